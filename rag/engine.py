@@ -1,0 +1,148 @@
+"""The engine: one corpus and its index, loaded once and shared by the CLI, the UI and the API."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.answering import answer_question, term_weights
+from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, MODEL_NAME, ChunkSettings
+from rag.corpus import Corpus, decode_article, load_corpus
+from rag.embedding import Embedder, Progress, default_embedder
+from rag.errors import CorpusError, UploadError
+from rag.figure_index import FigureIndex
+from rag.followup import contextualize
+from rag.questions import clean_question
+from rag.records import Answer, Document, FigureLookup
+from rag.retrieval import retrieve
+from rag.store import EnsureResult, IndexData, ensure_index
+
+MAX_NAME_CHARS = 100
+
+
+@dataclass(frozen=True)
+class _State:
+    corpus: Corpus
+    data: IndexData
+    idf: dict[str, float]
+    figures: FigureIndex
+
+
+class Engine:
+    """Thread-safe: answers read an immutable snapshot; updates build a new one and swap it in."""
+
+    def __init__(
+        self,
+        corpus_dir: str | Path,
+        index_dir: str | Path,
+        embedder: Callable[[], Embedder] = default_embedder,
+        settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS,
+        model: str = MODEL_NAME,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.corpus_dir = Path(corpus_dir)
+        self.index_dir = Path(index_dir)
+        self._embedder = embedder
+        self._settings = settings
+        self._model = model
+        self._log = log
+        self._write_lock = threading.Lock()
+        self._state: _State | None = None
+        self.last_update: EnsureResult | None = None
+
+    def open(self, force: bool = False, progress: Progress | None = None) -> Engine:
+        """Load the index, building or updating it when it is missing, stale or damaged."""
+        self.refresh(force=force, progress=progress)
+        return self
+
+    def refresh(self, force: bool = False, progress: Progress | None = None) -> EnsureResult:
+        with self._write_lock:
+            corpus = load_corpus(self.corpus_dir)
+            result = ensure_index(
+                self.index_dir, corpus, self._embedder, self._model, self._settings, force=force, log=self._log, progress=progress
+            )
+            self._state = _State(corpus, result.data, term_weights(result.data), FigureIndex(result.data))
+            self.last_update = result
+            return result
+
+    @property
+    def state(self) -> _State:
+        if self._state is None:
+            self.open()
+        assert self._state is not None
+        return self._state
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.state.corpus
+
+    @property
+    def data(self) -> IndexData:
+        return self.state.data
+
+    def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
+        """Answer one question; `previous` is the question of the turn before, for follow-ups."""
+        question = clean_question(question)
+        state = self.state
+        search = contextualize(question, clean_question(previous) if previous else None)
+        vector = self._embedder().encode([search])[0]
+        passages = retrieve(state.data, search, vector, k=k, mode=mode)
+        return answer_question(state.data, question, vector, passages, state.idf, search_text=search)
+
+    def figure(self, query: str) -> FigureLookup:
+        return self.state.figures.lookup(query)
+
+    def add_article(self, filename: str, raw: bytes, progress: Progress | None = None) -> Document:
+        """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before."""
+        name = safe_filename(filename)
+        try:
+            decode_article(raw, Path(name).suffix.lower())
+        except CorpusError as exc:
+            raise UploadError(f"{name} {exc}") from exc
+        with self._write_lock:
+            target = _free_path(self.corpus_dir / name)
+            fd, tmp = tempfile.mkstemp(dir=self.corpus_dir, prefix=".upload-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(raw)
+                os.replace(tmp, target)
+            except OSError as exc:
+                Path(tmp).unlink(missing_ok=True)
+                raise UploadError(f"could not save {name}: {exc.strerror}") from exc
+        try:
+            self.refresh(progress=progress)
+        except Exception:
+            target.unlink(missing_ok=True)
+            raise
+        for doc in self.state.corpus.documents:
+            if doc.file == target.name:
+                return doc
+        target.unlink(missing_ok=True)
+        raise UploadError(f"{name} could not be read as an article")
+
+
+def safe_filename(filename: str) -> str:
+    """A plain file name for an upload: no folders, no hidden files, only an allowed type."""
+    base = re.split(r"[\\/]", filename or "")[-1]
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in CORPUS_SUFFIXES:
+        allowed = ", ".join(CORPUS_SUFFIXES)
+        raise UploadError(f"{base or 'the file'} is not an allowed type: upload one of {allowed}")
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._-")[:MAX_NAME_CHARS] or "article"
+    return f"{stem}.{suffix.lower()}"
+
+
+def _free_path(path: Path) -> Path:
+    candidate, n = path, 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+__all__ = ["Engine", "MAX_DOCUMENT_BYTES", "safe_filename"]

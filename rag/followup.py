@@ -1,0 +1,24 @@
+"""Follow-up questions without an LLM: a question that leans on the previous turn borrows its words."""
+
+from __future__ import annotations
+
+import re
+
+from rag.lexical import content_terms
+
+_LEANS_ON_CONTEXT = re.compile(
+    r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
+    r"|\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same)\b",
+    re.IGNORECASE,
+)
+MIN_OWN_TERMS = 3
+
+
+def contextualize(question: str, previous: str | None) -> str:
+    """The text to search with: the question itself, or the question followed by the previous one when it
+    starts like a continuation ("and ..."), refers back ("it", "in return") or is too short to stand alone."""
+    if not previous:
+        return question
+    if _LEANS_ON_CONTEXT.search(question) or len(content_terms(question)) < MIN_OWN_TERMS:
+        return f"{question} {previous}"
+    return question

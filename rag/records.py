@@ -1,0 +1,128 @@
+"""The records passed between modules. Offsets always point into a document's own text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    file: str
+    text: str
+    sha256: str
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+
+    @property
+    def label(self) -> str:
+        """What a reader sees for this document: its title, else its file name."""
+        return self.title or self.file
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    n_tokens: int
+    first_sentence: int  # global sentence ids, inclusive
+    last_sentence: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk and its fused score."""
+
+    chunk_id: int
+    score: float
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity as written in a text, with its normalized value and unit."""
+
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    qualifier: str = ""
+    high: float | None = None  # upper end of a range such as "6-18 months"
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    title: str
+    file: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    doc_id: str
+    title: str
+    file: str
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    value: float
+    unit: str
+    qualifier: str
+    sentence_start: int = 0
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    value: float
+    unit: str
+    text: str
+    doc_id: str
+    title: str
+    quote: str
+    sentence: str
+    start: int = 0
+    end: int = 0
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    sentence: str
+    abstained: bool
+    confidence: float
+    citations: tuple[Citation, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    figure: Figure | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class FigureLookup:
+    query: str
+    figures: tuple[Figure, ...]
+    mentions: tuple[FigureMention, ...]

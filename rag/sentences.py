@@ -1,0 +1,51 @@
+"""Sentence boundaries with exact character offsets."""
+
+from __future__ import annotations
+
+import re
+
+# A boundary: end punctuation, optional closing quotes or brackets, space, then something that opens a sentence.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
+_LEAD = re.compile(r"^[\s•·▪●◦\-–—*>#]+")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st inc corp co ltd llc vs etc e.g i.e u.s u.k no fig jan feb mar apr jun jul aug sep sept oct nov dec"
+    " gen col lt sgt rev hon est approx dept univ".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of `text`; lines are never joined."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        piece_start = 0
+        for match in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line, match.start()):
+                continue
+            _add_span(spans, line, line_start, piece_start, match.start())
+            piece_start = match.end()
+        _add_span(spans, line, line_start, piece_start, len(line))
+    return spans
+
+
+def _is_abbreviation(line: str, cut: int) -> bool:
+    head = line[:cut].rstrip("\"'”’)]")
+    if not head.endswith("."):
+        return False
+    word = re.search(r"([\w.]+)\.$", head)
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _add_span(spans: list[tuple[int, int]], line: str, offset: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    lead = _LEAD.match(piece)
+    if lead:
+        start += lead.end()
+    end = start + len(line[start:end].rstrip())
+    if end > start and any(ch.isalnum() for ch in line[start:end]):
+        spans.append((offset + start, offset + end))

@@ -1,0 +1,86 @@
+"""The JSON shapes of the command line and the API (one place, so they cannot drift apart)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rag.figures import format_figure
+from rag.records import Answer, Citation, Conflict, FigureLookup, FigureMention
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    return {"doc_id": c.doc_id, "title": c.title, "file": c.file, "start": c.start, "end": c.end, "quote": c.quote}
+
+
+def conflict_dict(c: Conflict) -> dict[str, Any]:
+    return {
+        "value": c.value, "unit": c.unit, "text": c.text, "doc_id": c.doc_id, "title": c.title,
+        "quote": c.quote, "sentence": c.sentence, "start": c.start, "end": c.end, "date": c.date,
+    }
+
+
+def answer_dict(a: Answer) -> dict[str, Any]:
+    return {
+        "question": a.question,
+        "answer": a.text,
+        "sentence": a.sentence,
+        "abstained": a.abstained,
+        "confidence": a.confidence,
+        "citations": [citation_dict(c) for c in a.citations],
+        "conflicts": [conflict_dict(c) for c in a.conflicts],
+    }
+
+
+def mention_dict(m: FigureMention) -> dict[str, Any]:
+    return {
+        "doc_id": m.doc_id, "title": m.title, "file": m.file, "start": m.start, "end": m.end, "quote": m.quote,
+        "sentence": m.sentence, "value": m.value, "unit": m.unit, "qualifier": m.qualifier,
+    }
+
+
+def lookup_dict(lookup: FigureLookup) -> dict[str, Any]:
+    return {
+        "query": lookup.query,
+        "figures": [{"value": f.value, "unit": f.unit, "text": f.text} for f in lookup.figures],
+        "mentions": [mention_dict(m) for m in lookup.mentions],
+    }
+
+
+def answer_text(a: Answer) -> str:
+    """The readable form: the answer, its sentence, disagreements, numbered citations."""
+    if a.abstained:
+        return f"I could not find this in the sources. (confidence {a.confidence:.2f})"
+    lines = [a.text]
+    if a.sentence and a.sentence != a.text:
+        lines.append(f'  "{a.sentence}"')
+    lines.append(f"  confidence {a.confidence:.2f}")
+    n = len(a.citations)
+    if a.conflicts:
+        first = a.citations[0]
+        sides = [f"{a.text} [1] ({first.title or first.file})"]
+        for i, c in enumerate(a.conflicts, start=n + 1):
+            sides.append(f"{c.text} [{i}] ({c.title or c.doc_id})")
+        lines.append("Sources disagree: " + " vs ".join(sides))
+    for i, c in enumerate(a.citations, start=1):
+        lines.append(f"[{i}] {c.title or c.file}: {c.quote}")
+    for i, c in enumerate(a.conflicts, start=n + 1):
+        lines.append(f"[{i}] {c.title or c.doc_id}: {c.sentence}")
+    return "\n".join(lines)
+
+
+def lookup_text(lookup: FigureLookup) -> str:
+    wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
+    if not lookup.mentions:
+        return f"No source gives {wanted}."
+    docs: dict[str, list[FigureMention]] = {}
+    for m in lookup.mentions:
+        docs.setdefault(m.doc_id, []).append(m)
+    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
+    for mentions in docs.values():
+        first = mentions[0]
+        lines.append(f"\n{first.title or first.file} ({first.file})")
+        for m in mentions:
+            at = m.start - m.sentence_start
+            marked = f"{m.sentence[:at]}**{m.quote}**{m.sentence[at + len(m.quote):]}"
+            lines.append(f"  - {marked}")
+    return "\n".join(lines)

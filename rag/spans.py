@@ -1,0 +1,189 @@
+"""What kind of answer a question asks for, and the short spans of a sentence that could be it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rag.figures import extract_figures, same_value
+from rag.lexical import content_terms
+from rag.records import Figure
+
+FIGURE_TYPES = {"money": ("USD", "EUR", "GBP"), "percent": ("%",), "power": ("W",), "tokens": ("tokens",), "ratio": ("ratio",)}
+_DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months", "years", "decades")
+
+_RULES: tuple[tuple[str, str], ...] = (
+    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bstake\b|\bpercent"
+     r"|\b(?:shares?|stocks?|stock price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained)\b"),
+    ("ratio", r"\bratio\b"),
+    ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
+    ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
+    ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\bover what period\b|\bduration\b|\blength of the\b"),
+    ("date", r"^(?:when|since when)\b|\bwhen\b|\bwhat (?:year|month|date|day|decade|century)\b|\bwhich (?:year|month|date|decade|century)\b|\bin what (?:year|month|century)\b"),
+    ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
+     r"|\bwhat (?:is|was|were) (?:the |its |their |\w+'s )?(?:total |latest |new |annual |annualized )?(?:amount|investment|revenue|price|cost|sum|funding|commitment)\b"),
+    ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
+    ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|capacity)\b"),
+    ("tokens", r"\btokens?\b"),
+    ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
+    ("place", r"^where\b|\bwhere\b|\b(?:which|what) (?:country|city|region|continent|state|place|area|river|province|town)\b"),
+    ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
+    ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued)\b"),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DATE = re.compile(
+    rf"\b(?:(?:early|mid|late)[- ])?(?:{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?:1\d{{3}}|20\d\d)s?\b"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)(?:[- ]century)?)"
+    r"(?:\s+(?:and|or|to)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+th))?\s+centur(?:y|ies)\b"
+)
+_CONNECT = r"(?:of|the|de|du|la|le|von|van|der|for|&)"
+_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-]*)*")
+
+
+POSSESSIVE_PENALTY = 50.0
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offsets into the sentence
+    end: int
+    text: str
+    kind: str
+    figure: Figure | None = None
+
+
+# Words that ask for one end of a range: "the most Amazon could invest" wants the "up to" figure.
+_BOUND_CUES = (
+    (re.compile(r"\b(?:the most|at most|maximum|up to|as much as|potential(?:ly)?|ceiling)\b"), ("up to", "as much as")),
+    (re.compile(r"\b(?:at least|minimum|more than|over|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
+     ("more than", "over", "at least", "exceeding", "surpassing", "surpassed", "above")),
+)
+
+
+def bound_qualifiers(question: str) -> tuple[str, ...]:
+    """The qualifiers a figure answering `question` should carry, if it asks for a bound."""
+    q = question.lower()
+    for pattern, qualifiers in _BOUND_CUES:
+        if pattern.search(q):
+            return qualifiers
+    return ()
+
+
+def question_type(question: str) -> str:
+    """One of money, percent, power, tokens, ratio, duration, count, date, name, place or other."""
+    q = question.lower()
+    for kind, pattern in _COMPILED:
+        if pattern.search(q):
+            return kind
+    return "other"
+
+
+def candidate_spans(sentence: str, kind: str) -> list[Span]:
+    """Spans of `sentence` that fit the answer kind, in order of appearance."""
+    if kind in FIGURE_TYPES or kind in ("duration", "count"):
+        spans = []
+        for f in extract_figures(sentence):
+            if _fits(f, kind):
+                start = f.start
+                if f.qualifier and kind in ("money", "percent", "power"):
+                    # keep "up to" or "nearly" with the figure: the bare number would overstate it
+                    q = sentence.lower().rfind(f.qualifier, 0, f.start)
+                    start = q if q >= 0 else start
+                spans.append(Span(start, f.end, sentence[start : f.end], kind, f))
+        return spans
+    if kind == "date":
+        return [Span(m.start(), m.end(), m.group(), kind) for m in _DATE.finditer(sentence)]
+    if kind in ("name", "place", "other"):
+        spans = [Span(m.start(), m.end(), _trim(m.group()), kind) for m in _CAPS.finditer(sentence)]
+        if kind == "other":
+            spans += [Span(m.start(), m.end(), m.group(), "date") for m in _DATE.finditer(sentence)]
+            spans += [Span(f.start, f.end, f.text, "figure", f) for f in extract_figures(sentence) if f.unit != "year"]
+        return [s for s in spans if s.text]
+    return []
+
+
+def _without_question_words(span: Span, q_terms: set[str]) -> Span:
+    """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei"."""
+    words = list(re.finditer(r"\S+", span.text))
+
+    def known(m: re.Match[str]) -> bool:
+        terms = content_terms(m.group())
+        return not terms or all(t in q_terms for t in terms)
+
+    while len(words) > 1 and known(words[0]):
+        words.pop(0)
+    while len(words) > 1 and known(words[-1]):
+        words.pop()
+    a, b = words[0].start(), words[-1].end()
+    return Span(span.start + a, span.start + b, span.text[a:b], span.kind, span.figure)
+
+
+def _fits(f: Figure, kind: str) -> bool:
+    if kind in FIGURE_TYPES:
+        return f.unit in FIGURE_TYPES[kind]
+    if kind == "duration":
+        return f.unit in _DURATION_UNITS
+    return f.unit == "count"
+
+
+def _trim(text: str) -> str:
+    return text.rstrip(".’'-&")
+
+
+def choose_span(sentence: str, question: str, kind: str, weights: Mapping[str, float] | None = None) -> Span | None:
+    """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
+    `weights`), leaving out what the question already says."""
+    spans = candidate_spans(sentence, kind)
+    q_terms = set(content_terms(question))
+    keep = []
+    q_figures = [(f.value, f.unit) for f in extract_figures(question)]
+    for span in spans:
+        if span.figure is not None:
+            f = span.figure
+            if any(unit == f.unit and same_value(value, f.value) for value, unit in q_figures):
+                continue  # the figure the question already gives is not its answer
+        else:
+            terms = content_terms(span.text)
+            if terms and all(t in q_terms for t in terms):
+                continue  # the question's own words are not its answer
+        if kind == "other" and span.start == 0 and " " not in span.text:
+            continue  # a lone capitalized first word is usually just the sentence start
+        keep.append(_without_question_words(span, q_terms) if span.figure is None else span)
+    if not keep:
+        return None
+    words = list(re.finditer(r"\w+", sentence))
+    positions: dict[str, list[int]] = {}
+    for i, m in enumerate(words):
+        terms = content_terms(m.group())
+        if terms and terms[0] in q_terms:
+            positions.setdefault(terms[0], []).append(i)
+    wanted = bound_qualifiers(question)
+    if not positions:
+        return next((k for k in keep if k.figure is not None and k.figure.qualifier in wanted), keep[0])
+    starts = [m.start() for m in words]
+
+    def word_range(span: Span) -> tuple[int, int]:
+        first = bisect.bisect_right(starts, span.start) - 1
+        last = bisect.bisect_left(starts, span.end) - 1
+        return max(0, first), max(0, last)
+
+    def distance(span: Span) -> float:
+        # every question word seen in the sentence pulls toward the span nearest to it, rare words harder
+        lo, hi = word_range(span)
+        total = 0.0
+        for term, spots in positions.items():
+            gap = min(lo - i if i < lo else (i - hi if i > hi else 0) for i in spots)
+            # squared weights: a rare word next to the span ("President Daniela Amodei") outweighs a common one
+            total += (weights.get(term, 1.0) ** 2 if weights else 1.0) * gap
+        if wanted and span.figure is not None and span.figure.qualifier in wanted:
+            total *= 0.5
+        if span.figure is None and span.text.endswith(("'s", "’s")):
+            total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
+        return total
+
+    return min(keep, key=distance)
