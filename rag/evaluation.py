@@ -122,7 +122,8 @@ def run_squad(squad_file: Path, work_dir: Path, mode: str = "hybrid", progress: 
     vectors = embedder.encode([q["question"] for q in questions])
     baseline_ids = np.argmax(vectors @ data.sentence_vectors.T, axis=1)
     report = Report()
-    sent_ok = base_ok = em = f1 = answered_wrong = abstain_ok = n_ans = n_unans = errors = 0
+    sent_ok = base_ok = em = answered_wrong = abstain_ok = n_ans = n_unans = errors = 0
+    f1 = 0.0
     labels, confs = [], []
     for q, base in zip(questions, baseline_ids.tolist()):
         try:

@@ -11,7 +11,7 @@ _LEANS_ON_CONTEXT = re.compile(
     r"|\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same)\b",
     re.IGNORECASE,
 )
-MIN_OWN_TERMS = 3
+MIN_OWN_TERMS = 2
 
 
 def contextualize(question: str, previous: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # A boundary: end punctuation, optional closing quotes or brackets, space, then something that opens a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])(?P<close>[\"'”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9$€£])")
 _LEAD = re.compile(r"^[\s•·▪●◦\-–—*>#]+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st inc corp co ltd llc vs etc e.g i.e u.s u.k no fig jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -24,7 +24,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for match in _BOUNDARY.finditer(line):
             if _is_abbreviation(line, match.start()):
                 continue
-            _add_span(spans, line, line_start, piece_start, match.start())
+            _add_span(spans, line, line_start, piece_start, match.end("close"))
             piece_start = match.end()
         _add_span(spans, line, line_start, piece_start, len(line))
     return spans

@@ -58,13 +58,13 @@ def answer_text(a: Answer) -> str:
     if a.conflicts:
         first = a.citations[0]
         sides = [f"{a.text} [1] ({first.title or first.file})"]
-        for i, c in enumerate(a.conflicts, start=n + 1):
-            sides.append(f"{c.text} [{i}] ({c.title or c.doc_id})")
+        for i, other in enumerate(a.conflicts, start=n + 1):
+            sides.append(f"{other.text} [{i}] ({other.title or other.doc_id})")
         lines.append("Sources disagree: " + " vs ".join(sides))
-    for i, c in enumerate(a.citations, start=1):
-        lines.append(f"[{i}] {c.title or c.file}: {c.quote}")
-    for i, c in enumerate(a.conflicts, start=n + 1):
-        lines.append(f"[{i}] {c.title or c.doc_id}: {c.sentence}")
+    for i, cited in enumerate(a.citations, start=1):
+        lines.append(f"[{i}] {cited.title or cited.file}: {cited.quote}")
+    for i, other in enumerate(a.conflicts, start=n + 1):
+        lines.append(f"[{i}] {other.title or other.doc_id}: {other.sentence}")
     return "\n".join(lines)
 
 
@@ -78,7 +78,7 @@ def lookup_text(lookup: FigureLookup) -> str:
     lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
     for mentions in docs.values():
         first = mentions[0]
-        lines.append(f"\n{first.title or first.file} ({first.file})")
+        lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
         for m in mentions:
             at = m.start - m.sentence_start
             marked = f"{m.sentence[:at]}**{m.quote}**{m.sentence[at + len(m.quote):]}"

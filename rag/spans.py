@@ -149,8 +149,8 @@ def choose_span(sentence: str, question: str, kind: str, weights: Mapping[str, f
                 continue  # the figure the question already gives is not its answer
         else:
             terms = content_terms(span.text)
-            if terms and all(t in q_terms for t in terms):
-                continue  # the question's own words are not its answer
+            if not terms or all(t in q_terms for t in terms):
+                continue  # "The", "Its", or the question's own words are not its answer
         if kind == "other" and span.start == 0 and " " not in span.text:
             continue  # a lone capitalized first word is usually just the sentence start
         keep.append(_without_question_words(span, q_terms) if span.figure is None else span)

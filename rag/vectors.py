@@ -40,7 +40,7 @@ class FaissIndex:
     def save(self, path: Path) -> None:
         import faiss
 
-        faiss.write_index(self._index, str(path))
+        faiss.write_index(self._index, str(path))  # type: ignore[call-overload]
 
     def count(self) -> int:
         return int(self._index.ntotal)  # type: ignore[attr-defined]

@@ -1,0 +1,90 @@
+"""Benchmarks of the core (not tests): index build, question latency, peak memory.
+
+Prints, in one run on this machine:
+  - the time to build the seed index from scratch, against the time the raw model takes to encode the
+    same chunk and sentence texts (the floor any build pays);
+  - the time of an incremental update after one article changed;
+  - per-question latency p50/p95 over the seed questions, against one raw query encoding;
+  - peak resident memory of the process.
+Run: python bench/bench_core.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rag.embedding import default_embedder  # noqa: E402
+from rag.engine import Engine  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the seed questions")
+    args = parser.parse_args()
+    embedder = default_embedder()
+    embedder.encode(["warm up"])
+    work = Path(tempfile.mkdtemp(prefix="rag-bench-"))
+    try:
+        shutil.copytree(ROOT / "corpus", work / "corpus")
+        t0 = time.perf_counter()
+        engine = Engine(work / "corpus", work / "index").open()
+        build = time.perf_counter() - t0
+        data = engine.data
+        texts = [c.text for c in data.chunks] + [s.text for s in data.sentences]
+        t0 = time.perf_counter()
+        embedder.encode(texts)
+        raw = time.perf_counter() - t0
+
+        target = work / "corpus" / "000_7788c575e5747f72.txt"
+        target.write_text(target.read_text(encoding="utf-8") + "\nA closing line added for the benchmark.", encoding="utf-8")
+        t0 = time.perf_counter()
+        update = engine.refresh()
+        incremental = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        Engine(work / "corpus", work / "index").open()
+        load = time.perf_counter() - t0
+
+        questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "seed_questions.jsonl").read_text().splitlines() if line.strip()]
+        latencies, encodes = [], []
+        for _ in range(args.repeat):
+            for q in questions:
+                t0 = time.perf_counter()
+                engine.ask(q)
+                latencies.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                embedder.encode([q])
+                encodes.append(time.perf_counter() - t0)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {len(data.documents)} documents, {len(data.chunks)} chunks, {len(data.sentences)} sentences, {len(texts)} texts embedded")
+    print(f"index build from scratch: {build:.2f} s (model already loaded)")
+    print(f"raw model encoding of the same {len(texts)} texts: {raw:.2f} s  -> build overhead x{build / raw:.2f}")
+    print(f"incremental update after one article changed: {incremental:.2f} s ({update.embedded_documents} document embedded)")
+    print(f"load of a fresh index (new engine, model warm): {load:.2f} s")
+    print(f"question latency over {len(latencies)} questions: p50 {1000 * statistics.median(latencies):.1f} ms, p95 {1000 * percentile(latencies, 95):.1f} ms")
+    print(f"raw query encoding: p50 {1000 * statistics.median(encodes):.1f} ms, p95 {1000 * percentile(encodes, 95):.1f} ms")
+    print(f"peak resident memory: {peak_mb:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

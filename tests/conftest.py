@@ -1,0 +1,77 @@
+"""Shared fixtures: tiny real corpora, real indexes built once per session, and a stand-in embedder
+for the unit tests of the index layer (never for answer quality)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_CORPUS = ROOT / "corpus"
+TINY_CORPUS = ROOT / "tests" / "data" / "tiny"
+
+SEED = {
+    "000": "000_7788c575e5747f72",
+    "001": "001_c507e63f62ee9e32",
+    "002": "002_abb96b131d0470f9",
+    "003": "003_225291d27f60a22a",
+    "004": "004_c10972b7a4e90871",
+}
+
+
+class HashEmbedder:
+    """A bag of hashed words: deterministic and instant, for testing the index layer only."""
+
+    name = "hash-bow-test"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.texts = 0
+
+    def encode(self, texts: Sequence[str], progress=None) -> np.ndarray:  # type: ignore[no-untyped-def]
+        self.calls += 1
+        self.texts += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+@pytest.fixture
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(TINY_CORPUS, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from rag.engine import Engine
+
+    return Engine(SEED_CORPUS, tmp_path_factory.mktemp("seed") / "index").open()
+
+
+@pytest.fixture(scope="session")
+def tiny_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from rag.engine import Engine
+
+    base = tmp_path_factory.mktemp("tiny")
+    shutil.copytree(TINY_CORPUS, base / "corpus")
+    return Engine(base / "corpus", base / "index").open()

@@ -1,0 +1,96 @@
+"""Answer quality with the real model and a real index: exact answers, cited documents, abstentions."""
+
+import pytest
+
+from rag.errors import QuestionError
+from tests.conftest import SEED
+
+SEED_CASES = [
+    # question, answer, the document of the first citation, the sentence must contain
+    ("How much will Amazon invest in Anthropic immediately?", "$5 billion", "000", "immediate $5 billion capital injection"),
+    ("How much computing capacity does Amazon guarantee Anthropic?", "up to 5 gigawatts", "004", "capacity of up to 5 gigawatts"),
+    ("How long is Anthropic's new AWS contract?", "10-year", "004", "10-year contract"),
+    ("What ownership stake does Microsoft reportedly hold in OpenAI?", "a reported 49%", "003", "49% ownership stake"),
+    ("What return ratio does the circular investment create?", "20:1", "002", "20:1 return ratio"),
+    ("Who is the CEO of Anthropic?", "Dario Amodei", "003", "CEO Dario Amodei"),
+    ("When did Amazon make its initial investment in Anthropic?", "September 2023", "003", "initial $1.25 billion"),
+    ("How large is Claude 3.5 Sonnet's context window?", "200,000-token", "003", "200,000-token context window"),
+    ("How much additional money did Amazon put into Anthropic in early 2024?", "$2.75 billion", "003", "in early 2024"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "doc", "sentence_part"), SEED_CASES)
+def test_seed_answers_are_exact_and_cited(seed_engine, question, answer, doc, sentence_part):
+    got = seed_engine.ask(question)
+    assert not got.abstained
+    assert got.text == answer
+    assert sentence_part in got.sentence and answer in got.sentence
+    first = got.citations[0]
+    assert first.doc_id == SEED[doc]
+    assert first.quote == got.sentence
+    text = seed_engine.data.document(first.doc_id).text
+    assert text[first.start : first.end] == first.quote
+    assert 0.5 <= got.confidence <= 1.0
+
+
+def test_agreeing_sources_are_cited_too(seed_engine):
+    got = seed_engine.ask("How much does Anthropic plan to spend on AWS?")
+    assert got.figure is not None and got.figure.value == 100e9
+    assert {c.doc_id for c in got.citations} >= {SEED["001"], SEED["002"]}
+    assert got.conflicts == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of France?", "How tall is Mount Everest?", "What is the recipe for chocolate cake?", "How many employees does Anthropic have?"],
+)
+def test_it_abstains_when_the_corpus_has_no_answer(seed_engine, question):
+    got = seed_engine.ask(question)
+    assert got.abstained
+    assert got.text == "" and got.sentence == "" and got.citations == ()
+    assert 0.0 <= got.confidence < 0.5
+
+
+def test_confidence_separates_answers_from_abstentions(seed_engine):
+    answered = seed_engine.ask("How much computing capacity does Amazon guarantee Anthropic?")
+    abstained = seed_engine.ask("What is the capital of France?")
+    assert answered.confidence > 0.8 > 0.5 > abstained.confidence
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "doc"),
+    [
+        ("How much did the solar farm cost to build?", "$2.4 billion", "solar"),
+        ("How many shops does Crumb & Co. run?", "42", "bakery"),
+        ("How many riders a day will the Blue Line extension carry?", "80,000", "rail"),
+        ("How much did Crumb & Co. raise?", "$15 million", "bakery"),
+        ("By what percentage did sales grow?", "18%", "bakery"),
+        ("How long is Metrolink's plan?", "10-year", "rail"),
+    ],
+)
+def test_tiny_corpus_answers(tiny_engine, question, answer, doc):
+    got = tiny_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id) == (answer, doc)
+
+
+def test_a_follow_up_borrows_the_previous_question(seed_engine):
+    first = "How much is Amazon investing in Anthropic?"
+    follow = seed_engine.ask("and how much will Anthropic spend on AWS in return?", previous=first)
+    assert follow.figure is not None and follow.figure.value == 100e9
+    alone = seed_engine.ask("What is the capital of France?", previous=first)
+    assert alone.abstained  # a question that stands on its own is not mixed with the last one
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("?!?", "no words"),
+        ("x" * 1_000_001, "limit is 1,000"),
+        ("亚马逊对Anthropic投资了多少钱？", "not in English"),
+    ],
+)
+def test_bad_questions_raise_clear_errors(seed_engine, question, message):
+    with pytest.raises(QuestionError, match=message):
+        seed_engine.ask(question)

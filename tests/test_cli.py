@@ -1,0 +1,185 @@
+"""The `rag` command line as scripts use it: real processes, the real model, a real index."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SEED, SEED_CORPUS, TINY_CORPUS
+
+RAG = [sys.executable, "-m", "rag.cli"]
+
+
+def run(args, cwd, stdin=None, timeout=300):  # type: ignore[no-untyped-def]
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    return subprocess.run(RAG + args, cwd=cwd, input=stdin, capture_output=True, timeout=timeout, env=env)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A project folder with corpus/ and a built index/, as a user has after `rag index`."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    result = run(["index"], root)
+    assert result.returncode == 0, result.stderr
+    assert b"index built: 5 documents" in result.stdout
+    return root
+
+
+def one_line_error(result) -> str:  # type: ignore[no-untyped-def]
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("rag: error:")]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def test_help_lists_the_commands():
+    result = subprocess.run(RAG + ["--help"], capture_output=True, text=True, check=True)
+    for command in ("ask", "index", "figure", "eval", "chat"):
+        assert command in result.stdout
+
+
+def test_ask_json_follows_the_contract(workdir):
+    result = run(["ask", "--json", "How much computing capacity does Amazon guarantee Anthropic?"], workdir)
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.decode().splitlines()
+    answer = json.loads(line)
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts"}
+    assert answer["answer"] == "up to 5 gigawatts" and answer["abstained"] is False
+    assert 0 <= answer["confidence"] <= 1
+    first = answer["citations"][0]
+    assert set(first) == {"doc_id", "title", "file", "start", "end", "quote"}
+    assert first["doc_id"] == SEED["004"] and first["quote"] == answer["sentence"]
+    for c in answer["citations"]:
+        text = (workdir / "corpus" / c["file"]).read_text(encoding="utf-8")
+        assert text[c["start"] : c["end"]] == c["quote"]
+    assert answer["answer"] in answer["sentence"]
+
+
+def test_ask_reads_questions_from_stdin_one_json_line_each(workdir):
+    questions = "What is Anthropic's annual revenue?\n\nWhat is the capital of France?\n   \nWho is the CEO of Anthropic?\n"
+    result = run(["ask", "--json"], workdir, stdin=questions.encode())
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [a["question"] for a in answers] == ["What is Anthropic's annual revenue?", "What is the capital of France?", "Who is the CEO of Anthropic?"]
+    revenue, france, ceo = answers
+    assert {c["value"] for c in revenue["conflicts"]} | {1e9} == {1e9, 30e9}
+    assert france["abstained"] is True and france["answer"] == "" and france["citations"] == []
+    assert ceo["answer"] == "Dario Amodei"
+
+
+def test_a_bad_line_on_stdin_is_reported_and_the_rest_answered(workdir):
+    stdin = ("x" * 1_048_576 + "\nHow long is Anthropic's new AWS contract?\n").encode()
+    result = run(["ask", "--json"], workdir, stdin=stdin)
+    assert result.returncode == 1
+    first, second = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert "limit is 1,000" in first["error"]
+    assert second["answer"] == "10-year"
+    assert "limit is 1,000" in one_line_error(result)
+
+
+def test_readable_answer_has_numbered_citations(workdir):
+    result = run(["ask", "What is Anthropic's annual revenue?"], workdir)
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "[1] Amazon Pours $4B More Into Anthropic Deal: " in out
+    assert "Sources disagree:" in out
+
+
+def test_figure_json_follows_the_contract(workdir):
+    result = run(["figure", "--json", "5 gigawatts"], workdir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"query", "figures", "mentions"}
+    assert data["figures"] == [{"value": 5e9, "unit": "W", "text": "5 gigawatts"}]
+    assert {m["doc_id"] for m in data["mentions"]} == {SEED["001"], SEED["004"]}
+    for m in data["mentions"]:
+        assert set(m) == {"doc_id", "title", "file", "start", "end", "quote", "sentence", "value", "unit", "qualifier"}
+        text = (workdir / "corpus" / m["file"]).read_text(encoding="utf-8")
+        assert text[m["start"] : m["end"]] == m["quote"]
+
+
+def test_figure_with_no_source_is_an_empty_list(workdir):
+    result = run(["figure", "--json", "$7 billion"], workdir)
+    assert result.returncode == 0 and json.loads(result.stdout)["mentions"] == []
+    readable = run(["figure", "$7 billion"], workdir)
+    assert readable.stdout.decode().strip() == "No source gives $7 billion."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask", ""], "the question is empty"),
+        (["ask", "   "], "the question is empty"),
+        (["ask", "亚马逊投资了多少？"], "not in English"),
+        (["ask", "--corpus", "no-such-folder", "What?"], "does not exist"),
+        (["figure", "Amazon and Anthropic"], "no figure found"),
+    ],
+)
+def test_bad_input_gets_one_clear_line(workdir, args, message):
+    before = (workdir / "index" / "CURRENT").read_text()
+    result = run(args, workdir)
+    assert result.returncode != 0
+    assert message in one_line_error(result)
+    assert (workdir / "index" / "CURRENT").read_text() == before
+
+
+def test_empty_corpus_and_undecodable_files(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    result = run(["ask", "What?"], tmp_path)
+    assert result.returncode == 1 and "no readable articles" in one_line_error(result)
+    (tmp_path / "corpus" / "junk.txt").write_bytes(b"\xff\xfe\x00\x01")
+    shutil.copy(TINY_CORPUS / "bakery.md", tmp_path / "corpus")
+    result = run(["ask", "--json", "How many shops does Crumb & Co. run?"], tmp_path)
+    assert result.returncode == 0
+    assert "skipped junk.txt: is binary, not text" in result.stderr.decode()
+    assert json.loads(result.stdout)["answer"] == "42"
+
+
+def test_an_index_from_another_model_is_refused_untouched(workdir, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(workdir, project)
+    version = project / "index" / (project / "index" / "CURRENT").read_text().strip()
+    manifest = json.loads((version / "manifest.json").read_text())
+    manifest["model"] = "another-model"
+    (version / "manifest.json").write_text(json.dumps(manifest))
+    snapshot = sorted((p.name, p.stat().st_size) for p in version.rglob("*"))
+    result = run(["ask", "How much?"], project)
+    assert result.returncode == 1
+    assert "built with the model 'another-model'" in one_line_error(result)
+    assert sorted((p.name, p.stat().st_size) for p in version.rglob("*")) == snapshot
+
+
+def test_a_stale_index_is_updated_before_answering(workdir, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(workdir, project)
+    (project / "corpus" / "extra.txt").write_text("Zephyr Labs raised $7 billion from Orbit Capital in June 2026.", encoding="utf-8")
+    result = run(["ask", "--json", "How much did Zephyr Labs raise?"], project)
+    assert result.returncode == 0, result.stderr
+    assert "updating the index" in result.stderr.decode()
+    assert json.loads(result.stdout)["answer"] == "$7 billion"
+    index = run(["index"], project)
+    assert b"index loaded" in index.stdout and b"up to date" in index.stdout
+
+
+def test_rag_index_on_a_corrupted_index_rebuilds_with_a_message(workdir, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(workdir, project)
+    version = project / "index" / (project / "index" / "CURRENT").read_text().strip()
+    (version / "chunks.faiss").write_bytes(b"garbage")
+    result = run(["index"], project)
+    assert result.returncode == 0
+    assert "damaged" in result.stderr.decode()
+    assert b"index rebuilt" in result.stdout
+
+
+def test_the_seed_evaluation_meets_its_bar(tmp_path):
+    from rag.evaluation import run_seed
+
+    report = run_seed(SEED_CORPUS.parent / "eval" / "seed_questions.jsonl", SEED_CORPUS, tmp_path / "index")
+    assert report.figures["answer right and cited from a supporting document"] >= 0.9
+    assert report.figures["abstained when the corpus has no answer"] >= 0.75

@@ -1,0 +1,41 @@
+"""Disagreement between sources, shown with both sides cited."""
+
+from tests.conftest import SEED
+
+
+def test_revenue_disagreement_is_flagged_with_both_sides(seed_engine):
+    got = seed_engine.ask("What is Anthropic's annual revenue?")
+    values = {got.figure.value} | {c.value for c in got.conflicts}
+    assert values == {1e9, 30e9}
+    docs = {got.citations[0].doc_id} | {c.doc_id for c in got.conflicts}
+    assert {SEED["003"], SEED["000"]} <= docs
+    for c in got.conflicts:
+        text = seed_engine.data.document(c.doc_id).text
+        assert text[c.start : c.end] == c.quote and c.quote in c.sentence
+
+
+def test_latest_investment_four_versus_five_billion(seed_engine):
+    got = seed_engine.ask("What is Amazon's latest investment in Anthropic?")
+    assert got.figure.value == 5e9
+    by_doc = {c.doc_id: c.value for c in got.conflicts}
+    assert by_doc[SEED["003"]] == 4e9
+    cited = {c.doc_id for c in got.citations}
+    assert SEED["002"] in cited and SEED["003"] not in cited
+
+
+def test_no_disagreement_where_the_sources_agree(seed_engine):
+    assert seed_engine.ask("How much does Anthropic plan to spend on AWS?").conflicts == ()
+    assert seed_engine.ask("How much has Microsoft invested in OpenAI?").conflicts == ()
+
+
+def test_tiny_corpus_power_disagreement(tiny_engine):
+    got = tiny_engine.ask("How much power does the Sunfield solar farm produce?")
+    sides = {(got.citations[0].doc_id, got.figure.value)} | {(c.doc_id, c.value) for c in got.conflicts}
+    assert sides == {("rail", 1.5e9), ("solar", 1.2e9)}
+
+
+def test_readable_output_says_sources_disagree(seed_engine):
+    from rag.serialize import answer_text
+
+    text = answer_text(seed_engine.ask("What is Anthropic's annual revenue?"))
+    assert "Sources disagree:" in text and "$30 billion" in text and "$1 billion" in text

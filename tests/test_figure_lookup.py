@@ -1,0 +1,81 @@
+"""`rag figure` on the seed corpus: exactly the documents that state a figure, in every written form."""
+
+import pytest
+
+from rag.errors import FigureQueryError
+from tests.conftest import SEED
+
+# (query forms, documents that state that figure); checked against the articles by hand
+CASES = [
+    (["$25B", "$25 billion", "$25bn", "25 billion dollars", "USD 25 billion"], {"000", "001", "004"}),
+    (["$5 billion", "$5bn", "5 billion dollars", "$5B"], {"000", "001", "002"}),
+    (["5 GW", "5GW", "5 gigawatts", "5,000 MW"], {"001", "004"}),
+    (["$100 billion", "$100bn", "100 billion dollars"], {"000", "001", "002"}),
+    (["49%", "49 percent"], {"003"}),
+    (["$4 billion", "$4B"], {"002", "003"}),
+    (["$8 billion"], {"003"}),
+    (["$33bn", "33 billion dollars"], {"001"}),
+    (["$30 billion"], {"000", "003", "004"}),
+    (["$1 billion"], {"003"}),
+    (["$2 billion"], {"003"}),
+    (["$2.75 billion"], {"003"}),
+    (["$13 billion"], {"002", "003"}),
+    (["20:1"], {"002"}),
+    (["200,000 tokens", "200K tokens"], {"003"}),
+    (["3%", "3 percent"], {"000"}),
+    (["$7 billion", "7 GW", "12%"], set()),
+]
+ALL_QUERIES = [(q, docs) for forms, docs in CASES for q in forms]
+
+
+@pytest.mark.parametrize(("query", "docs"), ALL_QUERIES)
+def test_exactly_the_documents_that_state_the_figure(seed_engine, query, docs):
+    lookup = seed_engine.figure(query)
+    assert {m.doc_id for m in lookup.mentions} == {SEED[d] for d in docs}
+    want = lookup.figures[0]
+    for m in lookup.mentions:
+        text = seed_engine.data.document(m.doc_id).text
+        assert text[m.start : m.end] == m.quote
+        assert m.quote in m.sentence
+        assert (m.value, m.unit) == (want.value, want.unit)
+
+
+def test_every_mention_is_listed_grouped_by_document(seed_engine):
+    lookup = seed_engine.figure("$25 billion")
+    docs = [m.doc_id for m in lookup.mentions]
+    assert docs == sorted(docs, key=docs.index)  # each document's mentions stand together
+    assert docs.count(SEED["004"]) == 3 and docs.count(SEED["001"]) == 2 and docs.count(SEED["000"]) == 1
+    qualifiers = {(m.doc_id, m.qualifier) for m in lookup.mentions}
+    assert (SEED["000"], "up to") in qualifiers
+
+
+def test_a_claim_puts_the_matching_sentences_first(seed_engine):
+    lookup = seed_engine.figure("Amazon will invest up to $25 billion in exchange for a 10-year AWS contract")
+    assert [f.unit for f in lookup.figures] == ["USD", "years"]
+    assert lookup.mentions[0].doc_id == SEED["004"]
+    assert "10-year" in lookup.mentions[0].sentence or "$25 billion" in lookup.mentions[0].sentence
+
+
+def test_near_values_and_other_units_never_match(seed_engine):
+    two = {(m.doc_id, m.quote) for m in seed_engine.figure("$2 billion").mentions}
+    assert two == {(SEED["003"], "$2 billion")}  # not "$2.75 billion"
+    gw = seed_engine.figure("5 GW")
+    assert all(m.unit == "W" for m in gw.mentions)  # not "$5 billion"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "Amazon and Anthropic", "how much?"])
+def test_a_query_without_a_figure_is_a_clear_error(seed_engine, query):
+    with pytest.raises(FigureQueryError, match="figure"):
+        seed_engine.figure(query)
+
+
+def test_precision_and_recall_over_all_queries(seed_engine):
+    """The figure the issue asks for: precision and recall of documents over every query form above."""
+    tp = fp = fn = 0
+    for query, docs in ALL_QUERIES:
+        got = {m.doc_id for m in seed_engine.figure(query).mentions}
+        want = {SEED[d] for d in docs}
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+    assert (tp, fp, fn) == (tp, 0, 0) and tp > 40

@@ -1,0 +1,111 @@
+"""The figure normalizer on tricky forms, and a property: normalizing a rendered value gives it back."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rag.figures import extract_figures, figure_key, format_figure, parse_figures, same_value
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    figures = extract_figures(text)
+    assert len(figures) == 1, figures
+    f = figures[0]
+    assert text[f.start : f.end] == f.text
+    return f
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written", "qualifier"),
+    [
+        ("an initial $1.25bn stake", 1.25e9, "USD", "$1.25bn", ""),
+        ("the model's 200,000-token context window", 200_000, "tokens", "200,000-token", ""),
+        ("shares climbed nearly 3% after hours", 3, "%", "3%", "nearly"),
+        ("creating a 20:1 return ratio", 20, "ratio", "20:1", ""),
+        ("securing up to 5GW of Trainium chips", 5e9, "W", "5GW", "up to"),
+        ("access to up to 5 gigawatts of capacity", 5e9, "W", "5 gigawatts", "up to"),
+        ("more than $100bn over the next decade", 100e9, "USD", "$100bn", "more than"),
+        ("approximately $13 billion in OpenAI", 13e9, "USD", "$13 billion", "approximately"),
+        ("a reported 49 percent stake", 49, "%", "49 percent", "a reported"),
+        ("$5BNew Amazon Investment", 5e9, "USD", "$5B", ""),
+        ("$100BAnthropic AWS Commitment", 100e9, "USD", "$100B", ""),
+        ("it will invest 25 billion dollars", 25e9, "USD", "25 billion dollars", ""),
+        ("a 10-year contract", 10, "years", "10-year", ""),
+        ("€3.5 million in grants", 3.5e6, "EUR", "€3.5 million", ""),
+        ("a 500 MW plant", 500e6, "W", "500 MW", ""),
+        ("founded in 2021", 2021, "year", "2021", ""),
+        ("after testing 100+ AI tools", 100, "count", "100+", "more than"),
+    ],
+)
+def test_tricky_forms(text, value, unit, written, qualifier):
+    f = one(text)
+    assert (f.value, f.unit, f.text, f.qualifier) == (pytest.approx(value), unit, written, qualifier)
+
+
+def test_ranges_keep_both_ends():
+    f = one("Over the next 6-18 months, the key catalyst")
+    assert (f.value, f.high, f.unit, f.text) == (6, 18, "months", "6-18 months")
+
+
+def test_several_figures_in_order_and_no_double_reading():
+    text = "Amazon will invest $5bn, with up to another $20bn tied to milestones, lifting its total to $33bn."
+    figures = extract_figures(text)
+    assert [(f.text, f.value, f.qualifier) for f in figures] == [
+        ("$5bn", 5e9, ""), ("$20bn", 20e9, "up to"), ("$33bn", 33e9, ""),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Trainium4 chips", "H100/B200 supply", "GPT-4o", "the AWS ecosystem"])
+def test_numbers_inside_names_are_not_figures(text):
+    assert extract_figures(text) == []
+
+
+def test_keys_keep_close_values_apart():
+    assert figure_key(2e9, "USD") != figure_key(2.75e9, "USD")
+    assert figure_key(5e9, "W") != figure_key(5e9, "USD")
+    assert same_value(0.1 + 0.2, 0.3) and not same_value(2.0, 2.75)
+
+
+def test_queries_in_any_written_form_agree():
+    forms = ["$25B", "$25bn", "$25 billion", "25 billion dollars", "US$25 billion", "USD 25 billion", "$25,000 million"]
+    keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}
+    assert keys == {figure_key(25e9, "USD")}
+
+
+MONEY_SCALES = [("", 1.0), (" thousand", 1e3), (" million", 1e6), (" billion", 1e9), ("bn", 1e9), ("B", 1e9), ("M", 1e6), (" trillion", 1e12)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    whole=st.integers(min_value=0, max_value=999_999),
+    cents=st.integers(min_value=0, max_value=99),
+    scale=st.sampled_from(MONEY_SCALES),
+    thousands=st.booleans(),
+)
+def test_rendered_money_normalizes_back(whole, cents, scale, thousands):
+    suffix, factor = scale
+    number = f"{whole:,}" if thousands else str(whole)
+    written = f"{number}.{cents:02d}" if cents else number
+    f = one(f"Amazon said it would pay ${written}{suffix} for it.")
+    assert f.unit == "USD"
+    assert same_value(f.value, (whole + cents / 100) * factor)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False),
+    form=st.sampled_from([("%", "%", 1), (" percent", "%", 1), (" GW", "W", 1e9), ("MW", "W", 1e6), (" gigawatts", "W", 1e9), (" kW", "W", 1e3)]),
+)
+def test_rendered_percent_and_power_normalize_back(value, form):
+    suffix, unit, factor = form
+    f = one(f"The site reached {value:f}{suffix} last year.")
+    assert f.unit == unit and same_value(f.value, float(value) * factor)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.floats(min_value=1, max_value=1e13, allow_nan=False), unit=st.sampled_from(["USD", "%", "W"]))
+def test_format_figure_reads_back_close(value, unit):
+    rendered = format_figure(value, unit)
+    back = one(f"It was {rendered} in all.")
+    assert back.unit == unit
+    assert back.value == pytest.approx(value, rel=1e-4, abs=1e-4 * (1e9 if unit != "%" else 1))
