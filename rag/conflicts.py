@@ -31,7 +31,7 @@ def compare_sources(
     is kept. Returns (sentence ids of documents giving the same value, conflicts), newest first.
     """
     best_doc = data.sentences[sentence_id].doc_id
-    common = _common_terms(idf, len(data.sentences))
+    common = common_terms(idf, len(data.sentences))
     answer_sentence = data.sentences[sentence_id]
     anchor = figure_context(answer_sentence.text, answer_start, answer_start + len(answer.text)) - common
     q_terms = set(content_terms(question))
@@ -89,7 +89,7 @@ def _terms_near(data: IndexData, sentence_id: int) -> set[str]:
     return terms
 
 
-def _common_terms(idf: Mapping[str, float], n_sentences: int) -> set[str]:
+def common_terms(idf: Mapping[str, float], n_sentences: int) -> set[str]:
     """Words in more than COMMON_TERM_SHARE of sentences ("Amazon" in this corpus) say nothing of what a figure is."""
     import math
 

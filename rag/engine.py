@@ -18,7 +18,7 @@ from rag.errors import CorpusError, UploadError
 from rag.figure_index import FigureIndex
 from rag.followup import contextualize
 from rag.questions import clean_question
-from rag.records import Answer, Document, FigureLookup
+from rag.records import Answer, Document, FigureLookup, FigureMention
 from rag.retrieval import retrieve
 from rag.store import EnsureResult, IndexData, ensure_index
 
@@ -96,6 +96,12 @@ class Engine:
 
     def figure(self, query: str) -> FigureLookup:
         return self.state.figures.lookup(query)
+
+    def figure_check(self, query: str) -> tuple[FigureLookup, list[FigureMention]]:
+        """Every mention of the query's figure, and the documents that give another figure for the same thing."""
+        state = self.state
+        lookup = state.figures.lookup(query)
+        return lookup, state.figures.differing(lookup, state.idf)
 
     def add_article(self, filename: str, raw: bytes, progress: Progress | None = None) -> Document:
         """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from rag.errors import FigureQueryError
 from rag.figures import figure_key, parse_figures
@@ -46,6 +47,38 @@ class FigureIndex:
             best[m.doc_id] = max(best.get(m.doc_id, 0.0), match)
         found.sort(key=lambda x: (-best[x[1].doc_id], doc_order[x[1].doc_id], -x[0], x[1].figure.start))
         return FigureLookup(text, tuple(figures), tuple(self._mention(m) for _, m in found))
+
+    def differing(self, lookup: FigureLookup, idf: Mapping[str, float]) -> list[FigureMention]:
+        """Per other document, a figure of the same unit but another value, about the same thing as the
+        mentions found: the words around the figures share two uncommon words or, for a claim, a word of the claim."""
+        if not lookup.mentions:
+            return []
+        from rag.conflicts import common_terms, figure_context
+
+        common = common_terms(idf, len(self._data.sentences))
+        anchor: set[str] = set()
+        claim = set(content_terms(_without_figures(lookup.query, list(lookup.figures)))) - common
+        for m in lookup.mentions:
+            if not claim or claim & set(content_terms(m.sentence)):
+                anchor |= figure_context(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)
+        anchor -= common
+        units = {f.unit for f in lookup.figures}
+        if claim:  # for a claim, a document states it only where the figure's sentence speaks of the claim
+            stated = {m.doc_id for m in lookup.mentions if claim & set(content_terms(m.sentence))}
+        else:
+            stated = {m.doc_id for m in lookup.mentions}
+        best: dict[str, tuple[int, DocFigure]] = {}
+        for other in self._data.figures:
+            f = other.figure
+            if other.doc_id in stated or f.unit not in units:
+                continue
+            sent = self._data.sentences[other.sentence_id]
+            shared = anchor & figure_context(sent.text, f.start - sent.start, f.end - sent.start)
+            if not (shared & claim if claim else len(shared) >= 2):
+                continue
+            if other.doc_id not in best or len(shared) > best[other.doc_id][0]:
+                best[other.doc_id] = (len(shared), other)
+        return [self._mention(m) for _, m in sorted(best.values(), key=lambda x: -x[0])]
 
     def _mention(self, m: DocFigure) -> FigureMention:
         doc = self._data.document(m.doc_id)

@@ -75,3 +75,46 @@ def tiny_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
     base = tmp_path_factory.mktemp("tiny")
     shutil.copytree(TINY_CORPUS, base / "corpus")
     return Engine(base / "corpus", base / "index").open()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chat_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A real `rag chat` server on the seed corpus (a copy: uploads land there), on a free local port."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    base = tmp_path_factory.mktemp("server")
+    shutil.copytree(SEED_CORPUS, base / "corpus")
+    port = free_port()
+    log = (base / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "chat", "--corpus", str(base / "corpus"), "--index", str(base / "index"), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, HF_HUB_OFFLINE="1"),
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("the chat server did not start:\n" + (base / "server.log").read_text(errors="replace")) from None
+            time.sleep(0.5)
+    yield {"url": url, "corpus": base / "corpus", "proc": proc}
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -1,0 +1,69 @@
+"""Adding an article through the engine: safe names, limits, nothing lost on failure."""
+
+import pytest
+
+from rag.engine import Engine, safe_filename
+from rag.errors import UploadError
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\..\\windows\\evil.md", "evil.md"),
+        ("/abs/path/news.HTML", "news.html"),
+        (".hidden.txt", "hidden.txt"),
+        ("my article (final).txt", "my_article_final.txt"),
+        ("<script>.txt", "script.txt"),
+        ("....txt", "article.txt"),
+    ],
+)
+def test_file_names_are_sanitized(name, safe):
+    assert safe_filename(name) == safe
+
+
+@pytest.mark.parametrize("name", ["notes.pdf", "script.py", "noext", "", "archive.txt.exe"])
+def test_other_types_are_refused(name):
+    with pytest.raises(UploadError, match="not an allowed type"):
+        safe_filename(name)
+
+
+@pytest.fixture
+def engine(tiny_corpus, tmp_path, hash_embedder):  # type: ignore[no-untyped-def]
+    return Engine(tiny_corpus, tmp_path / "index", embedder=lambda: hash_embedder, model=hash_embedder.name).open()
+
+
+def test_an_upload_is_saved_and_indexed(engine, tiny_corpus):
+    doc = engine.add_article("../news.txt", b"Zephyr Labs raised $7 billion in June 2026.")
+    assert doc.file == "news.txt" and (tiny_corpus / "news.txt").exists()
+    assert {d.file for d in engine.data.documents} == {"bakery.md", "news.txt", "rail.txt", "solar.txt"}
+    again = engine.add_article("news.txt", b"A second article with the same name.")
+    assert again.file == "news-1.txt"
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [(b"\x00\x01", "binary"), (b"\xff\xfe\xfa", "not UTF-8"), (b"  \n ", "empty"), (b"x" * (5 * 1024 * 1024 + 1), "limit")],
+)
+def test_bad_uploads_leave_corpus_and_index_as_they_were(engine, tiny_corpus, raw, message):
+    files = sorted(p.name for p in tiny_corpus.iterdir())
+    manifest = engine.data.manifest
+    with pytest.raises(UploadError, match=message):
+        engine.add_article("article.txt", raw)
+    assert sorted(p.name for p in tiny_corpus.iterdir()) == files
+    assert engine.data.manifest is manifest
+
+
+def test_a_failed_index_update_removes_the_new_file(engine, tiny_corpus, monkeypatch):
+    from rag import store
+
+    files = sorted(p.name for p in tiny_corpus.iterdir())
+
+    def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "write_index", crash)
+    with pytest.raises(OSError):
+        engine.add_article("fine.txt", b"A perfectly fine article about bread.")
+    assert sorted(p.name for p in tiny_corpus.iterdir()) == files
+    assert all(d.file != "fine.txt" for d in engine.data.documents)
