@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rag.answering import answer_question, term_weights
+from rag.attribution import asks_who_states, attribution_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, MODEL_NAME, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
-from rag.errors import CorpusError, UploadError
+from rag.errors import CorpusError, QuestionError, UploadError
 from rag.figure_index import FigureIndex
 from rag.followup import contextualize
 from rag.questions import clean_question
@@ -89,7 +90,9 @@ class Engine:
         """Answer one question; `previous` is the question of the turn before, for follow-ups."""
         question = clean_question(question)
         state = self.state
-        search = contextualize(question, clean_question(previous) if previous else None)
+        if asks_who_states(question):
+            return attribution_answer(question, state.figures.lookup(question))
+        search = contextualize(question, _usable(previous))
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         return answer_question(state.data, question, vector, passages, state.idf, search_text=search)
@@ -130,6 +133,16 @@ class Engine:
                 return doc
         target.unlink(missing_ok=True)
         raise UploadError(f"{name} could not be read as an article")
+
+
+def _usable(previous: str | None) -> str | None:
+    """The previous question as context, or None when there is none fit to use."""
+    if not previous:
+        return None
+    try:
+        return clean_question(previous)
+    except QuestionError:
+        return None
 
 
 def safe_filename(filename: str) -> str:

@@ -162,12 +162,18 @@ def _compatible(manifest: dict, model: str, settings: ChunkSettings) -> bool:
 
 
 def _doc_slices(data: IndexData) -> dict[str, tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Each document's sha and its contiguous ranges of sentences and chunks (documents are stored in order)."""
+    sent_range: dict[str, list[int]] = {}
+    for i, s in enumerate(data.sentences):
+        sent_range.setdefault(s.doc_id, [i, i])[1] = i
+    chunk_range: dict[str, list[int]] = {}
+    for i, c in enumerate(data.chunks):
+        chunk_range.setdefault(c.doc_id, [i, i])[1] = i
     spans: dict[str, tuple[str, tuple[int, int], tuple[int, int]]] = {}
     for doc in data.documents:
-        s_ids = [i for i, s in enumerate(data.sentences) if s.doc_id == doc.doc_id]
-        c_ids = [i for i, c in enumerate(data.chunks) if c.doc_id == doc.doc_id]
-        if s_ids and c_ids:
-            spans[doc.doc_id] = (doc.sha256, (s_ids[0], s_ids[-1] + 1), (c_ids[0], c_ids[-1] + 1))
+        if doc.doc_id in sent_range and doc.doc_id in chunk_range:
+            (s_lo, s_hi), (c_lo, c_hi) = sent_range[doc.doc_id], chunk_range[doc.doc_id]
+            spans[doc.doc_id] = (doc.sha256, (s_lo, s_hi + 1), (c_lo, c_hi + 1))
     return spans
 
 

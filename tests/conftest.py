@@ -3,6 +3,7 @@ for the unit tests of the index layer (never for answer quality)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -85,20 +86,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def chat_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """A real `rag chat` server on the seed corpus (a copy: uploads land there), on a free local port."""
+@contextlib.contextmanager
+def running_server(base: Path, *extra: str):  # type: ignore[no-untyped-def]
+    """A real `rag chat` process on a copy of the seed corpus under `base`, on a free local port."""
     import subprocess
     import sys
     import time
+    import urllib.error
     import urllib.request
 
-    base = tmp_path_factory.mktemp("server")
     shutil.copytree(SEED_CORPUS, base / "corpus")
     port = free_port()
     log = (base / "server.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "chat", "--corpus", str(base / "corpus"), "--index", str(base / "index"), "--port", str(port)],
+        [sys.executable, "-m", "rag.cli", "chat", "--corpus", str(base / "corpus"), "--index", str(base / "index"),
+         "--port", str(port), *extra],
         stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, HF_HUB_OFFLINE="1"),
     )
     url = f"http://127.0.0.1:{port}"
@@ -107,14 +109,25 @@ def chat_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
         try:
             urllib.request.urlopen(url, timeout=2)
             break
+        except urllib.error.HTTPError:
+            break  # it answers (a login page answers 401)
         except OSError:
             if proc.poll() is not None or time.time() > deadline:
                 proc.kill()
                 raise RuntimeError("the chat server did not start:\n" + (base / "server.log").read_text(errors="replace")) from None
             time.sleep(0.5)
-    yield {"url": url, "corpus": base / "corpus", "proc": proc}
-    proc.terminate()
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield {"url": url, "corpus": base / "corpus", "proc": proc}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def chat_server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The app as `rag chat` serves it, shared by the API and browser tests (uploads land in its own corpus copy)."""
+    with running_server(tmp_path_factory.mktemp("server")) as server:
+        yield server

@@ -94,3 +94,25 @@ def test_a_follow_up_borrows_the_previous_question(seed_engine):
 def test_bad_questions_raise_clear_errors(seed_engine, question, message):
     with pytest.raises(QuestionError, match=message):
         seed_engine.ask(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("Who says $25 billion?", ["000", "001", "004"]),
+        ("Which article gives 5 GW?", ["001", "004"]),
+        ("Which sources report $4 billion?", ["002", "003"]),
+    ],
+)
+def test_who_states_a_figure_is_answered_from_the_figure_index(seed_engine, question, docs):
+    got = seed_engine.ask(question)
+    assert not got.abstained
+    assert [c.doc_id for c in got.citations] == [SEED[d] for d in docs]
+    for c in got.citations:
+        assert seed_engine.data.document(c.doc_id).text[c.start : c.end] == c.quote
+    assert got.sentence == got.citations[0].quote
+
+
+def test_no_source_for_a_figure_is_an_abstention(seed_engine):
+    got = seed_engine.ask("Who says $7 billion?")
+    assert got.abstained and got.citations == ()

@@ -108,3 +108,13 @@ def test_other_file_types_and_oversized_files_are_refused_by_the_server(client, 
     big.write_bytes(b"word " * (1024 * 1024 + 10))  # just over 5 MB
     with pytest.raises(Exception, match="(?i)too large|exceeds|maximum|size"):
         client.predict(handle_file(str(big)), api_name="/add_article")
+
+
+def test_auth_keeps_out_who_has_no_login(tmp_path):
+    from tests.conftest import running_server
+
+    with running_server(tmp_path, "--auth", "reader:s3cret") as server:
+        with pytest.raises(Exception):  # noqa: B017 - the client's error type for a refused login varies
+            Client(server["url"], verbose=False).predict("Who is the CEO of Anthropic?", "", api_name="/ask")
+        client = Client(server["url"], auth=("reader", "s3cret"), verbose=False)
+        assert client.predict("Who is the CEO of Anthropic?", "", api_name="/ask")["answer"] == "Dario Amodei"

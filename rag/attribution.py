@@ -1,0 +1,36 @@
+"""Questions about who states a figure ("who says $25 billion?", "which article gives 5 GW?"),
+answered from the figure index: every document that states it, each cited where it does."""
+
+from __future__ import annotations
+
+import re
+
+from rag.figures import parse_figures
+from rag.records import Answer, Citation, FigureLookup
+
+_ASKS_FOR_SOURCE = re.compile(
+    r"^(?:who|which|what)\b(?:\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?)?"
+    r".*\b(?:says?|said|gives?|gave|reports?|reported|states?|stated|mentions?|mentioned|claims?|claimed|cites?|"
+    r"puts?|quotes?|quoted|writes?|wrote|supports?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_states(question: str) -> bool:
+    """Whether the question asks which source states a figure it names."""
+    return bool(_ASKS_FOR_SOURCE.search(question.strip())) and bool(parse_figures(question))
+
+
+def attribution_answer(question: str, lookup: FigureLookup) -> Answer:
+    """The documents that state the figure, one citation each (the sentence of its first mention)."""
+    if not lookup.mentions:
+        return Answer(question, "", "", True, 0.0)  # no source states it: nothing to be confident in
+    citations: list[Citation] = []
+    seen: set[str] = set()
+    for m in lookup.mentions:
+        if m.doc_id in seen:
+            continue
+        seen.add(m.doc_id)
+        citations.append(Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence))
+    names = "; ".join(c.title or c.file for c in citations)
+    return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations))
