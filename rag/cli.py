@@ -81,8 +81,12 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
             _say(f"error: {exc}")
             sys.exit(1)
         except KeyboardInterrupt:
-            _say("interrupted")
+            _say("interrupted; the index in use is unchanged")
             sys.exit(130)
+        except OSError as exc:  # a folder that cannot be written, a full disk: say which and why
+            where = f" ({exc.filename})" if exc.filename else ""
+            _say(f"error: {exc.strerror or exc}{where}: check the path and its permissions, or free disk space")
+            sys.exit(1)
         except BrokenPipeError:
             sys.exit(0)
 

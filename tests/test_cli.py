@@ -183,3 +183,10 @@ def test_the_seed_evaluation_meets_its_bar(tmp_path):
     report = run_seed(SEED_CORPUS.parent / "eval" / "seed_questions.jsonl", SEED_CORPUS, tmp_path / "index")
     assert report.figures["answer right and cited from a supporting document"] >= 0.9
     assert report.figures["abstained when the corpus has no answer"] >= 0.75
+
+
+def test_an_index_path_that_cannot_be_written_is_one_clear_line(workdir):
+    result = run(["index", "--index", "corpus/000_7788c575e5747f72.txt/index"], workdir)
+    assert result.returncode == 1
+    line = one_line_error(result)
+    assert "Not a directory" in line and "000_7788c575e5747f72.txt" in line

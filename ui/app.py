@@ -97,6 +97,8 @@ def build_app(engine: Engine) -> gr.Blocks:
             doc = engine.add_article(file.name, file.read_bytes(), progress=step)
         except RagError as exc:
             return f"⚠️ Not added: {exc}", *sources_update()
+        except OSError as exc:  # the corpus or index folder cannot be written: nothing was changed
+            return f"⚠️ Not added: {exc.strerror or exc} ({exc.filename or 'index'})", *sources_update()
         progress(1.0, desc="done")
         return f"Added {doc.file} ({doc.title or 'no title'}); you can ask about it now.", *sources_update()
 
