@@ -46,6 +46,10 @@ _CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-
 
 
 POSSESSIVE_PENALTY = 50.0
+COMMON_SENTENCE_STARTS = frozenset(
+    "some because king many most after before when while although however during since several both each every"
+    " this that these those there here then thus also another other such one two three first later".split()
+)
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,9 @@ def choose_span(sentence: str, question: str, kind: str, weights: Mapping[str, f
             terms = content_terms(span.text)
             if not terms or all(t in q_terms for t in terms):
                 continue  # "The", "Its", or the question's own words are not its answer
-        if kind == "other" and span.start == 0 and " " not in span.text:
-            continue  # a lone capitalized first word is usually just the sentence start
+        if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
+            if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
+                continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start
         keep.append(_without_question_words(span, q_terms) if span.figure is None else span)
     if not keep:
         return None
