@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rag.records import Figure
 
@@ -58,6 +59,11 @@ _QUALIFIER = re.compile(
 
 def extract_figures(text: str) -> list[Figure]:
     """Every quantity in `text`, in order, none overlapping another."""
+    return list(_cached_figures(text))
+
+
+@lru_cache(maxsize=16384)
+def _cached_figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for figure in _candidates(text):
@@ -66,7 +72,7 @@ def extract_figures(text: str) -> list[Figure]:
         taken.append((figure.start, figure.end))
         found.append(figure)
     found.sort(key=lambda f: f.start)
-    return found
+    return tuple(found)
 
 
 def parse_figures(query: str) -> list[Figure]:

@@ -31,8 +31,14 @@ def _stopwords() -> frozenset[str]:
 
 def content_terms(text: str) -> list[str]:
     """Lower-cased, stemmed words without stop words; the unit both BM25 and overlap use."""
+    return list(_cached_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _cached_terms(text: str) -> tuple[str, ...]:
+    # the same sentences are read again for every question: stem each once
     words = [w for w in _WORD.findall(text.lower()) if w not in _stopwords()]
-    return list(_stemmer().stemWords(words))
+    return tuple(_stemmer().stemWords(words))
 
 
 class Lexical:
