@@ -97,6 +97,10 @@ class Engine:
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         return answer_question(state.data, question, vector, passages, state.idf, search_text=search)
 
+    def warm_up(self) -> None:
+        """Load the embedding model now, so the first question does not wait for it."""
+        self._embedder().encode(["warm up"])
+
     def figure(self, query: str) -> FigureLookup:
         return self.state.figures.lookup(query)
 

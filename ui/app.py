@@ -6,6 +6,7 @@ read an immutable snapshot of the index, uploads build a new one and swap it in.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,11 @@ def launch(engine: Engine, host: str = "127.0.0.1", port: int = 7860, share: boo
     app = build_app(engine)
     app.queue(default_concurrency_limit=CONCURRENCY)
     app.launch(
-        server_name=host, server_port=port, share=share, auth=auth, prevent_thread_lock=not block,
+        server_name=host, server_port=port, share=share, auth=auth, prevent_thread_lock=True,
         max_file_size=MAX_DOCUMENT_BYTES, css=CSS, head=HEAD, show_error=True, quiet=False,
     )
+    # the page is up; load the model now rather than on the first question
+    threading.Thread(target=engine.warm_up, name="warm-up", daemon=True).start()
+    if block:
+        app.block_thread()
     return app
