@@ -39,3 +39,24 @@ def test_readable_output_says_sources_disagree(seed_engine):
 
     text = answer_text(seed_engine.ask("What is Anthropic's annual revenue?"))
     assert "Sources disagree:" in text and "$30 billion" in text and "$1 billion" in text
+
+
+def test_dated_sources_are_listed_newest_first(tmp_path):
+    import json
+    import shutil
+
+    from rag.engine import Engine
+    from tests.conftest import TINY_CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TINY_CORPUS, corpus)
+    (corpus / "grid.txt").write_text(
+        "Grid operator report\n\nThe Sunfield solar farm produces 1.4 gigawatts at peak, the grid operator said.\n", encoding="utf-8"
+    )
+    for name, date in (("solar", "2024-03-01"), ("rail", "2026-01-15"), ("grid", "2025-06-30")):
+        (corpus / f"{name}.meta.json").write_text(json.dumps({"date": date}), encoding="utf-8")
+    got = Engine(corpus, tmp_path / "index").open().ask("How much power does the Sunfield solar farm produce?")
+    dates = [c.date for c in got.conflicts]
+    assert len(dates) == 2 and dates == sorted(dates, reverse=True)
+    values = {got.figure.value} | {c.value for c in got.conflicts}
+    assert values == {1.2e9, 1.4e9, 1.5e9}
