@@ -87,7 +87,8 @@ def score_sentences(
             continue  # a heading that asks the question is not its answer
         s_terms = terms_of(sid)
         overlap = sum(idf.get(t, default_idf) for t in q_terms & s_terms) / q_mass
-        near = s_terms | _neighbour_terms(data, sid, terms_of)
+        # an answer sentence often says "it" or "he" where the question names the subject
+        near = s_terms.union(*(terms_of(other) for other in data.neighbours(sid)))
         window = sum(idf.get(t, default_idf) for t in q_terms & near) / q_mass
         span = choose_span(text, question, kind, idf)
         typed = 1.0 if span is not None and kind != "other" else 0.0
@@ -108,16 +109,6 @@ def score_sentences(
 def _terms(text: str) -> set[str]:
     """Content words, plus each figure as one normalized term, so "$8bn" in a question meets "$8 billion"."""
     return set(content_terms(text)) | {figure_key(f.value, f.unit) for f in extract_figures(text) if f.unit != "count"}
-
-
-def _neighbour_terms(data: IndexData, sid: int, terms_of) -> set[str]:  # type: ignore[no-untyped-def]
-    """Words of the sentences just before and after, in the same document: an answer sentence often
-    says "it" or "he" where the question names the subject."""
-    out: set[str] = set()
-    for other in (sid - 1, sid + 1):
-        if 0 <= other < len(data.sentences) and data.sentences[other].doc_id == data.sentences[sid].doc_id:
-            out |= terms_of(other)
-    return out
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 
@@ -83,15 +84,12 @@ def question_names(question: str) -> set[str]:
 def _terms_near(data: IndexData, sentence_id: int) -> set[str]:
     """The words of a sentence and the one before it ("Anthropic is growing. The company's revenue ...")."""
     terms = set(content_terms(data.sentences[sentence_id].text))
-    prev = sentence_id - 1
-    if prev >= 0 and data.sentences[prev].doc_id == data.sentences[sentence_id].doc_id:
+    for prev in data.neighbours(sentence_id, after=False):
         terms |= set(content_terms(data.sentences[prev].text))
     return terms
 
 
 def common_terms(idf: Mapping[str, float], n_sentences: int) -> set[str]:
     """Words in more than COMMON_TERM_SHARE of sentences ("Amazon" in this corpus) say nothing of what a figure is."""
-    import math
-
     limit = math.log(1 + 1 / COMMON_TERM_SHARE)
     return {t for t, w in idf.items() if w < limit} if n_sentences >= 4 else set()

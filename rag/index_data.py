@@ -42,6 +42,12 @@ class IndexData:
             object.__setattr__(self, "_sentence_chunk", cached)
         return cached
 
+    def neighbours(self, sentence_id: int, after: bool = True) -> list[int]:
+        """The sentences just before (and after) one, within its document."""
+        doc_id = self.sentences[sentence_id].doc_id
+        near = (sentence_id - 1, sentence_id + 1) if after else (sentence_id - 1,)
+        return [i for i in near if 0 <= i < len(self.sentences) and self.sentences[i].doc_id == doc_id]
+
     def document(self, doc_id: str) -> Document:
         return self._by_id[doc_id]
 
