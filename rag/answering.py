@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WORDS, MAX_EXTRA_CITATIONS, SCORE_WEIGHTS
-from rag.conflicts import compare_sources
+from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WORDS, MAX_CITATIONS, SCORE_WEIGHTS
+from rag.conflicts import asks_about_past, conflict_records, side_sentences, weigh
+from rag.disagreement import PAST, defining_scope, entity_key
 from rag.figures import extract_figures, figure_key
 from rag.lexical import content_terms
-from rag.records import Answer, Citation, Conflict, Passage
+from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
 from rag.spans import FIGURE_TYPES, Span, bound_qualifiers, choose_span, question_type
 from rag.store import IndexData
 
@@ -20,6 +23,8 @@ from rag.store import IndexData
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
+NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
+AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 
 
 @dataclass(frozen=True)
@@ -148,23 +153,84 @@ def answer_question(
         if not typed:
             return Answer(question, "", "", True, round(confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR, 4))
         scored = typed + [s for s in scored if s.span is None]
-    best = scored[0]
+    past = asks_about_past(question)
+    if kind in SPAN_REQUIRED and not past:
+        best = _present(data, scored)
+    else:
+        best = scored[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
         return Answer(question, "", "", True, conf)
     sentence = data.sentences[best.sentence_id]
     text = best.span.text if best.span is not None else sentence.text
-    agreeing: list[int] = []
-    conflicts: list[Conflict] = []
-    if best.span is not None and best.span.figure is not None and (kind in FIGURE_TYPES or kind in ("duration", "count")):
-        agreeing, conflicts = compare_sources(
-            data, question, best.sentence_id, best.span.figure, best.span.figure.start, idf
-        )
-    else:
-        agreeing = _also_stating(data, scored, best, text)
-    citations = [cite(data, best.sentence_id)] + [cite(data, sid) for sid in agreeing[:MAX_EXTRA_CITATIONS]]
     figure = best.span.figure if best.span is not None else None
-    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure)
+    conflicts: list[Conflict] = []
+    claim = None
+    if figure is not None and figure.unit != "year":
+        claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
+    if claim is not None:
+        weighed = weigh(data, claim, past=past)
+        if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
+            sentence = data.sentences[weighed.lead.sentence_id]
+            figure = dataclasses.replace(weighed.lead.figure, start=weighed.lead.figure.start - sentence.start,
+                                         end=weighed.lead.figure.end - sentence.start)
+            text = _with_qualifier(sentence.text, figure)
+        sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
+        sources += _also_stating_figure(data, weighed.lead, sources, _terms(search_text or question), idf)
+        conflicts = conflict_records(data, weighed.verdict)
+    else:
+        sources = [best.sentence_id] + _also_stating(data, scored, best, text)
+    citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
+    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources))
+
+
+def _present(data: IndexData, scored: Sequence[Scored]) -> Scored:
+    """For a question about the present, the best sentence whose figure is not marked past ("previous
+    investments, including a $4 billion commitment announced in September 2023"), among the near-best."""
+    for s in scored:
+        if s.score < NEAR_BEST * scored[0].score:
+            break
+        if s.span is None or s.span.figure is None:
+            continue
+        sent = data.sentences[s.sentence_id]
+        claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+        if claim is None or PAST not in claim.scope:
+            return s
+    return scored[0]
+
+
+def _also_stating_figure(
+    data: IndexData, lead: Claim, sources: list[int], q_terms: set[str], idf: Mapping[str, float]
+) -> list[int]:
+    """Documents that state the lead figure where the parse could not tie it to the same subject ("the two
+    companies committing over $100 billion"): same value, unit and scope, in a sentence (or the one before)
+    that holds most of the question's weight."""
+    cited = {data.sentences[s].doc_id for s in sources}
+    mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
+    out = []
+    for c in data.claims_of_figure(lead.figure.value, lead.figure.unit):
+        if c.doc_id in cited or defining_scope(c) != defining_scope(lead) or PAST in c.scope:
+            continue
+        if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):
+            named = {entity_key(w) for w in re.findall(r"\b[A-Z][\w'’-]*", data.sentences[c.sentence_id].text)}
+            if entity_key(lead.subject) not in named:
+                continue  # Meta's $30 billion is not Anthropic's; "Anthropic ... securing 5GW of Amazon chips" is Amazon's too
+        near = set(_terms(data.sentences[c.sentence_id].text))
+        for prev in data.neighbours(c.sentence_id, after=False):
+            near |= _terms(data.sentences[prev].text)
+        if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= AGREE_MIN_RELEVANCE:
+            cited.add(c.doc_id)
+            out.append(c.sentence_id)
+    return out
+
+
+def _with_qualifier(sentence: str, figure: Figure) -> str:
+    """ "up to $25 billion": the qualifier stays with the figure, the bare number would overstate it."""
+    start = figure.start
+    if figure.qualifier:
+        q = sentence.lower().rfind(figure.qualifier, max(0, figure.start - 40), figure.start)
+        start = q if q >= 0 else start
+    return sentence[start : figure.end]
 
 
 def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:

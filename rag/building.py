@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator
 
 import numpy as np
 
 from rag.chunking import chunk_sentences, document_sentences
+from rag.claims import extract_claims
 from rag.config import DEFAULT_CHUNK_SETTINGS, INDEX_FORMAT_VERSION, ChunkSettings
 from rag.corpus import Corpus
+from rag.dating import infer_times
+from rag.disagreement import measure_classes
 from rag.embedding import Embedder, Progress
-from rag.figures import extract_figures
-from rag.index_data import DocFigure, IndexData
+from rag.index_data import IndexData
 from rag.lexical import Lexical
-from rag.records import Chunk, Document, Sentence
+from rag.records import Chunk, Claim, Sentence
 from rag.vectors import FaissIndex
 
 
@@ -33,6 +34,8 @@ def build_index(
     chunks: list[Chunk] = []
     sent_rows: list[np.ndarray | None] = []
     chunk_rows: list[np.ndarray | None] = []
+    claims: list[Claim] = []
+    old_claims = _claims_by_doc(previous) if reusable and previous is not None else {}
     embedded = 0
     for doc in corpus.documents:
         prior = old.get(doc.doc_id)
@@ -44,10 +47,12 @@ def build_index(
                 chunks.append(dataclasses.replace(c, first_sentence=c.first_sentence + shift, last_sentence=c.last_sentence + shift))
             sent_rows.extend(previous.sentence_vectors[s_lo:s_hi])
             chunk_rows.extend(previous.chunk_vectors[c_lo:c_hi])
+            claims.extend(dataclasses.replace(c, sentence_id=c.sentence_id + shift) for c in old_claims.get(doc.doc_id, []))
             continue
         embedded += 1
         doc_sents = document_sentences(doc, settings)
         chunks.extend(chunk_sentences(doc, doc_sents, len(sentences), settings))
+        claims.extend(extract_claims(doc.doc_id, list(enumerate(doc_sents, start=len(sentences)))))
         sentences.extend(doc_sents)
         sent_rows.extend([None] * len(doc_sents))
         chunk_rows.extend([None] * (len(chunks) - len(chunk_rows)))
@@ -65,12 +70,19 @@ def build_index(
         "counts": {"documents": len(corpus.documents), "chunks": len(chunks), "sentences": len(sentences)},
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
+    classes = measure_classes(claims)
+    times = infer_times(corpus.documents, sentences, claims, classes)
+    documents = tuple(
+        dataclasses.replace(d, date=d.date or times[d.doc_id].label, date_basis=times[d.doc_id].basis) for d in corpus.documents
+    )
     data = IndexData(
         manifest=manifest,
-        documents=tuple(corpus.documents),
+        documents=documents,
         sentences=tuple(sentences),
         chunks=tuple(chunks),
-        figures=tuple(_figures(corpus.documents, sentences)),
+        claims=tuple(claims),
+        measure_classes=classes,
+        times=times,
         chunk_vectors=chunk_vectors,
         sentence_vectors=sentence_vectors,
         vectors=vectors,
@@ -115,11 +127,8 @@ def _fill(rows: list, texts: list[str], embedder: Embedder, progress: Progress |
     return out
 
 
-def _figures(documents: tuple[Document, ...], sentences: list[Sentence]) -> Iterator[DocFigure]:
-    by_doc: dict[str, list[tuple[int, Sentence]]] = {}
-    for i, s in enumerate(sentences):
-        by_doc.setdefault(s.doc_id, []).append((i, s))
-    for doc in documents:
-        for sid, sent in by_doc.get(doc.doc_id, []):
-            for f in extract_figures(sent.text):
-                yield DocFigure(doc.doc_id, sid, dataclasses.replace(f, start=f.start + sent.start, end=f.end + sent.start))
+def _claims_by_doc(data: IndexData) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in data.claims:
+        out.setdefault(c.doc_id, []).append(c)
+    return out

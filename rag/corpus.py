@@ -1,17 +1,34 @@
-"""Reading a corpus folder: articles as documents, and the files that could not be read."""
+"""Reading a corpus folder: articles as documents, and the files that could not be read.
+
+Only regular files are opened: a symbolic link (even to a file inside the corpus), a named pipe, a socket
+or a device is reported and skipped, so a corpus folder cannot make the reader quote a file from
+elsewhere or wait forever on a pipe. A metadata sidecar is read defensively: when it is damaged, too
+large or of the wrong shape, only the metadata is lost, with a message, and the article is still read.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
-from rag.config import CORPUS_SUFFIXES, MAX_DOCUMENT_BYTES, META_SUFFIX
+from rag.config import CORPUS_SUFFIXES, MAX_DOCUMENT_BYTES, MAX_META_BYTES, META_MAX_FIELD_CHARS, META_SUFFIX, TITLE_MAX_CHARS
 from rag.errors import CorpusError
 from rag.records import Document, SkippedFile
+from rag.sentences import split_sentences
 
 META_FIELDS = ("title", "publisher", "date")
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MD_HEADING = re.compile(r"^ {0,3}#[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+_LINE_MARKS = re.compile(r"^[\s•·▪●◦\-–—*>#]+")
 
 
 @dataclass(frozen=True)
@@ -35,21 +52,35 @@ def load_corpus(folder: str | Path) -> Corpus:
         raise CorpusError(f"corpus folder {path} does not exist: create it and put .txt, .md or .html articles in it, or pass --corpus DIR")
     if not path.is_dir():
         raise CorpusError(f"corpus path {path} is not a folder: pass --corpus DIR with a folder of articles")
+    try:
+        names = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+    except OSError as exc:
+        raise CorpusError(f"corpus folder {path} cannot be listed ({exc.strerror}): check its permissions") from exc
     documents: list[Document] = []
     skipped: list[SkippedFile] = []
-    names = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-    stems = [p.stem for p in names if p.suffix.lower() in CORPUS_SUFFIXES]
+    articles: list[Path] = []
     for file in names:
-        if file.name.endswith(META_SUFFIX) or file.is_dir():
+        if file.name.endswith(META_SUFFIX):
             continue
-        if file.suffix.lower() not in CORPUS_SUFFIXES:
+        problem = _unusable(file)
+        if problem == "folder":
+            continue
+        if problem:
+            skipped.append(SkippedFile(_printable(file.name), problem))
+        elif file.suffix.lower() not in CORPUS_SUFFIXES:
             skipped.append(SkippedFile(file.name, f"unsupported file type; supported: {' '.join(CORPUS_SUFFIXES)}"))
-            continue
+        else:
+            articles.append(file)
+    stems = [p.stem for p in articles]
+    for file in articles:
         doc_id = file.stem if stems.count(file.stem) == 1 else file.name
         try:
-            documents.append(read_document(file, doc_id))
+            doc, notes = read_document(file, doc_id)
         except CorpusError as exc:
             skipped.append(SkippedFile(file.name, str(exc)))
+            continue
+        documents.append(doc)
+        skipped.extend(notes)
     if not documents:
         detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped)
         raise CorpusError(
@@ -59,17 +90,93 @@ def load_corpus(folder: str | Path) -> Corpus:
     return Corpus(path, tuple(documents), tuple(skipped))
 
 
-def read_document(file: Path, doc_id: str) -> Document:
-    """Read one article; CorpusError says why it cannot be used."""
+def _unusable(file: Path) -> str:
+    """Why a folder entry cannot be an article ("folder" for a sub-folder, which is passed over), or ""."""
     try:
-        raw = file.read_bytes()
+        file.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8: rename it"
+    try:
+        mode = os.lstat(file).st_mode
     except OSError as exc:
-        raise CorpusError(f"cannot be read ({exc.strerror})") from exc
-    text, meta = decode_article(raw, file.suffix.lower())
-    meta.update(read_metadata(file))
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    kind = _kind(mode)
+    return f"is {kind}; only regular files are read" if kind else ""
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words; "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    for test, name in (
+        (stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def read_regular_file(file: Path, limit: int, what: str = "") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; CorpusError for anything else.
+
+    lstat refuses links, pipes and devices before opening; O_NOFOLLOW and O_NONBLOCK guard the open itself
+    (a file swapped for a link or a pipe in between), and fstat checks what was opened.
+    """
+    def refuse(kind: str) -> CorpusError:
+        return CorpusError(f"{what}is {kind}; only regular files are read")
+
+    try:
+        kind = _kind(os.lstat(file).st_mode)
+        if kind:
+            raise refuse(kind)
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise refuse("a symbolic link") from exc
+        raise CorpusError(f"{what}cannot be read ({exc.strerror})") from exc
+    try:
+        info = os.fstat(fd)
+        kind = _kind(info.st_mode)
+        if kind:
+            raise refuse(kind)
+        if info.st_size > limit:
+            raise CorpusError(f"{what}is {info.st_size:,} bytes, over the {limit:,}-byte limit")
+        parts: list[bytes] = []
+        size = 0
+        while size <= limit:
+            part = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+    except OSError as exc:
+        raise CorpusError(f"{what}cannot be read ({exc.strerror})") from exc
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while being read
+        raise CorpusError(f"{what}is over the {limit:,}-byte limit")
+    return b"".join(parts)
+
+
+def read_document(file: Path, doc_id: str) -> tuple[Document, list[SkippedFile]]:
+    """Read one article, and what was ignored of its metadata; CorpusError says why it cannot be used."""
+    raw = read_regular_file(file, MAX_DOCUMENT_BYTES)
+    suffix = file.suffix.lower()
+    text, meta = decode_article(raw, suffix)
+    sidecar, notes = read_metadata(file)
+    meta.update(sidecar)
+    if not meta.get("title"):
+        meta["title"] = derive_title(text, suffix)
     digest = hashlib.sha256(raw)
     digest.update(json.dumps(meta, sort_keys=True).encode())
-    return Document(doc_id=doc_id, file=file.name, text=text, sha256=digest.hexdigest(), **meta)
+    return Document(doc_id=doc_id, file=file.name, text=text, sha256=digest.hexdigest(), **meta), notes
 
 
 def decode_article(raw: bytes, suffix: str) -> tuple[str, dict[str, str]]:
@@ -90,28 +197,157 @@ def decode_article(raw: bytes, suffix: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
+# ---------------------------------------------------------------- HTML
+
+
 def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """trafilatura's article text; the page's plain text where trafilatura finds none or fails
+    (lxml gives up on very deep nesting, for one)."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    failure = ""
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    except Exception as exc:  # any failure inside the parser falls back to the plain text
+        text, failure = "", f"{type(exc).__name__}: {exc}"
+    if not text.strip():
+        try:
+            text = html_plain_text(html)
+        except Exception as exc:  # html.parser can trip on malformed declarations
+            reason = failure or f"{type(exc).__name__}: {exc}"
+            raise CorpusError(f"its HTML could not be read ({reason[:200]})") from exc
     meta: dict[str, str] = {}
-    info = trafilatura.extract_metadata(html)
+    try:
+        info = trafilatura.extract_metadata(html)
+    except Exception:  # the text is what matters; the metadata is a bonus
+        info = None
     if info is not None:
         for name, value in (("title", info.title), ("publisher", info.sitename), ("date", info.date)):
-            if value:
-                meta[name] = str(value)
+            cleaned = clean_field(value) if isinstance(value, str) else ""
+            if cleaned:
+                meta[name] = cleaned
     return text, meta
 
 
-def read_metadata(file: Path) -> dict[str, str]:
-    """The sidecar `<stem>.meta.json`: title, publisher and date as the article shows them."""
+class _TextOnly(HTMLParser):
+    """Collects a page's text, one line per block element; no tree is built, so nesting depth costs nothing."""
+
+    SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+    BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr"
+        " li main nav ol p pre section table td th tr ul".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_plain_text(html: str) -> str:
+    """Every text node outside scripts and styles, a line per block, spaces collapsed."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------- metadata and titles
+
+
+def read_metadata(file: Path) -> tuple[dict[str, str], list[SkippedFile]]:
+    """The sidecar `<stem>.meta.json`: title, publisher and date as the article shows them.
+
+    Returns the fields that could be used and a note for each thing ignored; never raises, since a
+    damaged sidecar costs only the metadata, not the article.
+    """
     side = file.with_name(file.stem + META_SUFFIX)
-    if not side.exists():
-        return {}
+    if not os.path.lexists(side):
+        return {}, []
+
+    def ignored(reason: str) -> SkippedFile:
+        return SkippedFile(side.name, f"{reason}; the article {file.name} is read without it")
+
     try:
-        data = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorpusError(f"its metadata {side.name} is not valid JSON ({exc}): fix or delete it") from exc
+        raw = read_regular_file(side, MAX_META_BYTES)
+        data = json.loads(raw.decode("utf-8"))
+    except CorpusError as exc:
+        return {}, [ignored(f"metadata ignored: it {exc}")]
+    except UnicodeDecodeError:
+        return {}, [ignored("metadata ignored: it is not UTF-8 text")]
+    except RecursionError:
+        return {}, [ignored("metadata ignored: it is nested too deeply to read")]
+    except ValueError as exc:  # JSONDecodeError, and numbers too long to convert
+        return {}, [ignored(f"metadata ignored: it is not valid JSON ({str(exc)[:200]})")]
     if not isinstance(data, dict):
-        raise CorpusError(f"its metadata {side.name} must be a JSON object")
-    return {k: str(data[k]) for k in META_FIELDS if data.get(k)}
+        return {}, [ignored(f"metadata ignored: it must be a JSON object, not {_json_type(data)}")]
+    meta: dict[str, str] = {}
+    notes: list[SkippedFile] = []
+    for name in META_FIELDS:
+        value = data.get(name)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            notes.append(ignored(f"its {name} is {_json_type(value)}, not text, so it is ignored"))
+            continue
+        cleaned = clean_field(value)
+        if cleaned:
+            meta[name] = cleaned
+    return meta, notes
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "true or false", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def clean_field(value: str, limit: int = META_MAX_FIELD_CHARS) -> str:
+    """A metadata value fit to show: control and bidi-override characters removed, spaces collapsed, cut to `limit`."""
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS else ch for ch in value[: limit * 4]
+    )
+    return " ".join(text.split())[:limit].rstrip()
+
+
+def derive_title(text: str, suffix: str = ".txt") -> str:
+    """A title for an article without one: a Markdown file's first `# heading`, else the first line with words,
+    cut at a space to TITLE_MAX_CHARS (its first sentence where that fits)."""
+    lines = text.splitlines()
+    if suffix == ".md":
+        for line in lines:
+            heading = _MD_HEADING.match(line)
+            if heading and any(ch.isalnum() for ch in heading.group("text")):
+                return _shorten(clean_field(heading.group("text")))
+    for line in lines:
+        line = clean_field(_LINE_MARKS.sub("", line, count=1))
+        if any(ch.isalnum() for ch in line):
+            return _shorten(line)
+    return ""
+
+
+def _shorten(line: str, limit: int = TITLE_MAX_CHARS) -> str:
+    if len(line) <= limit:
+        return line
+    sentences = split_sentences(line[: limit * 4])
+    if sentences and sentences[0][1] <= limit:
+        return line[sentences[0][0] : sentences[0][1]]
+    cut = line.rfind(" ", 0, limit)
+    head = line[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:–—-")
+    return head + "…"

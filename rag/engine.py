@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -108,21 +109,33 @@ class Engine:
         """Every mention of the query's figure, and the documents that give another figure for the same thing."""
         state = self.state
         lookup = state.figures.lookup(query)
-        return lookup, state.figures.differing(lookup, state.idf)
+        return lookup, state.figures.differing(lookup)
+
+    def _documents_by_text(self) -> dict[str, Document]:
+        state = self.state
+        cached = state.__dict__.get("_by_text")
+        if cached is None:
+            cached = {_text_key(d.text): d for d in state.data.documents}
+            object.__setattr__(state, "_by_text", cached)
+        return cached
 
     def add_article(self, filename: str, raw: bytes, progress: Progress | None = None) -> Document:
         """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before."""
         name = safe_filename(filename)
         try:
-            decode_article(raw, Path(name).suffix.lower())
+            text, _ = decode_article(raw, Path(name).suffix.lower())
         except CorpusError as exc:
             raise UploadError(f"{name} {exc}") from exc
+        same = self._documents_by_text().get(_text_key(text))
+        if same is not None:
+            raise UploadError(f"{name} is already in the corpus as {same.file}: an identical copy would count as a second source")
         with self._write_lock:
             target = _free_path(self.corpus_dir / name)
             fd, tmp = tempfile.mkstemp(dir=self.corpus_dir, prefix=".upload-")
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(raw)
+                os.chmod(tmp, 0o644)  # mkstemp makes it 0600; an article is as readable as the rest of the corpus
                 os.replace(tmp, target)
             except OSError as exc:
                 Path(tmp).unlink(missing_ok=True)
@@ -137,6 +150,11 @@ class Engine:
                 return doc
         target.unlink(missing_ok=True)
         raise UploadError(f"{name} could not be read as an article")
+
+
+def _text_key(text: str) -> str:
+    """Two uploads are one article when their text is the same, whitespace aside."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _usable(previous: str | None) -> str | None:

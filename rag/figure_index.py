@@ -1,99 +1,112 @@
-"""Lookup of every mention of a figure, by normalized value and unit, from the index's figure store."""
+"""The figure check: every mention of a figure, by value and unit, from the index's claims; and, through
+the one disagreement rule, the sources that give another figure for the same thing."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+import re
 
+from rag.conflicts import weigh
+from rag.disagreement import entity_key
 from rag.errors import FigureQueryError
-from rag.figures import figure_key, parse_figures
+from rag.figures import parse_figures, spelled_out_to_digits
+from rag.index_data import IndexData
 from rag.lexical import content_terms
-from rag.records import FigureLookup, FigureMention
-from rag.store import DocFigure, IndexData
+from rag.records import Claim, Figure, FigureLookup, FigureMention
+from rag.units import ANY_UNIT
+
+_NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
 
 
 class FigureIndex:
-    """A dictionary from (unit, value) to mentions: a lookup never scans the corpus."""
+    """Lookups go through the index's dictionaries by (unit, value) and (subject, unit): no corpus scan."""
 
     def __init__(self, data: IndexData) -> None:
         self._data = data
-        self._by_key: dict[str, list[DocFigure]] = defaultdict(list)
-        for mention in data.figures:
-            self._by_key[figure_key(mention.figure.value, mention.figure.unit)].append(mention)
 
     def lookup(self, query: str) -> FigureLookup:
-        """Every mention of the query's figures, grouped by document; for a claim, documents whose
-        sentence shares most of the claim's words come first."""
+        """Every claim of the query's figures, grouped by document. A claim query ("Anthropic revenue
+        $30 billion") keeps only the claims about what it names: its names must be the claim's subject or
+        target, and its other words must be in the claim's sentence."""
         text = " ".join(query.split())
         if not text:
             raise FigureQueryError("the figure query is empty: type a figure such as $25 billion, 5 GW or 49%")
         figures = parse_figures(text)
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
-        claim_terms = set(content_terms(_without_figures(text, figures)))
-        found: list[tuple[float, DocFigure]] = []
+        rest = _without_figures(spelled_out_to_digits(text), figures)
+        names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
+        words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
+        found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
         for fig in figures:
-            for m in self._by_key.get(figure_key(fig.value, fig.unit), []):
-                if (m.doc_id, m.figure.start) in seen:
+            pool = self._data.claims_of_value(fig.value) if fig.unit == ANY_UNIT else self._data.claims_of_figure(fig.value, fig.unit)
+            for c in pool:
+                if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words):
                     continue
-                seen.add((m.doc_id, m.figure.start))
-                sentence = self._data.sentences[m.sentence_id].text
-                match = len(claim_terms & set(content_terms(sentence))) / len(claim_terms) if claim_terms else 0.0
-                found.append((match, m))
-        doc_order = {d.doc_id: i for i, d in enumerate(self._data.documents)}
-        best: dict[str, float] = {}
-        for match, m in found:
-            best[m.doc_id] = max(best.get(m.doc_id, 0.0), match)
-        found.sort(key=lambda x: (-best[x[1].doc_id], doc_order[x[1].doc_id], -x[0], x[1].figure.start))
-        return FigureLookup(text, tuple(figures), tuple(self._mention(m) for _, m in found))
+                seen.add((c.doc_id, c.figure.start))
+                found.append(c)
+        found.sort(key=lambda c: (-self._data.position(c.doc_id), c.doc_id, c.figure.start))
+        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found))
 
-    def differing(self, lookup: FigureLookup, idf: Mapping[str, float]) -> list[FigureMention]:
-        """Per other document, a figure of the same unit but another value, about the same thing as the
-        mentions found: the words around the figures share two uncommon words or, for a claim, a word of the claim."""
-        if not lookup.mentions:
-            return []
-        from rag.conflicts import common_terms, figure_context
+    def _about(self, c: Claim, names: set[str], words: set[str]) -> bool:
+        if names:
+            own = {entity_key(c.subject), entity_key(c.target)} - {""}
+            sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
+            if not names <= (own or sentence_names):
+                return False
+        if words:
+            terms = set(content_terms(self._data.sentences[c.sentence_id].text)) | set(content_terms(c.measure))
+            if not words & terms:
+                return False
+        return True
 
-        common = common_terms(idf, len(self._data.sentences))
-        anchor: set[str] = set()
-        claim = set(content_terms(_without_figures(lookup.query, list(lookup.figures)))) - common
+    def differing(self, lookup: FigureLookup) -> list[FigureMention]:
+        """Per other document, the figure it gives for the same thing, by the rule the chat uses."""
+        stating = {m.doc_id for m in lookup.mentions}
+        out: dict[str, FigureMention] = {}
         for m in lookup.mentions:
-            if not claim or claim & set(content_terms(m.sentence)):
-                anchor |= figure_context(m.sentence, m.start - m.sentence_start, m.end - m.sentence_start)
-        anchor -= common
-        units = {f.unit for f in lookup.figures}
-        if claim:  # for a claim, a document states it only where the figure's sentence speaks of the claim
-            stated = {m.doc_id for m in lookup.mentions if claim & set(content_terms(m.sentence))}
-        else:
-            stated = {m.doc_id for m in lookup.mentions}
-        best: dict[str, tuple[int, DocFigure]] = {}
-        for other in self._data.figures:
-            f = other.figure
-            if other.doc_id in stated or f.unit not in units:
+            claim = self._data.claim_at(m.doc_id, m.start)
+            if claim is None or claim.figure.unit in ("count", "year"):
                 continue
-            sent = self._data.sentences[other.sentence_id]
-            shared = anchor & figure_context(sent.text, f.start - sent.start, f.end - sent.start)
-            if not (shared & claim if claim else len(shared) >= 2):
-                continue
-            if other.doc_id not in best or len(shared) > best[other.doc_id][0]:
-                best[other.doc_id] = (len(shared), other)
-        return [self._mention(m) for _, m in sorted(best.values(), key=lambda x: -x[0])]
+            for side in weigh(self._data, claim).verdict.others:
+                for c in side.claims:
+                    if c.doc_id not in stating and c.doc_id not in out:
+                        out[c.doc_id] = self._mention(c)
+        return sorted(out.values(), key=lambda m: -self._data.position(m.doc_id))
 
-    def _mention(self, m: DocFigure) -> FigureMention:
-        doc = self._data.document(m.doc_id)
-        sent = self._data.sentences[m.sentence_id]
-        f = m.figure
+    def _mention(self, c: Claim) -> FigureMention:
+        doc = self._data.document(c.doc_id)
+        sent = self._data.sentences[c.sentence_id]
+        f = c.figure
         return FigureMention(
             doc_id=doc.doc_id, title=doc.title, file=doc.file, start=f.start, end=f.end, quote=doc.text[f.start : f.end],
             sentence=sent.text, value=f.value, unit=f.unit, qualifier=f.qualifier, sentence_start=sent.start, date=doc.date,
         )
 
 
-def _without_figures(text: str, figures: list) -> str:
+def _skip_first(text: str) -> int:
+    """A capitalized first word is usually just the sentence start ("Who says ..."), not a name."""
+    first = text.split()[0] if text.split() else ""
+    return 1 if first and first[0].isupper() and first.lower() in _QUESTION_WORDS else 0
+
+
+# Words of a question about sources ("which article gives ..."), not of the claim it asks about.
+_ASKING = "article articles source sources outlet publication report reports paper story piece document publisher " \
+    "give gives gave state states stated mention mentions cite cites put puts quote quotes write writes wrote support " \
+    "supports figure number claim claims"
+
+
+def _asking_terms() -> set[str]:
+    return set(content_terms(_ASKING))
+
+
+_QUESTION_WORDS = frozenset("who which what where when how does do did is are was were the a an".split())
+
+
+def _without_figures(text: str, figures: list[Figure]) -> str:
     out, pos = [], 0
-    for f in figures:
+    for f in sorted(figures, key=lambda f: f.start):
         out.append(text[pos : f.start])
-        pos = f.end
+        pos = max(pos, f.end)
     out.append(text[pos:])
     return " ".join(out)

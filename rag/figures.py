@@ -7,12 +7,23 @@ price-parser drops scale words ("$25 billion" -> 25). News prose needs exactly t
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from rag.records import Figure
+from rag.units import (
+    ANY_UNIT,
+    BY_NAME,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    DURATION_WORDS,
+    POWER_SCALES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -20,31 +31,31 @@ _WORD_NUMBERS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
 }
 _NUMW = rf"(?:{_NUM}|(?i:\b(?:{'|'.join(_WORD_NUMBERS)})\b))"
-_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12}
-_SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
+_SCALE_WORD = rf"(?i:{'|'.join(SCALE_WORDS)})\b"
 # "$5BNew", "$100BAnthropic" (headline run into the next word) read as $5B, so an upper-case letter may follow.
 _SCALE_ABBREV = r"(?:bn|Bn|BN|mn|tn|trn)(?![A-Za-z])|[BMKT](?![a-z])|[bmkt](?![A-Za-z])"
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP"}
-_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP"}
-_POWER_UNITS = {"w": 1.0, "kw": 1e3, "mw": 1e6, "gw": 1e9, "tw": 1e12, "watt": 1.0, "kilowatt": 1e3, "megawatt": 1e6, "gigawatt": 1e9, "terawatt": 1e12}
-_DURATION_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade")
+_SIGNS = "|".join(re.escape(s) for s in sorted((s for u in BY_NAME.values() for s in u.signs if not s.isalpha()), key=len, reverse=True))
+_SIGN_CODES = "|".join(s for u in BY_NAME.values() for s in u.signs if s.isalpha())
+_MONEY_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_POWER_WORDS = "|".join(sorted((n for n in POWER_SCALES if len(n) > 2), key=len, reverse=True))
+_POWER_ABBR = "|".join(sorted((n for u in (BY_NAME["W"],) for n, _ in u.scales if len(n) <= 2), key=len, reverse=True))
+_DURATIONS = "|".join(sorted({w.rstrip("s") for w in DURATION_WORDS}, key=len, reverse=True))
 
 _MONEY_SIGN = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)(?=\s?\d))\s?(?P<num>{_NUM})"
+    rf"(?P<cur>{_SIGNS}|(?:{_SIGN_CODES})(?=\s?\d))\s?(?P<num>{_NUM})"
     rf"(?:\s?(?P<scale>{_SCALE_WORD})|\s?(?P<abbr>bn|Bn)(?![A-Za-z])|(?P<abbr2>{_SCALE_ABBREV}))?"
     rf"(?:\s(?P<tail>(?i:dollars|USD))\b)?"
 )
-_MONEY_WORD = re.compile(rf"(?<![\w$€£.,])(?P<num>{_NUM})\s?(?P<scale>{_SCALE_WORD}\s)?(?P<cur>(?i:dollars?|USD|euros?|pounds))\b")
+_MONEY_WORD = re.compile(rf"(?<![\w$€£.,])(?P<num>{_NUM})\s?(?P<scale>{_SCALE_WORD}\s)?(?P<cur>(?i:{_MONEY_WORDS}))\b")
 _PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?:%|(?i:percent|per cent|pct)\b)")
 _POWER = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMW})\s?(?P<scale>{_SCALE_WORD}\s)?"
-    r"(?P<unit>GW|MW|kW|TW|W|(?i:(?:giga|mega|kilo|tera)?watts?))(?![A-Za-z])"
+    rf"(?<![\w.,])(?P<num>{_NUMW})[\s-]?(?P<scale>{_SCALE_WORD}\s)?"
+    rf"(?P<unit>{_POWER_ABBR}|(?i:(?:{_POWER_WORDS})s?))(?![A-Za-z])"
 )
 _TOKENS = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<scale>[KkMm](?![a-z])|{_SCALE_WORD})?[\s-]?(?i:tokens?)\b")
 _RATIO = re.compile(r"(?<![\w.:,])(?P<a>\d+(?:\.\d+)?):(?P<b>\d+(?:\.\d+)?)(?![\d:])")
 _DURATION = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUMW})(?:\s?[-–]\s?(?P<high>{_NUMW}))?[\s-]?(?P<unit>(?i:{'|'.join(_DURATION_UNITS)}))s?\b"
+    rf"(?<![\w.,])(?P<num>{_NUMW})(?:\s?[-–]\s?(?P<high>{_NUMW}))?[\s-]?(?P<unit>(?i:{_DURATIONS}))s?\b"
 )
 _YEAR = re.compile(r"(?<![\w$€£.,-])(?P<num>1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 _WORD_COUNT = re.compile(rf"(?i:\b(?P<num>{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})\b)(?![-\s](?:of|or)\b)")
@@ -76,8 +87,64 @@ def _cached_figures(text: str) -> tuple[Figure, ...]:
 
 
 def parse_figures(query: str) -> list[Figure]:
-    """The figures written in a query or claim; an empty list when it holds none."""
-    return extract_figures(query)
+    """The figures a user wrote in a query, in any common form.
+
+    Beyond what `extract_figures` reads in articles: spelled-out numbers ("seventeen billion dollars",
+    "sixty percent", via text2num), ratios written "3 to 1", and a number with a scale but no unit
+    ("25 billion", "12bn"), which matches a figure of that value in any unit (`ANY_UNIT`).
+    Offsets point into the rewritten query, not into `query`.
+    """
+    text = spelled_out_to_digits(query)
+    figures = [
+        Figure(float(m.group("a")) / float(m.group("b")), "ratio", m.group(), m.start(), m.end())
+        for m in _RATIO_WORDS.finditer(text) if float(m.group("b"))
+    ]
+    for f in extract_figures(text):
+        if any(f.start < r.end and r.start < f.end for r in figures):
+            continue
+        if f.unit == "count" and f.value >= 1000:
+            f = dataclasses.replace(f, unit=ANY_UNIT)  # "25 billion": the user did not say of what
+        figures.append(f)
+    taken = [(f.start, f.end) for f in figures]
+    for m in _BARE_SCALED.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            value = _number(m.group("num")) * SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+            figures.append(Figure(value, ANY_UNIT, m.group(), m.start(), m.end()))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion"
+).split()
+_SPELLED = re.compile(
+    rf"(?i:\b(?:a\s+)?(?:{'|'.join(_NUMBER_WORDS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_NUMBER_WORDS)}))*\b)"
+)
+_BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>bn|mn|tn|trn|[bkmt])\b", re.IGNORECASE)
+_RATIO_WORDS = re.compile(r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))")
+
+
+def spelled_out_to_digits(text: str) -> str:
+    """ "seventeen billion dollars" -> "17000000000 dollars"; digits and a number word after digits
+    ("4.5 billion") are left as written, which the figure patterns read already."""
+    from text_to_num import text2num
+
+    def convert(m: re.Match[str]) -> str:
+        words = m.group()
+        before = text[: m.start()].rstrip()
+        if before and (before[-1].isdigit() or before[-1] in "$€£"):
+            return words  # "4.5 billion", "$5 billion": a scale word after digits
+        phrase = re.sub(r"^a\s+", "one ", words.strip(), flags=re.IGNORECASE).replace("-", " ")
+        phrase = re.sub(r"\s+", " ", phrase).lower()
+        if phrase in ("one", "a"):
+            return words  # a lone "one" is rarely a figure
+        try:
+            return str(text2num(phrase, "en"))
+        except ValueError:
+            return words
+
+    return _SPELLED.sub(convert, text)
 
 
 def same_value(a: float, b: float) -> bool:
@@ -90,23 +157,27 @@ def figure_key(value: float, unit: str) -> str:
 
 
 def format_figure(value: float, unit: str) -> str:
-    """A short human rendering: `$25 billion`, `5 GW`, `49%`."""
-    if unit in ("USD", "EUR", "GBP"):
-        sign = {"USD": "$", "EUR": "€", "GBP": "£"}[unit]
-        for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-            if abs(value) >= scale:
-                return f"{sign}{_num(value / scale)} {name}"
-        return f"{sign}{_num(value)}"
-    if unit == "%":
-        return f"{_num(value)}%"
-    if unit == "W":
-        for name, scale in (("TW", 1e12), ("GW", 1e9), ("MW", 1e6), ("kW", 1e3)):
+    """A short human rendering: `$25 billion`, `5 GW`, `49%`; a figure of any unit is written bare."""
+    spec = BY_NAME.get(unit)
+    kind = spec.kind if spec else ""
+    if kind == "money" and spec is not None:
+        for name, scale in sorted(SCALE_WORDS.items(), key=lambda x: -x[1]):
+            if abs(value) >= scale and scale >= 1e6:
+                return f"{spec.symbol}{_num(value / scale)} {name}"
+        return f"{spec.symbol}{_num(value)}"
+    if kind == "power" and spec is not None:
+        for name, scale in sorted((x for x in spec.scales if len(x[0]) <= 2 and x[1] > 1), key=lambda x: -x[1]):
             if abs(value) >= scale:
                 return f"{_num(value / scale)} {name}"
         return f"{_num(value)} W"
-    if unit == "ratio":
-        return f"{_num(value)}:1"
-    if unit in ("year", "count"):
+    if kind in ("percent", "ratio") and spec is not None:
+        return f"{_num(value)}{spec.symbol}"
+    if unit in ("year", "count", ANY_UNIT):
+        if unit == ANY_UNIT:
+            for name, scale in sorted(SCALE_WORDS.items(), key=lambda x: -x[1]):
+                if abs(value) >= scale and scale >= 1e6:
+                    return f"{_num(value / scale)} {name} (any unit)"
+            return f"{_num(value)} (any unit)"
         return _num(value)
     return f"{_num(value)} {unit}"
 
@@ -133,24 +204,24 @@ def _make(text: str, m: re.Match[str], value: float, unit: str, high: float | No
 def _candidates(text: str) -> Iterator[Figure]:
     """Candidates in priority order: a money match wins over the count inside it."""
     for m in _MONEY_SIGN.finditer(text):
-        cur = _CURRENCY_SIGNS[m.group("cur").strip().lower()]
+        cur = CURRENCY_SIGNS[m.group("cur").strip().lower()]
         scale = 1.0
         if m.group("scale"):
-            scale = _SCALE_WORDS[m.group("scale").lower()]
+            scale = SCALE_WORDS[m.group("scale").lower()]
         elif m.group("abbr") or m.group("abbr2"):
-            scale = _SCALE_ABBR[(m.group("abbr") or m.group("abbr2")).lower()]
+            scale = SCALE_ABBREVIATIONS[(m.group("abbr") or m.group("abbr2")).lower()]
         yield _make(text, m, _number(m.group("num")) * scale, cur)
     for m in _MONEY_WORD.finditer(text):
-        scale = _SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0
-        yield _make(text, m, _number(m.group("num")) * scale, _CURRENCY_WORDS[m.group("cur").lower()])
+        scale = SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0
+        yield _make(text, m, _number(m.group("num")) * scale, CURRENCY_WORDS[m.group("cur").lower()])
     for m in _TOKENS.finditer(text):
         raw = (m.group("scale") or "").lower()
-        scale = _SCALE_WORDS.get(raw, _SCALE_ABBR.get(raw, 1.0))
+        scale = SCALE_WORDS.get(raw, SCALE_ABBREVIATIONS.get(raw, 1.0))
         yield _make(text, m, _number(m.group("num")) * scale, "tokens")
     for m in _POWER.finditer(text):
         unit = m.group("unit").lower().rstrip("s") if len(m.group("unit")) > 2 else m.group("unit").lower()
-        scale = _SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0
-        yield _make(text, m, _number(m.group("num")) * scale * _POWER_UNITS[unit], "W")
+        scale = SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0
+        yield _make(text, m, _number(m.group("num")) * scale * POWER_SCALES[unit], "W")
     for m in _PERCENT.finditer(text):
         yield _make(text, m, _number(m.group("num")), "%")
     for m in _RATIO.finditer(text):
@@ -165,7 +236,7 @@ def _candidates(text: str) -> Iterator[Figure]:
     for m in _WORD_COUNT.finditer(text):
         yield _make(text, m, _number(m.group("num")), "count")
     for m in _COUNT.finditer(text):
-        scale = _SCALE_WORDS[m.group("scale").lower()] if m.group("scale") else 1.0
+        scale = SCALE_WORDS[m.group("scale").lower()] if m.group("scale") else 1.0
         figure = _make(text, m, _number(m.group("num")) * scale, "count")
         if m.group("plus") and not figure.qualifier:
             figure = Figure(figure.value, figure.unit, figure.text, figure.start, figure.end, "more than")

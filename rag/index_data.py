@@ -1,21 +1,18 @@
-"""The loaded index: documents, sentences, chunks, figures, vectors and the lexical index, in memory."""
+"""The loaded index: documents, sentences, chunks, figure claims, vectors and the lexical index, in memory."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from rag.dating import DocTime
+from rag.disagreement import entity_key
+from rag.figures import figure_key
 from rag.lexical import Lexical
-from rag.records import Chunk, Document, Figure, Sentence
+from rag.records import Chunk, Claim, Document, Sentence
 from rag.vectors import FaissIndex
-
-
-@dataclass(frozen=True)
-class DocFigure:
-    doc_id: str
-    sentence_id: int
-    figure: Figure
 
 
 @dataclass(frozen=True)
@@ -24,11 +21,54 @@ class IndexData:
     documents: tuple[Document, ...]
     sentences: tuple[Sentence, ...]
     chunks: tuple[Chunk, ...]
-    figures: tuple[DocFigure, ...]
+    claims: tuple[Claim, ...]
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
     vectors: FaissIndex
     lexical: Lexical
+    measure_classes: dict[str, str] = field(default_factory=dict)
+    times: dict[str, DocTime] = field(default_factory=dict)
+
+    def _lazy(self, name: str, make):  # type: ignore[no-untyped-def]
+        cached = self.__dict__.get(name)
+        if cached is None:
+            cached = make()
+            object.__setattr__(self, name, cached)
+        return cached
+
+    def claims_of_figure(self, value: float, unit: str) -> list[Claim]:
+        """Every claim of one exact (value, unit): a dictionary lookup, not a scan."""
+        return self._lazy("_by_figure", lambda: _group(self.claims, lambda c: figure_key(c.figure.value, c.figure.unit))).get(
+            figure_key(value, unit), []
+        )
+
+    def claims_of_value(self, value: float) -> list[Claim]:
+        """Every claim of one value in any unit ("25 billion" written without a unit)."""
+        return self._lazy("_by_value", lambda: _group(self.claims, lambda c: repr(float(c.figure.value)))).get(
+            repr(float(value)), []
+        )
+
+    def claims_about(self, subject: str, unit: str) -> list[Claim]:
+        """The claims of one subject and unit: all a disagreement check needs to look at."""
+        return self._lazy("_by_subject", lambda: _group(self.claims, lambda c: (entity_key(c.subject), c.figure.unit))).get(
+            (entity_key(subject), unit), []
+        )
+
+    def claim_at(self, doc_id: str, start: int) -> Claim | None:
+        """The claim of the figure that starts at `start` in a document."""
+        return self._lazy("_by_place", lambda: {(c.doc_id, c.figure.start): c for c in self.claims}).get((doc_id, start))
+
+    def position(self, doc_id: str) -> float:
+        """A document's place in time (larger is newer); unknown is oldest."""
+        t = self.times.get(doc_id)
+        p = t.position if t is not None else None
+        return float("-inf") if p is None else p
+
+    def positions(self) -> dict[str, float]:
+        return self._lazy("_positions", lambda: {d: self.position(d) for d in self.times})
+
+    def time_basis(self) -> dict[str, str]:
+        return self._lazy("_basis", lambda: {d: t.basis for d, t in self.times.items()})
 
     @property
     def sentence_chunk(self) -> np.ndarray:
@@ -58,6 +98,13 @@ class IndexData:
             cached = {d.doc_id: d for d in self.documents}
             object.__setattr__(self, "_doc_map", cached)
         return cached
+
+
+def _group(claims: Iterable[Claim], key: Callable[[Claim], Hashable]) -> dict:
+    out: dict = {}
+    for c in claims:
+        out.setdefault(key(c), []).append(c)
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,52 @@
-"""Checking a question before it is asked."""
+"""Checking a question before it is asked.
+
+The language check is a word list, not a model: lingua-language-detector (the offline detector tried for
+this) is a 96 MB wheel, holds 220 MB of memory for seven languages (1.2 GB for all), and still reads
+short English questions full of names as Italian ("Who is Dario Amodei?") or Dutch ("Trainium chips?").
+Function words are what tell languages apart in a short question, and names say nothing, so a question
+is refused only when it holds more common words of another language than of English.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rag.config import MAX_QUESTION_CHARS
 from rag.errors import QuestionError
 
 MIN_LATIN_SHARE = 0.5
+# A question needs one word of at least this many letters or digits, one of them a letter ("AWS revenue?", "5 GW?").
+MIN_WORD_CHARS = 2
+# Refused as not English when it holds at least this many function words of other languages, and more of them than English ones.
+MIN_FOREIGN_WORDS = 2
+NOT_ENGLISH = "only English questions are supported: the question is not in English; the articles and the model are English, so ask in English"
+
+_ENGLISH_WORDS = frozenset(
+    "what who whom whose which when where why how is are was were be been do does did done has have had will would can"
+    " could should may might must the a an of in on for to and or but not no with by from at as about into after before"
+    " than this that these those it its they their there many more most says say said gives give report reports"
+    " long big large i you we he she his her our your my me us them if any all some each per over under".split()
+)
+# Common function and question words of Spanish, French, German, Italian, Portuguese and Dutch that are not also English words.
+_FOREIGN_WORDS = frozenset(
+    # Spanish
+    "cuánto cuanto cuánta cuanta cuántos cuantos cuántas cuantas quién quien quiénes cómo dónde donde cuándo cuando qué que"
+    " por para los las del una es el la y su sus fue hay está esta este eso con en se lo al"
+    # French
+    " combien pourquoi quand où qui quel quelle quels quelles est les des du le une et il elle ils elles sont été"
+    " avec dans sur ce cette ces au aux"
+    # German
+    " wie viel viele wieviel wer wann warum wo welche welcher welches der das und ist nicht mit von für auf den dem ein"
+    " eine einen sich auch im zu wird wurde"
+    # Italian
+    " quanto quanta quanti quante chi che perché il gli della di nel sono non è"
+    # Portuguese
+    " quem onde porque não na da em um uma os foi com"
+    # Dutch
+    " hoeveel wat waar wanneer waarom het een van de en niet zijn heeft hoe".split()
+) - _ENGLISH_WORDS
+_WORD = re.compile(r"[^\W_]+")
 
 
 def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
@@ -21,7 +60,25 @@ def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         raise QuestionError("the question has no words: type a question about the articles")
+    words = _WORD.findall(text)
+    if not any(len(w) >= MIN_WORD_CHARS and any(ch.isalpha() for ch in w) for w in words):
+        raise QuestionError(f"the question {text!r} is too short: ask with at least one word of two or more letters, such as 'Who invested in Anthropic?'")
     latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
-    if latin / len(letters) < MIN_LATIN_SHARE:
-        raise QuestionError("the question is not in English: the articles and the model are English, so ask in English")
+    if latin / len(letters) < MIN_LATIN_SHARE or not _reads_as_english(text, words):
+        raise QuestionError(NOT_ENGLISH)
     return text
+
+
+def _reads_as_english(text: str, words: list[str]) -> bool:
+    """False when the question holds more function words of another language than of English (names count for
+    neither); a word in another script counts twice, so Latin-script names cannot carry a Russian question."""
+    lowered = [w.lower() for w in words]
+    foreign = sum(1 for w in lowered if w in _FOREIGN_WORDS) + text.count("¿") + text.count("¡")
+    foreign += sum(2 for w in words if not _latin(w))
+    english = sum(1 for w in lowered if w in _ENGLISH_WORDS)
+    return foreign < MIN_FOREIGN_WORDS or foreign <= english
+
+
+def _latin(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return not letters or all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)

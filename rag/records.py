@@ -13,7 +13,8 @@ class Document:
     sha256: str
     title: str = ""
     publisher: str = ""
-    date: str = ""
+    date: str = ""  # the metadata date, else what the index inferred ("February 2026 or later")
+    date_basis: str = ""  # why: "dated 2026-02-14", "reports events of February 2026"
 
     @property
     def label(self) -> str:
@@ -70,6 +71,21 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A figure as an article states it, and what it is about (see rag/claims.py). Offsets are the document's."""
+
+    doc_id: str
+    sentence_id: int
+    figure: Figure
+    subject: str = ""  # whose figure: "Amazon"
+    measure: str = ""  # what is counted, as the parse found it: "investment", "revenue", "invest"
+    target: str = ""  # where it goes: "Anthropic" in "invest $5bn in Anthropic"
+    scope: tuple[str, ...] = ()  # total, annual, additional, initial, past, bound
+    time: str = ""  # dates in its clause: "early 2024", "over the next decade"
+    hedge: str = ""  # "reported", "approximately"
+
+
+@dataclass(frozen=True)
 class Citation:
     doc_id: str
     title: str
@@ -119,6 +135,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     figure: Figure | None = field(default=None, compare=False)
+    source_count: int = 0  # every source that states the answer; `citations` may be capped
 
 
 @dataclass(frozen=True)

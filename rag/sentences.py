@@ -11,6 +11,9 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st inc corp co ltd llc vs etc e.g i.e u.s u.k no fig jan feb mar apr jun jul aug sep sept oct nov dec"
     " gen col lt sgt rev hon est approx dept univ".split()
 )
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+# Longer than any abbreviation above (plus its dot), so a word cut off by the window is never one.
+_ABBREVIATION_WINDOW = 32
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -31,12 +34,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(line: str, cut: int) -> bool:
-    head = line[:cut].rstrip("\"'”’)]")
+    # Only a short window before the cut is read: copying or scanning the whole line at every
+    # boundary made splitting quadratic in the line's length.
+    window_start = max(0, cut - _ABBREVIATION_WINDOW)
+    head = line[window_start:cut].rstrip("\"'”’)]")
     if not head.endswith("."):
         return False
-    word = re.search(r"([\w.]+)\.$", head)
+    word = _WORD_BEFORE_DOT.search(head)
     if word is None:
         return False
+    if word.start() == 0 and window_start > 0:
+        return False  # the word runs on past the window: far longer than any abbreviation
     token = word.group(1).lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 

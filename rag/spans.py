@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from rag.figures import extract_figures, same_value
 from rag.lexical import content_terms
 from rag.records import Figure
+from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 
-FIGURE_TYPES = {"money": ("USD", "EUR", "GBP"), "percent": ("%",), "power": ("W",), "tokens": ("tokens",), "ratio": ("ratio",)}
-_DURATION_UNITS = ("minutes", "hours", "days", "weeks", "months", "years", "decades")
+FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
 _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bstake\b|\bpercent"
@@ -131,7 +131,7 @@ def _fits(f: Figure, kind: str) -> bool:
     if kind in FIGURE_TYPES:
         return f.unit in FIGURE_TYPES[kind]
     if kind == "duration":
-        return f.unit in _DURATION_UNITS
+        return f.unit in DURATION_UNITS
     return f.unit == "count"
 
 

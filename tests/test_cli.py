@@ -61,7 +61,7 @@ def test_ask_json_follows_the_contract(workdir):
 
 
 def test_ask_reads_questions_from_stdin_one_json_line_each(workdir):
-    questions = "What is Anthropic's annual revenue?\n\nWhat is the capital of France?\n   \nWho is the CEO of Anthropic?\n"
+    questions = "What is Anthropic's annual revenue?\nWhat is the capital of France?\nWho is the CEO of Anthropic?\n"
     result = run(["ask", "--json"], workdir, stdin=questions.encode())
     assert result.returncode == 0, result.stderr
     answers = [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -80,6 +80,47 @@ def test_a_bad_line_on_stdin_is_reported_and_the_rest_answered(workdir):
     assert "limit is 1,000" in first["error"]
     assert second["answer"] == "10-year"
     assert "limit is 1,000" in one_line_error(result)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_blank_and_foreign_lines_are_reported_in_either_mode(workdir, as_json):
+    stdin = "Who is the CEO of Anthropic?\n\n亚马逊投资了多少？\n   \nHow long is Anthropic's new AWS contract?\n"
+    result = run(["ask", *(["--json"] if as_json else [])], workdir, stdin=stdin.encode())
+    assert result.returncode == 1  # once every line is answered
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("rag: error:")]
+    assert len(errors) == 3
+    assert "the question is empty" in errors[0] and "not in English" in errors[1] and "the question is empty" in errors[2]
+    out = result.stdout.decode()
+    if as_json:
+        lines = [json.loads(line) for line in out.splitlines()]
+        assert [line.get("answer", "error") for line in lines] == ["Dario Amodei", "error", "error", "error", "10-year"]
+    else:
+        assert out.startswith("Dario Amodei\n") and "\n10-year\n" in out
+
+
+def test_a_reader_that_goes_away_ends_the_answers_quietly(workdir):
+    questions = "".join(f"What is Anthropic's annual revenue? ({i})\n" for i in range(300)).encode()
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    proc = subprocess.Popen(RAG + ["ask", "--json"], cwd=workdir, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(questions)
+    proc.stdin.close()
+    assert json.loads(proc.stdout.readline())["answer"]  # like `rag ask --json < questions | head -1`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in err and "error" not in err and "BrokenPipe" not in err
+
+
+def test_readable_figure_lookup_is_plain_text(workdir):
+    result = run(["figure", "5 gigawatts"], workdir)
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "**" not in out and "\x1b[" not in out  # no Markdown, and no terminal styling in a pipe
+    assert out.startswith("5 GW: 3 mention(s) in 2 document(s)") or "5 gigawatts" in out
 
 
 def test_readable_answer_has_numbered_citations(workdir):
@@ -180,7 +221,7 @@ def test_rag_index_on_a_corrupted_index_rebuilds_with_a_message(workdir, tmp_pat
 def test_the_seed_evaluation_meets_its_bar(tmp_path):
     from rag.evaluation import run_seed
 
-    report = run_seed(SEED_CORPUS.parent / "eval" / "seed_questions.jsonl", SEED_CORPUS, tmp_path / "index")
+    report = run_seed(SEED_CORPUS.parent / "eval" / "seed_dev.jsonl", SEED_CORPUS, tmp_path / "index")
     assert report.figures["answer right and cited from a supporting document"] >= 0.9
     assert report.figures["abstained when the corpus has no answer"] >= 0.75
 

@@ -1,24 +1,83 @@
 """Article text in the UI is shown as text: HTML is escaped, Markdown is not read as formatting."""
 
+import html
+import re
+from dataclasses import replace
+
+import pytest
+
 from ui.render import answer_markdown, esc, esc_html, passages_html
+from ui.sources import PAGE_SIZE, date_cell, sources_page
+
+EVIL = "<img src=x onerror=alert(1)>**bold** [link](http://example.com/x) ![t](http://127.0.0.1:9/track.png)"
 
 
 def test_html_is_escaped_everywhere():
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     for out in (esc(evil), esc_html(evil)):
         assert "<" not in out and ">" not in out
-        assert "&lt;script&gt;" in out
+    assert "&lt;script&gt;" in esc_html(evil)
 
 
-def test_markdown_is_neutralized():
-    assert esc("**bold** [link](http://x) `code` # head") == r"\*\*bold\*\* \[link\]\(http://x\) \`code\` \# head"
+def test_markdown_characters_become_character_references():
+    out = esc("**bold** [link](http://x) `code` # head")
+    assert not re.search(r"[*\[\]()`#:]", out.replace("&#", ""))
+    assert html.unescape(out) == "**bold** [link](http://x) `code` # head"
+
+
+@pytest.mark.parametrize("text", [EVIL, "1. not a list", "> not a quote", "www.example.com a@b.co", "~~no~~ | a | b |", "$$x$$"])
+def test_a_markdown_renderer_shows_escaped_text_as_that_text(text):
+    markdown_it = pytest.importorskip("markdown_it")
+    md = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    rendered = md.render(esc(text)).strip()
+    assert rendered.startswith("<p>") and rendered.endswith("</p>")
+    inner = rendered[3:-4]
+    assert "<" not in inner  # no element at all: no <img>, <a>, <strong>, <table>, <del>
+    assert html.unescape(inner) == text
 
 
 def test_answer_and_passages_use_escaped_text(seed_engine):
     answer = seed_engine.ask("What is Anthropic's annual revenue?")
     md = answer_markdown(answer, seed_engine.data)
-    assert md.startswith("**surpassing $1 billion**")
+    assert md.startswith("**surpassing &#36;1 billion**")
     assert 'href="#passage-1"' in md and "Sources disagree" in md
     panel = passages_html(answer, seed_engine.data)
     assert 'id="passage-1"' in panel and "<mark>" in panel
     assert panel.count('class="passage"') == len(answer.citations) + len(answer.conflicts)
+
+
+def test_a_title_with_markup_stays_text_in_the_answer(seed_engine):
+    answer = seed_engine.ask("What is Anthropic's annual revenue?")
+    data = seed_engine.data
+    doc_id = answer.citations[0].doc_id
+    evil_docs = tuple(replace(d, title=EVIL) if d.doc_id == doc_id else d for d in data.documents)
+    evil_data = replace(data, documents=evil_docs)
+    md = answer_markdown(answer, evil_data)
+    assert "<img" not in md and "**bold**" not in md and "](http" not in md
+    assert EVIL in html.unescape(md)
+    assert "<img" not in passages_html(answer, evil_data)
+
+
+def test_sources_are_paged_and_searchable(seed_engine):
+    data = seed_engine.data
+    first = sources_page(data)
+    assert first.matches == first.total == len(data.documents) and len(first.rows) == min(PAGE_SIZE, first.total)
+    title = data.documents[2].title
+    found = sources_page(data, title.upper())  # every word, any case
+    assert data.documents[2].file in found.files and found.matches < found.total
+    assert found.summary.startswith(f"1–{found.matches} of {found.matches} matching")
+    assert sources_page(data, "no-such-words-anywhere").rows == []
+    many = replace(data, documents=tuple(replace(d, file=f"{i:06d}.txt", doc_id=f"d{i}")
+                                         for i, d in enumerate(data.documents[i % len(data.documents)] for i in range(45))))
+    pages = [sources_page(many, "", p) for p in range(4)]
+    assert [len(p.rows) for p in pages] == [20, 20, 5, 5]  # a page past the end shows the last one
+    assert pages[1].files[0] == "000020.txt" and pages[2].summary == "41–45 of 45 documents · page 3 of 3"
+
+
+def test_the_date_cell_shows_how_the_date_was_found(seed_engine):
+    doc = seed_engine.data.documents[0]
+    assert date_cell(replace(doc, date="")) == ""
+    assert date_cell(replace(doc, date="2026-02-14")) == "2026-02-14"
+    if hasattr(doc, "date_basis"):
+        dated = replace(doc, date="February 2026 or later", date_basis="reports events of February 2026")
+        assert date_cell(dated) == "February 2026 or later (reports events of February 2026)"

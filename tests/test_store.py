@@ -130,10 +130,10 @@ def test_a_folder_of_other_files_is_never_overwritten(tmp_path, tiny_corpus, has
 
 def test_figures_are_stored_with_the_index(tmp_path, tiny_corpus, hash_embedder):
     data = ensure(tmp_path / "index", tiny_corpus, hash_embedder).data
-    money = {(f.doc_id, f.figure.text) for f in data.figures if f.figure.unit == "USD"}
+    money = {(f.doc_id, f.figure.text) for f in data.claims if f.figure.unit == "USD"}
     assert money == {("solar", "$2.4 billion"), ("rail", "$2.4bn"), ("bakery", "$15 million")}
-    for f in data.figures:
+    for f in data.claims:
         assert data.document(f.doc_id).text[f.figure.start : f.figure.end] == f.figure.text
     copy = tmp_path / "copy"
     shutil.copytree(tmp_path / "index", copy)
-    assert len(read_index(copy, hash_embedder.name).figures) == len(data.figures)
+    assert len(read_index(copy, hash_embedder.name).claims) == len(data.claims)

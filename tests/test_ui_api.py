@@ -71,7 +71,7 @@ def test_concurrent_questions_get_their_own_answers(client):
 def test_upload_then_ask(client, chat_server, tmp_path):
     article = tmp_path / "orbit bakery.txt"
     article.write_text(INJECTION, encoding="utf-8")
-    status, _, _ = client.predict(handle_file(str(article)), api_name="/add_article")
+    status = client.predict(handle_file(str(article)), api_name="/add_article")
     assert status.startswith("Added orbit_bakery.txt")
     assert (chat_server["corpus"] / "orbit_bakery.txt").read_text(encoding="utf-8") == INJECTION
     answer = client.predict("How much did Orbit Bakery raise?", "", api_name="/ask")
@@ -93,28 +93,19 @@ def test_unusable_uploads_are_refused_and_nothing_is_lost(client, chat_server, t
     path = tmp_path / name
     path.write_bytes(content)
     before = sorted(p.name for p in chat_server["corpus"].iterdir())
-    status, _, _ = client.predict(handle_file(str(path)), api_name="/add_article")
+    status = client.predict(handle_file(str(path)), api_name="/add_article")
     assert status.startswith("⚠️ Not added") and message in status
     assert sorted(p.name for p in chat_server["corpus"].iterdir()) == before
     assert client.predict("Who is the CEO of Anthropic?", "", api_name="/ask")["answer"] == "Dario Amodei"
 
 
-def test_other_file_types_and_oversized_files_are_refused_by_the_server(client, tmp_path):
+def test_other_file_types_get_a_message_and_oversized_files_are_refused_by_the_server(client, tmp_path):
     exe = tmp_path / "tool.exe"
     exe.write_bytes(b"MZ")
-    with pytest.raises(Exception, match="Invalid file type"):
-        client.predict(handle_file(str(exe)), api_name="/add_article")
+    status = client.predict(handle_file(str(exe)), api_name="/add_article")
+    assert status == "⚠️ Not added: tool.exe is not an allowed type: upload one of .txt, .md, .html, .htm"
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * (1024 * 1024 + 10))  # just over 5 MB
     with pytest.raises(Exception, match="(?i)too large|exceeds|maximum|size"):
         client.predict(handle_file(str(big)), api_name="/add_article")
 
-
-def test_auth_keeps_out_who_has_no_login(tmp_path):
-    from tests.conftest import running_server
-
-    with running_server(tmp_path, "--auth", "reader:s3cret") as server:
-        with pytest.raises(Exception):  # noqa: B017 - the client's error type for a refused login varies
-            Client(server["url"], verbose=False).predict("Who is the CEO of Anthropic?", "", api_name="/ask")
-        client = Client(server["url"], auth=("reader", "s3cret"), verbose=False)
-        assert client.predict("Who is the CEO of Anthropic?", "", api_name="/ask")["answer"] == "Dario Amodei"

@@ -67,3 +67,11 @@ def test_a_failed_index_update_removes_the_new_file(engine, tiny_corpus, monkeyp
         engine.add_article("fine.txt", b"A perfectly fine article about bread.")
     assert sorted(p.name for p in tiny_corpus.iterdir()) == files
     assert all(d.file != "fine.txt" for d in engine.data.documents)
+
+
+def test_an_identical_upload_is_refused_with_the_name_it_has(engine, tiny_corpus):
+    engine.add_article("news.txt", b"Zephyr Labs raised $7 billion in June 2026.")
+    files = sorted(p.name for p in tiny_corpus.iterdir())
+    with pytest.raises(UploadError, match="already in the corpus as news.txt"):
+        engine.add_article("copy.txt", b"Zephyr Labs raised  $7 billion in June 2026.\n")
+    assert sorted(p.name for p in tiny_corpus.iterdir()) == files

@@ -1,5 +1,6 @@
-"""HTML for the chat window. Every piece of article text, title or question passes through `esc`,
-so an article holding `<script>` or `<img onerror=...>` is shown as those characters, never run."""
+"""HTML for the chat window. Every piece of article text, title, file name or question passes through `esc`
+(Markdown components) or `esc_html` (HTML components), so an article holding `<script>`, `<img onerror=...>`,
+`**bold**` or `![image](http://...)` is shown as those characters: never run, never formatted, never fetched."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from rag.figures import format_figure
 from rag.records import Answer, Document, FigureLookup, FigureMention
 from rag.store import IndexData
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# HTML's text characters, and every character Markdown (with GitHub's extensions: autolinks, tables,
+# strikethrough) could read as markup: `:` and `@` so no URL or e-mail address becomes a link, and a `.` after a
+# digit or "www" so no line starts a numbered list or becomes a link.
+_SPECIAL = re.compile(r"""[&<>\\`*_{}\[\]()#+\-!|~:=$^@]|(?<=[0-9])\.|(?i:(?<=www)\.)""")
 
 
 def esc(text: str) -> str:
-    """Escape HTML, and the characters Markdown would read as formatting."""
-    return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=True)
+    """Text for a Markdown component: each special character as a numeric character reference, which Markdown
+    shows as that character and never reads as markup (CommonMark, "Entity and numeric character references")."""
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def esc_html(text: str) -> str:
@@ -121,10 +126,3 @@ def _grouped(mentions: Sequence[FigureMention], data: IndexData, verb: str) -> s
             )
         out.append("</ul></div>")
     return "".join(out)
-
-
-def sources_rows(data: IndexData) -> list[list[object]]:
-    counts: dict[str, int] = {}
-    for c in data.chunks:
-        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
-    return [[d.title, d.publisher, d.date, counts.get(d.doc_id, 0), d.file] for d in data.documents]

@@ -1,0 +1,194 @@
+"""When each article was written, known or inferred, and why.
+
+In order of trust: (1) its metadata date; (2) dates in its own text: events it reports in the past give a
+lower bound ("In February 2026, the company invested ..."), expectations give an upper bound ("expected
+to release ... throughout 2025"); (3) articles that report the same event (several identical claims and
+no disagreement) share what is known of their time; (4) an article that calls another's figure
+"previous", "prior" or "earlier" is newer than it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rag.disagreement import DATED, PAST, comparable, entity_key
+from rag.figures import same_value
+from rag.records import Claim, Document, Sentence
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+SAME_EVENT_MIN_CLAIMS = 2  # identical claims two articles must share to be reports of one event
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
+_FUTURE = re.compile(r"\b(?:will|expected|expects|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I)
+_META = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d))?")
+
+
+@dataclass(frozen=True)
+class DocTime:
+    doc_id: str
+    lower: float | None = None  # months since year 0: written at or after this
+    upper: float | None = None  # written before this
+    basis: str = ""  # what decided it, in words
+
+    @property
+    def position(self) -> float | None:
+        return self.lower if self.lower is not None else (self.upper - 1 if self.upper is not None else None)
+
+    @property
+    def label(self) -> str:
+        if self.lower is not None and self.upper is not None:
+            if self.upper - self.lower <= 1:
+                return month_label(self.lower)
+            return f"between {month_label(self.lower)} and {month_label(self.upper - 1)}"
+        if self.lower is not None:
+            return f"{month_label(self.lower)} or later"
+        if self.upper is not None:
+            return f"before {month_label(self.upper)}"
+        return ""
+
+
+def month_label(months: float) -> str:
+    year, month = divmod(int(months), 12)
+    return f"{MONTHS[month].capitalize()} {year}"
+
+
+def _months(year: str, month: str | None, part: str | None = None) -> float:
+    m = MONTHS.index(month.lower()) if month else {"mid": 5, "late": 9}.get(part or "", 0)
+    return int(year) * 12 + m
+
+
+def text_bounds(sentences: Iterable[Sentence]) -> tuple[float | None, str, float | None, str]:
+    """(lower, the words that set it, upper, the words that set it) from the dates an article writes."""
+    lower: float | None = None
+    upper: float | None = None
+    low_words = up_words = ""
+    for s in sentences:
+        for m in _DATE.finditer(s.text):
+            at = _months(m.group("year"), m.group("month"), m.group("part"))
+            if _FUTURE.search(s.text):
+                end = at + (1 if m.group("month") else 12)
+                if upper is None or end < upper:
+                    upper, up_words = end, m.group().strip()
+            elif lower is None or at > lower:
+                lower, low_words = at, m.group().strip()
+    return lower, low_words, upper, up_words
+
+
+def infer_times(
+    documents: Sequence[Document], sentences: Sequence[Sentence], claims: Sequence[Claim], classes: dict[str, str]
+) -> dict[str, DocTime]:
+    """A time for every document, with its basis; documents with no evidence get an empty DocTime."""
+    by_doc: dict[str, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_doc[s.doc_id].append(s)
+    times: dict[str, DocTime] = {}
+    for doc in documents:
+        meta = _META.match(doc.date or "")
+        if meta:
+            at = _months(meta.group("year"), MONTHS[int(meta.group("month")) - 1] if meta.group("month") else None)
+            times[doc.doc_id] = DocTime(doc.doc_id, at, at + 1, f"dated {doc.date}")
+            continue
+        lower, low_words, upper, up_words = text_bounds(by_doc.get(doc.doc_id, []))
+        why = []
+        if lower is not None:
+            why.append(f"reports events of {low_words}")
+        if upper is not None:
+            why.append(f"expects events in {up_words}")
+        times[doc.doc_id] = DocTime(doc.doc_id, lower, upper, "; ".join(why))
+    _same_event(times, claims, classes)
+    _supersession(times, claims)
+    return times
+
+
+def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dict[str, str]) -> None:
+    """Articles with several identical claims and no disagreement report one event: they share the
+    latest lower bound any of them has."""
+    live = [c for c in claims if c.subject and PAST not in c.scope and DATED not in c.scope]
+    by_fact: dict[tuple, set[str]] = defaultdict(set)
+    for c in live:
+        by_fact[(entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)))].add(c.doc_id)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for docs in by_fact.values():
+        ordered = sorted(docs)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                shared[(a, b)] += 1
+    by_subject: dict[tuple, list[Claim]] = defaultdict(list)
+    stated: dict[tuple, list[float]] = defaultdict(list)
+    for c in live:
+        by_subject[(entity_key(c.subject), c.figure.unit)].append(c)
+        stated[(c.doc_id, entity_key(c.subject), c.figure.unit)].append(c.figure.value)
+
+    def states(doc: str, c: Claim) -> bool:
+        return any(same_value(v, c.figure.value) for v in stated[(doc, entity_key(c.subject), c.figure.unit)])
+
+    def disagree(a: str, b: str) -> bool:
+        for group in by_subject.values():
+            mine = [c for c in group if c.doc_id == a]
+            theirs = [c for c in group if c.doc_id == b]
+            for x in mine:
+                for y in theirs:
+                    if (comparable(x, y, classes) and not same_value(x.figure.value, y.figure.value)
+                            and not states(b, x) and not states(a, y)):
+                        return True
+        return False
+
+    parent: dict[str, str] = {d: d for d in times}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for (a, b), n in shared.items():
+        if n >= SAME_EVENT_MIN_CLAIMS and a in parent and b in parent and not disagree(a, b):
+            parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for d in times:
+        groups[find(d)].append(d)
+    for members in groups.values():
+        dated = [times[d] for d in members if times[d].lower is not None]
+        if len(members) < 2 or not dated:
+            continue
+        best = max(dated, key=lambda t: t.lower or 0.0)
+        for d in members:
+            t = times[d]
+            if t.lower is None or (best.lower is not None and best.lower > t.lower):
+                why = f"reports the same event as {best.doc_id} ({SAME_EVENT_MIN_CLAIMS}+ identical claims), which {best.basis.split(';')[0]}"
+                times[d] = DocTime(d, best.lower, t.upper, why)
+
+
+def _supersession(times: dict[str, DocTime], claims: Sequence[Claim]) -> None:
+    """An article that calls a figure "previous" is newer than one that states it as current."""
+    current: dict[tuple, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.subject and PAST not in c.scope:
+            current[(entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)))].add(c.doc_id)
+    for c in claims:
+        if not c.subject or PAST not in c.scope or c.time:
+            continue  # "previous investments" with no date of its own: a supersession, not a dated event
+        older = current.get((entity_key(c.subject), c.figure.unit, repr(float(c.figure.value))), set()) - {c.doc_id}
+        for d in older:
+            _after(times, c.doc_id, d, f"calls {c.figure.text} (stated as current by {d}) previous")
+    for c in claims:
+        if not c.subject or DATED not in c.scope or not c.time:
+            continue
+        older = current.get((entity_key(c.subject), c.figure.unit, repr(float(c.figure.value))), set()) - {c.doc_id}
+        for d in older:
+            _after(times, c.doc_id, d, f"reports {c.figure.text} as past ({c.time}), which {d} states as current")
+
+
+def _after(times: dict[str, DocTime], newer: str, older: str, why: str) -> None:
+    a, b = times[newer], times[older]
+    pa, pb = a.position, b.position
+    if pb is None:
+        if pa is None:
+            times[newer] = DocTime(newer, 0.5, a.upper, why)
+            times[older] = DocTime(older, None, 0.5, b.basis or f"{newer} {why}")
+        return
+    if pa is None or pa <= pb:
+        times[newer] = DocTime(newer, pb + 0.5, a.upper, why)

@@ -1,0 +1,178 @@
+"""The one rule for "do these sources disagree?", used by the chat, the API and the figure check.
+
+Two claims are about the same thing when they share the unit, the subject, a compatible target, the scope
+(total, annual, a bound such as "up to") and the measure (what is counted; measures are the same when the
+parse names them alike, or when the articles state one value under both names, see `measure_classes`).
+They disagree when they are about the same thing with other values, and no single article states both
+values of that subject (an article that says "$5bn now, up to $25bn in all" does not contradict itself).
+
+A question with no past time scope asks about the present: claims marked past ("previous", "in September
+2023") are left out, the newest figure leads, and where there is no time order the figure more articles
+state leads. Each side cites every article that states it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rag.figures import same_value
+from rag.lexical import content_terms
+from rag.records import Claim
+
+# Scope tags that change what a figure counts: a total is not an instalment, "up to" is not an amount.
+DEFINING_SCOPES = frozenset({"total", "annual", "bound"})
+PAST = "past"  # called "previous", "prior" or "earlier" by its own article
+DATED = "dated"  # an event the article dates ("in September 2023"): not set against current figures
+
+
+def entity_key(name: str) -> str:
+    """ "Amazon", "Amazon's", "Amazon Web Services" -> "amazon": the first word of a name, lower case."""
+    words = re.findall(r"[A-Za-z0-9]+", name.replace("’", "'").split("'")[0])
+    return words[0].lower() if words else ""
+
+
+def measure_stem(measure: str) -> str:
+    terms = content_terms(measure)
+    return terms[0] if terms else ""
+
+
+def defining_scope(claim: Claim) -> frozenset[str]:
+    return frozenset(claim.scope) & DEFINING_SCOPES
+
+
+def same_topic(a: Claim, b: Claim) -> bool:
+    """Same unit, same subject (or one unknown), compatible target and scope: what may agree."""
+    if a.figure.unit != b.figure.unit or defining_scope(a) != defining_scope(b):
+        return False
+    sa, sb = entity_key(a.subject), entity_key(b.subject)
+    if sa and sb and sa != sb:
+        return False
+    ta, tb = entity_key(a.target), entity_key(b.target)
+    return not (ta and tb and ta != tb)
+
+
+def agrees(a: Claim, b: Claim) -> bool:
+    """The same figure about the same thing."""
+    return same_value(a.figure.value, b.figure.value) and same_topic(a, b)
+
+
+def comparable(a: Claim, b: Claim, classes: Mapping[str, str]) -> bool:
+    """About the same thing, so that another value is a disagreement: known subjects, the same target
+    (both none, or the same name) and one measure."""
+    if not (a.subject and b.subject and same_topic(a, b)) or entity_key(a.target) != entity_key(b.target):
+        return False
+    ma, mb = measure_stem(a.measure), measure_stem(b.measure)
+    if not ma or not mb:
+        return False
+    return classes.get(ma, ma) == classes.get(mb, mb)
+
+
+def measure_classes(claims: Iterable[Claim]) -> dict[str, str]:
+    """Measures the corpus uses for one thing: "invest" and "commit" are one when some article states one
+    value of one subject under both ("commits an additional $4 billion", "an additional $4 billion
+    investment"). Union-find over measure stems; returns stem -> class representative."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_fact: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        stem = measure_stem(c.measure)
+        if not stem or not c.subject or PAST in c.scope:
+            continue
+        find(stem)
+        key = (entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)), defining_scope(c))
+        by_fact[key].append(c)
+    for group in by_fact.values():
+        for other in group[1:]:
+            if agrees(group[0], other):
+                a, b = find(measure_stem(group[0].measure)), find(measure_stem(other.measure))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {stem: find(stem) for stem in list(parent)}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One figure and every claim (so every article) that states it."""
+
+    value: float
+    unit: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.doc_id for c in self.claims))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    lead: Side
+    others: tuple[Side, ...]  # older or less stated figures for the same thing, newest first
+    basis: str = ""  # why the lead leads: "newer: reports events of February 2026"
+
+
+def judge(
+    anchor: Claim,
+    pool: Sequence[Claim],
+    classes: Mapping[str, str],
+    position: Mapping[str, float],
+    basis: Mapping[str, str] | None = None,
+    past: bool = False,
+) -> Verdict:
+    """What the sources say of the thing `anchor` is about. `pool` holds the claims that may bear on it
+    (those of its subject and unit, from the index); `position` orders documents in time (larger is newer)."""
+    live = [c for c in pool if past or PAST not in c.scope]
+    same = [c for c in live if agrees(anchor, c)]
+    if not any(c == anchor for c in same):
+        same.insert(0, anchor)
+    rivals = [
+        c for c in live
+        if not same_value(c.figure.value, anchor.figure.value) and (past or DATED not in c.scope)
+        and any(comparable(s, c, classes) for s in same)
+    ]
+    # what each document states of this subject: an article does not contradict itself
+    stated: dict[str, list[float]] = defaultdict(list)
+    for c in live:
+        if c.subject and entity_key(c.subject) == entity_key(anchor.subject) and c.figure.unit == anchor.figure.unit:
+            stated[c.doc_id].append(c.figure.value)
+    sides = [Side(anchor.figure.value, anchor.figure.unit, tuple(same))]
+    for c in rivals:
+        for i, side in enumerate(sides):
+            if same_value(side.value, c.figure.value):
+                sides[i] = Side(side.value, side.unit, side.claims + (c,))
+                break
+        else:
+            sides.append(Side(c.figure.value, c.figure.unit, (c,)))
+    for i in range(1, len(sides)):  # others agreeing with a rival count on its side too
+        extra = tuple(c for c in live if c not in sides[i].claims and any(agrees(r, c) for r in sides[i].claims))
+        sides[i] = Side(sides[i].value, sides[i].unit, sides[i].claims + extra)
+
+    def co_stated(a: Side, b: Side) -> bool:
+        return any(
+            any(same_value(v, a.value) for v in stated[d]) and any(same_value(v, b.value) for v in stated[d])
+            for d in set(a.doc_ids) | set(b.doc_ids)
+        )
+
+    def newest(side: Side) -> float:
+        return max((position.get(d, float("-inf")) for d in side.doc_ids), default=float("-inf"))
+
+    sides = [sides[0]] + [s for s in sides[1:] if not co_stated(sides[0], s)]
+    ranked = sorted(sides, key=lambda s: (-newest(s), -len(s.doc_ids)))
+    lead = ranked[0]
+    others = tuple(s for s in ranked[1:] if not co_stated(lead, s))
+    why = ""
+    if others and basis is not None:
+        best = max(lead.doc_ids, key=lambda d: position.get(d, float("-inf")))
+        if newest(lead) > max(newest(s) for s in others):
+            why = basis.get(best, "")
+        else:
+            why = f"stated by {len(lead.doc_ids)} of {len(lead.doc_ids) + sum(len(s.doc_ids) for s in others)} articles"
+    return Verdict(lead, others, why)

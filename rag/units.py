@@ -1,0 +1,71 @@
+"""The one table of units: what figure parsing reads, how figures are written back, and which answer kind each serves.
+
+`rag/figures.py` builds its patterns from this table, `format_figure` writes with it, and the answerer's
+answer kinds (money, percent, power ...) come from `Unit.kind`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # the normalized unit stored with a figure: "USD", "%", "W", "months"
+    kind: str  # the answer kind it serves: money, percent, power, tokens, ratio, duration, year, count
+    signs: tuple[str, ...] = ()  # written before the number: "$", "US$"
+    words: tuple[str, ...] = ()  # written after the number (lower case, singular and plural): "dollars"
+    scales: tuple[tuple[str, float], ...] = ()  # unit prefixes with their factor: ("GW", 1e9)
+    symbol: str = ""  # how `format_figure` writes it
+
+
+UNITS: tuple[Unit, ...] = (
+    Unit("USD", "money", signs=("US$", "$", "USD"), words=("dollar", "dollars", "usd"), symbol="$"),
+    Unit("EUR", "money", signs=("€", "EUR"), words=("euro", "euros", "eur"), symbol="€"),
+    Unit("GBP", "money", signs=("£", "GBP"), words=("pound", "pounds", "gbp"), symbol="£"),
+    Unit("%", "percent", words=("%", "percent", "per cent", "pct", "percentage points"), symbol="%"),
+    Unit(
+        "W", "power",
+        words=("watt", "watts"),
+        scales=(("W", 1.0), ("kW", 1e3), ("MW", 1e6), ("GW", 1e9), ("TW", 1e12),
+                ("kilowatt", 1e3), ("megawatt", 1e6), ("gigawatt", 1e9), ("terawatt", 1e12)),
+        symbol="W",
+    ),
+    Unit("tokens", "tokens", words=("token", "tokens"), symbol="tokens"),
+    Unit("ratio", "ratio", symbol=":1"),
+    Unit("minutes", "duration", words=("minute", "minutes")),
+    Unit("hours", "duration", words=("hour", "hours")),
+    Unit("days", "duration", words=("day", "days")),
+    Unit("weeks", "duration", words=("week", "weeks")),
+    Unit("months", "duration", words=("month", "months")),
+    Unit("years", "duration", words=("year", "years")),
+    Unit("decades", "duration", words=("decade", "decades")),
+    Unit("year", "year"),
+    Unit("count", "count"),
+)
+
+BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS}
+# Scale words and abbreviations after a number: "$5 billion", "$5bn", "$5B".
+SCALE_WORDS: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
+}
+ANY_UNIT = ""  # a query figure written without a unit ("25 billion") matches a figure of that value in any unit
+
+
+def units_of_kind(kind: str) -> tuple[str, ...]:
+    """The unit names that answer a kind of question: money -> USD, EUR, GBP."""
+    return tuple(u.name for u in UNITS if u.kind == kind)
+
+
+def kind_of(unit: str) -> str:
+    return BY_NAME[unit].kind if unit in BY_NAME else ""
+
+
+FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "power", "tokens", "ratio")
+DURATION_UNITS: tuple[str, ...] = units_of_kind("duration")
+CURRENCY_UNITS: tuple[str, ...] = units_of_kind("money")
+CURRENCY_SIGNS: dict[str, str] = {s.lower(): u.name for u in UNITS for s in u.signs}
+CURRENCY_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "money" for w in u.words}
+POWER_SCALES: dict[str, float] = {name.lower(): f for name, f in BY_NAME["W"].scales} | {"watt": 1.0}
+DURATION_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "duration" for w in u.words}

@@ -1,0 +1,115 @@
+"""Claims read from seed sentences by the real parser: exact subject, measure, target, scope and value.
+No embedding model is needed; spaCy's small English pipeline is."""
+
+import pytest
+
+from rag.claims import extract_claims
+from rag.disagreement import agrees, comparable, judge, measure_classes
+from rag.records import Claim, Figure, Sentence
+
+
+def claims_of(text: str) -> list[Claim]:
+    return [c for c in extract_claims("doc", [(0, Sentence("doc", 0, len(text), text))]) if c.figure.unit not in ("count", "year")]
+
+
+def one(text: str, written: str) -> Claim:
+    found = [c for c in claims_of(text) if c.figure.text == written]
+    assert len(found) == 1, claims_of(text)
+    return found[0]
+
+
+# (sentence, figure as written, value, subject, measure, target, scope tags that must be there, tags that must not)
+CASES = [
+    ("Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones, lifting its total "
+     "potential commitment to $33bn including prior funding.", "$5bn", 5e9, "Amazon", "invest", "Anthropic", set(), {"bound", "total"}),
+    ("Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones, lifting its total "
+     "potential commitment to $33bn including prior funding.", "$33bn", 33e9, "Amazon", "commitment", "", {"total"}, {"bound"}),
+    ("Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones, lifting its total "
+     "potential commitment to $33bn including prior funding.", "$20bn", 20e9, "Amazon", "invest", "Anthropic", {"bound"}, set()),
+    ("The move brings Amazon's total investment in Anthropic to a staggering $8 billion, making it one of the largest "
+     "corporate AI bets in history.", "$8 billion", 8e9, "Amazon", "investment", "", {"total"}, {"bound"}),
+    ("Anthropic's annual revenue has also grown dramatically, reportedly surpassing $1 billion in annualized recurring revenue.",
+     "$1 billion", 1e9, "Anthropic", "revenue", "", {"annual"}, set()),
+    ("Microsoft has invested approximately $13 billion in OpenAI, securing exclusive cloud computing rights through Azure.",
+     "$13 billion", 13e9, "Microsoft", "invest", "OpenAI", set(), set()),
+    ("Meta has taken a different approach, spending over $30 billion annually on AI infrastructure while keeping its Llama "
+     "models open-source.", "$30 billion", 30e9, "Meta", "spend", "", {"annual"}, set()),
+    ("Amazon announced an investment of up to $25 billion in Anthropic — the creators of the Claude language model — in "
+     "exchange for a 10-year agreement to use AWS cloud infrastructure.", "$25 billion", 25e9, "Amazon", "investment",
+     "Anthropic", {"bound"}, set()),
+    ("Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion investment in September 2023.",
+     "$1.25 billion", 1.25e9, "Amazon", "investment", "", {"dated"}, set()),
+    ("Google has poured billions into its internal DeepMind division and made a reported $2 billion investment in Anthropic "
+     "as well, though that relationship is less exclusive than Amazon's.", "$2 billion", 2e9, "Google", "investment",
+     "Anthropic", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "subject", "measure", "target", "has", "lacks"), CASES)
+def test_claims_of_seed_sentences(text, written, value, subject, measure, target, has, lacks):
+    c = one(text, written)
+    assert (c.figure.value, c.subject, c.measure, c.target) == (pytest.approx(value), subject, measure, target)
+    assert has <= set(c.scope), c.scope
+    assert not lacks & set(c.scope), c.scope
+    assert text[c.figure.start : c.figure.end] == written
+
+
+def test_hedges_and_time_are_kept():
+    c = one("Microsoft has invested approximately $13 billion in OpenAI, securing exclusive cloud computing rights.", "$13 billion")
+    assert "approximately" in c.hedge
+    c = one("That first commitment was followed by an additional $2.75 billion in early 2024, bringing the total to $4 billion.",
+            "$2.75 billion")
+    assert c.time == "early 2024" and "dated" in c.scope
+
+
+def test_a_pronoun_subject_is_resolved_from_the_sentence_before():
+    text = "Anthropic is currently experiencing rapid growth. The company's annual revenue has reached $30 billion."
+    first = len("Anthropic is currently experiencing rapid growth.")
+    sentences = [(0, Sentence("d", 0, first, text[:first])), (1, Sentence("d", first + 1, len(text), text[first + 1 :]))]
+    (c,) = [c for c in extract_claims("d", sentences) if c.figure.unit == "USD"]
+    assert (c.subject, c.measure, c.sentence_id) == ("Anthropic", "revenue", 1)
+    assert text[c.figure.start : c.figure.end] == "$30 billion"
+
+
+def claim(doc: str, value: float, subject: str = "Amazon", measure: str = "investment", target: str = "Anthropic",
+          scope: tuple[str, ...] = (), unit: str = "USD") -> Claim:
+    return Claim(doc, 0, Figure(value, unit, "x", 0, 1), subject, measure, target, scope)
+
+
+def test_the_disagreement_rule_on_the_cases_of_the_issue():
+    total_8 = claim("old", 8e9, scope=("total",), target="")
+    total_33 = claim("new", 33e9, measure="commitment", scope=("total",), target="")
+    now_5 = claim("new", 5e9, measure="invest")
+    all_25 = claim("new2", 25e9, scope=("bound",))
+    openai_50 = claim("a", 50e9, target="OpenAI")
+    msft_13 = claim("b", 13e9, subject="Microsoft", target="OpenAI")
+    classes = measure_classes([claim("x", 4e9, measure="commit"), claim("x", 4e9, measure="investment"),
+                               claim("y", 7e9, measure="commitment"), claim("y", 7e9, measure="invest")])
+    assert comparable(total_8, total_33, classes)  # "$8 billion total" against "$33bn total potential": one
+    assert not comparable(now_5, all_25, classes)  # "$5bn now" against "up to $25bn in all": not
+    assert not comparable(openai_50, msft_13, classes)  # Amazon's $50 billion in OpenAI against Microsoft's $13 billion
+    assert agrees(claim("p", 5e9, subject=""), now_5)  # an unknown subject does not block agreement
+
+
+def test_the_newest_figure_leads_and_each_side_cites_every_article():
+    classes: dict[str, str] = {}
+    old = claim("003", 1e9, measure="revenue", target="", subject="Anthropic", scope=("annual",))
+    new_a = claim("000", 30e9, measure="revenue", target="", subject="Anthropic", scope=("annual",))
+    new_b = claim("004", 30e9, measure="revenue", target="", subject="Anthropic", scope=("annual",))
+    meta = claim("003", 30e9, measure="spend", target="", subject="Meta", scope=("annual",))
+    verdict = judge(old, [old, new_a, new_b, meta], classes, {"003": 1.0, "000": 5.0, "004": 5.0}, {"000": "newer", "004": "newer"})
+    assert verdict.lead.value == 30e9 and set(verdict.lead.doc_ids) == {"000", "004"}
+    assert [s.value for s in verdict.others] == [1e9] and verdict.others[0].doc_ids == ("003",)
+    assert verdict.basis == "newer"
+    # without a time order, the figure more articles state leads
+    verdict = judge(old, [old, new_a, new_b], classes, {})
+    assert verdict.lead.value == 30e9
+
+
+def test_an_article_does_not_contradict_itself():
+    classes: dict[str, str] = {}
+    five = claim("001", 5e9)
+    twenty_five_here = claim("001", 25e9)
+    twenty_five_there = claim("004", 25e9)
+    verdict = judge(five, [five, twenty_five_here, twenty_five_there], classes, {"001": 1.0, "004": 1.0})
+    assert verdict.others == ()

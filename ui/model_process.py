@@ -1,0 +1,162 @@
+"""The embedding model in a child process, started first thing by `rag chat`.
+
+Importing torch and loading the model take longer than importing Gradio and serving the page; in one
+process the two run one after the other (the GIL), in two they run side by side. The child answers
+`encode` requests over a socket pair; its vectors are the same as the in-process model's.
+
+    parent                                 child (python -m ui.model_process FD)
+    ModelProcess() ── spawn ─────────────> load the model, encode one text
+    ready (a thread waits) <── ("ready", dim) or ("error", message)
+    encode(texts) ── ("encode", texts) ──> ("vectors", array) or ("error", message)
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+
+import numpy as np
+
+from rag.config import EMBED_BATCH_SIZE, MODEL_NAME
+from rag.embedding import Progress
+from rag.errors import RagError
+
+# texts sent in one request: large enough that the round trip does not count, small enough for steady progress
+REQUEST_TEXTS = 4 * EMBED_BATCH_SIZE
+
+
+class ModelProcess:
+    """An Embedder whose model lives in a child process; `ready` says whether it can answer without waiting."""
+
+    name = MODEL_NAME
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one request at a time on the socket
+        self._start()
+
+    def _start(self) -> None:
+        parent, child = socket.socketpair()
+        env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "ui.model_process", str(child.fileno())], pass_fds=[child.fileno()], env=env,
+            stdin=subprocess.DEVNULL,
+        )
+        child.close()
+        self._conn = Connection(parent.detach())
+        self._ready = threading.Event()
+        self._dim = 0
+        self._error = ""
+        self.started = time.monotonic()
+        self.loaded_in = 0.0
+        threading.Thread(target=self._await_ready, name="model-ready", daemon=True).start()
+
+    def _await_ready(self) -> None:
+        try:
+            kind, value = self._conn.recv()
+        except (EOFError, OSError):
+            kind, value = "error", f"the model process stopped (exit status {self._proc.wait()})"
+        if kind == "ready":
+            self._dim = int(value)
+        else:
+            self._error = str(value)
+        self.loaded_in = time.monotonic() - self.started
+        self._ready.set()
+
+    @property
+    def ready(self) -> bool:
+        """True once the model is loaded (or failed to load: then questions get its error at once)."""
+        return self._ready.is_set()
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
+
+    def wait(self) -> None:
+        self._ready.wait()
+        if self._error:
+            raise RagError(f"the embedding model could not be loaded: {self._error}")
+
+    @property
+    def dim(self) -> int:
+        self.wait()
+        return self._dim
+
+    def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        self.wait()
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for start in range(0, len(texts), REQUEST_TEXTS):
+            batch = list(texts[start : start + REQUEST_TEXTS])
+            out[start : start + len(batch)] = self._request(batch)
+            if progress is not None:
+                progress(start + len(batch), len(texts), "embedding")
+        return out
+
+    def _request(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            try:
+                self._conn.send(("encode", texts))
+                kind, value = self._conn.recv()
+            except (EOFError, OSError):
+                # killed (out of memory, a signal): start a new one, and say so if it cannot answer either
+                status = self._proc.poll()
+                self._conn.close()
+                self._start()
+                self.wait()
+                try:
+                    self._conn.send(("encode", texts))
+                    kind, value = self._conn.recv()
+                except (EOFError, OSError):
+                    raise RagError(f"the model process stopped (exit status {status}) and could not be restarted") from None
+        if kind != "vectors":
+            raise RagError(f"the embedding model failed: {value}")
+        return np.asarray(value, dtype=np.float32)
+
+    def get(self) -> ModelProcess:
+        """The embedder factory the Engine takes."""
+        return self
+
+    def close(self) -> None:
+        """Stop the child at once, even mid-load (the command is ending, maybe on an error)."""
+        self._conn.close()
+        self._proc.terminate()
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+
+
+def _serve(conn: Connection) -> None:
+    try:
+        from rag.embedding import default_embedder
+
+        model = default_embedder()
+        model.encode(["warm up"])
+    except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent as one message
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", model.dim))
+    while True:
+        kind, texts = conn.recv()
+        try:
+            conn.send(("vectors", model.encode(texts)))
+        except Exception as exc:  # noqa: BLE001
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def main() -> None:
+    conn = Connection(int(sys.argv[1]))
+    try:
+        _serve(conn)
+    except (EOFError, BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
+        pass  # the server stopped; so does its model
+
+
+if __name__ == "__main__":
+    main()
