@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import rag.config  # noqa: E402
+from rag.analysis import analyse  # noqa: E402
 from rag.answering import score_sentences  # noqa: E402
 from rag.engine import Engine  # noqa: E402
 from rag.evaluation import answer_matches, read_jsonl, split_files, squad_split  # noqa: E402
@@ -51,11 +52,11 @@ def load_questions(split: str) -> tuple[list[dict], list[dict]]:
 def collect(engine: Engine, questions: list[dict], judge) -> list[tuple[np.ndarray, np.ndarray, bool]]:  # type: ignore[no-untyped-def]
     """For each question: the feature matrix of its candidate sentences, which are right, answerable or not."""
     st = engine.state
-    vectors = engine._embedder().encode([q["question"] for q in questions])
+    vectors = engine.embed([q["question"] for q in questions])
     rows = []
     for q, v in zip(questions, vectors):
         passages = retrieve(st.data, q["question"], v)
-        scored = score_sentences(st.data, q["question"], v, passages, st.idf)
+        scored = score_sentences(st.data, analyse(q["question"]), v, passages, st.idf)
         if not scored:
             rows.append((np.zeros((0, len(FEATURES))), np.zeros(0, bool), bool(q["answers"])))
             continue

@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag import answer_forms
+from rag.analysis import QuestionAnalysis
 from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WORDS, MAX_CITATIONS, SCORE_WEIGHTS
-from rag.conflicts import asks_about_past, conflict_records, side_sentences, weigh
+from rag.conflicts import conflict_records, side_sentences, weigh
 from rag.disagreement import PAST, defining_scope, entity_key
 from rag.figures import extract_figures, figure_key
 from rag.lexical import content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
-from rag.spans import FIGURE_TYPES, Span, bound_qualifiers, choose_span, question_type
+from rag.spans import FIGURE_TYPES, Span, choose_span
 from rag.store import IndexData
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -24,6 +26,11 @@ SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
+UNBOUND_CONFIDENCE_FACTOR = 0.5
+WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
+_NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^(?:he|she|it|they|its|his|her|their|the (?:company|firm|startup|group|lab|model)(?:['’]s)?)\b", re.IGNORECASE)
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 
 
@@ -53,17 +60,17 @@ def term_weights(data: IndexData) -> dict[str, float]:
 
 def score_sentences(
     data: IndexData,
-    question: str,
+    q: QuestionAnalysis,
     query_vector: np.ndarray,
     passages: Sequence[Passage],
     idf: Mapping[str, float],
     search_text: str | None = None,
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
-    context of a previous turn) decides relevance; `question` alone decides the kind of answer."""
-    kind = question_type(question)
-    bounds = bound_qualifiers(question)
-    q_terms = _terms(search_text or question)
+    context of a previous turn) decides relevance; the analysed question alone decides the kind of answer."""
+    kind = q.span_kind
+    bounds = q.bounds
+    q_terms = _terms(search_text or q.text)
     default_idf = max(idf.values(), default=1.0)
     q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
     rank_of: dict[int, int] = {}
@@ -95,7 +102,7 @@ def score_sentences(
         # an answer sentence often says "it" or "he" where the question names the subject
         near = s_terms.union(*(terms_of(other) for other in data.neighbours(sid)))
         window = sum(idf.get(t, default_idf) for t in q_terms & near) / q_mass
-        span = choose_span(text, question, kind, idf)
+        span = choose_span(text, q, idf)
         typed = 1.0 if span is not None and kind != "other" else 0.0
         if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
             typed = 1.0 + BOUND_BONUS
@@ -135,7 +142,7 @@ def cite(data: IndexData, sentence_id: int) -> Citation:
 
 def answer_question(
     data: IndexData,
-    question: str,
+    q: QuestionAnalysis,
     query_vector: np.ndarray,
     passages: Sequence[Passage],
     idf: Mapping[str, float],
@@ -143,33 +150,39 @@ def answer_question(
     search_text: str | None = None,
 ) -> Answer:
     """An extractive answer with citations, or an abstention when the passages do not support one."""
-    scored = score_sentences(data, question, query_vector, passages, idf, search_text)
+    question = q.text
+    scored = score_sentences(data, q, query_vector, passages, idf, search_text)
     if not scored:
-        return Answer(question, "", "", True, 0.0)
-    kind = question_type(question)
+        return Answer.abstain(question, 0.0)
+    kind = q.span_kind
     if kind in SPAN_REQUIRED:
         # "how many employees?" is not answered by a sentence without a number in it
         typed = [s for s in scored if s.span is not None]
         if not typed:
-            return Answer(question, "", "", True, round(confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR, 4))
-        scored = typed + [s for s in scored if s.span is None]
-    past = asks_about_past(question)
-    if kind in SPAN_REQUIRED and not past:
-        best = _present(data, scored)
-    else:
-        best = scored[0]
+            return Answer.abstain(question, confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR)
+        scored = typed
+    # an answer must be bound to what the question names: Google's stake is not Microsoft's
+    bound = [s for s in scored if is_bound(data, q, s)]
+    if not bound:
+        return Answer.abstain(question, confidence(scored[0]) * UNBOUND_CONFIDENCE_FACTOR)
+    best = _present(data, bound) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
-        return Answer(question, "", "", True, conf)
+        return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
     text = best.span.text if best.span is not None else sentence.text
     figure = best.span.figure if best.span is not None else None
+    form = _whole_answer(data, q, bound, best)
+    if form is not None:
+        best, text = form
+        sentence, figure = data.sentences[best.sentence_id], None
     conflicts: list[Conflict] = []
     claim = None
     if figure is not None and figure.unit != "year":
         claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
+    basis = ""
     if claim is not None:
-        weighed = weigh(data, claim, past=past)
+        weighed = weigh(data, claim, past=q.past)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
             figure = dataclasses.replace(weighed.lead.figure, start=weighed.lead.figure.start - sentence.start,
@@ -178,10 +191,68 @@ def answer_question(
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
         sources += _also_stating_figure(data, weighed.lead, sources, _terms(search_text or question), idf)
         conflicts = conflict_records(data, weighed.verdict)
+        basis = weighed.verdict.basis if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
-    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources))
+    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis)
+
+
+def is_bound(data: IndexData, q: QuestionAnalysis, s: Scored) -> bool:
+    """Every name the question asks about is where the answer is: in its sentence, or among the subjects and
+    targets the parse gave the sentence's figures ("the company invested $50 billion in OpenAI": the company is
+    Amazon). A figure may leave its target implicit, so for a figure answer the sentence before and the title
+    count too; a name answer must share its sentence with the names ("CEO Dario Amodei" of Anthropic is not
+    the CEO of Amazon), unless the sentence starts with a pronoun."""
+    if not q.entities:
+        return True
+    sent = data.sentences[s.sentence_id]
+    named = _names(sent.text)
+    for c in data.claims_in_sentence(s.sentence_id):
+        named |= {entity_key(c.subject), entity_key(c.target)}
+    figure = s.span is not None and s.span.figure is not None
+    if figure or _PRONOUN_START.match(sent.text) or _PRONOUN.search(sent.text):
+        for prev in data.neighbours(s.sentence_id, after=False):
+            named |= _names(data.sentences[prev].text)
+    wanted = {entity_key(e) for e in q.entities}
+    if figure and s.span is not None and s.span.figure is not None:
+        claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+        if claim is not None and claim.subject and entity_key(claim.subject) not in wanted:
+            return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
+    for entity in q.entities:
+        terms = set(content_terms(entity))
+        if entity_key(entity) not in named and len(terms & named) * 2 < len(terms):
+            return False
+    return True
+
+
+def _names(text: str) -> set[str]:
+    """What a sentence can bind a question's name to: its names and its words ("President Woodrow Wilson's inquiry")."""
+    return {entity_key(w) for w in _NAME.findall(text)} | set(content_terms(text))
+
+
+def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored) -> tuple[Scored, str] | None:
+    """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form."""
+    near = [s for s in bound[:WHOLE_ANSWER_CANDIDATES] if s.score >= NEAR_BEST * best.score] or [best]
+    if q.answer_type == "yesno":
+        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms)[2]
+    if q.answer_type == "definition":
+        noun = q.measure
+        for s in near:
+            cut = answer_forms.definition(data.sentences[s.sentence_id].text, noun)
+            if cut is not None:
+                return s, cut[2]
+    if q.answer_type == "reason":
+        manner = q.text.lower().startswith("how")
+        for s in near:
+            cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
+            if cut is not None:
+                return s, cut[2]
+    if q.answer_type == "list" and best.span is not None and best.span.figure is None:
+        cut = answer_forms.coordinated(data.sentences[best.sentence_id].text, best.span.start, best.span.end)
+        if cut is not None:
+            return best, cut[2]
+    return None
 
 
 def _present(data: IndexData, scored: Sequence[Scored]) -> Scored:

@@ -34,3 +34,24 @@ def attribution_answer(question: str, lookup: FigureLookup) -> Answer:
         citations.append(Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence))
     names = "; ".join(c.title or c.file for c in citations)
     return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations))
+
+
+def sources_answer(question: str, earlier: Answer) -> Answer:
+    """ "Who said that?": the sources of the previous answer, each cited where it says it."""
+    if earlier.abstained or not earlier.citations:
+        return Answer.abstain(question, 0.0)
+    names = "; ".join(c.title or c.file for c in earlier.citations)
+    return Answer(question, names, earlier.sentence, False, earlier.confidence, earlier.citations,
+                  earlier.conflicts, None, earlier.source_count, earlier.lead_basis)
+
+
+def older_answer(question: str, earlier: Answer) -> Answer:
+    """ "And before that?": the older figure the sources gave for the previous answer, if any."""
+    if earlier.abstained or not earlier.conflicts:
+        return Answer.abstain(question, 0.0)
+    older = earlier.conflicts[0]
+    same = [c for c in earlier.conflicts if c.value == older.value and c.unit == older.unit]
+    citations = tuple(
+        Citation(c.doc_id, c.title, c.file, c.sentence_start, c.sentence_start + len(c.sentence), c.sentence) for c in same
+    )
+    return Answer(question, older.text, older.sentence, False, earlier.confidence, citations, (), None, len(citations))

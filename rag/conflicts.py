@@ -84,6 +84,7 @@ def conflict_records(data: IndexData, verdict: Verdict) -> list[Conflict]:
             text = f"{f.qualifier} {f.text}" if f.qualifier else f.text
             out.append(Conflict(
                 value=f.value, unit=f.unit, text=text, doc_id=doc.doc_id, title=doc.title, quote=doc.text[f.start : f.end],
-                sentence=data.sentences[c.sentence_id].text, start=f.start, end=f.end, date=doc.date,
+                sentence=data.sentences[c.sentence_id].text, start=f.start, end=f.end, date=doc.date, file=doc.file,
+                sentence_start=data.sentences[c.sentence_id].start,
             ))
     return out

@@ -20,6 +20,7 @@ from rag.records import Claim, Document, Sentence
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
+DATED_BY_METADATA = "dated "
 SAME_EVENT_MIN_CLAIMS = 2  # identical claims two articles must share to be reports of one event
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
@@ -90,7 +91,7 @@ def infer_times(
         meta = _META.match(doc.date or "")
         if meta:
             at = _months(meta.group("year"), MONTHS[int(meta.group("month")) - 1] if meta.group("month") else None)
-            times[doc.doc_id] = DocTime(doc.doc_id, at, at + 1, f"dated {doc.date}")
+            times[doc.doc_id] = DocTime(doc.doc_id, at, at + 1, f"{DATED_BY_METADATA}{doc.date}")
             continue
         lower, low_words, upper, up_words = text_bounds(by_doc.get(doc.doc_id, []))
         why = []
@@ -99,14 +100,31 @@ def infer_times(
         if upper is not None:
             why.append(f"expects events in {up_words}")
         times[doc.doc_id] = DocTime(doc.doc_id, lower, upper, "; ".join(why))
-    _same_event(times, claims, classes)
+    groups = _same_event(times, claims, classes)
+    _propagate(times, groups)
     _supersession(times, claims)
+    _propagate(times, groups)  # a supersession that moved one report of an event moves the others
     return times
 
 
-def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dict[str, str]) -> None:
-    """Articles with several identical claims and no disagreement report one event: they share the
-    latest lower bound any of them has."""
+def _propagate(times: dict[str, DocTime], groups: list[list[str]]) -> None:
+    """Reports of one event share the latest lower bound any of them has."""
+    for members in groups:
+        dated = [times[d] for d in members if times[d].lower is not None]
+        if len(members) < 2 or not dated:
+            continue
+        best = max(dated, key=lambda t: t.lower or 0.0)
+        for d in members:
+            t = times[d]
+            if t.basis.startswith(DATED_BY_METADATA):
+                continue  # a date the article shows is not overruled
+            if t.lower is None or (best.lower is not None and best.lower > t.lower):
+                why = f"reports the same event as {best.doc_id} ({SAME_EVENT_MIN_CLAIMS}+ identical claims), which {best.basis.split(';')[0]}"
+                times[d] = DocTime(d, best.lower, t.upper, why)
+
+
+def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dict[str, str]) -> list[list[str]]:
+    """Articles with several identical claims and no disagreement report one event: the groups of them."""
     live = [c for c in claims if c.subject and PAST not in c.scope and DATED not in c.scope]
     by_fact: dict[tuple, set[str]] = defaultdict(set)
     for c in live:
@@ -150,16 +168,7 @@ def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dic
     groups: dict[str, list[str]] = defaultdict(list)
     for d in times:
         groups[find(d)].append(d)
-    for members in groups.values():
-        dated = [times[d] for d in members if times[d].lower is not None]
-        if len(members) < 2 or not dated:
-            continue
-        best = max(dated, key=lambda t: t.lower or 0.0)
-        for d in members:
-            t = times[d]
-            if t.lower is None or (best.lower is not None and best.lower > t.lower):
-                why = f"reports the same event as {best.doc_id} ({SAME_EVENT_MIN_CLAIMS}+ identical claims), which {best.basis.split(';')[0]}"
-                times[d] = DocTime(d, best.lower, t.upper, why)
+    return [members for members in groups.values() if len(members) > 1]
 
 
 def _supersession(times: dict[str, DocTime], claims: Sequence[Claim]) -> None:
@@ -184,6 +193,8 @@ def _supersession(times: dict[str, DocTime], claims: Sequence[Claim]) -> None:
 
 def _after(times: dict[str, DocTime], newer: str, older: str, why: str) -> None:
     a, b = times[newer], times[older]
+    if a.basis.startswith(DATED_BY_METADATA):
+        return
     pa, pb = a.position, b.position
     if pb is None:
         if pa is None:

@@ -170,9 +170,9 @@ def judge(
     others = tuple(s for s in ranked[1:] if not co_stated(lead, s))
     why = ""
     if others and basis is not None:
-        best = max(lead.doc_ids, key=lambda d: position.get(d, float("-inf")))
+        best = max(lead.doc_ids, key=lambda d: (position.get(d, float("-inf")), "same event" not in basis.get(d, "")))
         if newest(lead) > max(newest(s) for s in others):
-            why = basis.get(best, "")
+            why = f"newer: {basis.get(best, '')}" if basis.get(best) else "newer"
         else:
             why = f"stated by {len(lead.doc_ids)} of {len(lead.doc_ids) + sum(len(s.doc_ids) for s in others)} articles"
     return Verdict(lead, others, why)

@@ -60,9 +60,12 @@ _shared_lock = threading.Lock()
 
 
 def default_embedder() -> MiniLMEmbedder:
-    """One model per process, loaded on first use."""
+    """One model per process, loaded on first use. Its `name` attribute tells the model without loading it."""
     global _shared
     with _shared_lock:
         if _shared is None:
             _shared = MiniLMEmbedder()
         return _shared
+
+
+default_embedder.name = MODEL_NAME  # type: ignore[attr-defined]

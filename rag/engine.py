@@ -11,9 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from rag.analysis import analyse
 from rag.answering import answer_question, term_weights
-from rag.attribution import asks_who_states, attribution_answer
-from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, MODEL_NAME, ChunkSettings
+from rag.attribution import asks_who_states, attribution_answer, older_answer, sources_answer
+from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
 from rag.errors import CorpusError, QuestionError, UploadError
@@ -44,14 +47,14 @@ class Engine:
         index_dir: str | Path,
         embedder: Callable[[], Embedder] = default_embedder,
         settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS,
-        model: str = MODEL_NAME,
         log: Callable[[str], None] | None = None,
     ) -> None:
         self.corpus_dir = Path(corpus_dir)
         self.index_dir = Path(index_dir)
         self._embedder = embedder
         self._settings = settings
-        self._model = model
+        # the model's name decides whether an index fits: read it off the embedder, never pass it twice
+        self._model: str = getattr(embedder, "name", "") or embedder().name
         self._log = log
         self._write_lock = threading.Lock()
         self._state: _State | None = None
@@ -89,14 +92,23 @@ class Engine:
 
     def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
         """Answer one question; `previous` is the question of the turn before, for follow-ups."""
-        question = clean_question(question)
+        q = analyse(clean_question(question))
+        before = _usable(previous)
+        if q.followup and before is not None:
+            # "who said that?" means the previous answer's sources; "and before that?" its older figure
+            earlier = self.ask(before, k=k, mode=mode)
+            return sources_answer(q.text, earlier) if q.followup == "source" else older_answer(q.text, earlier)
         state = self.state
-        if asks_who_states(question):
-            return attribution_answer(question, state.figures.lookup(question))
-        search = contextualize(question, _usable(previous))
+        if q.figures and asks_who_states(q.text):
+            return attribution_answer(q.text, state.figures.lookup(q.text))
+        search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
-        return answer_question(state.data, question, vector, passages, state.idf, search_text=search)
+        return answer_question(state.data, q, vector, passages, state.idf, search_text=search)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Vectors of `texts` from the engine's embedding model (L2-normalized float32)."""
+        return self._embedder().encode(texts)
 
     def warm_up(self) -> None:
         """Load the embedding model now, so the first question does not wait for it."""

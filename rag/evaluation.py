@@ -342,7 +342,7 @@ def run_squad(eval_dir: Path, split: str, work_dir: Path, mode: str = "hybrid", 
     questions = squad_split(eval_dir, split, work_dir / "corpus")
     engine = Engine(work_dir / "corpus", work_dir / "index").open(progress=progress)
     data = engine.data
-    vectors = engine._embedder().encode([q["question"] for q in questions])
+    vectors = engine.embed([q["question"] for q in questions])
     # the baselines read the sentence nearest the question in the whole split corpus
     cosines = vectors @ data.sentence_vectors.T
     nearest_ids, nearest_cos = np.argmax(cosines, axis=1).tolist(), np.max(cosines, axis=1).tolist()

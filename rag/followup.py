@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import content_terms
+from rag.analysis import QuestionAnalysis
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -14,11 +14,11 @@ _LEANS_ON_CONTEXT = re.compile(
 MIN_OWN_TERMS = 2
 
 
-def contextualize(question: str, previous: str | None) -> str:
+def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     """The text to search with: the question itself, or the question followed by the previous one when it
     starts like a continuation ("and ..."), refers back ("it", "in return") or is too short to stand alone."""
     if not previous:
-        return question
-    if _LEANS_ON_CONTEXT.search(question) or len(content_terms(question)) < MIN_OWN_TERMS:
-        return f"{question} {previous}"
-    return question
+        return q.text
+    if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:
+        return f"{q.text} {previous}"
+    return q.text

@@ -54,6 +54,9 @@ class IndexData:
             (entity_key(subject), unit), []
         )
 
+    def claims_in_sentence(self, sentence_id: int) -> list[Claim]:
+        return self._lazy("_by_sentence", lambda: _group(self.claims, lambda c: c.sentence_id)).get(sentence_id, [])
+
     def claim_at(self, doc_id: str, start: int) -> Claim | None:
         """The claim of the figure that starts at `start` in a document."""
         return self._lazy("_by_place", lambda: {(c.doc_id, c.figure.start): c for c in self.claims}).get((doc_id, start))

@@ -29,6 +29,11 @@ def _stopwords() -> frozenset[str]:
     }
 
 
+def stopwords() -> frozenset[str]:
+    """English stop words (bm25s' list) and the question words."""
+    return _stopwords()
+
+
 def content_terms(text: str) -> list[str]:
     """Lower-cased, stemmed words without stop words; the unit both BM25 and overlap use."""
     return list(_cached_terms(text))

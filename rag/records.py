@@ -123,6 +123,8 @@ class Conflict:
     start: int = 0
     end: int = 0
     date: str = ""
+    file: str = ""
+    sentence_start: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,12 @@ class Answer:
     conflicts: tuple[Conflict, ...] = ()
     figure: Figure | None = field(default=None, compare=False)
     source_count: int = 0  # every source that states the answer; `citations` may be capped
+    lead_basis: str = ""  # why this figure leads where sources disagree: "newer: reports events of February 2026"
+
+    @classmethod
+    def abstain(cls, question: str, confidence: float) -> Answer:
+        """No answer: the sources do not support one."""
+        return cls(question, "", "", True, round(confidence, 4))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ def answer_dict(a: Answer) -> dict[str, Any]:
         "confidence": a.confidence,
         "citations": [citation_dict(c) for c in a.citations],
         "conflicts": [conflict_dict(c) for c in a.conflicts],
+        "source_count": a.source_count,
+        "lead_basis": a.lead_basis,
     }
 
 
@@ -60,9 +62,12 @@ def answer_text(a: Answer) -> str:
         sides = [f"{a.text} [1] ({first.title or first.file})"]
         for i, other in enumerate(a.conflicts, start=n + 1):
             sides.append(f"{other.text} [{i}] ({other.title or other.doc_id})")
-        lines.append("Sources disagree: " + " vs ".join(sides))
+        why = f" ({a.text} leads: {a.lead_basis})" if a.lead_basis else ""
+        lines.append("Sources disagree" + why + ": " + " vs ".join(sides))
     for i, cited in enumerate(a.citations, start=1):
         lines.append(f"[{i}] {cited.title or cited.file}: {cited.quote}")
+    if a.source_count > len(a.citations):
+        lines.append(f"  ... and {a.source_count - len(a.citations)} more sources state it ({a.source_count} in all)")
     for i, other in enumerate(a.conflicts, start=n + 1):
         lines.append(f"[{i}] {other.title or other.doc_id}: {other.sentence}")
     return "\n".join(lines)

@@ -6,11 +6,15 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rag.figures import extract_figures, same_value
 from rag.lexical import content_terms
 from rag.records import Figure
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
+
+if TYPE_CHECKING:
+    from rag.analysis import QuestionAnalysis
 
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
@@ -139,13 +143,14 @@ def _trim(text: str) -> str:
     return text.rstrip(".’'-&")
 
 
-def choose_span(sentence: str, question: str, kind: str, weights: Mapping[str, float] | None = None) -> Span | None:
+def choose_span(sentence: str, q: QuestionAnalysis, weights: Mapping[str, float] | None = None) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says."""
+    kind = q.span_kind
     spans = candidate_spans(sentence, kind)
-    q_terms = set(content_terms(question))
+    q_terms = set(q.terms)
     keep = []
-    q_figures = [(f.value, f.unit) for f in extract_figures(question)]
+    q_figures = [(f.value, f.unit) for f in q.figures]
     for span in spans:
         if span.figure is not None:
             f = span.figure
@@ -167,7 +172,7 @@ def choose_span(sentence: str, question: str, kind: str, weights: Mapping[str, f
         terms = content_terms(m.group())
         if terms and terms[0] in q_terms:
             positions.setdefault(terms[0], []).append(i)
-    wanted = bound_qualifiers(question)
+    wanted = q.bounds
     if not positions:
         return next((k for k in keep if k.figure is not None and k.figure.qualifier in wanted), keep[0])
     starts = [m.start() for m in words]

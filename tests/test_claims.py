@@ -100,7 +100,7 @@ def test_the_newest_figure_leads_and_each_side_cites_every_article():
     verdict = judge(old, [old, new_a, new_b, meta], classes, {"003": 1.0, "000": 5.0, "004": 5.0}, {"000": "newer", "004": "newer"})
     assert verdict.lead.value == 30e9 and set(verdict.lead.doc_ids) == {"000", "004"}
     assert [s.value for s in verdict.others] == [1e9] and verdict.others[0].doc_ids == ("003",)
-    assert verdict.basis == "newer"
+    assert verdict.basis == "newer: newer"
     # without a time order, the figure more articles state leads
     verdict = judge(old, [old, new_a, new_b], classes, {})
     assert verdict.lead.value == 30e9

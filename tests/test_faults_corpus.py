@@ -220,7 +220,7 @@ def test_titles_come_from_metadata_markdown_heading_or_first_line(tmp_path: Path
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "plain.txt").write_text("\n\n  Metrolink approves Blue Line extension  \n\nThe plan costs $2.4bn.\n", encoding="utf-8")
-    engine = Engine(corpus, tmp_path / "index", embedder=HashEmbedder, model=HashEmbedder.name).open()
+    engine = Engine(corpus, tmp_path / "index", embedder=HashEmbedder).open()
     markdown = "Posted by the newsroom\n\n## Summary first\n\n# Crumb & Co. raises $15 million #\n\nThe bakery chain raised $15 million.\n"
     uploaded = engine.add_article("notes.md", markdown.encode())
     assert uploaded.title == "Crumb & Co. raises $15 million"

@@ -68,7 +68,7 @@ def serve(corpus: Path, index: Path, log: Path, hold_model: bool = False):  # ty
                 if proc.poll() is not None or time.monotonic() - started > 120:
                     raise RuntimeError("the chat server did not start:\n" + log.read_text(errors="replace")) from None
                 time.sleep(0.1)
-        yield {"url": url, "corpus": corpus, "proc": proc, "log": log, "release": release, "page_s": time.monotonic() - started}
+        yield {"url": url, "corpus": corpus, "proc": proc, "log": log, "release": release, "model": model}
     finally:
         release()
         proc.terminate()
@@ -198,6 +198,13 @@ def test_an_upload_is_saved_readable_and_other_types_get_one_message(server, tmp
         status = client.predict(handle_file(str(path)), api_name="/add_article")
         assert status == f"⚠️ Not added: {name} is not an allowed type: upload one of .txt, .md, .html, .htm"
         assert not (server["corpus"] / name).exists()
+
+
+def test_a_model_process_that_dies_is_started_again(server):
+    os.kill(server["model"], signal.SIGKILL)
+    client = Client(server["url"], verbose=False)
+    assert client.predict("Who is the CEO of Anthropic?", "", api_name="/ask")["answer"] == "Dario Amodei"
+    assert _model_child(server["proc"].pid) != server["model"]
 
 
 @pytest.fixture(scope="module")

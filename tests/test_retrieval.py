@@ -4,7 +4,7 @@ from rag.retrieval import retrieve
 
 
 def ask_chunks(engine, question, mode="hybrid", k=3):  # type: ignore[no-untyped-def]
-    vector = engine._embedder().encode([question])[0]
+    vector = engine.embed([question])[0]
     return retrieve(engine.data, question, vector, k=k, mode=mode)
 
 

@@ -25,15 +25,17 @@ def test_only_the_documented_endpoints_are_named(client):
 
 def test_ask_returns_the_cli_contract(client):
     answer = client.predict("How much computing capacity does Amazon guarantee Anthropic?", "", api_name="/ask")
-    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts"}
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis"}
     assert answer["answer"] == "up to 5 gigawatts"
     assert answer["citations"][0]["doc_id"] == SEED["004"]
 
 
 def test_ask_reports_disagreement(client):
     answer = client.predict("What is Anthropic's annual revenue?", "", api_name="/ask")
-    assert {c["value"] for c in answer["conflicts"]} == {30e9}
-    assert answer["citations"][0]["doc_id"] == SEED["003"]
+    assert answer["answer"] == "$30 billion"  # the newer figure leads
+    assert {c["value"] for c in answer["conflicts"]} == {1e9}
+    assert {c["doc_id"] for c in answer["conflicts"]} == {SEED["003"]}
+    assert {c["doc_id"] for c in answer["citations"]} == {SEED["000"], SEED["004"]}
 
 
 def test_follow_up_through_the_api(client):

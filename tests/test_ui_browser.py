@@ -70,13 +70,14 @@ def test_ask_see_the_answer_and_open_its_passage(page):
     ask(page, "What is Anthropic's annual revenue?")
     reply = page.locator("#chatbot .message").last
     text = reply.inner_text()
-    assert "surpassing $1 billion" in text and "Sources disagree" in text and "$30 billion" in text
+    # the sources give $1 billion and $30 billion: one is the answer, the other is shown as disagreeing
+    assert "Sources disagree" in text and "$1 billion" in text and "$30 billion" in text
     assert "Amazon Pours $4B More Into Anthropic Deal" in text
     links = reply.locator("a.cite")
     assert links.count() >= 3
     # the passage panel holds the quoted sentence, highlighted
-    first = page.locator("#passage-1 mark")
-    assert "surpassing $1 billion in annualized recurring revenue" in first.inner_text()
+    first = page.locator("#passage-1 mark").inner_text()
+    assert "billion" in first and first in reply.locator("blockquote").inner_text()
     # clicking a citation brings its passage into view
     links.last.click()
     target = page.locator(".passage.flash")

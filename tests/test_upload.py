@@ -30,7 +30,7 @@ def test_other_types_are_refused(name):
 
 @pytest.fixture
 def engine(tiny_corpus, tmp_path, hash_embedder):  # type: ignore[no-untyped-def]
-    return Engine(tiny_corpus, tmp_path / "index", embedder=lambda: hash_embedder, model=hash_embedder.name).open()
+    return Engine(tiny_corpus, tmp_path / "index", embedder=lambda: hash_embedder).open()
 
 
 def test_an_upload_is_saved_and_indexed(engine, tiny_corpus):

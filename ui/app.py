@@ -30,6 +30,8 @@ READY_POLL_S = 0.5
 
 MODEL_LOADING = '<p class="model-status loading">⏳ Loading the model… questions asked now are answered once it is loaded.</p>'
 MODEL_READY = '<p class="model-status ready">Model loaded: ask away.</p>'
+# whether the model has finished loading, and why it failed if it did
+ModelState = Callable[[], tuple[bool, str]]
 
 CSS = """
 .passages { max-height: 70vh; overflow-y: auto; }
@@ -41,6 +43,7 @@ mark { background: #ffe58a; color: inherit; }
 .model-status { margin: 0; font-size: 0.9em; }
 .model-status.loading { color: #b26b00; font-weight: 600; }
 .model-status.ready { color: #888; }
+.model-status.failed { color: #b00020; font-weight: 600; }
 /* A phone: the chat is shorter, so the cited passages (right under the question box) show with the answer. */
 @media (max-width: 640px) {
   #chatbot { height: 46vh !important; min-height: 0 !important; }
@@ -72,7 +75,7 @@ def _refused(what: str, exc: RagError) -> None:
     print(f"rag: refused {what}: {exc}", file=sys.stderr, flush=True)
 
 
-def build_app(engine: Engine, model_ready: Callable[[], bool] = lambda: True) -> gr.Blocks:
+def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> gr.Blocks:
     def chat(question: str, history: list[dict[str, Any]], last_question: str):  # type: ignore[no-untyped-def]
         history = list(history or [])
         if not question or not question.strip():
@@ -90,8 +93,12 @@ def build_app(engine: Engine, model_ready: Callable[[], bool] = lambda: True) ->
         return "", history, passages_html(answer, data), answer.question
 
     def model_status() -> tuple[str, Any]:
-        ready = model_ready()
-        return (MODEL_READY if ready else MODEL_LOADING), gr.Timer(active=not ready)
+        settled, error = model_state()
+        if not settled:
+            return MODEL_LOADING, gr.Timer(active=True)
+        if error:
+            return f'<p class="model-status failed">⚠️ The model could not be loaded: {esc_html(error)}</p>', gr.Timer(active=False)
+        return MODEL_READY, gr.Timer(active=False)
 
     def check_figure(query: str) -> str:
         try:
@@ -244,12 +251,12 @@ def build_app(engine: Engine, model_ready: Callable[[], bool] = lambda: True) ->
 
 
 def launch(engine: Engine, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
-           auth: tuple[str, str] | None = None, block: bool = True,
-           model_ready: Callable[[], bool] | None = None) -> gr.Blocks:
-    """Serve the app. `model_ready` says whether the model is loaded (ui.model_process loads it alongside);
+           auth: tuple[str, str] | None = None, block: bool = True, model_state: ModelState | None = None) -> gr.Blocks:
+    """Serve the app. `model_state` tells whether the model is loaded (ui.model_process loads it alongside);
     without it the model is loaded here, in the background, once the page is up."""
     warmed = threading.Event()
-    app = build_app(engine, model_ready or warmed.is_set)
+    failure: list[str] = []
+    app = build_app(engine, model_state or (lambda: (warmed.is_set(), "; ".join(failure))))
     app.queue(default_concurrency_limit=CONCURRENCY)
     try:
         app.launch(
@@ -261,10 +268,12 @@ def launch(engine: Engine, host: str = "127.0.0.1", port: int = 7860, share: boo
         if "empty port" in str(exc):  # taken between the command's own check and now
             raise RagError(f"port {port} is in use: pass --port with a free port") from None
         raise
-    if model_ready is None:
+    if model_state is None:
         def warm_up() -> None:
             try:
                 engine.warm_up()
+            except Exception as exc:  # noqa: BLE001 - shown on the page; each question then gets its own error
+                failure.append(str(exc))
             finally:
                 warmed.set()
 

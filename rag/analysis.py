@@ -1,0 +1,175 @@
+"""Question analysis, done once: what a question asks for, about whom, in which time scope.
+
+The record is passed down to retrieval, the answerer, the span picker, the disagreement check and the
+follow-up logic, so no other module reads the raw question again. Pure rules over the text: no model is
+needed, so the table tests run without one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.figures import parse_figures
+from rag.lexical import content_terms
+from rag.records import Figure
+from rag.spans import bound_qualifiers, question_type
+
+# Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
+ANSWER_TYPES = (
+    "person", "organisation", "place", "date", "money", "percent", "power", "tokens", "ratio", "duration", "count",
+    "list", "yesno", "reason", "definition", "other",
+)
+_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|may|might|must)"
+_YESNO = re.compile(rf"^{_AUX}\b(?!\s+(?:there\s+)?(?:any|much|many)\b)", re.IGNORECASE)
+_REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b", re.IGNORECASE)
+_HOW_MANNER = re.compile(r"^how\b(?!\s+(?:much|many|long|big|large|old|often|far|high|fast|soon))", re.IGNORECASE)
+_DEFINITION = re.compile(
+    r"^what (?:is|are|was|were) (?:the |a |an )?(?:main |biggest |key |primary )?(?P<noun>[a-z][\w-]*)(?:\s+of\b.*)?\??$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^(?:who|whom|whose)\b|\bwhich (?:person|people|executive|analyst|author|editor)\b", re.IGNORECASE)
+_ORGANISATION = re.compile(
+    r"\b(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|outlets?|publishers?|labs?|startups?|investors?|"
+    r"providers?|rivals?|competitors?|chip ?makers?|businesses)\b",
+    re.IGNORECASE,
+)
+_PLURAL_ASK = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
+    r"competitors|providers|labs|products|models|services|chips|sectors|markets|regions|companies)\b"
+    r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b",
+    re.IGNORECASE,
+)
+_SOURCE_FOLLOWUP = re.compile(
+    r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source)s?)\s+"
+    r"(?:said|says|say|reported|reports|stated|states|gave|gives|wrote|writes|claims?|claimed)\s+(?:that|this|it|so)\s*\??$",
+    re.IGNORECASE,
+)
+_BEFORE_FOLLOWUP = re.compile(
+    r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:previous(?:ly)?|prior|earlier|before|initial(?:ly)?|original(?:ly)?|first|used to|at first|back in|older|"
+    r"old|stale|outdated|in (?:19|20)\d\d|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SCOPE = {
+    "total": re.compile(r"\b(?:total|in all|overall|altogether|cumulative|combined)\b", re.IGNORECASE),
+    "initial": re.compile(r"\b(?:initial(?:ly)?|first|immediate(?:ly)?|upfront|now|right away)\b", re.IGNORECASE),
+    "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
+    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new)\b", re.IGNORECASE),
+}
+# Names: capitalized words (or all-caps short words) that are not the question's first word.
+_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*)")
+_LEADING_WORDS = frozenset(
+    "name list tell give through in on at by for from with into under over after before during since about against"
+    " between among per via according besides unlike like apart aside".split()
+)
+_NOT_NAMES = frozenset(
+    "what who whom whose which when where why how is are was were does do did has have had can could will would should"
+    " may might must the a an and or in on of for to by i".split()
+)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    text: str
+    answer_type: str  # one of ANSWER_TYPES
+    span_kind: str  # money, percent, power, tokens, ratio, duration, count, date, name, place or other
+    entities: tuple[str, ...]  # the names the question is about: ("Google", "Anthropic")
+    measure: str  # the stemmed head of what is asked: "revenu", "stake", "invest"
+    past: bool  # asks about the past ("initial", "before", "in 2023")
+    scope: tuple[str, ...]  # total, initial, annual, additional
+    bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
+    figures: tuple[Figure, ...]
+    terms: frozenset[str]
+    followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
+
+    @property
+    def is_list(self) -> bool:
+        return self.answer_type == "list"
+
+
+def analyse(text: str) -> QuestionAnalysis:
+    """Read a (cleaned) question once."""
+    span_kind = question_type(text)
+    answer_type = _answer_type(text, span_kind)
+    entities = question_entities(text)
+    terms = frozenset(content_terms(text))
+    followup = "source" if _SOURCE_FOLLOWUP.match(text) else ("before" if _BEFORE_FOLLOWUP.match(text) else "")
+    return QuestionAnalysis(
+        text=text,
+        answer_type=answer_type,
+        span_kind="name" if answer_type in ("person", "organisation", "list") and span_kind == "other" else span_kind,
+        entities=entities,
+        measure=_measure(text, entities),
+        past=bool(_PAST.search(text)) or followup == "before",
+        scope=tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(text)),
+        bounds=bound_qualifiers(text),
+        figures=tuple(parse_figures(text)),
+        terms=terms,
+        followup=followup,
+    )
+
+
+def _answer_type(text: str, span_kind: str) -> str:
+    if _YESNO.match(text):
+        return "yesno"
+    if re.match(r"^where\b", text, re.IGNORECASE):
+        return "place"
+    if _REASON.search(text) or _HOW_MANNER.match(text):
+        return "reason"
+    if span_kind in ("money", "percent", "power", "tokens", "ratio", "duration", "count", "date", "place"):
+        return span_kind
+    if _PLURAL_ASK.search(text):
+        return "list"
+    if _ORGANISATION.search(text):
+        return "organisation"
+    if _PERSON.search(text):
+        return "person"
+    if _DEFINITION.match(text):
+        return "definition"
+    return "other"
+
+
+def question_entities(text: str) -> tuple[str, ...]:
+    """The names in a question, in order: runs of capitalized words, without the question's own first word."""
+    names: list[str] = []
+    words = list(_NAME.finditer(text))
+    run: list[str] = []
+    last_end = -1
+    for m in words:
+        word = m.group().rstrip(".’'")
+        if m.start() == 0 and not re.search(r"[A-Z]", word[1:]):
+            continue  # a question's first word is capitalized anyway: a name only if it is "AWS" or "OpenAI"
+        if word.lower() in _NOT_NAMES:
+            continue
+        if re.search(r"\b(?i:which|what)\s+(?:[A-Z][\w-]*\s+)*$", text[: m.start()]):
+            continue  # "Which Chinese companies": a name after "which" describes the answer, it is not a subject
+        word = re.sub(r"(?:['’]s)$", "", word)
+        if run and m.start() - last_end <= 1:
+            run.append(word)
+        else:
+            if run:
+                names.append(" ".join(run))
+            run = [word]
+        last_end = m.end()
+    if run:
+        names.append(" ".join(run))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _measure(text: str, entities: tuple[str, ...]) -> str:
+    """The stem of the main thing asked about: the first content word that is not a name or a figure."""
+    name_terms = {t for e in entities for t in content_terms(e)}
+    for term in content_terms(re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)):
+        if term not in name_terms and term not in _GENERIC:
+            return term
+    return ""
+
+
+_GENERIC = frozenset(content_terms(
+    "much many amount figure number big large total latest new current now annual annualized yearly initial first"
+    " additional immediately overall most least maximum minimum"
+))

@@ -1,0 +1,73 @@
+"""Whole answers by answer type, cut from one sentence: yes/no from its polarity, "what is the X" from a copular
+sentence, the reason clause for why and how, coordinated lists of names. Pure text rules, no model.
+
+Each function returns (start, end, text) offsets into the sentence, or None when the sentence has no such form;
+the yes/no answer prefixes the sentence's own words with "Yes:" or "No:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.lexical import content_terms
+
+Cut = tuple[int, int, str]
+
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none|cannot)\b|n['’]t\b", re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that)\b[^.;]*",
+    re.IGNORECASE,
+)
+_MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
+_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*"
+_COORDINATED = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})")
+
+
+def polarity(sentence: str, terms: frozenset[str]) -> bool:
+    """True for an affirmative sentence; False when a negation governs the words the question asks about
+    (a "not" within a few words before them)."""
+    for m in _NEGATION.finditer(sentence):
+        after = sentence[m.end() : m.end() + 60]
+        if not terms or set(content_terms(after)) & terms:
+            return False
+    return True
+
+
+def yes_no(sentence: str, terms: frozenset[str]) -> Cut:
+    word = "Yes" if polarity(sentence, terms) else "No"
+    return 0, len(sentence), f"{word}: {sentence}"
+
+
+def definition(sentence: str, noun_stem: str) -> Cut | None:
+    """ "What is the main risk?" in "The main risk is execution: if ..." -> "execution"."""
+    if not noun_stem:
+        return None
+    for m in re.finditer(r"\b([A-Za-z][\w-]*)\s+(?:is|are|was|were|remains|lies in)\s+", sentence):
+        words = content_terms(m.group(1))
+        if words and words[0] == noun_stem:
+            rest = sentence[m.end() :]
+            end = _CLAUSE_END.search(rest)
+            stop = end.start() if end else len(rest)
+            text = rest[:stop].strip()
+            if text:
+                start = m.end() + rest.index(text)
+                return start, start + len(text), text
+    return None
+
+
+def reason(sentence: str, manner: bool = False) -> Cut | None:
+    """The reason clause ("because Amazon's investment flows back ..."); for "how" questions also a manner clause."""
+    m = _REASON.search(sentence) or (_MANNER.search(sentence) if manner else None)
+    if m is None:
+        return None
+    text = m.group().rstrip(" ,")
+    return m.start(), m.start() + len(text), text
+
+
+def coordinated(sentence: str, start: int, end: int) -> Cut | None:
+    """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
+    for m in _COORDINATED.finditer(sentence):
+        if m.start() <= start and end <= m.end():
+            return m.start(), m.end(), m.group()
+    return None

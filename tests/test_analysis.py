@@ -1,0 +1,84 @@
+"""Question analysis as a table: answer type, names, time scope and follow-ups, with no model."""
+
+import pytest
+
+from rag.analysis import analyse, question_entities
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Who is the CEO of Amazon?", "person"),
+        ("Which companies compete with Amazon in AI cloud?", "list"),
+        ("Which company makes Trainium chips?", "organisation"),
+        ("Does Amazon get a board seat?", "yesno"),
+        ("Is Anthropic an independent lab?", "yesno"),
+        ("Why is the deal called circular?", "reason"),
+        ("How does the deal help AWS?", "reason"),
+        ("What are the risks of the deal?", "definition"),
+        ("What is Anthropic's annual revenue?", "money"),
+        ("What stake does Microsoft hold in OpenAI?", "percent"),
+        ("How much computing capacity does Amazon guarantee?", "power"),
+        ("How long is the AWS contract?", "duration"),
+        ("When was Anthropic founded?", "date"),
+        ("Where is Anthropic expanding inference capacity?", "place"),
+        ("How many tokens is Claude's context window?", "tokens"),
+        ("How much did Amazon invest?", "money"),
+    ],
+)
+def test_answer_types(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "entities"),
+    [
+        ("What is Google's stake in Anthropic?", ("Google", "Anthropic")),
+        ("Who is the CEO of Amazon?", ("CEO", "Amazon")),
+        ("How much has Amazon invested in OpenAI?", ("Amazon", "OpenAI")),
+        ("Which Amazon Web Services chips does Anthropic use?", ("Anthropic",)),  # a name after "which" describes the answer
+        ("What is the capital of France?", ("France",)),
+        ("how much is it worth?", ()),
+    ],
+)
+def test_entities(question, entities):
+    assert question_entities(question) == entities
+
+
+@pytest.mark.parametrize(
+    ("question", "past", "scope"),
+    [
+        ("What is Amazon's total investment in Anthropic?", False, ("total",)),
+        ("How much was Amazon's initial investment in Anthropic?", True, ("initial",)),
+        ("What was Anthropic's revenue in 2024?", True, ()),
+        ("What is Anthropic's annual revenue?", False, ("annual",)),
+        ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
+    ],
+)
+def test_time_scope(question, past, scope):
+    got = analyse(question)
+    assert (got.past, got.scope) == (past, scope)
+
+
+@pytest.mark.parametrize(
+    ("question", "followup"),
+    [
+        ("who said that?", "source"),
+        ("Which article says that?", "source"),
+        ("which sources reported it?", "source"),
+        ("And before that?", "before"),
+        ("what about before that?", "before"),
+        ("Who said Amazon invested $5 billion?", ""),
+        ("What is the revenue?", ""),
+    ],
+)
+def test_followups(question, followup):
+    assert analyse(question).followup == followup
+
+
+def test_figures_bounds_and_measure_are_read_once():
+    got = analyse("What is the most Amazon could invest in Anthropic, more than $20bn?")
+    assert got.bounds == ("up to", "as much as")
+    assert [(f.value, f.unit) for f in got.figures] == [(20e9, "USD")]
+    assert analyse("What is Anthropic's annual revenue?").measure == "revenu"
+    assert analyse("What stake does Microsoft hold in OpenAI?").measure == "stake"
