@@ -29,14 +29,14 @@ from rag.retrieval import retrieve  # noqa: E402
 
 TUNING_SPLIT = "dev"  # the only split tuning reads; the test splits are frozen for `rag eval`
 WORK = ROOT / "index" / ".eval"
-# TODO: the answerer's features are to be named once, as rag.config.FEATURES; drop this fallback once it is there.
-FEATURES: tuple[str, ...] = getattr(rag.config, "FEATURES", ("dense", "overlap", "typed", "passage", "heading", "window", "context"))
+FEATURES = rag.config.FEATURES
+CONFIDENCE_FEATURES = rag.config.CONFIDENCE_FEATURES
 SIGN = {"heading": -1.0}  # the answerer subtracts the heading signal
 GRID = {
     "dense": (0.3, 0.5, 0.7), "overlap": (0.35, 0.5, 0.7), "typed": (0.1, 0.2, 0.3), "passage": (0.0, 0.05),
     "heading": (0.0, 0.1), "window": (0.0, 0.1, 0.2), "context": (0.0, 0.2, 0.4, 0.6),
 }
-CONFIDENCE_FEATURES = ("dense", "overlap", "typed")
+MAX_FALSE_ABSTENTION = 0.05  # the threshold is the highest that wrongly abstains on at most this share of answerable dev questions
 
 
 def load_questions(split: str) -> tuple[list[dict], list[dict]]:
@@ -95,9 +95,13 @@ def main() -> None:
     if missing:
         raise SystemExit(f"bench/tune.py: add grid values for the features {sorted(missing)}")
     seed_q, squad_q = load_questions(TUNING_SPLIT)
-    seed = collect(Engine(ROOT / "corpus", WORK / "seed-index").open(), seed_q, seed_judge)
+    seed_engine = Engine(ROOT / "corpus", WORK / "seed-index").open()
+    seed = collect(seed_engine, seed_q, seed_judge)
+    seed_extra = collect_confidence(seed_engine, seed_q)
     squad_dir = WORK / f"squad-{TUNING_SPLIT}"
-    squad = collect(Engine(squad_dir / "corpus", squad_dir / "index").open(), squad_q, squad_judge)
+    squad_engine = Engine(squad_dir / "corpus", squad_dir / "index").open()
+    squad = collect(squad_engine, squad_q, squad_judge)
+    squad_extra = collect_confidence(squad_engine, squad_q)
     results = []
     for values in itertools.product(*(GRID[f] for f in FEATURES)):
         chosen = dict(zip(FEATURES, values))
@@ -108,42 +112,42 @@ def main() -> None:
     for a, b, chosen in results[:15]:
         print(f"{a:.3f}     {b:.3f}      {tuple(chosen[f] for f in FEATURES)}")
     best = weights(results[0][2])
-    conf_cols = [FEATURES.index(f) for f in CONFIDENCE_FEATURES]
-    # confidence: logistic regression on the best sentence's signals, label = that sentence is right
+    # confidence: logistic regression on the chosen sentence's signals; label = answerable and that sentence right.
+    # Unanswerable questions are negatives: abstaining on them is what the confidence is for.
     from sklearn.linear_model import LogisticRegression
 
-    X, y = [], []
-    # SQuAD's unanswerable questions are written to look answerable from the paragraph; a confidence fitted
-    # on them learns to distrust word overlap, which is what tells "capital of France" apart. They are left
-    # out of the fit (and still reported), so the confidence is P(right) for a question about the corpus.
-    for rows in (seed, [r for r in squad if r[2]]):
-        for Xq, yq, answerable in rows:
+    X, y, answerable_of, right_of = [], [], [], []
+    for rows, extra in ((seed, seed_extra), (squad, squad_extra)):
+        for (Xq, yq, answerable), ex in zip(rows, extra):
             if not len(Xq):
                 continue
             i = int(np.argmax(Xq @ best))
-            X.append(Xq[i, conf_cols])
+            X.append(ex[i])
             y.append(bool(yq[i]) and answerable)
-    model = LogisticRegression(C=10.0).fit(np.array(X), np.array(y))
-    print(f"confidence weights ({', '.join(CONFIDENCE_FEATURES)}):", model.coef_[0].round(3), "bias:", model.intercept_.round(3))
-    print("threshold  seed-dev-right  seed-dev-abstain  squad-dev-sentence  squad-dev-abstain")
-    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        figures = []
-        for rows in (seed, squad):
-            right = abstain = n_ans = n_un = 0
-            for Xq, yq, answerable in rows:
-                n_ans += answerable
-                n_un += not answerable
-                if not len(Xq):
-                    abstain += not answerable
-                    continue
-                i = int(np.argmax(Xq @ best))
-                conf = model.predict_proba(Xq[i : i + 1][:, conf_cols])[0, 1]
-                if conf < threshold:
-                    abstain += not answerable
-                elif answerable:
-                    right += bool(yq[i])
-            figures += [right / max(1, n_ans), abstain / max(1, n_un)]
-        print(f"{threshold:.2f}       " + "        ".join(f"{f:.3f}" for f in figures))
+            answerable_of.append(answerable)
+            right_of.append(bool(yq[i]))
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(np.array(X), np.array(y))
+    coef = dict(zip(CONFIDENCE_FEATURES, model.coef_[0].round(3)))
+    print("CONFIDENCE_WEIGHTS =", {**{k: float(v) for k, v in coef.items()}, "bias": float(model.intercept_[0].round(3))})
+    conf = model.predict_proba(np.array(X))[:, 1]
+    ans = np.array(answerable_of)
+    print("threshold  false-abstention(answerable)  abstention(unanswerable)   (dev, seed + SQuAD)")
+    for threshold in np.arange(0.05, 0.7, 0.05):
+        false_abs = float(np.mean(conf[ans] < threshold))
+        un_abs = float(np.mean(conf[~ans] < threshold))
+        mark = "  <= chosen range" if false_abs <= MAX_FALSE_ABSTENTION else ""
+        print(f"{threshold:.2f}       {false_abs:.3f}                          {un_abs:.3f}{mark}")
+
+
+def collect_confidence(engine: Engine, questions: list[dict]) -> list[np.ndarray]:
+    """For each question, the confidence features of every candidate sentence, in the order `collect` gives."""
+    st = engine.state
+    vectors = engine.embed([q["question"] for q in questions])
+    out = []
+    for q, v in zip(questions, vectors):
+        scored = score_sentences(st.data, analyse(q["question"]), v, retrieve(st.data, q["question"], v), st.idf)
+        out.append(np.array([[float(getattr(s, f)) for f in CONFIDENCE_FEATURES] for s in scored]))
+    return out
 
 
 def oracle(rows) -> float:  # type: ignore[no-untyped-def]

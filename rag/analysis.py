@@ -85,6 +85,7 @@ class QuestionAnalysis:
     figures: tuple[Figure, ...]
     terms: frozenset[str]
     followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
+    owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
 
     @property
     def is_list(self) -> bool:
@@ -110,7 +111,14 @@ def analyse(text: str) -> QuestionAnalysis:
         figures=tuple(parse_figures(text)),
         terms=terms,
         followup=followup,
+        owners=tuple(e for e in entities if _owns(text, e)),
     )
+
+
+def _owns(text: str, entity: str) -> bool:
+    """ "Google's stake", "the CEO of Amazon": the name owns the thing asked about."""
+    e = re.escape(entity)
+    return bool(re.search(rf"\b{e}['’]s?\s+\w", text) or re.search(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:of|for)\s+(?:the\s+)?{e}\b", text))
 
 
 def _answer_type(text: str, span_kind: str) -> str:

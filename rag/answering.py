@@ -12,7 +12,14 @@ import numpy as np
 
 from rag import answer_forms
 from rag.analysis import QuestionAnalysis
-from rag.config import CONFIDENCE_WEIGHTS, DEFAULT_ABSTAIN_BELOW, HEADING_MAX_WORDS, MAX_CITATIONS, SCORE_WEIGHTS
+from rag.config import (
+    CONFIDENCE_FEATURES,
+    CONFIDENCE_WEIGHTS,
+    DEFAULT_ABSTAIN_BELOW,
+    HEADING_MAX_WORDS,
+    MAX_CITATIONS,
+    SCORE_WEIGHTS,
+)
 from rag.conflicts import conflict_records, side_sentences, weigh
 from rag.disagreement import PAST, defining_scope, entity_key
 from rag.figures import extract_figures, figure_key
@@ -26,7 +33,6 @@ SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
-UNBOUND_CONFIDENCE_FACTOR = 0.5
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
@@ -46,6 +52,9 @@ class Scored:
     window: float
     context: float
     span: Span | None
+    missing: float = 0.0  # idf of the rarest question word absent from the sentence and its neighbours, over the largest idf
+    bound: float = 1.0  # 1 when the question's names are where the answer is (is_bound)
+    coverage: float = 1.0  # the share of the question's names in the sentence and its neighbours
 
 
 def term_weights(data: IndexData) -> dict[str, float]:
@@ -113,7 +122,12 @@ def score_sentences(
             w["dense"] * cos + w["overlap"] * overlap + w["typed"] * typed + w["passage"] * passage
             - w["heading"] * heading + w["window"] * window + w["context"] * context_of[sid]
         )
-        out.append(Scored(sid, score, float(cos), overlap, typed, passage, heading, window, context_of[sid], span))
+        absent = [idf.get(t, default_idf) for t in q_terms - near if not t.startswith(("USD|", "EUR|", "GBP|", "%|", "W|"))]
+        missing = max(absent, default=0.0) / default_idf
+        scored = Scored(sid, score, float(cos), overlap, typed, passage, heading, window, context_of[sid], span, missing)
+        out.append(dataclasses.replace(
+            scored, bound=1.0 if is_bound(data, q, scored) else 0.0, coverage=entity_coverage(data, q, sid)
+        ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
 
@@ -129,8 +143,9 @@ def _looks_like_heading(text: str) -> bool:
 
 
 def confidence(best: Scored) -> float:
+    """P(right) of an answer from this sentence: a logistic model over CONFIDENCE_FEATURES (bench/tune.py)."""
     w = CONFIDENCE_WEIGHTS
-    z = w["dense"] * best.dense + w["overlap"] * best.overlap + w["typed"] * best.typed + w["bias"]
+    z = sum(w[f] * float(getattr(best, f)) for f in CONFIDENCE_FEATURES) + w["bias"]
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -162,10 +177,13 @@ def answer_question(
             return Answer.abstain(question, confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR)
         scored = typed
     # an answer must be bound to what the question names: Google's stake is not Microsoft's
-    bound = [s for s in scored if is_bound(data, q, s)]
+    bound = [s for s in scored if s.bound]
     if not bound:
-        return Answer.abstain(question, confidence(scored[0]) * UNBOUND_CONFIDENCE_FACTOR)
-    best = _present(data, bound) if kind in SPAN_REQUIRED and not q.past else bound[0]
+        return Answer.abstain(question, confidence(scored[0]))
+    if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
+        stating = {c.doc_id for f in q.figures for c in data.claims_of_figure(f.value, f.unit)}
+        bound = [s for s in bound if data.sentences[s.sentence_id].doc_id in stating] or bound
+    best = _present_claim(data, bound, q.bounds) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
         return Answer.abstain(question, conf)
@@ -182,7 +200,7 @@ def answer_question(
         claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
     basis = ""
     if claim is not None:
-        weighed = weigh(data, claim, past=q.past)
+        weighed = weigh(data, claim, past=q.past or bool(q.figures))
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
             figure = dataclasses.replace(weighed.lead.figure, start=weighed.lead.figure.start - sentence.start,
@@ -199,11 +217,11 @@ def answer_question(
 
 
 def is_bound(data: IndexData, q: QuestionAnalysis, s: Scored) -> bool:
-    """Every name the question asks about is where the answer is: in its sentence, or among the subjects and
-    targets the parse gave the sentence's figures ("the company invested $50 billion in OpenAI": the company is
-    Amazon). A figure may leave its target implicit, so for a figure answer the sentence before and the title
-    count too; a name answer must share its sentence with the names ("CEO Dario Amodei" of Anthropic is not
-    the CEO of Amazon), unless the sentence starts with a pronoun."""
+    """The answer belongs to what the question asks about. A figure's claim must have a subject the question
+    names (Microsoft's $13 billion in OpenAI does not answer for Amazon). A name that owns what is asked ("Google"
+    in "Google's stake", "Amazon" in "the CEO of Amazon") must be where the answer is: in its sentence, among the
+    subjects and targets the parse gave the sentence's figures ("the company invested $50 billion": the company
+    is Amazon), or, for a figure or a sentence that speaks of "he" or "they", in the sentence before."""
     if not q.entities:
         return True
     sent = data.sentences[s.sentence_id]
@@ -214,16 +232,27 @@ def is_bound(data: IndexData, q: QuestionAnalysis, s: Scored) -> bool:
     if figure or _PRONOUN_START.match(sent.text) or _PRONOUN.search(sent.text):
         for prev in data.neighbours(s.sentence_id, after=False):
             named |= _names(data.sentences[prev].text)
-    wanted = {entity_key(e) for e in q.entities}
+    wanted = {entity_key(e) for e in q.entities} | {t for e in q.entities for t in content_terms(e)}
     if figure and s.span is not None and s.span.figure is not None:
         claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
         if claim is not None and claim.subject and entity_key(claim.subject) not in wanted:
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
-    for entity in q.entities:
-        terms = set(content_terms(entity))
-        if entity_key(entity) not in named and len(terms & named) * 2 < len(terms):
-            return False
-    return True
+    return all(_present(e, named) for e in q.owners)
+
+
+def entity_coverage(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> float:
+    """The share of the question's names found in a sentence and its neighbours (a confidence signal)."""
+    if not q.entities:
+        return 1.0
+    named = _names(data.sentences[sentence_id].text)
+    for other in data.neighbours(sentence_id):
+        named |= _names(data.sentences[other].text)
+    return sum(_present(e, named) for e in q.entities) / len(q.entities)
+
+
+def _present(entity: str, named: set[str]) -> bool:
+    terms = set(content_terms(entity))
+    return entity_key(entity) in named or len(terms & named) * 2 >= max(1, len(terms))
 
 
 def _names(text: str) -> set[str]:
@@ -255,9 +284,13 @@ def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored],
     return None
 
 
-def _present(data: IndexData, scored: Sequence[Scored]) -> Scored:
+def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = ()) -> Scored:
     """For a question about the present, the best sentence whose figure is not marked past ("previous
-    investments, including a $4 billion commitment announced in September 2023"), among the near-best."""
+    investments, including a $4 billion commitment announced in September 2023"), among the near-best; a
+    question that asks for a bound ("the most Amazon could invest") takes a figure that carries one."""
+    near = [s for s in scored if s.score >= NEAR_BEST * scored[0].score]
+    if bounds:
+        scored = [s for s in near if s.span is not None and s.span.figure is not None and s.span.figure.qualifier in bounds] or scored
     for s in scored:
         if s.score < NEAR_BEST * scored[0].score:
             break
