@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.config import DEFAULT_ABSTAIN_BELOW
 from rag.errors import QuestionError
 from tests.conftest import SEED
 
@@ -30,7 +31,7 @@ def test_seed_answers_are_exact_and_cited(seed_engine, question, answer, doc, se
     assert first.quote == got.sentence
     text = seed_engine.data.document(first.doc_id).text
     assert text[first.start : first.end] == first.quote
-    assert 0.5 <= got.confidence <= 1.0
+    assert DEFAULT_ABSTAIN_BELOW <= got.confidence <= 1.0
 
 
 def test_agreeing_sources_are_cited_too(seed_engine):
@@ -48,13 +49,13 @@ def test_it_abstains_when_the_corpus_has_no_answer(seed_engine, question):
     got = seed_engine.ask(question)
     assert got.abstained
     assert got.text == "" and got.sentence == "" and got.citations == ()
-    assert 0.0 <= got.confidence < 0.5
+    assert 0.0 <= got.confidence < DEFAULT_ABSTAIN_BELOW
 
 
 def test_confidence_separates_answers_from_abstentions(seed_engine):
     answered = seed_engine.ask("How much computing capacity does Amazon guarantee Anthropic?")
     abstained = seed_engine.ask("What is the capital of France?")
-    assert answered.confidence > 0.8 > 0.5 > abstained.confidence
+    assert answered.confidence > 0.5 > DEFAULT_ABSTAIN_BELOW > abstained.confidence
 
 
 @pytest.mark.parametrize(

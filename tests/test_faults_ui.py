@@ -20,7 +20,7 @@ import pytest
 from gradio_client import Client, handle_file
 from playwright.sync_api import expect
 
-from tests.conftest import SEED_CORPUS, free_port, running_server
+from tests.conftest import SEED_CORPUS, free_port
 from tests.test_ui_browser import CHROMIUM, chromium, open_page
 
 FILLERS = 40  # with the 5 seed articles: 45 documents, three pages of 20
@@ -40,13 +40,13 @@ def _model_child(pid: int, timeout: float = 30) -> int:
 
 
 @contextlib.contextmanager
-def serve(corpus: Path, index: Path, log: Path, hold_model: bool = False):  # type: ignore[no-untyped-def]
+def serve(corpus: Path, index: Path, log: Path, *extra: str, hold_model: bool = False):  # type: ignore[no-untyped-def]
     """`rag chat` on a corpus whose index is already built; with hold_model, its model process is stopped
     (SIGSTOP) before it can load, until the test lets it go with `release()`."""
     port = free_port()
     out = log.open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rag.cli", "chat", "--corpus", str(corpus), "--index", str(index), "--port", str(port)],
+        [sys.executable, "-m", "rag.cli", "chat", "--corpus", str(corpus), "--index", str(index), "--port", str(port), *extra],
         stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ, HF_HUB_OFFLINE="1"),
     )
     model = _model_child(proc.pid)
@@ -208,8 +208,11 @@ def test_a_model_process_that_dies_is_started_again(server):
 
 
 @pytest.fixture(scope="module")
-def auth_server(tmp_path_factory):  # type: ignore[no-untyped-def]
-    with running_server(tmp_path_factory.mktemp("auth"), "--auth", "reader:s3cret") as running:
+def auth_server(tmp_path_factory, seed_engine):  # type: ignore[no-untyped-def]
+    base = tmp_path_factory.mktemp("auth")
+    shutil.copytree(SEED_CORPUS, base / "corpus")
+    shutil.copytree(seed_engine.index_dir, base / "index")  # the seed corpus's index, already built
+    with serve(base / "corpus", base / "index", base / "server.log", "--auth", "reader:s3cret") as running:
         yield running
 
 
