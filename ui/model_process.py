@@ -12,7 +12,6 @@ process the two run one after the other (the GIL), in two they run side by side.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import subprocess
@@ -29,10 +28,6 @@ from rag.errors import RagError
 
 # texts sent in one request: large enough that the round trip does not count, small enough for steady progress
 REQUEST_TEXTS = 4 * EMBED_BATCH_SIZE
-# How much lower the child's CPU priority is while it loads. With spare cores it changes nothing; on 2 cores kept
-# busy by other work (load average 5) the page came in 5.0 s instead of 8.4 s, the first answer in 13.1 s
-# instead of 11.3 s (medians of 4, bench-style starts): the page first, as the chat tab says.
-LOADING_NICENESS = 10
 
 
 class ModelProcess:
@@ -47,6 +42,9 @@ class ModelProcess:
     def _start(self) -> None:
         parent, child = socket.socketpair()
         env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+        # One torch thread, unless told otherwise: a question is one short text, and with two threads on a busy
+        # 2-core machine each encoding took a median 488 ms instead of 17 ms (the threads wait on each other).
+        env.setdefault("OMP_NUM_THREADS", "1")
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "ui.model_process", str(child.fileno())], pass_fds=[child.fileno()], env=env,
             stdin=subprocess.DEVNULL,
@@ -142,10 +140,8 @@ class ModelProcess:
 
 
 def _serve(conn: Connection) -> None:
-    # Loading yields to the server's own start-up on a busy machine (the page first, then the model); then
-    # back to the usual priority where the system allows it (root, or a raised RLIMIT_NICE).
-    priority = os.getpriority(os.PRIO_PROCESS, 0)
-    os.setpriority(os.PRIO_PROCESS, 0, min(priority + LOADING_NICENESS, 19))
+    # Same priority as the server: a lower one while loading (nice 10) did bring the page sooner on a busy
+    # machine, but the first answer later, and later on a quiet one too.
     try:
         from rag.embedding import default_embedder
 
@@ -154,11 +150,9 @@ def _serve(conn: Connection) -> None:
     except Exception as exc:  # noqa: BLE001 - every failure goes back to the parent as one message
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
         return
-    with contextlib.suppress(PermissionError):
-        os.setpriority(os.PRIO_PROCESS, 0, priority)
     conn.send(("ready", model.dim))
     while True:
-        kind, texts = conn.recv()
+        _, texts = conn.recv()
         try:
             conn.send(("vectors", model.encode(texts)))
         except Exception as exc:  # noqa: BLE001
