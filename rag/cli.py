@@ -199,23 +199,9 @@ def figure(corpus_dir: Path, index_dir: Path, as_json: bool, query: str) -> None
 def _lookup_text(lookup: Any) -> str:
     """The readable figure lookup for a terminal: plain text, the figure in bold where the terminal shows it
     (click.echo drops the styling when the output is not a terminal)."""
-    from rag.figures import format_figure
+    from rag.serialize import lookup_text
 
-    wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
-    if not lookup.mentions:
-        return f"No source gives {wanted}."
-    docs: dict[str, list[Any]] = {}
-    for m in lookup.mentions:
-        docs.setdefault(m.doc_id, []).append(m)
-    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
-    for mentions in docs.values():
-        first = mentions[0]
-        lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
-        for m in mentions:
-            at = m.start - m.sentence_start
-            figure = click.style(m.quote, bold=True)
-            lines.append(f"  - {m.sentence[:at]}{figure}{m.sentence[at + len(m.quote):]}")
-    return "\n".join(lines)
+    return lookup_text(lookup, mark=lambda quote: click.style(quote, bold=True))
 
 
 @main.command(name="eval")

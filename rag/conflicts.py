@@ -3,24 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rag.disagreement import Side, Verdict, judge
 from rag.index_data import IndexData
 from rag.records import Claim, Conflict
-
-# A question that asks about the past reads claims marked past ("previous", "in September 2023") too.
-_PAST_QUESTION = re.compile(
-    r"\b(?:previous(?:ly)?|prior|earlier|before|initial(?:ly)?|original(?:ly)?|first|used to|at first|back in|older|"
-    r"old|stale|outdated|"
-    r"in (?:19|20)\d\d|(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def asks_about_past(question: str) -> bool:
-    return bool(_PAST_QUESTION.search(question))
 
 
 @dataclass(frozen=True)

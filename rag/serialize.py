@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rag.figures import format_figure
@@ -73,7 +74,8 @@ def answer_text(a: Answer) -> str:
     return "\n".join(lines)
 
 
-def lookup_text(lookup: FigureLookup) -> str:
+def lookup_text(lookup: FigureLookup, mark: Callable[[str], str] = lambda quote: f"**{quote}**") -> str:
+    """The readable figure lookup; `mark` sets the figure apart (Markdown bold by default, terminal bold in the CLI)."""
     wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
     if not lookup.mentions:
         return f"No source gives {wanted}."
@@ -86,6 +88,6 @@ def lookup_text(lookup: FigureLookup) -> str:
         lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
         for m in mentions:
             at = m.start - m.sentence_start
-            marked = f"{m.sentence[:at]}**{m.quote}**{m.sentence[at + len(m.quote):]}"
+            marked = f"{m.sentence[:at]}{mark(m.quote)}{m.sentence[at + len(m.quote):]}"
             lines.append(f"  - {marked}")
     return "\n".join(lines)
