@@ -24,6 +24,10 @@ PARSE_BATCH = 64
 # Figures whose unit makes a claim worth parsing; years and bare counts are kept without a parse.
 PARSED_UNITS = frozenset({"USD", "EUR", "GBP", "%", "W", "tokens", "ratio"})
 MAX_PARSE_CHARS = 2000  # a "sentence" longer than this (a table flattened to one line) is not parsed
+# A news article has tens of figure sentences; a 5 MB upload may have tens of thousands. Past this many, a
+# document's figures are kept without a parse (found by the figure check, not weighed for disagreement), so
+# indexing stays within seconds (the parser reads about 600 sentences a second on one core).
+MAX_PARSED_SENTENCES = 1500
 
 # Scope words: how a figure is delimited. Keys are tags, values the words (lemmas, lower case) that set them.
 SCOPE_WORDS: dict[str, frozenset[str]] = {
@@ -72,10 +76,14 @@ def extract_claims(doc_id: str, sentences: Sequence[tuple[int, Sentence]]) -> li
         else:
             plain.extend(_bare(doc_id, sid, sent, f) for f in figures)
     claims = plain
+    for sid, sent, figures in wanted[MAX_PARSED_SENTENCES:]:
+        claims.extend(_bare(doc_id, sid, sent, f) for f in figures)
+    wanted = wanted[:MAX_PARSED_SENTENCES]
     if wanted:
         nlp = load_parser()
         texts = [s.text for _, s, _ in wanted]
-        previous = {sid: _previous_text(sentences, sid) for sid, _, _ in wanted}
+        position = {sid: i for i, (sid, _) in enumerate(sentences)}
+        previous = {sid: sentences[position[sid] - 1][1].text if position[sid] > 0 else "" for sid, _, _ in wanted}
         for (sid, sent, figures), parsed in zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)):
             context = _Context(previous[sid])
             for f in figures:
@@ -93,13 +101,6 @@ def _bare(doc_id: str, sid: int, sent: Sentence, f: Figure) -> Claim:
 
 def _shift(f: Figure, offset: int) -> Figure:
     return dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
-
-
-def _previous_text(sentences: Sequence[tuple[int, Sentence]], sid: int) -> str:
-    for i, (other, _) in enumerate(sentences):
-        if other == sid:
-            return sentences[i - 1][1].text if i > 0 else ""
-    return ""
 
 
 class _Context:

@@ -7,6 +7,7 @@ price-parser drops scale words ("$25 billion" -> 25). News prose needs exactly t
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -76,11 +77,14 @@ def extract_figures(text: str) -> list[Figure]:
 @lru_cache(maxsize=16384)
 def _cached_figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept figures' spans, sorted by start: they never overlap, so ends are sorted too
+    ends: list[int] = []
     for figure in _candidates(text):
-        if any(figure.start < end and start < figure.end for start, end in taken):
-            continue
-        taken.append((figure.start, figure.end))
+        i = bisect.bisect_left(starts, figure.start)
+        if (i > 0 and ends[i - 1] > figure.start) or (i < len(starts) and starts[i] < figure.end):
+            continue  # overlaps a kept figure: the one before it or the one after it
+        starts.insert(i, figure.start)
+        ends.insert(i, figure.end)
         found.append(figure)
     found.sort(key=lambda f: f.start)
     return tuple(found)
