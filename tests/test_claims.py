@@ -113,3 +113,17 @@ def test_an_article_does_not_contradict_itself():
     twenty_five_there = claim("004", 25e9)
     verdict = judge(five, [five, twenty_five_here, twenty_five_there], classes, {"001": 1.0, "004": 1.0})
     assert verdict.others == ()
+
+
+def test_past_the_parse_cap_figures_are_kept_unparsed(monkeypatch):
+    import rag.claims
+
+    monkeypatch.setattr(rag.claims, "MAX_PARSED_SENTENCES", 1)
+    texts = ["Amazon will invest $5bn in Anthropic.", "Microsoft has invested $13 billion in OpenAI."]
+    sentences, pos = [], 0
+    for i, t in enumerate(texts):
+        sentences.append((i, Sentence("d", pos, pos + len(t), t)))
+        pos += len(t) + 1
+    first, second = extract_claims("d", sentences)
+    assert (first.subject, first.figure.value) == ("Amazon", 5e9)
+    assert (second.subject, second.figure.value, second.figure.start) == ("", 13e9, len(texts[0]) + 1 + texts[1].index("$13"))
