@@ -12,6 +12,7 @@ import numpy as np
 
 from rag import answer_forms
 from rag.analysis import QuestionAnalysis
+from rag.binding import entity_coverage, is_bound
 from rag.config import (
     CONFIDENCE_FEATURES,
     CONFIDENCE_WEIGHTS,
@@ -34,9 +35,6 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
-_NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
-_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
-_PRONOUN_START = re.compile(r"^(?:he|she|it|they|its|his|her|their|the (?:company|firm|startup|group|lab|model)(?:['’]s)?)\b", re.IGNORECASE)
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 
 
@@ -126,7 +124,8 @@ def score_sentences(
         missing = max(absent, default=0.0) / default_idf
         scored = Scored(sid, score, float(cos), overlap, typed, passage, heading, window, context_of[sid], span, missing)
         out.append(dataclasses.replace(
-            scored, bound=1.0 if is_bound(data, q, scored) else 0.0, coverage=entity_coverage(data, q, sid)
+            scored, bound=1.0 if is_bound(data, q, sid, span.figure if span is not None else None) else 0.0,
+            coverage=entity_coverage(data, q, sid),
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
@@ -214,50 +213,6 @@ def answer_question(
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis)
-
-
-def is_bound(data: IndexData, q: QuestionAnalysis, s: Scored) -> bool:
-    """The answer belongs to what the question asks about. A figure's claim must have a subject the question
-    names (Microsoft's $13 billion in OpenAI does not answer for Amazon). A name that owns what is asked ("Google"
-    in "Google's stake", "Amazon" in "the CEO of Amazon") must be where the answer is: in its sentence, among the
-    subjects and targets the parse gave the sentence's figures ("the company invested $50 billion": the company
-    is Amazon), or, for a figure or a sentence that speaks of "he" or "they", in the sentence before."""
-    if not q.entities:
-        return True
-    sent = data.sentences[s.sentence_id]
-    named = _names(sent.text)
-    for c in data.claims_in_sentence(s.sentence_id):
-        named |= {entity_key(c.subject), entity_key(c.target)}
-    figure = s.span is not None and s.span.figure is not None
-    if figure or _PRONOUN_START.match(sent.text) or _PRONOUN.search(sent.text):
-        for prev in data.neighbours(s.sentence_id, after=False):
-            named |= _names(data.sentences[prev].text)
-    wanted = {entity_key(e) for e in q.entities} | {t for e in q.entities for t in content_terms(e)}
-    if figure and s.span is not None and s.span.figure is not None:
-        claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
-        if claim is not None and claim.subject and entity_key(claim.subject) not in wanted:
-            return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
-    return all(_present(e, named) for e in q.owners)
-
-
-def entity_coverage(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> float:
-    """The share of the question's names found in a sentence and its neighbours (a confidence signal)."""
-    if not q.entities:
-        return 1.0
-    named = _names(data.sentences[sentence_id].text)
-    for other in data.neighbours(sentence_id):
-        named |= _names(data.sentences[other].text)
-    return sum(_present(e, named) for e in q.entities) / len(q.entities)
-
-
-def _present(entity: str, named: set[str]) -> bool:
-    terms = set(content_terms(entity))
-    return entity_key(entity) in named or len(terms & named) * 2 >= max(1, len(terms))
-
-
-def _names(text: str) -> set[str]:
-    """What a sentence can bind a question's name to: its names and its words ("President Woodrow Wilson's inquiry")."""
-    return {entity_key(w) for w in _NAME.findall(text)} | set(content_terms(text))
 
 
 def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored) -> tuple[Scored, str] | None:
