@@ -70,6 +70,19 @@ def comparable(a: Claim, b: Claim, classes: Mapping[str, str]) -> bool:
     return classes.get(ma, ma) == classes.get(mb, mb)
 
 
+def value_key(value: float) -> str:
+    """A figure's value as a dictionary key; values `same_value` calls equal share it."""
+    return f"{float(value):.9g}"
+
+
+def topic_key(c: Claim, classes: Mapping[str, str]) -> tuple | None:
+    """What a claim is about, as a key: two claims are `comparable` exactly when their keys are equal (and not None)."""
+    stem = measure_stem(c.measure)
+    if not c.subject or not stem:
+        return None
+    return entity_key(c.subject), entity_key(c.target), c.figure.unit, defining_scope(c), classes.get(stem, stem)
+
+
 def measure_classes(claims: Iterable[Claim]) -> dict[str, str]:
     """Measures the corpus uses for one thing: "invest" and "commit" are one when some article states one
     value of one subject under both ("commits an additional $4 billion", "an additional $4 billion
@@ -130,19 +143,23 @@ def judge(
     """What the sources say of the thing `anchor` is about. `pool` holds the claims that may bear on it
     (those of its subject and unit, from the index); `position` orders documents in time (larger is newer)."""
     live = [c for c in pool if past or PAST not in c.scope]
-    same = [c for c in live if agrees(anchor, c)]
+    by_value: dict[str, list[Claim]] = defaultdict(list)  # agreeing needs the same value: look only there
+    for c in live:
+        by_value[value_key(c.figure.value)].append(c)
+    same = [c for c in by_value[value_key(anchor.figure.value)] if agrees(anchor, c)]
     if not any(c == anchor for c in same):
         same.insert(0, anchor)
+    topics = {topic_key(s, classes) for s in same} - {None}  # comparable(s, c) is topic_key(s) == topic_key(c)
     rivals = [
         c for c in live
         if not same_value(c.figure.value, anchor.figure.value) and (past or DATED not in c.scope)
-        and any(comparable(s, c, classes) for s in same)
+        and topic_key(c, classes) in topics
     ]
     # what each document states of this subject: an article does not contradict itself
-    stated: dict[str, list[float]] = defaultdict(list)
+    stated: dict[str, set[str]] = defaultdict(set)
     for c in live:
         if c.subject and entity_key(c.subject) == entity_key(anchor.subject) and c.figure.unit == anchor.figure.unit:
-            stated[c.doc_id].append(c.figure.value)
+            stated[c.doc_id].add(value_key(c.figure.value))
     sides = [Side(anchor.figure.value, anchor.figure.unit, tuple(same))]
     for c in rivals:
         for i, side in enumerate(sides):
@@ -152,14 +169,15 @@ def judge(
         else:
             sides.append(Side(c.figure.value, c.figure.unit, (c,)))
     for i in range(1, len(sides)):  # others agreeing with a rival count on its side too
-        extra = tuple(c for c in live if c not in sides[i].claims and any(agrees(r, c) for r in sides[i].claims))
+        mine = set(sides[i].claims)
+        extra = tuple(
+            c for c in by_value[value_key(sides[i].value)] if c not in mine and any(agrees(r, c) for r in sides[i].claims)
+        )
         sides[i] = Side(sides[i].value, sides[i].unit, sides[i].claims + extra)
 
     def co_stated(a: Side, b: Side) -> bool:
-        return any(
-            any(same_value(v, a.value) for v in stated[d]) and any(same_value(v, b.value) for v in stated[d])
-            for d in set(a.doc_ids) | set(b.doc_ids)
-        )
+        ka, kb = value_key(a.value), value_key(b.value)
+        return any(ka in stated[d] and kb in stated[d] for d in set(a.doc_ids) | set(b.doc_ids))
 
     def newest(side: Side) -> float:
         return max((position.get(d, float("-inf")) for d in side.doc_ids), default=float("-inf"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from rag.conflicts import weigh
-from rag.disagreement import entity_key
+from rag.disagreement import entity_key, topic_key, value_key
 from rag.errors import FigureQueryError
 from rag.figures import parse_figures, spelled_out_to_digits
 from rag.index_data import IndexData
@@ -64,10 +64,18 @@ class FigureIndex:
         """Per other document, the figure it gives for the same thing, by the rule the chat uses."""
         stating = {m.doc_id for m in lookup.mentions}
         out: dict[str, FigureMention] = {}
+        judged: set[tuple] = set()
+        classes = self._data.measure_classes
         for m in lookup.mentions:
             claim = self._data.claim_at(m.doc_id, m.start)
             if claim is None or claim.figure.unit in ("count", "year"):
                 continue
+            # claims with one topic, value and scope get one verdict: judge each such group once
+            topic = topic_key(claim, classes)
+            key = (topic, value_key(claim.figure.value), claim.scope) if topic is not None and claim.measure else (claim,)
+            if key in judged:
+                continue
+            judged.add(key)
             for side in weigh(self._data, claim).verdict.others:
                 for c in side.claims:
                     if c.doc_id not in stating and c.doc_id not in out:
