@@ -56,7 +56,7 @@ def collect(engine: Engine, questions: list[dict], judge) -> list[tuple[np.ndarr
     rows = []
     for q, v in zip(questions, vectors):
         passages = retrieve(st.data, q["question"], v)
-        scored = score_sentences(st.data, analyse(q["question"]), v, passages, st.idf)
+        scored = score_sentences(st.data, analyse(q["question"]), v, passages, st.data.idf)
         if not scored:
             rows.append((np.zeros((0, len(FEATURES))), np.zeros(0, bool), bool(q["answers"])))
             continue
@@ -145,7 +145,7 @@ def collect_confidence(engine: Engine, questions: list[dict]) -> list[np.ndarray
     vectors = engine.embed([q["question"] for q in questions])
     out = []
     for q, v in zip(questions, vectors):
-        scored = score_sentences(st.data, analyse(q["question"]), v, retrieve(st.data, q["question"], v), st.idf)
+        scored = score_sentences(st.data, analyse(q["question"]), v, retrieve(st.data, q["question"], v), st.data.idf)
         out.append(np.array([[float(getattr(s, f)) for f in CONFIDENCE_FEATURES] for s in scored]))
     return out
 

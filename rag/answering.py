@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,10 +24,10 @@ from rag.config import (
 from rag.conflicts import conflict_records, side_sentences, weigh
 from rag.disagreement import PAST, defining_scope, entity_key
 from rag.figures import extract_figures, figure_key
-from rag.lexical import content_terms
+from rag.index.view import IndexData
+from rag.lexical import TermWeights, content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
 from rag.spans import FIGURE_TYPES, Span, choose_span
-from rag.store import IndexData
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
@@ -55,14 +55,12 @@ class Scored:
     coverage: float = 1.0  # the share of the question's names in the sentence and its neighbours
 
 
-def term_weights(data: IndexData) -> dict[str, float]:
-    """Inverse sentence frequency of every term, so rare words count more in overlap."""
-    df: dict[str, int] = {}
-    for s in data.sentences:
-        for t in set(content_terms(s.text)):
-            df[t] = df.get(t, 0) + 1
-    n = max(1, len(data.sentences))
-    return {t: math.log(1 + n / c) for t, c in df.items()}
+def _largest(idf: TermWeights) -> float:
+    """The weight of the rarest term: what a term absent from the index counts."""
+    largest = getattr(idf, "largest", None)
+    if largest is not None:
+        return float(largest)
+    return max(idf.values(), default=1.0) if isinstance(idf, dict) else 1.0
 
 
 def score_sentences(
@@ -70,7 +68,7 @@ def score_sentences(
     q: QuestionAnalysis,
     query_vector: np.ndarray,
     passages: Sequence[Passage],
-    idf: Mapping[str, float],
+    idf: TermWeights,
     search_text: str | None = None,
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
@@ -78,7 +76,7 @@ def score_sentences(
     kind = q.span_kind
     bounds = q.bounds
     q_terms = _terms(search_text or q.text)
-    default_idf = max(idf.values(), default=1.0)
+    default_idf = _largest(idf)
     q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
     rank_of: dict[int, int] = {}
     context_of: dict[int, float] = {}
@@ -159,7 +157,7 @@ def answer_question(
     q: QuestionAnalysis,
     query_vector: np.ndarray,
     passages: Sequence[Passage],
-    idf: Mapping[str, float],
+    idf: TermWeights,
     abstain_below: float = DEFAULT_ABSTAIN_BELOW,
     search_text: str | None = None,
 ) -> Answer:
@@ -259,7 +257,7 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
 
 
 def _also_stating_figure(
-    data: IndexData, lead: Claim, sources: list[int], q_terms: set[str], idf: Mapping[str, float]
+    data: IndexData, lead: Claim, sources: list[int], q_terms: set[str], idf: TermWeights
 ) -> list[int]:
     """Documents that state the lead figure where the parse could not tie it to the same subject ("the two
     companies committing over $100 billion"): same value, unit and scope, in a sentence (or the one before)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis
 from rag.disagreement import entity_key
-from rag.index_data import IndexData
+from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Figure
 

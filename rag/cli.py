@@ -54,17 +54,17 @@ class _Bar:
             self._bar = None
 
 
-def _engine(corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None):  # type: ignore[no-untyped-def]
+def _engine(corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None, optimize: bool = False, process: Any = None):  # type: ignore[no-untyped-def]
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from rag.engine import Engine
 
     bar = _Bar()
     engine = Engine(corpus_dir, index_dir, log=_say) if embedder is None else Engine(corpus_dir, index_dir, embedder=embedder, log=_say)
     try:
-        engine.open(force=force, progress=bar)
+        engine.open(force=force, progress=bar, optimize=optimize, process=process)
     finally:
         bar.close()
-    for skipped in engine.corpus.skipped:
+    for skipped in engine.skipped:
         _say(f"skipped {skipped.file}: {skipped.reason}")
     return engine
 
@@ -110,17 +110,38 @@ def main() -> None:
 @corpus_option
 @index_option
 @click.option("--force", is_flag=True, help="Rebuild from scratch, replacing an index built by another model.")
+@click.option("--optimize", is_flag=True, help="Merge the index's segments into one (updates add small segments).")
+@click.option("--check", "check", is_flag=True, help="Verify every byte of the index against its checksums, then exit.")
+@click.option(
+    "--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+    help="Read, parse and embed the changed articles as a Ray Data pipeline: on a Ray cluster at ADDRESS"
+    " (host:port or auto), or on a local Ray when no address is given.",
+)
 @_fail_cleanly
-def index(corpus_dir: Path, index_dir: Path, force: bool) -> None:
-    """Build or update the index of the corpus (only changed articles are embedded again)."""
-    engine = _engine(corpus_dir, index_dir, force=force)
+def index(corpus_dir: Path, index_dir: Path, force: bool, optimize: bool, check: bool, ray_address: str | None) -> None:
+    """Build or update the index of the corpus: added and changed articles go into a new segment, and only
+    they are read and embedded again."""
+    if check:
+        from rag.embedding import default_embedder
+        from rag.index.store import check_index
+
+        n = check_index(index_dir, default_embedder.name, log=_say)  # type: ignore[attr-defined]
+        click.echo(f"index intact: {n} segment(s) verified ({index_dir})")
+        return
+    process = None
+    if ray_address is not None:
+        from rag.index.distributed import ray_processor
+
+        process = ray_processor(None if ray_address == "local" else ray_address)
+    engine = _engine(corpus_dir, index_dir, force=force, optimize=optimize, process=process)
     result = engine.last_update
     counts = engine.data.manifest["counts"]
     action = result.action if result else "loaded"
     detail = f", {result.embedded_documents} embedded" if result and result.action != "loaded" else ", up to date"
+    segments = len(engine.data.manifest["segments"])
     click.echo(
         f"index {action}: {counts['documents']} documents, {counts['chunks']} chunks, {counts['sentences']} sentences"
-        f"{detail} ({index_dir})"
+        f"{detail}, {segments} segment(s) ({index_dir})"
     )
 
 
@@ -259,6 +280,7 @@ def chat(corpus_dir: Path, index_dir: Path, host: str, port: int, share: bool, a
     model = ModelProcess()
     try:
         engine = _engine(corpus_dir, index_dir, embedder=model.get)
+        engine.verify_in_background()
         from ui.app import launch
 
         launch(engine, host=host, port=port, share=share, auth=credentials, model_state=lambda: model.state)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rag.disagreement import Side, Verdict, judge
-from rag.index_data import IndexData
+from rag.index.view import IndexData
 from rag.records import Claim, Conflict
 
 

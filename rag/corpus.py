@@ -15,6 +15,8 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,8 +47,25 @@ class Corpus:
         return digest.hexdigest()
 
 
-def load_corpus(folder: str | Path) -> Corpus:
-    """Read every supported article in `folder`; raise CorpusError when none is usable."""
+@dataclass(frozen=True)
+class FileEntry:
+    """An article file as a directory scan sees it, before it is read: its id and its stat stamp."""
+
+    file: str
+    doc_id: str
+    stamp: str  # size and modification time of the file and its metadata sidecar: unchanged stamp, unchanged article
+
+
+@dataclass(frozen=True)
+class CorpusScan:
+    folder: Path
+    entries: tuple[FileEntry, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+def scan_corpus(folder: str | Path) -> CorpusScan:
+    """The article files of `folder` and their stat stamps, reading no file: what an index compares
+    against to find the articles that changed (like git's index, by size and modification time)."""
     path = Path(folder)
     if not path.exists():
         raise CorpusError(f"corpus folder {path} does not exist: create it and put .txt, .md or .html articles in it, or pass --corpus DIR")
@@ -56,54 +75,82 @@ def load_corpus(folder: str | Path) -> Corpus:
         names = sorted(p for p in path.iterdir() if not p.name.startswith("."))
     except OSError as exc:
         raise CorpusError(f"corpus folder {path} cannot be listed ({exc.strerror}): check its permissions") from exc
-    documents: list[Document] = []
     skipped: list[SkippedFile] = []
-    articles: list[Path] = []
+    articles: list[tuple[Path, os.stat_result]] = []
+    present = {p.name for p in names}
     for file in names:
         if file.name.endswith(META_SUFFIX):
             continue
-        problem = _unusable(file)
+        problem, info = _unusable(file)
         if problem == "folder":
             continue
         if problem:
             skipped.append(SkippedFile(_printable(file.name), problem))
         elif file.suffix.lower() not in CORPUS_SUFFIXES:
             skipped.append(SkippedFile(file.name, f"unsupported file type; supported: {' '.join(CORPUS_SUFFIXES)}"))
-        else:
-            articles.append(file)
-    stems = [p.stem for p in articles]
-    for file in articles:
-        doc_id = file.stem if stems.count(file.stem) == 1 else file.name
+        elif info is not None:
+            articles.append((file, info))
+    stems = Counter(p.stem for p, _ in articles)
+    entries = []
+    for file, info in articles:
+        side = file.stem + META_SUFFIX
+        side_stamp = ""
+        if side in present:
+            try:
+                s = os.lstat(path / side)
+                side_stamp = f"{s.st_size}:{s.st_mtime_ns}:{s.st_mode}"
+            except OSError:
+                side_stamp = "unreadable"
+        doc_id = file.stem if stems[file.stem] == 1 else file.name
+        entries.append(FileEntry(file.name, doc_id, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}|{side_stamp}"))
+    return CorpusScan(path, tuple(entries), tuple(skipped))
+
+
+def read_entries(scan: CorpusScan, entries: Iterable[FileEntry]) -> tuple[list[Document], list[SkippedFile]]:
+    """Read the given files of a scan: the documents, and the files (or metadata) that could not be used."""
+    documents: list[Document] = []
+    skipped: list[SkippedFile] = []
+    for entry in entries:
         try:
-            doc, notes = read_document(file, doc_id)
+            doc, notes = read_document(scan.folder / entry.file, entry.doc_id)
         except CorpusError as exc:
-            skipped.append(SkippedFile(file.name, str(exc)))
+            skipped.append(SkippedFile(entry.file, str(exc)))
             continue
         documents.append(doc)
         skipped.extend(notes)
+    return documents, skipped
+
+
+def no_articles(folder: Path, skipped: Iterable[SkippedFile]) -> CorpusError:
+    detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped)
+    return CorpusError(
+        f"no readable articles in {folder}" + (f" ({detail})" if detail else "") + ": add UTF-8 .txt, .md or .html files"
+    )
+
+
+def load_corpus(folder: str | Path) -> Corpus:
+    """Read every supported article in `folder`; raise CorpusError when none is usable."""
+    scan = scan_corpus(folder)
+    documents, skipped = read_entries(scan, scan.entries)
     if not documents:
-        detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped)
-        raise CorpusError(
-            f"no readable articles in {path}" + (f" ({detail})" if detail else "")
-            + ": add UTF-8 .txt, .md or .html files"
-        )
-    return Corpus(path, tuple(documents), tuple(skipped))
+        raise no_articles(scan.folder, (*scan.skipped, *skipped))
+    return Corpus(scan.folder, tuple(documents), (*scan.skipped, *skipped))
 
 
-def _unusable(file: Path) -> str:
-    """Why a folder entry cannot be an article ("folder" for a sub-folder, which is passed over), or ""."""
+def _unusable(file: Path) -> tuple[str, os.stat_result | None]:
+    """Why a folder entry cannot be an article ("folder" for a sub-folder, which is passed over), or "", and its stat."""
     try:
         file.name.encode("utf-8")
     except UnicodeEncodeError:
-        return "its name is not valid UTF-8: rename it"
+        return "its name is not valid UTF-8: rename it", None
     try:
-        mode = os.lstat(file).st_mode
+        info = os.lstat(file)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if stat.S_ISDIR(mode):
-        return "folder"
-    kind = _kind(mode)
-    return f"is {kind}; only regular files are read" if kind else ""
+        return f"cannot be read ({exc.strerror})", None
+    if stat.S_ISDIR(info.st_mode):
+        return "folder", info
+    kind = _kind(info.st_mode)
+    return (f"is {kind}; only regular files are read" if kind else ""), info
 
 
 def _kind(mode: int) -> str:

@@ -86,20 +86,29 @@ def infer_times(
     by_doc: dict[str, list[Sentence]] = defaultdict(list)
     for s in sentences:
         by_doc[s.doc_id].append(s)
+    return times_from_bounds(
+        [(doc.doc_id, doc.date, text_bounds(by_doc.get(doc.doc_id, []))) for doc in documents], claims, classes
+    )
+
+
+Bounds = tuple[float | None, str, float | None, str]
+
+
+def times_from_bounds(documents: Sequence[tuple[str, str, Bounds]], claims: Sequence[Claim], classes: dict[str, str]) -> dict[str, DocTime]:
+    """`infer_times` from each document's (id, metadata date, text bounds): what an index keeps per document."""
     times: dict[str, DocTime] = {}
-    for doc in documents:
-        meta = _META.match(doc.date or "")
+    for doc_id, date, (lower, low_words, upper, up_words) in documents:
+        meta = _META.match(date or "")
         if meta:
             at = _months(meta.group("year"), MONTHS[int(meta.group("month")) - 1] if meta.group("month") else None)
-            times[doc.doc_id] = DocTime(doc.doc_id, at, at + 1, f"{DATED_BY_METADATA}{doc.date}")
+            times[doc_id] = DocTime(doc_id, at, at + 1, f"{DATED_BY_METADATA}{date}")
             continue
-        lower, low_words, upper, up_words = text_bounds(by_doc.get(doc.doc_id, []))
         why = []
         if lower is not None:
             why.append(f"reports events of {low_words}")
         if upper is not None:
             why.append(f"expects events in {up_words}")
-        times[doc.doc_id] = DocTime(doc.doc_id, lower, upper, "; ".join(why))
+        times[doc_id] = DocTime(doc_id, lower, upper, "; ".join(why))
     groups = _same_event(times, claims, classes)
     _propagate(times, groups)
     _supersession(times, claims)
@@ -135,19 +144,21 @@ def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dic
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 shared[(a, b)] += 1
-    by_subject: dict[tuple, list[Claim]] = defaultdict(list)
+    by_subject: dict[tuple, list[Claim]] = defaultdict(list)  # (doc, subject, unit) -> its claims
+    subjects: dict[str, set[tuple]] = defaultdict(set)
     stated: dict[tuple, list[float]] = defaultdict(list)
     for c in live:
-        by_subject[(entity_key(c.subject), c.figure.unit)].append(c)
+        key = (entity_key(c.subject), c.figure.unit)
+        by_subject[(c.doc_id, *key)].append(c)
+        subjects[c.doc_id].add(key)
         stated[(c.doc_id, entity_key(c.subject), c.figure.unit)].append(c.figure.value)
 
     def states(doc: str, c: Claim) -> bool:
         return any(same_value(v, c.figure.value) for v in stated[(doc, entity_key(c.subject), c.figure.unit)])
 
     def disagree(a: str, b: str) -> bool:
-        for group in by_subject.values():
-            mine = [c for c in group if c.doc_id == a]
-            theirs = [c for c in group if c.doc_id == b]
+        for key in subjects[a] & subjects[b]:  # only what both articles speak of
+            mine, theirs = by_subject[(a, *key)], by_subject[(b, *key)]
             for x in mine:
                 for y in theirs:
                     if (comparable(x, y, classes) and not same_value(x.figure.value, y.figure.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -14,28 +13,29 @@ from pathlib import Path
 import numpy as np
 
 from rag.analysis import analyse
-from rag.answering import answer_question, term_weights
+from rag.answering import answer_question
 from rag.attribution import asks_who_states, attribution_answer, older_answer, sources_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
-from rag.errors import CorpusError, QuestionError, UploadError
+from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
 from rag.followup import contextualize
+from rag.index.segment import text_key, verify
+from rag.index.store import EnsureResult, ensure_index
+from rag.index.view import IndexData
 from rag.questions import clean_question
-from rag.records import Answer, Document, FigureLookup, FigureMention
+from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 from rag.retrieval import retrieve
-from rag.store import EnsureResult, IndexData, ensure_index
 
 MAX_NAME_CHARS = 100
 
 
 @dataclass(frozen=True)
 class _State:
-    corpus: Corpus
     data: IndexData
-    idf: dict[str, float]
     figures: FigureIndex
+    skipped: tuple[SkippedFile, ...]
 
 
 class Engine:
@@ -58,20 +58,26 @@ class Engine:
         self._log = log
         self._write_lock = threading.Lock()
         self._state: _State | None = None
+        self._corpus: Corpus | None = None
         self.last_update: EnsureResult | None = None
 
-    def open(self, force: bool = False, progress: Progress | None = None) -> Engine:
-        """Load the index, building or updating it when it is missing, stale or damaged."""
-        self.refresh(force=force, progress=progress)
+    def open(self, force: bool = False, progress: Progress | None = None, optimize: bool = False, process=None) -> Engine:  # type: ignore[no-untyped-def]
+        """Open the index, first building or updating it when it is missing, stale or damaged.
+        `optimize` merges its segments into one; `process` replaces local parsing and embedding (the Ray build)."""
+        self.refresh(force=force, progress=progress, optimize=optimize, process=process)
         return self
 
-    def refresh(self, force: bool = False, progress: Progress | None = None) -> EnsureResult:
+    def refresh(  # type: ignore[no-untyped-def]
+        self, force: bool = False, progress: Progress | None = None, optimize: bool = False, process=None,
+        damaged: frozenset[str] = frozenset(),
+    ) -> EnsureResult:
         with self._write_lock:
-            corpus = load_corpus(self.corpus_dir)
             result = ensure_index(
-                self.index_dir, corpus, self._embedder, self._model, self._settings, force=force, log=self._log, progress=progress
+                self.index_dir, self.corpus_dir, self._embedder, self._model, self._settings, force=force, log=self._log,
+                progress=progress, optimize=optimize, process=process, damaged=damaged,
             )
-            self._state = _State(corpus, result.data, term_weights(result.data), FigureIndex(result.data))
+            self._state = _State(result.data, FigureIndex(result.data), result.skipped)
+            self._corpus = None
             self.last_update = result
             return result
 
@@ -84,7 +90,15 @@ class Engine:
 
     @property
     def corpus(self) -> Corpus:
-        return self.state.corpus
+        """The whole corpus read from disk (every file: for evaluation, not for answering)."""
+        if self._corpus is None:
+            self._corpus = load_corpus(self.corpus_dir)
+        return self._corpus
+
+    @property
+    def skipped(self) -> tuple[SkippedFile, ...]:
+        """The files of the corpus folder that could not be read as articles, and why."""
+        return self.state.skipped
 
     @property
     def data(self) -> IndexData:
@@ -104,7 +118,29 @@ class Engine:
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
-        return answer_question(state.data, q, vector, passages, state.idf, search_text=search)
+        return answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
+
+    def verify_in_background(self) -> threading.Thread:
+        """Hash every segment of the open index in a background thread (opening checked sizes and headers only).
+        A damaged segment is reported, and its articles are indexed again from the corpus; the rest stays."""
+        data = self.state.data
+        say = self._log or (lambda _msg: None)
+
+        def work() -> None:
+            for seg in data.segments:
+                try:
+                    verify(seg.folder, seg.meta)
+                except (IndexCorrupt, OSError) as exc:
+                    say(f"the background check found damage ({exc}); indexing the articles of {seg.name} again")
+                    try:
+                        self.refresh(damaged=frozenset({seg.name}))
+                    except RagError as again:
+                        say(f"error: {again}")
+                    return
+
+        thread = threading.Thread(target=work, name="rag-verify", daemon=True)
+        thread.start()
+        return thread
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Vectors of `texts` from the engine's embedding model (L2-normalized float32)."""
@@ -123,14 +159,6 @@ class Engine:
         lookup = state.figures.lookup(query)
         return lookup, state.figures.differing(lookup)
 
-    def _documents_by_text(self) -> dict[str, Document]:
-        state = self.state
-        cached = state.__dict__.get("_by_text")
-        if cached is None:
-            cached = {_text_key(d.text): d for d in state.data.documents}
-            object.__setattr__(state, "_by_text", cached)
-        return cached
-
     def add_article(self, filename: str, raw: bytes, progress: Progress | None = None) -> Document:
         """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before."""
         name = safe_filename(filename)
@@ -138,7 +166,7 @@ class Engine:
             text, _ = decode_article(raw, Path(name).suffix.lower())
         except CorpusError as exc:
             raise UploadError(f"{name} {exc}") from exc
-        same = self._documents_by_text().get(_text_key(text))
+        same = self.state.data.document_by_text(text_key(text))
         if same is not None:
             raise UploadError(f"{name} is already in the corpus as {same.file}: an identical copy would count as a second source")
         with self._write_lock:
@@ -157,16 +185,11 @@ class Engine:
         except Exception:
             target.unlink(missing_ok=True)
             raise
-        for doc in self.state.corpus.documents:
-            if doc.file == target.name:
-                return doc
+        doc = self.state.data.document_by_file(target.name)
+        if doc is not None:
+            return doc
         target.unlink(missing_ok=True)
         raise UploadError(f"{name} could not be read as an article")
-
-
-def _text_key(text: str) -> str:
-    """Two uploads are one article when their text is the same, whitespace aside."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def _usable(previous: str | None) -> str | None:

@@ -344,7 +344,7 @@ def run_squad(eval_dir: Path, split: str, work_dir: Path, mode: str = "hybrid", 
     data = engine.data
     vectors = engine.embed([q["question"] for q in questions])
     # the baselines read the sentence nearest the question in the whole split corpus
-    cosines = vectors @ data.sentence_vectors.T
+    cosines = vectors @ data.sentence_vectors.all().T
     nearest_ids, nearest_cos = np.argmax(cosines, axis=1).tolist(), np.max(cosines, axis=1).tolist()
     answers, refused = [], 0
     for q in questions:

@@ -9,7 +9,7 @@ from rag.conflicts import weigh
 from rag.disagreement import entity_key, topic_key, value_key
 from rag.errors import FigureQueryError
 from rag.figures import parse_figures, spelled_out_to_digits
-from rag.index_data import IndexData
+from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Claim, Figure, FigureLookup, FigureMention
 from rag.units import ANY_UNIT

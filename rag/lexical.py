@@ -1,13 +1,10 @@
-"""Lexical scoring: BM25 (bm25s) over chunks, and the word tokens the answerer compares."""
+"""The word tokens BM25 (rag/index/bm25.py) and the answerer compare: stemmed content words."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
-
-import numpy as np
+from typing import Protocol
 
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
@@ -46,38 +43,7 @@ def _cached_terms(text: str) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(words))
 
 
-class Lexical:
-    """BM25 over a list of texts, saved beside the vectors."""
+class TermWeights(Protocol):
+    """Inverse sentence frequencies of terms (rag.index.view.TermWeights; a dict in tests)."""
 
-    def __init__(self, retriever: object, size: int) -> None:
-        self._retriever = retriever
-        self.size = size
-
-    @classmethod
-    def build(cls, texts: Sequence[str]) -> Lexical:
-        import bm25s
-
-        retriever = bm25s.BM25()
-        corpus = [content_terms(t) or ["\u2400"] for t in texts]  # bm25s refuses an empty document
-        retriever.index(corpus, show_progress=False)
-        return cls(retriever, len(texts))
-
-    def scores(self, query: str) -> np.ndarray:
-        terms = content_terms(query)
-        if not terms or self.size == 0:
-            return np.zeros(self.size, dtype=np.float32)
-        vocab = self._retriever.vocab_dict  # type: ignore[attr-defined]
-        known = [t for t in terms if t in vocab]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(known), dtype=np.float32)  # type: ignore[attr-defined]
-
-    def save(self, folder: Path) -> None:
-        self._retriever.save(str(folder), show_progress=False)  # type: ignore[attr-defined]
-
-    @classmethod
-    def load(cls, folder: Path, size: int) -> Lexical:
-        import bm25s
-
-        retriever = bm25s.BM25.load(str(folder), show_progress=False)
-        return cls(retriever, size)
+    def get(self, term: str, default: float, /) -> float: ...

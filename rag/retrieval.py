@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from rag.config import DEFAULT_TOP_K, RRF_K
+from rag.index.view import IndexData
 from rag.records import Passage
-from rag.store import IndexData
 
 MODES = ("hybrid", "dense", "lexical")
 CANDIDATES_PER_LIST = 20
@@ -23,9 +23,7 @@ def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = 
         _, ids = data.vectors.search(query_vector.reshape(1, -1), n)
         dense = [int(i) for i in ids[0] if i >= 0]
     if mode in ("hybrid", "lexical"):
-        scores = data.lexical.scores(question)
-        order = np.argsort(-scores, kind="stable")[:n]
-        lexical = [int(i) for i in order if scores[i] > 0]
+        lexical = [cid for cid, _ in data.lexical.top(question, n)]
     fused: dict[int, float] = {}
     for ranking in (dense, lexical):
         for rank, cid in enumerate(ranking):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.figures import extract_figures, same_value
-from rag.lexical import content_terms
+from rag.lexical import TermWeights, content_terms
 from rag.records import Figure
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 
@@ -143,7 +142,7 @@ def _trim(text: str) -> str:
     return text.rstrip(".’'-&")
 
 
-def choose_span(sentence: str, q: QuestionAnalysis, weights: Mapping[str, float] | None = None) -> Span | None:
+def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says."""
     kind = q.span_kind

@@ -211,8 +211,8 @@ def test_a_stale_index_is_updated_before_answering(workdir, tmp_path):
 def test_rag_index_on_a_corrupted_index_rebuilds_with_a_message(workdir, tmp_path):
     project = tmp_path / "p"
     shutil.copytree(workdir, project)
-    version = project / "index" / (project / "index" / "CURRENT").read_text().strip()
-    (version / "chunks.faiss").write_bytes(b"garbage")
+    segment = next((project / "index").glob("seg-*"))
+    (segment / "chunks.faiss").write_bytes(b"garbage")
     result = run(["index"], project)
     assert result.returncode == 0
     assert "damaged" in result.stderr.decode()

@@ -20,12 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rag import store
 from rag.config import MAX_META_BYTES, META_MAX_FIELD_CHARS, TITLE_MAX_CHARS
 from rag.corpus import load_corpus, read_regular_file
 from rag.errors import CorpusError, IndexCorrupt, QuestionError
+from rag.index import segment, store
+from rag.index.store import ensure_index, read_index, read_manifest
 from rag.questions import clean_question
-from rag.store import ensure_index, read_index, read_manifest
 from tests.conftest import SEED, SEED_CORPUS, HashEmbedder
 
 ARTICLE = "Helios Power opened the Sunfield solar farm in Nevada in March 2024. It cost $2.4 billion to build.\n"
@@ -134,9 +134,10 @@ def test_cli_never_quotes_a_linked_file_and_a_pipe_does_not_hang_it(tmp_path: Pa
     answer = json.loads(result.stdout)
     assert all(c["file"] == "solar.txt" for c in answer["citations"])
     assert "root:" not in result.stdout.decode()
-    version = tmp_path / "index" / (tmp_path / "index" / "CURRENT").read_text().strip()
-    documents = [json.loads(line) for line in (version / "documents.jsonl").read_text().splitlines()]
-    assert [d["file"] for d in documents] == ["solar.txt"]
+    from rag.embedding import default_embedder
+
+    documents = read_index(tmp_path / "index", default_embedder.name).documents  # type: ignore[attr-defined]
+    assert [d.file for d in documents] == ["solar.txt"]
 
 
 # ---------------------------------------------------------------- 2. metadata costs only itself
@@ -310,7 +311,7 @@ def test_load_corpus_raises_only_corpus_error(tmp_path_factory: pytest.TempPathF
 
 
 def ensure(index: Path, corpus_dir: Path, emb: HashEmbedder, **kw):  # type: ignore[no-untyped-def]
-    return ensure_index(index, load_corpus(corpus_dir), lambda: emb, emb.name, **kw)
+    return ensure_index(index, corpus_dir, lambda: emb, emb.name, **kw)
 
 
 def live_version(index: Path) -> Path:
@@ -321,13 +322,17 @@ def live_version(index: Path) -> Path:
     "damage",
     [
         {"checksums": []},
-        {"checksums": {}},  # nothing would be verified
-        {"checksums": {"chunks.faiss": 7}},
+        {"checksums": {}},  # derived.json would go unchecked
+        {"checksums": {"derived.json": 7}},
         {"counts": None},
         {"counts": {"documents": "3", "chunks": 1, "sentences": 1}},
         {"model": ["hash-bow-test"]},
         {"dim": True},
-        {"documents": ["solar"]},
+        {"segments": ["solar"]},
+        {"segments": [{"name": "../elsewhere", "sha256": "0"}]},
+        {"segments": None},
+        {"deleted": {"seg-0000000000000000": ["solar"]}},  # a segment the version does not hold
+        {"stamps": {"solar": 7}},
     ],
 )
 def test_a_manifest_of_the_wrong_shape_counts_as_damage(tmp_path, tiny_corpus, hash_embedder, damage):
@@ -378,7 +383,7 @@ def test_a_reader_follows_a_rebuild_that_deletes_its_version_mid_read(tmp_path, 
     old = live_version(index)
     newer = index / f"v-{int(old.name[2:]) + 1}"
     shutil.copytree(old, newer)
-    real_load = store.np.load
+    real_load = segment.np.load
     calls = {"n": 0}
 
     def rebuild_then_load(path, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -388,7 +393,7 @@ def test_a_reader_follows_a_rebuild_that_deletes_its_version_mid_read(tmp_path, 
             shutil.rmtree(old)
         return real_load(path, *args, **kwargs)
 
-    monkeypatch.setattr(store.np, "load", rebuild_then_load)
+    monkeypatch.setattr(segment.np, "load", rebuild_then_load)
     data = read_index(index, hash_embedder.name)
     assert calls["n"] > 1 and not old.exists()  # the first read failed on the old version; the rest came from the new one
     assert {d.doc_id for d in data.documents} == {"bakery", "rail", "solar"}
@@ -397,14 +402,14 @@ def test_a_reader_follows_a_rebuild_that_deletes_its_version_mid_read(tmp_path, 
 def test_a_version_that_vanishes_without_a_new_one_is_damage_not_a_crash(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
     index = tmp_path / "index"
     ensure(index, tiny_corpus, hash_embedder)
-    old = live_version(index)
-    real_load = store.np.load
+    (name,) = [s["name"] for s in read_index(index, hash_embedder.name).manifest["segments"]]
+    real_load = segment.np.load
 
     def vanish_then_load(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(index / name, ignore_errors=True)
         return real_load(path, *args, **kwargs)
 
-    monkeypatch.setattr(store.np, "load", vanish_then_load)
+    monkeypatch.setattr(segment.np, "load", vanish_then_load)
     with pytest.raises(IndexCorrupt):
         read_index(index, hash_embedder.name)
 
@@ -428,7 +433,7 @@ def test_when_the_index_cannot_be_updated_the_previous_one_answers_with_a_warnin
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise error
 
-    monkeypatch.setattr(store, "write_index", refuse)
+    monkeypatch.setattr(store, "_write_version", refuse)
     messages: list[str] = []
     result = ensure(index, tiny_corpus, hash_embedder, log=messages.append)
     assert result.action == "stale"
@@ -442,6 +447,6 @@ def test_without_a_previous_index_a_full_disk_is_an_error(tmp_path, tiny_corpus,
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store, "write_index", refuse)
+    monkeypatch.setattr(store, "_write_version", refuse)
     with pytest.raises(OSError, match="No space left on device"):
         ensure(tmp_path / "index", tiny_corpus, hash_embedder)

@@ -50,15 +50,25 @@ def test_a_title_with_markup_stays_text_in_the_answer(seed_engine):
     answer = seed_engine.ask("What is Anthropic's annual revenue?")
     data = seed_engine.data
     doc_id = answer.citations[0].doc_id
-    evil_docs = tuple(replace(d, title=EVIL) if d.doc_id == doc_id else d for d in data.documents)
-    evil_data = replace(data, documents=evil_docs)
+
+    class EvilTitles:
+        """The index as it is, but one document carries a hostile title."""
+
+        def __getattr__(self, name):  # type: ignore[no-untyped-def]
+            return getattr(data, name)
+
+        def document(self, wanted):  # type: ignore[no-untyped-def]
+            doc = data.document(wanted)
+            return replace(doc, title=EVIL) if wanted == doc_id else doc
+
+    evil_data = EvilTitles()
     md = answer_markdown(answer, evil_data)
     assert "<img" not in md and "**bold**" not in md and "](http" not in md
     assert EVIL in html.unescape(md)
     assert "<img" not in passages_html(answer, evil_data)
 
 
-def test_sources_are_paged_and_searchable(seed_engine):
+def test_sources_are_paged_and_searchable(seed_engine, tmp_path, hash_embedder):
     data = seed_engine.data
     first = sources_page(data)
     assert first.matches == first.total == len(data.documents) and len(first.rows) == min(PAGE_SIZE, first.total)
@@ -67,8 +77,12 @@ def test_sources_are_paged_and_searchable(seed_engine):
     assert data.documents[2].file in found.files and found.matches < found.total
     assert found.summary.startswith(f"1–{found.matches} of {found.matches} matching")
     assert sources_page(data, "no-such-words-anywhere").rows == []
-    many = replace(data, documents=tuple(replace(d, file=f"{i:06d}.txt", doc_id=f"d{i}")
-                                         for i, d in enumerate(data.documents[i % len(data.documents)] for i in range(45))))
+    from rag.index.store import ensure_index
+
+    (tmp_path / "corpus").mkdir()
+    for i in range(45):
+        (tmp_path / "corpus" / f"{i:06d}.txt").write_text(f"Article {i} about the harbour.", encoding="utf-8")
+    many = ensure_index(tmp_path / "index", tmp_path / "corpus", lambda: hash_embedder, hash_embedder.name).data
     pages = [sources_page(many, "", p) for p in range(4)]
     assert [len(p.rows) for p in pages] == [20, 20, 5, 5]  # a page past the end shows the last one
     assert pages[1].files[0] == "000020.txt" and pages[2].summary == "41–45 of 45 documents · page 3 of 3"

@@ -1,19 +1,24 @@
-"""The index life cycle, with a stand-in embedder (the layer stores vectors; it does not judge them)."""
+"""The index life cycle over segments, with a stand-in embedder (the layer stores vectors; it does not judge them)."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from rag import store
-from rag.corpus import load_corpus
-from rag.errors import IndexStoreError, ModelMismatch
-from rag.store import ensure_index, read_index
+from rag.errors import IndexCorrupt, IndexStoreError, ModelMismatch
+from rag.index import segment, store
+from rag.index.store import check_index, ensure_index, read_index
 
 
 def ensure(index: Path, corpus_dir: Path, emb, **kw):  # type: ignore[no-untyped-def]
-    return ensure_index(index, load_corpus(corpus_dir), lambda: emb, emb.name, **kw)
+    return ensure_index(index, corpus_dir, lambda: emb, emb.name, **kw)
+
+
+def segments_of(index: Path) -> list[str]:
+    return [s["name"] for s in read_index(index, "hash-bow-test").manifest["segments"]]
 
 
 def test_build_then_load_without_embedding(tmp_path, tiny_corpus, hash_embedder):
@@ -36,6 +41,7 @@ def test_build_then_load_without_embedding(tmp_path, tiny_corpus, hash_embedder)
 def test_only_changed_documents_are_embedded_again(tmp_path, tiny_corpus, hash_embedder):
     ensure(tmp_path / "index", tiny_corpus, hash_embedder)
     before = read_index(tmp_path / "index", hash_embedder.name)
+    old = {(c.doc_id, c.start): before.chunk_vectors[[i]][0] for i, c in enumerate(before.chunks)}
     (tiny_corpus / "bakery.md").write_text("# Crumb & Co.\n\nThe chain now runs 50 shops.", encoding="utf-8")
     hash_embedder.texts = 0
     result = ensure(tmp_path / "index", tiny_corpus, hash_embedder)
@@ -44,16 +50,85 @@ def test_only_changed_documents_are_embedded_again(tmp_path, tiny_corpus, hash_e
     bakery_sents = [s for s in result.data.sentences if s.doc_id == "bakery"]
     assert hash_embedder.texts == len(bakery_texts) + len(bakery_sents)
     # unchanged documents keep their exact vectors
-    old = {(c.doc_id, c.start): before.chunk_vectors[i] for i, c in enumerate(before.chunks)}
     for i, c in enumerate(result.data.chunks):
         if c.doc_id == "solar":
-            assert (result.data.chunk_vectors[i] == old[("solar", c.start)]).all()
+            assert (result.data.chunk_vectors[[i]][0] == old[("solar", c.start)]).all()
     # removing a document drops it, embedding nothing
     (tiny_corpus / "rail.txt").unlink()
     hash_embedder.texts = 0
     result = ensure(tmp_path / "index", tiny_corpus, hash_embedder)
     assert hash_embedder.texts == 0
     assert {d.doc_id for d in result.data.documents} == {"bakery", "solar"}
+
+
+def test_a_touched_but_unchanged_article_is_not_embedded_again(tmp_path, tiny_corpus, hash_embedder):
+    ensure(tmp_path / "index", tiny_corpus, hash_embedder)
+    later = os.stat(tiny_corpus / "solar.txt").st_mtime + 100
+    os.utime(tiny_corpus / "solar.txt", (later, later))
+    hash_embedder.texts = 0
+    result = ensure(tmp_path / "index", tiny_corpus, hash_embedder)
+    assert hash_embedder.texts == 0 and result.embedded_documents == 0
+    assert "solar" in result.data.manifest["stamps"]  # its new stamp is remembered: the next open reads nothing
+    assert ensure(tmp_path / "index", tiny_corpus, hash_embedder).action == "loaded"
+
+
+def test_an_edit_in_a_large_index_writes_one_small_segment(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)  # act as an archive would: no merge of everything
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    (first,) = segments_of(index)
+    (tiny_corpus / "bakery.md").write_text("# Crumb & Co.\n\nThe chain now runs 50 shops.", encoding="utf-8")
+    result = ensure(index, tiny_corpus, hash_embedder)
+    names = segments_of(index)
+    assert names[0] == first and len(names) == 2  # the first segment is kept as it was, not rewritten
+    assert result.data.manifest["deleted"] == {first: ["bakery"]}
+    assert result.written_bytes < (index / first / "segment.db").stat().st_size + 200_000
+    # the old copy is gone from every path of the answer side
+    assert [d.doc_id for d in result.data.documents].count("bakery") == 1
+    assert "50 shops" in result.data.document("bakery").text
+    hits = result.data.lexical.top("Crumb chain shops", 10)
+    assert {result.data.chunks[c].doc_id for c, _ in hits} == {"bakery"}
+    assert all("50 shops" in result.data.chunks[c].text for c, _ in hits)
+    _, ids = result.data.vectors.search(hash_embedder.encode(["Crumb chain shops"]), 10)
+    assert all(result.data.chunks[int(i)].text != "" for i in ids[0])
+    texts = [result.data.chunks[int(i)].text for i in ids[0] if result.data.chunks[int(i)].doc_id == "bakery"]
+    assert texts and all("50 shops" in t for t in texts)
+    assert all(c.doc_id != "bakery" or "50" in c.figure.text for c in result.data.claims)
+
+
+def test_segments_ranked_together_score_as_one_index(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    """BM25 uses corpus-wide statistics, so splitting the corpus into segments leaves the ranking as it was."""
+    one = ensure(tmp_path / "one", tiny_corpus, hash_embedder).data
+    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
+    split = tmp_path / "split-corpus"
+    split.mkdir()
+    shutil.copy(tiny_corpus / "solar.txt", split)
+    ensure(tmp_path / "split", split, hash_embedder)
+    for name in ("rail.txt", "bakery.md"):
+        shutil.copy(tiny_corpus / name, split)
+    two = ensure(tmp_path / "split", split, hash_embedder).data
+    assert len(two.manifest["segments"]) == 2
+    for question in ("solar farm in Nevada", "How much did the rail line cost?", "bakery shops"):
+        a = [(one.chunks[c].text, round(s, 4)) for c, s in one.lexical.top(question, 5)]
+        b = [(two.chunks[c].text, round(s, 4)) for c, s in two.lexical.top(question, 5)]
+        assert a == b
+
+
+def test_optimize_and_the_segment_limit_merge_segments(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
+    monkeypatch.setattr(store, "MAX_SEGMENTS", 2)
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    for n in range(3):
+        (tiny_corpus / f"extra{n}.txt").write_text(f"Extra article number {n} about tram {n}.", encoding="utf-8")
+        ensure(index, tiny_corpus, hash_embedder)
+        assert len(segments_of(index)) <= 2  # past the limit, the writer merged the small ones
+    hash_embedder.texts = 0
+    result = ensure(index, tiny_corpus, hash_embedder, optimize=True)
+    assert hash_embedder.texts == 0  # a merge copies vectors; it embeds nothing
+    assert len(segments_of(index)) == 1 and result.data.manifest["deleted"] == {}
+    assert sorted(d.doc_id for d in result.data.documents) == ["bakery", "extra0", "extra1", "extra2", "rail", "solar"]
+    assert sorted(p.name for p in index.iterdir() if p.name.startswith("seg-")) == segments_of(index)  # old ones removed
 
 
 def test_changed_settings_make_the_index_stale(tmp_path, tiny_corpus, hash_embedder):
@@ -65,17 +140,24 @@ def test_changed_settings_make_the_index_stale(tmp_path, tiny_corpus, hash_embed
     assert result.data.manifest["chunking"]["max_tokens"] == 30
 
 
-@pytest.mark.parametrize("damage", ["truncate-vectors", "delete-faiss", "garble-manifest", "drop-current"])
-def test_damaged_index_is_detected_and_rebuilt(tmp_path, tiny_corpus, hash_embedder, damage, capsys):
+def live_segment(index: Path) -> Path:
+    return index / segments_of(index)[0]
+
+
+@pytest.mark.parametrize("damage", ["truncate-vectors", "delete-faiss", "garble-manifest", "drop-current", "garble-segment"])
+def test_damaged_index_is_detected_and_rebuilt(tmp_path, tiny_corpus, hash_embedder, damage):
     index = tmp_path / "index"
     ensure(index, tiny_corpus, hash_embedder)
+    seg = live_segment(index)
     version = index / (index / "CURRENT").read_text().strip()
     if damage == "truncate-vectors":
-        (version / "chunk_vectors.npy").write_bytes((version / "chunk_vectors.npy").read_bytes()[:100])
+        (seg / "sentences.npy").write_bytes((seg / "sentences.npy").read_bytes()[:100])
     elif damage == "delete-faiss":
-        (version / "chunks.faiss").unlink()
+        (seg / "chunks.faiss").unlink()
     elif damage == "garble-manifest":
         (version / "manifest.json").write_text("{not json", encoding="utf-8")
+    elif damage == "garble-segment":
+        (seg / "segment.json").write_text("{}", encoding="utf-8")
     else:
         (index / "CURRENT").unlink()
     messages: list[str] = []
@@ -83,6 +165,19 @@ def test_damaged_index_is_detected_and_rebuilt(tmp_path, tiny_corpus, hash_embed
     assert result.action == "rebuilt"
     assert any("damaged" in m for m in messages)
     assert read_index(index, hash_embedder.name).manifest["counts"] == result.data.manifest["counts"]
+
+
+def test_the_full_check_finds_damage_the_cheap_open_does_not(tmp_path, tiny_corpus, hash_embedder):
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    assert check_index(index, hash_embedder.name) == 1
+    target = live_segment(index) / "sentences.npy"
+    raw = bytearray(target.read_bytes())
+    raw[-1] ^= 0xFF  # same size: opening (sizes and headers) does not read it
+    target.write_bytes(bytes(raw))
+    read_index(index, hash_embedder.name)
+    with pytest.raises(IndexCorrupt, match="sentences.npy"):
+        check_index(index, hash_embedder.name)
 
 
 def test_a_crash_mid_write_leaves_the_previous_index_usable(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
@@ -94,7 +189,7 @@ def test_a_crash_mid_write_leaves_the_previous_index_usable(tmp_path, tiny_corpu
     def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr(store.np, "save", crash)
+    monkeypatch.setattr(segment.np, "save", crash)
     with pytest.raises(OSError, match="disk full"):
         ensure(index, tiny_corpus, hash_embedder)
     monkeypatch.undo()
@@ -134,6 +229,62 @@ def test_figures_are_stored_with_the_index(tmp_path, tiny_corpus, hash_embedder)
     assert money == {("solar", "$2.4 billion"), ("rail", "$2.4bn"), ("bakery", "$15 million")}
     for f in data.claims:
         assert data.document(f.doc_id).text[f.figure.start : f.figure.end] == f.figure.text
+    assert {c.doc_id for c in data.claims_of_figure(2.4e9, "USD")} == {"solar", "rail"}
     copy = tmp_path / "copy"
     shutil.copytree(tmp_path / "index", copy)
     assert len(read_index(copy, hash_embedder.name).claims) == len(data.claims)
+
+
+def test_sentence_vectors_are_stored_as_float16_and_read_as_float32(tmp_path, tiny_corpus, hash_embedder):
+    data = ensure(tmp_path / "index", tiny_corpus, hash_embedder).data
+    stored = np.load(live_segment(tmp_path / "index") / "sentences.npy", mmap_mode="r")
+    assert stored.dtype == np.float16
+    exact = hash_embedder.encode([data.sentences[0].text])[0]
+    assert data.sentence_vectors[[0]].dtype == np.float32
+    assert np.abs(data.sentence_vectors[[0]][0] - exact).max() < 1e-3
+
+
+def test_damage_found_by_the_background_check_reindexes_that_segment_only(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    from rag.engine import Engine
+
+    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    (tiny_corpus / "tram.txt").write_text("The city tram line carried 9 million riders.", encoding="utf-8")
+    ensure(index, tiny_corpus, hash_embedder)
+    first, second = segments_of(index)
+    target = index / second / "sentences.npy"
+    raw = bytearray(target.read_bytes())
+    raw[-1] ^= 0xFF
+    target.write_bytes(bytes(raw))
+    messages: list[str] = []
+    engine = Engine(tiny_corpus, index, embedder=lambda: hash_embedder, log=messages.append).open()
+    hash_embedder.texts = 0
+    engine.verify_in_background().join(timeout=60)
+    assert any(second in m and "damage" in m for m in messages)
+    names = segments_of(index)
+    assert first in names and second not in names  # the intact segment stays as it was
+    assert hash_embedder.texts == 2  # only the damaged segment's article (one chunk, one sentence) was embedded again
+    assert "tram" in {d.doc_id for d in engine.data.documents}
+    check_index(index, hash_embedder.name)
+
+
+@pytest.mark.parametrize("late", ["000_7788c575e5747f72", "003_225291d27f60a22a"])
+def test_dates_derived_around_an_update_equal_a_full_build(tmp_path, hash_embedder, late):
+    """Article dates and measure classes are worked out again only near an update; on the seed articles that
+    must give what a build from scratch gives, whichever article arrives last."""
+    from tests.conftest import SEED_CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    full = ensure(tmp_path / "full", corpus, hash_embedder).data
+    held = tmp_path / "held"
+    held.mkdir()
+    for f in corpus.glob(f"{late}*"):
+        f.rename(held / f.name)
+    ensure(tmp_path / "step", corpus, hash_embedder)
+    for f in held.iterdir():
+        f.rename(corpus / f.name)
+    step = ensure(tmp_path / "step", corpus, hash_embedder).data
+    assert step.times == full.times
+    assert step.measure_classes == full.measure_classes

@@ -55,14 +55,14 @@ def test_bad_uploads_leave_corpus_and_index_as_they_were(engine, tiny_corpus, ra
 
 
 def test_a_failed_index_update_removes_the_new_file(engine, tiny_corpus, monkeypatch):
-    from rag import store
+    from rag.index import store
 
     files = sorted(p.name for p in tiny_corpus.iterdir())
 
     def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
-    monkeypatch.setattr(store, "write_index", crash)
+    monkeypatch.setattr(store, "_write_version", crash)
     with pytest.raises(OSError):
         engine.add_article("fine.txt", b"A perfectly fine article about bread.")
     assert sorted(p.name for p in tiny_corpus.iterdir()) == files

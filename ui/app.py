@@ -109,10 +109,8 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
         return lookup_html(lookup, differing, engine.data)
 
     def show_document(file: str | None) -> str:
-        for doc in engine.data.documents:
-            if doc.file == file:
-                return doc.text
-        return ""
+        doc = engine.data.document_by_file(file) if file else None
+        return doc.text if doc is not None else ""
 
     def sources_update(query: str = "", page: int = 0) -> tuple[Any, Any, str, int]:
         shown = sources_page(engine.data, query or "", page)

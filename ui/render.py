@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 
 from rag.figures import format_figure
+from rag.index.view import IndexData
 from rag.records import Answer, Document, FigureLookup, FigureMention
-from rag.store import IndexData
 
 # HTML's text characters, and every character Markdown (with GitHub's extensions: autolinks, tables,
 # strikethrough) could read as markup: `:` and `@` so no URL or e-mail address becomes a link, and a `.` after a
@@ -85,10 +85,7 @@ def passages_html(answer: Answer | None, data: IndexData) -> str:
 
 def passage_bounds(data: IndexData, doc_id: str, start: int, end: int) -> tuple[int, int]:
     """The chunk that holds [start, end), or the sentence span itself when none does."""
-    for c in data.chunks:
-        if c.doc_id == doc_id and c.start <= start and end <= c.end:
-            return c.start, c.end
-    return start, end
+    return data.chunk_holding(doc_id, start, end) or (start, end)
 
 
 def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: IndexData) -> str:

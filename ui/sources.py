@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
+from rag.index.view import IndexData
 from rag.records import Document
-from rag.store import IndexData
 
 PAGE_SIZE = 20
 SOURCE_COLUMNS = ["title", "publisher", "date", "chunks", "file"]
@@ -41,41 +40,15 @@ def date_cell(doc: Document) -> str:
     return f"{doc.date} ({basis})" if basis else doc.date
 
 
-def _matches(doc: Document, words: list[str]) -> bool:
-    haystack = f"{doc.title}\n{doc.publisher}\n{doc.date}\n{doc.file}".lower()
-    return all(w in haystack for w in words)
-
-
-class _ChunkCounts:
-    """Chunks per document, counted once per index snapshot (a page load must not walk every chunk)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._data: IndexData | None = None
-        self._counts: dict[str, int] = {}
-
-    def __call__(self, data: IndexData) -> dict[str, int]:
-        with self._lock:
-            if self._data is not data:
-                counts: dict[str, int] = {}
-                for c in data.chunks:
-                    counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
-                self._data, self._counts = data, counts
-            return self._counts
-
-
-chunk_counts = _ChunkCounts()
-
-
 def sources_page(data: IndexData, query: str = "", page: int = 0) -> SourcesPage:
-    """The documents whose title, publisher, date or file name hold every word of `query`, PAGE_SIZE at a time."""
+    """The documents whose title, publisher, date or file name hold every word of `query`, PAGE_SIZE at a time:
+    an indexed query per page, never a walk over the corpus."""
     words = query.lower().split()
-    docs = [d for d in data.documents if _matches(d, words)] if words else list(data.documents)
-    pages = max(1, -(-len(docs) // PAGE_SIZE))
-    page = min(max(0, int(page or 0)), pages - 1)
-    shown = docs[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    counts = chunk_counts(data)
-    rows: list[list[object]] = [
-        [d.title, d.publisher, date_cell(d), counts.get(d.doc_id, 0), d.file] for d in shown
-    ]
-    return SourcesPage(rows, [d.file for d in shown], page, pages, len(docs), len(data.documents))
+    page = max(0, int(page or 0))
+    shown, matches = data.find_documents(words, page * PAGE_SIZE, PAGE_SIZE)
+    pages = max(1, -(-matches // PAGE_SIZE))
+    if page > pages - 1:
+        page = pages - 1
+        shown, matches = data.find_documents(words, page * PAGE_SIZE, PAGE_SIZE)
+    rows: list[list[object]] = [[d.title, d.publisher, date_cell(d), data.chunk_count(d.doc_id), d.file] for d in shown]
+    return SourcesPage(rows, [d.file for d in shown], page, pages, matches, len(data.documents))

@@ -1,0 +1,430 @@
+"""The open index: one read-only view over its segments, by global id, with the answer side's lookups.
+
+Global ids are positions: a segment's sentences (and chunks) follow the previous segment's, so ids stay
+contiguous within a document and neighbours are id ± 1. Documents marked deleted in the manifest keep
+their ids but are never returned by a search or a lookup. Rows are read from SQLite when asked for and
+kept in small caches; nothing is read in full at open but each segment's list of document ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from rag.dating import DocTime
+from rag.disagreement import entity_key
+from rag.figures import figure_key
+from rag.index import bm25
+from rag.index.segment import Segment
+from rag.lexical import content_terms
+from rag.records import Chunk, Claim, Document, Sentence
+
+ROW_CACHE = 4096
+DOC_CACHE = 64
+
+
+@dataclass(frozen=True)
+class DocPlace:
+    segment: int
+    row: int
+
+
+class _Placed:
+    """Maps global ids of one kind (sentences or chunks) to (segment, local id)."""
+
+    def __init__(self, counts: Sequence[int]) -> None:
+        self.bases = [0]
+        for n in counts:
+            self.bases.append(self.bases[-1] + n)
+
+    def __len__(self) -> int:
+        return self.bases[-1]
+
+    def locate(self, gid: int) -> tuple[int, int]:
+        if gid < 0 or gid >= self.bases[-1]:
+            raise IndexError(gid)
+        seg = bisect.bisect_right(self.bases, gid) - 1
+        return seg, gid - self.bases[seg]
+
+
+class TermWeights:
+    """Inverse sentence frequency of terms, summed over segments: rare words count more in overlap."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._segments = segments
+        self.sentences = max(1, sum(s.n_sentences for s in segments))
+        self.largest = math.log(1 + self.sentences)  # a term in one sentence
+        self._get = lru_cache(maxsize=65536)(self._lookup)
+
+    def _lookup(self, term: str) -> float | None:
+        df = 0
+        for seg in self._segments:
+            row = seg.query("SELECT sentence_df FROM terms WHERE term = ?", (term,))
+            df += row[0][0] if row else 0
+        return math.log(1 + self.sentences / df) if df else None
+
+    def get(self, term: str, default: float) -> float:
+        value = self._get(term)
+        return default if value is None else value
+
+
+class IndexData:
+    """The live index version, opened; what the answerer, the figure check, the CLI and the UI read."""
+
+    def __init__(
+        self, manifest: dict, segments: Sequence[Segment], deleted: dict[str, set[str]],
+        measure_classes: dict[str, str], times: dict[str, DocTime],
+    ) -> None:
+        self.manifest = manifest
+        self.segments = tuple(segments)
+        self.measure_classes = measure_classes
+        self.times = times
+        self._sent = _Placed([s.n_sentences for s in segments])
+        self._chunk = _Placed([s.n_chunks for s in segments])
+        self._places: dict[str, DocPlace] = {}
+        self._doc_ids: list[list[str]] = []
+        self._dead_rows: list[set[int]] = []
+        self._dead_chunks: list[list[tuple[int, int]]] = []
+        for i, seg in enumerate(segments):
+            gone = deleted.get(seg.name, set())
+            ids: list[str] = []
+            dead: set[int] = set()
+            spans: list[tuple[int, int]] = []
+            for row, doc_id, c0, nc in seg.query("SELECT row, doc_id, first_chunk, n_chunks FROM documents ORDER BY row"):
+                ids.append(doc_id)
+                if doc_id in gone:
+                    dead.add(row)
+                    spans.append((c0, c0 + nc))
+                else:
+                    self._places[doc_id] = DocPlace(i, row)
+            self._doc_ids.append(ids)
+            self._dead_rows.append(dead)
+            self._dead_chunks.append(sorted(spans))
+        self.sentences = _Sentences(self)
+        self.chunks = _Chunks(self)
+        self.documents = _Documents(self)
+        self.sentence_vectors = _SentenceVectors(self)
+        self.chunk_vectors = _ChunkVectors(self)
+        self.vectors = _Search(self)
+        self.lexical = _Lexical(self)
+        self.idf = TermWeights(self.segments)
+        self._doc = lru_cache(maxsize=DOC_CACHE)(self._read_document)
+        self._claims = lru_cache(maxsize=ROW_CACHE)(self._claims_where)
+        self._positions = {d: self.position(d) for d in times}
+        self._basis = {d: t.basis for d, t in times.items()}
+
+    def close(self) -> None:
+        for seg in self.segments:
+            seg.close()
+
+    # ------------------------------------------------ documents
+
+    def document(self, doc_id: str) -> Document:
+        place = self._places.get(doc_id)
+        if place is None:
+            raise KeyError(doc_id)
+        return self._doc(place.segment, place.row)
+
+    def has_document(self, doc_id: str) -> bool:
+        return doc_id in self._places
+
+    def _read_document(self, seg: int, row: int) -> Document:
+        doc = self.segments[seg].document(row)
+        t = self.times.get(doc.doc_id)
+        if t is not None:
+            from dataclasses import replace
+
+            doc = replace(doc, date=doc.date or t.label, date_basis=t.basis)
+        return doc
+
+    def document_by_file(self, file: str) -> Document | None:
+        for i, seg in enumerate(self.segments):
+            for (row,) in seg.query("SELECT row FROM documents WHERE file = ?", (file,)):
+                if row not in self._dead_rows[i]:
+                    return self._doc(i, row)
+        return None
+
+    def document_by_text(self, key: str) -> Document | None:
+        """The live document whose text has this key (rag.index.segment.text_key)."""
+        for i, seg in enumerate(self.segments):
+            for (row,) in seg.query("SELECT row FROM documents WHERE text_key = ?", (key,)):
+                if row not in self._dead_rows[i]:
+                    return self._doc(i, row)
+        return None
+
+    def find_documents(self, words: Sequence[str], offset: int, limit: int) -> tuple[list[Document], int]:
+        """Live documents whose title, publisher, date or file holds every word, ordered by file: one page, and the count."""
+        where = " AND ".join(["(lower(title) || ' ' || lower(publisher) || ' ' || lower(date) || ' ' || lower(file)) LIKE ?"] * len(words))
+        args = [f"%{w.lower()}%" for w in words]
+        found: list[tuple[str, int, int]] = []
+        total = 0
+        for i, seg in enumerate(self.segments):
+            sql = "SELECT file, row FROM documents" + (f" WHERE {where}" if words else "") + " ORDER BY file"
+            rows = [(f, i, r) for f, r in seg.query(sql, args) if r not in self._dead_rows[i]]
+            total += len(rows)
+            found.extend(rows[: offset + limit])
+        found.sort()
+        page = found[offset : offset + limit]
+        return [self._doc(i, r) for _, i, r in page], total
+
+    def chunk_count(self, doc_id: str) -> int:
+        place = self._places[doc_id]
+        return int(self.segments[place.segment].query("SELECT n_chunks FROM documents WHERE row = ?", (place.row,))[0][0])
+
+    def chunk_holding(self, doc_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """The bounds of the first chunk of a document that holds [start, end)."""
+        place = self._places.get(doc_id)
+        if place is None:
+            return None
+        seg = self.segments[place.segment]
+        rows = seg.query(
+            "SELECT c.start, c.end FROM chunks c WHERE c.doc_row = ? AND c.start <= ? AND c.end >= ? ORDER BY c.id LIMIT 1",
+            (place.row, start, end),
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    # ------------------------------------------------ claims
+
+    def _claims_where(self, where: str, args: tuple) -> tuple[Claim, ...]:
+        out: list[Claim] = []
+        for i, seg in enumerate(self.segments):
+            dead = self._dead_rows[i]
+            out.extend(c for row, c in seg.claims_where(where, args, self._sent.bases[i]) if row not in dead)
+        return tuple(out)
+
+    def claims_of_figure(self, value: float, unit: str) -> list[Claim]:
+        """Every claim of one exact (value, unit): an indexed lookup, not a scan."""
+        return list(self._claims("figure_key = ?", (figure_key(value, unit),)))
+
+    def claims_of_value(self, value: float) -> list[Claim]:
+        """Every claim of one value in any unit ("25 billion" written without a unit)."""
+        return list(self._claims("value_key = ?", (repr(float(value)),)))
+
+    def claims_about(self, subject: str, unit: str) -> list[Claim]:
+        """The claims of one subject and unit: all a disagreement check needs to look at."""
+        return list(self._claims("subject_key = ? AND unit = ?", (entity_key(subject), unit)))
+
+    def claims_in_sentence(self, sentence_id: int) -> list[Claim]:
+        seg, local = self._sent.locate(sentence_id)
+        dead = self._dead_rows[seg]
+        return [c for row, c in self.segments[seg].claims_where("sentence_id = ?", (local,), self._sent.bases[seg]) if row not in dead]
+
+    def claim_at(self, doc_id: str, start: int) -> Claim | None:
+        """The claim of the figure that starts at `start` in a document."""
+        place = self._places.get(doc_id)
+        if place is None:
+            return None
+        found = self.segments[place.segment].claims_where("doc_row = ? AND start = ?", (place.row, start), self._sent.bases[place.segment])
+        return found[0][1] if found else None
+
+    def claims_of_document(self, doc_id: str) -> list[Claim]:
+        place = self._places.get(doc_id)
+        if place is None:
+            return []
+        return [c for _, c in self.segments[place.segment].claims_where("doc_row = ?", (place.row,), self._sent.bases[place.segment])]
+
+    def claims_of_fact(self, subject_key: str, unit: str, value_key: str) -> list[Claim]:
+        """The claims of one subject, unit and value (repr of the float): who else states this fact."""
+        return list(self._claims("subject_key = ? AND unit = ? AND value_key = ?", (subject_key, unit, value_key)))
+
+    def date_evidence(self, doc_id: str) -> tuple[str, tuple[float | None, str, float | None, str]]:
+        """A document's metadata date and the date bounds its own text gives (rag.dating)."""
+        place = self._places[doc_id]
+        date, lo, lw, up, uw = self.segments[place.segment].query(
+            "SELECT date, lower, low_words, upper, up_words FROM documents WHERE row = ?", (place.row,))[0]
+        return date or "", (lo, lw or "", up, uw or "")
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every live claim (a full read: for builds, benchmarks and tests, not for answering)."""
+        return self._claims_where("1 = 1", ())
+
+    # ------------------------------------------------ time
+
+    def position(self, doc_id: str) -> float:
+        """A document's place in time (larger is newer); unknown is oldest."""
+        t = self.times.get(doc_id)
+        p = t.position if t is not None else None
+        return float("-inf") if p is None else p
+
+    def positions(self) -> dict[str, float]:
+        return self._positions
+
+    def time_basis(self) -> dict[str, str]:
+        return self._basis
+
+    # ------------------------------------------------ sentences
+
+    def neighbours(self, sentence_id: int, after: bool = True) -> list[int]:
+        """The sentences just before (and after) one, within its document."""
+        doc_id = self.sentences[sentence_id].doc_id
+        near = (sentence_id - 1, sentence_id + 1) if after else (sentence_id - 1,)
+        return [i for i in near if 0 <= i < len(self.sentences) and self.sentences[i].doc_id == doc_id]
+
+    def live_chunk(self, seg: int, local: int) -> bool:
+        spans = self._dead_chunks[seg]
+        if not spans:
+            return True
+        at = bisect.bisect_right(spans, (local, float("inf"))) - 1
+        return not (at >= 0 and spans[at][0] <= local < spans[at][1])
+
+
+class _Sentences:
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+        self._get = lru_cache(maxsize=ROW_CACHE)(self._read)
+
+    def __len__(self) -> int:
+        return len(self._data._sent)
+
+    def __getitem__(self, gid: int) -> Sentence:
+        return self._get(int(gid))
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self[i] for i in range(len(self)))
+
+    def _read(self, gid: int) -> Sentence:
+        seg, local = self._data._sent.locate(gid)
+        row, s = self._data.segments[seg].sentence(local)
+        return Sentence(self._data._doc_ids[seg][row], s.start, s.end, s.text)
+
+
+class _Chunks:
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+        self._get = lru_cache(maxsize=ROW_CACHE)(self._read)
+
+    def __len__(self) -> int:
+        return len(self._data._chunk)
+
+    def __getitem__(self, gid: int) -> Chunk:
+        return self._get(int(gid))
+
+    def __iter__(self) -> Iterator[Chunk]:
+        return (self[i] for i in range(len(self)))
+
+    def _read(self, gid: int) -> Chunk:
+        data = self._data
+        seg, local = data._chunk.locate(gid)
+        row, start, end, n_tokens, first, last = data.segments[seg].chunk_row(local)
+        base = data._sent.bases[seg]
+        doc = data._doc(seg, row)
+        return Chunk(doc.doc_id, start, end, doc.text[start:end], n_tokens, base + first, base + last)
+
+
+class _Documents:
+    """The live documents in index order; len() is free, iterating reads them all (not for the answer path)."""
+
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+
+    def __len__(self) -> int:
+        return len(self._data._places)
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc_id in list(self._data._places):
+            yield self._data.document(doc_id)
+
+    def __getitem__(self, i: int) -> Document:
+        return list(self)[i]
+
+
+class _SentenceVectors:
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+
+    def __getitem__(self, ids: Any) -> np.ndarray:
+        ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
+        out = np.zeros((len(ids), int(self._data.manifest["dim"])), dtype=np.float32)
+        for row, gid in enumerate(ids.tolist()):
+            seg, local = self._data._sent.locate(gid)
+            out[row] = self._data.segments[seg].sentence_vectors[local]
+        return out
+
+    def all(self) -> np.ndarray:
+        """Every sentence vector (for evaluation baselines, not for answering)."""
+        parts = [np.asarray(s.sentence_vectors, dtype=np.float32) for s in self._data.segments]
+        return np.concatenate(parts) if parts else np.zeros((0, int(self._data.manifest["dim"])), dtype=np.float32)
+
+
+class _ChunkVectors:
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+
+    def __getitem__(self, ids: Any) -> np.ndarray:
+        ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
+        out = np.zeros((len(ids), int(self._data.manifest["dim"])), dtype=np.float32)
+        for row, gid in enumerate(ids.tolist()):
+            seg, local = self._data._chunk.locate(gid)
+            out[row] = self._data.segments[seg].vectors.vectors([local])[0]
+        return out
+
+
+class _Search:
+    """Nearest chunks over every segment, merged by score (like FAISS IndexShards), deleted ones left out."""
+
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+
+    def count(self) -> int:
+        return len(self._data._chunk)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        data = self._data
+        hits: list[tuple[float, int]] = []
+        for i, seg in enumerate(data.segments):
+            extra = sum(b - a for a, b in data._dead_chunks[i])
+            scores, ids = seg.vectors.search(queries[:1], k + extra)
+            for score, local in zip(scores[0].tolist(), ids[0].tolist()):
+                if local >= 0 and data.live_chunk(i, local):
+                    hits.append((-score, data._chunk.bases[i] + local))
+        hits.sort()
+        hits = hits[:k]
+        return (np.array([[-s for s, _ in hits]], dtype=np.float32), np.array([[g for _, g in hits]], dtype=np.int64))
+
+
+class _Lexical:
+    """BM25 over every segment with corpus-wide term statistics (see bm25.py)."""
+
+    def __init__(self, data: IndexData) -> None:
+        self._data = data
+        segs = data.segments
+        self.n_chunks = sum(s.n_chunks for s in segs)
+        self.avgdl = (sum(s.total_length for s in segs) / self.n_chunks) if self.n_chunks else 1.0
+
+    def top(self, question: str, n: int) -> list[tuple[int, float]]:
+        """The n best chunks for the question's terms, best first, as (global chunk id, score)."""
+        terms = content_terms(question)
+        data = self._data
+        if not terms or not self.n_chunks:
+            return []
+        per_seg: list[dict[str, int]] = []
+        df: dict[str, int] = {}
+        unique = sorted(set(terms))
+        marks = ",".join("?" * len(unique))
+        for seg in data.segments:
+            cols: dict[str, int] = {}
+            for term, col, n_df in seg.query(f"SELECT term, col, chunk_df FROM terms WHERE term IN ({marks})", unique):
+                if col is not None:
+                    cols[term] = col
+                    df[term] = df.get(term, 0) + n_df
+            per_seg.append(cols)
+        all_ids: list[np.ndarray] = []
+        all_scores: list[np.ndarray] = []
+        for i, seg in enumerate(data.segments):
+            cols = per_seg[i]
+            columns = [(cols[t], bm25.idf(self.n_chunks, df[t])) for t in terms if t in cols]
+            ids, scores = seg.postings.score(columns, max(self.avgdl, 1e-9))
+            if data._dead_chunks[i]:
+                keep = np.array([data.live_chunk(i, int(c)) for c in ids], dtype=bool)
+                ids, scores = ids[keep], scores[keep]
+            all_ids.append(ids + data._chunk.bases[i])
+            all_scores.append(scores)
+        ids, scores = bm25.top(np.concatenate(all_ids), np.concatenate(all_scores), n)
+        return [(int(c), float(s)) for c, s in zip(ids, scores) if s > 0]
