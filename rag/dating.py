@@ -22,6 +22,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "december")
 DATED_BY_METADATA = "dated "
 SAME_EVENT_MIN_CLAIMS = 2  # identical claims two articles must share to be reports of one event
+SAME_EVENT_MAX_ARTICLES = 20  # a claim stated by more articles than this says nothing of which event they report
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
 _FUTURE = re.compile(r"\b(?:will|expected|expects|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I)
@@ -140,6 +141,8 @@ def _same_event(times: dict[str, DocTime], claims: Sequence[Claim], classes: dic
         by_fact[(entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)))].add(c.doc_id)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for docs in by_fact.values():
+        if len(docs) > SAME_EVENT_MAX_ARTICLES:
+            continue  # a figure this many articles state is common knowledge, not the mark of one event
         ordered = sorted(docs)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:

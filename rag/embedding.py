@@ -13,6 +13,7 @@ from rag.config import EMBED_BATCH_SIZE, MODEL_NAME
 from rag.errors import RagError
 
 Progress = Callable[[int, int, str], None]
+ENCODE_CALL_BATCHES = 4  # batches per call to the model: between calls, the progress bar moves
 
 
 class Embedder(Protocol):
@@ -45,13 +46,18 @@ class MiniLMEmbedder:
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for start in range(0, len(texts), EMBED_BATCH_SIZE):
-            batch = list(texts[start : start + EMBED_BATCH_SIZE])
+        # longest first across all texts, so each batch holds texts of about one length: little padding
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        step = EMBED_BATCH_SIZE * ENCODE_CALL_BATCHES
+        for start in range(0, len(order), step):
+            rows = order[start : start + step]
             with self._lock:
-                vectors = self._model.encode(batch, batch_size=EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
-            out[start : start + len(batch)] = vectors
+                vectors = self._model.encode(
+                    [texts[i] for i in rows], batch_size=EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+                )
+            out[rows] = vectors
             if progress is not None:
-                progress(start + len(batch), len(texts), "embedding")
+                progress(start + len(rows), len(texts), "embedding")
         return out
 
 

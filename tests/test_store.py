@@ -288,3 +288,20 @@ def test_dates_derived_around_an_update_equal_a_full_build(tmp_path, hash_embedd
     step = ensure(tmp_path / "step", corpus, hash_embedder).data
     assert step.times == full.times
     assert step.measure_classes == full.measure_classes
+
+
+def test_a_large_segment_gets_hnsw_recorded_in_its_description(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    from rag.index import vectors
+
+    exact = ensure(tmp_path / "exact", tiny_corpus, hash_embedder).data
+    monkeypatch.setattr(vectors, "ANN_MIN_VECTORS", 1)  # every segment counts as large
+    ann = ensure(tmp_path / "ann", tiny_corpus, hash_embedder).data
+    (entry,) = ann.manifest["segments"]
+    described = json.loads((tmp_path / "ann" / entry["name"] / "segment.json").read_text())
+    assert described["vectors"] == {"kind": "hnsw-fp16", "M": vectors.HNSW_M, "ef_construction": vectors.HNSW_EF_CONSTRUCTION,
+                                    "ef_search": vectors.HNSW_EF_SEARCH}
+    query = hash_embedder.encode(["solar farm Nevada"])
+    _, want = exact.vectors.search(query, 3)
+    _, got = ann.vectors.search(query, 3)
+    assert got[0].tolist() == want[0].tolist()  # a handful of vectors: HNSW finds the exact neighbours
+    assert np.abs(ann.chunk_vectors[[0]] - exact.chunk_vectors[[0]]).max() < 1e-3  # float16 codes, read back as float32

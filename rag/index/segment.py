@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.disagreement import entity_key
+from rag.disagreement import entity_key, measure_stem
 from rag.errors import IndexCorrupt
 from rag.figures import figure_key
 from rag.index import bm25
@@ -36,7 +36,7 @@ from rag.index.vectors import FaissIndex, new_vector_index
 from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Figure, Sentence
 
-SEGMENT_FORMAT = 1
+SEGMENT_FORMAT = 2  # 2: claims carry their measure stem, indexed with subject and unit
 SEGMENT_JSON = "segment.json"
 DB = "segment.db"
 SENTENCE_VECTORS = "sentences.npy"
@@ -54,10 +54,12 @@ CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc_row INTEGER NOT NULL, start I
 CREATE TABLE chunks(id INTEGER PRIMARY KEY, doc_row INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     n_tokens INTEGER NOT NULL, first_sentence INTEGER NOT NULL, last_sentence INTEGER NOT NULL);
 CREATE TABLE claims(id INTEGER PRIMARY KEY, doc_row INTEGER NOT NULL, sentence_id INTEGER NOT NULL, figure_key TEXT NOT NULL,
-    value_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit TEXT NOT NULL, start INTEGER NOT NULL, body TEXT NOT NULL);
+    value_key TEXT NOT NULL, subject_key TEXT NOT NULL, unit TEXT NOT NULL, measure_stem TEXT NOT NULL, start INTEGER NOT NULL,
+    body TEXT NOT NULL);
 CREATE INDEX claims_figure ON claims(figure_key);
 CREATE INDEX claims_value ON claims(value_key);
-CREATE INDEX claims_subject ON claims(subject_key, unit);
+CREATE INDEX claims_subject ON claims(subject_key, unit, measure_stem);
+CREATE INDEX claims_subject_figure ON claims(subject_key, figure_key);
 CREATE INDEX claims_sentence ON claims(sentence_id);
 CREATE INDEX claims_place ON claims(doc_row, start);
 CREATE TABLE terms(term TEXT PRIMARY KEY, col INTEGER, chunk_df INTEGER NOT NULL, sentence_df INTEGER NOT NULL) WITHOUT ROWID;
@@ -151,9 +153,9 @@ def _write_db(path: Path, parts: Sequence[DocPart]) -> dict[str, int]:
                  for i, c in enumerate(part.chunks)),
             )
             con.executemany(
-                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?)",
                 ((n_claims + i, row, s_base + c.sentence_id, figure_key(c.figure.value, c.figure.unit),
-                  repr(float(c.figure.value)), entity_key(c.subject), c.figure.unit, c.figure.start,
+                  repr(float(c.figure.value)), entity_key(c.subject), c.figure.unit, measure_stem(c.measure), c.figure.start,
                   claim_body(dataclasses.replace(c, sentence_id=s_base + c.sentence_id)))
                  for i, c in enumerate(part.claims)),
             )
@@ -245,7 +247,10 @@ class Segment:
         return r[0]  # type: ignore[no-any-return]
 
     def claims_where(self, where: str, args: Sequence[Any], base: int) -> list[tuple[int, Claim]]:
-        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id", args)
+        limit = ""
+        if where.endswith(" LIMIT ?"):
+            where, limit = where[: -len(" LIMIT ?")], " LIMIT ?"
+        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id{limit}", args)
         return [(row, claim_from_body(body, base)) for row, body in rows]
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from rag.config import DEFAULT_CHUNK_SETTINGS, INDEX_FORMAT_VERSION, ChunkSettings
 from rag.corpus import CorpusScan, FileEntry, no_articles, read_entries, scan_corpus
-from rag.dating import DocTime, times_from_bounds
+from rag.dating import SAME_EVENT_MAX_ARTICLES, DocTime, times_from_bounds
 from rag.disagreement import measure_classes
 from rag.embedding import Embedder, Progress
 from rag.errors import CorpusError, IndexCorrupt, IndexMissing, IndexStoreError, ModelMismatch
@@ -620,7 +620,10 @@ def _derive_near(
             facts |= new
             pending, frontier = set(), set()
             for fact in sorted(new):
-                for c in view.claims_of_fact(*fact):
+                stating = view.claims_of_fact(*fact, limit=4 * SAME_EVENT_MAX_ARTICLES)
+                if len({c.doc_id for c in stating}) > SAME_EVENT_MAX_ARTICLES:
+                    continue  # common knowledge: it links no event (rag.dating), so it dates nothing here
+                for c in stating:
                     if c.doc_id not in pool:
                         pool.add(c.doc_id)
                         frontier.add(c.doc_id)

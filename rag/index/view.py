@@ -117,6 +117,9 @@ class IndexData:
         self._doc = lru_cache(maxsize=DOC_CACHE)(self._read_document)
         self._claims = lru_cache(maxsize=ROW_CACHE)(self._claims_where)
         self._positions = {d: self.position(d) for d in times}
+        self._members: dict[str, list[str]] = {}
+        for stem, rep in measure_classes.items():
+            self._members.setdefault(rep, []).append(stem)
         self._basis = {d: t.basis for d, t in times.items()}
 
     def close(self) -> None:
@@ -207,8 +210,24 @@ class IndexData:
         return list(self._claims("value_key = ?", (repr(float(value)),)))
 
     def claims_about(self, subject: str, unit: str) -> list[Claim]:
-        """The claims of one subject and unit: all a disagreement check needs to look at."""
+        """Every claim of one subject and unit (for tests and tools: an archive holds many of "Amazon" in dollars)."""
         return list(self._claims("subject_key = ? AND unit = ?", (entity_key(subject), unit)))
+
+    def claims_on_topic(self, subject: str, unit: str, stems: Sequence[str], figure_keys: Sequence[str]) -> list[Claim]:
+        """The claims of one subject and unit whose measure stem is one of `stems` or whose figure is one of
+        `figure_keys`, in index order: what the disagreement check needs, through the (subject, unit, measure) index."""
+        stems, figure_keys = sorted(set(stems)), sorted(set(figure_keys))
+        if not stems and not figure_keys:
+            return []
+        where = "subject_key = ? AND unit = ? AND (measure_stem IN ({}) OR figure_key IN ({}))".format(
+            ",".join("?" * len(stems)) or "NULL", ",".join("?" * len(figure_keys)) or "NULL"
+        )
+        return list(self._claims(where, (entity_key(subject), unit, *stems, *figure_keys)))
+
+    def measure_members(self, stem: str) -> tuple[str, ...]:
+        """The measure stems the corpus uses for the same thing as `stem` (its class, rag.disagreement.measure_classes)."""
+        rep = self.measure_classes.get(stem, stem)
+        return tuple(self._members.get(rep, ())) or (stem,)
 
     def claims_in_sentence(self, sentence_id: int) -> list[Claim]:
         seg, local = self._sent.locate(sentence_id)
@@ -229,9 +248,16 @@ class IndexData:
             return []
         return [c for _, c in self.segments[place.segment].claims_where("doc_row = ?", (place.row,), self._sent.bases[place.segment])]
 
-    def claims_of_fact(self, subject_key: str, unit: str, value_key: str) -> list[Claim]:
-        """The claims of one subject, unit and value (repr of the float): who else states this fact."""
-        return list(self._claims("subject_key = ? AND unit = ? AND value_key = ?", (subject_key, unit, value_key)))
+    def claims_of_fact(self, subject_key: str, unit: str, value_key: str, limit: int = 1_000_000) -> list[Claim]:
+        """The claims of one subject, unit and value (repr of the float): who else states this fact; at most
+        `limit` rows from each segment."""
+        out: list[Claim] = []
+        for i, seg in enumerate(self.segments):
+            dead = self._dead_rows[i]
+            out.extend(c for row, c in seg.claims_where(
+                "subject_key = ? AND unit = ? AND value_key = ? LIMIT ?", (subject_key, unit, value_key, limit), self._sent.bases[i],
+            ) if row not in dead)
+        return out
 
     def date_evidence(self, doc_id: str) -> tuple[str, tuple[float | None, str, float | None, str]]:
         """A document's metadata date and the date bounds its own text gives (rag.dating)."""
