@@ -112,11 +112,11 @@ def write_segment(index_dir: Path, data: SegmentInput, dim: int) -> str:
         files = {}
         for path in sorted(tmp.iterdir()):
             files[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
-            _fsync(path)
+            fsync_path(path)
         meta = {"format": SEGMENT_FORMAT, "dim": dim, "counts": counts, "vectors": vectors.params(),
                 "total_length": float(postings.lengths.sum()), "files": files}
         (tmp / SEGMENT_JSON).write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
-        _fsync(tmp / SEGMENT_JSON)
+        fsync_path(tmp / SEGMENT_JSON)
         os.rename(tmp, index_dir / name)
     except BaseException:
         import shutil
@@ -193,7 +193,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file or a folder to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

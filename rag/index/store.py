@@ -38,7 +38,7 @@ from rag.disagreement import measure_classes
 from rag.embedding import Embedder, Progress
 from rag.errors import CorpusError, IndexCorrupt, IndexMissing, IndexStoreError, ModelMismatch
 from rag.index.parts import DocPart, process_document
-from rag.index.segment import SegmentInput, open_segment, read_segment_meta, segment_parts, verify, write_segment
+from rag.index.segment import SegmentInput, fsync_path, open_segment, read_segment_meta, segment_parts, verify, write_segment
 from rag.index.view import IndexData
 from rag.records import Claim, Document, SkippedFile
 
@@ -574,10 +574,10 @@ def _write_version(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _fsync_dir(index_dir)
+    fsync_path(index_dir)
     _write_bytes(index_dir / (CURRENT + ".tmp"), (final.name + "\n").encode())
     os.replace(index_dir / (CURRENT + ".tmp"), index_dir / CURRENT)
-    _fsync_dir(index_dir)
+    fsync_path(index_dir)
     return final
 
 
@@ -666,14 +666,6 @@ def _write_bytes(path: Path, raw: bytes) -> None:
         fh.write(raw)
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # The storage refused the new version (full, read-only, not ours to write); the previous one is still whole.

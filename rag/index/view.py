@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -26,6 +26,7 @@ from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Sentence
 
 ROW_CACHE = 4096
+T = TypeVar("T")
 DOC_CACHE = 64
 
 
@@ -106,11 +107,17 @@ class IndexData:
             self._doc_ids.append(ids)
             self._dead_rows.append(dead)
             self._dead_chunks.append(sorted(spans))
-        self.sentences = _Sentences(self)
-        self.chunks = _Chunks(self)
+        self.sentences: _Rows[Sentence] = _Rows(self._sent, self._sentence)
+        self.chunks: _Rows[Chunk] = _Rows(self._chunk, self._chunk_row)
         self.documents = _Documents(self)
-        self.sentence_vectors = _SentenceVectors(self)
-        self.chunk_vectors = _ChunkVectors(self)
+        dim = int(manifest["dim"])
+        self.sentence_vectors = _Vectors(
+            self._sent, dim, lambda seg, local: self.segments[seg].sentence_vectors[local], lambda seg: self.segments[seg].sentence_vectors
+        )
+        self.chunk_vectors = _Vectors(
+            self._chunk, dim, lambda seg, local: self.segments[seg].vectors.vectors([local])[0],
+            lambda seg: self.segments[seg].vectors.all_vectors(),
+        )
         self.vectors = _Search(self)
         self.lexical = _Lexical(self)
         self.idf = TermWeights(self.segments)
@@ -293,6 +300,16 @@ class IndexData:
         near = (sentence_id - 1, sentence_id + 1) if after else (sentence_id - 1,)
         return [i for i in near if 0 <= i < len(self.sentences) and self.sentences[i].doc_id == doc_id]
 
+    def _sentence(self, seg: int, local: int) -> Sentence:
+        row, s = self.segments[seg].sentence(local)
+        return Sentence(self._doc_ids[seg][row], s.start, s.end, s.text)
+
+    def _chunk_row(self, seg: int, local: int) -> Chunk:
+        row, start, end, n_tokens, first, last = self.segments[seg].chunk_row(local)
+        base = self._sent.bases[seg]
+        doc = self._doc(seg, row)
+        return Chunk(doc.doc_id, start, end, doc.text[start:end], n_tokens, base + first, base + last)
+
     def live_chunk(self, seg: int, local: int) -> bool:
         spans = self._dead_chunks[seg]
         if not spans:
@@ -301,47 +318,25 @@ class IndexData:
         return not (at >= 0 and spans[at][0] <= local < spans[at][1])
 
 
-class _Sentences:
-    def __init__(self, data: IndexData) -> None:
-        self._data = data
-        self._get = lru_cache(maxsize=ROW_CACHE)(self._read)
+class _Rows(Generic[T]):
+    """Rows of one kind by global id, read when asked for and kept in a small cache."""
+
+    def __init__(self, placed: _Placed, read: Callable[[int, int], T]) -> None:
+        self._placed = placed
+        self._read = read
+        self._get = lru_cache(maxsize=ROW_CACHE)(self._fetch)
 
     def __len__(self) -> int:
-        return len(self._data._sent)
+        return len(self._placed)
 
-    def __getitem__(self, gid: int) -> Sentence:
+    def __getitem__(self, gid: int) -> T:
         return self._get(int(gid))
 
-    def __iter__(self) -> Iterator[Sentence]:
+    def __iter__(self) -> Iterator[T]:
         return (self[i] for i in range(len(self)))
 
-    def _read(self, gid: int) -> Sentence:
-        seg, local = self._data._sent.locate(gid)
-        row, s = self._data.segments[seg].sentence(local)
-        return Sentence(self._data._doc_ids[seg][row], s.start, s.end, s.text)
-
-
-class _Chunks:
-    def __init__(self, data: IndexData) -> None:
-        self._data = data
-        self._get = lru_cache(maxsize=ROW_CACHE)(self._read)
-
-    def __len__(self) -> int:
-        return len(self._data._chunk)
-
-    def __getitem__(self, gid: int) -> Chunk:
-        return self._get(int(gid))
-
-    def __iter__(self) -> Iterator[Chunk]:
-        return (self[i] for i in range(len(self)))
-
-    def _read(self, gid: int) -> Chunk:
-        data = self._data
-        seg, local = data._chunk.locate(gid)
-        row, start, end, n_tokens, first, last = data.segments[seg].chunk_row(local)
-        base = data._sent.bases[seg]
-        doc = data._doc(seg, row)
-        return Chunk(doc.doc_id, start, end, doc.text[start:end], n_tokens, base + first, base + last)
+    def _fetch(self, gid: int) -> T:
+        return self._read(*self._placed.locate(gid))
 
 
 class _Documents:
@@ -361,35 +356,23 @@ class _Documents:
         return list(self)[i]
 
 
-class _SentenceVectors:
-    def __init__(self, data: IndexData) -> None:
-        self._data = data
+class _Vectors:
+    """Vectors by global id (`data.sentence_vectors[ids]`, `data.chunk_vectors[ids]`), float32, gathered from the segments."""
+
+    def __init__(self, placed: _Placed, dim: int, row: Callable[[int, int], np.ndarray], every: Callable[[int], np.ndarray]) -> None:
+        self._placed, self._dim, self._row, self._every = placed, dim, row, every
 
     def __getitem__(self, ids: Any) -> np.ndarray:
         ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
-        out = np.zeros((len(ids), int(self._data.manifest["dim"])), dtype=np.float32)
-        for row, gid in enumerate(ids.tolist()):
-            seg, local = self._data._sent.locate(gid)
-            out[row] = self._data.segments[seg].sentence_vectors[local]
+        out = np.zeros((len(ids), self._dim), dtype=np.float32)
+        for i, gid in enumerate(ids.tolist()):
+            out[i] = self._row(*self._placed.locate(gid))
         return out
 
     def all(self) -> np.ndarray:
-        """Every sentence vector (for evaluation baselines, not for answering)."""
-        parts = [np.asarray(s.sentence_vectors, dtype=np.float32) for s in self._data.segments]
-        return np.concatenate(parts) if parts else np.zeros((0, int(self._data.manifest["dim"])), dtype=np.float32)
-
-
-class _ChunkVectors:
-    def __init__(self, data: IndexData) -> None:
-        self._data = data
-
-    def __getitem__(self, ids: Any) -> np.ndarray:
-        ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
-        out = np.zeros((len(ids), int(self._data.manifest["dim"])), dtype=np.float32)
-        for row, gid in enumerate(ids.tolist()):
-            seg, local = self._data._chunk.locate(gid)
-            out[row] = self._data.segments[seg].vectors.vectors([local])[0]
-        return out
+        """Every vector, in id order (for evaluation baselines and benchmarks, not for answering)."""
+        parts = [np.asarray(self._every(i), dtype=np.float32) for i in range(len(self._placed.bases) - 1)]
+        return np.concatenate(parts) if parts else np.zeros((0, self._dim), dtype=np.float32)
 
 
 class _Search:
