@@ -85,6 +85,9 @@ def test_an_edit_in_a_large_index_writes_one_small_segment(tmp_path, tiny_corpus
     assert result.written_bytes < (index / first / "segment.db").stat().st_size + 200_000
     # the old copy is gone from every path of the answer side
     assert [d.doc_id for d in result.data.documents].count("bakery") == 1
+    page, total = result.data.find_documents([], 0, 10)
+    assert total == 3 and [d.file for d in page] == ["bakery.md", "rail.txt", "solar.txt"]
+    assert [d.file for d in result.data.find_documents(["crumb"], 0, 10)[0]] == ["bakery.md"]
     assert "50 shops" in result.data.document("bakery").text
     hits = result.data.lexical.top("Crumb chain shops", 10)
     assert {result.data.chunks[c].doc_id for c, _ in hits} == {"bakery"}

@@ -169,16 +169,24 @@ class IndexData:
         return None
 
     def find_documents(self, words: Sequence[str], offset: int, limit: int) -> tuple[list[Document], int]:
-        """Live documents whose title, publisher, date or file holds every word, ordered by file: one page, and the count."""
+        """Live documents whose title, publisher, date or file holds every word, ordered by file: one page, and the
+        count. Each segment is asked for a count and for its first offset + limit rows only."""
         where = " AND ".join(["(lower(title) || ' ' || lower(publisher) || ' ' || lower(date) || ' ' || lower(file)) LIKE ?"] * len(words))
+        where = f" WHERE {where}" if words else ""
         args = [f"%{w.lower()}%" for w in words]
         found: list[tuple[str, int, int]] = []
         total = 0
         for i, seg in enumerate(self.segments):
-            sql = "SELECT file, row FROM documents" + (f" WHERE {where}" if words else "") + " ORDER BY file"
-            rows = [(f, i, r) for f, r in seg.query(sql, args) if r not in self._dead_rows[i]]
-            total += len(rows)
-            found.extend(rows[: offset + limit])
+            dead = self._dead_rows[i]
+            (count,) = seg.query(f"SELECT COUNT(*) FROM documents{where}", args)[0]
+            if dead:
+                marks = ",".join("?" * len(dead))
+                joiner = " AND " if words else " WHERE "
+                (gone,) = seg.query(f"SELECT COUNT(*) FROM documents{where}{joiner}row IN ({marks})", [*args, *sorted(dead)])[0]
+                count -= gone
+            total += count
+            rows = seg.query(f"SELECT file, row FROM documents{where} ORDER BY file LIMIT ?", [*args, offset + limit + len(dead)])
+            found.extend((f, i, r) for f, r in rows if r not in dead)
         found.sort()
         page = found[offset : offset + limit]
         return [self._doc(i, r) for _, i, r in page], total
