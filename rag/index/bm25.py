@@ -82,10 +82,12 @@ class SegmentPostings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         ids = np.concatenate(hit_ids)
         scores = np.concatenate(hit_scores)
-        unique, inverse = np.unique(ids, return_inverse=True)
-        total = np.zeros(len(unique), dtype=np.float64)
-        np.add.at(total, inverse, scores)
-        return unique.astype(np.int64), total.astype(np.float32)
+        if len(ids) * 8 < len(self.lengths):  # few postings: sum them by sorting
+            unique, inverse = np.unique(ids, return_inverse=True)
+            return unique.astype(np.int64), np.bincount(inverse, weights=scores).astype(np.float32)
+        total = np.bincount(ids, weights=scores, minlength=len(self.lengths))  # many: one pass over a dense array
+        hit = np.flatnonzero(total)
+        return hit.astype(np.int64), total[hit].astype(np.float32)
 
 
 def idf(n_docs: int, df: int) -> float:

@@ -439,7 +439,9 @@ class _Lexical:
             columns = [(cols[t], bm25.idf(self.n_chunks, df[t])) for t in terms if t in cols]
             ids, scores = seg.postings.score(columns, max(self.avgdl, 1e-9))
             if data._dead_chunks[i]:
-                keep = np.array([data.live_chunk(i, int(c)) for c in ids], dtype=bool)
+                keep = np.ones(len(ids), dtype=bool)
+                for lo, hi in data._dead_chunks[i]:
+                    keep &= (ids < lo) | (ids >= hi)
                 ids, scores = ids[keep], scores[keep]
             all_ids.append(ids + data._chunk.bases[i])
             all_scores.append(scores)
