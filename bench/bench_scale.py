@@ -58,6 +58,14 @@ QUESTIONS = [
 ]
 SUBJECTS = ["Amazon", "Anthropic", "Google", "Microsoft", "OpenAI", "Nvidia", "Meta", "Apple", "Oracle", "Intel",
             "Northwind", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Acme"]
+FILLER_FIRMS = 2_000  # names a filler claim is about besides the big ones: an archive speaks of many companies
+
+
+def filler_subject(n: int) -> str:
+    """One in four filler claims is about one of the 20 big names, the rest about one of FILLER_FIRMS firms."""
+    return SUBJECTS[n % len(SUBJECTS)] if n % 4 == 0 else f"Firm{n % FILLER_FIRMS}"
+
+
 MEASURES = ["investment", "revenue", "valuation", "stake", "capacity", "funding", "profit", "contract", "spending", "sales"]
 FILLER_NOISE = 0.05
 FILLER_SEGMENT_DOCS = 25_000
@@ -179,7 +187,7 @@ def write_filler(index_dir: Path, corpus: Path, sources: dict[str, list[int]], p
             for sid, s in enumerate(sentences):
                 for f in extract_figures(s.text):
                     shifted = type(f)(f.value, f.unit, f.text, f.start + s.start, f.end + s.start, f.qualifier, f.high)
-                    claims.append(Claim(doc.doc_id, sid, shifted, subject=SUBJECTS[(sid + len(doc.text)) % len(SUBJECTS)],
+                    claims.append(Claim(doc.doc_id, sid, shifted, subject=filler_subject(len(doc.text) * 31 + sid),
                                         measure=MEASURES[sid % len(MEASURES)]))
             parts.append(DocPart(doc, tuple(sentences), tuple(chunks), tuple(claims), TextBounds(), entry.stamp))
             chunk_vectors.append(cv.astype(np.float32))

@@ -95,10 +95,17 @@ def infer_times(
 Bounds = tuple[float | None, str, float | None, str]
 
 
-def times_from_bounds(documents: Sequence[tuple[str, str, Bounds]], claims: Sequence[Claim], classes: dict[str, str]) -> dict[str, DocTime]:
-    """`infer_times` from each document's (id, metadata date, text bounds): what an index keeps per document."""
+def times_from_bounds(
+    documents: Sequence[tuple[str, str, Bounds]], claims: Sequence[Claim], classes: dict[str, str],
+    prior: dict[str, DocTime] | None = None,
+) -> dict[str, DocTime]:
+    """`infer_times` from each document's (id, metadata date, text bounds): what an index keeps per document.
+    A document in `prior` starts from that time (what an earlier pass over more articles found), not from its bounds."""
     times: dict[str, DocTime] = {}
     for doc_id, date, (lower, low_words, upper, up_words) in documents:
+        if prior is not None and doc_id in prior:
+            times[doc_id] = prior[doc_id]
+            continue
         meta = _META.match(date or "")
         if meta:
             at = _months(meta.group("year"), MONTHS[int(meta.group("month")) - 1] if meta.group("month") else None)

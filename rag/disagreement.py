@@ -161,13 +161,15 @@ def judge(
         if c.subject and entity_key(c.subject) == entity_key(anchor.subject) and c.figure.unit == anchor.figure.unit:
             stated[c.doc_id].add(value_key(c.figure.value))
     sides = [Side(anchor.figure.value, anchor.figure.unit, tuple(same))]
+    members: list[list[Claim]] = [list(same)]
+    side_of = {value_key(anchor.figure.value): 0}  # values same_value calls equal share a value_key
     for c in rivals:
-        for i, side in enumerate(sides):
-            if same_value(side.value, c.figure.value):
-                sides[i] = Side(side.value, side.unit, side.claims + (c,))
-                break
-        else:
-            sides.append(Side(c.figure.value, c.figure.unit, (c,)))
+        i = side_of.setdefault(value_key(c.figure.value), len(sides))
+        if i == len(sides):
+            sides.append(Side(c.figure.value, c.figure.unit, ()))
+            members.append([])
+        members[i].append(c)
+    sides = [Side(side.value, side.unit, tuple(m)) for side, m in zip(sides, members)]
     for i in range(1, len(sides)):  # others agreeing with a rival count on its side too
         mine = set(sides[i].claims)
         extra = tuple(

@@ -15,6 +15,7 @@ from rag.records import Claim, Figure, FigureLookup, FigureMention
 from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
+MAX_DIFFERING = 100  # documents shown as giving another figure for the same thing
 
 
 class FigureIndex:
@@ -63,7 +64,7 @@ class FigureIndex:
     def differing(self, lookup: FigureLookup) -> list[FigureMention]:
         """Per other document, the figure it gives for the same thing, by the rule the chat uses."""
         stating = {m.doc_id for m in lookup.mentions}
-        out: dict[str, FigureMention] = {}
+        out: dict[str, Claim] = {}
         judged: set[tuple] = set()
         classes = self._data.measure_classes
         for m in lookup.mentions:
@@ -79,8 +80,10 @@ class FigureIndex:
             for side in weigh(self._data, claim).verdict.others:
                 for c in side.claims:
                     if c.doc_id not in stating and c.doc_id not in out:
-                        out[c.doc_id] = self._mention(c)
-        return sorted(out.values(), key=lambda m: -self._data.position(m.doc_id))
+                        out[c.doc_id] = c
+        # newest first; an archive may hold thousands: the first MAX_DIFFERING are shown
+        newest = sorted(out.values(), key=lambda c: -self._data.position(c.doc_id))[:MAX_DIFFERING]
+        return [self._mention(c) for c in newest]
 
     def _mention(self, c: Claim) -> FigureMention:
         doc = self._data.document(c.doc_id)

@@ -48,7 +48,7 @@ DERIVED = "derived.json"
 LOCK = ".lock"
 MERGE_ALL_BELOW_DOCUMENTS = 200  # an index this small is kept in one segment (a merge costs little)
 MAX_SEGMENTS = 8  # past this many, the writer merges the small ones
-DERIVE_NEAR_MAX = 2_000  # articles re-dated around an update at most (those sharing a stated fact with it)
+DERIVE_NEAR_MAX = 500  # articles re-dated around an update at most (those sharing a stated fact with it)
 RACY_NS = 2_000_000_000  # files modified this close to an index write are compared by content, not by stamp
 Log = Callable[[str], None]
 
@@ -606,27 +606,22 @@ def _derive(index_dir: Path, segments: list[dict], deleted: dict[str, set[str]],
 def _derive_near(
     index_dir: Path, segments: list[dict], deleted: dict[str, set[str]], dim: int, previous: IndexData, touched: set[str],
 ) -> dict:
-    """`_derive` for an update: only the articles that share a stated fact with an added, changed or removed one
-    (transitively, up to DERIVE_NEAR_MAX articles) are dated again; the rest keep their dates. The work grows
-    with the change, not with the corpus."""
+    """`_derive` for an update, in work that grows with the change: the added, changed and removed articles and
+    those that state one of their facts (up to DERIVE_NEAR_MAX) are dated again; those neighbours start from the
+    dates they had, so what an earlier pass found through other articles is kept. The rest keep their dates.
+    (A date that a removed article had pushed later stays so until `rag index --optimize` derives all again.)"""
     view = IndexData({"dim": dim}, [open_segment(index_dir / s["name"], dim) for s in segments], deleted, {}, {})
     try:
-        pending = {_fact(c) for d in touched if previous.has_document(d) for c in previous.claims_of_document(d) if c.subject}
+        facts = {_fact(c) for d in touched if previous.has_document(d) for c in previous.claims_of_document(d) if c.subject}
         pool = {d for d in touched if view.has_document(d)}
-        frontier = set(pool)
-        facts: set[tuple[str, str, str]] = set()
-        while (frontier or pending) and len(pool) < DERIVE_NEAR_MAX:
-            new = (pending | {_fact(c) for d in frontier for c in view.claims_of_document(d) if c.subject}) - facts
-            facts |= new
-            pending, frontier = set(), set()
-            for fact in sorted(new):
-                stating = view.claims_of_fact(*fact, limit=4 * SAME_EVENT_MAX_ARTICLES)
-                if len({c.doc_id for c in stating}) > SAME_EVENT_MAX_ARTICLES:
-                    continue  # common knowledge: it links no event (rag.dating), so it dates nothing here
-                for c in stating:
-                    if c.doc_id not in pool:
-                        pool.add(c.doc_id)
-                        frontier.add(c.doc_id)
+        facts |= {_fact(c) for d in pool for c in view.claims_of_document(d) if c.subject}
+        for fact in sorted(facts):
+            stating = view.claims_of_fact(*fact, limit=4 * SAME_EVENT_MAX_ARTICLES)
+            if len({c.doc_id for c in stating}) > SAME_EVENT_MAX_ARTICLES:
+                continue  # common knowledge: it links no event (rag.dating), so it dates nothing here
+            pool |= {c.doc_id for c in stating}
+            if len(pool) >= DERIVE_NEAR_MAX:
+                break
         claims = [c for d in sorted(pool) for c in view.claims_of_document(d)]
         classes = dict(previous.measure_classes)
         for stem, rep in measure_classes(claims).items():
@@ -636,8 +631,9 @@ def _derive_near(
                 classes = {k: (keep if v == max(a, b) else v) for k, v in classes.items()}
             classes.setdefault(stem, keep)
             classes.setdefault(rep, keep)
+        prior = {d: t for d, t in previous.times.items() if d in pool and d not in touched}
         times = {d: t for d, t in previous.times.items() if d not in touched and d not in pool and view.has_document(d)}
-        times.update(times_from_bounds([(d, *view.date_evidence(d)) for d in sorted(pool)], claims, classes))
+        times.update(times_from_bounds([(d, *view.date_evidence(d)) for d in sorted(pool)], claims, classes, prior))
     finally:
         view.close()
     return {"measure_classes": classes, "times": {d: [t.lower, t.upper, t.basis] for d, t in times.items()}}
