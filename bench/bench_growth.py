@@ -47,7 +47,7 @@ def measure(copies: int) -> str:
             for question in QUESTIONS:
                 q, vector = analyse(question), engine.embed([question])[0]
                 started = time.perf_counter()
-                answer_question(state.data, q, vector, retrieve(state.data, question, vector), state.idf)
+                answer_question(state.data, q, vector, retrieve(state.data, question, vector), state.data.idf)
                 times.append(time.perf_counter() - started)
         started = time.perf_counter()
         for _ in range(PASSES):
