@@ -338,12 +338,14 @@ def ensure_index(
     if previous is not None and not force and not optimize and not damaged and compatible(previous.manifest, model, settings):
         if plan_update(previous, scan).empty:
             return EnsureResult(previous, "loaded", skipped=scan.skipped)
-    if previous is not None:
-        previous.close()
+    opened = _live_version(index_dir) if previous is not None else None
     try:
         with locked(index_dir):
             # another writer may have finished while this one waited: decide against what is live now
-            previous, action = _open_previous(index_dir, model, force, None, action)
+            if previous is None or _live_version(index_dir) != opened:
+                if previous is not None:
+                    previous.close()
+                previous, action = _open_previous(index_dir, model, force, None, action)
             return _update(index_dir, scan, previous, embedder, settings, force, optimize, action, say, progress, process, damaged)
     except (OSError, IndexStoreError) as exc:
         if not _storage_refused(exc):
@@ -354,6 +356,13 @@ def ensure_index(
             raise exc from None
         say(f"warning: the index could not be updated ({_why(exc, index_dir)}); answering from the previous index")
         return EnsureResult(stale, "stale", skipped=scan.skipped)
+
+
+def _live_version(index_dir: Path) -> str | None:
+    try:
+        return _read_pointer(index_dir)
+    except (IndexMissing, IndexCorrupt):
+        return None
 
 
 def _open_previous(index_dir: Path, model: str, force: bool, say: Log | None, action: str = "built") -> tuple[IndexData | None, str]:
