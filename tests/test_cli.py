@@ -232,3 +232,21 @@ def test_an_index_path_that_cannot_be_written_is_one_clear_line(workdir):
     assert result.returncode == 1
     line = one_line_error(result)
     assert "Not a directory" in line and "000_7788c575e5747f72.txt" in line
+
+
+def test_rag_index_check_and_optimize(workdir, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(workdir, project)
+    checked = run(["index", "--check"], project)
+    assert checked.returncode == 0, checked.stderr
+    assert b"index intact: 1 segment(s) verified" in checked.stdout
+    optimized = run(["index", "--optimize"], project)
+    assert optimized.returncode == 0, optimized.stderr
+    assert b"5 documents" in optimized.stdout and b"1 segment(s)" in optimized.stdout
+    segment = next((project / "index").glob("seg-*"))
+    raw = bytearray((segment / "sentences.npy").read_bytes())
+    raw[-1] ^= 0xFF
+    (segment / "sentences.npy").write_bytes(bytes(raw))
+    damaged = run(["index", "--check"], project)
+    assert damaged.returncode == 1
+    assert b"sentences.npy" in damaged.stderr and b"damaged" in damaged.stderr and b"Traceback" not in damaged.stderr
