@@ -104,6 +104,39 @@ def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, float, Any]:
     return min(walls), min(cpus), result
 
 
+def best_of_interleaved(repeat: int, fns: Sequence[Callable[[], Any]]) -> list[tuple[float, float, Any]]:
+    """best_of for several contenders, run in turn within each round, so a burst of load from another process
+    on this shared machine hits one round of each rather than every run of one."""
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    results: list[Any] = [None for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            t0, c0 = time.perf_counter(), time.process_time()
+            results[i] = fn()
+            walls[i].append(time.perf_counter() - t0)
+            cpus[i].append(time.process_time() - c0)
+    return [(min(w), min(c), r) for w, c, r in zip(walls, cpus, results)]
+
+
+def latencies(encodes: Sequence[Callable[[list[str]], np.ndarray]], questions: list[str], repeat: int) -> list[tuple[float, float]]:
+    """latency for several encoders, interleaved by round: (p50, p95) ms for each, each the best over `repeat` rounds."""
+    for encode in encodes:
+        encode(["warm up"])
+    p50s: list[list[float]] = [[] for _ in encodes]
+    p95s: list[list[float]] = [[] for _ in encodes]
+    for _ in range(repeat):
+        for i, encode in enumerate(encodes):
+            times = []
+            for q in questions:
+                t0 = time.perf_counter()
+                encode([q])
+                times.append(1000 * (time.perf_counter() - t0))
+            p50s[i].append(percentile(times, 50))
+            p95s[i].append(percentile(times, 95))
+    return [(min(a), min(b)) for a, b in zip(p50s, p95s)]
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     return float(np.percentile(np.asarray(values), q))
 
@@ -270,9 +303,9 @@ def speed_fp32(repeat: int, export: bool) -> None:
         gain = f"  x{base / wall:.2f} faster" if base else ""
         print(f"  {label:52s} {wall:7.3f} s wall ({1000 * wall / n:5.1f} ms/text), {cpu:7.3f} s CPU{gain}")
 
-    print(f"\n(a) raw windows, batch {RAW_BATCH}")
-    t_raw, c_raw, v_raw = best_of(repeat, lambda: raw(windows))
-    t_win, c_win, v_win = best_of(repeat, lambda: onnx32.encode(windows))
+    print(f"\n(a) raw windows, batch {RAW_BATCH} (contenders interleaved within each round, here and below)")
+    (t_raw, c_raw, v_raw), (t_win, c_win, v_win) = best_of_interleaved(
+        repeat, [lambda: raw(windows), lambda: onnx32.encode(windows)])
     line(f"fp32 sentence-transformers, batch {RAW_BATCH}", t_raw, c_raw, len(windows))
     line(f"onnx fp32, batch {onnx32.batch_size}", t_win, c_win, len(windows), t_raw)
 
@@ -281,10 +314,10 @@ def speed_fp32(repeat: int, export: bool) -> None:
     def build(encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         return np.concatenate([encode(chunks), encode(sentences)])
 
-    t_t32, c_t32, v_t32 = best_of(repeat, lambda: build(torch32.encode))
-    t_st, c_st, v_st = best_of(repeat, lambda: raw(texts, EMBED_BATCH_SIZE))
-    t_o32, c_o32, v_o32 = best_of(repeat, lambda: build(onnx32.encode))
-    t_o1, c_o1, v_o1 = best_of(repeat, lambda: onnx32.encode(texts))
+    (t_t32, c_t32, v_t32), (t_st, c_st, v_st), (t_o32, c_o32, v_o32), (t_o1, c_o1, v_o1) = best_of_interleaved(repeat, [
+        lambda: build(torch32.encode), lambda: raw(texts, EMBED_BATCH_SIZE), lambda: build(onnx32.encode),
+        lambda: onnx32.encode(texts),
+    ])
     line("MiniLMEmbedder.encode, chunks then sentences (today)", t_t32, c_t32, len(texts))
     line(f"sentence-transformers, all in one call, batch {EMBED_BATCH_SIZE}", t_st, c_st, len(texts), t_t32)
     line(f"onnx fp32, chunks then sentences, batch {onnx32.batch_size}", t_o32, c_o32, len(texts), t_t32)
@@ -293,8 +326,7 @@ def speed_fp32(repeat: int, export: bool) -> None:
     print(f"  sentence-transformers one call vs MiniLMEmbedder: max abs diff {diff:.2e}, min cosine {low:.8f}")
 
     print("\n(d) one question at a time, ms")
-    t50, t95 = latency(torch32.encode, questions, repeat)
-    o50, o95 = latency(onnx32.encode, questions, repeat)
+    (t50, t95), (o50, o95) = latencies([torch32.encode, onnx32.encode], questions, repeat)
     print(f"  torch fp32 (MiniLMEmbedder): p50 {t50:.2f}  p95 {t95:.2f}")
     print(f"  onnx fp32:                   p50 {o50:.2f}  p95 {o95:.2f}")
 
@@ -303,8 +335,8 @@ def speed_fp32(repeat: int, export: bool) -> None:
     v_q_o1 = np.stack([onnx32.encode([q])[0] for q in questions])
     worst = 0.0
     for label, a, b in (("windows", v_raw, v_win), ("chunks", v_t32[: len(chunks)], v_o32[: len(chunks)]),
-                        ("sentences", v_t32[len(chunks):], v_o32[len(chunks):]), ("questions, alone", v_q_st, v_q_o1), ("questions, batched", v_q_st, v_q_o),
-                        ("build, one call", v_st, v_o1)):
+                        ("sentences", v_t32[len(chunks):], v_o32[len(chunks):]), ("questions, alone", v_q_st, v_q_o1),
+                        ("questions, batched", v_q_st, v_q_o), ("build, one call", v_st, v_o1)):
         diff, low = agreement(a, b)
         worst = max(worst, diff)
         print(f"  {label:18s} {diff:.2e} / {low:.8f}  (n={len(a)})")
@@ -324,8 +356,8 @@ def speed_fp32(repeat: int, export: bool) -> None:
     print(f"\n(f) start-up in a new process (import + load + one encode), best of {repeat}")
     torch_code = "from rag.embedding import MiniLMEmbedder; MiniLMEmbedder().encode(['x'])"
     onnx_code = "from rag.onnx_embedding import OnnxMiniLMEmbedder; OnnxMiniLMEmbedder(precision='fp32').encode(['x'])"
-    print(f"  torch fp32: {startup_seconds(torch_code, repeat):.2f} s   "
-          f"onnx fp32 (cached): {startup_seconds(onnx_code, repeat):.2f} s")
+    starts = best_of_interleaved(repeat, [partial(startup_seconds, torch_code, 1), partial(startup_seconds, onnx_code, 1)])
+    print(f"  torch fp32: {starts[0][0]:.2f} s   onnx fp32 (cached): {starts[1][0]:.2f} s")
     if export:
         with tempfile.TemporaryDirectory(prefix="rag-onnx-export-") as cache:
             t0 = time.perf_counter()
@@ -337,34 +369,52 @@ def speed_fp32(repeat: int, export: bool) -> None:
     print("\n(g) onnxruntime session options, fp32 model: build texts (one call) / one question p50, p95")
     level = ort.GraphOptimizationLevel
     variants: list[tuple[str, dict[str, Any]]] = [
-        ("as shipped (ORT_ENABLE_ALL, default threads)", {}),
+        ("as shipped (ORT_ENABLE_ALL, no spinning)", {}),
+        ("spinning (onnxruntime's default)", {"spin": "1"}),
         ("ORT_DISABLE_ALL", {"level": level.ORT_DISABLE_ALL}),
         ("ORT_ENABLE_BASIC", {"level": level.ORT_ENABLE_BASIC}),
         ("ORT_ENABLE_EXTENDED", {"level": level.ORT_ENABLE_EXTENDED}),
         ("intra_op threads 1", {"threads": 1}),
         ("intra_op threads 2", {"threads": 2}),
-        ("no spinning (allow_spinning 0)", {"spin": "0"}),
-        ("threads 2, no spinning", {"threads": 2, "spin": "0"}),
+        ("intra_op threads 2, spinning", {"threads": 2, "spin": "1"}),
         ("no memory pattern", {"mem_pattern": False}),
     ]
-    for label, knobs in variants:
+
+    def session(knobs: dict[str, Any]) -> OnnxMiniLMEmbedder:
         emb = OnnxMiniLMEmbedder(precision="fp32")
         if knobs:
             opts = ort.SessionOptions()
             opts.log_severity_level = 3
             opts.graph_optimization_level = knobs.get("level", level.ORT_ENABLE_ALL)
+            opts.add_session_config_entry("session.intra_op.allow_spinning", knobs.get("spin", "0"))
             if "threads" in knobs:
                 opts.intra_op_num_threads, opts.inter_op_num_threads = knobs["threads"], 1
-            if "spin" in knobs:
-                opts.add_session_config_entry("session.intra_op.allow_spinning", knobs["spin"])
             if "mem_pattern" in knobs:
                 opts.enable_mem_pattern = knobs["mem_pattern"]
             emb._session = ort.InferenceSession(str(emb.model_path), opts, providers=["CPUExecutionProvider"])
         emb.encode(windows[:4])
-        wall, cpu, vecs = best_of(repeat, partial(emb.encode, texts))
-        p50, p95 = latency(emb.encode, questions, repeat)
-        diff, _ = agreement(vecs, v_st)
-        print(f"  {label:44s} {wall:6.3f} s wall, {cpu:6.3f} s CPU / {p50:5.2f} {p95:5.2f} ms; max abs diff to ST {diff:.1e}")
+        return emb
+
+    # one session alive at a time (another's idle thread pool would compete for the 2 cores), variants in turn each round
+    walls: list[list[float]] = [[] for _ in variants]
+    cpus: list[list[float]] = [[] for _ in variants]
+    p50s: list[list[float]] = [[] for _ in variants]
+    p95s: list[list[float]] = [[] for _ in variants]
+    diffs = [0.0 for _ in variants]
+    for _ in range(repeat):
+        for i, (_, knobs) in enumerate(variants):
+            emb = session(knobs)
+            ((wall, cpu, vecs),) = best_of_interleaved(1, [partial(emb.encode, texts)])
+            ((p50, p95),) = latencies([emb.encode], questions, 1)
+            walls[i].append(wall)
+            cpus[i].append(cpu)
+            p50s[i].append(p50)
+            p95s[i].append(p95)
+            diffs[i] = max(diffs[i], agreement(vecs, v_st)[0])
+            del emb
+    for i, (label, _) in enumerate(variants):
+        print(f"  {label:44s} {min(walls[i]):6.3f} s wall, {min(cpus[i]):6.3f} s CPU / {min(p50s[i]):5.2f} "
+              f"{min(p95s[i]):5.2f} ms; max abs diff to ST {diffs[i]:.1e}")
 
 
 # ---------------------------------------------------------------- quality
