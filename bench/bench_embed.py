@@ -425,13 +425,13 @@ def quality(work_dir: Path, precision: str = "int8") -> None:
     import shutil
 
     from rag import evaluation
-    from rag.embedding import default_embedder
+    from rag.embedding import torch_embedder
     from rag.engine import Engine
     from rag.onnx_embedding import onnx_embedder, onnx_fp32_embedder
 
     other = f"onnx-{precision}"
     embedders: dict[str, Callable[[], Any]] = {
-        "fp32": default_embedder, other: onnx_fp32_embedder if precision == "fp32" else onnx_embedder,
+        "fp32": torch_embedder, other: onnx_fp32_embedder if precision == "fp32" else onnx_embedder,
     }
     # the ONNX embedder builds its own indexes: the fp32 one shares the torch model's name, so an index left there
     # by an earlier run (of either) would otherwise be reused, and the ONNX build never tested

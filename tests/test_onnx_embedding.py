@@ -62,9 +62,9 @@ def test_vectors_are_normalized_float32_of_the_model_dimension(embedder: OnnxMin
 
 
 def test_vectors_are_close_to_the_fp32_models(embedder: OnnxMiniLMEmbedder) -> None:
-    from rag.embedding import default_embedder
+    from rag.embedding import torch_embedder
 
-    ours, theirs = embedder.encode(SENTENCES), default_embedder().encode(SENTENCES)
+    ours, theirs = embedder.encode(SENTENCES), torch_embedder().encode(SENTENCES)
     cosines = np.sum(ours * theirs, axis=1)
     assert cosines.min() > MIN_COSINE, cosines
     assert cosines.mean() > MIN_MEAN_COSINE, cosines
@@ -168,10 +168,10 @@ def fp32(fp32_cache: Path) -> OnnxMiniLMEmbedder:
 
 
 def test_fp32_gives_the_torch_models_vectors(fp32: OnnxMiniLMEmbedder) -> None:
-    from rag.embedding import default_embedder
+    from rag.embedding import torch_embedder
 
     texts = [*SENTENCES, LONG_TEXT]
-    ours, theirs = fp32.encode(texts), default_embedder().encode(texts)
+    ours, theirs = fp32.encode(texts), torch_embedder().encode(texts)
     assert ours.shape == (len(texts), 384) and ours.dtype == np.float32
     # the bound its name rests on (measured: 2e-7 on the bundled corpus)
     assert np.abs(ours - theirs).max() < FP32_MAX_ABS_DIFF
