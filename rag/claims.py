@@ -10,9 +10,11 @@ Only sentences that hold a figure worth a claim are parsed (spaCy's small Englis
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -46,12 +48,26 @@ _DATED = re.compile(
 )
 
 
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """spaCy's thinc imports torch when it can, which costs seconds, and the small English pipeline never uses it
+    (its layers run on numpy; the parses are the same byte for byte): while spaCy is imported, torch looks absent."""
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if hide and sys.modules.get("torch") is None:
+            del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def load_parser() -> Any:
     """spaCy's small English pipeline, loaded once; ParserMissing says how to install it."""
     try:
-        import spacy
-
+        with _torch_hidden():
+            import spacy
         return spacy.load(SPACY_MODEL)
     except (ImportError, OSError) as exc:  # pragma: no cover - an install problem, not a code path
         from rag.errors import RagError

@@ -26,7 +26,6 @@ import os
 import re
 import shutil
 import stat
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -439,11 +438,7 @@ def _update(
     new_segment = None
     if changed:
         if process is None:
-            # the model loads beside the parse (parser and model load in about the same time: side by side they overlap)
-            loading = threading.Thread(target=embedder, name="rag-load-model", daemon=True)
-            loading.start()
             parts = [process_document(d, settings, stamp) for d, stamp, _ in changed]
-            loading.join()
             seg_input = _embed(parts, embedder(), progress)
         else:
             seg_input = _input_from_built(
