@@ -308,3 +308,15 @@ def test_a_large_segment_gets_hnsw_recorded_in_its_description(tmp_path, tiny_co
     _, got = ann.vectors.search(query, 3)
     assert got[0].tolist() == want[0].tolist()  # a handful of vectors: HNSW finds the exact neighbours
     assert np.abs(ann.chunk_vectors[[0]] - exact.chunk_vectors[[0]]).max() < 1e-3  # float16 codes, read back as float32
+
+
+def test_a_racy_but_unchanged_article_writes_no_new_version(tmp_path, tiny_corpus, hash_embedder):
+    """An article modified within the clock's resolution of the index write is read again (git's "racy" rule);
+    when its content and stamp are what the index holds, nothing is written."""
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    (tiny_corpus / "tram.txt").write_text("The city tram line carried 9 million riders.", encoding="utf-8")
+    ensure(index, tiny_corpus, hash_embedder)  # tram.txt is now within the racy window of this write
+    before = (index / "CURRENT").read_text()
+    again = ensure(index, tiny_corpus, hash_embedder)
+    assert again.action == "loaded" and (index / "CURRENT").read_text() == before

@@ -413,7 +413,8 @@ def _update(
     for doc, extra in items:
         old = plan.live.get(doc.doc_id)
         if old is not None and old[0] == doc.file and old[2] == doc.sha256:
-            stamps[doc.doc_id] = entry_of[doc.doc_id].stamp  # touched, not changed: remember its new stamp
+            if entry_of[doc.doc_id].stamp != old[1]:
+                stamps[doc.doc_id] = entry_of[doc.doc_id].stamp  # touched, not changed: remember its new stamp
         else:
             changed.append((doc, entry_of[doc.doc_id].stamp, extra))
     replaced = {d.doc_id for d, _, _ in changed if d.doc_id in plan.live} | set(plan.removed)
