@@ -62,6 +62,16 @@ EVAL_DIR = ROOT / "eval"
 # ---------------------------------------------------------------- the texts
 
 
+
+def st_encode(st: Any, texts: list[str], batch: int) -> np.ndarray:
+    """sentence-transformers as the raw baseline: fp32, normalized, no progress bar."""
+    return np.asarray(st.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False))
+
+
+def timing_line(label: str, wall: float, cpu: float, n: int, base: float | None, width: int) -> None:
+    gain = f"  x{base / wall:.2f} faster" if base else ""
+    print(f"  {label:{width}s} {wall:7.3f} s wall ({1000 * wall / n:5.1f} ms/text), {cpu:7.3f} s CPU{gain}")
+
 def raw_windows(corpus_dir: Path = CORPUS) -> list[str]:
     """The corpus files' text cut into windows of WINDOW_WORDS whitespace-separated words, no overlap."""
     windows = []
@@ -198,15 +208,14 @@ def speed(repeat: int, export: bool) -> None:
     print(f"onnx model: {int8.model_path} (exported {int8.export_seconds:.1f} s when first made)")
 
     def raw(texts: list[str], batch: int = RAW_BATCH) -> np.ndarray:
-        return np.asarray(st.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False))
+        return st_encode(st, texts, batch)
 
     raw(windows[:4])  # warm up: the first call pays one-off costs
     int8.encode(windows[:4])
     int8_32.encode(windows[:4])
 
     def line(label: str, wall: float, cpu: float, n: int, base: float | None = None) -> None:
-        gain = f"  x{base / wall:.2f} faster" if base else ""
-        print(f"  {label:44s} {wall:7.3f} s wall ({1000 * wall / n:5.1f} ms/text), {cpu:7.3f} s CPU{gain}")
+        timing_line(label, wall, cpu, n, base, width=44)
 
     print("\n(a)/(b) raw windows")
     t_raw, c_raw, v_raw = best_of(repeat, lambda: raw(windows))
@@ -293,15 +302,14 @@ def speed_fp32(repeat: int, export: bool) -> None:
           f"name {onnx32.name!r}, batch {onnx32.batch_size}")
 
     def raw(items: list[str], batch: int = RAW_BATCH) -> np.ndarray:
-        return np.asarray(st.encode(items, batch_size=batch, normalize_embeddings=True, show_progress_bar=False))
+        return st_encode(st, items, batch)
 
     raw(windows[:4])  # warm up: the first call pays one-off costs
     torch32.encode(windows[:4])
     onnx32.encode(windows[:4])
 
     def line(label: str, wall: float, cpu: float, n: int, base: float | None = None) -> None:
-        gain = f"  x{base / wall:.2f} faster" if base else ""
-        print(f"  {label:52s} {wall:7.3f} s wall ({1000 * wall / n:5.1f} ms/text), {cpu:7.3f} s CPU{gain}")
+        timing_line(label, wall, cpu, n, base, width=52)
 
     print(f"\n(a) raw windows, batch {RAW_BATCH} (contenders interleaved within each round, here and below)")
     (t_raw, c_raw, v_raw), (t_win, c_win, v_win) = best_of_interleaved(

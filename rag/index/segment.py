@@ -247,11 +247,10 @@ class Segment:
         r = self.query("SELECT doc_row, start, end, n_tokens, first_sentence, last_sentence FROM chunks WHERE id = ?", (local,))
         return r[0]  # type: ignore[no-any-return]
 
-    def claims_where(self, where: str, args: Sequence[Any], base: int) -> list[tuple[int, Claim]]:
-        limit = ""
-        if where.endswith(" LIMIT ?"):
-            where, limit = where[: -len(" LIMIT ?")], " LIMIT ?"
-        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id{limit}", args)
+    def claims_where(self, where: str, args: Sequence[Any], base: int, limit: int | None = None) -> list[tuple[int, Claim]]:
+        """(document row, claim) of the claims matching `where`, in index order, at most `limit`; sentence ids + base."""
+        tail, extra = (" LIMIT ?", (limit,)) if limit is not None else ("", ())
+        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id{tail}", (*args, *extra))
         return [(row, claim_from_body(body, base)) for row, body in rows]
 
 

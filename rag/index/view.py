@@ -270,7 +270,7 @@ class IndexData:
         for i, seg in enumerate(self.segments):
             dead = self._dead_rows[i]
             out.extend(c for row, c in seg.claims_where(
-                "subject_key = ? AND unit = ? AND value_key = ? LIMIT ?", (subject_key, unit, value_key, limit), self._sent.bases[i],
+                "subject_key = ? AND unit = ? AND value_key = ?", (subject_key, unit, value_key), self._sent.bases[i], limit,
             ) if row not in dead)
         return out
 
@@ -361,7 +361,8 @@ class _Documents:
             yield self._data.document(doc_id)
 
     def __getitem__(self, i: int) -> Document:
-        return list(self)[i]
+        place = list(self._data._places.values())[i]  # ids only: one document is read
+        return self._data._doc(place.segment, place.row)
 
 
 class _Vectors:
