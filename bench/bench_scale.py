@@ -152,53 +152,70 @@ def files_of(folder: Path) -> dict[str, int]:
 
 
 def write_filler(index_dir: Path, corpus: Path, sources: dict[str, list[int]], pool_vectors: np.ndarray, pool: list[str]) -> None:
-    """Segments for the filler files, written directly (no embedding, no parse); then a version over all segments."""
-    from rag.chunking import chunk_sentences, document_sentences
-    from rag.corpus import read_entries, scan_corpus
-    from rag.figures import extract_figures
-    from rag.index import store
-    from rag.index.parts import DocPart, TextBounds
-    from rag.index.segment import SegmentInput, write_segment
-    from rag.index.view import IndexData  # noqa: F401  (the format the view opens)
+    """Segments for the filler files, written directly (no embedding, no parse), FILLER_SEGMENT_DOCS articles each,
+    by one process per core; then a version over all segments."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
 
-    rng = np.random.default_rng(11)
+    from rag.corpus import scan_corpus
+    from rag.index import store
+
     manifest = json.loads((index_dir / (index_dir / "CURRENT").read_text().strip() / "manifest.json").read_text())
     scan = scan_corpus(corpus)
     entries = [e for e in scan.entries if e.file in sources and e.doc_id not in _indexed(index_dir, manifest)]
     dim = pool_vectors.shape[1]
     segments = list(manifest["segments"])
-    for lo in range(0, len(entries), FILLER_SEGMENT_DOCS):
-        batch = entries[lo : lo + FILLER_SEGMENT_DOCS]
-        docs, _ = read_entries(scan, batch)
-        parts: list[DocPart] = []
-        chunk_vectors: list[np.ndarray] = []
-        sentence_vectors: list[np.ndarray] = []
-        for doc, entry in zip(docs, batch):
-            sentences = document_sentences(doc, DEFAULT_CHUNK_SETTINGS)
-            chunks = chunk_sentences(doc, sentences, 0, DEFAULT_CHUNK_SETTINGS)
-            picks = sources[entry.file]
-            base = pool_vectors[[picks[min(i, len(picks) - 1)] for i in range(len(sentences))]]
-            sv = base + rng.normal(0, FILLER_NOISE, base.shape).astype(np.float32)
-            sv /= np.linalg.norm(sv, axis=1, keepdims=True)
-            cv = np.stack([base[c.first_sentence : c.last_sentence + 1].mean(0) for c in chunks])
-            cv += rng.normal(0, FILLER_NOISE, cv.shape).astype(np.float32)
-            cv /= np.linalg.norm(cv, axis=1, keepdims=True)
-            claims = []
-            for sid, s in enumerate(sentences):
-                for f in extract_figures(s.text):
-                    shifted = type(f)(f.value, f.unit, f.text, f.start + s.start, f.end + s.start, f.qualifier, f.high)
-                    claims.append(Claim(doc.doc_id, sid, shifted, subject=filler_subject(len(doc.text) * 31 + sid),
-                                        measure=MEASURES[sid % len(MEASURES)]))
-            parts.append(DocPart(doc, tuple(sentences), tuple(chunks), tuple(claims), TextBounds(), entry.stamp))
-            chunk_vectors.append(cv.astype(np.float32))
-            sentence_vectors.append(sv.astype(np.float32))
-        name = write_segment(index_dir, SegmentInput(parts, np.concatenate(chunk_vectors), np.concatenate(sentence_vectors)), dim)
-        segments.append(store._segment_entry(index_dir, name))
-        print(f"    filler segment {name}: {len(parts):,} articles", flush=True)
-    from rag.config import ChunkSettings  # noqa: F401
-
+    batches = [entries[lo : lo + FILLER_SEGMENT_DOCS] for lo in range(0, len(entries), FILLER_SEGMENT_DOCS)]
+    _FILLER.update(index_dir=index_dir, scan=scan, sources=sources, pool_vectors=pool_vectors, dim=dim)
+    workers = max(1, min(len(batches), os.cpu_count() or 1))
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool_exec:
+        for number, (name, count) in enumerate(pool_exec.map(_filler_segment, range(len(batches)), batches)):
+            segments.append(store._segment_entry(index_dir, name))
+            print(f"    filler segment {number + 1}/{len(batches)} {name}: {count:,} articles", flush=True)
     version = store._write_version(index_dir, manifest["model"], dim, DEFAULT_CHUNK_SETTINGS, segments, {}, {}, None)
     store._collect(index_dir, version, segments)
+
+
+_FILLER: dict = {}  # what the forked segment writers share with the parent
+
+
+def _filler_segment(number: int, batch: list) -> tuple[str, int]:  # type: ignore[type-arg]
+    import faiss
+
+    from rag.chunking import chunk_sentences, document_sentences
+    from rag.corpus import read_entries
+    from rag.figures import extract_figures
+    from rag.index.parts import DocPart, TextBounds
+    from rag.index.segment import SegmentInput, write_segment
+
+    faiss.omp_set_num_threads(1)  # one writer per core already
+    rng = np.random.default_rng(11 + number)
+    pool_vectors, sources = _FILLER["pool_vectors"], _FILLER["sources"]
+    docs, _ = read_entries(_FILLER["scan"], batch)
+    parts: list[DocPart] = []
+    chunk_vectors: list[np.ndarray] = []
+    sentence_vectors: list[np.ndarray] = []
+    for doc, entry in zip(docs, batch):
+        sentences = document_sentences(doc, DEFAULT_CHUNK_SETTINGS)
+        chunks = chunk_sentences(doc, sentences, 0, DEFAULT_CHUNK_SETTINGS)
+        picks = sources[entry.file]
+        base = pool_vectors[[picks[min(i, len(picks) - 1)] for i in range(len(sentences))]]
+        sv = base + rng.normal(0, FILLER_NOISE, base.shape).astype(np.float32)
+        sv /= np.linalg.norm(sv, axis=1, keepdims=True)
+        cv = np.stack([base[c.first_sentence : c.last_sentence + 1].mean(0) for c in chunks])
+        cv += rng.normal(0, FILLER_NOISE, cv.shape).astype(np.float32)
+        cv /= np.linalg.norm(cv, axis=1, keepdims=True)
+        claims = []
+        for sid, s in enumerate(sentences):
+            for f in extract_figures(s.text):
+                shifted = type(f)(f.value, f.unit, f.text, f.start + s.start, f.end + s.start, f.qualifier, f.high)
+                claims.append(Claim(doc.doc_id, sid, shifted, subject=filler_subject(len(doc.text) * 31 + sid),
+                                    measure=MEASURES[sid % len(MEASURES)]))
+        parts.append(DocPart(doc, tuple(sentences), tuple(chunks), tuple(claims), TextBounds(), entry.stamp))
+        chunk_vectors.append(cv.astype(np.float32))
+        sentence_vectors.append(sv.astype(np.float32))
+    data = SegmentInput(parts, np.concatenate(chunk_vectors), np.concatenate(sentence_vectors))
+    return write_segment(_FILLER["index_dir"], data, _FILLER["dim"]), len(parts)
 
 
 def _indexed(index_dir: Path, manifest: dict) -> set[str]:
@@ -248,6 +265,14 @@ def rss():
 print(json.dumps({"open_s": open_s, "with_enc": with_enc, "without": without, "figure": figs, "rss_mb": rss(),
     "needle": needle.text, "needle_sentence": needle.sentence}))
 '''
+
+
+def recall_questions() -> list[str]:
+    """Real questions for the recall measure: the seed evaluation's and the first 200 of the public SQuAD sample."""
+    qs = [json.loads(line)["question"] for name in ("seed_dev.jsonl", "seed_test.jsonl")
+          for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    squad = json.loads((ROOT / "eval" / "squad2-dev-public.json").read_text(encoding="utf-8"))["data"]
+    return qs + [qa["question"] for a in squad for p in a["paragraphs"] for qa in p["qas"]][:200]
 
 
 def recall_at_10(index_dir: Path, queries: np.ndarray) -> float | None:
@@ -320,8 +345,9 @@ def measure(n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None,
     if pool_vectors is not None:
         from rag.embedding import default_embedder
 
-        queries = default_embedder().encode(QUESTIONS * 5)
+        queries = default_embedder().encode(recall_questions())
         out["ann_recall_at_10"] = recall_at_10(index, queries)
+        out["recall_queries"] = len(queries)
     if baseline:
         out["cold_ask_vs_5"] = out["cold_ask_s"] / baseline["cold_ask_s"]
     out["edit_vs_cold_ask"] = out["edit_s"] / out["cold_ask_s"]

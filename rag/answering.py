@@ -36,6 +36,9 @@ BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
+# Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
+# archive states thousands of times is cited from its newest statements.
+ALSO_STATING_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -178,8 +181,10 @@ def answer_question(
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
-        stating = {c.doc_id for f in q.figures for c in data.claims_of_figure(f.value, f.unit)}
-        bound = [s for s in bound if data.sentences[s.sentence_id].doc_id in stating] or bound
+        bound = [
+            s for s in bound
+            if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
+        ] or bound
     best = _present_claim(data, bound, q.bounds) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
@@ -192,6 +197,7 @@ def answer_question(
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
     conflicts: list[Conflict] = []
+    conflict_count = 0
     claim = None
     if figure is not None and figure.unit != "year":
         claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
@@ -205,12 +211,14 @@ def answer_question(
             text = _with_qualifier(sentence.text, figure)
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
         sources += _also_stating_figure(data, weighed.lead, sources, _terms(search_text or question), idf)
-        conflicts = conflict_records(data, weighed.verdict)
+        conflicts, conflict_count = conflict_records(data, weighed.verdict)
         basis = weighed.verdict.basis if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
-    return Answer(question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis)
+    return Answer(
+        question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
+    )
 
 
 def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored) -> tuple[Scored, str] | None:
@@ -265,7 +273,7 @@ def _also_stating_figure(
     cited = {data.sentences[s].doc_id for s in sources}
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     out = []
-    for c in data.claims_of_figure(lead.figure.value, lead.figure.unit):
+    for c in data.claims_of_figure(lead.figure.value, lead.figure.unit, limit=ALSO_STATING_LIMIT):
         if c.doc_id in cited or defining_scope(c) != defining_scope(lead) or PAST in c.scope:
             continue
         if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):

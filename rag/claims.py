@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -78,8 +78,13 @@ def load_parser() -> Any:
         ) from exc
 
 
-def extract_claims(doc_id: str, sentences: Sequence[tuple[int, Sentence]]) -> list[Claim]:
-    """The claims of one document's sentences (global sentence id, sentence), in order."""
+# What a sentence's claims depend on: its text and the text of the sentence before (for "it", "the company").
+SentenceKey = tuple[str, str]
+
+
+def parse_wanted(doc_id: str, sentences: Sequence[tuple[int, Sentence]]) -> tuple[list[tuple[int, Sentence, list[Figure]]], list[Claim]]:
+    """The sentences worth a parse, each with its figures (at most MAX_PARSED_SENTENCES, in order), and the bare
+    claims of every other figure."""
     wanted: list[tuple[int, Sentence, list[Figure]]] = []
     plain: list[Claim] = []
     for sid, sent in sentences:
@@ -91,15 +96,35 @@ def extract_claims(doc_id: str, sentences: Sequence[tuple[int, Sentence]]) -> li
             wanted.append((sid, sent, figures))
         else:
             plain.extend(_bare(doc_id, sid, sent, f) for f in figures)
-    claims = plain
     for sid, sent, figures in wanted[MAX_PARSED_SENTENCES:]:
-        claims.extend(_bare(doc_id, sid, sent, f) for f in figures)
-    wanted = wanted[:MAX_PARSED_SENTENCES]
+        plain.extend(_bare(doc_id, sid, sent, f) for f in figures)
+    return wanted[:MAX_PARSED_SENTENCES], plain
+
+
+def extract_claims(
+    doc_id: str, sentences: Sequence[tuple[int, Sentence]], known: Mapping[SentenceKey, Sequence[Claim]] | None = None,
+) -> list[Claim]:
+    """The claims of one document's sentences (global sentence id, sentence), in order.
+
+    `known` holds claims already read from sentences with the same key (`sentence_key`), as `relative_claims`
+    gives them: those sentences are not parsed again (an edited article re-parses only what changed)."""
+    wanted, claims = parse_wanted(doc_id, sentences)
+    position = {sid: i for i, (sid, _) in enumerate(sentences)}
+    previous = {sid: sentences[position[sid] - 1][1].text if position[sid] > 0 else "" for sid, _, _ in wanted}
+    if known:
+        todo = []
+        for sid, sent, figures in wanted:
+            hit = known.get((sent.text, previous[sid]))
+            if hit is None:
+                todo.append((sid, sent, figures))
+            else:
+                claims.extend(
+                    dataclasses.replace(c, doc_id=doc_id, sentence_id=sid, figure=_shift(c.figure, sent.start)) for c in hit
+                )
+        wanted = todo
     if wanted:
         nlp = load_parser()
         texts = [s.text for _, s, _ in wanted]
-        position = {sid: i for i, (sid, _) in enumerate(sentences)}
-        previous = {sid: sentences[position[sid] - 1][1].text if position[sid] > 0 else "" for sid, _, _ in wanted}
         for (sid, sent, figures), parsed in zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)):
             context = _Context(previous[sid])
             for f in figures:
@@ -109,6 +134,27 @@ def extract_claims(doc_id: str, sentences: Sequence[tuple[int, Sentence]]) -> li
                     claims.append(_bare(doc_id, sid, sent, f))
     claims.sort(key=lambda c: (c.sentence_id, c.figure.start))
     return claims
+
+
+def relative_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> dict[SentenceKey, tuple[Claim, ...]]:
+    """One document's claims keyed by sentence (`SentenceKey`), placed relative to their sentence (sentence id 0,
+    offsets from its start), for `extract_claims(known=...)`. `claims` count sentence ids from the document's
+    first sentence. Empty when the document had more figure sentences than are parsed (its claims are partly
+    bare, so they depend on the position, not only on the sentence)."""
+    indexed = list(enumerate(sentences))
+    wanted, _ = parse_wanted("", indexed)
+    if len(wanted) >= MAX_PARSED_SENTENCES:
+        return {}
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_id, []).append(c)
+    out: dict[SentenceKey, tuple[Claim, ...]] = {}
+    for sid, sent, _ in wanted:
+        key = (sent.text, sentences[sid - 1].text if sid > 0 else "")
+        out[key] = tuple(
+            dataclasses.replace(c, doc_id="", sentence_id=0, figure=_shift(c.figure, -sent.start)) for c in by_sentence.get(sid, ())
+        )
+    return out
 
 
 def _bare(doc_id: str, sid: int, sent: Sentence, f: Figure) -> Claim:

@@ -54,6 +54,7 @@ CONFLICT_CONTEXT_WORDS = 6
 COMMON_TERM_SHARE = 0.25
 CONFLICT_MIN_RELEVANCE = 0.3
 MAX_CITATIONS = 8  # sources cited per answer; Answer.source_count holds the full count
+MAX_CONFLICTS = 20  # documents shown per answer as giving another figure, newest first; Answer.conflict_count holds all
 
 # Reading the corpus defensively: a metadata sidecar larger than this is ignored, each of its fields is cut to
 # META_MAX_FIELD_CHARS, and a title taken from the article's first line is cut to TITLE_MAX_CHARS at a space.

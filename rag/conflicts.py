@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rag.config import MAX_CONFLICTS
 from rag.disagreement import Side, Verdict, agrees, judge, measure_stem
 from rag.figures import figure_key
 from rag.index.view import IndexData
 from rag.records import Claim, Conflict
+
+# Claims one lookup of a verdict reads at most, those of the newest documents: a topic an archive states
+# thousands of times is judged on its newest statements, in time that does not grow with the archive.
+POOL_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -24,12 +29,14 @@ def weigh(data: IndexData, claim: Claim, past: bool = False) -> Weighed:
     anchor = claim
     if not (claim.subject and claim.measure):
         # a headline the parser could not read: judge by an agreeing claim it could
-        for other in data.claims_of_figure(claim.figure.value, claim.figure.unit):
-            if other.subject and other.measure and other.doc_id == claim.doc_id and set(other.scope) == set(claim.scope):
+        for other in data.claims_of_document(claim.doc_id):
+            if other.figure.unit != claim.figure.unit or figure_key(other.figure.value, other.figure.unit) != figure_key(claim.figure.value, claim.figure.unit):
+                continue
+            if other.subject and other.measure and set(other.scope) == set(claim.scope):
                 anchor = other
                 break
     pool = _pool(data, anchor) if anchor.subject else []
-    pool = pool + [c for c in data.claims_of_figure(anchor.figure.value, anchor.figure.unit) if not c.subject]
+    pool = pool + [c for c in data.claims_of_figure(anchor.figure.value, anchor.figure.unit, "", POOL_LIMIT) if not c.subject]
     verdict = judge(anchor, pool, data.measure_classes, data.positions(), data.time_basis(), past=past)
     if past and claim not in verdict.lead.claims:
         # a question about the past keeps the figure it asked for; the newer ones are the others
@@ -47,11 +54,11 @@ def _pool(data: IndexData, anchor: Claim) -> list[Claim]:
     value (an article stating both values does not contradict itself). The verdict equals judging all claims of
     the subject and unit; the rows read grow with the topic, not with the subject."""
     unit = anchor.figure.unit
-    same = [c for c in data.claims_of_figure(anchor.figure.value, unit) if agrees(anchor, c)] + [anchor]
+    same = [c for c in data.claims_of_figure(anchor.figure.value, unit, anchor.subject, POOL_LIMIT) if agrees(anchor, c)] + [anchor]
     stems = {m for c in same if measure_stem(c.measure) for m in data.measure_members(measure_stem(c.measure))}
-    rivals = data.claims_on_topic(anchor.subject, unit, sorted(stems), [figure_key(anchor.figure.value, unit)])
+    rivals = data.claims_on_topic(anchor.subject, unit, sorted(stems), [figure_key(anchor.figure.value, unit)], POOL_LIMIT)
     values = {figure_key(c.figure.value, unit) for c in rivals}
-    return data.claims_on_topic(anchor.subject, unit, sorted(stems), sorted(values))
+    return data.claims_on_topic(anchor.subject, unit, sorted(stems), sorted(values), 2 * POOL_LIMIT)
 
 
 def _representative(data: IndexData, side: Side) -> Claim:
@@ -71,21 +78,26 @@ def side_sentences(data: IndexData, side: Side, first: Claim | None = None) -> l
     return out
 
 
-def conflict_records(data: IndexData, verdict: Verdict) -> list[Conflict]:
-    """One record per document on each other side, newest first."""
+def conflict_records(data: IndexData, verdict: Verdict, limit: int = MAX_CONFLICTS) -> tuple[list[Conflict], int]:
+    """One record per document on each other side, newest first, at most `limit` of them; and how many
+    documents the other sides hold in all."""
     out: list[Conflict] = []
+    total = sum(len(side.doc_ids) for side in verdict.others)
     for side in verdict.others:
         seen: set[str] = set()
         for c in sorted(side.claims, key=lambda c: (-data.position(c.doc_id), c.sentence_id)):
             if c.doc_id in seen:
                 continue
+            if len(out) >= limit:
+                return out, total
             seen.add(c.doc_id)
-            doc = data.document(c.doc_id)
+            doc = data.document_head(c.doc_id)
+            sent = data.sentences[c.sentence_id]
             f = c.figure
             text = f"{f.qualifier} {f.text}" if f.qualifier else f.text
             out.append(Conflict(
-                value=f.value, unit=f.unit, text=text, doc_id=doc.doc_id, title=doc.title, quote=doc.text[f.start : f.end],
-                sentence=data.sentences[c.sentence_id].text, start=f.start, end=f.end, date=doc.date, file=doc.file,
-                sentence_start=data.sentences[c.sentence_id].start,
+                value=f.value, unit=f.unit, text=text, doc_id=doc.doc_id, title=doc.title,
+                quote=sent.text[f.start - sent.start : f.end - sent.start], sentence=sent.text, start=f.start, end=f.end,
+                date=doc.date, file=doc.file, sentence_start=sent.start,
             ))
-    return out
+    return out, total

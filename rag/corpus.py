@@ -72,37 +72,40 @@ def scan_corpus(folder: str | Path) -> CorpusScan:
     if not path.is_dir():
         raise CorpusError(f"corpus path {path} is not a folder: pass --corpus DIR with a folder of articles")
     try:
-        names = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+        with os.scandir(path) as listing:
+            names = sorted(e.name for e in listing if not e.name.startswith("."))
     except OSError as exc:
         raise CorpusError(f"corpus folder {path} cannot be listed ({exc.strerror}): check its permissions") from exc
     skipped: list[SkippedFile] = []
-    articles: list[tuple[Path, os.stat_result]] = []
-    present = {p.name for p in names}
-    for file in names:
-        if file.name.endswith(META_SUFFIX):
+    articles: list[tuple[str, str, os.stat_result]] = []  # (name, stem, stat)
+    present = set(names)
+    base = os.fspath(path)
+    for name in names:
+        if name.endswith(META_SUFFIX):
             continue
-        problem, info = _unusable(file)
+        problem, info = _unusable(base, name)
         if problem == "folder":
             continue
+        stem, suffix = os.path.splitext(name)
         if problem:
-            skipped.append(SkippedFile(_printable(file.name), problem))
-        elif file.suffix.lower() not in CORPUS_SUFFIXES:
-            skipped.append(SkippedFile(file.name, f"unsupported file type; supported: {' '.join(CORPUS_SUFFIXES)}"))
+            skipped.append(SkippedFile(_printable(name), problem))
+        elif suffix.lower() not in CORPUS_SUFFIXES:
+            skipped.append(SkippedFile(name, f"unsupported file type; supported: {' '.join(CORPUS_SUFFIXES)}"))
         elif info is not None:
-            articles.append((file, info))
-    stems = Counter(p.stem for p, _ in articles)
+            articles.append((name, stem, info))
+    stems = Counter(stem for _, stem, _ in articles)
     entries = []
-    for file, info in articles:
-        side = file.stem + META_SUFFIX
+    for name, stem, info in articles:
+        side = stem + META_SUFFIX
         side_stamp = ""
         if side in present:
             try:
-                s = os.lstat(path / side)
+                s = os.lstat(os.path.join(base, side))
                 side_stamp = f"{s.st_size}:{s.st_mtime_ns}:{s.st_mode}"
             except OSError:
                 side_stamp = "unreadable"
-        doc_id = file.stem if stems[file.stem] == 1 else file.name
-        entries.append(FileEntry(file.name, doc_id, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}|{side_stamp}"))
+        doc_id = stem if stems[stem] == 1 else name
+        entries.append(FileEntry(name, doc_id, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}|{side_stamp}"))
     return CorpusScan(path, tuple(entries), tuple(skipped))
 
 
@@ -137,14 +140,14 @@ def load_corpus(folder: str | Path) -> Corpus:
     return Corpus(scan.folder, tuple(documents), (*scan.skipped, *skipped))
 
 
-def _unusable(file: Path) -> tuple[str, os.stat_result | None]:
+def _unusable(folder: str, name: str) -> tuple[str, os.stat_result | None]:
     """Why a folder entry cannot be an article ("folder" for a sub-folder, which is passed over), or "", and its stat."""
     try:
-        file.name.encode("utf-8")
+        name.encode("utf-8")
     except UnicodeEncodeError:
         return "its name is not valid UTF-8: rename it", None
     try:
-        info = os.lstat(file)
+        info = os.lstat(os.path.join(folder, name))
     except OSError as exc:
         return f"cannot be read ({exc.strerror})", None
     if stat.S_ISDIR(info.st_mode):

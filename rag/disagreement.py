@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.figures import same_value
 from rag.lexical import content_terms
@@ -28,6 +29,7 @@ PAST = "past"  # called "previous", "prior" or "earlier" by its own article
 DATED = "dated"  # an event the article dates ("in September 2023"): not set against current figures
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """ "Amazon", "Amazon's", "Amazon Web Services" -> "amazon": the first word of a name, lower case."""
     words = re.findall(r"[A-Za-z0-9]+", name.replace("’", "'").split("'")[0])
@@ -70,6 +72,7 @@ def comparable(a: Claim, b: Claim, classes: Mapping[str, str]) -> bool:
     return classes.get(ma, ma) == classes.get(mb, mb)
 
 
+@lru_cache(maxsize=65536)
 def value_key(value: float) -> str:
     """A figure's value as a dictionary key; values `same_value` calls equal share it."""
     return f"{float(value):.9g}"
@@ -110,6 +113,20 @@ def measure_classes(claims: Iterable[Claim]) -> dict[str, str]:
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     return {stem: find(stem) for stem in list(parent)}
+
+
+def _agree_kind(c: Claim) -> tuple[str, frozenset[str], str, str]:
+    """What `same_topic` compares of a claim (unit, defining scope, subject and target keys)."""
+    return c.figure.unit, defining_scope(c), entity_key(c.subject), entity_key(c.target)
+
+
+def _agrees_any(c: Claim, kinds: set[tuple[str, frozenset[str], str, str]]) -> bool:
+    """`same_topic(r, c)` for some r of these kinds (values are compared by the caller)."""
+    unit, scope, subject, target = _agree_kind(c)
+    return any(
+        u == unit and sc == scope and (not s or not subject or s == subject) and (not t or not target or t == target)
+        for u, sc, s, t in kinds
+    )
 
 
 @dataclass(frozen=True)
@@ -172,20 +189,32 @@ def judge(
     sides = [Side(side.value, side.unit, tuple(m)) for side, m in zip(sides, members)]
     for i in range(1, len(sides)):  # others agreeing with a rival count on its side too
         mine = set(sides[i].claims)
-        extra = tuple(
-            c for c in by_value[value_key(sides[i].value)] if c not in mine and any(agrees(r, c) for r in sides[i].claims)
-        )
+        kinds = {_agree_kind(r) for r in sides[i].claims}
+        extra = tuple(c for c in by_value[value_key(sides[i].value)] if c not in mine and _agrees_any(c, kinds))
         sides[i] = Side(sides[i].value, sides[i].unit, sides[i].claims + extra)
+
+    # two sides are co-stated when one document of either states both values of this subject
+    docs = {id(s): set(s.doc_ids) for s in sides}
+    reach: dict[int, set[str]] = {}  # per side: every value its own documents state
 
     def co_stated(a: Side, b: Side) -> bool:
         ka, kb = value_key(a.value), value_key(b.value)
-        return any(ka in stated[d] and kb in stated[d] for d in set(a.doc_ids) | set(b.doc_ids))
+        if id(a) not in reach:
+            reach[id(a)] = {v for d in docs[id(a)] for v in stated.get(d, ())}
+        def both(d: str) -> bool:
+            held = stated.get(d, ())
+            return ka in held and kb in held
+
+        # a's documents are read only when one of them states b's value at all
+        return (kb in reach[id(a)] and any(both(d) for d in docs[id(a)])) or any(both(d) for d in docs[id(b)])
+
+    newest_of = {id(s): max((position.get(d, float("-inf")) for d in docs[id(s)]), default=float("-inf")) for s in sides}
 
     def newest(side: Side) -> float:
-        return max((position.get(d, float("-inf")) for d in side.doc_ids), default=float("-inf"))
+        return newest_of[id(side)]
 
     sides = [sides[0]] + [s for s in sides[1:] if not co_stated(sides[0], s)]
-    ranked = sorted(sides, key=lambda s: (-newest(s), -len(s.doc_ids)))
+    ranked = sorted(sides, key=lambda s: (-newest(s), -len(docs[id(s)])))
     lead = ranked[0]
     others = tuple(s for s in ranked[1:] if not co_stated(lead, s))
     why = ""

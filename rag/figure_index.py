@@ -16,6 +16,12 @@ from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
 MAX_DIFFERING = 100  # documents shown as giving another figure for the same thing
+# An archive may state a figure thousands of times: a lookup reads the claims of the newest documents (at
+# most LOOKUP_LIMIT per figure), shows the newest MAX_MENTIONS with the count found, and judges the topics of
+# the first MAX_JUDGED_TOPICS of them for differing figures. Below these sizes nothing is left out.
+LOOKUP_LIMIT = 2_000
+MAX_MENTIONS = 100
+MAX_JUDGED_TOPICS = 5
 
 
 class FigureIndex:
@@ -40,14 +46,15 @@ class FigureIndex:
         found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
         for fig in figures:
-            pool = self._data.claims_of_value(fig.value) if fig.unit == ANY_UNIT else self._data.claims_of_figure(fig.value, fig.unit)
+            pool = (self._data.claims_of_value(fig.value, LOOKUP_LIMIT) if fig.unit == ANY_UNIT
+                    else self._data.claims_of_figure(fig.value, fig.unit, limit=LOOKUP_LIMIT))
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words):
                     continue
                 seen.add((c.doc_id, c.figure.start))
                 found.append(c)
         found.sort(key=lambda c: (-self._data.position(c.doc_id), c.doc_id, c.figure.start))
-        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found))
+        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), len(found))
 
     def _about(self, c: Claim, names: set[str], words: set[str]) -> bool:
         if names:
@@ -76,6 +83,8 @@ class FigureIndex:
             key = (topic, value_key(claim.figure.value), claim.scope) if topic is not None and claim.measure else (claim,)
             if key in judged:
                 continue
+            if len(judged) >= MAX_JUDGED_TOPICS:
+                break
             judged.add(key)
             for side in weigh(self._data, claim).verdict.others:
                 for c in side.claims:
@@ -86,12 +95,13 @@ class FigureIndex:
         return [self._mention(c) for c in newest]
 
     def _mention(self, c: Claim) -> FigureMention:
-        doc = self._data.document(c.doc_id)
+        doc = self._data.document_head(c.doc_id)
         sent = self._data.sentences[c.sentence_id]
         f = c.figure
         return FigureMention(
-            doc_id=doc.doc_id, title=doc.title, file=doc.file, start=f.start, end=f.end, quote=doc.text[f.start : f.end],
-            sentence=sent.text, value=f.value, unit=f.unit, qualifier=f.qualifier, sentence_start=sent.start, date=doc.date,
+            doc_id=doc.doc_id, title=doc.title, file=doc.file, start=f.start, end=f.end,
+            quote=sent.text[f.start - sent.start : f.end - sent.start], sentence=sent.text, value=f.value, unit=f.unit,
+            qualifier=f.qualifier, sentence_start=sent.start, date=doc.date,
         )
 
 

@@ -139,6 +139,7 @@ class Answer:
     figure: Figure | None = field(default=None, compare=False)
     source_count: int = 0  # every source that states the answer; `citations` may be capped
     lead_basis: str = ""  # why this figure leads where sources disagree: "newer: reports events of February 2026"
+    conflict_count: int = 0  # every document giving another figure; `conflicts` may be capped
 
     @classmethod
     def abstain(cls, question: str, confidence: float) -> Answer:
@@ -150,4 +151,9 @@ class Answer:
 class FigureLookup:
     query: str
     figures: tuple[Figure, ...]
-    mentions: tuple[FigureMention, ...]
+    mentions: tuple[FigureMention, ...]  # newest first; at most rag.figure_index.MAX_MENTIONS of them
+    total: int = -1  # mentions found in all (more than shown in a large archive); -1: as many as shown
+
+    @property
+    def found(self) -> int:
+        return len(self.mentions) if self.total < 0 else self.total

@@ -31,6 +31,7 @@ def answer_dict(a: Answer) -> dict[str, Any]:
         "conflicts": [conflict_dict(c) for c in a.conflicts],
         "source_count": a.source_count,
         "lead_basis": a.lead_basis,
+        "conflict_count": a.conflict_count,
     }
 
 
@@ -46,6 +47,7 @@ def lookup_dict(lookup: FigureLookup) -> dict[str, Any]:
         "query": lookup.query,
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text} for f in lookup.figures],
         "mentions": [mention_dict(m) for m in lookup.mentions],
+        "found": lookup.found,
     }
 
 
@@ -63,6 +65,8 @@ def answer_text(a: Answer) -> str:
         sides = [f"{a.text} [1] ({first.title or first.file})"]
         for i, other in enumerate(a.conflicts, start=n + 1):
             sides.append(f"{other.text} [{i}] ({other.title or other.doc_id})")
+        if a.conflict_count > len(a.conflicts):
+            sides.append(f"{a.conflict_count - len(a.conflicts)} more documents")
         why = f" ({a.text} leads: {a.lead_basis})" if a.lead_basis else ""
         lines.append("Sources disagree" + why + ": " + " vs ".join(sides))
     for i, cited in enumerate(a.citations, start=1):
@@ -83,6 +87,8 @@ def lookup_text(lookup: FigureLookup, mark: Callable[[str], str] = lambda quote:
     for m in lookup.mentions:
         docs.setdefault(m.doc_id, []).append(m)
     lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
+    if lookup.found > len(lookup.mentions):
+        lines[0] += f" (the newest {len(lookup.mentions)} of {lookup.found} found)"
     for mentions in docs.values():
         first = mentions[0]
         lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")

@@ -48,7 +48,7 @@ def test_ask_json_follows_the_contract(workdir):
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.decode().splitlines()
     answer = json.loads(line)
-    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis"}
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count"}
     assert answer["answer"] == "up to 5 gigawatts" and answer["abstained"] is False
     assert 0 <= answer["confidence"] <= 1
     first = answer["citations"][0]
@@ -136,7 +136,7 @@ def test_figure_json_follows_the_contract(workdir):
     result = run(["figure", "--json", "5 gigawatts"], workdir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "figures", "mentions"}
+    assert set(data) == {"query", "figures", "mentions", "found"}
     assert data["figures"] == [{"value": 5e9, "unit": "W", "text": "5 gigawatts"}]
     assert {m["doc_id"] for m in data["mentions"]} == {SEED["001"], SEED["004"]}
     for m in data["mentions"]:

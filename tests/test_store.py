@@ -1,5 +1,6 @@
 """The index life cycle over segments, with a stand-in embedder (the layer stores vectors; it does not judge them)."""
 
+import dataclasses
 import json
 import os
 import shutil
@@ -320,3 +321,50 @@ def test_a_racy_but_unchanged_article_writes_no_new_version(tmp_path, tiny_corpu
     before = (index / "CURRENT").read_text()
     again = ensure(index, tiny_corpus, hash_embedder)
     assert again.action == "loaded" and (index / "CURRENT").read_text() == before
+
+
+EDITED = (
+    "Harbour Power plans a wind farm.\n\n"
+    "Harbour Power will invest $2 billion in the Northsea wind farm, the company said. "
+    "It expects the farm to deliver 900 MW by 2028. "
+    "Local officials welcomed the plan."
+)
+
+
+def doc_claims(data, doc_id):  # type: ignore[no-untyped-def]
+    first = min(i for i, s in enumerate(data.sentences) if s.doc_id == doc_id)
+    return [dataclasses.replace(c, sentence_id=c.sentence_id - first) for c in data.claims_of_document(doc_id)]
+
+
+def test_an_edit_embeds_and_parses_only_its_new_text(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    (tiny_corpus / "harbour.txt").write_text(EDITED, encoding="utf-8")
+    index = tmp_path / "index"
+    ensure(index, tiny_corpus, hash_embedder)
+    edited = EDITED + "\n\nThe company later confirmed 17 new sites."
+    (tiny_corpus / "harbour.txt").write_text(edited, encoding="utf-8")
+    import rag.claims
+
+    def no_parse():  # type: ignore[no-untyped-def]
+        raise AssertionError("the parser was loaded for an edit that adds no money, share or power figure")
+
+    monkeypatch.setattr(rag.claims, "load_parser", no_parse)
+    hash_embedder.texts = 0
+    result = ensure(index, tiny_corpus, hash_embedder)
+    monkeypatch.undo()
+    assert result.embedded_documents == 1
+    sentences = [s for s in result.data.sentences if s.doc_id == "harbour"]
+    chunks = [c for c in result.data.chunks if c.doc_id == "harbour"]
+    assert hash_embedder.texts == 2 < len(sentences) + len(chunks)  # the new sentence and the one chunk that changed
+    # the same index a fresh build makes: claims, sentences and vectors (float16 storage aside)
+    fresh_corpus = tmp_path / "fresh-corpus"
+    shutil.copytree(tiny_corpus, fresh_corpus)
+    fresh = ensure(tmp_path / "fresh", fresh_corpus, hash_embedder).data
+    claims = doc_claims(result.data, "harbour")
+    assert any(c.figure.unit == "USD" and c.subject for c in claims) and claims == doc_claims(fresh, "harbour")
+    ids = [i for i, s in enumerate(result.data.sentences) if s.doc_id == "harbour"]
+    fresh_ids = [i for i, s in enumerate(fresh.sentences) if s.doc_id == "harbour"]
+    assert [result.data.sentences[i].text for i in ids] == [fresh.sentences[i].text for i in fresh_ids]
+    assert np.allclose(result.data.sentence_vectors[ids], fresh.sentence_vectors[fresh_ids], atol=1e-3)
+    cids = [i for i, c in enumerate(result.data.chunks) if c.doc_id == "harbour"]
+    fresh_cids = [i for i, c in enumerate(fresh.chunks) if c.doc_id == "harbour"]
+    assert np.allclose(result.data.chunk_vectors[cids], fresh.chunk_vectors[fresh_cids], atol=1e-6)

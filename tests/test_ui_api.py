@@ -25,7 +25,7 @@ def test_only_the_documented_endpoints_are_named(client):
 
 def test_ask_returns_the_cli_contract(client):
     answer = client.predict("How much computing capacity does Amazon guarantee Anthropic?", "", api_name="/ask")
-    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis"}
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count"}
     assert answer["answer"] == "up to 5 gigawatts"
     assert answer["citations"][0]["doc_id"] == SEED["004"]
 
@@ -45,7 +45,7 @@ def test_follow_up_through_the_api(client):
 
 def test_figure_returns_the_cli_contract(client):
     data = client.predict("$25B", api_name="/figure")
-    assert set(data) == {"query", "figures", "mentions"}
+    assert set(data) == {"query", "figures", "mentions", "found"}
     assert {m["doc_id"] for m in data["mentions"]} == {SEED["000"], SEED["001"], SEED["004"]}
 
 

@@ -58,6 +58,8 @@ def answer_markdown(answer: Answer, data: IndexData) -> str:
         sides = [f"{esc(answer.text)} {cite_link(1)}"]
         for i, c in enumerate(answer.conflicts, start=n + 1):
             sides.append(f"{esc(c.text)} {cite_link(i)} ({esc(label(data.document(c.doc_id)))})")
+        if answer.conflict_count > len(answer.conflicts):
+            sides.append(f"{answer.conflict_count - len(answer.conflicts)} more documents")
         lines.append("**Sources disagree:** " + " vs ".join(sides))
     lines.append(f"Confidence {answer.confidence:.2f}")
     return "\n\n".join(lines)
@@ -96,6 +98,8 @@ def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: 
     if not lookup.mentions:
         parts.append(f"<p>No source gives {esc_html(wanted)}.</p>")
     else:
+        if lookup.found > len(lookup.mentions):
+            parts.append(f"<p>The newest {len(lookup.mentions)} of {lookup.found} mentions found.</p>")
         parts.append(_grouped(lookup.mentions, data, "states it"))
     if differing:
         parts.append("<h3>Different figures for the same thing</h3>")

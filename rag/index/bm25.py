@@ -21,6 +21,9 @@ from rag.lexical import content_terms
 
 K1 = 1.5
 B = 0.75
+# Past this many chunks in a segment, a many-term score keeps the n best by partitioning the dense sums
+# (which of several equal scores at the n-th place survive is then arbitrary, so small segments sort all).
+PARTITION_MIN_CHUNKS = 20_000
 FILES = ("postings_ptr.npy", "postings_ids.npy", "postings_tf.npy", "chunk_len.npy")
 
 
@@ -67,8 +70,9 @@ class SegmentPostings:
     def total_length(self) -> float:
         return float(self.lengths.sum()) if len(self.lengths) else 0.0
 
-    def score(self, columns: Sequence[tuple[int, float]], avgdl: float) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk ids, scores) of the chunks holding any of the (column, idf) terms; unsorted."""
+    def score(self, columns: Sequence[tuple[int, float]], avgdl: float, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk ids, scores) of the chunks holding any of the (column, idf) terms; unsorted. With `n`, only
+        (at least) the n best of them."""
         hit_ids: list[np.ndarray] = []
         hit_scores: list[np.ndarray] = []
         for col, idf in columns:
@@ -80,13 +84,19 @@ class SegmentPostings:
             hit_scores.append(idf * tf / (norm + tf))
         if not hit_ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if len(hit_ids) == 1:  # one term: a chunk holds it once, nothing to sum
+            return hit_ids[0].astype(np.int64), hit_scores[0].astype(np.float32)
         ids = np.concatenate(hit_ids)
         scores = np.concatenate(hit_scores)
         if len(ids) * 8 < len(self.lengths):  # few postings: sum them by sorting
             unique, inverse = np.unique(ids, return_inverse=True)
             return unique.astype(np.int64), np.bincount(inverse, weights=scores).astype(np.float32)
         total = np.bincount(ids, weights=scores, minlength=len(self.lengths))  # many: one pass over a dense array
-        hit = np.flatnonzero(total)
+        if n is not None and len(total) > PARTITION_MIN_CHUNKS and n < len(total):
+            hit = np.argpartition(-total, n - 1)[:n]
+            hit = hit[total[hit] > 0]
+        else:
+            hit = np.flatnonzero(total)
         return hit.astype(np.int64), total[hit].astype(np.float32)
 
 

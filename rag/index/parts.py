@@ -7,10 +7,11 @@ sentence or chunk); a segment shifts them when it stores the document.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rag.chunking import chunk_sentences, document_sentences
-from rag.claims import extract_claims
+from rag.claims import SentenceKey, extract_claims
 from rag.config import DEFAULT_CHUNK_SETTINGS, ChunkSettings
 from rag.dating import text_bounds
 from rag.records import Chunk, Claim, Document, Sentence
@@ -36,11 +37,15 @@ class DocPart:
     stamp: str = ""  # the file's stat stamp when it was read (rag.corpus.FileEntry)
 
 
-def process_document(doc: Document, settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS, stamp: str = "") -> DocPart:
-    """Sentences, chunks, claims and text dates of one document: everything but the vectors."""
+def process_document(
+    doc: Document, settings: ChunkSettings = DEFAULT_CHUNK_SETTINGS, stamp: str = "",
+    known_claims: Mapping[SentenceKey, Sequence[Claim]] | None = None,
+) -> DocPart:
+    """Sentences, chunks, claims and text dates of one document: everything but the vectors. `known_claims`
+    are the claims of an old copy's sentences (rag.index.reuse), which are then not parsed again."""
     sentences = document_sentences(doc, settings)
     chunks = chunk_sentences(doc, sentences, 0, settings)
-    claims = extract_claims(doc.doc_id, list(enumerate(sentences)))
+    claims = extract_claims(doc.doc_id, list(enumerate(sentences)), known_claims)
     return DocPart(doc, tuple(sentences), tuple(chunks), tuple(claims), TextBounds(*text_bounds(sentences)), stamp)
 
 

@@ -41,6 +41,11 @@ SEGMENT_JSON = "segment.json"
 DB = "segment.db"
 SENTENCE_VECTORS = "sentences.npy"
 CHUNK_INDEX = "chunks.faiss"
+# The first claim id of each document row, then the claim count (claims are numbered in document order):
+# claim id -> document row without reading the claims table. Segments written before it was added lack the
+# file; theirs is read from the claims table the first time it is needed.
+CLAIM_STARTS = "claim_starts.npy"
+SQL_BATCH = 500  # ids per "IN (...)" query (SQLite allows 999 parameters by default on older builds)
 
 _SCHEMA = """
 CREATE TABLE documents(row INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, file TEXT NOT NULL, stamp TEXT NOT NULL,
@@ -48,6 +53,7 @@ CREATE TABLE documents(row INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, fil
     first_sentence INTEGER, n_sentences INTEGER, first_chunk INTEGER, n_chunks INTEGER,
     lower REAL, low_words TEXT, upper REAL, up_words TEXT);
 CREATE INDEX documents_file ON documents(file);
+CREATE INDEX documents_listing ON documents(row, doc_id, file, stamp, sha256, first_chunk, n_chunks);
 CREATE INDEX documents_text_key ON documents(text_key);
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, doc_row INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     chunk INTEGER NOT NULL, text TEXT NOT NULL);
@@ -106,6 +112,7 @@ def write_segment(index_dir: Path, data: SegmentInput, dim: int) -> str:
         vectors.add(data.chunk_vectors)
         vectors.save(tmp / CHUNK_INDEX)
         np.save(tmp / SENTENCE_VECTORS, data.sentence_vectors.astype(np.float16))
+        np.save(tmp / CLAIM_STARTS, np.concatenate([[0], np.cumsum([len(p.claims) for p in data.parts], dtype=np.int64)]).astype(np.int64))
         postings = bm25.build_postings([c.text for p in data.parts for c in p.chunks])
         bm25.save_postings(postings, tmp)
         _write_terms(tmp / DB, data.parts, postings)
@@ -218,6 +225,10 @@ class Segment:
         )
         self.total_length = float(meta["total_length"])
         self._db = sqlite3.connect(f"file:{folder / DB}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._doc_rows: list[tuple[int, str, int, int, str, str, str]] | None = None
+        self._claim_starts: np.ndarray | None = (
+            np.load(folder / CLAIM_STARTS, mmap_mode="r") if (folder / CLAIM_STARTS).exists() else None
+        )
         self.sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r")
         self.vectors = FaissIndex.load(folder / CHUNK_INDEX, meta["vectors"]["kind"])
         self.postings = bm25.SegmentPostings(folder)
@@ -228,6 +239,15 @@ class Segment:
 
     def close(self) -> None:
         self._db.close()
+
+    def doc_rows(self) -> list[tuple[int, str, int, int, str, str, str]]:
+        """(row, doc id, first chunk, chunk count, file, stamp, sha256) of every document, read once (through a
+        covering index, not the rows that hold the texts): a segment never changes, so a writer that opens the
+        next version keeps what it read of the segments the versions share."""
+        if self._doc_rows is None:
+            self._doc_rows = self.query(
+                "SELECT row, doc_id, first_chunk, n_chunks, file, stamp, sha256 FROM documents ORDER BY row")
+        return self._doc_rows
 
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[tuple]:
         return self._db.execute(sql, args).fetchall()
@@ -252,6 +272,29 @@ class Segment:
         tail, extra = (" LIMIT ?", (limit,)) if limit is not None else ("", ())
         rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id{tail}", (*args, *extra))
         return [(row, claim_from_body(body, base)) for row, body in rows]
+
+    def claim_ids(self, where: str, args: Sequence[Any]) -> np.ndarray:
+        """The ids of the claims matching `where` (the claims indexes cover them: no table row is read)."""
+        return np.fromiter((r[0] for r in self._db.execute(f"SELECT id FROM claims WHERE {where}", args)), dtype=np.int64)
+
+    def claim_doc_rows(self, ids: np.ndarray) -> np.ndarray:
+        """The document row of each claim id."""
+        if self._claim_starts is None:
+            firsts = self.query("SELECT doc_row, MIN(id) FROM claims GROUP BY doc_row")
+            starts = np.full(self.n_documents + 1, self.n_claims, dtype=np.int64)
+            for row, first in firsts:
+                starts[row] = first
+            self._claim_starts = np.minimum.accumulate(starts[::-1])[::-1].copy()  # documents without claims
+        return np.searchsorted(self._claim_starts, ids, side="right") - 1
+
+    def claims_by_ids(self, ids: Sequence[int], base: int) -> list[tuple[int, Claim]]:
+        """(document row, claim) of these claim ids, in id order; sentence ids + base."""
+        out: list[tuple[int, Claim]] = []
+        for lo in range(0, len(ids), SQL_BATCH):
+            batch = ids[lo : lo + SQL_BATCH]
+            rows = self.query(f"SELECT doc_row, body FROM claims WHERE id IN ({','.join('?' * len(batch))}) ORDER BY id", batch)
+            out.extend((row, claim_from_body(body, base)) for row, body in rows)
+        return out
 
 
 def read_segment_meta(folder: Path) -> dict:

@@ -27,7 +27,7 @@ import re
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from rag.config import DEFAULT_CHUNK_SETTINGS, INDEX_FORMAT_VERSION, ChunkSettings
@@ -37,7 +37,17 @@ from rag.disagreement import measure_classes
 from rag.embedding import Embedder, Progress
 from rag.errors import CorpusError, IndexCorrupt, IndexMissing, IndexStoreError, ModelMismatch
 from rag.index.parts import DocPart, process_document
-from rag.index.segment import SegmentInput, fsync_path, open_segment, read_segment_meta, segment_parts, verify, write_segment
+from rag.index.reuse import Known, known_from
+from rag.index.segment import (
+    Segment,
+    SegmentInput,
+    fsync_path,
+    open_segment,
+    read_segment_meta,
+    segment_parts,
+    verify,
+    write_segment,
+)
 from rag.index.view import IndexData
 from rag.records import Claim, Document, SkippedFile
 
@@ -156,12 +166,13 @@ def manifest_problem(manifest: object) -> str:
     return ""
 
 
-def read_index(index_dir: Path, model: str) -> IndexData:
+def read_index(index_dir: Path, model: str, reuse: Mapping[str, Segment] | None = None) -> IndexData:
     """Open the live index. A reader never fails because a writer replaced the version it was opening:
-    when files vanish under it, CURRENT is read again and the new version opened once."""
+    when files vanish under it, CURRENT is read again and the new version opened once. `reuse` holds segments
+    already open (by name), which the new view shares instead of opening them again."""
     version, manifest = read_manifest(index_dir)
     try:
-        return _open_version(index_dir, version, manifest, model)
+        return _open_version(index_dir, version, manifest, model, reuse)
     except IndexCorrupt:
         try:
             now = _read_pointer(index_dir)
@@ -170,10 +181,10 @@ def read_index(index_dir: Path, model: str) -> IndexData:
         if now == version.name:
             raise
     version, manifest = read_manifest(index_dir)
-    return _open_version(index_dir, version, manifest, model)
+    return _open_version(index_dir, version, manifest, model, reuse)
 
 
-def _open_version(index_dir: Path, version: Path, manifest: dict, model: str) -> IndexData:
+def _open_version(index_dir: Path, version: Path, manifest: dict, model: str, reuse: Mapping[str, Segment] | None = None) -> IndexData:
     if manifest["model"] != model:
         raise ModelMismatch(
             f"the index in {index_dir} was built with the model {manifest['model']!r}, not {model!r}:"
@@ -182,6 +193,7 @@ def _open_version(index_dir: Path, version: Path, manifest: dict, model: str) ->
     if manifest["format_version"] != INDEX_FORMAT_VERSION:
         raise IndexCorrupt(f"the index in {index_dir} has format {manifest['format_version']}, not {INDEX_FORMAT_VERSION}")
     segments = []
+    opened: list[Segment] = []  # closed again if the version cannot be opened (the reused ones are not ours)
     try:
         derived_raw = (version / DERIVED).read_bytes()
         if hashlib.sha256(derived_raw).hexdigest() != manifest["checksums"][DERIVED]:
@@ -194,18 +206,22 @@ def _open_version(index_dir: Path, version: Path, manifest: dict, model: str) ->
             raw = (folder / "segment.json").read_bytes()
             if hashlib.sha256(raw).hexdigest() != entry["sha256"]:
                 raise IndexCorrupt(f"segment {entry['name']} in {index_dir} is damaged")
-            segments.append(open_segment(folder, manifest["dim"]))
+            seg = (reuse or {}).get(entry["name"])
+            if seg is None:
+                seg = open_segment(folder, manifest["dim"])
+                opened.append(seg)
+            segments.append(seg)
         deleted = {name: set(ids) for name, ids in manifest["deleted"].items()}
         data = IndexData(manifest, segments, deleted, classes, times)
     except IndexCorrupt:
-        _close(segments)
+        _close(opened)
         raise
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        _close(segments)
+        _close(opened)
         raise IndexCorrupt(f"the index in {index_dir} cannot be opened ({type(exc).__name__}: {exc})") from exc
     counts = manifest["counts"]
     if (counts["documents"], counts["chunks"], counts["sentences"]) != (len(data.documents), len(data.chunks), len(data.sentences)):
-        data.close()
+        _close(opened)
         raise IndexCorrupt(f"the index in {index_dir} holds other counts than its manifest says")
     return data
 
@@ -287,7 +303,7 @@ def plan_update(data: IndexData | None, scan: CorpusScan) -> Plan:
     if data is not None:
         stamps = data.manifest.get("stamps", {})
         for i, seg in enumerate(data.segments):
-            for row, doc_id, file, stamp, sha in seg.query("SELECT row, doc_id, file, stamp, sha256 FROM documents"):
+            for row, doc_id, _, _, file, stamp, sha in seg.doc_rows():
                 if row not in data._dead_rows[i]:
                     live[doc_id] = (file, stamps.get(doc_id, stamp), sha)
     present = {e.doc_id for e in scan.entries}
@@ -439,8 +455,11 @@ def _update(
     new_segment = None
     if changed:
         if process is None:
-            parts = [process_document(d, settings, stamp) for d, stamp, _ in changed]
-            seg_input = _embed(parts, embedder(), progress)
+            # an edited article's unchanged text is taken from its old copy, never from a damaged segment
+            reusable = [d.doc_id for d, _, _ in changed if d.doc_id not in lost]
+            reused = known_from(previous, reusable) if previous is not None else Known()
+            parts = [process_document(d, settings, stamp, reused.claims.get(d.doc_id)) for d, stamp, _ in changed]
+            seg_input = _embed(parts, embedder(), progress, reused)
         else:
             seg_input = _input_from_built(
                 [(dataclasses.replace(extra[0], stamp=stamp), extra[1]) for _, stamp, extra in changed]  # type: ignore[index]
@@ -452,9 +471,9 @@ def _update(
     touched = None if optimize else {d.doc_id for d, _, _ in changed} | replaced | set(lost)
     version = _write_version(index_dir, model, dim, settings, segments, deleted, stamps, previous, touched)
     _collect(index_dir, version, segments)
-    if previous is not None:
-        previous.close()
-    data = read_index(index_dir, model)
+    shared = {s.name: s for s in previous.segments} if previous is not None else {}
+    data = read_index(index_dir, model, shared)
+    _close([s for s in shared.values() if s not in data.segments])
     written = _bytes_of(version) + (_bytes_of(index_dir / new_segment) if new_segment else 0)
     return EnsureResult(data, action, embedded, (*scan.skipped, *skipped), written)
 
@@ -473,13 +492,33 @@ def _input_from_built(built: Sequence[tuple[DocPart, object]]) -> SegmentInput:
     )
 
 
-def _embed(parts: list[DocPart], embedder: Embedder, progress: Progress | None) -> SegmentInput:
-    chunk_texts = [c.text for p in parts for c in p.chunks]
-    sentence_texts = [s.text for p in parts for s in p.sentences]
+def _embed(parts: list[DocPart], embedder: Embedder, progress: Progress | None, known: Known | None = None) -> SegmentInput:
+    """The parts' chunk and sentence vectors; texts in `known` (an edited article's unchanged text) are not encoded again."""
+    import numpy as np
+
+    known = known or Known()
     step = None if progress is None else (lambda what: lambda done, total, _: progress(done, total, f"embedding {what}"))
-    chunk_vectors = embedder.encode(chunk_texts, progress=None if step is None else step("chunks"))
-    sentence_vectors = embedder.encode(sentence_texts, progress=None if step is None else step("sentences"))
-    return SegmentInput(parts, chunk_vectors.reshape(len(chunk_texts), embedder.dim), sentence_vectors.reshape(len(sentence_texts), embedder.dim))
+
+    def vectors(texts: list[str], have: dict[str, np.ndarray], what: str) -> np.ndarray:
+        todo = list(dict.fromkeys(t for t in texts if t not in have))
+        fresh = embedder.encode(todo, progress=None if step is None else step(what)).reshape(len(todo), embedder.dim) if todo else None
+        got = dict(zip(todo, fresh)) if fresh is not None else {}
+        out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = have[t] if t in have else got[t]
+        return out
+
+    if not known.chunk_vectors and not known.sentence_vectors:  # a fresh build: every text, as it comes
+        chunk_texts = [c.text for p in parts for c in p.chunks]
+        sentence_texts = [s.text for p in parts for s in p.sentences]
+        chunk_vectors = embedder.encode(chunk_texts, progress=None if step is None else step("chunks"))
+        sentence_vectors = embedder.encode(sentence_texts, progress=None if step is None else step("sentences"))
+        return SegmentInput(parts, chunk_vectors.reshape(len(chunk_texts), embedder.dim), sentence_vectors.reshape(len(sentence_texts), embedder.dim))
+    return SegmentInput(
+        parts,
+        vectors([c.text for p in parts for c in p.chunks], known.chunk_vectors, "chunks"),
+        vectors([s.text for p in parts for s in p.sentences], known.sentence_vectors, "sentences"),
+    )
 
 
 def _segment_entry(index_dir: Path, name: str) -> dict:
@@ -615,7 +654,10 @@ def _derive_near(
     those that state one of their facts (up to DERIVE_NEAR_MAX) are dated again; those neighbours start from the
     dates they had, so what an earlier pass found through other articles is kept. The rest keep their dates.
     (A date that a removed article had pushed later stays so until `rag index --optimize` derives all again.)"""
-    view = IndexData({"dim": dim}, [open_segment(index_dir / s["name"], dim) for s in segments], deleted, {}, {})
+    shared = {s.name: s for s in previous.segments}
+    opened = [open_segment(index_dir / s["name"], dim) for s in segments if s["name"] not in shared]
+    fresh = {s.name: s for s in opened}
+    view = IndexData({"dim": dim}, [shared.get(s["name"]) or fresh[s["name"]] for s in segments], deleted, {}, {})
     try:
         facts = {_fact(c) for d in touched if previous.has_document(d) for c in previous.claims_of_document(d) if c.subject}
         pool = {d for d in touched if view.has_document(d)}
@@ -640,7 +682,7 @@ def _derive_near(
         times = {d: t for d, t in previous.times.items() if d not in touched and d not in pool and view.has_document(d)}
         times.update(times_from_bounds([(d, *view.date_evidence(d)) for d in sorted(pool)], claims, classes, prior))
     finally:
-        view.close()
+        _close(opened)
     return {"measure_classes": classes, "times": {d: [t.lower, t.upper, t.basis] for d, t in times.items()}}
 
 

@@ -3,7 +3,7 @@
 Below ANN_MIN_VECTORS a segment is searched exactly (`IndexFlatIP`, float32). Above it, HNSW over float16
 codes (`IndexHNSWSQ`): the graph answers in about constant time, and at HNSW_EF_SEARCH its recall@10 against
 exact search is measured by bench/bench_scale.py. Either way the vectors are stored once, in the FAISS file,
-and `vectors(ids)` reads them back.
+and `vectors(ids)` reads them back. A loaded index maps the file's codes into memory instead of reading them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 ANN_MIN_VECTORS = 50_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 96
+HNSW_EF_SEARCH = 128
 FLAT = "flat"
 HNSW = "hnsw-fp16"
 
@@ -96,7 +96,9 @@ class FaissIndex:
     def load(cls, path: Path, kind: str = FLAT) -> FaissIndex:
         import faiss
 
-        index = faiss.read_index(str(path))
+        # the codes are memory-mapped, not read: opening costs the same at any size, and pages are read (and
+        # shared with other processes through the page cache) as searches touch them. Segments are immutable.
+        index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC)
         return cls(index.d, index, kind)
 
 

@@ -97,7 +97,7 @@ class IndexData:
             ids: list[str] = []
             dead: set[int] = set()
             spans: list[tuple[int, int]] = []
-            for row, doc_id, c0, nc in seg.query("SELECT row, doc_id, first_chunk, n_chunks FROM documents ORDER BY row"):
+            for row, doc_id, c0, nc, _, _, _ in seg.doc_rows():
                 ids.append(doc_id)
                 if doc_id in gone:
                     dead.add(row)
@@ -122,7 +122,10 @@ class IndexData:
         self.lexical = _Lexical(self)
         self.idf = TermWeights(self.segments)
         self._doc = lru_cache(maxsize=DOC_CACHE)(self._read_document)
+        self._head = lru_cache(maxsize=ROW_CACHE)(self._read_head)
         self._claims = lru_cache(maxsize=ROW_CACHE)(self._claims_where)
+        self._dead_masks: dict[int, np.ndarray] = {}
+        self._row_pos: dict[int, np.ndarray] = {}
         self._positions = {d: self.position(d) for d in times}
         self._members: dict[str, list[str]] = {}
         for stem, rep in measure_classes.items():
@@ -143,6 +146,24 @@ class IndexData:
 
     def has_document(self, doc_id: str) -> bool:
         return doc_id in self._places
+
+    def document_head(self, doc_id: str) -> Document:
+        """A document without its text (text is ""): title, file and date, for lists that show many documents."""
+        place = self._places.get(doc_id)
+        if place is None:
+            raise KeyError(doc_id)
+        return self._head(place.segment, place.row)
+
+    def _read_head(self, seg: int, row: int) -> Document:
+        doc_id, file, sha, title, publisher, date = self.segments[seg].query(
+            "SELECT doc_id, file, sha256, title, publisher, date FROM documents WHERE row = ?", (row,))[0]
+        doc = Document(doc_id=doc_id, file=file, text="", sha256=sha, title=title or "", publisher=publisher or "", date=date or "")
+        t = self.times.get(doc_id)
+        if t is not None:
+            from dataclasses import replace
+
+            doc = replace(doc, date=doc.date or t.label, date_basis=t.basis)
+        return doc
 
     def _read_document(self, seg: int, row: int) -> Document:
         doc = self.segments[seg].document(row)
@@ -209,35 +230,91 @@ class IndexData:
 
     # ------------------------------------------------ claims
 
-    def _claims_where(self, where: str, args: tuple) -> tuple[Claim, ...]:
-        out: list[Claim] = []
+    def _claims_where(self, where: str, args: tuple, limit: int | None = None) -> tuple[Claim, ...]:
+        """The live claims matching `where`, in index order. With a limit, at most that many: those of the newest
+        documents (an archive can hold thousands of claims on one topic; what a lookup weighs must not grow
+        with it). Below the limit the answer is the same as without one."""
+        if limit is None:
+            out: list[Claim] = []
+            for i, seg in enumerate(self.segments):
+                dead = self._dead_rows[i]
+                out.extend(c for row, c in seg.claims_where(where, args, self._sent.bases[i]) if row not in dead)
+            return tuple(out)
+        found_ids: list[np.ndarray] = []
+        found_pos: list[np.ndarray] = []
+        found_seg: list[np.ndarray] = []
         for i, seg in enumerate(self.segments):
-            dead = self._dead_rows[i]
-            out.extend(c for row, c in seg.claims_where(where, args, self._sent.bases[i]) if row not in dead)
-        return tuple(out)
+            ids = seg.claim_ids(where, args)
+            if not len(ids):
+                continue
+            rows = seg.claim_doc_rows(ids)
+            live = ~self._dead_mask(i)[rows]
+            found_ids.append(ids[live])
+            found_pos.append(self._row_positions(i)[rows[live]])
+            found_seg.append(np.full(int(live.sum()), i, dtype=np.int64))
+        if not found_ids:
+            return ()
+        ids, pos, segs = np.concatenate(found_ids), np.concatenate(found_pos), np.concatenate(found_seg)
+        if len(ids) > limit:
+            keep = np.lexsort((ids, segs, -pos))[:limit]  # newest first; ties in index order
+            ids, segs = ids[keep], segs[keep]
+        found: list[Claim] = []
+        for i in sorted(set(segs.tolist())):
+            mine = np.sort(ids[segs == i]).tolist()
+            found.extend(c for _, c in self.segments[i].claims_by_ids(mine, self._sent.bases[i]))
+        return tuple(found)
 
-    def claims_of_figure(self, value: float, unit: str) -> list[Claim]:
-        """Every claim of one exact (value, unit): an indexed lookup, not a scan."""
-        return list(self._claims("figure_key = ?", (figure_key(value, unit),)))
+    def _dead_mask(self, seg: int) -> np.ndarray:
+        mask = self._dead_masks.get(seg)
+        if mask is None:
+            mask = np.zeros(self.segments[seg].n_documents, dtype=bool)
+            mask[list(self._dead_rows[seg])] = True
+            self._dead_masks[seg] = mask
+        return mask
 
-    def claims_of_value(self, value: float) -> list[Claim]:
+    def _row_positions(self, seg: int) -> np.ndarray:
+        """Each document row's place in time (unknown is oldest), for choosing the newest claims."""
+        pos = self._row_pos.get(seg)
+        if pos is None:
+            pos = np.array([self._positions.get(d, -math.inf) for d in self._doc_ids[seg]], dtype=np.float64)
+            self._row_pos[seg] = pos
+        return pos
+
+    def claims_of_figure(self, value: float, unit: str, subject: str | None = None, limit: int | None = None) -> list[Claim]:
+        """Every claim of one exact (value, unit): an indexed lookup, not a scan. With `subject`, only the
+        claims of that subject or of none (those that can agree with a claim of it); with `limit`, at most that
+        many, from the newest documents."""
+        if subject is None:
+            return list(self._claims("figure_key = ?", (figure_key(value, unit),), limit))
+        return list(self._claims("subject_key IN (?, '') AND figure_key = ?", (entity_key(subject), figure_key(value, unit)), limit))
+
+    def claims_of_value(self, value: float, limit: int | None = None) -> list[Claim]:
         """Every claim of one value in any unit ("25 billion" written without a unit)."""
-        return list(self._claims("value_key = ?", (repr(float(value)),)))
+        return list(self._claims("value_key = ?", (repr(float(value)),), limit))
+
+    def states_figure(self, doc_id: str, value: float, unit: str) -> bool:
+        """Whether a document states this exact (value, unit)."""
+        place = self._places.get(doc_id)
+        return place is not None and bool(self.segments[place.segment].query(
+            "SELECT 1 FROM claims WHERE doc_row = ? AND figure_key = ? LIMIT 1", (place.row, figure_key(value, unit))))
 
     def claims_about(self, subject: str, unit: str) -> list[Claim]:
         """Every claim of one subject and unit (for tests and tools: an archive holds many of "Amazon" in dollars)."""
         return list(self._claims("subject_key = ? AND unit = ?", (entity_key(subject), unit)))
 
-    def claims_on_topic(self, subject: str, unit: str, stems: Sequence[str], figure_keys: Sequence[str]) -> list[Claim]:
+    def claims_on_topic(
+        self, subject: str, unit: str, stems: Sequence[str], figure_keys: Sequence[str], limit: int | None = None,
+    ) -> list[Claim]:
         """The claims of one subject and unit whose measure stem is one of `stems` or whose figure is one of
-        `figure_keys`, in index order: what the disagreement check needs, through the (subject, unit, measure) index."""
+        `figure_keys`, in index order: what the disagreement check needs, through the (subject, unit, measure)
+        index; with `limit`, at most that many, from the newest documents."""
         stems, figure_keys = sorted(set(stems)), sorted(set(figure_keys))
         if not stems and not figure_keys:
             return []
         where = "subject_key = ? AND unit = ? AND (measure_stem IN ({}) OR figure_key IN ({}))".format(
             ",".join("?" * len(stems)) or "NULL", ",".join("?" * len(figure_keys)) or "NULL"
         )
-        return list(self._claims(where, (entity_key(subject), unit, *stems, *figure_keys)))
+        return list(self._claims(where, (entity_key(subject), unit, *stems, *figure_keys), limit))
 
     def measure_members(self, stem: str) -> tuple[str, ...]:
         """The measure stems the corpus uses for the same thing as `stem` (its class, rag.disagreement.measure_classes)."""
@@ -438,12 +515,14 @@ class _Lexical:
         for i, seg in enumerate(data.segments):
             cols = per_seg[i]
             columns = [(cols[t], bm25.idf(self.n_chunks, df[t])) for t in terms if t in cols]
-            ids, scores = seg.postings.score(columns, max(self.avgdl, 1e-9))
+            dead = sum(hi - lo for lo, hi in data._dead_chunks[i])  # deleted chunks are dropped below: ask for more
+            ids, scores = seg.postings.score(columns, max(self.avgdl, 1e-9), n + dead)
             if data._dead_chunks[i]:
                 keep = np.ones(len(ids), dtype=bool)
                 for lo, hi in data._dead_chunks[i]:
                     keep &= (ids < lo) | (ids >= hi)
                 ids, scores = ids[keep], scores[keep]
+            ids, scores = bm25.top(ids, scores, n)  # the n best overall are among each segment's n best
             all_ids.append(ids + data._chunk.bases[i])
             all_scores.append(scores)
         ids, scores = bm25.top(np.concatenate(all_ids), np.concatenate(all_scores), n)
