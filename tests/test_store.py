@@ -368,3 +368,22 @@ def test_an_edit_embeds_and_parses_only_its_new_text(tmp_path, tiny_corpus, hash
     cids = [i for i, c in enumerate(result.data.chunks) if c.doc_id == "harbour"]
     fresh_cids = [i for i, c in enumerate(fresh.chunks) if c.doc_id == "harbour"]
     assert np.allclose(result.data.chunk_vectors[cids], fresh.chunk_vectors[fresh_cids], atol=1e-6)
+
+
+def test_a_limited_claim_lookup_keeps_the_newest_documents(tmp_path, hash_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, date in (("a", "2021-03-01"), ("b", "2024-06-01"), ("c", "2019-01-15"), ("d", "2023-02-01")):
+        (corpus / f"{name}.txt").write_text(f"Report {name}.\n\nHarbour Power will invest $5 billion in wind farms.", encoding="utf-8")
+        (corpus / f"{name}.meta.json").write_text(json.dumps({"title": f"Report {name}", "date": date}), encoding="utf-8")
+    data = ensure(tmp_path / "index", corpus, hash_embedder).data
+    every = data.claims_of_figure(5e9, "USD")
+    assert {c.doc_id for c in every} == {"a", "b", "c", "d"}
+    newest = data.claims_of_figure(5e9, "USD", limit=2)
+    assert {c.doc_id for c in newest} == {"b", "d"}
+    assert newest == [c for c in every if c.doc_id in {"b", "d"}]  # in index order, as without a limit
+    assert data.claims_of_figure(5e9, "USD", limit=10) == every
+    for seg in data.segments:  # a segment written before claim_starts.npy existed finds the same rows
+        rows = seg.claim_doc_rows(np.arange(seg.n_claims))
+        seg._claim_starts = None
+        assert (seg.claim_doc_rows(np.arange(seg.n_claims)) == rows).all()
