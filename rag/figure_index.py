@@ -21,7 +21,7 @@ MAX_DIFFERING = 100  # documents shown as giving another figure for the same thi
 # the first MAX_JUDGED_TOPICS of them for differing figures. Below these sizes nothing is left out.
 LOOKUP_LIMIT = 2_000
 MAX_MENTIONS = 100
-MAX_JUDGED_TOPICS = 5
+MAX_JUDGED_TOPICS = 3
 
 
 class FigureIndex:
@@ -45,16 +45,23 @@ class FigureIndex:
         words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
         found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
+        # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
+        plain = not names and not words and len(figures) == 1
+        limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
         for fig in figures:
-            pool = (self._data.claims_of_value(fig.value, LOOKUP_LIMIT) if fig.unit == ANY_UNIT
-                    else self._data.claims_of_figure(fig.value, fig.unit, limit=LOOKUP_LIMIT))
+            pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
+                    else self._data.claims_of_figure(fig.value, fig.unit, limit=limit))
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words):
                     continue
                 seen.add((c.doc_id, c.figure.start))
                 found.append(c)
         found.sort(key=lambda c: (-self._data.position(c.doc_id), c.doc_id, c.figure.start))
-        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), len(found))
+        total = len(found)
+        if plain:
+            fig = figures[0]
+            total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
+        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total)
 
     def _about(self, c: Claim, names: set[str], words: set[str]) -> bool:
         if names:

@@ -275,7 +275,8 @@ class Segment:
 
     def claim_ids(self, where: str, args: Sequence[Any]) -> np.ndarray:
         """The ids of the claims matching `where` (the claims indexes cover them: no table row is read)."""
-        return np.fromiter((r[0] for r in self._db.execute(f"SELECT id FROM claims WHERE {where}", args)), dtype=np.int64)
+        rows = self._db.execute(f"SELECT id FROM claims WHERE {where}", args).fetchall()
+        return np.array(rows, dtype=np.int64).reshape(-1)
 
     def claim_doc_rows(self, ids: np.ndarray) -> np.ndarray:
         """The document row of each claim id."""
@@ -287,13 +288,13 @@ class Segment:
             self._claim_starts = np.minimum.accumulate(starts[::-1])[::-1].copy()  # documents without claims
         return np.searchsorted(self._claim_starts, ids, side="right") - 1
 
-    def claims_by_ids(self, ids: Sequence[int], base: int) -> list[tuple[int, Claim]]:
-        """(document row, claim) of these claim ids, in id order; sentence ids + base."""
-        out: list[tuple[int, Claim]] = []
+    def claims_by_ids(self, ids: Sequence[int], base: int) -> dict[int, Claim]:
+        """The claims of these ids, by id; sentence ids + base."""
+        out: dict[int, Claim] = {}
         for lo in range(0, len(ids), SQL_BATCH):
-            batch = ids[lo : lo + SQL_BATCH]
-            rows = self.query(f"SELECT doc_row, body FROM claims WHERE id IN ({','.join('?' * len(batch))}) ORDER BY id", batch)
-            out.extend((row, claim_from_body(body, base)) for row, body in rows)
+            batch = list(ids[lo : lo + SQL_BATCH])
+            rows = self.query(f"SELECT id, body FROM claims WHERE id IN ({','.join('?' * len(batch))})", batch)
+            out.update((cid, claim_from_body(body, base)) for cid, body in rows)
         return out
 
 

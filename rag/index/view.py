@@ -26,6 +26,8 @@ from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Sentence
 
 ROW_CACHE = 4096
+REFS_CACHE = 256  # id lists of recent claim lookups (a topic's list is shared by the verdicts on its values)
+CLAIM_CACHE = 16_384  # decoded claims
 T = TypeVar("T")
 DOC_CACHE = 64
 
@@ -124,6 +126,8 @@ class IndexData:
         self._doc = lru_cache(maxsize=DOC_CACHE)(self._read_document)
         self._head = lru_cache(maxsize=ROW_CACHE)(self._read_head)
         self._claims = lru_cache(maxsize=ROW_CACHE)(self._claims_where)
+        self._refs = lru_cache(maxsize=REFS_CACHE)(self._refs_uncached)
+        self._claim_cache: dict[tuple[int, int], Claim] = {}
         self._dead_masks: dict[int, np.ndarray] = {}
         self._row_pos: dict[int, np.ndarray] = {}
         self._positions = {d: self.position(d) for d in times}
@@ -240,29 +244,48 @@ class IndexData:
                 dead = self._dead_rows[i]
                 out.extend(c for row, c in seg.claims_where(where, args, self._sent.bases[i]) if row not in dead)
             return tuple(out)
-        found_ids: list[np.ndarray] = []
-        found_pos: list[np.ndarray] = []
-        found_seg: list[np.ndarray] = []
+        return self._newest(((where, args),), limit)
+
+    def _newest(self, queries: Sequence[tuple[str, tuple]], limit: int) -> tuple[Claim, ...]:
+        """The live claims matching any of the queries: at most `limit`, those of the newest documents, in index order."""
+        parts = [self._refs(where, args) for where, args in queries]
+        ids = np.concatenate([p[0] for p in parts])
+        segs = np.concatenate([p[1] for p in parts])
+        pos = np.concatenate([p[2] for p in parts])
+        if len(parts) > 1 and len(ids):  # a claim matched by two queries counts once
+            _, first = np.unique(segs * (1 << 40) + ids, return_index=True)
+            ids, segs, pos = ids[first], segs[first], pos[first]
+        if len(ids) > limit:
+            keep = np.lexsort((ids, segs, -pos))[:limit]  # newest first; ties in index order
+            ids, segs = ids[keep], segs[keep]
+        order = np.lexsort((ids, segs))
+        return self._decoded(list(zip(segs[order].tolist(), ids[order].tolist())))
+
+    def _decoded(self, refs: Sequence[tuple[int, int]]) -> tuple[Claim, ...]:
+        """The claims of these (segment, claim id) pairs, read in one query per segment and kept (up to CLAIM_CACHE)."""
+        cache = self._claim_cache
+        missing = [r for r in refs if r not in cache]
+        if len(cache) + len(missing) > CLAIM_CACHE:
+            cache.clear()
+        for seg in sorted({s for s, _ in missing}):
+            got = self.segments[seg].claims_by_ids([c for s, c in missing if s == seg], self._sent.bases[seg])
+            cache.update(((seg, cid), claim) for cid, claim in got.items())
+        return tuple(cache[r] for r in refs)
+
+    def _refs_uncached(self, where: str, args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(claim ids, segments, document positions) of the live claims matching `where`; reads only indexes."""
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for i, seg in enumerate(self.segments):
             ids = seg.claim_ids(where, args)
             if not len(ids):
                 continue
             rows = seg.claim_doc_rows(ids)
             live = ~self._dead_mask(i)[rows]
-            found_ids.append(ids[live])
-            found_pos.append(self._row_positions(i)[rows[live]])
-            found_seg.append(np.full(int(live.sum()), i, dtype=np.int64))
-        if not found_ids:
-            return ()
-        ids, pos, segs = np.concatenate(found_ids), np.concatenate(found_pos), np.concatenate(found_seg)
-        if len(ids) > limit:
-            keep = np.lexsort((ids, segs, -pos))[:limit]  # newest first; ties in index order
-            ids, segs = ids[keep], segs[keep]
-        found: list[Claim] = []
-        for i in sorted(set(segs.tolist())):
-            mine = np.sort(ids[segs == i]).tolist()
-            found.extend(c for _, c in self.segments[i].claims_by_ids(mine, self._sent.bases[i]))
-        return tuple(found)
+            found.append((ids[live], np.full(int(live.sum()), i, dtype=np.int64), self._row_positions(i)[rows[live]]))
+        if not found:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return tuple(np.concatenate([f[k] for f in found]) for k in range(3))  # type: ignore[return-value]
 
     def _dead_mask(self, seg: int) -> np.ndarray:
         mask = self._dead_masks.get(seg)
@@ -288,6 +311,11 @@ class IndexData:
             return list(self._claims("figure_key = ?", (figure_key(value, unit),), limit))
         return list(self._claims("subject_key IN (?, '') AND figure_key = ?", (entity_key(subject), figure_key(value, unit)), limit))
 
+    def count_of_figure(self, value: float, unit: str | None = None) -> int:
+        """How many live claims state this value (in this unit, or in any when unit is None)."""
+        where, args = ("value_key = ?", (repr(float(value)),)) if unit is None else ("figure_key = ?", (figure_key(value, unit),))
+        return len(self._refs(where, args)[0])
+
     def claims_of_value(self, value: float, limit: int | None = None) -> list[Claim]:
         """Every claim of one value in any unit ("25 billion" written without a unit)."""
         return list(self._claims("value_key = ?", (repr(float(value)),), limit))
@@ -311,10 +339,18 @@ class IndexData:
         stems, figure_keys = sorted(set(stems)), sorted(set(figure_keys))
         if not stems and not figure_keys:
             return []
+        key = (entity_key(subject), unit)
+        if limit is not None:  # the topic's list and the figures' list apart: the topic's is shared, and cached
+            queries = []
+            if stems:
+                queries.append((f"subject_key = ? AND unit = ? AND measure_stem IN ({','.join('?' * len(stems))})", (*key, *stems)))
+            if figure_keys:
+                queries.append((f"subject_key = ? AND figure_key IN ({','.join('?' * len(figure_keys))})", (key[0], *figure_keys)))
+            return list(self._newest(queries, limit))
         where = "subject_key = ? AND unit = ? AND (measure_stem IN ({}) OR figure_key IN ({}))".format(
             ",".join("?" * len(stems)) or "NULL", ",".join("?" * len(figure_keys)) or "NULL"
         )
-        return list(self._claims(where, (entity_key(subject), unit, *stems, *figure_keys), limit))
+        return list(self._claims(where, (*key, *stems, *figure_keys)))
 
     def measure_members(self, stem: str) -> tuple[str, ...]:
         """The measure stems the corpus uses for the same thing as `stem` (its class, rag.disagreement.measure_classes)."""
