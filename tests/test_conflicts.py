@@ -12,6 +12,21 @@ def test_revenue_disagreement_is_flagged_with_both_sides(seed_engine):
     for c in got.conflicts:
         text = seed_engine.data.document(c.doc_id).text
         assert text[c.start : c.end] == c.quote and c.quote in c.sentence
+    assert got.conflict_count == len({c.doc_id for c in got.conflicts})
+
+
+def test_a_long_list_of_differing_documents_is_capped_with_the_count(seed_engine):
+    from rag.conflicts import conflict_records, weigh
+
+    data = seed_engine.data
+    got = seed_engine.ask("What is Anthropic's annual revenue?")
+    lead = next(c for c in data.claims_of_document(got.citations[0].doc_id)
+                if (c.figure.value, c.figure.unit) == (got.figure.value, got.figure.unit) and c.subject)
+    verdict = weigh(data, lead).verdict
+    every, total = conflict_records(data, verdict)
+    assert total == len(every) >= 1
+    capped, count = conflict_records(data, verdict, limit=0)
+    assert capped == [] and count == total
 
 
 def test_latest_investment_four_versus_five_billion(seed_engine):

@@ -79,3 +79,15 @@ def test_precision_and_recall_over_all_queries(seed_engine):
         fp += len(got - want)
         fn += len(want - got)
     assert (tp, fp, fn) == (tp, 0, 0) and tp > 40
+
+
+def test_a_long_list_of_mentions_shows_the_newest_with_the_count(seed_engine, monkeypatch):
+    import rag.figure_index as figure_index
+
+    full = seed_engine.figure("$30 billion")
+    assert full.found == len(full.mentions) == 3
+    monkeypatch.setattr(figure_index, "MAX_MENTIONS", 2)
+    capped = seed_engine.figure("$30 billion")
+    assert capped.found == 3 and [m.doc_id for m in capped.mentions] == [m.doc_id for m in full.mentions][:2]
+    data = seed_engine.data
+    assert data.position(capped.mentions[0].doc_id) >= data.position(full.mentions[-1].doc_id)
