@@ -262,15 +262,19 @@ class IndexData:
         return self._decoded(list(zip(segs[order].tolist(), ids[order].tolist())))
 
     def _decoded(self, refs: Sequence[tuple[int, int]]) -> tuple[Claim, ...]:
-        """The claims of these (segment, claim id) pairs, read in one query per segment and kept (up to CLAIM_CACHE)."""
+        """The claims of these (segment, claim id) pairs, read in one query per segment and kept (up to CLAIM_CACHE;
+        several threads may ask at once, so each call works on what it took from the cache)."""
         cache = self._claim_cache
-        missing = [r for r in refs if r not in cache]
-        if len(cache) + len(missing) > CLAIM_CACHE:
-            cache.clear()
+        have = {r: c for r in refs if (c := cache.get(r)) is not None}
+        missing = [r for r in refs if r not in have]
         for seg in sorted({s for s, _ in missing}):
             got = self.segments[seg].claims_by_ids([c for s, c in missing if s == seg], self._sent.bases[seg])
-            cache.update(((seg, cid), claim) for cid, claim in got.items())
-        return tuple(cache[r] for r in refs)
+            have.update(((seg, cid), claim) for cid, claim in got.items())
+        if missing:
+            if len(cache) + len(missing) > CLAIM_CACHE:
+                cache.clear()
+            cache.update((r, have[r]) for r in missing)
+        return tuple(have[r] for r in refs)
 
     def _refs_uncached(self, where: str, args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(claim ids, segments, document positions) of the live claims matching `where`; reads only indexes."""
