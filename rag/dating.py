@@ -25,7 +25,9 @@ SAME_EVENT_MIN_CLAIMS = 2  # identical claims two articles must share to be repo
 SAME_EVENT_MAX_ARTICLES = 20  # a claim stated by more articles than this says nothing of which event they report
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
-_FUTURE = re.compile(r"\b(?:will|expected|expects|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|expect|expected|expects|anticipates?|predicts?|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I
+)
 _META = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d))?")
 
 

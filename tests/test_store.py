@@ -294,6 +294,34 @@ def test_dates_derived_around_an_update_equal_a_full_build(tmp_path, hash_embedd
     assert step.measure_classes == full.measure_classes
 
 
+@pytest.mark.parametrize("undo", ["revert", "remove"])
+def test_a_date_an_edit_brought_goes_when_the_edit_goes(tmp_path, hash_embedder, undo):
+    """An article that reports a later event moves the articles that report the same facts; when that text is
+    reverted (or the article removed), an update must date them as a build from scratch does, not keep the move."""
+    from tests.conftest import SEED_CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    index = tmp_path / "index"
+    before = ensure(index, corpus, hash_embedder).data.times
+    article = corpus / "004_c10972b7a4e90871.txt"
+    original = article.read_text(encoding="utf-8")
+    article.write_text(original + "\n\nIn March 2027, Amazon invested a further $7 billion in Anthropic.", encoding="utf-8")
+    moved = ensure(index, corpus, hash_embedder).data.times
+    assert moved != before  # the 2027 event dates 004, and the articles reporting its facts with it
+    if undo == "revert":
+        article.write_text(original, encoding="utf-8")
+    else:
+        for f in corpus.glob("004_c10972b7a4e90871*"):
+            f.unlink()
+    step = ensure(index, corpus, hash_embedder).data
+    full_corpus = tmp_path / "full-corpus"
+    shutil.copytree(corpus, full_corpus)
+    full = ensure(tmp_path / "full", full_corpus, hash_embedder).data
+    assert step.times == full.times
+    assert all("2027" not in t.basis for t in step.times.values())
+
+
 def test_a_large_segment_gets_hnsw_recorded_in_its_description(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
     from rag.index import vectors
 

@@ -57,7 +57,7 @@ DERIVED = "derived.json"
 LOCK = ".lock"
 MERGE_ALL_BELOW_DOCUMENTS = 200  # an index this small is kept in one segment (a merge costs little)
 MAX_SEGMENTS = 8  # past this many, the writer merges the small ones
-DERIVE_NEAR_MAX = 500  # articles re-dated around an update at most (those sharing a stated fact with it)
+DERIVE_NEAR_MAX = 100  # articles re-dated around an update at most (those linked to it through stated facts)
 RACY_NS = 2_000_000_000  # files modified this close to an index write are compared by content, not by stamp
 Log = Callable[[str], None]
 
@@ -650,10 +650,11 @@ def _derive(index_dir: Path, segments: list[dict], deleted: dict[str, set[str]],
 def _derive_near(
     index_dir: Path, segments: list[dict], deleted: dict[str, set[str]], dim: int, previous: IndexData, touched: set[str],
 ) -> dict:
-    """`_derive` for an update, in work that grows with the change: the added, changed and removed articles and
-    those that state one of their facts (up to DERIVE_NEAR_MAX) are dated again; those neighbours start from the
-    dates they had, so what an earlier pass found through other articles is kept. The rest keep their dates.
-    (A date that a removed article had pushed later stays so until `rag index --optimize` derives all again.)"""
+    """`_derive` for an update, in work that grows with the change: the added, changed and removed articles, and
+    every article linked to them through stated facts (hop by hop, a fact stated by more than
+    SAME_EVENT_MAX_ARTICLES linking nothing), are dated again from their own evidence, as a full build dates them.
+    The rest keep their dates. Past DERIVE_NEAR_MAX linked articles the search stops and those found start from
+    the dates they had (then a date a removed article had pushed later stays until `rag index --optimize`)."""
     shared = {s.name: s for s in previous.segments}
     opened = [open_segment(index_dir / s["name"], dim) for s in segments if s["name"] not in shared]
     fresh = {s.name: s for s in opened}
@@ -661,15 +662,26 @@ def _derive_near(
     try:
         facts = {_fact(c) for d in touched if previous.has_document(d) for c in previous.claims_of_document(d) if c.subject}
         pool = {d for d in touched if view.has_document(d)}
-        facts |= {_fact(c) for d in pool for c in view.claims_of_document(d) if c.subject}
-        for fact in sorted(facts):
-            stating = view.claims_of_fact(*fact, limit=4 * SAME_EVENT_MAX_ARTICLES)
-            if len({c.doc_id for c in stating}) > SAME_EVENT_MAX_ARTICLES:
-                continue  # common knowledge: it links no event (rag.dating), so it dates nothing here
-            pool |= {c.doc_id for c in stating}
-            if len(pool) >= DERIVE_NEAR_MAX:
-                break
-        claims = [c for d in sorted(pool) for c in view.claims_of_document(d)]
+        of_doc = {d: view.claims_of_document(d) for d in pool}
+        facts |= {_fact(c) for d in pool for c in of_doc[d] if c.subject}
+        # every article linked to the change through shared facts, hop by hop: dated again from scratch, as a full
+        # build would (a date one of them had through an edited or removed article must not outlive it)
+        done: set[tuple[str, str, str]] = set()
+        closed = True
+        while facts and closed:
+            found: set[str] = set()
+            for fact in sorted(facts):
+                stating = view.documents_stating(*fact)
+                if len(stating) <= SAME_EVENT_MAX_ARTICLES:  # a common fact links no event
+                    found |= stating - pool
+            done |= facts
+            if len(pool) + len(found) > DERIVE_NEAR_MAX:
+                closed = False  # too wide to follow: the rest start from the dates they had
+                found = set(sorted(found)[: max(0, DERIVE_NEAR_MAX - len(pool))])
+            pool |= found
+            of_doc.update((d, view.claims_of_document(d)) for d in found)
+            facts = {_fact(c) for d in found for c in of_doc[d] if c.subject} - done
+        claims = [c for d in sorted(pool) for c in of_doc[d]]
         classes = dict(previous.measure_classes)
         for stem, rep in measure_classes(claims).items():
             a, b = classes.get(stem, stem), classes.get(rep, rep)
@@ -678,7 +690,7 @@ def _derive_near(
                 classes = {k: (keep if v == max(a, b) else v) for k, v in classes.items()}
             classes.setdefault(stem, keep)
             classes.setdefault(rep, keep)
-        prior = {d: t for d, t in previous.times.items() if d in pool and d not in touched}
+        prior = {} if closed else {d: t for d, t in previous.times.items() if d in pool and d not in touched}
         times = {d: t for d, t in previous.times.items() if d not in touched and d not in pool and view.has_document(d)}
         times.update(times_from_bounds([(d, *view.date_evidence(d)) for d in sorted(pool)], claims, classes, prior))
     finally:

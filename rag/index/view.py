@@ -391,6 +391,17 @@ class IndexData:
             ) if row not in dead)
         return out
 
+    def documents_stating(self, subject_key: str, unit: str, value_key: str) -> set[str]:
+        """The live documents with a claim of this subject, unit and value (`claims_of_fact` without reading the
+        claims: ids through the (subject, figure) index)."""
+        docs: set[str] = set()
+        for i, seg in enumerate(self.segments):
+            ids = seg.claim_ids("subject_key = ? AND figure_key = ?", (subject_key, f"{unit}|{value_key}"))
+            if len(ids):
+                dead, names = self._dead_rows[i], self._doc_ids[i]
+                docs |= {names[r] for r in seg.claim_doc_rows(ids).tolist() if r not in dead}
+        return docs
+
     def date_evidence(self, doc_id: str) -> tuple[str, tuple[float | None, str, float | None, str]]:
         """A document's metadata date and the date bounds its own text gives (rag.dating)."""
         place = self._places[doc_id]
