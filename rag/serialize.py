@@ -16,7 +16,7 @@ def citation_dict(c: Citation) -> dict[str, Any]:
 def conflict_dict(c: Conflict) -> dict[str, Any]:
     return {
         "value": c.value, "unit": c.unit, "text": c.text, "doc_id": c.doc_id, "title": c.title,
-        "quote": c.quote, "sentence": c.sentence, "start": c.start, "end": c.end, "date": c.date,
+        "quote": c.quote, "sentence": c.sentence, "start": c.start, "end": c.end, "date": c.date, "file": c.file,
     }
 
 

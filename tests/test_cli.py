@@ -68,6 +68,9 @@ def test_ask_reads_questions_from_stdin_one_json_line_each(workdir):
     assert [a["question"] for a in answers] == ["What is Anthropic's annual revenue?", "What is the capital of France?", "Who is the CEO of Anthropic?"]
     revenue, france, ceo = answers
     assert revenue["answer"] == "$30 billion" and {c["value"] for c in revenue["conflicts"]} == {1e9}
+    for c in revenue["conflicts"]:  # a conflict names its file, like a citation: the quote is at its offsets
+        text = (workdir / "corpus" / c["file"]).read_text(encoding="utf-8")
+        assert text[c["start"] : c["end"]] == c["quote"]
     assert france["abstained"] is True and france["answer"] == "" and france["citations"] == []
     assert ceo["answer"] == "Dario Amodei"
 
