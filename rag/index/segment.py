@@ -254,8 +254,10 @@ class Segment:
 
     # ------------------------------------------------ rows by id
 
-    def document(self, row: int) -> Document:
-        r = self.query("SELECT doc_id, file, text, sha256, title, publisher, date FROM documents WHERE row = ?", (row,))[0]
+    def document(self, row: int, with_text: bool = True) -> Document:
+        """A document row; without its text (text "") for lists that show many documents."""
+        text = "text" if with_text else "''"
+        r = self.query(f"SELECT doc_id, file, {text}, sha256, title, publisher, date FROM documents WHERE row = ?", (row,))[0]
         return Document(doc_id=r[0], file=r[1], text=r[2], sha256=r[3], title=r[4] or "", publisher=r[5] or "", date=r[6] or "")
 
     def sentence(self, local: int) -> tuple[int, Sentence]:
@@ -267,10 +269,10 @@ class Segment:
         r = self.query("SELECT doc_row, start, end, n_tokens, first_sentence, last_sentence FROM chunks WHERE id = ?", (local,))
         return r[0]  # type: ignore[no-any-return]
 
-    def claims_where(self, where: str, args: Sequence[Any], base: int, limit: int | None = None) -> list[tuple[int, Claim]]:
-        """(document row, claim) of the claims matching `where`, in index order, at most `limit`; sentence ids + base."""
-        tail, extra = (" LIMIT ?", (limit,)) if limit is not None else ("", ())
-        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id{tail}", (*args, *extra))
+    def claims_where(self, where: str, args: Sequence[Any], base: int) -> list[tuple[int, Claim]]:
+        """(document row, claim) of the claims matching `where`, in index order; sentence ids + base. (Lookups that
+        must stay bounded at any size read ids first: `claim_ids`.)"""
+        rows = self.query(f"SELECT doc_row, body FROM claims WHERE {where} ORDER BY id", args)
         return [(row, claim_from_body(body, base)) for row, body in rows]
 
     def claim_ids(self, where: str, args: Sequence[Any]) -> np.ndarray:

@@ -500,20 +500,16 @@ def _embed(parts: list[DocPart], embedder: Embedder, progress: Progress | None, 
     step = None if progress is None else (lambda what: lambda done, total, _: progress(done, total, f"embedding {what}"))
 
     def vectors(texts: list[str], have: dict[str, np.ndarray], what: str) -> np.ndarray:
-        todo = list(dict.fromkeys(t for t in texts if t not in have))
-        fresh = embedder.encode(todo, progress=None if step is None else step(what)).reshape(len(todo), embedder.dim) if todo else None
-        got = dict(zip(todo, fresh)) if fresh is not None else {}
         out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+        todo = [i for i, t in enumerate(texts) if t not in have]
         for i, t in enumerate(texts):
-            out[i] = have[t] if t in have else got[t]
+            if t in have:
+                out[i] = have[t]
+        if todo:
+            fresh = embedder.encode([texts[i] for i in todo], progress=None if step is None else step(what))
+            out[todo] = fresh.reshape(len(todo), embedder.dim)
         return out
 
-    if not known.chunk_vectors and not known.sentence_vectors:  # a fresh build: every text, as it comes
-        chunk_texts = [c.text for p in parts for c in p.chunks]
-        sentence_texts = [s.text for p in parts for s in p.sentences]
-        chunk_vectors = embedder.encode(chunk_texts, progress=None if step is None else step("chunks"))
-        sentence_vectors = embedder.encode(sentence_texts, progress=None if step is None else step("sentences"))
-        return SegmentInput(parts, chunk_vectors.reshape(len(chunk_texts), embedder.dim), sentence_vectors.reshape(len(sentence_texts), embedder.dim))
     return SegmentInput(
         parts,
         vectors([c.text for p in parts for c in p.chunks], known.chunk_vectors, "chunks"),

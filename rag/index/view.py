@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
@@ -159,24 +159,15 @@ class IndexData:
         return self._head(place.segment, place.row)
 
     def _read_head(self, seg: int, row: int) -> Document:
-        doc_id, file, sha, title, publisher, date = self.segments[seg].query(
-            "SELECT doc_id, file, sha256, title, publisher, date FROM documents WHERE row = ?", (row,))[0]
-        doc = Document(doc_id=doc_id, file=file, text="", sha256=sha, title=title or "", publisher=publisher or "", date=date or "")
-        t = self.times.get(doc_id)
-        if t is not None:
-            from dataclasses import replace
-
-            doc = replace(doc, date=doc.date or t.label, date_basis=t.basis)
-        return doc
+        return self._dated(self.segments[seg].document(row, with_text=False))
 
     def _read_document(self, seg: int, row: int) -> Document:
-        doc = self.segments[seg].document(row)
-        t = self.times.get(doc.doc_id)
-        if t is not None:
-            from dataclasses import replace
+        return self._dated(self.segments[seg].document(row))
 
-            doc = replace(doc, date=doc.date or t.label, date_basis=t.basis)
-        return doc
+    def _dated(self, doc: Document) -> Document:
+        """The document with the time the index found for it (its own date first)."""
+        t = self.times.get(doc.doc_id)
+        return doc if t is None else replace(doc, date=doc.date or t.label, date_basis=t.basis)
 
     def document_by_file(self, file: str) -> Document | None:
         for i, seg in enumerate(self.segments):
@@ -279,17 +270,23 @@ class IndexData:
     def _refs_uncached(self, where: str, args: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(claim ids, segments, document positions) of the live claims matching `where`; reads only indexes."""
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for i, seg in enumerate(self.segments):
-            ids = seg.claim_ids(where, args)
-            if not len(ids):
-                continue
-            rows = seg.claim_doc_rows(ids)
-            live = ~self._dead_mask(i)[rows]
-            found.append((ids[live], np.full(int(live.sum()), i, dtype=np.int64), self._row_positions(i)[rows[live]]))
+        for i in range(len(self.segments)):
+            ids, rows = self._live_claims(i, where, args)
+            if len(ids):
+                found.append((ids, np.full(len(ids), i, dtype=np.int64), self._row_positions(i)[rows]))
         if not found:
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float64)
         return tuple(np.concatenate([f[k] for f in found]) for k in range(3))  # type: ignore[return-value]
+
+    def _live_claims(self, seg: int, where: str, args: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """(claim ids, document rows) of one segment's live claims matching `where`, read through the indexes."""
+        ids = self.segments[seg].claim_ids(where, args)
+        if not len(ids):
+            return ids, ids
+        rows = self.segments[seg].claim_doc_rows(ids)
+        live = ~self._dead_mask(seg)[rows]
+        return ids[live], rows[live]
 
     def _dead_mask(self, seg: int) -> np.ndarray:
         mask = self._dead_masks.get(seg)
@@ -380,26 +377,14 @@ class IndexData:
             return []
         return [c for _, c in self.segments[place.segment].claims_where("doc_row = ?", (place.row,), self._sent.bases[place.segment])]
 
-    def claims_of_fact(self, subject_key: str, unit: str, value_key: str, limit: int = 1_000_000) -> list[Claim]:
-        """The claims of one subject, unit and value (repr of the float): who else states this fact; at most
-        `limit` rows from each segment."""
-        out: list[Claim] = []
-        for i, seg in enumerate(self.segments):
-            dead = self._dead_rows[i]
-            out.extend(c for row, c in seg.claims_where(
-                "subject_key = ? AND unit = ? AND value_key = ?", (subject_key, unit, value_key), self._sent.bases[i], limit,
-            ) if row not in dead)
-        return out
-
     def documents_stating(self, subject_key: str, unit: str, value_key: str) -> set[str]:
-        """The live documents with a claim of this subject, unit and value (`claims_of_fact` without reading the
-        claims: ids through the (subject, figure) index)."""
+        """The live documents with a claim of this subject, unit and value (repr of the float): who else states
+        this fact. Ids through the (subject, figure) index; no claim is read."""
         docs: set[str] = set()
-        for i, seg in enumerate(self.segments):
-            ids = seg.claim_ids("subject_key = ? AND figure_key = ?", (subject_key, f"{unit}|{value_key}"))
-            if len(ids):
-                dead, names = self._dead_rows[i], self._doc_ids[i]
-                docs |= {names[r] for r in seg.claim_doc_rows(ids).tolist() if r not in dead}
+        for i in range(len(self.segments)):
+            _, rows = self._live_claims(i, "subject_key = ? AND figure_key = ?", (subject_key, f"{unit}|{value_key}"))
+            names = self._doc_ids[i]
+            docs |= {names[r] for r in rows.tolist()}
         return docs
 
     def date_evidence(self, doc_id: str) -> tuple[str, tuple[float | None, str, float | None, str]]:
