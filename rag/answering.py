@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,16 +18,16 @@ from rag.config import (
     CONFIDENCE_FEATURES,
     CONFIDENCE_WEIGHTS,
     DEFAULT_ABSTAIN_BELOW,
-    HEADING_MAX_WORDS,
     MAX_CITATIONS,
     SCORE_WEIGHTS,
 )
-from rag.conflicts import conflict_records, side_sentences, weigh
+from rag.conflicts import conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import PAST, defining_scope, entity_key
-from rag.figures import extract_figures, figure_key
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, content_terms
+from rag.lexical import TermWeights
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
+from rag.sentence_facts import facts
+from rag.sentence_facts import terms_of as _terms
 from rag.spans import FIGURE_TYPES, Span, choose_span
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -39,6 +40,7 @@ AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must 
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
+FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def score_sentences(
     q_terms = _terms(search_text or q.text)
     default_idf = _largest(idf)
     q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
+    weight = {t: idf.get(t, default_idf) for t in q_terms}
+    words = frozenset(t for t in q_terms if not t.startswith(FIGURE_TERMS))  # figure terms are not "missing" words
     rank_of: dict[int, int] = {}
     context_of: dict[int, float] = {}
     chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
@@ -92,54 +96,38 @@ def score_sentences(
     if not rank_of:
         return []
     ids = np.fromiter(rank_of, dtype=np.int64)
-    cache: dict[int, set[str]] = {}
-
-    def terms_of(sid: int) -> set[str]:
-        if sid not in cache:
-            cache[sid] = _terms(data.sentences[sid].text)
-        return cache[sid]
-
     dense = data.sentence_vectors[ids] @ query_vector
+    w = SCORE_WEIGHTS
+    w_dense, w_overlap, w_typed, w_passage = w["dense"], w["overlap"], w["typed"], w["passage"]
+    w_heading, w_window, w_context = w["heading"], w["window"], w["context"]
     out = []
     for sid, cos in zip(ids.tolist(), dense.tolist()):
-        text = data.sentences[sid].text
-        if text.rstrip().endswith("?"):
+        known = facts(data, sid)
+        if known.asks:
             continue  # a heading that asks the question is not its answer
-        s_terms = terms_of(sid)
-        overlap = sum(idf.get(t, default_idf) for t in q_terms & s_terms) / q_mass
+        overlap = sum(map(weight.__getitem__, q_terms & known.terms)) / q_mass
         # an answer sentence often says "it" or "he" where the question names the subject
-        near = s_terms.union(*(terms_of(other) for other in data.neighbours(sid)))
-        window = sum(idf.get(t, default_idf) for t in q_terms & near) / q_mass
-        span = choose_span(text, q, idf)
+        near = known.near_terms
+        window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
+        span = choose_span(known.text, q, idf)
         typed = 1.0 if span is not None and kind != "other" else 0.0
         if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
             typed = 1.0 + BOUND_BONUS
         passage = 1.0 / (1 + rank_of[sid])
-        w = SCORE_WEIGHTS
-        heading = 1.0 if _looks_like_heading(text) else 0.0
+        heading = 1.0 if known.heading else 0.0
+        context = context_of[sid]
         score = (
-            w["dense"] * cos + w["overlap"] * overlap + w["typed"] * typed + w["passage"] * passage
-            - w["heading"] * heading + w["window"] * window + w["context"] * context_of[sid]
+            w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
+            - w_heading * heading + w_window * window + w_context * context
         )
-        absent = [idf.get(t, default_idf) for t in q_terms - near if not t.startswith(("USD|", "EUR|", "GBP|", "%|", "W|"))]
-        missing = max(absent, default=0.0) / default_idf
-        scored = Scored(sid, score, float(cos), overlap, typed, passage, heading, window, context_of[sid], span, missing)
-        out.append(dataclasses.replace(
-            scored, bound=1.0 if is_bound(data, q, sid, span.figure if span is not None else None) else 0.0,
-            coverage=entity_coverage(data, q, sid),
+        missing = max(map(weight.__getitem__, words - near), default=0.0) / default_idf
+        bound = 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
+        out.append(Scored(
+            sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
+            entity_coverage(data, q, sid, known),
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
-
-
-def _terms(text: str) -> set[str]:
-    """Content words, plus each figure as one normalized term, so "$8bn" in a question meets "$8 billion"."""
-    return set(content_terms(text)) | {figure_key(f.value, f.unit) for f in extract_figures(text) if f.unit != "count"}
-
-
-def _looks_like_heading(text: str) -> bool:
-    """A title or label line: short and without closing punctuation."""
-    return not text.rstrip().endswith((".", "!", ";", ":", '"', "”")) and len(text.split()) <= HEADING_MAX_WORDS
 
 
 def confidence(best: Scored) -> float:
@@ -203,7 +191,7 @@ def answer_question(
         claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
     basis = ""
     if claim is not None:
-        weighed = weigh(data, claim, past=q.past or bool(q.figures))
+        weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
             figure = dataclasses.replace(weighed.lead.figure, start=weighed.lead.figure.start - sentence.start,
@@ -265,7 +253,7 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
 
 
 def _also_stating_figure(
-    data: IndexData, lead: Claim, sources: list[int], q_terms: set[str], idf: TermWeights
+    data: IndexData, lead: Claim, sources: list[int], q_terms: AbstractSet[str], idf: TermWeights
 ) -> list[int]:
     """Documents that state the lead figure where the parse could not tie it to the same subject ("the two
     companies committing over $100 billion"): same value, unit and scope, in a sentence (or the one before)

@@ -47,13 +47,17 @@ _FOREIGN_WORDS = frozenset(
     " hoeveel wat waar wanneer waarom het een van de en niet zijn heeft hoe".split()
 ) - _ENGLISH_WORDS
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # Unicode category C within ASCII
 
 
 def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
     """The question stripped of control characters; QuestionError when it cannot be answered as written."""
     if len(question) > limit:
         raise QuestionError(f"the question is {len(question):,} characters long; the limit is {limit:,}: ask a shorter question")
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question)
+    if question.isascii():  # the common case, without a lookup per character
+        text = _ASCII_CONTROL.sub(" ", question)
+    else:
+        text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question)
     text = " ".join(text.split())
     if not text:
         raise QuestionError("the question is empty: type a question about the articles")
@@ -63,7 +67,7 @@ def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
     words = _WORD.findall(text)
     if not any(len(w) >= MIN_WORD_CHARS and any(ch.isalpha() for ch in w) for w in words):
         raise QuestionError(f"the question {text!r} is too short: ask with at least one word of two or more letters, such as 'Who invested in Anthropic?'")
-    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    latin = len(letters) if text.isascii() else sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
     if latin / len(letters) < MIN_LATIN_SHARE or not _reads_as_english(text, words):
         raise QuestionError(NOT_ENGLISH)
     return text
@@ -80,5 +84,7 @@ def _reads_as_english(text: str, words: list[str]) -> bool:
 
 
 def _latin(word: str) -> bool:
+    if word.isascii():
+        return True
     letters = [ch for ch in word if ch.isalpha()]
     return not letters or all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)

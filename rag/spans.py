@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.figures import extract_figures, same_value
@@ -15,6 +16,7 @@ from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 if TYPE_CHECKING:
     from rag.analysis import QuestionAnalysis
 
+SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
 _RULES: tuple[tuple[str, str], ...] = (
@@ -92,6 +94,16 @@ def question_type(question: str) -> str:
 
 def candidate_spans(sentence: str, kind: str) -> list[Span]:
     """Spans of `sentence` that fit the answer kind, in order of appearance."""
+    return list(_candidates(sentence, kind))
+
+
+@lru_cache(maxsize=SPAN_CACHE)
+def _candidates(sentence: str, kind: str) -> tuple[Span, ...]:
+    # the same sentences are candidates for question after question: find a sentence's spans of a kind once
+    return tuple(_find_candidates(sentence, kind))
+
+
+def _find_candidates(sentence: str, kind: str) -> list[Span]:
     if kind in FIGURE_TYPES or kind in ("duration", "count"):
         spans = []
         for f in extract_figures(sentence):
@@ -114,20 +126,39 @@ def candidate_spans(sentence: str, kind: str) -> list[Span]:
     return []
 
 
-def _without_question_words(span: Span, q_terms: set[str]) -> Span:
-    """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei"."""
-    words = list(re.finditer(r"\S+", span.text))
+@lru_cache(maxsize=SPAN_CACHE)
+def _words(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where each word of a sentence starts, and its content term ("" for a stop word)."""
+    found = list(re.finditer(r"\w+", sentence))
+    terms = [content_terms(m.group()) for m in found]
+    return tuple(m.start() for m in found), tuple(t[0] if t else "" for t in terms)
 
-    def known(m: re.Match[str]) -> bool:
-        terms = content_terms(m.group())
+
+@lru_cache(maxsize=1024)
+def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(terms)
+
+
+def _without_question_words(span: Span, q_terms: frozenset[str]) -> Span:
+    """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei"."""
+    words = _span_words(span.text)
+
+    def known(terms: tuple[str, ...]) -> bool:
         return not terms or all(t in q_terms for t in terms)
 
-    while len(words) > 1 and known(words[0]):
-        words.pop(0)
-    while len(words) > 1 and known(words[-1]):
-        words.pop()
-    a, b = words[0].start(), words[-1].end()
+    first, last = 0, len(words) - 1
+    while first < last and known(words[first][2]):
+        first += 1
+    while first < last and known(words[last][2]):
+        last -= 1
+    a, b = words[first][0], words[last][1]
     return Span(span.start + a, span.start + b, span.text[a:b], span.kind, span.figure)
+
+
+@lru_cache(maxsize=SPAN_CACHE)
+def _span_words(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """The whitespace-separated words of a span: start, end and content terms."""
+    return tuple((m.start(), m.end(), tuple(content_terms(m.group()))) for m in re.finditer(r"\S+", text))
 
 
 def _fits(f: Figure, kind: str) -> bool:
@@ -147,13 +178,12 @@ def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None 
     `weights`), leaving out what the question already says."""
     kind = q.span_kind
     spans = candidate_spans(sentence, kind)
-    q_terms = set(q.terms)
+    q_terms = _term_set(q.terms)
     keep = []
-    q_figures = [(f.value, f.unit) for f in q.figures]
     for span in spans:
         if span.figure is not None:
             f = span.figure
-            if any(unit == f.unit and same_value(value, f.value) for value, unit in q_figures):
+            if any(g.unit == f.unit and same_value(g.value, f.value) for g in q.figures):
                 continue  # the figure the question already gives is not its answer
         else:
             terms = content_terms(span.text)
@@ -165,16 +195,16 @@ def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None 
         keep.append(_without_question_words(span, q_terms) if span.figure is None else span)
     if not keep:
         return None
-    words = list(re.finditer(r"\w+", sentence))
+    starts, word_terms = _words(sentence)
     positions: dict[str, list[int]] = {}
-    for i, m in enumerate(words):
-        terms = content_terms(m.group())
-        if terms and terms[0] in q_terms:
-            positions.setdefault(terms[0], []).append(i)
+    for i, term in enumerate(word_terms):
+        if term in q_terms:
+            positions.setdefault(term, []).append(i)
     wanted = q.bounds
     if not positions:
         return next((k for k in keep if k.figure is not None and k.figure.qualifier in wanted), keep[0])
-    starts = [m.start() for m in words]
+    # squared weights: a rare word next to the span ("President Daniela Amodei") outweighs a common one
+    pulls = [(weights.get(term, 1.0) ** 2 if weights else 1.0, spots) for term, spots in positions.items()]
 
     def word_range(span: Span) -> tuple[int, int]:
         first = bisect.bisect_right(starts, span.start) - 1
@@ -185,10 +215,9 @@ def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None 
         # every question word seen in the sentence pulls toward the span nearest to it, rare words harder
         lo, hi = word_range(span)
         total = 0.0
-        for term, spots in positions.items():
+        for pull, spots in pulls:
             gap = min(lo - i if i < lo else (i - hi if i > hi else 0) for i in spots)
-            # squared weights: a rare word next to the span ("President Daniela Amodei") outweighs a common one
-            total += (weights.get(term, 1.0) ** 2 if weights else 1.0) * gap
+            total += pull * gap
         if wanted and span.figure is not None and span.figure.qualifier in wanted:
             total *= 0.5
         if span.figure is None and span.text.endswith(("'s", "’s")):

@@ -117,7 +117,7 @@ class IndexData:
             self._sent, dim, lambda seg, local: self.segments[seg].sentence_vectors[local], lambda seg: self.segments[seg].sentence_vectors
         )
         self.chunk_vectors = _Vectors(
-            self._chunk, dim, lambda seg, local: self.segments[seg].vectors.vectors([local])[0],
+            self._chunk, dim, lambda seg, local: self.segments[seg].vectors.vectors(local),
             lambda seg: self.segments[seg].vectors.all_vectors(),
         )
         self.vectors = _Search(self)
@@ -481,14 +481,24 @@ class _Documents:
 class _Vectors:
     """Vectors by global id (`data.sentence_vectors[ids]`, `data.chunk_vectors[ids]`), float32, gathered from the segments."""
 
-    def __init__(self, placed: _Placed, dim: int, row: Callable[[int, int], np.ndarray], every: Callable[[int], np.ndarray]) -> None:
-        self._placed, self._dim, self._row, self._every = placed, dim, row, every
+    def __init__(
+        self, placed: _Placed, dim: int, rows: Callable[[int, np.ndarray], np.ndarray], every: Callable[[int], np.ndarray],
+    ) -> None:
+        self._placed, self._dim, self._rows, self._every = placed, dim, rows, every
 
     def __getitem__(self, ids: Any) -> np.ndarray:
         ids = np.atleast_1d(np.asarray(ids, dtype=np.int64))
+        if not len(ids):
+            return np.zeros((0, self._dim), dtype=np.float32)
+        lo, hi = self._placed.locate(int(ids.min())), self._placed.locate(int(ids.max()))
+        if lo[0] == hi[0]:  # all in one segment: one gather
+            return np.asarray(self._rows(lo[0], ids - self._placed.bases[lo[0]]), dtype=np.float32).reshape(len(ids), self._dim)
         out = np.zeros((len(ids), self._dim), dtype=np.float32)
-        for i, gid in enumerate(ids.tolist()):
-            out[i] = self._row(*self._placed.locate(gid))
+        bases = np.asarray(self._placed.bases, dtype=np.int64)
+        segs = np.searchsorted(bases, ids, side="right") - 1
+        for seg in np.unique(segs).tolist():  # one gather per segment the ids fall in
+            at = np.flatnonzero(segs == seg)
+            out[at] = self._rows(seg, ids[at] - bases[seg])
         return out
 
     def all(self) -> np.ndarray:
