@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.config import MAX_CONFLICTS
 from rag.disagreement import Side, Verdict, agrees, judge, measure_stem
 from rag.figures import figure_key
 from rag.index.view import IndexData
-from rag.records import Claim, Conflict
+from rag.records import Claim, Conflict, Figure
 
 # Claims one lookup of a verdict reads at most, those of the newest documents: a topic an archive states
 # thousands of times is judged on its newest statements, in time that does not grow with the archive.
@@ -46,6 +47,23 @@ def weigh(data: IndexData, claim: Claim, past: bool = False) -> Weighed:
             return Weighed(claim, Verdict(mine, others, ""))
     lead = claim if claim in verdict.lead.claims else _representative(data, verdict.lead)
     return Weighed(lead, verdict)
+
+
+def within_accounts(data: IndexData, weighed: Weighed, figures: Sequence[Figure]) -> Weighed:
+    """The verdict inside the accounts a question names by a figure ("to bring its total to $8 billion"): a
+    figure of an article that states none of them belongs to another moment, not to a disagreement."""
+    if not figures:
+        return weighed
+    verdict = weighed.verdict
+
+    def in_account(doc_id: str) -> bool:
+        return any(data.states_figure(doc_id, f.value, f.unit) for f in figures)
+
+    others = tuple(
+        Side(side.value, side.unit, kept) for side in verdict.others
+        if (kept := tuple(c for c in side.claims if in_account(c.doc_id)))
+    )
+    return Weighed(weighed.lead, Verdict(verdict.lead, others, verdict.basis if others else ""))
 
 
 def _pool(data: IndexData, anchor: Claim) -> list[Claim]:

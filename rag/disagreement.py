@@ -29,6 +29,9 @@ PAST = "past"  # called "previous", "prior" or "earlier" by its own article
 DATED = "dated"  # an event the article dates ("in September 2023"): not set against current figures
 
 
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
 @lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """ "Amazon", "Amazon's", "Amazon Web Services" -> "amazon": the first word of a name, lower case."""
@@ -39,6 +42,23 @@ def entity_key(name: str) -> str:
 def measure_stem(measure: str) -> str:
     terms = content_terms(measure)
     return terms[0] if terms else ""
+
+
+def same_time(anchor: Claim, other: Claim, past: bool = False) -> bool:
+    """Whether `other` can be set against `anchor` in time. An event its article dates ("$1.25 billion in
+    September 2023") is set only against figures dated in the same years: the initial investment of 2023 is not
+    contradicted by the initial tranche of a 2026 deal. An undated figure is its article's current one; it is set
+    against the dated figures of other articles only when the question asks about the past."""
+    if DATED in anchor.scope:
+        return DATED in other.scope and bool(time_marks(anchor.time) & time_marks(other.time))
+    return past or DATED not in other.scope
+
+
+@lru_cache(maxsize=4096)
+def time_marks(time: str) -> frozenset[str]:
+    """The years a claim's time names ("early 2024" -> {"2024"}), or its months where it names no year."""
+    years = re.findall(r"\b(?:1[89]|20)\d\d\b", time)
+    return frozenset(years) if years else frozenset(m.lower() for m in _MONTH.findall(time))
 
 
 def defining_scope(claim: Claim) -> frozenset[str]:
@@ -169,7 +189,7 @@ def judge(
     topics = {topic_key(s, classes) for s in same} - {None}  # comparable(s, c) is topic_key(s) == topic_key(c)
     rivals = [
         c for c in live
-        if not same_value(c.figure.value, anchor.figure.value) and (past or DATED not in c.scope)
+        if not same_value(c.figure.value, anchor.figure.value) and same_time(anchor, c, past)
         and topic_key(c, classes) in topics
     ]
     # what each document states of this subject: an article does not contradict itself

@@ -1,10 +1,12 @@
 """Claims read from seed sentences by the real parser: exact subject, measure, target, scope and value.
 No embedding model is needed; spaCy's small English pipeline is."""
 
+import dataclasses
+
 import pytest
 
 from rag.claims import extract_claims
-from rag.disagreement import agrees, comparable, judge, measure_classes
+from rag.disagreement import agrees, comparable, judge, measure_classes, same_time
 from rag.records import Claim, Figure, Sentence
 
 
@@ -113,6 +115,26 @@ def test_an_article_does_not_contradict_itself():
     twenty_five_there = claim("004", 25e9)
     verdict = judge(five, [five, twenty_five_here, twenty_five_there], classes, {"001": 1.0, "004": 1.0})
     assert verdict.others == ()
+
+
+@pytest.mark.parametrize(("anchor_time", "other_time", "past", "expected"), [
+    ("September 2023", "", False, False),  # the initial investment of 2023 is not set against a 2026 deal's tranche
+    ("September 2023", "", True, False),  # not even when the question asks about the past
+    ("September 2023", "late 2023", False, True),  # dated in the same year: the same moment
+    ("early 2024", "September 2023", True, False),  # dated in other years: two events
+    ("in September", "September", False, True),  # no year: the months decide
+    ("", "", False, True),  # two current figures
+    ("", "September 2023", False, False),  # a current figure against a dated one: only when the question asks about the past
+    ("", "September 2023", True, True),
+])
+def test_figures_are_set_against_each_other_only_at_one_time(anchor_time, other_time, past, expected):
+    def at(doc: str, value: float, time: str) -> Claim:
+        return dataclasses.replace(claim(doc, value, scope=("dated",) if time else ()), time=time)
+
+    anchor, other = at("003", 1.25e9, anchor_time), at("000", 5e9, other_time)
+    assert same_time(anchor, other, past) is expected
+    verdict = judge(anchor, [anchor, other], {}, {"003": 1.0, "000": 2.0}, past=past)
+    assert bool(verdict.lead.value != anchor.figure.value or verdict.others) is expected
 
 
 def test_past_the_parse_cap_figures_are_kept_unparsed(monkeypatch):

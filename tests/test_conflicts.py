@@ -43,6 +43,20 @@ def test_no_disagreement_where_the_sources_agree(seed_engine):
     assert seed_engine.ask("How much has Microsoft invested in OpenAI?").conflicts == ()
 
 
+def test_a_dated_event_is_not_set_against_current_figures(seed_engine):
+    # 003 dates the $1.25 billion in September 2023; the $5 billion "initial" tranche of 000 is the 2026 deal's
+    got = seed_engine.ask("How much was Amazon's initial investment in Anthropic in September 2023?")
+    assert got.figure.value == 1.25e9 and got.citations[0].doc_id == SEED["003"]
+    assert got.conflicts == () and got.conflict_count == 0
+
+
+def test_a_question_that_names_a_figure_is_judged_inside_the_articles_that_state_it(seed_engine):
+    # "to bring its total to $8 billion" is 003's account; 004's $25 billion belongs to another moment
+    got = seed_engine.ask("How much additional investment did Amazon commit to bring its total to $8 billion?")
+    assert got.figure.value == 4e9 and got.citations[0].doc_id == SEED["003"]
+    assert got.conflicts == ()
+
+
 def test_tiny_corpus_power_disagreement(tiny_engine):
     got = tiny_engine.ask("How much power does the Sunfield solar farm produce?")
     sides = {(got.citations[0].doc_id, got.figure.value)} | {(c.doc_id, c.value) for c in got.conflicts}
