@@ -179,5 +179,5 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
 
 _GENERIC = frozenset(content_terms(
     "much many amount figure number big large total latest new current now annual annualized yearly initial first"
-    " additional immediately overall most least maximum minimum"
+    " additional immediately overall most least maximum minimum could would should might must can will may shall"
 ))

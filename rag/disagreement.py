@@ -62,7 +62,10 @@ def time_marks(time: str) -> frozenset[str]:
 
 
 def defining_scope(claim: Claim) -> frozenset[str]:
-    return frozenset(claim.scope) & DEFINING_SCOPES
+    """The scope tags that change what a figure counts. A bound is a ceiling on the whole, so "a potential total
+    investment of up to $25 billion" is the same figure as "up to $25bn investment"."""
+    tags = frozenset(claim.scope) & DEFINING_SCOPES
+    return tags - {"total"} if "bound" in tags else tags
 
 
 def same_topic(a: Claim, b: Claim) -> bool:
@@ -124,7 +127,8 @@ def measure_classes(claims: Iterable[Claim]) -> dict[str, str]:
         if not stem or not c.subject or PAST in c.scope:
             continue
         find(stem)
-        key = (entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)), defining_scope(c))
+        # the scope tags as written (not defining_scope): the classes are stored with the index
+        key = (entity_key(c.subject), c.figure.unit, repr(float(c.figure.value)), frozenset(c.scope) & DEFINING_SCOPES)
         by_fact[key].append(c)
     for group in by_fact.values():
         for other in group[1:]:

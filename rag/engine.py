@@ -26,7 +26,7 @@ from rag.index.store import EnsureResult, ensure_index
 from rag.index.view import IndexData
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
-from rag.retrieval import retrieve
+from rag.retrieval import claim_passages, retrieve
 
 MAX_NAME_CHARS = 100
 
@@ -118,6 +118,7 @@ class Engine:
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
+        passages += claim_passages(state.data, q, passages)
         return answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
 
     def verify_in_background(self) -> threading.Thread:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from rag.analysis import QuestionAnalysis
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.index.view import IndexData
 from rag.records import Passage
+from rag.spans import FIGURE_TYPES
 
 MODES = ("hybrid", "dense", "lexical")
 CANDIDATES_PER_LIST = 20
+CLAIM_PASSAGES = 4  # chunks a figure question adds from the claims of its subject and measure
+CLAIM_LOOKUP = 50  # claims read for them, those of the newest documents
 
 
 def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> list[Passage]:
@@ -32,3 +38,26 @@ def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = 
     lexical_rank = {cid: r for r, cid in enumerate(lexical)}
     best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
     return [Passage(cid, fused[cid], dense_rank.get(cid), lexical_rank.get(cid)) for cid in best]
+
+
+def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> list[Passage]:
+    """For a figure question ("the most Amazon could invest"), the chunks that hold the newest claims of its
+    subject and measure, in the asked unit, that the ranked passages miss: a figure is answered from the claims
+    that match what the question asks about, not only from passages that read like it. An index lookup, bounded
+    by CLAIM_LOOKUP whatever the corpus size."""
+    units = FIGURE_TYPES.get(q.span_kind)
+    if not units or not q.measure or not q.entities:
+        return []
+    stems = data.measure_members(q.measure)
+    found = [c for e in q.entities for unit in sorted(units) for c in data.claims_on_topic(e, unit, stems, [], CLAIM_LOOKUP)]
+    found.sort(key=lambda c: -data.position(c.doc_id))  # newest first (a stable sort: index order within a document)
+    have = {p.chunk_id for p in passages}
+    out: list[Passage] = []
+    for c in found:
+        cid = data.chunk_of_sentence(c.sentence_id)
+        if cid is not None and cid not in have:
+            have.add(cid)
+            out.append(Passage(cid, 0.0, None, None))
+            if len(out) == CLAIM_PASSAGES:
+                break
+    return out

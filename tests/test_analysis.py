@@ -82,3 +82,4 @@ def test_figures_bounds_and_measure_are_read_once():
     assert [(f.value, f.unit) for f in got.figures] == [(20e9, "USD")]
     assert analyse("What is Anthropic's annual revenue?").measure == "revenu"
     assert analyse("What stake does Microsoft hold in OpenAI?").measure == "stake"
+    assert analyse("What is the most Amazon could invest in Anthropic?").measure == "invest"  # not the modal verb

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from rag.claims import extract_claims
-from rag.disagreement import agrees, comparable, judge, measure_classes, same_time
+from rag.disagreement import agrees, comparable, defining_scope, judge, measure_classes, same_time
 from rag.records import Claim, Figure, Sentence
 
 
@@ -115,6 +115,14 @@ def test_an_article_does_not_contradict_itself():
     twenty_five_there = claim("004", 25e9)
     verdict = judge(five, [five, twenty_five_here, twenty_five_there], classes, {"001": 1.0, "004": 1.0})
     assert verdict.others == ()
+
+
+def test_a_ceiling_is_a_ceiling_on_the_total():
+    total_ceiling = claim("000", 25e9, scope=("bound", "total"))
+    ceiling = claim("004", 25e9, scope=("bound",))
+    assert defining_scope(total_ceiling) == defining_scope(ceiling) == frozenset({"bound"})
+    assert agrees(total_ceiling, ceiling)
+    assert not agrees(claim("001", 25e9, scope=("total",)), ceiling)  # a total is not a ceiling
 
 
 @pytest.mark.parametrize(("anchor_time", "other_time", "past", "expected"), [

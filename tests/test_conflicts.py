@@ -57,6 +57,15 @@ def test_a_question_that_names_a_figure_is_judged_inside_the_articles_that_state
     assert got.conflicts == ()
 
 
+def test_a_figure_question_reads_the_claims_of_its_subject_and_measure(seed_engine):
+    # the "up to $25 billion" sentences are not among the passages ranked for this wording; the claims index finds
+    # them, and 000's "potential total investment of up to $25 billion" is the same ceiling as 001's and 004's
+    got = seed_engine.ask("What is the most Amazon could invest in Anthropic under the new deal?")
+    assert got.figure.value == 25e9 and got.text.startswith("up to")
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
+    assert got.conflicts == ()
+
+
 def test_tiny_corpus_power_disagreement(tiny_engine):
     got = tiny_engine.ask("How much power does the Sunfield solar farm produce?")
     sides = {(got.citations[0].doc_id, got.figure.value)} | {(c.doc_id, c.value) for c in got.conflicts}

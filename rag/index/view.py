@@ -223,6 +223,18 @@ class IndexData:
         )
         return (rows[0][0], rows[0][1]) if rows else None
 
+    def chunk_of_sentence(self, sentence_id: int) -> int | None:
+        """The first chunk that holds a sentence (global id): a primary-key range read within its document."""
+        seg, local = self._sent.locate(sentence_id)
+        segment = self.segments[seg]
+        row, _ = segment.sentence(local)
+        _, _, c0, nc, *_ = segment.doc_rows()[row]
+        found = segment.query(
+            "SELECT id FROM chunks WHERE id >= ? AND id < ? AND first_sentence <= ? AND last_sentence >= ? ORDER BY id LIMIT 1",
+            (c0, c0 + nc, local, local),
+        )
+        return self._chunk.bases[seg] + found[0][0] if found else None
+
     # ------------------------------------------------ claims
 
     def _claims_where(self, where: str, args: tuple, limit: int | None = None) -> tuple[Claim, ...]:
