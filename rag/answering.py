@@ -109,7 +109,7 @@ def score_sentences(
         # an answer sentence often says "it" or "he" where the question names the subject
         near = known.near_terms
         window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
-        span = choose_span(known.text, q, idf)
+        span = choose_span(known.text, q, idf, known.scopes)
         typed = 1.0 if span is not None and kind != "other" else 0.0
         if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
             typed = 1.0 + BOUND_BONUS

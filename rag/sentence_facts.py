@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from rag.config import HEADING_MAX_WORDS
 from rag.disagreement import entity_key
@@ -39,6 +40,7 @@ class SentenceFacts:
     near_names: frozenset[str]  # its names and words and its neighbours'
     refers_back: bool  # says "he", "they" or "the company": who it is may be in the sentence before
     claims: tuple[Claim, ...]  # the claims of its figures, in index order
+    scopes: Mapping[int, frozenset[str]]  # the scope tags of its claims, by figure start in the sentence
 
     def claim_at(self, start: int) -> Claim | None:
         """The claim of the figure that starts at `start` (a document offset), as IndexData.claim_at."""
@@ -95,7 +97,8 @@ def _cache_of(data: IndexData) -> Callable[[int], SentenceFacts]:
 
 
 def _work_out(data: IndexData, sid: int) -> SentenceFacts:
-    text = data.sentences[sid].text
+    sentence = data.sentences[sid]
+    text, start = sentence.text, sentence.start
     around = data.neighbours(sid)
     before = [i for i in around if i < sid]
     terms = terms_of(text)
@@ -117,4 +120,5 @@ def _work_out(data: IndexData, sid: int) -> SentenceFacts:
         near_names=near_names,
         refers_back=bool(_PRONOUN_START.match(text) or _PRONOUN.search(text)),
         claims=claims,
+        scopes=MappingProxyType({c.figure.start - start: frozenset(c.scope) for c in reversed(claims)}),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 if TYPE_CHECKING:
     from rag.analysis import QuestionAnalysis
 
+CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is a ceiling, not an amount
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
@@ -68,7 +70,7 @@ class Span:
 
 # Words that ask for one end of a range: "the most Amazon could invest" wants the "up to" figure.
 _BOUND_CUES = (
-    (re.compile(r"\b(?:the most|at most|maximum|up to|as much as|potential(?:ly)?|ceiling)\b"), ("up to", "as much as")),
+    (re.compile(r"\b(?:the most|at most|maximum|(?<!add )up to|as much as|potential(?:ly)?|ceiling)\b"), ("up to", "as much as")),
     (re.compile(r"\b(?:at least|minimum|more than|over|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
      ("more than", "over", "at least", "exceeding", "surpassing", "surpassed", "above")),
 )
@@ -135,6 +137,16 @@ def _words(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1024)
+def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
+    """A figure's scope answers another question than the one asked: a total where the question asks for the new
+    or the first money (and not a total), or new or first money where it asks for a total."""
+    parts = {"additional", "initial"}
+    if "total" in asked:
+        return bool(scope & parts) and "total" not in scope
+    return bool(parts & set(asked)) and "total" in scope
+
+
+@lru_cache(maxsize=1024)
 def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(terms)
 
@@ -173,9 +185,13 @@ def _trim(text: str) -> str:
     return text.rstrip(".’'-&")
 
 
-def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None) -> Span | None:
+def choose_span(
+    sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
+) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
-    `weights`), leaving out what the question already says."""
+    `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
+    claims by figure start (offsets in the sentence): a figure whose scope contradicts the question's is left out
+    (`contradicts`: the latest money is not the total)."""
     kind = q.span_kind
     spans = candidate_spans(sentence, kind)
     q_terms = _term_set(q.terms)
@@ -185,6 +201,8 @@ def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None 
             f = span.figure
             if any(g.unit == f.unit and same_value(g.value, f.value) for g in q.figures):
                 continue  # the figure the question already gives is not its answer
+            if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
+                continue
         else:
             terms = content_terms(span.text)
             if not terms or all(t in q_terms for t in terms):
@@ -220,6 +238,8 @@ def choose_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None 
             total += pull * gap
         if wanted and span.figure is not None and span.figure.qualifier in wanted:
             total *= 0.5
+        elif not wanted and span.figure is not None and span.figure.qualifier in CEILINGS:
+            total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
         if span.figure is None and span.text.endswith(("'s", "’s")):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         return total

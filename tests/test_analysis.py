@@ -3,6 +3,7 @@
 import pytest
 
 from rag.analysis import analyse, question_entities
+from rag.spans import bound_qualifiers, contradicts
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,21 @@ def test_figures_bounds_and_measure_are_read_once():
     assert analyse("What is Anthropic's annual revenue?").measure == "revenu"
     assert analyse("What stake does Microsoft hold in OpenAI?").measure == "stake"
     assert analyse("What is the most Amazon could invest in Anthropic?").measure == "invest"  # not the modal verb
+
+
+@pytest.mark.parametrize(("asked", "scope", "expected"), [
+    (("additional",), frozenset({"total"}), True),  # the latest money is not the total
+    (("initial",), frozenset({"total"}), True),
+    (("additional", "total"), frozenset({"total"}), False),  # "the new total"
+    (("total",), frozenset({"additional"}), True),  # a total is not the new money
+    (("total",), frozenset({"additional", "total"}), False),
+    ((), frozenset({"total"}), False),  # a question that names no scope takes any
+    (("annual",), frozenset({"total"}), False),
+])
+def test_a_figure_whose_scope_answers_another_question(asked, scope, expected):
+    assert contradicts(asked, scope) is expected
+
+
+def test_add_up_to_is_not_a_ceiling():
+    assert bound_qualifiers("What does Amazon's overall commitment add up to?") == ()
+    assert bound_qualifiers("How much could Amazon invest, up to what amount?") == ("up to", "as much as")

@@ -66,6 +66,15 @@ def test_a_figure_question_reads_the_claims_of_its_subject_and_measure(seed_engi
     assert got.conflicts == ()
 
 
+def test_the_latest_money_is_neither_the_total_nor_a_ceiling(seed_engine):
+    # 001's sentence holds $5bn now, "up to another $20bn" and a $33bn total; 003's "$8 billion total" reads much
+    # like the question: neither answers how much new money goes in
+    got = seed_engine.ask("How much new money is Amazon putting into Anthropic in its latest funding round?")
+    assert got.figure.value == 5e9
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["002"]}
+    assert {(c.doc_id, c.value) for c in got.conflicts} == {(SEED["003"], 4e9)}
+
+
 def test_tiny_corpus_power_disagreement(tiny_engine):
     got = tiny_engine.ask("How much power does the Sunfield solar farm produce?")
     sides = {(got.citations[0].doc_id, got.figure.value)} | {(c.doc_id, c.value) for c in got.conflicts}
