@@ -49,6 +49,8 @@ _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$",
     re.IGNORECASE,
 )
+# "what does the commitment, counting earlier rounds, add up to now?" asks about the present
+_NOW = re.compile(r"\b(?:now|today|currently|at present)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:previous(?:ly)?|prior|earlier|before|initial(?:ly)?|original(?:ly)?|first|used to|at first|back in|older|"
     r"old|stale|outdated|in (?:19|20)\d\d|(?:19|20)\d\d)\b",
@@ -105,7 +107,7 @@ def analyse(text: str) -> QuestionAnalysis:
         span_kind="name" if answer_type in ("person", "organisation", "list") and span_kind == "other" else span_kind,
         entities=entities,
         measure=_measure(text, entities),
-        past=bool(_PAST.search(text)) or followup == "before",
+        past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
         scope=tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(text)),
         bounds=bound_qualifiers(text),
         figures=tuple(parse_figures(text)),
@@ -169,8 +171,11 @@ def question_entities(text: str) -> tuple[str, ...]:
 
 
 def _measure(text: str, entities: tuple[str, ...]) -> str:
-    """The stem of the main thing asked about: the first content word that is not a name or a figure."""
+    """The stem of the main thing asked about: the first content word that is not a name, a figure or a generic
+    word, read from the question word on ("Counting earlier rounds, what does Amazon's commitment add up to?")."""
     name_terms = {t for e in entities for t in content_terms(e)}
+    asking = _WH.search(text)
+    text = text[asking.start():] if asking else text
     for term in content_terms(re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)):
         if term not in name_terms and term not in _GENERIC:
             return term
@@ -180,4 +185,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
 _GENERIC = frozenset(content_terms(
     "much many amount figure number big large total latest new current now annual annualized yearly initial first"
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
+    " older newer earlier later previous prior recent coverage report article"
+    " had has have having do does did be been being is are was were get gets got"
 ))
+_WH = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.IGNORECASE)

@@ -22,7 +22,8 @@ SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
 _RULES: tuple[tuple[str, str], ...] = (
-    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bstake\b|\bpercent"
+    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent"
+     r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\b(?:shares?|stocks?|stock price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained)\b"),
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
@@ -37,7 +38,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
     ("place", r"^where\b|\bwhere\b|\b(?:which|what) (?:country|city|region|continent|state|place|area|river|province|town)\b"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
-    ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued)\b"),
+    ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
+     r"|commit|commits|committed|commitment|funding|capital|money)\b"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 

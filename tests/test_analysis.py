@@ -25,6 +25,9 @@ from rag.spans import bound_qualifiers, contradicts
         ("Where is Anthropic expanding inference capacity?", "place"),
         ("How many tokens is Claude's context window?", "tokens"),
         ("How much did Amazon invest?", "money"),
+        ("What is Google's stake in Anthropic?", "percent"),
+        ("In the older coverage of Amazon's Anthropic stake, how much had Amazon's investment reached?", "money"),
+        ("Counting earlier rounds, what does Amazon's overall commitment to Anthropic add up to?", "money"),
     ],
 )
 def test_answer_types(question, answer_type):
@@ -54,6 +57,7 @@ def test_entities(question, entities):
         ("What was Anthropic's revenue in 2024?", True, ()),
         ("What is Anthropic's annual revenue?", False, ("annual",)),
         ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
+        ("Counting earlier rounds too, what does Amazon's total commitment add up to today?", False, ("total",)),
     ],
 )
 def test_time_scope(question, past, scope):
@@ -84,6 +88,9 @@ def test_figures_bounds_and_measure_are_read_once():
     assert analyse("What is Anthropic's annual revenue?").measure == "revenu"
     assert analyse("What stake does Microsoft hold in OpenAI?").measure == "stake"
     assert analyse("What is the most Amazon could invest in Anthropic?").measure == "invest"  # not the modal verb
+    # read from the question word on, past time words
+    assert analyse("Counting earlier rounds, what does Amazon's overall commitment add up to?").measure == "commit"
+    assert analyse("In the older coverage, what total had Amazon's investment reached?").measure == "invest"
 
 
 @pytest.mark.parametrize(("asked", "scope", "expected"), [
