@@ -52,7 +52,7 @@ _BEFORE_FOLLOWUP = re.compile(
 # "what does the commitment, counting earlier rounds, add up to now?" asks about the present
 _NOW = re.compile(r"\b(?:now|today|currently|at present)\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:previous(?:ly)?|prior|earlier|before|initial(?:ly)?|original(?:ly)?|first|used to|at first|back in|older|"
+    r"\b(?:previous(?:ly)?|prior|earlier|before|initial(?:ly)?|original(?:ly)?|first|used to|at first|back in|back when|older|"
     r"old|stale|outdated|in (?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -60,7 +60,7 @@ _SCOPE = {
     "total": re.compile(r"\b(?:total|in all|overall|altogether|cumulative|combined)\b", re.IGNORECASE),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first|immediate(?:ly)?|upfront|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
-    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new)\b", re.IGNORECASE),
+    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
 # Names: capitalized words (or all-caps short words) that are not the question's first word.
 _NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*)")
@@ -126,7 +126,7 @@ def _owns(text: str, entity: str) -> bool:
 def _answer_type(text: str, span_kind: str) -> str:
     if _YESNO.match(text):
         return "yesno"
-    if re.match(r"^where\b", text, re.IGNORECASE):
+    if re.match(r"^where\b(?! (?:does|do|did) .*\bstand\b)", text, re.IGNORECASE):  # "where does it stand" is no place
         return "place"
     if _REASON.search(text) or _HOW_MANNER.match(text):
         return "reason"

@@ -29,14 +29,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
     ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\bover what period\b|\bduration\b|\blength of the\b"),
-    ("date", r"^(?:when|since when)\b|\bwhen\b|\bwhat (?:year|month|date|day|decade|century)\b|\bwhich (?:year|month|date|decade|century)\b|\bin what (?:year|month|century)\b"),
+    ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b|\bwhat (?:year|month|date|day|decade|century)\b|\bwhich (?:year|month|date|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
-     r"|\bwhat (?:is|was|were) (?:the |its |their |\w+'s )?(?:total |latest |new |annual |annualized )?(?:amount|investment|revenue|price|cost|sum|funding|commitment)\b"),
+     r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
-    ("place", r"^where\b|\bwhere\b|\b(?:which|what) (?:country|city|region|continent|state|place|area|river|province|town)\b"),
+    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)|\bwhere\b(?! (?:does|do|did) .*\bstand\b)|\b(?:which|what) (?:country|city|region|continent|state|place|area|river|province|town)\b"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitment|funding|capital|money)\b"),
@@ -72,7 +72,7 @@ class Span:
 
 # Words that ask for one end of a range: "the most Amazon could invest" wants the "up to" figure.
 _BOUND_CUES = (
-    (re.compile(r"\b(?:the most|at most|maximum|(?<!add )up to|as much as|potential(?:ly)?|ceiling)\b"), ("up to", "as much as")),
+    (re.compile(r"\b(?:the most|at most|maximum|(?<!add )up to|as much as|ceiling)\b"), ("up to", "as much as")),
     (re.compile(r"\b(?:at least|minimum|more than|over|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
      ("more than", "over", "at least", "exceeding", "surpassing", "surpassed", "above")),
 )

@@ -28,6 +28,10 @@ from rag.spans import bound_qualifiers, contradicts
         ("What is Google's stake in Anthropic?", "percent"),
         ("In the older coverage of Amazon's Anthropic stake, how much had Amazon's investment reached?", "money"),
         ("Counting earlier rounds, what does Amazon's overall commitment to Anthropic add up to?", "money"),
+        ("Back when Amazon doubled its investment, how much extra did it commit?", "money"),  # "when" opens no date
+        ("Where does Amazon's total funding of Anthropic stand today?", "money"),  # "where ... stand" is no place
+        ("What annual revenue figure did the older report give for Anthropic?", "money"),
+        ("When did Amazon first invest in Anthropic?", "date"),
     ],
 )
 def test_answer_types(question, answer_type):
@@ -58,6 +62,7 @@ def test_entities(question, entities):
         ("What is Anthropic's annual revenue?", False, ("annual",)),
         ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
         ("Counting earlier rounds too, what does Amazon's total commitment add up to today?", False, ("total",)),
+        ("Back when Amazon doubled its investment, how much extra did it commit?", True, ("additional",)),
     ],
 )
 def test_time_scope(question, past, scope):
