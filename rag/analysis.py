@@ -88,6 +88,7 @@ class QuestionAnalysis:
     terms: frozenset[str]
     followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
+    actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
 
     @property
     def is_list(self) -> bool:
@@ -114,7 +115,14 @@ def analyse(text: str) -> QuestionAnalysis:
         terms=terms,
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
+        actor=next((e for e in entities if _acts(text, e)), ""),
     )
+
+
+def _acts(text: str, entity: str) -> bool:
+    """ "How much has Salesforce invested", "did Amazon put": the name is the subject of the question's verb."""
+    e = re.escape(entity)
+    return bool(re.search(rf"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+{e}\s+[a-z]+(?:ed|ing)?\b", text))
 
 
 def _owns(text: str, entity: str) -> bool:

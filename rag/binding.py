@@ -29,6 +29,8 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         claim = known.claim_at(sent.start + figure.start)
         if claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q):
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
+        if claim is not None and claim.subject and q.actor and entity_key(claim.subject) != entity_key(q.actor):
+            return False  # what Anthropic is backed with is not what Salesforce invested
     return all(_present(e, named) for e in q.owners)
 
 

@@ -148,6 +148,15 @@ def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     return bool(parts & set(asked)) and "total" in scope
 
 
+_NAMED_NUMBER = re.compile(r"[A-Z][\w-]*[ -]?$")  # a capitalized word just before a number: part of a name
+
+
+@lru_cache(maxsize=1024)
+def _initials(names: tuple[str, ...]) -> frozenset[str]:
+    """The acronyms of multi-word names: "Amazon Web Services" -> "AWS"."""
+    return frozenset("".join(w[0] for w in n.split()).upper() for n in names if len(n.split()) > 1)
+
+
 @lru_cache(maxsize=1024)
 def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(terms)
@@ -203,12 +212,16 @@ def choose_span(
             f = span.figure
             if any(g.unit == f.unit and same_value(g.value, f.value) for g in q.figures):
                 continue  # the figure the question already gives is not its answer
+            if f.unit == "count" and _NAMED_NUMBER.search(sentence, 0, f.start):
+                continue  # "Trainium 2", "Claude 3": a number in a name counts nothing
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue
         else:
             terms = content_terms(span.text)
             if not terms or all(t in q_terms for t in terms):
                 continue  # "The", "Its", or the question's own words are not its answer
+            if span.text.isupper() and span.text in _initials(q.entities):
+                continue  # "AWS" for "Amazon Web Services": the question's own name
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start

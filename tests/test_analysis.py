@@ -114,3 +114,23 @@ def test_a_figure_whose_scope_answers_another_question(asked, scope, expected):
 def test_add_up_to_is_not_a_ceiling():
     assert bound_qualifiers("What does Amazon's overall commitment add up to?") == ()
     assert bound_qualifiers("How much could Amazon invest, up to what amount?") == ("up to", "as much as")
+
+
+@pytest.mark.parametrize(("question", "actor"), [
+    ("How much money has Salesforce invested in Anthropic?", "Salesforce"),
+    ("How much did Amazon put into OpenAI in February 2026?", "Amazon"),
+    ("What is Google's stake in Anthropic?", ""),  # an owner, not an actor
+    ("Who is the CEO of Anthropic?", ""),
+])
+def test_the_actor_of_a_question(question, actor):
+    assert analyse(question).actor == actor
+
+
+def test_spans_that_only_repeat_the_question_or_name_a_thing():
+    from rag.spans import choose_span
+
+    q = analyse("Who is the chief executive of Amazon Web Services?")
+    assert choose_span("AWS runs the cloud.", q) is None  # "AWS" is the question's own name
+    q = analyse("How many Trainium chips will Anthropic receive?")
+    assert choose_span("Anthropic will use Trainium 2 chips.", q) is None  # "2" is part of a name, not a count
+    assert choose_span("Anthropic will receive 400,000 Trainium chips.", q).text == "400,000"

@@ -62,3 +62,9 @@ def test_and_before_that_means_the_older_figure(seed_engine):
     assert got.text == "surpassing $1 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
     for c in got.citations:
         assert seed_engine.data.document(c.doc_id).text[c.start : c.end] == c.quote
+
+
+def test_an_investor_the_articles_give_no_figure_for_gets_no_figure(seed_engine):
+    # 003: "With $8 billion in backing from Amazon alone — plus investments from Google, Salesforce, and others —
+    # Anthropic ...": the $8 billion is Amazon's, and no article says what Salesforce invested
+    assert seed_engine.ask("How much money has Salesforce invested in Anthropic?").abstained
