@@ -105,7 +105,7 @@ def analyse(text: str) -> QuestionAnalysis:
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,
-        span_kind="name" if answer_type in ("person", "organisation", "list") and span_kind == "other" else span_kind,
+        span_kind=_span_kind(answer_type, span_kind),
         entities=entities,
         measure=_measure(text, entities),
         past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
@@ -117,6 +117,16 @@ def analyse(text: str) -> QuestionAnalysis:
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=next((e for e in entities if _acts(text, e)), ""),
     )
+
+
+def _span_kind(answer_type: str, span_kind: str) -> str:
+    """The kind of span that answers: a name for a person, an organisation or a list; none in particular for a
+    yes/no or a why question ("Does Anthropic remain independent despite Amazon's investment?" wants no money)."""
+    if answer_type in ("yesno", "reason"):
+        return "other"
+    if answer_type in ("person", "organisation", "list") and span_kind == "other":
+        return "name"
+    return span_kind
 
 
 def _acts(text: str, entity: str) -> bool:

@@ -26,9 +26,12 @@ _COORDINATED = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s
 
 def polarity(sentence: str, terms: frozenset[str]) -> bool:
     """True for an affirmative sentence; False when a negation governs the words the question asks about
-    (a "not" within a few words before them)."""
+    (a "not" within a few words before them, in the same clause: "Amazon does not acquire a controlling stake —
+    Anthropic remains an independent company" says yes to "does Anthropic remain independent?")."""
     for m in _NEGATION.finditer(sentence):
         after = sentence[m.end() : m.end() + 60]
+        end = _CLAUSE_END.search(after)
+        after = after[: end.start()] if end else after
         if not terms or set(content_terms(after)) & terms:
             return False
     return True

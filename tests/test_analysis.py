@@ -134,3 +134,16 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     q = analyse("How many Trainium chips will Anthropic receive?")
     assert choose_span("Anthropic will use Trainium 2 chips.", q) is None  # "2" is part of a name, not a count
     assert choose_span("Anthropic will receive 400,000 Trainium chips.", q).text == "400,000"
+
+
+def test_yes_no_and_why_questions_want_no_particular_span():
+    assert analyse("Does Anthropic remain an independent company despite Amazon's investment?").span_kind == "other"
+    assert analyse("Why did Amazon invest in Anthropic?").span_kind == "other"
+
+
+def test_a_negation_governs_only_its_own_clause():
+    from rag.answer_forms import polarity
+
+    terms = analyse("Does Anthropic remain an independent company?").terms
+    assert polarity("Amazon does not acquire a controlling stake — Anthropic remains an independent company", terms)
+    assert not polarity("Anthropic does not remain an independent company.", terms)
