@@ -40,6 +40,7 @@ AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must 
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
+ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
 FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
 
 
@@ -203,6 +204,8 @@ def answer_question(
         basis = weighed.verdict.basis if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
+        if form is None and best.span is not None:  # a name or a date: other articles may say it outside the passages
+            sources += _also_naming(data, sources, text, _terms(search_text or question), idf)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
@@ -284,6 +287,30 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
         q = sentence.lower().rfind(figure.qualifier, max(0, figure.start - 40), figure.start)
         start = q if q >= 0 else start
     return sentence[start : figure.end]
+
+
+def _also_naming(data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights) -> list[int]:
+    """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
+    search for the answer and the question finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then their
+    sentences that hold the answer and, with the sentence before, AGREE_MIN_RELEVANCE of the question's weight."""
+    cited = {data.sentences[s].doc_id for s in sources}
+    needle = text.lower()
+    mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
+    out = []
+    for chunk_id, _ in data.lexical.top(f"{text} {' '.join(sorted(q_terms))}", ALSO_NAMING_CHUNKS):
+        chunk = data.chunks[chunk_id]
+        if chunk.doc_id in cited:
+            continue
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            known = facts(data, sid)
+            if needle not in known.text.lower():
+                continue
+            near = known.terms.union(*(facts(data, p).terms for p in data.neighbours(sid, after=False)))
+            if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= AGREE_MIN_RELEVANCE:
+                cited.add(chunk.doc_id)
+                out.append(sid)
+                break
+    return out
 
 
 def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:

@@ -68,3 +68,10 @@ def test_an_investor_the_articles_give_no_figure_for_gets_no_figure(seed_engine)
     # 003: "With $8 billion in backing from Amazon alone — plus investments from Google, Salesforce, and others —
     # Anthropic ...": the $8 billion is Amazon's, and no article says what Salesforce invested
     assert seed_engine.ask("How much money has Salesforce invested in Anthropic?").abstained
+
+
+def test_a_name_is_cited_from_every_article_that_gives_it_for_the_question(seed_engine):
+    # 003 names Trainium as Anthropic's chip in a passage the question's ranking leaves out
+    got = seed_engine.ask("What is the name of Amazon's in-house AI chip that Anthropic is committing to use for training?")
+    assert got.text == "Trainium"
+    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["003"], SEED["004"]}
