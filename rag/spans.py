@@ -28,11 +28,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
-    ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\bover what period\b|\bduration\b|\blength of the\b"),
+    ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
+     r"|\bduration\b|\blength of the\b"),
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b|\bwhat (?:year|month|date|day|decade|century)\b|\bwhich (?:year|month|date|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
+    # "which regions": a place is asked for, before a word such as "capacity" later in the question
+    ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"),
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),

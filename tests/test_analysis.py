@@ -32,6 +32,8 @@ from rag.spans import bound_qualifiers, contradicts
         ("Where does Amazon's total funding of Anthropic stand today?", "money"),  # "where ... stand" is no place
         ("What annual revenue figure did the older report give for Anthropic?", "money"),
         ("When did Amazon first invest in Anthropic?", "date"),
+        ("Which regions is the deal aimed at for expanding AI inference capacity?", "place"),
+        ("Over what time span does Anthropic's AWS commitment run?", "duration"),
     ],
 )
 def test_answer_types(question, answer_type):
