@@ -76,9 +76,12 @@ def score_sentences(
     passages: Sequence[Passage],
     idf: TermWeights,
     search_text: str | None = None,
+    with_coverage: bool = True,
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
-    context of a previous turn) decides relevance; the analysed question alone decides the kind of answer."""
+    context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
+    `with_coverage` False leaves `coverage` (a confidence signal only) to `_covered`, for the sentences whose
+    confidence is asked."""
     kind = q.span_kind
     bounds = q.bounds
     q_terms = _terms(search_text or q.text)
@@ -125,13 +128,13 @@ def score_sentences(
         bound = 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         out.append(Scored(
             sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
-            entity_coverage(data, q, sid, known),
+            entity_coverage(data, q, sid, known) if with_coverage else 1.0,
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
 
 
-def confidence(best: Scored) -> float:
+def sentence_confidence(best: Scored) -> float:
     """P(right) of an answer from this sentence: a logistic model over CONFIDENCE_FEATURES (bench/tune.py)."""
     w = CONFIDENCE_WEIGHTS
     z = sum(w[f] * float(getattr(best, f)) for f in CONFIDENCE_FEATURES) + w["bias"]
@@ -155,7 +158,11 @@ def answer_question(
 ) -> Answer:
     """An extractive answer with citations, or an abstention when the passages do not support one."""
     question = q.text
-    scored = score_sentences(data, q, query_vector, passages, idf, search_text)
+    scored = score_sentences(data, q, query_vector, passages, idf, search_text, with_coverage=False)
+
+    def confidence(s: Scored) -> float:
+        return sentence_confidence(dataclasses.replace(s, coverage=entity_coverage(data, q, s.sentence_id)))
+
     if not scored:
         return Answer.abstain(question, 0.0)
     kind = q.span_kind
