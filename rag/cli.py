@@ -159,9 +159,12 @@ def _questions(question: str | None) -> Iterator[str]:
 @index_option
 @json_option
 @click.option("--top-k", default=DEFAULT_TOP_K, show_default=True, type=click.IntRange(1, 50), help="Passages to read.")
+@click.option("--conversation", is_flag=True,
+              help="Read the lines of standard input as one conversation: a line may follow up the one before "
+                   "(\"And before that?\", \"Who said that?\"), as in the chat.")
 @click.argument("question", required=False)
 @_fail_cleanly
-def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, question: str | None) -> None:
+def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversation: bool, question: str | None) -> None:
     """Answer QUESTION, or each line of standard input when QUESTION is left out.
 
     The answer is verbatim text from an article, with numbered citations; when the articles
@@ -175,9 +178,11 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, question: 
         clean_question(question)  # a bad question fails before any index work
     engine = _engine(corpus_dir, index_dir)
     failed = 0
+    previous: str | None = None
     for q in _questions(question):
         try:
-            answer = engine.ask(q, k=top_k)
+            answer = engine.ask(q, previous=previous if conversation else None, k=top_k)
+            previous = engine.next_previous(q, previous)
         except RagError as exc:
             if question is not None:
                 raise
@@ -213,16 +218,16 @@ def figure(corpus_dir: Path, index_dir: Path, as_json: bool, query: str) -> None
     if not parse_figures(query):
         raise RagError(f"no figure found in {query[:200]!r}: write one such as $25 billion, 5 GW or 49%")
     engine = _engine(corpus_dir, index_dir)
-    lookup = engine.figure(query)
-    click.echo(json.dumps(lookup_dict(lookup), ensure_ascii=False) if as_json else _lookup_text(lookup))
+    lookup, differing = engine.figure_check(query)
+    click.echo(json.dumps(lookup_dict(lookup, differing), ensure_ascii=False) if as_json else _lookup_text(lookup, differing))
 
 
-def _lookup_text(lookup: Any) -> str:
+def _lookup_text(lookup: Any, differing: Any = ()) -> str:
     """The readable figure lookup for a terminal: plain text, the figure in bold where the terminal shows it
     (click.echo drops the styling when the output is not a terminal)."""
     from rag.serialize import lookup_text
 
-    return lookup_text(lookup, mark=lambda quote: click.style(quote, bold=True))
+    return lookup_text(lookup, mark=lambda quote: click.style(quote, bold=True), differing=differing)
 
 
 @main.command(name="eval")

@@ -121,6 +121,16 @@ class Engine:
         passages += claim_passages(state.data, q, passages)
         return answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
 
+    @staticmethod
+    def next_previous(question: str, previous: str | None) -> str | None:
+        """The question a conversation's next turn follows up: this one, unless it was itself a follow-up ("Who said
+        that?" after "And before that?" still means the question before both)."""
+        try:
+            followup = analyse(clean_question(question)).followup
+        except RagError:
+            return previous
+        return previous if followup and previous else question
+
     def verify_in_background(self) -> threading.Thread:
         """Hash every segment of the open index in a background thread (opening checked sizes and headers only).
         A damaged segment is reported, and its articles are indexed again from the corpus; the rest stays."""

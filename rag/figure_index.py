@@ -93,7 +93,11 @@ class FigureIndex:
             if len(judged) >= MAX_JUDGED_TOPICS:
                 break
             judged.add(key)
-            for side in weigh(self._data, claim).verdict.others:
+            verdict = weigh(self._data, claim).verdict
+            # every side but the looked-up figure's own: where that figure is the older one, the newer leads
+            for side in (verdict.lead, *verdict.others):
+                if claim in side.claims:
+                    continue
                 for c in side.claims:
                     if c.doc_id not in stating and c.doc_id not in out:
                         out[c.doc_id] = c

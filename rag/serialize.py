@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rag.figures import format_figure
@@ -42,12 +42,13 @@ def mention_dict(m: FigureMention) -> dict[str, Any]:
     }
 
 
-def lookup_dict(lookup: FigureLookup) -> dict[str, Any]:
+def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -> dict[str, Any]:
     return {
         "query": lookup.query,
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text} for f in lookup.figures],
         "mentions": [mention_dict(m) for m in lookup.mentions],
         "found": lookup.found,
+        "differing": [mention_dict(m) for m in differing],
     }
 
 
@@ -78,22 +79,33 @@ def answer_text(a: Answer) -> str:
     return "\n".join(lines)
 
 
-def lookup_text(lookup: FigureLookup, mark: Callable[[str], str] = lambda quote: f"**{quote}**") -> str:
-    """The readable figure lookup; `mark` sets the figure apart (Markdown bold by default, terminal bold in the CLI)."""
+def lookup_text(
+    lookup: FigureLookup, mark: Callable[[str], str] = lambda quote: f"**{quote}**", differing: Sequence[FigureMention] = (),
+) -> str:
+    """The readable figure lookup; `mark` sets the figure apart (Markdown bold by default, terminal bold in the CLI);
+    `differing`, the mentions that give another figure for the same thing, are listed after."""
     wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
     if not lookup.mentions:
         return f"No source gives {wanted}."
-    docs: dict[str, list[FigureMention]] = {}
-    for m in lookup.mentions:
-        docs.setdefault(m.doc_id, []).append(m)
-    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len(docs)} document(s)"]
+    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]
     if lookup.found > len(lookup.mentions):
         lines[0] += f" (the newest {len(lookup.mentions)} of {lookup.found} found)"
-    for mentions in docs.values():
-        first = mentions[0]
-        lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
-        for m in mentions:
-            at = m.start - m.sentence_start
-            marked = f"{m.sentence[:at]}{mark(m.quote)}{m.sentence[at + len(m.quote):]}"
-            lines.append(f"  - {marked}")
+    lines += _grouped_lines(lookup.mentions, mark)
+    if differing:
+        lines.append("\nSources that give another figure for the same thing:")
+        lines += _grouped_lines(differing, mark)
     return "\n".join(lines)
+
+
+def _grouped_lines(mentions: Sequence[FigureMention], mark: Callable[[str], str]) -> list[str]:
+    docs: dict[str, list[FigureMention]] = {}
+    for m in mentions:
+        docs.setdefault(m.doc_id, []).append(m)
+    lines = []
+    for group in docs.values():
+        first = group[0]
+        lines.append(f"\n{first.title} ({first.file})" if first.title else f"\n{first.file}")
+        for m in group:
+            at = m.start - m.sentence_start
+            lines.append(f"  - {m.sentence[:at]}{mark(m.quote)}{m.sentence[at + len(m.quote):]}")
+    return lines

@@ -139,13 +139,34 @@ def test_figure_json_follows_the_contract(workdir):
     result = run(["figure", "--json", "5 gigawatts"], workdir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "figures", "mentions", "found"}
+    assert set(data) == {"query", "figures", "mentions", "found", "differing"}
     assert data["figures"] == [{"value": 5e9, "unit": "W", "text": "5 gigawatts"}]
     assert {m["doc_id"] for m in data["mentions"]} == {SEED["001"], SEED["004"]}
     for m in data["mentions"]:
         assert set(m) == {"doc_id", "title", "file", "start", "end", "quote", "sentence", "value", "unit", "qualifier"}
         text = (workdir / "corpus" / m["file"]).read_text(encoding="utf-8")
         assert text[m["start"] : m["end"]] == m["quote"]
+
+
+def test_figure_lookup_shows_the_sources_that_give_another_figure(workdir):
+    result = run(["figure", "--json", "Anthropic revenue $1 billion"], workdir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {m["doc_id"] for m in data["mentions"]} == {SEED["003"]}
+    assert {(m["doc_id"], m["value"]) for m in data["differing"]} == {(SEED["000"], 30e9), (SEED["004"], 30e9)}
+    text = run(["figure", "Anthropic revenue $1 billion"], workdir).stdout.decode()
+    assert "Sources that give another figure for the same thing:" in text
+
+
+def test_ask_conversation_follows_up_the_question_before(workdir):
+    lines = "What is Anthropic's annual revenue?\nAnd before that?\nWho said that?\n"
+    result = run(["ask", "--json", "--conversation"], workdir, stdin=lines.encode())
+    assert result.returncode == 0, result.stderr
+    revenue, before, who = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert revenue["answer"] == "$30 billion"
+    assert before["answer"] == "surpassing $1 billion" and before["citations"][0]["doc_id"] == SEED["003"]
+    # "who said that?" after a follow-up still means the first question: the articles that give $30 billion
+    assert {c["doc_id"] for c in who["citations"]} == {SEED["000"], SEED["004"]}
 
 
 def test_figure_with_no_source_is_an_empty_list(workdir):

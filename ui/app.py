@@ -90,7 +90,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
             return "", history, passages_html(None, engine.data), last_question
         data = engine.data
         history.append({"role": "assistant", "content": answer_markdown(answer, data)})
-        return "", history, passages_html(answer, data), answer.question
+        return "", history, passages_html(answer, data), engine.next_previous(question, last_question or None) or ""
 
     def model_status() -> tuple[str, Any]:
         settled, error = model_state()
