@@ -22,7 +22,7 @@ from rag.config import (
     SCORE_WEIGHTS,
 )
 from rag.conflicts import conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import PAST, defining_scope, entity_key
+from rag.disagreement import DATED, PAST, defining_scope, entity_key, same_time
 from rag.index.view import IndexData
 from rag.lexical import TermWeights
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
@@ -274,6 +274,8 @@ def _also_stating_figure(
     for c in data.claims_of_figure(lead.figure.value, lead.figure.unit, limit=ALSO_STATING_LIMIT):
         if c.doc_id in cited or defining_scope(c) != defining_scope(lead) or PAST in c.scope:
             continue
+        if DATED in lead.scope and not same_time(lead, c):
+            continue  # a dated event is stated only by figures of its own time
         if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):
             named = {entity_key(w) for w in re.findall(r"\b[A-Z][\w'’-]*", data.sentences[c.sentence_id].text)}
             if entity_key(lead.subject) not in named:

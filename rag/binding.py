@@ -31,6 +31,11 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
         if claim is not None and claim.subject and q.actor and entity_key(claim.subject) != entity_key(q.actor):
             return False  # what Anthropic is backed with is not what Salesforce invested
+        if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):
+            return False  # a figure whose subject the parse missed answers for the actor only where it is named
+        named_in_q = {entity_key(e) for e in q.entities} if q.actor and len(q.entities) > 1 else set()
+        if claim is not None and claim.target and named_in_q and entity_key(claim.target) not in named_in_q:
+            return False  # Microsoft's $13 billion in OpenAI does not answer "How much did Microsoft invest in Anthropic?"
     return all(_present(e, named) for e in q.owners)
 
 

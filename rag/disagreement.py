@@ -187,7 +187,8 @@ def judge(
     by_value: dict[str, list[Claim]] = defaultdict(list)  # agreeing needs the same value: look only there
     for c in live:
         by_value[value_key(c.figure.value)].append(c)
-    same = [c for c in by_value[value_key(anchor.figure.value)] if agrees(anchor, c)]
+    # a dated event agrees only with figures of its own time: "$4 billion in September 2023" is not "$4B more" later
+    same = [c for c in by_value[value_key(anchor.figure.value)] if agrees(anchor, c) and (DATED not in anchor.scope or same_time(anchor, c))]
     if not any(c == anchor for c in same):
         same.insert(0, anchor)
     topics = {topic_key(s, classes) for s in same} - {None}  # comparable(s, c) is topic_key(s) == topic_key(c)

@@ -75,3 +75,19 @@ def test_a_name_is_cited_from_every_article_that_gives_it_for_the_question(seed_
     got = seed_engine.ask("What is the name of Amazon's in-house AI chip that Anthropic is committing to use for training?")
     assert got.text == "Trainium"
     assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["003"], SEED["004"]}
+
+
+@pytest.mark.parametrize("question", [
+    "How much did Microsoft invest in Anthropic?",  # 003: Microsoft's $13 billion is in OpenAI
+    "How much has Google invested in OpenAI?",  # 003: Google's reported $2 billion is in Anthropic
+    "How much did Salesforce invest in Anthropic?",  # 003 names Salesforce among investors, with no figure
+])
+def test_a_figure_for_another_pair_of_companies_is_no_answer(seed_engine, question):
+    assert seed_engine.ask(question).abstained
+
+
+def test_a_dated_event_is_cited_only_from_articles_that_give_it_at_that_time(seed_engine):
+    # 002: "$4 billion commitment announced in September 2023"; 003's "$4B More" headline is the later round
+    got = seed_engine.ask("How much did Amazon invest in Anthropic in September 2023?")
+    assert got.figure.value == 4e9
+    assert [c.doc_id for c in got.citations] == [SEED["002"]]
