@@ -8,8 +8,11 @@ the yes/no answer prefixes the sentence's own words with "Yes:" or "No:".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from rag.figures import extract_figures, same_value
 from rag.lexical import content_terms
+from rag.records import Figure
 
 Cut = tuple[int, int, str]
 
@@ -37,8 +40,14 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
-def yes_no(sentence: str, terms: frozenset[str]) -> Cut:
+def yes_no(sentence: str, terms: frozenset[str], figures: Sequence[Figure] = ()) -> Cut:
+    """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
+    billion?") is answered no by a sentence that gives another figure of that unit and not this one."""
     word = "Yes" if polarity(sentence, terms) else "No"
+    if figures:
+        stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
+        if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):
+            word = "No"
     return 0, len(sentence), f"{word}: {sentence}"
 
 

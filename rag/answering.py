@@ -223,7 +223,7 @@ def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored],
     """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form."""
     near = [s for s in bound[:WHOLE_ANSWER_CANDIDATES] if s.score >= NEAR_BEST * best.score] or [best]
     if q.answer_type == "yesno":
-        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms)[2]
+        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures)[2]
     if q.answer_type == "definition":
         noun = q.measure
         for s in near:

@@ -149,3 +149,14 @@ def test_a_negation_governs_only_its_own_clause():
     terms = analyse("Does Anthropic remain an independent company?").terms
     assert polarity("Amazon does not acquire a controlling stake — Anthropic remains an independent company", terms)
     assert not polarity("Anthropic does not remain an independent company.", terms)
+
+
+def test_a_yes_no_question_naming_a_figure_is_answered_no_by_another_figure():
+    from rag.answer_forms import yes_no
+    from rag.figures import parse_figures
+
+    sentence = "This latest investment round reportedly values Anthropic at approximately $60 billion."
+    terms = analyse("Is Anthropic valued at $150 billion?").terms
+    assert yes_no(sentence, terms, parse_figures("$150 billion"))[2].startswith("No: ")
+    assert yes_no(sentence, terms, parse_figures("$60 billion"))[2].startswith("Yes: ")
+    assert yes_no(sentence, terms, parse_figures("5 GW"))[2].startswith("Yes: ")  # no power figure here: polarity decides
