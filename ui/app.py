@@ -161,7 +161,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
     def api_figure(query: str) -> dict:
         """Every mention of a figure: the same JSON as `rag figure --json`."""
         try:
-            return lookup_dict(engine.figure(query))
+            return lookup_dict(*engine.figure_check(query))
         except RagError as exc:
             _refused("figure query", exc)
             raise gr.Error(str(exc), print_exception=False) from exc
