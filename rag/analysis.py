@@ -205,5 +205,6 @@ _GENERIC = frozenset(content_terms(
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
     " older newer earlier later previous prior recent coverage report article"
     " had has have having do does did be been being is are was were get gets got"
+    " main key primary biggest major chief"
 ))
 _WH = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.IGNORECASE)

@@ -24,7 +24,7 @@ from rag.config import (
 from rag.conflicts import conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, PAST, defining_scope, entity_key, same_time
 from rag.index.view import IndexData
-from rag.lexical import TermWeights
+from rag.lexical import TermWeights, content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
@@ -35,12 +35,15 @@ SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
+_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
 ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
+ALSO_NAMING_MAX_DF = 1_000  # an answer held by more chunks than this is not searched for in other articles
+ALSO_NAMING_QUESTION_TERMS = 3  # the question's rarest terms that search uses beside the answer's words
 FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
 
 
@@ -189,6 +192,8 @@ def answer_question(
     text = best.span.text if best.span is not None else sentence.text
     figure = best.span.figure if best.span is not None else None
     form = _whole_answer(data, q, bound, best)
+    if form is None and q.answer_type == "reason" and _WHY.match(q.text):
+        form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
@@ -300,13 +305,18 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
 
 def _also_naming(data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights) -> list[int]:
     """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
-    search for the answer and the question finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then their
-    sentences that hold the answer and, with the sentence before, AGREE_MIN_RELEVANCE of the question's weight."""
+    search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
+    their sentences that hold the answer and, with the sentence before, AGREE_MIN_RELEVANCE of the question's weight."""
+    answer_terms = content_terms(text)
+    if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
+        return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
     needle = text.lower()
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     out = []
-    for chunk_id, _ in data.lexical.top(f"{text} {' '.join(sorted(q_terms))}", ALSO_NAMING_CHUNKS):
+    # the answer's words and the question's rarest: rare terms have short postings, so the search reads little
+    rare = sorted(q_terms, key=lambda t: (-idf.get(t, 0.0), t))[:ALSO_NAMING_QUESTION_TERMS]
+    for chunk_id, _ in data.lexical.top(f"{text} {' '.join(sorted(rare))}", ALSO_NAMING_CHUNKS):
         chunk = data.chunks[chunk_id]
         if chunk.doc_id in cited:
             continue

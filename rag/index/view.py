@@ -551,6 +551,10 @@ class _Lexical:
         self.n_chunks = sum(s.n_chunks for s in segs)
         self.avgdl = (sum(s.total_length for s in segs) / self.n_chunks) if self.n_chunks else 1.0
 
+    def chunk_df(self, term: str) -> int:
+        """How many live and deleted chunks hold a (stemmed) term, over every segment: one indexed row each."""
+        return sum(int(r[0]) for seg in self._data.segments for r in seg.query("SELECT chunk_df FROM terms WHERE term = ?", (term,)))
+
     def top(self, question: str, n: int) -> list[tuple[int, float]]:
         """The n best chunks for the question's terms, best first, as (global chunk id, score)."""
         terms = content_terms(question)
