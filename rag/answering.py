@@ -36,6 +36,7 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
@@ -80,11 +81,13 @@ def score_sentences(
     idf: TermWeights,
     search_text: str | None = None,
     with_coverage: bool = True,
+    lazy: bool = False,
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
     context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
-    `with_coverage` False leaves `coverage` (a confidence signal only) to `_covered`, for the sentences whose
-    confidence is asked."""
+    `with_coverage` False leaves `coverage` (a confidence signal only) to the sentences whose confidence is asked.
+    `lazy` leaves the span and the binding of a question of no particular kind (they do not move its score) to
+    `_bound_in_order`, for as many sentences as the answer needs; their `bound` is UNKNOWN until then."""
     kind = q.span_kind
     bounds = q.bounds
     q_terms = _terms(search_text or q.text)
@@ -116,7 +119,8 @@ def score_sentences(
         # an answer sentence often says "it" or "he" where the question names the subject
         near = known.near_terms
         window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
-        span = choose_span(known.text, q, idf, known.scopes)
+        later = lazy and kind == "other"
+        span = None if later else choose_span(known.text, q, idf, known.scopes)
         typed = 1.0 if span is not None and kind != "other" else 0.0
         if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
             typed = 1.0 + BOUND_BONUS
@@ -128,7 +132,7 @@ def score_sentences(
             - w_heading * heading + w_window * window + w_context * context
         )
         missing = max(map(weight.__getitem__, words - near), default=0.0) / default_idf
-        bound = 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
+        bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         out.append(Scored(
             sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
             entity_coverage(data, q, sid, known) if with_coverage else 1.0,
@@ -161,7 +165,7 @@ def answer_question(
 ) -> Answer:
     """An extractive answer with citations, or an abstention when the passages do not support one."""
     question = q.text
-    scored = score_sentences(data, q, query_vector, passages, idf, search_text, with_coverage=False)
+    scored = score_sentences(data, q, query_vector, passages, idf, search_text, with_coverage=False, lazy=True)
 
     def confidence(s: Scored) -> float:
         return sentence_confidence(dataclasses.replace(s, coverage=entity_coverage(data, q, s.sentence_id)))
@@ -176,7 +180,7 @@ def answer_question(
             return Answer.abstain(question, confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR)
         scored = typed
     # an answer must be bound to what the question names: Google's stake is not Microsoft's
-    bound = [s for s in scored if s.bound]
+    bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
@@ -222,6 +226,24 @@ def answer_question(
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:
+    """The bound sentences of a lazily scored list, best first, their spans worked out in score order as far as the
+    answer reads: the first WHOLE_ANSWER_CANDIDATES, or all where the question names a figure (it filters them by
+    the accounts that state it). `scored` is updated in place with what was worked out."""
+    need = len(scored) if q.figures else WHOLE_ANSWER_CANDIDATES
+    bound: list[Scored] = []
+    for i, s in enumerate(scored):
+        known = facts(data, s.sentence_id)
+        span = choose_span(known.text, q, idf, known.scopes)
+        figure = span.figure if span is not None else None
+        scored[i] = s = dataclasses.replace(s, span=span, bound=1.0 if is_bound(data, q, s.sentence_id, figure, known) else 0.0)
+        if s.bound:
+            bound.append(s)
+            if len(bound) >= need:
+                break
+    return bound
 
 
 def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored) -> tuple[Scored, str] | None:
