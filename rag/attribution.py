@@ -8,8 +8,10 @@ import re
 from rag.figures import parse_figures
 from rag.records import Answer, Citation, FigureLookup
 
+# "who says ...", or "which article / what source ... gives ...": a "what" question about a figure whose words
+# only happen to hold "report" ("What revenue did the earlier report give?") asks for the figure, not its source
 _ASKS_FOR_SOURCE = re.compile(
-    r"^(?:who|which|what)\b(?:\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?)?"
+    r"^(?:who\b|(?:which|what)\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?\b)"
     r".*\b(?:says?|said|gives?|gave|reports?|reported|states?|stated|mentions?|mentioned|claims?|claimed|cites?|"
     r"puts?|quotes?|quoted|writes?|wrote|supports?)\b",
     re.IGNORECASE,

@@ -160,3 +160,16 @@ def test_a_yes_no_question_naming_a_figure_is_answered_no_by_another_figure():
     assert yes_no(sentence, terms, parse_figures("$150 billion"))[2].startswith("No: ")
     assert yes_no(sentence, terms, parse_figures("$60 billion"))[2].startswith("Yes: ")
     assert yes_no(sentence, terms, parse_figures("5 GW"))[2].startswith("Yes: ")  # no power figure here: polarity decides
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Who says $25 billion?", True),
+    ("Which article gives 5 GW?", True),
+    ("What source reports $30 billion in revenue?", True),
+    # "report" here names the older article; the question asks for a figure
+    ("What annual revenue figure did the earlier report on Amazon's $4 billion top-up attribute to Anthropic?", False),
+])
+def test_which_questions_ask_for_the_source_of_a_figure(question, asks):
+    from rag.attribution import asks_who_states
+
+    assert asks_who_states(question) is asks
