@@ -85,7 +85,8 @@ def score_sentences(
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
     context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
-    `with_coverage` False leaves `coverage` (a confidence signal only) to the sentences whose confidence is asked.
+    `with_coverage` False leaves `coverage` and `missing` (confidence signals only) to the sentences whose confidence
+    is asked.
     `lazy` leaves the span and the binding of a question of no particular kind (they do not move its score) to
     `_bound_in_order`, for as many sentences as the answer needs; their `bound` is UNKNOWN until then."""
     kind = q.span_kind
@@ -131,7 +132,7 @@ def score_sentences(
             w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
             - w_heading * heading + w_window * window + w_context * context
         )
-        missing = max(map(weight.__getitem__, words - near), default=0.0) / default_idf
+        missing = max(map(weight.__getitem__, words - near), default=0.0) / default_idf if with_coverage else 0.0
         bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         out.append(Scored(
             sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
@@ -168,7 +169,9 @@ def answer_question(
     scored = score_sentences(data, q, query_vector, passages, idf, search_text, with_coverage=False, lazy=True)
 
     def confidence(s: Scored) -> float:
-        return sentence_confidence(dataclasses.replace(s, coverage=entity_coverage(data, q, s.sentence_id)))
+        coverage = entity_coverage(data, q, s.sentence_id)
+        missing = _missing(data, s.sentence_id, q, idf, search_text)
+        return sentence_confidence(dataclasses.replace(s, coverage=coverage, missing=missing))
 
     if not scored:
         return Answer.abstain(question, 0.0)
@@ -226,6 +229,14 @@ def answer_question(
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+def _missing(data: IndexData, sentence_id: int, q: QuestionAnalysis, idf: TermWeights, search_text: str | None) -> float:
+    """Scored.missing of one sentence, as score_sentences works it out."""
+    default_idf = _largest(idf)
+    words = frozenset(t for t in _terms(search_text or q.text) if not t.startswith(FIGURE_TERMS))
+    absent = words - facts(data, sentence_id).near_terms
+    return max((idf.get(t, default_idf) for t in absent), default=0.0) / default_idf
 
 
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:
