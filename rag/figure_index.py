@@ -8,7 +8,7 @@ import re
 from rag.conflicts import weigh
 from rag.disagreement import entity_key, topic_key, value_key
 from rag.errors import FigureQueryError
-from rag.figures import parse_figures, spelled_out_to_digits
+from rag.figures import parse_figures, query_text
 from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Claim, Figure, FigureLookup, FigureMention
@@ -40,7 +40,7 @@ class FigureIndex:
         figures = parse_figures(text)
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
-        rest = _without_figures(spelled_out_to_digits(text), figures)
+        rest = _without_figures(query_text(text), figures)
         names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
         words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
         found: list[Claim] = []

@@ -98,7 +98,7 @@ def parse_figures(query: str) -> list[Figure]:
     ("25 billion", "12bn"), which matches a figure of that value in any unit (`ANY_UNIT`).
     Offsets point into the rewritten query, not into `query`.
     """
-    text = spelled_out_to_digits(query)
+    text = query_text(query)
     figures = [
         Figure(float(m.group("a")) / float(m.group("b")), "ratio", m.group(), m.start(), m.end())
         for m in _RATIO_WORDS.finditer(text) if float(m.group("b"))
@@ -129,6 +129,15 @@ _BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>b
 _RATIO_WORDS = re.compile(r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))")
 
 
+_TO_ONE = re.compile(r"\b([A-Za-z]+|\d+(?:\.\d+)?)[- ]to[- ]one\b", re.IGNORECASE)  # "twenty-to-one": a ratio
+
+
+def query_text(query: str) -> str:
+    """A query as `parse_figures` reads it, whose offsets its figures carry: number words in digits, "X to one" as
+    "X to 1"."""
+    return spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", query))
+
+
 def spelled_out_to_digits(text: str) -> str:
     """ "seventeen billion dollars" -> "17000000000 dollars"; digits and a number word after digits
     ("4.5 billion") are left as written, which the figure patterns read already."""
@@ -146,7 +155,14 @@ def spelled_out_to_digits(text: str) -> str:
         try:
             return str(text2num(phrase, "en"))
         except ValueError:
-            return words
+            pass
+        article = re.match(r"^(a\s+)(.+)$", words.strip(), flags=re.IGNORECASE)
+        if article:  # "a twenty": the article is no number ("a hundred" was read above)
+            try:
+                return article.group(1) + str(text2num(re.sub(r"\s+", " ", article.group(2).replace("-", " ")).lower(), "en"))
+            except ValueError:
+                pass
+        return words
 
     return _SPELLED.sub(convert, text)
 

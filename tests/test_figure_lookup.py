@@ -91,3 +91,8 @@ def test_a_long_list_of_mentions_shows_the_newest_with_the_count(seed_engine, mo
     assert capped.found == 3 and [m.doc_id for m in capped.mentions] == [m.doc_id for m in full.mentions][:2]
     data = seed_engine.data
     assert data.position(capped.mentions[0].doc_id) >= data.position(full.mentions[-1].doc_id)
+
+
+def test_a_ratio_written_in_words_finds_the_ratio(seed_engine):
+    for query in ("twenty to one", "a twenty-to-one ratio"):
+        assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED["002"]}

@@ -72,6 +72,13 @@ def test_queries_in_any_written_form_agree():
     assert keys == {figure_key(25e9, "USD")}
 
 
+def test_a_ratio_in_words_is_a_ratio():
+    forms = ["20:1", "20 to 1", "twenty to one", "a twenty-to-one ratio"]
+    keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}
+    assert keys == {figure_key(20.0, "ratio")}
+    assert [(f.value, f.unit) for f in parse_figures("a twenty percent stake")] == [(20.0, "%")]
+
+
 MONEY_SCALES = [("", 1.0), (" thousand", 1e3), (" million", 1e6), (" billion", 1e9), ("bn", 1e9), ("B", 1e9), ("M", 1e6), (" trillion", 1e12)]
 
 
