@@ -176,6 +176,17 @@ def figure_key(value: float, unit: str) -> str:
     return f"{unit}|{float(value)!r}"
 
 
+def figure_label(f: Figure) -> str:
+    """How a looked-up figure is named: `format_figure`, or both ends of a range ("6-18 months")."""
+    if f.high is None:
+        return format_figure(f.value, f.unit)
+    low, high = format_figure(f.value, f.unit), format_figure(f.high, f.unit)
+    shared = high.split(" ", 1)[1] if " " in high else ""
+    if shared and low.endswith(" " + shared):  # "6 months" and "18 months" -> "6-18 months"
+        low = low[: -len(shared) - 1]
+    return f"{low}-{high}"
+
+
 def format_figure(value: float, unit: str) -> str:
     """A short human rendering: `$25 billion`, `5 GW`, `49%`; a figure of any unit is written bare."""
     spec = BY_NAME.get(unit)

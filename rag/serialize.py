@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rag.figures import format_figure
+from rag.figures import figure_label
 from rag.records import Answer, Citation, Conflict, FigureLookup, FigureMention
 
 
@@ -84,7 +84,7 @@ def lookup_text(
 ) -> str:
     """The readable figure lookup; `mark` sets the figure apart (Markdown bold by default, terminal bold in the CLI);
     `differing`, the mentions that give another figure for the same thing, are listed after."""
-    wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
+    wanted = ", ".join(figure_label(f) for f in lookup.figures)
     if not lookup.mentions:
         return f"No source gives {wanted}."
     lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]

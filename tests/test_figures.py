@@ -72,6 +72,13 @@ def test_queries_in_any_written_form_agree():
     assert keys == {figure_key(25e9, "USD")}
 
 
+def test_a_range_is_named_by_both_ends():
+    from rag.figures import figure_label
+
+    assert [figure_label(f) for f in parse_figures("6-18 months")] == ["6-18 months"]
+    assert [figure_label(f) for f in parse_figures("$25 billion")] == ["$25 billion"]
+
+
 def test_a_ratio_in_words_is_a_ratio():
     forms = ["20:1", "20 to 1", "twenty to one", "a twenty-to-one ratio"]
     keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}

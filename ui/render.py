@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from rag.figures import format_figure
+from rag.figures import figure_label
 from rag.index.view import IndexData
 from rag.records import Answer, Document, FigureLookup, FigureMention
 
@@ -93,7 +93,7 @@ def passage_bounds(data: IndexData, doc_id: str, start: int, end: int) -> tuple[
 def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: IndexData) -> str:
     """Every document that states the figure, its sentences with the figure highlighted, and the documents
     that give another figure for the same thing."""
-    wanted = ", ".join(format_figure(f.value, f.unit) for f in lookup.figures)
+    wanted = ", ".join(figure_label(f) for f in lookup.figures)
     parts = [f'<div class="lookup"><h3>{esc_html(wanted)}</h3>']
     if not lookup.mentions:
         parts.append(f"<p>No source gives {esc_html(wanted)}.</p>")
