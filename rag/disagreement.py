@@ -22,6 +22,7 @@ from functools import lru_cache
 from rag.figures import same_value
 from rag.lexical import content_terms
 from rag.records import Claim
+from rag.timewords import MONTH_PATTERN
 
 # Scope tags that change what a figure counts: a total is not an instalment, "up to" is not an amount.
 DEFINING_SCOPES = frozenset({"total", "annual", "bound"})
@@ -29,7 +30,7 @@ PAST = "past"  # called "previous", "prior" or "earlier" by its own article
 DATED = "dated"  # an event the article dates ("in September 2023"): not set against current figures
 
 
-_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(rf"\b{MONTH_PATTERN}\b")
 
 
 @lru_cache(maxsize=65536)
@@ -188,7 +189,8 @@ def judge(
     for c in live:
         by_value[value_key(c.figure.value)].append(c)
     # a dated event agrees only with figures of its own time: "$4 billion in September 2023" is not "$4B more" later
-    same = [c for c in by_value[value_key(anchor.figure.value)] if agrees(anchor, c) and (DATED not in anchor.scope or same_time(anchor, c))]
+    # (an undated figure agrees with one of any time: same_time with past)
+    same = [c for c in by_value[value_key(anchor.figure.value)] if agrees(anchor, c) and same_time(anchor, c, past=True)]
     if not any(c == anchor for c in same):
         same.insert(0, anchor)
     topics = {topic_key(s, classes) for s in same} - {None}  # comparable(s, c) is topic_key(s) == topic_key(c)

@@ -47,13 +47,9 @@ class SentenceFacts:
         return next((c for c in self.claims if c.figure.start == start), None)
 
 
+@lru_cache(maxsize=65536)
 def terms_of(text: str) -> frozenset[str]:
     """Content words, plus each figure as one normalized term, so "$8bn" in a question meets "$8 billion"."""
-    return _terms(text)
-
-
-@lru_cache(maxsize=65536)
-def _terms(text: str) -> frozenset[str]:
     return frozenset(content_terms(text)) | {figure_key(f.value, f.unit) for f in extract_figures(text) if f.unit != "count"}
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rag.figures import extract_figures, same_value
 from rag.lexical import TermWeights, content_terms
 from rag.records import Figure
+from rag.timewords import MONTH_ABBREVIATIONS, MONTHS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 
 if TYPE_CHECKING:
@@ -39,14 +40,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
-    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)|\bwhere\b(?! (?:does|do|did) .*\bstand\b)|\b(?:which|what) (?:country|city|region|continent|state|place|area|river|province|town)\b"),
+    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)|\bwhere\b(?! (?:does|do|did) .*\bstand\b)"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitment|funding|capital|money)\b"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTHS = "(?:" + "|".join((*(m.capitalize() for m in MONTHS), *MONTH_ABBREVIATIONS)) + r")\.?"
 _DATE = re.compile(
     rf"\b(?:(?:early|mid|late)[- ])?(?:{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?:1\d{{3}}|20\d\d)s?\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
