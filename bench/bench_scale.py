@@ -159,6 +159,7 @@ def write_filler(index_dir: Path, corpus: Path, sources: dict[str, list[int]], p
 
     from rag.corpus import scan_corpus
     from rag.index import store
+    from rag.index.reuse import sentence_route
 
     manifest = json.loads((index_dir / (index_dir / "CURRENT").read_text().strip() / "manifest.json").read_text())
     scan = scan_corpus(corpus)
@@ -172,7 +173,9 @@ def write_filler(index_dir: Path, corpus: Path, sources: dict[str, list[int]], p
         for number, (name, count) in enumerate(pool_exec.map(_filler_segment, range(len(batches)), batches)):
             segments.append(store._segment_entry(index_dir, name))
             print(f"    filler segment {number + 1}/{len(batches)} {name}: {count:,} articles", flush=True)
-    version = store._write_version(index_dir, manifest["model"], dim, DEFAULT_CHUNK_SETTINGS, segments, {}, {}, None)
+    version = store._write_version(
+        index_dir, manifest["model"], dim, DEFAULT_CHUNK_SETTINGS, segments, {}, {}, None, route=sentence_route(manifest)
+    )
     store._collect(index_dir, version, segments)
 
 
@@ -292,7 +295,9 @@ def recall_at_10(index_dir: Path, queries: np.ndarray) -> float | None:
     return hits / (10 * len(queries))
 
 
-def measure(n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict) -> dict:
+def measure(
+    n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict, route: str = "alone",
+) -> dict:
     corpus, index = work / f"corpus-{n}", work / f"index-{n}"
     t = time.perf_counter()
     sources = make_corpus(corpus, n, pool)
@@ -302,7 +307,7 @@ def measure(n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None,
     held.mkdir()
     for name in filler:
         os.rename(corpus / name, held / name)  # the real build sees seeds, needle and the first `real` fillers
-    build_s, done = run(rag("index", "--corpus", str(corpus), "--index", str(index)))
+    build_s, done = run(rag("index", "--corpus", str(corpus), "--index", str(index), "--sentence-vectors", route))
     assert done.returncode == 0, done.stderr
     real_articles = sum(1 for p in corpus.iterdir() if not p.name.endswith(".meta.json"))
     out: dict = {"n": n, "real_articles": real_articles, "build_s": build_s, "articles_per_s": real_articles / build_s}
@@ -364,6 +369,8 @@ def main() -> None:
     parser.add_argument("--budget-minutes", type=float, default=30.0, help="stop before a size that would start past this")
     parser.add_argument("--work", default=None, help="work folder (default: a temporary one)")
     parser.add_argument("--pool-cache", default=None, help="a .npy file keeping the pool's MiniLM vectors between runs")
+    parser.add_argument("--sentence-vectors", choices=("alone", "in-chunk"), default="alone",
+                        help="how the real build makes sentence vectors (rag index --sentence-vectors)")
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     started = time.time()
@@ -390,7 +397,7 @@ def main() -> None:
             print(f"N={n:,}: skipped, the {args.budget_minutes:.0f}-minute budget is spent")
             continue
         print(f"N={n:,}", flush=True)
-        result = measure(n, args.real, pool, pool_vectors, work, baseline)
+        result = measure(n, args.real, pool, pool_vectors, work, baseline, args.sentence_vectors)
         if not baseline:
             baseline = result
         filler = result.get("filler_articles", 0)

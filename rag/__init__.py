@@ -14,6 +14,7 @@ from rag.errors import (
     FigureQueryError,
     IndexCorrupt,
     IndexMissing,
+    IndexOutdated,
     IndexStoreError,
     ModelMismatch,
     QuestionError,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Answer", "Citation", "Claim", "Conflict", "CorpusError", "Document", "Engine", "Figure", "FigureLookup", "FigureMention",
-    "FigureQueryError", "IndexCorrupt", "IndexMissing", "IndexStoreError", "ModelMismatch", "QuestionError", "RagError",
+    "FigureQueryError", "IndexCorrupt", "IndexMissing", "IndexOutdated", "IndexStoreError", "ModelMismatch", "QuestionError", "RagError",
     "UploadError",
 ]
 __version__ = "0.2.0"

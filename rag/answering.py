@@ -36,6 +36,8 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+# claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
+PRESENT_MISFITS = frozenset({PAST, "initial"})
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
@@ -187,12 +189,16 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
+    if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
+        # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
+        # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
+        return Answer.abstain(question, confidence(bound[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         bound = [
             s for s in bound
             if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
         ] or bound
-    best = _present_claim(data, bound, q.bounds) if kind in SPAN_REQUIRED and not q.past else bound[0]
+    best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
         return Answer.abstain(question, conf)
@@ -281,11 +287,13 @@ def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored],
     return None
 
 
-def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = ()) -> Scored:
+def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Scored:
     """For a question about the present, the best sentence whose figure is not marked past ("previous
-    investments, including a $4 billion commitment announced in September 2023"), among the near-best; a
+    investments, including a $4 billion commitment announced in September 2023") or first of a series ("its initial
+    $1.25 billion investment"), among the near-best; a
     question that asks for a bound ("the most Amazon could invest") takes a figure that carries one."""
     near = [s for s in scored if s.score >= NEAR_BEST * scored[0].score]
+    misfits = PRESENT_MISFITS.difference(scope)
     if bounds:
         scored = [s for s in near if s.span is not None and s.span.figure is not None and s.span.figure.qualifier in bounds] or scored
     for s in scored:
@@ -295,7 +303,7 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
             continue
         sent = data.sentences[s.sentence_id]
         claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
-        if claim is None or PAST not in claim.scope:
+        if claim is None or not misfits.intersection(claim.scope):
             return s
     return scored[0]
 

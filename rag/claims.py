@@ -126,8 +126,10 @@ def extract_claims(
     if wanted:
         nlp = load_parser()
         texts = [s.text for _, s, _ in wanted]
-        for (sid, sent, figures), parsed in zip(wanted, nlp.pipe(texts, batch_size=PARSE_BATCH)):
-            context = _Context(previous[sid])
+        docs = list(nlp.pipe(texts, batch_size=PARSE_BATCH))
+        batch = dict(zip(texts, docs))  # a sentence before that has figures of its own is parsed already
+        for (sid, sent, figures), parsed in zip(wanted, docs):
+            context = _Context(previous[sid], batch.get(previous[sid]))
             for f in figures:
                 if f.unit in PARSED_UNITS:
                     claims.append(_claim(doc_id, sid, sent, f, parsed, context))
@@ -169,9 +171,9 @@ def _shift(f: Figure, offset: int) -> Figure:
 class _Context:
     """The sentence before, parsed only when a pronoun or a generic noun ("the company") needs it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parsed: Any = None) -> None:
         self.text = text
-        self._parsed: Any = None
+        self._parsed: Any = parsed
 
     def entity(self, noun: str = "") -> str:
         """The name "the farm" or "it" stands for: a name compounded with the same noun ("the Sunfield solar

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_TOP_K
+from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_TOP_K, SENTENCE_VECTOR_ROUTES
 from rag.errors import RagError
 
 corpus_option = click.option(
@@ -54,14 +54,17 @@ class _Bar:
             self._bar = None
 
 
-def _engine(corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None, optimize: bool = False, process: Any = None):  # type: ignore[no-untyped-def]
+def _engine(  # type: ignore[no-untyped-def]
+    corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None, optimize: bool = False, process: Any = None,
+    sentence_vectors: str | None = None,
+):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from rag.engine import Engine
 
     bar = _Bar()
     engine = Engine(corpus_dir, index_dir, log=_say) if embedder is None else Engine(corpus_dir, index_dir, embedder=embedder, log=_say)
     try:
-        engine.open(force=force, progress=bar, optimize=optimize, process=process)
+        engine.open(force=force, progress=bar, optimize=optimize, process=process, sentence_vectors=sentence_vectors)
     finally:
         bar.close()
     for skipped in engine.skipped:
@@ -117,8 +120,16 @@ def main() -> None:
     help="Read, parse and embed the changed articles as a Ray Data pipeline: on a Ray cluster at ADDRESS"
     " (host:port or auto), or on a local Ray when no address is given.",
 )
+@click.option(
+    "--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default=None,
+    help="How sentence vectors are made: 'alone' encodes each sentence by itself (the default); 'in-chunk' reads it"
+    " from its chunk's encoding, about half the build time, and moves a few answers (see the README's benchmarks)."
+    " The index keeps its way until asked for another, which builds it again.",
+)
 @_fail_cleanly
-def index(corpus_dir: Path, index_dir: Path, force: bool, optimize: bool, check: bool, ray_address: str | None) -> None:
+def index(
+    corpus_dir: Path, index_dir: Path, force: bool, optimize: bool, check: bool, ray_address: str | None, sentence_vectors: str | None,
+) -> None:
     """Build or update the index of the corpus: added and changed articles go into a new segment, and only
     they are read and embedded again."""
     if check:
@@ -133,7 +144,9 @@ def index(corpus_dir: Path, index_dir: Path, force: bool, optimize: bool, check:
         from rag.index.distributed import ray_processor
 
         process = ray_processor(None if ray_address == "local" else ray_address)
-    engine = _engine(corpus_dir, index_dir, force=force, optimize=optimize, process=process)
+    engine = _engine(corpus_dir, index_dir, force=force, optimize=optimize, process=process, sentence_vectors=sentence_vectors)
+    from rag.index.reuse import sentence_route
+
     result = engine.last_update
     counts = engine.data.manifest["counts"]
     action = result.action if result else "loaded"
@@ -141,7 +154,7 @@ def index(corpus_dir: Path, index_dir: Path, force: bool, optimize: bool, check:
     segments = len(engine.data.manifest["segments"])
     click.echo(
         f"index {action}: {counts['documents']} documents, {counts['chunks']} chunks, {counts['sentences']} sentences"
-        f"{detail}, {segments} segment(s) ({index_dir})"
+        f"{detail}, {segments} segment(s), sentence vectors {sentence_route(engine.data.manifest)} ({index_dir})"
     )
 
 
@@ -237,8 +250,10 @@ def _lookup_text(lookup: Any, differing: Any = ()) -> str:
 @click.option("--eval-dir", type=click.Path(path_type=Path), default=Path("eval"), show_default=True)
 @click.option("--work-dir", type=click.Path(path_type=Path), default=Path(DEFAULT_INDEX_DIR) / ".eval", show_default=True,
               help="Where the evaluation corpora and their indexes are kept between runs.")
+@click.option("--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default="alone", show_default=True,
+              help="How the evaluation indexes make sentence vectors (as `rag index --sentence-vectors`).")
 @_fail_cleanly
-def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path) -> None:
+def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path, sentence_vectors: str) -> None:
     """Run the project's evaluation sets and print their figures, dev and frozen test splits apart.
 
     seed: questions on the bundled articles (eval/seed_dev.jsonl, eval/seed_test.jsonl); figures: figure
@@ -255,7 +270,9 @@ def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path) -> None:
         if missing and len(plan) > 1:  # a split not written yet does not stop the others
             click.echo(f"== {name}\n  not run: {', '.join(map(str, missing))} missing")
             continue
-        report = evaluation.run_set(suite, split, eval_dir, Path(DEFAULT_CORPUS_DIR), work_dir, mode, progress=_Bar())
+        report = evaluation.run_set(
+            suite, split, eval_dir, Path(DEFAULT_CORPUS_DIR), work_dir, mode, progress=_Bar(), sentence_vectors=sentence_vectors
+        )
         click.echo(evaluation.format_report(name, report))
 
 

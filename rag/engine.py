@@ -61,20 +61,25 @@ class Engine:
         self._corpus: Corpus | None = None
         self.last_update: EnsureResult | None = None
 
-    def open(self, force: bool = False, progress: Progress | None = None, optimize: bool = False, process=None) -> Engine:  # type: ignore[no-untyped-def]
+    def open(  # type: ignore[no-untyped-def]
+        self, force: bool = False, progress: Progress | None = None, optimize: bool = False, process=None,
+        sentence_vectors: str | None = None,
+    ) -> Engine:
         """Open the index, first building or updating it when it is missing, stale or damaged.
-        `optimize` merges its segments into one; `process` replaces local parsing and embedding (the Ray build)."""
-        self.refresh(force=force, progress=progress, optimize=optimize, process=process)
+        `optimize` merges its segments into one; `process` replaces local parsing and embedding (the Ray build);
+        `sentence_vectors` asks for a way of making sentence vectors (rag.config.SENTENCE_VECTOR_ROUTES; None keeps
+        the index's)."""
+        self.refresh(force=force, progress=progress, optimize=optimize, process=process, sentence_vectors=sentence_vectors)
         return self
 
     def refresh(  # type: ignore[no-untyped-def]
         self, force: bool = False, progress: Progress | None = None, optimize: bool = False, process=None,
-        damaged: frozenset[str] = frozenset(),
+        damaged: frozenset[str] = frozenset(), sentence_vectors: str | None = None,
     ) -> EnsureResult:
         with self._write_lock:
             result = ensure_index(
                 self.index_dir, self.corpus_dir, self._embedder, self._model, self._settings, force=force, log=self._log,
-                progress=progress, optimize=optimize, process=process, damaged=damaged,
+                progress=progress, optimize=optimize, process=process, damaged=damaged, sentence_vectors=sentence_vectors,
             )
             self._state = _State(result.data, FigureIndex(result.data), result.skipped)
             self._corpus = None

@@ -36,6 +36,10 @@ class IndexCorrupt(IndexStoreError):
     pass
 
 
+class IndexOutdated(IndexCorrupt):
+    """The index was written in another format (by another version of rag): it is built again."""
+
+
 class ModelMismatch(IndexStoreError):
     pass
 

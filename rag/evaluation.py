@@ -85,15 +85,16 @@ def split_files(suite: str, split: str, eval_dir: Path) -> list[Path]:
 
 def run_set(
     suite: str, split: str, eval_dir: Path, corpus_dir: Path, work_dir: Path, mode: str = "hybrid",
-    progress: Progress | None = None,
+    progress: Progress | None = None, sentence_vectors: str | None = None,
 ) -> Report:
-    """Run one split of one suite; seed and figures share the index of the bundled corpus."""
+    """Run one split of one suite; seed and figures share the index of the bundled corpus. `sentence_vectors`
+    builds the indexes that way (rag.config.SENTENCE_VECTOR_ROUTES; None: as they are, or the default)."""
     files = split_files(suite, split, eval_dir)
     if suite == "seed":
-        return run_seed(files[0], corpus_dir, work_dir / "seed-index", mode)
+        return run_seed(files[0], corpus_dir, work_dir / "seed-index", mode, sentence_vectors)
     if suite == "figures":
-        return run_figure_forms(files[0], corpus_dir, work_dir / "seed-index")
-    return run_squad(eval_dir, split, work_dir / f"squad-{split}", mode, progress)
+        return run_figure_forms(files[0], corpus_dir, work_dir / "seed-index", sentence_vectors)
+    return run_squad(eval_dir, split, work_dir / f"squad-{split}", mode, progress, sentence_vectors)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -170,9 +171,9 @@ def shows_older(answer: Answer, older: str | Sequence[str]) -> bool:
     return any(same_value(value, c.value) for c in answer.conflicts for value in wanted)
 
 
-def run_seed(questions: Path, corpus_dir: Path, index_dir: Path, mode: str = "hybrid") -> Report:
+def run_seed(questions: Path, corpus_dir: Path, index_dir: Path, mode: str = "hybrid", sentence_vectors: str | None = None) -> Report:
     items = read_jsonl(questions)
-    engine = Engine(corpus_dir, index_dir).open()
+    engine = Engine(corpus_dir, index_dir).open(sentence_vectors=sentence_vectors)
     answers, times, refused = [], [], 0
     for item in items:
         t0 = time.perf_counter()
@@ -261,10 +262,10 @@ def score_seed(items: Sequence[dict], answers: Sequence[Answer]) -> Report:
 # ---------------------------------------------------------------- figure forms
 
 
-def run_figure_forms(table: Path, corpus_dir: Path, index_dir: Path) -> Report:
+def run_figure_forms(table: Path, corpus_dir: Path, index_dir: Path, sentence_vectors: str | None = None) -> Report:
     """Engine.figure on each query of the table against the articles labelled as stating it."""
     rows = read_jsonl(table)
-    engine = Engine(corpus_dir, index_dir).open()
+    engine = Engine(corpus_dir, index_dir).open(sentence_vectors=sentence_vectors)
     got = []
     for row in rows:
         try:
@@ -338,9 +339,12 @@ def squad_split(eval_dir: Path, split: str, corpus_dir: Path) -> list[dict]:
     return squad_corpus(squad_articles(eval_dir, split), corpus_dir)
 
 
-def run_squad(eval_dir: Path, split: str, work_dir: Path, mode: str = "hybrid", progress: Progress | None = None) -> Report:
+def run_squad(
+    eval_dir: Path, split: str, work_dir: Path, mode: str = "hybrid", progress: Progress | None = None,
+    sentence_vectors: str | None = None,
+) -> Report:
     questions = squad_split(eval_dir, split, work_dir / "corpus")
-    engine = Engine(work_dir / "corpus", work_dir / "index").open(progress=progress)
+    engine = Engine(work_dir / "corpus", work_dir / "index").open(progress=progress, sentence_vectors=sentence_vectors)
     data = engine.data
     vectors = engine.embed([q["question"] for q in questions])
     # the baselines read the sentence nearest the question in the whole split corpus

@@ -58,7 +58,7 @@ from typing import Any
 import numpy as np
 
 from rag.config import EMBED_BATCH_SIZE, MODEL_NAME
-from rag.embedding import Progress
+from rag.embedding import Progress, Span, pool_spans
 from rag.errors import RagError
 
 ONNX_MODEL_NAME = f"{MODEL_NAME}+onnx-int8"
@@ -67,8 +67,9 @@ ONNX_MODEL_NAME = f"{MODEL_NAME}+onnx-int8"
 ONNX_FP32_MODEL_NAME = MODEL_NAME
 PRECISIONS = ("int8", "fp32")
 # Bump when the export or quantization changes: it is part of the cache key.
-RECIPE = "torchscript-opset17-meanpool/dynamic-matmul-per-channel/v1"
-FP32_RECIPE = "torchscript-opset17-meanpool/fp32/v1"
+# v2: the token states are a second output ("tokens"), for sentence vectors pooled in their chunk's pass.
+RECIPE = "torchscript-opset17-meanpool-tokens/dynamic-matmul-per-channel/v2"
+FP32_RECIPE = "torchscript-opset17-meanpool-tokens/fp32/v2"
 FP32_BATCH_SIZE = 32
 # Largest difference, per vector component, allowed between the fp32 export's vectors and the torch model's.
 FP32_MAX_ABS_DIFF = 1e-5
@@ -218,9 +219,22 @@ class OnnxMiniLMEmbedder:
     # ------------------------------------------------------------------ encoding
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+        return self._encode(texts, None, progress)[0]
+
+    def encode_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]], progress: Progress | None = None
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors, as `encode` gives them, and the vectors of each text's spans pooled from the same pass
+        (rag.embedding.pool_spans)."""
+        return self._encode(texts, spans, progress)
+
+    def _encode(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]] | None, progress: Progress | None
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        pooled: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
         if not len(texts):
-            return out
+            return out, pooled
         encodings = self._tokenizer.encode_batch(list(texts))
         ids = [e.ids for e in encodings]
         # batches (when batch_size > 1) of texts of about the same length: little padding
@@ -228,14 +242,22 @@ class OnnxMiniLMEmbedder:
         done = reported = 0
         for start in range(0, len(order), self.batch_size):
             rows = order[start : start + self.batch_size]
-            out[rows] = self._run([ids[i] for i in rows])
+            if spans is None:
+                out[rows] = self._run([ids[i] for i in rows])
+            else:
+                vectors, states = self._run([ids[i] for i in rows], tokens=True)
+                out[rows] = vectors
+                for k, i in enumerate(rows):
+                    whole = not encodings[i].overflowing
+                    pooled[i] = pool_spans(states[k, : len(ids[i])], encodings[i].offsets, spans[i], whole=whole)
             done += len(rows)
             if progress is not None and (done - reported >= EMBED_BATCH_SIZE or done == len(texts)):
                 progress(done, len(texts), "embedding")
                 reported = done
-        return out
+        return out, pooled
 
-    def _run(self, ids: list[list[int]]) -> np.ndarray:
+    def _run(self, ids: list[list[int]], tokens: bool = False) -> Any:
+        """The normalized vectors of a batch; with `tokens`, also its token states (batch × tokens × dim)."""
         width = max(len(row) for row in ids)
         input_ids = np.zeros((len(ids), width), dtype=np.int64)  # [PAD] is 0
         mask = np.zeros((len(ids), width), dtype=np.int64)
@@ -243,9 +265,11 @@ class OnnxMiniLMEmbedder:
             input_ids[r, : len(row)] = row
             mask[r, : len(row)] = 1
         feed = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
-        vectors = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0].astype(np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.maximum(norms, 1e-12)
+        wanted = ["embedding", "tokens"] if tokens else ["embedding"]
+        got = self._session.run(wanted, {k: v for k, v in feed.items() if k in self._inputs})
+        vectors = got[0].astype(np.float32)
+        vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return (vectors, got[1].astype(np.float32)) if tokens else vectors
 
     # ------------------------------------------------------------------ the cache
 
@@ -338,7 +362,7 @@ def _single(session: Any, ids: list[int]) -> np.ndarray:
     arr = np.asarray([ids], dtype=np.int64)
     names = {i.name for i in session.get_inputs()}
     feed = {"input_ids": arr, "attention_mask": np.ones_like(arr), "token_type_ids": np.zeros_like(arr)}
-    v = session.run(None, {k: x for k, x in feed.items() if k in names})[0][0]
+    v = session.run(["embedding"], {k: x for k, x in feed.items() if k in names})[0][0]
     return np.asarray(v / np.linalg.norm(v), dtype=np.float32)
 
 
@@ -434,10 +458,12 @@ def _export_fp32(model_dir: Path, target: Path) -> tuple[int, int, np.ndarray]:
             super().__init__()
             self.encoder = encoder
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor) -> torch.Tensor:
+        def forward(
+            self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+        ) -> tuple[torch.Tensor, torch.Tensor]:
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9), hidden
 
     with _quiet(), torch.no_grad():
         from transformers.utils import logging as hf_logging
@@ -449,7 +475,7 @@ def _export_fp32(model_dir: Path, target: Path) -> tuple[int, int, np.ndarray]:
         reference = []
         for row in (e.ids for e in tok.encode_batch(list(CHECK_TEXTS))):
             ids = torch.tensor([row])
-            v = model(ids, torch.ones_like(ids), torch.zeros_like(ids))[0].numpy()
+            v = model(ids, torch.ones_like(ids), torch.zeros_like(ids))[0][0].numpy()
             reference.append(v / np.linalg.norm(v))
         sample = torch.tensor([tok.encode_batch(list(CHECK_TEXTS[:1]))[0].ids] * 2)
         names = ["input_ids", "attention_mask", "token_type_ids"]
@@ -458,8 +484,8 @@ def _export_fp32(model_dir: Path, target: Path) -> tuple[int, int, np.ndarray]:
             (sample, torch.ones_like(sample), torch.zeros_like(sample)),
             str(target),
             input_names=names,
-            output_names=["embedding"],
-            dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "embedding": {0: "batch"}},
+            output_names=["embedding", "tokens"],
+            dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "embedding": {0: "batch"}, "tokens": {0: "batch", 1: "tokens"}},
             opset_version=17,
             dynamo=False,  # the TorchScript exporter: needs no onnxscript, and handles this model well
         )

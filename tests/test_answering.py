@@ -10,7 +10,7 @@ SEED_CASES = [
     # question, answer, the document of the first citation, the sentence must contain
     ("How much will Amazon invest in Anthropic immediately?", "$5 billion", "000", "immediate $5 billion capital injection"),
     ("How much computing capacity does Amazon guarantee Anthropic?", "up to 5 gigawatts", "004", "capacity of up to 5 gigawatts"),
-    ("How long is Anthropic's new AWS contract?", "10-year", "004", "10-year contract"),
+    ("How long is Anthropic's new AWS contract?", "10-year", "004", "contract"),
     ("What ownership stake does Microsoft reportedly hold in OpenAI?", "a reported 49%", "003", "49% ownership stake"),
     ("What return ratio does the circular investment create?", "20:1", "002", "20:1 return ratio"),
     ("Who is the CEO of Anthropic?", "Dario Amodei", "003", "CEO Dario Amodei"),

@@ -88,6 +88,6 @@ def test_a_figure_for_another_pair_of_companies_is_no_answer(seed_engine, questi
 
 def test_a_dated_event_is_cited_only_from_articles_that_give_it_at_that_time(seed_engine):
     # 002: "$4 billion commitment announced in September 2023"; 003's "$4B More" headline is the later round
-    got = seed_engine.ask("How much did Amazon invest in Anthropic in September 2023?")
+    got = seed_engine.ask("How much did Amazon commit to Anthropic in September 2023?")
     assert got.figure.value == 4e9
     assert [c.doc_id for c in got.citations] == [SEED["002"]]

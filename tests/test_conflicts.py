@@ -1,6 +1,8 @@
 """Disagreement between sources, shown with both sides cited."""
 
-from tests.conftest import SEED
+import pytest
+
+from tests.conftest import SEED, SEED_CORPUS
 
 
 def test_revenue_disagreement_is_flagged_with_both_sides(seed_engine):
@@ -108,3 +110,27 @@ def test_dated_sources_are_listed_newest_first(tmp_path):
     assert len(dates) == 2 and dates == sorted(dates, reverse=True)
     values = {got.figure.value} | {c.value for c in got.conflicts}
     assert values == {1.2e9, 1.4e9, 1.5e9}
+
+
+@pytest.fixture(scope="module")
+def in_chunk_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from rag.engine import Engine
+
+    return Engine(SEED_CORPUS, tmp_path_factory.mktemp("in-chunk") / "index").open(sentence_vectors="in-chunk")
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "docs", "older"),
+    [
+        ("What is Anthropic's annual revenue?", 30e9, {"000", "004"}, {("003", 1e9)}),
+        ("What is Amazon's total investment in Anthropic?", 33e9, {"001"}, {("003", 8e9)}),
+        ("How much computing capacity does Amazon guarantee Anthropic?", 5e9, {"004", "001"}, set()),
+    ],
+)
+def test_in_chunk_sentence_vectors_answer_the_claims_issues_examples(in_chunk_engine, question, value, docs, older):
+    """The opt-in way of making sentence vectors (`rag index --sentence-vectors in-chunk`) on the claims issue's
+    examples: the newest figure leads, every article that states it is cited, the older figure is shown."""
+    got = in_chunk_engine.ask(question)
+    assert got.figure.value == value
+    assert {c.doc_id for c in got.citations} == {SEED[d] for d in docs}
+    assert {(c.doc_id, c.value) for c in got.conflicts} == {(SEED[d], v) for d, v in older}

@@ -25,7 +25,8 @@ from rag.config import DEFAULT_CHUNK_SETTINGS
 from rag.corpus import read_entries, scan_corpus
 from rag.embedding import default_embedder
 from rag.errors import RagError
-from rag.index.parts import embedded_texts, process_document
+from rag.index.embed import embed_parts
+from rag.index.parts import process_document
 from rag.index.ray_build import RayBuilt, ray_process
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -173,11 +174,12 @@ def test_a_failing_worker_is_one_clear_error(ray_cluster: str, ray_env: None) ->
 
 
 def test_ray_build_matches_the_single_machine_build(ray_cluster: str, ray_env: None, corpus_copy: Path) -> None:
+    """With sentence vectors read in the chunks' passes (`rag index --ray` below checks the default way)."""
     scan = scan_corpus(corpus_copy)
     calls: list[tuple[int, int]] = []
     built, skipped = ray_process(
         corpus_copy, scan.entries, DEFAULT_CHUNK_SETTINGS, default_embedder, address=ray_cluster,
-        progress=lambda done, total, _what: calls.append((done, total)),
+        progress=lambda done, total, _what: calls.append((done, total)), route="in-chunk",
     )
     assert calls[-1] == (len(scan.entries), len(scan.entries))
 
@@ -195,11 +197,11 @@ def test_ray_build_matches_the_single_machine_build(ray_cluster: str, ray_env: N
         assert item.part.chunks == local.chunks
         assert item.part.claims == local.claims
         assert item.part == local  # bounds and stamp too
-        chunk_texts, sentence_texts = embedded_texts(local)
-        for ray_vectors, texts in ((item.chunk_vectors, chunk_texts), (item.sentence_vectors, sentence_texts)):
-            local_vectors = embedder.encode(texts)
+        local_chunks, local_sentences = embed_parts([local], embedder, route="in-chunk")
+        for ray_vectors, local_vectors, n in ((item.chunk_vectors, local_chunks, len(local.chunks)),
+                                              (item.sentence_vectors, local_sentences, len(local.sentences))):
             assert ray_vectors.dtype == np.float32
-            assert ray_vectors.shape == local_vectors.shape == (len(texts), embedder.dim)
+            assert ray_vectors.shape == local_vectors.shape == (n, embedder.dim)
             assert np.abs(ray_vectors - local_vectors).max() <= TOLERANCE
     assert sum(len(b.part.claims) for b in built) > 0
 

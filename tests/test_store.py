@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.errors import IndexCorrupt, IndexStoreError, ModelMismatch
+from rag.errors import IndexCorrupt, IndexStoreError, ModelMismatch, RagError
 from rag.index import segment, store
 from rag.index.store import check_index, ensure_index, read_index
 
@@ -380,8 +380,8 @@ def test_an_edit_embeds_and_parses_only_its_new_text(tmp_path, tiny_corpus, hash
     result = ensure(index, tiny_corpus, hash_embedder)
     monkeypatch.undo()
     assert result.embedded_documents == 1
-    sentences = [s for s in result.data.sentences if s.doc_id == "harbour"]
     chunks = [c for c in result.data.chunks if c.doc_id == "harbour"]
+    sentences = [s for s in result.data.sentences if s.doc_id == "harbour"]
     assert hash_embedder.texts == 2 < len(sentences) + len(chunks)  # the new sentence and the one chunk that changed
     # the same index a fresh build makes: claims, sentences and vectors (float16 storage aside)
     fresh_corpus = tmp_path / "fresh-corpus"
@@ -415,3 +415,52 @@ def test_a_limited_claim_lookup_keeps_the_newest_documents(tmp_path, hash_embedd
         rows = seg.claim_doc_rows(np.arange(seg.n_claims))
         seg._claim_starts = None
         assert (seg.claim_doc_rows(np.arange(seg.n_claims)) == rows).all()
+
+
+def test_in_chunk_sentence_vectors_come_from_the_chunk_passes_and_an_edit_reads_again_only_changed_chunks(
+    tmp_path, tiny_corpus, hash_embedder,
+):
+    """`sentence_vectors="in-chunk"`, chunks of a few tokens so the article has several: a build encodes the chunks
+    only; an edit of the last sentence encodes the chunks that hold it, and every sentence keeps the vector its
+    home chunk's pass gives, as in a fresh build. The index keeps the way it was built."""
+    from rag.config import ChunkSettings
+
+    small = ChunkSettings(max_tokens=12, overlap_tokens=4)
+    (tiny_corpus / "harbour.txt").write_text(EDITED, encoding="utf-8")
+    index = tmp_path / "index"
+    built = ensure(index, tiny_corpus, hash_embedder, settings=small, sentence_vectors="in-chunk").data
+    assert hash_embedder.texts == len(built.chunks) and built.manifest["sentence_vectors"] == "in-chunk"
+    (tiny_corpus / "harbour.txt").write_text(EDITED.replace("Local officials welcomed", "Officials welcomed"), encoding="utf-8")
+    hash_embedder.texts = 0
+    result = ensure(index, tiny_corpus, hash_embedder, settings=small).data  # no way asked: the index's is kept
+    assert result.manifest["sentence_vectors"] == "in-chunk"
+    chunks = [c for c in result.chunks if c.doc_id == "harbour"]
+    changed = [c for c in chunks if "Officials welcomed" in c.text]
+    assert len(chunks) >= 3 and 1 <= len(changed) < len(chunks)
+    assert hash_embedder.texts == len(changed)  # the unchanged chunks and the sentences at home in them are reused
+    fresh_corpus = tmp_path / "fresh-corpus"
+    shutil.copytree(tiny_corpus, fresh_corpus)
+    fresh = ensure(tmp_path / "fresh", fresh_corpus, hash_embedder, settings=small, sentence_vectors="in-chunk").data
+    ids = [i for i, s in enumerate(result.sentences) if s.doc_id == "harbour"]
+    fresh_ids = [i for i, s in enumerate(fresh.sentences) if s.doc_id == "harbour"]
+    assert np.allclose(result.sentence_vectors[ids], fresh.sentence_vectors[fresh_ids], atol=1e-3)
+    cids = [i for i, c in enumerate(result.chunks) if c.doc_id == "harbour"]
+    fresh_cids = [i for i, c in enumerate(fresh.chunks) if c.doc_id == "harbour"]
+    assert np.allclose(result.chunk_vectors[cids], fresh.chunk_vectors[fresh_cids], atol=1e-6)
+    # a sentence's vector is its words as read in its home chunk (for the stand-in: its own bag of words)
+    last = result.sentences[ids[-1]]
+    assert np.allclose(result.sentence_vectors[[ids[-1]]][0], hash_embedder.encode([last.text])[0], atol=1e-3)
+
+
+def test_asking_for_another_sentence_vector_way_builds_the_index_again(tmp_path, tiny_corpus, hash_embedder):
+    index = tmp_path / "index"
+    first = ensure(index, tiny_corpus, hash_embedder).data
+    n_chunks, n_sentences = len(first.chunks), len(first.sentences)
+    assert first.manifest["sentence_vectors"] == "alone" and hash_embedder.texts == n_chunks + n_sentences
+    hash_embedder.texts = 0
+    assert ensure(index, tiny_corpus, hash_embedder, sentence_vectors="alone").action == "loaded"
+    result = ensure(index, tiny_corpus, hash_embedder, sentence_vectors="in-chunk")
+    assert result.action == "rebuilt" and result.data.manifest["sentence_vectors"] == "in-chunk"
+    assert hash_embedder.texts == n_chunks  # the sentences are read in the chunks' passes
+    with pytest.raises(RagError, match="sentence-vector"):
+        ensure(index, tiny_corpus, hash_embedder, sentence_vectors="average")

@@ -49,6 +49,11 @@ def process_document(
     return DocPart(doc, tuple(sentences), tuple(chunks), tuple(claims), TextBounds(*text_bounds(sentences)), stamp)
 
 
-def embedded_texts(part: DocPart) -> tuple[list[str], list[str]]:
-    """The texts of a document the embedder encodes: its chunks, then its sentences."""
-    return [c.text for c in part.chunks], [s.text for s in part.sentences]
+def sentence_homes(chunks: Sequence[Chunk], n_sentences: int) -> list[int]:
+    """Each sentence's home chunk: the first chunk that holds it (chunks overlap). Its vector is read in that chunk's
+    pass (rag.index.embed), and the segment's sentences table names it."""
+    home = [0] * n_sentences
+    for cid in range(len(chunks) - 1, -1, -1):
+        c = chunks[cid]
+        home[c.first_sentence : c.last_sentence + 1] = [cid] * (c.last_sentence + 1 - c.first_sentence)
+    return home

@@ -1,7 +1,7 @@
 """Reading, parsing, chunking and embedding a corpus as a Ray Data pipeline, for when one machine is not enough.
 
 The unit of work is the single-machine build's own: `rag.corpus.read_document`, then
-`rag.index.parts.process_document`, then the embedder over `embedded_texts(part)`. Ray only spreads it:
+`rag.index.parts.process_document`, then `rag.index.embed.embed_parts`. Ray only spreads it:
 
     from_items(entries) -> map(read + process one file) -> map_batches(embed, actor pool) -> collect
 
@@ -37,11 +37,12 @@ from typing import Any
 
 import numpy as np
 
-from rag.config import DEFAULT_CHUNK_SETTINGS, ChunkSettings
+from rag.config import DEFAULT_CHUNK_SETTINGS, DEFAULT_SENTENCE_VECTORS, ChunkSettings
 from rag.corpus import FileEntry, read_document
 from rag.embedding import Embedder, Progress, default_embedder
 from rag.errors import CorpusError, RagError
-from rag.index.parts import DocPart, embedded_texts, process_document
+from rag.index.embed import embed_parts
+from rag.index.parts import DocPart, process_document
 from rag.records import SkippedFile
 
 DOCS_PER_BATCH = 8  # documents an embedding actor takes at once (fewer when that would leave actors idle)
@@ -74,6 +75,7 @@ def ray_process(
     embed_actors: int | None = None,
     docs_per_batch: int = DOCS_PER_BATCH,
     ship_code: bool = True,
+    route: str = DEFAULT_SENTENCE_VECTORS,
 ) -> tuple[list[RayBuilt], list[SkippedFile]]:
     """Read, cut and embed `entries` of `folder` on a Ray cluster; what `read_entries` + `process_document` +
     the embedder give on one machine, in the order of `entries`.
@@ -88,6 +90,7 @@ def ray_process(
     `embed_actors`: size of the actor pool (each takes one CPU and holds a model); default and ceiling: the
     cluster's CPUs, at most MAX_EMBED_ACTORS by default. `ship_code`: when joining a running cluster, send the
     driver's `rag` package to the workers. `progress(done, total, what)` is called as documents come back.
+    `route`: how sentence vectors are made (rag.index.embed), as the single-machine build does.
     Raises RagError when no cluster can be reached, when a node does not see the corpus folder, or when a
     worker fails (the Ray error chained).
     """
@@ -104,7 +107,7 @@ def ray_process(
 
     connected_here = _connect(ray, address, ship_code)
     try:
-        return _run(ray, Path(folder).absolute(), entries, settings, embedder_factory, progress, embed_actors, docs_per_batch)
+        return _run(ray, Path(folder).absolute(), entries, settings, embedder_factory, progress, embed_actors, docs_per_batch, route)
     finally:
         if connected_here:
             ray.shutdown()
@@ -197,6 +200,7 @@ def _run(
     progress: Progress | None,
     embed_actors: int | None,
     docs_per_batch: int,
+    route: str = DEFAULT_SENTENCE_VECTORS,
 ) -> tuple[list[RayBuilt], list[SkippedFile]]:
     cpus = int(ray.cluster_resources().get("CPU", 0))
     if cpus < 1:
@@ -218,7 +222,7 @@ def _run(
             .map(_read_and_process, fn_kwargs={"folder": str(folder), "settings": settings}, num_cpus=1)
             .map_batches(
                 _EmbedParts,
-                fn_constructor_args=(embedder_factory,),
+                fn_constructor_args=(embedder_factory, route),
                 batch_size=batch,
                 batch_format="numpy",
                 compute=ray.data.ActorPoolStrategy(size=embed_actors),
@@ -284,22 +288,15 @@ def _read_and_process(row: dict[str, Any], folder: str, settings: ChunkSettings)
 class _EmbedParts:
     """An embedding actor: the model loaded once, then batches of parts embedded (chunks, then sentences)."""
 
-    def __init__(self, embedder_factory: Callable[[], Embedder]) -> None:
+    def __init__(self, embedder_factory: Callable[[], Embedder], route: str = DEFAULT_SENTENCE_VECTORS) -> None:
         self._embedder = embedder_factory()
+        self._route = route
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         parts: list[DocPart | None] = [pickle.loads(blob) if blob else None for blob in batch["part"]]
         if all(part is None for part in parts):  # only unreadable files: nothing to embed
             return {key: batch[key] for key in ("index", "skipped", "missing")} | {"built": batch["part"]}
-        chunk_texts: list[str] = []
-        sentence_texts: list[str] = []
-        for part in parts:
-            if part is not None:
-                chunks, sentences = embedded_texts(part)
-                chunk_texts += chunks
-                sentence_texts += sentences
-        chunk_vectors = self._encode(chunk_texts)
-        sentence_vectors = self._encode(sentence_texts)
+        chunk_vectors, sentence_vectors = embed_parts([part for part in parts if part is not None], self._embedder, route=self._route)
         built: list[bytes] = []
         c = s = 0
         for part in parts:
@@ -313,8 +310,3 @@ class _EmbedParts:
         out_built = np.empty(len(built), dtype=object)
         out_built[:] = built
         return {"index": batch["index"], "built": out_built, "skipped": batch["skipped"], "missing": batch["missing"]}
-
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self._embedder.dim), dtype=np.float32)
-        return np.ascontiguousarray(self._embedder.encode(texts), dtype=np.float32)

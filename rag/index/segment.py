@@ -31,7 +31,7 @@ from rag.disagreement import entity_key, measure_stem
 from rag.errors import IndexCorrupt
 from rag.figures import figure_key
 from rag.index import bm25
-from rag.index.parts import DocPart
+from rag.index.parts import DocPart, sentence_homes
 from rag.index.vectors import FaissIndex, new_vector_index
 from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Figure, Sentence
@@ -146,10 +146,7 @@ def _write_db(path: Path, parts: Sequence[DocPart]) -> dict[str, int]:
                 (row, d.doc_id, d.file, part.stamp, d.sha256, text_key(d.text), d.title, d.publisher, d.date, d.text,
                  s_base, len(part.sentences), c_base, len(part.chunks), b.lower, b.low_words, b.upper, b.up_words),
             )
-            first_chunk = [0] * len(part.sentences)
-            for cid in range(len(part.chunks) - 1, -1, -1):
-                c = part.chunks[cid]
-                first_chunk[c.first_sentence : c.last_sentence + 1] = [cid] * (c.last_sentence + 1 - c.first_sentence)
+            first_chunk = sentence_homes(part.chunks, len(part.sentences))
             con.executemany(
                 "INSERT INTO sentences VALUES (?,?,?,?,?,?)",
                 ((s_base + i, row, s.start, s.end, c_base + first_chunk[i], s.text) for i, s in enumerate(part.sentences)),

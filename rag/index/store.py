@@ -30,14 +30,15 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from rag.config import DEFAULT_CHUNK_SETTINGS, INDEX_FORMAT_VERSION, ChunkSettings
+from rag.config import DEFAULT_CHUNK_SETTINGS, DEFAULT_SENTENCE_VECTORS, INDEX_FORMAT_VERSION, ChunkSettings
 from rag.corpus import CorpusScan, FileEntry, no_articles, read_entries, scan_corpus
 from rag.dating import SAME_EVENT_MAX_ARTICLES, DocTime, times_from_bounds
 from rag.disagreement import measure_classes
 from rag.embedding import Embedder, Progress
-from rag.errors import CorpusError, IndexCorrupt, IndexMissing, IndexStoreError, ModelMismatch
+from rag.errors import CorpusError, IndexCorrupt, IndexMissing, IndexOutdated, IndexStoreError, ModelMismatch
+from rag.index.embed import check_route, embed_parts
 from rag.index.parts import DocPart, process_document
-from rag.index.reuse import Known, known_from
+from rag.index.reuse import Known, known_from, sentence_route
 from rag.index.segment import (
     Segment,
     SegmentInput,
@@ -191,7 +192,9 @@ def _open_version(index_dir: Path, version: Path, manifest: dict, model: str, re
             f" run `rag index --force` to replace it, or pass --index with another folder"
         )
     if manifest["format_version"] != INDEX_FORMAT_VERSION:
-        raise IndexCorrupt(f"the index in {index_dir} has format {manifest['format_version']}, not {INDEX_FORMAT_VERSION}")
+        raise IndexOutdated(
+            f"the index in {index_dir} has format {manifest['format_version']}; this version of rag reads format {INDEX_FORMAT_VERSION}"
+        )
     segments = []
     opened: list[Segment] = []  # closed again if the version cannot be opened (the reused ones are not ours)
     try:
@@ -335,8 +338,9 @@ def ensure_index(
     log: Log | None = None,
     progress: Progress | None = None,
     optimize: bool = False,
-    process: Callable[[CorpusScan, Sequence[FileEntry]], tuple[list[tuple[DocPart, object]], list[SkippedFile]]] | None = None,
+    process: Callable[..., tuple[list[tuple[DocPart, object]], list[SkippedFile]]] | None = None,
     damaged: frozenset[str] = frozenset(),
+    sentence_vectors: str | None = None,
 ) -> EnsureResult:
     """Open the index of `corpus_dir`, first updating it when articles were added, changed or removed
     (found by size and modification time, then by content), building it when missing or damaged.
@@ -345,12 +349,17 @@ def ensure_index(
     be written (disk full, read-only) but the previous one opened, that one is returned as "stale" with a warning.
     `process` replaces the local reading, parsing and embedding (the Ray pipeline). `damaged` names segments a
     full check found damaged: their articles are indexed again from the corpus and the segments dropped.
+    `sentence_vectors` (rag.config.SENTENCE_VECTOR_ROUTES): how sentence vectors are made; None keeps the open
+    index's way (or the default for a new one), another way than the index's builds it again.
     """
     say = log or (lambda _msg: None)
+    if sentence_vectors is not None:
+        check_route(sentence_vectors)
     check_index_folder(index_dir)
     scan = scan_corpus(corpus_dir)
     previous, action = _open_previous(index_dir, model, force, say)
-    if previous is not None and not force and not optimize and not damaged and compatible(previous.manifest, model, settings):
+    if (previous is not None and not force and not optimize and not damaged and compatible(previous.manifest, model, settings)
+            and sentence_vectors in (None, sentence_route(previous.manifest))):
         if plan_update(previous, scan).empty:
             return EnsureResult(previous, "loaded", skipped=scan.skipped)
     opened = _live_version(index_dir) if previous is not None else None
@@ -361,7 +370,9 @@ def ensure_index(
                 if previous is not None:
                     previous.close()
                 previous, action = _open_previous(index_dir, model, force, None, action)
-            return _update(index_dir, scan, previous, embedder, settings, force, optimize, action, say, progress, process, damaged)
+            return _update(
+                index_dir, scan, previous, embedder, settings, force, optimize, action, say, progress, process, damaged, sentence_vectors
+            )
     except (OSError, IndexStoreError) as exc:
         if not _storage_refused(exc):
             raise
@@ -393,6 +404,10 @@ def _open_previous(index_dir: Path, model: str, force: bool, say: Log | None, ac
         if say:
             say(f"replacing the index in {index_dir} (built by another model)")
         return None, "rebuilt"
+    except IndexOutdated as exc:
+        if say:
+            say(f"{exc}: rebuilding it")
+        return None, "rebuilt"
     except IndexCorrupt as exc:
         if say:
             say(f"the index is damaged ({exc}); rebuilding it")
@@ -402,8 +417,13 @@ def _open_previous(index_dir: Path, model: str, force: bool, say: Log | None, ac
 def _update(
     index_dir: Path, scan: CorpusScan, previous: IndexData | None, embedder: Callable[[], Embedder], settings: ChunkSettings,
     force: bool, optimize: bool, action: str, say: Log, progress: Progress | None, process: Callable | None,
-    damaged: frozenset[str] = frozenset(),
+    damaged: frozenset[str] = frozenset(), sentence_vectors: str | None = None,
 ) -> EnsureResult:
+    route = sentence_vectors or (sentence_route(previous.manifest) if previous is not None else DEFAULT_SENTENCE_VECTORS)
+    if previous is not None and route != sentence_route(previous.manifest):
+        say(f"building the index in {index_dir} again: sentence vectors {route}, not {sentence_route(previous.manifest)}")
+        previous.close()
+        previous, action = None, "rebuilt"
     if previous is not None and (force or not compatible(previous.manifest, previous.manifest["model"], settings)):
         previous.close()
         previous, action = None, ("rebuilt" if force else "updated")
@@ -421,7 +441,7 @@ def _update(
         documents, skipped = read_entries(scan, plan.fresh)
         items = [(d, None) for d in documents]
     else:
-        built, skipped = process(scan, plan.fresh)
+        built, skipped = process(scan, plan.fresh, route)
         items = [(part.document, (part, vectors)) for part, vectors in built]
     stamps = dict(previous.manifest["stamps"]) if previous is not None else {}
     entry_of = {e.doc_id: e for e in plan.fresh}
@@ -459,7 +479,7 @@ def _update(
             reusable = [d.doc_id for d, _, _ in changed if d.doc_id not in lost]
             reused = known_from(previous, reusable) if previous is not None else Known()
             parts = [process_document(d, settings, stamp, reused.claims.get(d.doc_id)) for d, stamp, _ in changed]
-            seg_input = _embed(parts, embedder(), progress, reused)
+            seg_input = _embed(parts, embedder(), progress, reused, route)
         else:
             seg_input = _input_from_built(
                 [(dataclasses.replace(extra[0], stamp=stamp), extra[1]) for _, stamp, extra in changed]  # type: ignore[index]
@@ -469,7 +489,7 @@ def _update(
     embedded = len(changed)
     segments, deleted = _merge(index_dir, previous, segments, deleted, dim, optimize or force, say)
     touched = None if optimize else {d.doc_id for d, _, _ in changed} | replaced | set(lost)
-    version = _write_version(index_dir, model, dim, settings, segments, deleted, stamps, previous, touched)
+    version = _write_version(index_dir, model, dim, settings, segments, deleted, stamps, previous, touched, route)
     _collect(index_dir, version, segments)
     shared = {s.name: s for s in previous.segments} if previous is not None else {}
     data = read_index(index_dir, model, shared)
@@ -492,29 +512,13 @@ def _input_from_built(built: Sequence[tuple[DocPart, object]]) -> SegmentInput:
     )
 
 
-def _embed(parts: list[DocPart], embedder: Embedder, progress: Progress | None, known: Known | None = None) -> SegmentInput:
-    """The parts' chunk and sentence vectors; texts in `known` (an edited article's unchanged text) are not encoded again."""
-    import numpy as np
-
-    known = known or Known()
-    step = None if progress is None else (lambda what: lambda done, total, _: progress(done, total, f"embedding {what}"))
-
-    def vectors(texts: list[str], have: dict[str, np.ndarray], what: str) -> np.ndarray:
-        out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-        todo = [i for i, t in enumerate(texts) if t not in have]
-        for i, t in enumerate(texts):
-            if t in have:
-                out[i] = have[t]
-        if todo:
-            fresh = embedder.encode([texts[i] for i in todo], progress=None if step is None else step(what))
-            out[todo] = fresh.reshape(len(todo), embedder.dim)
-        return out
-
-    return SegmentInput(
-        parts,
-        vectors([c.text for p in parts for c in p.chunks], known.chunk_vectors, "chunks"),
-        vectors([s.text for p in parts for s in p.sentences], known.sentence_vectors, "sentences"),
-    )
+def _embed(
+    parts: list[DocPart], embedder: Embedder, progress: Progress | None, known: Known | None = None, route: str = DEFAULT_SENTENCE_VECTORS,
+) -> SegmentInput:
+    """The parts' chunk and sentence vectors (rag.index.embed); what `known` holds (an edited article's unchanged
+    text) is not encoded again."""
+    chunk_vectors, sentence_vectors = embed_parts(parts, embedder, progress, known, route)
+    return SegmentInput(parts, chunk_vectors, sentence_vectors)
 
 
 def _segment_entry(index_dir: Path, name: str) -> dict:
@@ -578,7 +582,7 @@ def _merge(
 
 def _write_version(
     index_dir: Path, model: str, dim: int, settings: ChunkSettings, segments: list[dict], deleted: dict[str, set[str]],
-    stamps: dict[str, str], previous: IndexData | None, touched: set[str] | None = None,
+    stamps: dict[str, str], previous: IndexData | None, touched: set[str] | None = None, route: str = DEFAULT_SENTENCE_VECTORS,
 ) -> Path:
     written_ns = time.time_ns()
     if previous is not None and touched is not None:
@@ -596,6 +600,7 @@ def _write_version(
             "model": model,
             "dim": dim,
             "chunking": dataclasses.asdict(settings),
+            "sentence_vectors": route,
             "segments": segments,
             "deleted": {k: sorted(v) for k, v in deleted.items()},
             "stamps": stamps,
