@@ -14,6 +14,7 @@ import numpy as np
 from rag import answer_forms
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
+from rag.claims import PARSED_UNITS
 from rag.config import (
     CONFIDENCE_FEATURES,
     CONFIDENCE_WEIGHTS,
@@ -44,6 +45,7 @@ AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must 
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
+NAMING_MIN_RELEVANCE = 0.2  # the same for a short answer (a name, a date) found in another article's chunks: 0.1 to 0.2 cite alike on dev, 0.3 fewer
 ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
 ALSO_NAMING_MAX_DF = 1_000  # an answer held by more chunks than this is not searched for in other articles
 ALSO_NAMING_QUESTION_TERMS = 3  # the question's rarest terms that search uses beside the answer's words
@@ -194,10 +196,14 @@ def answer_question(
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
-        bound = [
+        within, bound = bound, [
             s for s in bound
             if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
-        ] or bound
+        ]
+        if not bound and any(f.unit in PARSED_UNITS for f in q.figures):
+            # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
+            return Answer.abstain(question, confidence(scored[0]))
+        bound = bound or within
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:
@@ -347,7 +353,7 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
 def _also_naming(data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights) -> list[int]:
     """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
     search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
-    their sentences that hold the answer and, with the sentence before, AGREE_MIN_RELEVANCE of the question's weight."""
+    their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight."""
     answer_terms = content_terms(text)
     if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
         return []  # an answer in that many chunks is not searched further: the search would read them all
@@ -366,7 +372,7 @@ def _also_naming(data: IndexData, sources: list[int], text: str, q_terms: Abstra
             if needle not in known.text.lower():
                 continue
             near = known.terms.union(*(facts(data, p).terms for p in data.neighbours(sid, after=False)))
-            if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= AGREE_MIN_RELEVANCE:
+            if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
                 cited.add(chunk.doc_id)
                 out.append(sid)
                 break

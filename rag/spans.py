@@ -31,7 +31,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
     ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
      r"|\bduration\b|\blength of the\b"),
-    ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b|\bwhat (?:year|month|date|day|decade|century)\b|\bwhich (?:year|month|date|decade|century)\b|\bin what (?:year|month|century)\b"),
+    # "what exact date", "which calendar year": one word may stand between the question word and the time noun
+    ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
+     r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),

@@ -34,6 +34,9 @@ from rag.spans import bound_qualifiers, contradicts
         ("When did Amazon first invest in Anthropic?", "date"),
         ("Which regions is the deal aimed at for expanding AI inference capacity?", "place"),
         ("Over what time span does Anthropic's AWS commitment run?", "duration"),
+        ("On what exact date was the deal announced?", "date"),  # a word between "what" and the time noun
+        ("Which calendar year did the merger close in?", "date"),
+        ("What was the day of the battle?", "definition"),  # "what was": no time noun right after
     ],
 )
 def test_answer_types(question, answer_type):

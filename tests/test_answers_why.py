@@ -91,3 +91,16 @@ def test_a_dated_event_is_cited_only_from_articles_that_give_it_at_that_time(see
     got = seed_engine.ask("How much did Amazon commit to Anthropic in September 2023?")
     assert got.figure.value == 4e9
     assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
+def test_a_question_naming_a_figure_no_article_ties_to_its_answer_abstains(seed_engine):
+    # 001 and 004 state the up-to-$25 billion deal but no date for its announcement; "September 2023" (002, 003)
+    # dates another round
+    got = seed_engine.ask("On what exact date was the up-to-$25 billion Amazon-Anthropic deal announced?")
+    assert got.abstained and got.citations == ()
+
+
+def test_a_name_is_cited_from_every_article_that_gives_it_where_the_question_is(seed_engine):
+    got = seed_engine.ask("Through which managed service do AWS customers access Claude models?")
+    assert got.text == "Amazon Bedrock"
+    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
