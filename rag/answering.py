@@ -23,7 +23,7 @@ from rag.config import (
     SCORE_WEIGHTS,
 )
 from rag.conflicts import conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import DATED, PAST, defining_scope, entity_key, same_time
+from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
@@ -195,6 +195,12 @@ def answer_question(
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
+    if kind in FIGURE_TYPES and q.measure in data.measure_classes:
+        # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
+        # answer it; the word is where the figure is, or the figure's claim measures the same thing
+        bound = [s for s in bound if _measures(data, q.measure, s)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
             s for s in bound
@@ -242,6 +248,18 @@ def answer_question(
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+def _measures(data: IndexData, measure: str, s: Scored) -> bool:
+    """Whether a figure sentence is about the measure asked: the word is in it or its neighbours, or its figure's
+    claim measures the same thing (rag.disagreement.measure_classes)."""
+    if measure in facts(data, s.sentence_id).near_terms:
+        return True
+    if s.span is None or s.span.figure is None:
+        return False
+    sent = data.sentences[s.sentence_id]
+    claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+    return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[measure]
 
 
 def _missing(q_terms: AbstractSet[str], near: AbstractSet[str], weight: dict[str, float], default_idf: float) -> float:
