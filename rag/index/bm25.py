@@ -64,7 +64,8 @@ class SegmentPostings:
     """One segment's postings, memory-mapped: opening reads headers only."""
 
     def __init__(self, folder: Path) -> None:
-        self.ptr, self.ids, self.tf, self.lengths = (np.load(folder / name, mmap_mode="r") for name in FILES)
+        # plain ndarray views of the maps: indexing a np.memmap costs a Python-level __getitem__ per access
+        self.ptr, self.ids, self.tf, self.lengths = (np.load(folder / name, mmap_mode="r").view(np.ndarray) for name in FILES)
 
     @property
     def total_length(self) -> float:

@@ -224,9 +224,10 @@ class Segment:
         self._db = sqlite3.connect(f"file:{folder / DB}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._doc_rows: list[tuple[int, str, int, int, str, str, str]] | None = None
         self._claim_starts: np.ndarray | None = (
-            np.load(folder / CLAIM_STARTS, mmap_mode="r") if (folder / CLAIM_STARTS).exists() else None
+            np.load(folder / CLAIM_STARTS, mmap_mode="r").view(np.ndarray) if (folder / CLAIM_STARTS).exists() else None
         )
-        self.sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r")
+        # a plain ndarray view of the map: indexing a np.memmap costs a Python-level __getitem__ per access
+        self.sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r").view(np.ndarray)
         self.vectors = FaissIndex.load(folder / CHUNK_INDEX, meta["vectors"]["kind"])
         self.postings = bm25.SegmentPostings(folder)
         if self.vectors.count() != self.n_chunks or self.sentence_vectors.shape != (self.n_sentences, dim):
