@@ -89,6 +89,7 @@ class QuestionAnalysis:
     followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
+    stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
 
     @property
     def is_list(self) -> bool:
@@ -116,7 +117,23 @@ def analyse(text: str) -> QuestionAnalysis:
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=next((e for e in entities if _acts(text, e)), ""),
+        stranded=_stranded(text),
     )
+
+
+_STRANDED = re.compile(r"\b([a-z]{3,})\s+(with|to|for|from|on|in|at|by|about|against|into|over|under|through)\s*[?.!]*\s*$")
+
+
+def _stranded(text: str) -> tuple[str, ...]:
+    """ "Which chip maker does the division compete with?": the answer is what follows "compete(s) with" where the
+    answer is written. The verb's first letters (its stem) and the preposition; () when the question does not end so."""
+    m = _STRANDED.search(text)
+    if not m or m.group(1) in _NOT_VERBS:
+        return ()
+    return m.group(1)[: max(4, len(m.group(1)) - 2)], m.group(2)
+
+
+_NOT_VERBS = frozenset("the and its their his her our your this that these those which what whom".split())
 
 
 def _span_kind(answer_type: str, span_kind: str) -> str:

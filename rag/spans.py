@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rag.analysis import QuestionAnalysis
 
 CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is a ceiling, not an amount
+STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
+STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 
@@ -250,6 +252,8 @@ def choose_span(
         last = bisect.bisect_left(starts, span.end) - 1
         return max(0, first), max(0, last)
 
+    follows = _follows(q.stranded) if q.stranded else None
+
     def distance(span: Span) -> float:
         # every question word seen in the sentence pulls toward the span nearest to it, rare words harder
         lo, hi = word_range(span)
@@ -263,6 +267,16 @@ def choose_span(
             total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
         if span.figure is None and span.text.endswith(("'s", "’s")):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
+        if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
+            total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
         return total
 
     return min(keep, key=distance)
+
+
+@lru_cache(maxsize=1024)
+def _follows(stranded: tuple[str, ...]) -> re.Pattern[str]:
+    """A form of the question's closing verb and its preposition, ending right where a span starts."""
+    verb, prep = stranded
+    # "competes with the dominant NVIDIA": an article and up to two lower-case words between
+    return re.compile(rf"\b{re.escape(verb)}\w*\s+{re.escape(prep)}\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,2}}$")

@@ -176,3 +176,24 @@ def test_which_questions_ask_for_the_source_of_a_figure(question, asks):
     from rag.attribution import asks_who_states
 
     assert asks_who_states(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "stranded"),
+    [
+        ("Which chip maker does Amazon's semiconductor division compete with?", ("compe", "with")),
+        ("Which company does Anthropic rely on?", ("rely", "on")),
+        ("Who did Amazon partner with?", ("partn", "with")),
+        ("What is the deal meant to counter?", ()),
+        ("Who is it for?", ()),  # "it" is no verb
+    ],
+)
+def test_a_closing_verb_and_preposition_are_read(question, stranded):
+    assert analyse(question).stranded == stranded
+
+
+def test_the_span_after_the_closing_verb_and_preposition_is_chosen():
+    from rag.spans import choose_span
+
+    sentence = "Tying Anthropic to Trainium chips scales Amazon's chip division, which directly competes with the dominant NVIDIA."
+    assert choose_span(sentence, analyse("Which chip maker does Amazon's chip division compete with?")).text == "NVIDIA"
