@@ -58,6 +58,11 @@ _DATE = re.compile(
     r"|\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)(?:[- ]century)?)"
     r"(?:\s+(?:and|or|to)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+th))?\s+centur(?:y|ies)\b"
 )
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:over|for|during|within|across|throughout)\s+(?:the\s+)?(?:next|past|last|coming|following|several|many|multiple|few)"
+    r"\s+(?:few\s+)?(?:decades?|years?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
 _CONNECT = r"(?:of|the|de|du|la|le|von|van|der|for|&)"
 _CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-]*)*")
 
@@ -126,6 +131,8 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
                     q = sentence.lower().rfind(f.qualifier, 0, f.start)
                     start = q if q >= 0 else start
                 spans.append(Span(start, f.end, sentence[start : f.end], kind, f))
+        if kind == "duration":  # "over the next decade", "for several years": a span of time without a number
+            spans += [Span(m.start(), m.end(), m.group(), kind) for m in _SPAN_OF_TIME.finditer(sentence)]
         return spans
     if kind == "date":
         return [Span(m.start(), m.end(), m.group(), kind) for m in _DATE.finditer(sentence)]

@@ -197,3 +197,17 @@ def test_the_span_after_the_closing_verb_and_preposition_is_chosen():
 
     sentence = "Tying Anthropic to Trainium chips scales Amazon's chip division, which directly competes with the dominant NVIDIA."
     assert choose_span(sentence, analyse("Which chip maker does Amazon's chip division compete with?")).text == "NVIDIA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Anthropic plans to spend more than $100bn over the next decade on AWS technologies.", "next decade"),
+        ("The partners will share the costs for several years.", "several years"),
+        ("The contract runs for 10 years.", "10 years"),
+    ],
+)
+def test_a_span_of_time_without_a_number_answers_how_long(sentence, span):
+    from rag.spans import choose_span
+
+    assert choose_span(sentence, analyse("Over what time span does the plan run?")).text == span
