@@ -37,7 +37,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
-     r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"),
+     r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"
+     r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
     ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"),

@@ -37,6 +37,7 @@ from rag.spans import bound_qualifiers, contradicts
         ("On what exact date was the deal announced?", "date"),  # a word between "what" and the time noun
         ("Which calendar year did the merger close in?", "date"),
         ("What was the day of the battle?", "definition"),  # "what was": no time noun right after
+        ("In the older coverage, what total had Amazon's investment reached?", "money"),
     ],
 )
 def test_answer_types(question, answer_type):
