@@ -37,6 +37,7 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -195,6 +196,12 @@ def answer_question(
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
+    years = _YEAR.findall(question)
+    if kind in FIGURE_TYPES and years:
+        # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
+        bound = [s for s in bound if _in_years(data, years, s)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and q.measure in data.measure_classes:
         # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
@@ -248,6 +255,16 @@ def answer_question(
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+def _in_years(data: IndexData, years: Sequence[str], s: Scored) -> bool:
+    """Whether a figure's claim is undated or dated in one of the question's years."""
+    if s.span is None or s.span.figure is None:
+        return True
+    sent = data.sentences[s.sentence_id]
+    claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+    dated = _YEAR.findall(claim.time) if claim is not None and claim.time else []
+    return not dated or any(y in dated for y in years)
 
 
 def _measures(data: IndexData, measure: str, s: Scored) -> bool:

@@ -104,3 +104,10 @@ def test_a_name_is_cited_from_every_article_that_gives_it_where_the_question_is(
     got = seed_engine.ask("Through which managed service do AWS customers access Claude models?")
     assert got.text == "Amazon Bedrock"
     assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+
+
+def test_a_figure_dated_in_another_year_does_not_answer_a_question_about_a_year(seed_engine):
+    # 003: "its initial $1.25 billion investment in September 2023"
+    assert seed_engine.ask("How much did Amazon invest in Anthropic in 2023?").figure.value == 1.25e9
+    got = seed_engine.ask("How much did Amazon invest in Anthropic in 2025?")
+    assert got.abstained or got.figure.value != 1.25e9
