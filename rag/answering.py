@@ -246,7 +246,7 @@ def answer_question(
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
         sources += _also_stating_figure(data, weighed.lead, sources, q_terms, idf)
         conflicts, conflict_count = conflict_records(data, weighed.verdict)
-        basis = weighed.verdict.basis if conflicts else ""
+        basis = data.named(weighed.verdict.basis) if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
         if form is None and best.span is not None:  # a name or a date: other articles may say it outside the passages

@@ -134,3 +134,9 @@ def test_in_chunk_sentence_vectors_answer_the_claims_issues_examples(in_chunk_en
     assert got.figure.value == value
     assert {c.doc_id for c in got.citations} == {SEED[d] for d in docs}
     assert {(c.doc_id, c.value) for c in got.conflicts} == {(SEED[d], v) for d, v in older}
+
+
+def test_a_date_basis_names_the_other_article_by_its_title(seed_engine):
+    basis = seed_engine.data.document_head(SEED["000"]).date_basis
+    assert basis.startswith('reports the same event as "Amazon to invest another $25 billion in Anthropic')
+    assert not any(doc_id in basis for doc_id in SEED.values())  # no internal ids (a new-user probe found them)

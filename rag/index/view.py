@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -75,6 +76,9 @@ class TermWeights:
     def get(self, term: str, default: float) -> float:
         value = self._get(term)
         return default if value is None else value
+
+
+_DOC_TOKEN = re.compile(r"[\w.-]+")  # a word that may be a document id (IndexData.named)
 
 
 class IndexData:
@@ -167,7 +171,20 @@ class IndexData:
     def _dated(self, doc: Document) -> Document:
         """The document with the time the index found for it (its own date first)."""
         t = self.times.get(doc.doc_id)
-        return doc if t is None else replace(doc, date=doc.date or t.label, date_basis=t.basis)
+        return doc if t is None else replace(doc, date=doc.date or t.label, date_basis=self.named(t.basis))
+
+    def named(self, text: str) -> str:
+        """`text` (a date basis) with the document ids in it replaced by the documents' titles in quotes: what a
+        reader knows them by ("reports the same event as \"Amazon to invest...\"", not "004_c10972b7a4e90871")."""
+
+        def title(m: re.Match[str]) -> str:
+            place = self._places.get(m.group())
+            if place is None:
+                return m.group()
+            doc = self.segments[place.segment].document(place.row, with_text=False)
+            return f'"{doc.title or doc.file}"'
+
+        return _DOC_TOKEN.sub(title, text) if text else text
 
     def document_by_file(self, file: str) -> Document | None:
         for i, seg in enumerate(self.segments):
