@@ -22,8 +22,9 @@ from rag.config import (
     MAX_CITATIONS,
     SCORE_WEIGHTS,
 )
-from rag.conflicts import conflict_records, side_sentences, weigh, within_accounts
+from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_stem, same_time
+from rag.figures import same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
@@ -230,6 +231,10 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
+    if form is not None and q.answer_type == "yesno" and q.figures and not q.past:
+        newer = _newer_than_asked(data, q, best.sentence_id)
+        if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
+            return _answer_no_with(data, q, conf, newer)
     conflicts: list[Conflict] = []
     conflict_count = 0
     claim = None
@@ -254,6 +259,31 @@ def answer_question(
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
+    )
+
+
+def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
+    """For a yes/no question about the present that names a figure: when the answer's sentence states that figure
+    and a newer (or more widely stated) figure for the same thing leads, the judgement; else None."""
+    for c in data.claims_in_sentence(sentence_id):
+        if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures):
+            weighed = weigh(data, c)
+            if weighed.lead != c and not same_value(weighed.lead.figure.value, c.figure.value):
+                return weighed
+    return None
+
+
+def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: Weighed) -> Answer:
+    """ "No: " and the sentence that states the leading figure, cited from every article that states it, with the
+    asked figure among the other sides."""
+    lead = weighed.lead
+    sentence = data.sentences[lead.sentence_id]
+    sources = side_sentences(data, weighed.verdict.lead, lead)
+    conflicts, count = conflict_records(data, weighed.verdict)
+    figure = dataclasses.replace(lead.figure, start=lead.figure.start - sentence.start, end=lead.figure.end - sentence.start)
+    return Answer(
+        q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
+        tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
 
 

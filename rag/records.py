@@ -141,6 +141,14 @@ class Answer:
     lead_basis: str = ""  # why this figure leads where sources disagree: "newer: reports events of February 2026"
     conflict_count: int = 0  # every document giving another figure; `conflicts` may be capped
 
+    @property
+    def lead(self) -> str:
+        """The leading side where sources disagree: the answer's text, or its figure when the text is a whole
+        sentence ("No: ... surpassed the $30 billion milestone" leads with "$30 billion")."""
+        if self.figure is not None and not self.text.endswith(self.figure.text):
+            return self.figure.text
+        return self.text
+
     @classmethod
     def abstain(cls, question: str, confidence: float) -> Answer:
         """No answer: the sources do not support one."""

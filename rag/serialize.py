@@ -63,12 +63,12 @@ def answer_text(a: Answer) -> str:
     n = len(a.citations)
     if a.conflicts:
         first = a.citations[0]
-        sides = [f"{a.text} [1] ({first.title or first.file})"]
+        sides = [f"{a.lead} [1] ({first.title or first.file})"]
         for i, other in enumerate(a.conflicts, start=n + 1):
             sides.append(f"{other.text} [{i}] ({other.title or other.doc_id})")
         if a.conflict_count > len(a.conflicts):
             sides.append(f"{a.conflict_count - len(a.conflicts)} more documents")
-        why = f" ({a.text} leads: {a.lead_basis})" if a.lead_basis else ""
+        why = f" ({a.lead} leads: {a.lead_basis})" if a.lead_basis else ""
         lines.append("Sources disagree" + why + ": " + " vs ".join(sides))
     for i, cited in enumerate(a.citations, start=1):
         lines.append(f"[{i}] {cited.title or cited.file}: {cited.quote}")

@@ -111,3 +111,12 @@ def test_a_figure_dated_in_another_year_does_not_answer_a_question_about_a_year(
     assert seed_engine.ask("How much did Amazon invest in Anthropic in 2023?").figure.value == 1.25e9
     got = seed_engine.ask("How much did Amazon invest in Anthropic in 2025?")
     assert got.abstained or got.figure.value != 1.25e9
+
+
+def test_a_yes_no_question_about_a_stale_figure_is_answered_no_with_the_newer_one(seed_engine):
+    # 003 (older) says revenue surpassing $1 billion; 000 and 004 (newer) say $30 billion
+    got = seed_engine.ask("Does Anthropic have annual revenue of $1 billion?")
+    assert got.text.startswith("No: ") and got.figure.value == 30e9 and got.lead == got.figure.text
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}
+    assert {(c.doc_id, c.value) for c in got.conflicts} == {(SEED["003"], 1e9)}
+    assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in September 2023?").text.startswith("Yes")

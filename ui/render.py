@@ -55,7 +55,7 @@ def answer_markdown(answer: Answer, data: IndexData) -> str:
     lines.append("Sources: " + "; ".join(sources))
     n = len(answer.citations)
     if answer.conflicts:
-        sides = [f"{esc(answer.text)} {cite_link(1)}"]
+        sides = [f"{esc(answer.lead)} {cite_link(1)}"]
         for i, c in enumerate(answer.conflicts, start=n + 1):
             sides.append(f"{esc(c.text)} {cite_link(i)} ({esc(label(data.document(c.doc_id)))})")
         if answer.conflict_count > len(answer.conflicts):
