@@ -43,8 +43,9 @@ def sources_answer(question: str, earlier: Answer) -> Answer:
     if earlier.abstained or not earlier.citations:
         return Answer.abstain(question, 0.0)
     names = "; ".join(c.title or c.file for c in earlier.citations)
+    # the earlier figure kept: where sources disagree, it is the side that leads (Answer.lead), not the list of names
     return Answer(question, names, earlier.sentence, False, earlier.confidence, earlier.citations,
-                  earlier.conflicts, None, earlier.source_count, earlier.lead_basis)
+                  earlier.conflicts, earlier.figure, earlier.source_count, earlier.lead_basis, earlier.conflict_count)
 
 
 def older_answer(question: str, earlier: Answer) -> Answer:

@@ -55,6 +55,7 @@ def test_who_said_that_means_the_previous_answers_sources(seed_engine):
         got = seed_engine.ask(follow_up, previous=previous)  # was "Before Partnership", a heading
         assert not got.abstained
         assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}
+        assert got.lead == "$30 billion" and got.conflicts  # the disagreement still leads with the figure
 
 
 def test_and_before_that_means_the_older_figure(seed_engine):
