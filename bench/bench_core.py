@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.chunking import count_tokens  # noqa: E402
 from rag.claims import extract_claims, load_parser  # noqa: E402
-from rag.config import DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES  # noqa: E402
+from rag.config import ALONE, DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES  # noqa: E402
 from rag.embedding import default_embedder, torch_embedder  # noqa: E402
 from rag.engine import Engine  # noqa: E402
 
@@ -59,7 +59,7 @@ def main() -> None:
         build = time.perf_counter() - t0
         data = engine.data
         texts = [c.text for c in data.chunks]
-        if args.sentence_vectors == "alone":  # else the sentences are read in their chunks' passes (rag/index/embed.py)
+        if args.sentence_vectors == ALONE:  # else the sentences are read in their chunks' passes (rag/index/embed.py)
             texts += [s.text for s in data.sentences]
         t0 = time.perf_counter()
         embedder.encode(texts)

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from rag.config import DEFAULT_CHUNK_SETTINGS  # noqa: E402
+from rag.config import DEFAULT_CHUNK_SETTINGS, DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES  # noqa: E402
 from rag.records import Claim  # noqa: E402
 
 NEEDLE_FILE = "zz_needle.txt"
@@ -296,7 +296,7 @@ def recall_at_10(index_dir: Path, queries: np.ndarray) -> float | None:
 
 
 def measure(
-    n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict, route: str = "alone",
+    n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict, route: str = DEFAULT_SENTENCE_VECTORS,
 ) -> dict:
     corpus, index = work / f"corpus-{n}", work / f"index-{n}"
     t = time.perf_counter()
@@ -369,7 +369,7 @@ def main() -> None:
     parser.add_argument("--budget-minutes", type=float, default=30.0, help="stop before a size that would start past this")
     parser.add_argument("--work", default=None, help="work folder (default: a temporary one)")
     parser.add_argument("--pool-cache", default=None, help="a .npy file keeping the pool's MiniLM vectors between runs")
-    parser.add_argument("--sentence-vectors", choices=("alone", "in-chunk"), default="alone",
+    parser.add_argument("--sentence-vectors", choices=SENTENCE_VECTOR_ROUTES, default=DEFAULT_SENTENCE_VECTORS,
                         help="how the real build makes sentence vectors (rag index --sentence-vectors)")
     args = parser.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]

@@ -14,6 +14,7 @@ from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
+from rag.timewords import years_in
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -89,6 +90,7 @@ class QuestionAnalysis:
     followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
+    years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
 
     @property
@@ -117,6 +119,7 @@ def analyse(text: str) -> QuestionAnalysis:
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=next((e for e in entities if _acts(text, e)), ""),
+        years=years_in(text),
         stranded=_stranded(text),
     )
 

@@ -27,10 +27,11 @@ from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_st
 from rag.figures import same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage
+from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import FIGURE_TYPES, Span, choose_span
+from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
@@ -38,7 +39,6 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -197,10 +197,9 @@ def answer_question(
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
-    years = _YEAR.findall(question)
-    if kind in FIGURE_TYPES and years:
+    if kind in FIGURE_TYPES and q.years:
         # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
-        bound = [s for s in bound if _in_years(data, years, s)]
+        bound = [s for s in bound if _in_years(data, q.years, s)]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and q.measure in data.measure_classes:
@@ -245,8 +244,7 @@ def answer_question(
         weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
-            figure = dataclasses.replace(weighed.lead.figure, start=weighed.lead.figure.start - sentence.start,
-                                         end=weighed.lead.figure.end - sentence.start)
+            figure = _placed(weighed.lead, sentence)
             text = _with_qualifier(sentence.text, figure)
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
         sources += _also_stating_figure(data, weighed.lead, sources, q_terms, idf)
@@ -280,20 +278,31 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
     sentence = data.sentences[lead.sentence_id]
     sources = side_sentences(data, weighed.verdict.lead, lead)
     conflicts, count = conflict_records(data, weighed.verdict)
-    figure = dataclasses.replace(lead.figure, start=lead.figure.start - sentence.start, end=lead.figure.end - sentence.start)
+    figure = _placed(lead, sentence)
     return Answer(
         q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
         tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
 
 
+def _claim_of(data: IndexData, s: Scored) -> Claim | None:
+    """The claim of the figure a scored sentence's span holds (None without a figure, or without a claim)."""
+    if s.span is None or s.span.figure is None:
+        return None
+    sent = data.sentences[s.sentence_id]
+    return data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+
+
+def _placed(claim: Claim, sentence: Sentence) -> Figure:
+    """A claim's figure with offsets in its sentence (claims keep offsets in the document)."""
+    f = claim.figure
+    return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
+
+
 def _in_years(data: IndexData, years: Sequence[str], s: Scored) -> bool:
     """Whether a figure's claim is undated or dated in one of the question's years."""
-    if s.span is None or s.span.figure is None:
-        return True
-    sent = data.sentences[s.sentence_id]
-    claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
-    dated = _YEAR.findall(claim.time) if claim is not None and claim.time else []
+    claim = _claim_of(data, s)
+    dated = years_in(claim.time) if claim is not None else ()
     return not dated or any(y in dated for y in years)
 
 
@@ -302,10 +311,7 @@ def _measures(data: IndexData, measure: str, s: Scored) -> bool:
     claim measures the same thing (rag.disagreement.measure_classes)."""
     if measure in facts(data, s.sentence_id).near_terms:
         return True
-    if s.span is None or s.span.figure is None:
-        return False
-    sent = data.sentences[s.sentence_id]
-    claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+    claim = _claim_of(data, s)
     return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[measure]
 
 
@@ -372,8 +378,7 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
             break
         if s.span is None or s.span.figure is None:
             continue
-        sent = data.sentences[s.sentence_id]
-        claim = data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+        claim = _claim_of(data, s)
         if claim is None or not misfits.intersection(claim.scope):
             return s
     return scored[0]

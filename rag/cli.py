@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_TOP_K, SENTENCE_VECTOR_ROUTES
+from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_SENTENCE_VECTORS, DEFAULT_TOP_K, SENTENCE_VECTOR_ROUTES
 from rag.errors import RagError
 
 corpus_option = click.option(
@@ -250,7 +250,7 @@ def _lookup_text(lookup: Any, differing: Any = ()) -> str:
 @click.option("--eval-dir", type=click.Path(path_type=Path), default=Path("eval"), show_default=True)
 @click.option("--work-dir", type=click.Path(path_type=Path), default=Path(DEFAULT_INDEX_DIR) / ".eval", show_default=True,
               help="Where the evaluation corpora and their indexes are kept between runs.")
-@click.option("--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default="alone", show_default=True,
+@click.option("--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default=DEFAULT_SENTENCE_VECTORS, show_default=True,
               help="How the evaluation indexes make sentence vectors (as `rag index --sentence-vectors`).")
 @_fail_cleanly
 def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path, sentence_vectors: str) -> None:

@@ -23,8 +23,9 @@ MAX_QUESTION_CHARS = 1000
 # How a build makes sentence vectors (rag/index/embed.py), recorded in the index's manifest: "alone" encodes each
 # sentence by itself; "in-chunk" reads it from its chunk's encoding, about half the build time, and changes some
 # answers (README, Benchmarks), so it is asked for (`rag index --sentence-vectors in-chunk`), never the default.
-SENTENCE_VECTOR_ROUTES = ("alone", "in-chunk")
-DEFAULT_SENTENCE_VECTORS = "alone"
+ALONE, IN_CHUNK = "alone", "in-chunk"
+SENTENCE_VECTOR_ROUTES = (ALONE, IN_CHUNK)
+DEFAULT_SENTENCE_VECTORS = ALONE
 DEFAULT_ABSTAIN_BELOW = 0.12  # from bench/tune.py: about 2% false abstention, 9% of unanswerable abstained (dev splits)
 EMBED_BATCH_SIZE = 64
 

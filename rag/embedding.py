@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -103,18 +103,12 @@ class MiniLMEmbedder:
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        # longest first across all texts, so each batch holds texts of about one length: little padding
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        step = EMBED_BATCH_SIZE * ENCODE_CALL_BATCHES
-        for start in range(0, len(order), step):
-            rows = order[start : start + step]
+        for rows in _calls(texts, progress):
             with self._lock:
                 vectors = self._model.encode(
                     [texts[i] for i in rows], batch_size=EMBED_BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
                 )
             out[rows] = vectors
-            if progress is not None:
-                progress(start + len(rows), len(texts), "embedding")
         return out
 
     def encode_spans(
@@ -123,10 +117,7 @@ class MiniLMEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         pooled: list[np.ndarray] = [np.zeros((0, self.dim), dtype=np.float32)] * len(texts)
         limit = int(self._model.max_seq_length or 256)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        step = EMBED_BATCH_SIZE * ENCODE_CALL_BATCHES
-        for start in range(0, len(order), step):
-            rows = order[start : start + step]
+        for rows in _calls(texts, progress):
             batch = [texts[i] for i in rows]
             marks = self._model.tokenizer(batch, return_offsets_mapping=True, truncation=True, max_length=limit)
             with self._lock:
@@ -137,9 +128,19 @@ class MiniLMEmbedder:
                 offsets = [tuple(o) for o in marks["offset_mapping"][k]]
                 states = got[k]["token_embeddings"].float().numpy()[: len(offsets)]
                 pooled[i] = pool_spans(states, offsets, spans[i], whole=len(offsets) < limit)
-            if progress is not None:
-                progress(start + len(rows), len(texts), "embedding")
         return out, pooled
+
+
+def _calls(texts: Sequence[str], progress: Progress | None) -> Iterator[list[int]]:
+    """The rows of each call to the model, longest texts first (each batch holds texts of about one length: little
+    padding); `progress` is told after each call."""
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    step = EMBED_BATCH_SIZE * ENCODE_CALL_BATCHES
+    for start in range(0, len(order), step):
+        rows = order[start : start + step]
+        yield rows
+        if progress is not None:
+            progress(start + len(rows), len(texts), "embedding")
 
 
 _shared: MiniLMEmbedder | None = None

@@ -212,3 +212,12 @@ def test_a_span_of_time_without_a_number_answers_how_long(sentence, span):
     from rag.spans import choose_span
 
     assert choose_span(sentence, analyse("Over what time span does the plan run?")).text == span
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [("How much did Amazon invest in Anthropic in 2025?", ("2025",)), ("What happened between 1998 and 2003?", ("1998", "2003")),
+     ("How much is Amazon investing now?", ())],
+)
+def test_the_years_a_question_names_are_read_once(question, years):
+    assert analyse(question).years == years

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from rag.config import DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES
+from rag.config import DEFAULT_SENTENCE_VECTORS, IN_CHUNK, SENTENCE_VECTOR_ROUTES
 from rag.embedding import Embedder, Progress, Span, encode_with_spans
 from rag.errors import RagError
 from rag.index.parts import DocPart, sentence_homes
-from rag.index.reuse import IN_CHUNK, Known, sentence_key
+from rag.index.reuse import Known, sentence_key
 
 
 def check_route(route: str) -> str:

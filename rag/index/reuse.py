@@ -16,11 +16,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from rag.claims import SentenceKey, relative_claims
-from rag.config import DEFAULT_SENTENCE_VECTORS
+from rag.config import DEFAULT_SENTENCE_VECTORS, IN_CHUNK
 from rag.index.view import IndexData
 from rag.records import Chunk, Claim, Sentence
-
-IN_CHUNK = "in-chunk"  # rag.config.SENTENCE_VECTOR_ROUTES: sentences read in their home chunk's pass
 
 
 def sentence_key(route: str, home: Chunk, sentence: Sentence) -> Hashable:
