@@ -47,6 +47,7 @@ NEEDLE_TEXT = (
     "The plant will employ 412 people and build underwater inspection drones for offshore wind farms. "
     "Chief executive Marit Solberg said the site was chosen for its deep-water port."
 )
+COLD_ASKS = 3  # cold `rag ask` runs per size
 NEEDLE_QUESTION = "How many people will the Harbourview Robotics plant in Tromsø employ?"
 NEEDLE_ANSWER = "412"
 QUESTIONS = [
@@ -320,9 +321,13 @@ def measure(
         out["filler_articles"] = len(filler)
         out["filler_write_s"] = time.perf_counter() - t
     out["disk_mb"] = folder_bytes(index) / 2**20
-    cold_s, done = run(rag("ask", "--corpus", str(corpus), "--index", str(index), NEEDLE_QUESTION))
-    assert done.returncode == 0, done.stderr
-    out["cold_ask_s"] = cold_s
+    colds = []
+    for _ in range(COLD_ASKS):  # each a fresh process; the median, as one run swings by a tenth of a second
+        cold_s, done = run(rag("ask", "--corpus", str(corpus), "--index", str(index), NEEDLE_QUESTION))
+        assert done.returncode == 0, done.stderr
+        colds.append(cold_s)
+    out["cold_ask_s"] = statistics.median(colds)
+    out["cold_ask_runs_s"] = " ".join(f"{c:.2f}" for c in colds)
     _, done = run([sys.executable, "-c", PROBE, str(corpus), str(index), json.dumps(QUESTIONS)])
     assert done.returncode == 0, done.stderr
     probe = json.loads(done.stdout.strip().splitlines()[-1])

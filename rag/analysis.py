@@ -59,7 +59,8 @@ _PAST = re.compile(
 )
 _SCOPE = {
     "total": re.compile(r"\b(?:total|in all|overall|altogether|cumulative|combined)\b", re.IGNORECASE),
-    "initial": re.compile(r"\b(?:initial(?:ly)?|first|immediate(?:ly)?|upfront|now|right away)\b", re.IGNORECASE),
+    "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
+    "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up-front|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
     "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
@@ -83,7 +84,7 @@ class QuestionAnalysis:
     entities: tuple[str, ...]  # the names the question is about: ("Google", "Anthropic")
     measure: str  # the stemmed head of what is asked: "revenu", "stake", "invest"
     past: bool  # asks about the past ("initial", "before", "in 2023")
-    scope: tuple[str, ...]  # total, initial, annual, additional
+    scope: tuple[str, ...]  # total, initial, upfront, annual, additional
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]

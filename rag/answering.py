@@ -253,7 +253,7 @@ def answer_question(
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
         if form is None and best.span is not None:  # a name or a date: other articles may say it outside the passages
-            sources += _also_naming(data, sources, text, q_terms, idf)
+            sources += _also_naming(data, sources, text, q_terms, idf, q.entities)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
@@ -291,6 +291,11 @@ def _claim_of(data: IndexData, s: Scored) -> Claim | None:
         return None
     sent = data.sentences[s.sentence_id]
     return data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+
+
+def _scope_of(data: IndexData, s: Scored) -> frozenset[str]:
+    claim = _claim_of(data, s)
+    return frozenset(claim.scope) if claim is not None else frozenset()
 
 
 def _placed(claim: Claim, sentence: Sentence) -> Figure:
@@ -373,6 +378,8 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
     misfits = PRESENT_MISFITS.difference(scope)
     if bounds:
         scored = [s for s in near if s.span is not None and s.span.figure is not None and s.span.figure.qualifier in bounds] or scored
+        if "additional" not in scope:  # the most it could come to is the whole ceiling, not "up to another $20bn"
+            scored = [s for s in scored if "additional" not in _scope_of(data, s)] or scored
     for s in scored:
         if s.score < NEAR_BEST * scored[0].score:
             break
@@ -420,29 +427,38 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
     return sentence[start : figure.end]
 
 
-def _also_naming(data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights) -> list[int]:
+def _also_naming(
+    data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
     """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
     search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
-    their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight."""
+    their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight
+    or every name the question is about (`entities`: "Anthropic's Claude platform" names Anthropic's model family)."""
     answer_terms = content_terms(text)
     if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
     needle = text.lower()
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
+    keys = {entity_key(e) for e in entities} - {""}
     out = []
     # the answer's words and the question's rarest: rare terms have short postings, so the search reads little
     rare = sorted(q_terms, key=lambda t: (-idf.get(t, 0.0), t))[:ALSO_NAMING_QUESTION_TERMS]
-    for chunk_id, _ in data.lexical.top(f"{text} {' '.join(sorted(rare))}", ALSO_NAMING_CHUNKS):
+    searches = [f"{text} {' '.join(sorted(rare))}"] + ([f"{text} {' '.join(sorted(entities))}"] if keys else [])
+    seen: set[int] = set()
+    for chunk_id in (c for search in searches for c, _ in data.lexical.top(search, ALSO_NAMING_CHUNKS)):
         chunk = data.chunks[chunk_id]
-        if chunk.doc_id in cited:
+        if chunk.doc_id in cited or chunk_id in seen:
             continue
+        seen.add(chunk_id)
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             known = facts(data, sid)
             if needle not in known.text.lower():
                 continue
-            near = known.terms.union(*(facts(data, p).terms for p in data.neighbours(sid, after=False)))
-            if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
+            before = data.neighbours(sid, after=False)
+            near = known.terms.union(*(facts(data, p).terms for p in before))
+            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before))
+            if named or sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
                 cited.add(chunk.doc_id)
                 out.append(sid)
                 break

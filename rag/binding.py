@@ -33,10 +33,25 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             return False  # what Anthropic is backed with is not what Salesforce invested
         if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):
             return False  # a figure whose subject the parse missed answers for the actor only where it is named
+        if claim is not None and claim.subject and q.owners and _misowned(q, claim.subject, claim.target):
+            return False  # Anthropic's $100 billion pledge to spend on AWS is not "Amazon's investment pledge"
         named_in_q = {entity_key(e) for e in q.entities} if q.actor and len(q.entities) > 1 else set()
         if claim is not None and claim.target and named_in_q and entity_key(claim.target) not in named_in_q:
             return False  # Microsoft's $13 billion in OpenAI does not answer "How much did Microsoft invest in Anthropic?"
     return all(_present(e, named) for e in q.owners)
+
+
+def _misowned(q: QuestionAnalysis, subject: str, target: str) -> bool:
+    """A claim of another name the question gives, whose subject and target are both other than what the question
+    says owns the figure: "Amazon's pledge" is not one Anthropic makes to AWS. ("Anthropic's funding from Amazon" is
+    Amazon's claim with Anthropic as its target: owned.)"""
+    owners = _keys_and_terms(q.owners)
+    others = {entity_key(e) for e in q.entities} - owners
+
+    def owned(name: str) -> bool:
+        return bool(name) and bool(_keys_and_terms((name,)) & owners)
+
+    return entity_key(subject) in others and not owned(subject) and not owned(target)
 
 
 def entity_coverage(data: IndexData, q: QuestionAnalysis, sentence_id: int, known: SentenceFacts | None = None) -> float:

@@ -37,7 +37,8 @@ SCOPE_WORDS: dict[str, frozenset[str]] = {
     "total": frozenset("total all overall cumulative combined altogether aggregate".split()),
     "annual": frozenset("annual annualized annualised annually yearly run-rate".split()),
     "additional": frozenset("additional another more further extra new latest fresh".split()),
-    "initial": frozenset("initial first immediate upfront".split()),
+    "initial": frozenset("initial first".split()),  # the first of a series: "its initial $1.25 billion investment"
+    "upfront": frozenset("immediate upfront".split()),  # the part of a deal paid now: "an immediate $5 billion injection"
     "past": frozenset("previous prior earlier former".split()),
 }
 BOUND_QUALIFIERS = frozenset({"up to", "as much as"})

@@ -73,17 +73,17 @@ def scan_corpus(folder: str | Path) -> CorpusScan:
         raise CorpusError(f"corpus path {path} is not a folder: pass --corpus DIR with a folder of articles")
     try:
         with os.scandir(path) as listing:
-            names = sorted(e.name for e in listing if not e.name.startswith("."))
+            found = sorted((e.name, e) for e in listing if not e.name.startswith("."))
     except OSError as exc:
         raise CorpusError(f"corpus folder {path} cannot be listed ({exc.strerror}): check its permissions") from exc
     skipped: list[SkippedFile] = []
     articles: list[tuple[str, str, os.stat_result]] = []  # (name, stem, stat)
-    present = set(names)
-    base = os.fspath(path)
-    for name in names:
+    sidecars: dict[str, os.DirEntry[str]] = {}
+    for name, entry in found:  # one lstat per file, through the listing's own entries (a corpus may hold 100,000)
         if name.endswith(META_SUFFIX):
+            sidecars[name] = entry
             continue
-        problem, info = _unusable(base, name)
+        problem, info = _unusable(entry)
         if problem == "folder":
             continue
         stem, suffix = os.path.splitext(name)
@@ -96,11 +96,11 @@ def scan_corpus(folder: str | Path) -> CorpusScan:
     stems = Counter(stem for _, stem, _ in articles)
     entries = []
     for name, stem, info in articles:
-        side = stem + META_SUFFIX
+        side = sidecars.get(stem + META_SUFFIX)
         side_stamp = ""
-        if side in present:
+        if side is not None:
             try:
-                s = os.lstat(os.path.join(base, side))
+                s = side.stat(follow_symlinks=False)
                 side_stamp = f"{s.st_size}:{s.st_mtime_ns}:{s.st_mode}"
             except OSError:
                 side_stamp = "unreadable"
@@ -140,14 +140,14 @@ def load_corpus(folder: str | Path) -> Corpus:
     return Corpus(scan.folder, tuple(documents), (*scan.skipped, *skipped))
 
 
-def _unusable(folder: str, name: str) -> tuple[str, os.stat_result | None]:
+def _unusable(entry: os.DirEntry[str]) -> tuple[str, os.stat_result | None]:
     """Why a folder entry cannot be an article ("folder" for a sub-folder, which is passed over), or "", and its stat."""
     try:
-        name.encode("utf-8")
+        entry.name.encode("utf-8")
     except UnicodeEncodeError:
         return "its name is not valid UTF-8: rename it", None
     try:
-        info = os.lstat(os.path.join(folder, name))
+        info = entry.stat(follow_symlinks=False)
     except OSError as exc:
         return f"cannot be read ({exc.strerror})", None
     if stat.S_ISDIR(info.st_mode):

@@ -158,7 +158,7 @@ def _words(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
 def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     """A figure's scope answers another question than the one asked: a total where the question asks for the new
     or the first money (and not a total), or new or first money where it asks for a total."""
-    parts = {"additional", "initial"}
+    parts = {"additional", "initial", "upfront"}
     if "total" in asked:
         return bool(scope & parts) and "total" not in scope
     return bool(parts & set(asked)) and "total" in scope
@@ -223,6 +223,7 @@ def choose_span(
     spans = candidate_spans(sentence, kind)
     q_terms = _term_set(q.terms)
     keep = []
+    headless: set[tuple[int, int]] = set()
     for span in spans:
         if span.figure is not None:
             f = span.figure
@@ -241,7 +242,10 @@ def choose_span(
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start
-        keep.append(_without_question_words(span, q_terms) if span.figure is None else span)
+        trimmed = _without_question_words(span, q_terms) if span.figure is None else span
+        if trimmed.text and not span.text.endswith(trimmed.text):
+            headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
+        keep.append(trimmed)
     if not keep:
         return None
     starts, word_terms = _words(sentence)
@@ -273,7 +277,7 @@ def choose_span(
             total *= 0.5
         elif not wanted and span.figure is not None and span.figure.qualifier in CEILINGS:
             total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
-        if span.figure is None and span.text.endswith(("'s", "’s")):
+        if span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"

@@ -64,6 +64,8 @@ def test_entities(question, entities):
     [
         ("What is Amazon's total investment in Anthropic?", False, ("total",)),
         ("How much was Amazon's initial investment in Anthropic?", True, ("initial",)),
+        ("How much will Amazon invest in Anthropic immediately?", False, ("upfront",)),
+        ("What's the size of Amazon's newest upfront investment in Anthropic?", False, ("upfront",)),
         ("What was Anthropic's revenue in 2024?", True, ()),
         ("What is Anthropic's annual revenue?", False, ("annual",)),
         ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
@@ -140,6 +142,32 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     q = analyse("How many Trainium chips will Anthropic receive?")
     assert choose_span("Anthropic will use Trainium 2 chips.", q) is None  # "2" is part of a name, not a count
     assert choose_span("Anthropic will receive 400,000 Trainium chips.", q).text == "400,000"
+
+
+def test_a_name_left_without_its_head_word_is_a_poor_answer():
+    from rag.spans import choose_span
+
+    # "AWS Trainium" asked about Trainium leaves "AWS", which only qualifies the chip: the generation is the answer
+    sentence = "Anthropic commits to using AWS Trainium chips — including the next-generation Trainium4 — as its primary computing base."
+    assert choose_span(sentence, analyse("Which generation of Trainium chip is Anthropic set to run on?")).text == "Trainium4"
+    # a name that only loses a title in front keeps its place: "CEO Dario Amodei" answers "Dario Amodei"
+    q = analyse("Who is the CEO of Anthropic?")
+    assert choose_span("Anthropic is led by CEO Dario Amodei and President Daniela Amodei.", q).text == "Dario Amodei"
+
+
+@pytest.mark.parametrize(
+    ("question", "subject", "target", "misowned"),
+    [
+        ("How large is Amazon's latest Anthropic investment pledge?", "Anthropic", "AWS", True),  # Anthropic's pledge
+        ("How large is Amazon's latest Anthropic investment pledge?", "Amazon", "Anthropic", False),
+        ("What is Anthropic's funding from Amazon?", "Amazon", "Anthropic", False),  # the owner is the target
+        ("How large is Claude 3.5 Sonnet's context window?", "Claude 3.5 Sonnet", "", False),  # one name, split in two
+    ],
+)
+def test_a_figure_owned_by_another_name_of_the_question(question, subject, target, misowned):
+    from rag.binding import _misowned
+
+    assert _misowned(analyse(question), subject, target) is misowned
 
 
 def test_yes_no_and_why_questions_want_no_particular_span():

@@ -40,7 +40,10 @@ CASES = [
      "exchange for a 10-year agreement to use AWS cloud infrastructure.", "$25 billion", 25e9, "Amazon", "investment",
      "Anthropic", {"bound"}, set()),
     ("Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion investment in September 2023.",
-     "$1.25 billion", 1.25e9, "Amazon", "investment", "", {"dated"}, set()),
+     "$1.25 billion", 1.25e9, "Amazon", "investment", "", {"dated", "initial"}, {"upfront"}),
+    # the part of a deal paid now is "upfront", not the first of a series ("initial")
+    ("This move includes an immediate $5 billion capital injection and a broader strategic roadmap.",
+     "$5 billion", 5e9, "", "injection", "", {"upfront"}, {"initial"}),
     ("Google has poured billions into its internal DeepMind division and made a reported $2 billion investment in Anthropic "
      "as well, though that relationship is less exclusive than Amazon's.", "$2 billion", 2e9, "Google", "investment",
      "Anthropic", set(), set()),

@@ -92,3 +92,21 @@ def test_the_seed_dates_put_003_first_and_say_why(seed_engine):
     assert "February 2026" in data.document(SEED["004"]).date_basis
     assert "expects events in 2025" in data.document(SEED["003"]).date_basis
     assert data.document(SEED["003"]).date == "between January 2024 and December 2025"
+
+
+def test_the_newest_upfront_money_is_not_the_first_investment_of_2023(seed_engine):
+    # "upfront" is the part of the new deal paid now, not the "initial $1.25 billion" of September 2023
+    got = seed_engine.ask("What's the size of Amazon's newest upfront investment in Anthropic?")
+    assert got.figure.value == 5e9 and cited(got) == docs("000", "001", "002")
+
+
+def test_the_most_it_could_come_to_is_the_whole_ceiling(seed_engine):
+    got = seed_engine.ask("What is the most Amazon could end up investing in Anthropic under its newest deal?")
+    assert got.figure.value == 25e9 and got.text.startswith("up to")  # not "up to another $20bn"
+    assert cited(got) == docs("000", "001", "004")
+
+
+def test_a_pledge_anthropic_makes_is_not_amazons(seed_engine):
+    # Anthropic pledges $100 billion of spending on AWS; the question asks what Amazon pledges
+    got = seed_engine.ask("How large is Amazon's latest Anthropic investment pledge in headline terms?")
+    assert got.figure is None or got.figure.value != 100e9

@@ -262,10 +262,11 @@ def test_the_seed_evaluation_meets_its_bar(tmp_path):
     from rag.evaluation import run_seed
 
     report = run_seed(SEED_CORPUS.parent / "eval" / "seed_dev.jsonl", SEED_CORPUS, tmp_path / "index")
-    # floors a little under today's dev figures (103 questions, 50 of them written blind), so a regression fails
-    assert report.figures["answer right and cited from a supporting document"] >= 0.8
-    assert report.figures["abstained when the corpus has no answer"] >= 0.5
-    assert report.figures["conflict: disagreement leads with the right figure"] >= 0.55
+    # floors a little under today's dev figures (173 questions, 120 of them written blind: 0.780, 0.719, 0.862), so a
+    # regression fails
+    assert report.figures["answer right and cited from a supporting document"] >= 0.74
+    assert report.figures["abstained when the corpus has no answer"] >= 0.65
+    assert report.figures["conflict: disagreement leads with the right figure"] >= 0.8
 
 
 def test_an_index_path_that_cannot_be_written_is_one_clear_line(workdir):
