@@ -101,10 +101,18 @@ def test_a_question_naming_a_figure_no_article_ties_to_its_answer_abstains(seed_
     assert got.abstained and got.citations == ()
 
 
-def test_a_name_is_cited_from_every_article_that_gives_it_where_the_question_is(seed_engine):
-    got = seed_engine.ask("Through which managed service do AWS customers access Claude models?")
-    assert got.text == "Amazon Bedrock"
-    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+@pytest.mark.parametrize(
+    ("question", "answer", "docs"),
+    [
+        ("Through which managed service do AWS customers access Claude models?", "Amazon Bedrock", ("003", "004")),
+        # 000 says "Anthropic's Claude platform": it ties the name to Anthropic, though it holds little else of the question
+        ("What's the name of the AI model family that Anthropic develops?", "Claude", ("000", "001", "002", "003", "004")),
+    ],
+)
+def test_a_name_is_cited_from_every_article_that_gives_it_where_the_question_is(seed_engine, question, answer, docs):
+    got = seed_engine.ask(question)
+    assert got.text == answer
+    assert {c.doc_id for c in got.citations} == {SEED[d] for d in docs}
 
 
 def test_a_figure_dated_in_another_year_does_not_answer_a_question_about_a_year(seed_engine):
