@@ -50,6 +50,7 @@ _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$",
     re.IGNORECASE,
 )
+_PAST_AUX = re.compile(r"^(?:did|was|were|had|has|have)\b", re.IGNORECASE)
 # "what does the commitment, counting earlier rounds, add up to now?" asks about the present
 _NOW = re.compile(r"\b(?:now|today|currently|at present)\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -93,6 +94,7 @@ class QuestionAnalysis:
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
+    past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
 
     @property
     def is_list(self) -> bool:
@@ -122,6 +124,7 @@ def analyse(text: str) -> QuestionAnalysis:
         actor=next((e for e in entities if _acts(text, e)), ""),
         years=years_in(text),
         stranded=_stranded(text),
+        past_tense=bool(_PAST_AUX.match(text)),
     )
 
 
@@ -152,14 +155,41 @@ def _span_kind(answer_type: str, span_kind: str) -> str:
 
 def _acts(text: str, entity: str) -> bool:
     """ "How much has Salesforce invested", "did Amazon put": the name is the subject of the question's verb."""
-    e = re.escape(entity)
-    return bool(re.search(rf"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+{e}\s+[a-z]+(?:ed|ing)?\b", text))
+    return any(_ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity)) for i in _occurrences(text, entity))
 
 
 def _owns(text: str, entity: str) -> bool:
     """ "Google's stake", "the CEO of Amazon": the name owns the thing asked about."""
-    e = re.escape(entity)
-    return bool(re.search(rf"\b{e}['’]s?\s+\w", text) or re.search(rf"\b(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:of|for)\s+(?:the\s+)?{e}\b", text))
+    return any(
+        _POSSESSED.match(text, i + len(entity)) or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
+        for i in _occurrences(text, entity)
+    )
+
+
+# Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.
+_ACTING_BEFORE = re.compile(r"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+$")
+_ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
+_POSSESSED = re.compile(r"['’]s?\s+\w")
+_OWNED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|for)\s+(?:the\s+)?$")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _occurrences(text: str, entity: str) -> list[int]:
+    """Where `entity` starts in `text` at a word boundary."""
+    out = []
+    i = text.find(entity) if entity else -1
+    while i >= 0:
+        if _boundary(text, i):
+            out.append(i)
+        i = text.find(entity, i + 1)
+    return out
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether `at` is a word boundary, as the pattern \\b means it."""
+    before = at > 0 and bool(_WORD_CHAR.match(text, at - 1))
+    after = at < len(text) and bool(_WORD_CHAR.match(text, at))
+    return before != after
 
 
 def _answer_type(text: str, span_kind: str) -> str:

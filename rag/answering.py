@@ -230,7 +230,7 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
-    if form is not None and q.answer_type == "yesno" and q.figures and not q.past:
+    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense):
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
             return _answer_no_with(data, q, conf, newer)
@@ -263,11 +263,18 @@ def answer_question(
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
     """For a yes/no question about the present that names a figure: when the answer's sentence states that figure
     and a newer (or more widely stated) figure for the same thing leads, the judgement; else None."""
-    for c in data.claims_in_sentence(sentence_id):
-        if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures):
-            weighed = weigh(data, c)
-            if weighed.lead != c and not same_value(weighed.lead.figure.value, c.figure.value):
-                return weighed
+    own = [c for c in data.claims_in_sentence(sentence_id) if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures)]
+    # the answer's sentence may give the figure as a past one ("previous investments, including a $4 billion
+    # commitment"): the articles that state it as current, of a name the question asks about, are weighed too
+    keys = {entity_key(e) for e in q.entities}
+    current = [
+        c for f in q.figures for c in data.claims_of_figure(f.value, f.unit, limit=ALSO_STATING_LIMIT)
+        if PAST not in c.scope and entity_key(c.subject) in keys and c not in own
+    ]
+    for c in own + current:
+        weighed = weigh(data, c)
+        if weighed.lead != c and not same_value(weighed.lead.figure.value, c.figure.value):
+            return weighed
     return None
 
 
@@ -406,8 +413,7 @@ def _also_stating_figure(
         if DATED in lead.scope and not same_time(lead, c):
             continue  # a dated event is stated only by figures of its own time
         if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):
-            named = {entity_key(w) for w in re.findall(r"\b[A-Z][\w'’-]*", data.sentences[c.sentence_id].text)}
-            if entity_key(lead.subject) not in named:
+            if not _same_parties(data, lead, c):
                 continue  # Meta's $30 billion is not Anthropic's; "Anthropic ... securing 5GW of Amazon chips" is Amazon's too
         near = set(_terms(data.sentences[c.sentence_id].text))
         for prev in data.neighbours(c.sentence_id, after=False):
@@ -416,6 +422,23 @@ def _also_stating_figure(
             cited.add(c.doc_id)
             out.append(c.sentence_id)
     return out
+
+
+def _same_parties(data: IndexData, lead: Claim, other: Claim) -> bool:
+    """Whether a figure the parse gives another subject is stated between the same parties as the lead: its
+    sentence names the lead's subject, or (with the sentence before, where "the company" is named) both sentences
+    name both subjects: "Anthropic ... securing up to 5GW of Amazon Trainium chips" and "Amazon in turn guarantees
+    the company ... up to 5 gigawatts" after "Anthropic commits to using AWS Trainium chips"."""
+    lead_key, other_key = entity_key(lead.subject), entity_key(other.subject)
+    own = _capitalized_keys(data.sentences[other.sentence_id].text)
+    if lead_key in own:
+        return True
+    around = own.union(*(_capitalized_keys(data.sentences[p].text) for p in data.neighbours(other.sentence_id, after=False)))
+    return lead_key in around and other_key in _capitalized_keys(data.sentences[lead.sentence_id].text)
+
+
+def _capitalized_keys(text: str) -> set[str]:
+    return {entity_key(w) for w in re.findall(r"\b[A-Z][\w'’-]*", text)}
 
 
 def _with_qualifier(sentence: str, figure: Figure) -> str:

@@ -187,8 +187,16 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
     from rag.questions import clean_question
     from rag.serialize import answer_dict, answer_text
 
+    def failed_json(q: str, exc: RagError) -> None:
+        if as_json:  # a script reading standard output gets an object for every question, a failed one too
+            click.echo(json.dumps({"question": q[:200], "error": str(exc)}, ensure_ascii=False))
+
     if question is not None:
-        clean_question(question)  # a bad question fails before any index work
+        try:
+            clean_question(question)  # a bad question fails before any index work
+        except RagError as exc:
+            failed_json(question, exc)
+            raise
     engine = _engine(corpus_dir, index_dir)
     failed = 0
     previous: str | None = None
@@ -197,11 +205,10 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
             answer = engine.ask(q, previous=previous if conversation else None, k=top_k)
             previous = engine.next_previous(q, previous)
         except RagError as exc:
+            failed_json(q, exc)
             if question is not None:
                 raise
             failed += 1
-            if as_json:
-                click.echo(json.dumps({"question": q[:200], "error": str(exc)}, ensure_ascii=False))
             _say(f"error: {exc}")
             continue
         if as_json:

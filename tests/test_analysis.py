@@ -94,6 +94,21 @@ def test_followups(question, followup):
     assert analyse(question).followup == followup
 
 
+@pytest.mark.parametrize(
+    ("question", "past_tense"),
+    [
+        ("Did Amazon invest $4 billion in Anthropic?", True),
+        ("Has Amazon invested $4 billion in Anthropic?", True),
+        ("Was the deal worth $8 billion?", True),
+        ("Is Amazon investing $4 billion in Anthropic?", False),
+        ("Does Anthropic have annual revenue of $1 billion?", False),
+        ("How much did Amazon invest?", False),  # not a yes/no question's opening
+    ],
+)
+def test_a_past_or_perfect_auxiliary_opening_the_question(question, past_tense):
+    assert analyse(question).past_tense is past_tense
+
+
 def test_figures_bounds_and_measure_are_read_once():
     got = analyse("What is the most Amazon could invest in Anthropic, more than $20bn?")
     assert got.bounds == ("up to", "as much as")
@@ -249,3 +264,18 @@ def test_a_span_of_time_without_a_number_answers_how_long(sentence, span):
 )
 def test_the_years_a_question_names_are_read_once(question, years):
     assert analyse(question).years == years
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("What is Google's stake in Anthropic?", ("Google",)),
+        ("Who is the CEO of Amazon?", ("Amazon",)),
+        ("Who is the chief executive of the Amazon Web Services unit?", ("Amazon Web Services",)),
+        ("How much has Amazon invested in Anthropic?", ()),
+        ("What did Anthropic’s founders say?", ("Anthropic",)),
+        ("How big is Anthropic in the Google deal?", ()),
+    ],
+)
+def test_the_owners_of_what_is_asked(question, owners):
+    assert analyse(question).owners == owners

@@ -129,3 +129,21 @@ def test_a_yes_no_question_about_a_stale_figure_is_answered_no_with_the_newer_on
     assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}
     assert {(c.doc_id, c.value) for c in got.conflicts} == {(SEED["003"], 1e9)}
     assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in September 2023?").text.startswith("Yes")
+
+
+def test_a_present_yes_no_question_is_answered_no_where_its_answer_gives_the_figure_as_past(seed_engine):
+    # 002 gives the $4 billion as "previous investments"; 003 (older) as the new money, which 000, 001, 002 replace
+    got = seed_engine.ask("Is Amazon investing $4 billion in Anthropic?")
+    assert got.text.startswith("No: ") and got.figure.value == 5e9
+    assert {c.doc_id for c in got.citations} >= {SEED["000"], SEED["002"]}
+    assert (SEED["003"], 4e9) in {(c.doc_id, c.value) for c in got.conflicts}
+    # asked in the past tense, whether it happened: it did
+    assert seed_engine.ask("Did Amazon invest $4 billion in Anthropic?").text.startswith("Yes: ")
+
+
+def test_a_figure_stated_between_the_same_two_companies_is_cited_from_both_articles(seed_engine):
+    # 001: "Anthropic ... securing up to 5GW of Amazon Trainium chips"; 004: "Amazon in turn guarantees the company
+    # access to computational capacity of up to 5 gigawatts", after a sentence that names Anthropic
+    got = seed_engine.ask("How much computing capacity, in gigawatts, is Anthropic securing from Amazon?")
+    assert got.figure.value == 5e9 and got.figure.unit == "W"
+    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}

@@ -103,6 +103,12 @@ def test_blank_and_foreign_lines_are_reported_in_either_mode(workdir, as_json):
         assert out.startswith("Dario Amodei\n") and "\n10-year\n" in out
 
 
+def test_a_bad_question_given_as_an_argument_is_a_json_error_on_stdout_too(workdir):
+    result = run(["ask", "--json", "   "], workdir)
+    assert result.returncode == 1 and "rag: error: the question is empty" in result.stderr.decode()
+    assert json.loads(result.stdout) == {"question": "   ", "error": "the question is empty: type a question about the articles"}
+
+
 def test_a_reader_that_goes_away_ends_the_answers_quietly(workdir):
     questions = "".join(f"What is Anthropic's annual revenue? ({i})\n" for i in range(300)).encode()
     env = dict(os.environ, HF_HUB_OFFLINE="1")
