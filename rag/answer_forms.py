@@ -24,7 +24,11 @@ _REASON = re.compile(
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 _NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*"
-_COORDINATED = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})")
+# "Microsoft and Google", "Google, Salesforce and Meta", and "Google, Salesforce, and others" (two names or more)
+_COORDINATED = re.compile(
+    rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})"
+    rf"|{_NAME}(?:\s*,\s*{_NAME})+(?=\s*,?\s+(?:and|or)\s+(?:others|more|other\s+[a-z]+)\b)"
+)
 
 
 def polarity(sentence: str, terms: frozenset[str]) -> bool:
@@ -81,5 +85,8 @@ def coordinated(sentence: str, start: int, end: int) -> Cut | None:
     """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
     for m in _COORDINATED.finditer(sentence):
         if m.start() <= start and end <= m.end():
-            return m.start(), m.end(), m.group()
+            text = m.group()
+            if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
+                text = text[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
+            return m.start(), m.start() + len(text), text
     return None

@@ -369,10 +369,13 @@ def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored],
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
                 return s, cut[2]
-    if q.answer_type == "list" and best.span is not None and best.span.figure is None:
-        cut = answer_forms.coordinated(data.sentences[best.sentence_id].text, best.span.start, best.span.end)
-        if cut is not None:
-            return best, cut[2]
+    if q.answer_type == "list":
+        # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
+        for s in near:
+            if s.span is not None and s.span.figure is None:
+                cut = answer_forms.coordinated(data.sentences[s.sentence_id].text, s.span.start, s.span.end)
+                if cut is not None:
+                    return s, cut[2]
     return None
 
 

@@ -279,3 +279,23 @@ def test_the_years_a_question_names_are_read_once(question, years):
 )
 def test_the_owners_of_what_is_asked(question, owners):
     assert analyse(question).owners == owners
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        ("plus investments from Google, Salesforce, and others — Anthropic", "Salesforce", "Google, Salesforce"),
+        ("It competes with Microsoft and Google.", "Google", "Microsoft and Google"),
+        ("Backers include Google, Salesforce and Zoom.", "Google", "Google, Salesforce and Zoom"),
+        ("Offices open in the U.S. and the U.K.", "U.S.", None),  # "the" breaks the run of names
+        ("Google invested alone.", "Google", None),
+    ],
+)
+def test_a_list_of_names_around_one_name(sentence, name, expected):
+    from rag.answer_forms import coordinated
+
+    start = sentence.index(name)
+    cut = coordinated(sentence, start, start + len(name))
+    assert (cut[2] if cut else None) == expected
+    if cut:
+        assert sentence[cut[0] : cut[1]] == cut[2]
