@@ -95,6 +95,7 @@ class QuestionAnalysis:
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
+    roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
 
     @property
     def is_list(self) -> bool:
@@ -125,6 +126,7 @@ def analyse(text: str) -> QuestionAnalysis:
         years=years_in(text),
         stranded=_stranded(text),
         past_tense=bool(_PAST_AUX.match(text)),
+        roles=_roles(terms) if answer_type == "person" else frozenset(),
     )
 
 
@@ -141,6 +143,19 @@ def _stranded(text: str) -> tuple[str, ...]:
 
 
 _NOT_VERBS = frozenset("the and its their his her our your this that these those which what whom".split())
+
+
+# Roles a person is asked for by, each as the stems that name it in an article: a person named where the role is
+# not ("Who is Amazon's chief executive?" next to "Anthropic remains independent") is not the one asked for.
+PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
+    "ceo chief executive", "president", "founder founded cofounder", "chairman chairwoman chair",
+    "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
+))
+
+
+def _roles(terms: frozenset[str]) -> frozenset[str]:
+    """The stems of every role the question's terms ask for ("chief" alone is no role: "chief scientist")."""
+    return frozenset().union(*(group - {"chief"} for group in PERSON_ROLES if (group - {"chief"}) & terms))
 
 
 def _span_kind(answer_type: str, span_kind: str) -> str:

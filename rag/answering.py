@@ -193,6 +193,11 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
+    if q.roles:
+        # "Who is Amazon's chief executive?": a person named in a sentence without the role is not the one asked for
+        bound = [s for s in bound if s.span is not None and q.roles & facts(data, s.sentence_id).terms]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it

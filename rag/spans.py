@@ -242,7 +242,8 @@ def choose_span(
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start
-        trimmed = _without_question_words(span, q_terms) if span.figure is None else span
+        # the role asked for is the question's word too: "CEO Dario Amodei" asked "Who is the chief executive?"
+        trimmed = _without_question_words(span, q_terms | q.roles if q.roles else q_terms) if span.figure is None else span
         if trimmed.text and not span.text.endswith(trimmed.text):
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)

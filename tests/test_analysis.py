@@ -299,3 +299,18 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
     assert (cut[2] if cut else None) == expected
     if cut:
         assert sentence[cut[0] : cut[1]] == cut[2]
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("Who is Amazon's chief executive?", {"ceo", "execut"}),
+        ("Who is the CEO of Amazon?", {"ceo", "execut"}),
+        ("Who founded Anthropic?", {"founder", "found", "cofound"}),
+        ("Who is Anthropic's chief scientist?", set()),  # "chief" alone names no role of the table
+        ("Who invested in Anthropic?", set()),
+        ("What did the CEO say?", set()),  # not a question for a person
+    ],
+)
+def test_a_person_asked_for_by_role(question, roles):
+    assert analyse(question).roles == roles

@@ -10,11 +10,19 @@ from tests.conftest import SEED
     [
         "Who is the CEO of Amazon?",  # was "Dario Amodei", Anthropic's CEO
         "What is Google's stake in Anthropic?",  # was "a reported 49%", Microsoft's stake in OpenAI
+        "Who is Amazon's chief executive?",  # was "Anthropic", named in a sentence without the role
+        "Who is the chief executive of Amazon Web Services?",  # was "Anthropic"
+        "Who founded Anthropic?",  # was the sentence "... a company founded only in 2021", which names nobody
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
     got = seed_engine.ask(question)
     assert got.abstained and got.text == "" and got.citations == ()
+
+
+def test_a_person_asked_for_by_role_is_named_with_the_role(seed_engine):
+    assert seed_engine.ask("Who is Anthropic's chief executive?").text == "Dario Amodei"
+    assert seed_engine.ask("Who is the president of Anthropic?").text == "Daniela Amodei"
 
 
 def test_a_valuation_is_bound_to_its_company(seed_engine):
