@@ -153,6 +153,9 @@ PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
 ))
 
 
+_ROLE_TERMS = frozenset().union(*PERSON_ROLES) - {"chief"}
+
+
 def _roles(terms: frozenset[str]) -> frozenset[str]:
     """The stems of every role the question's terms ask for ("chief" alone is no role: "chief scientist")."""
     return frozenset().union(*(group - {"chief"} for group in PERSON_ROLES if (group - {"chief"}) & terms))
@@ -233,6 +236,7 @@ def question_entities(text: str) -> tuple[str, ...]:
     words = list(_NAME.finditer(text))
     run: list[str] = []
     last_end = -1
+    possessive = False
     for m in words:
         word = m.group().rstrip(".’'")
         if m.start() == 0 and not re.search(r"[A-Z]", word[1:]):
@@ -241,13 +245,17 @@ def question_entities(text: str) -> tuple[str, ...]:
             continue
         if re.search(r"\b(?i:which|what)\s+(?:[A-Z][\w-]*\s+)*$", text[: m.start()]):
             continue  # "Which Chinese companies": a name after "which" describes the answer, it is not a subject
-        word = re.sub(r"(?:['’]s)$", "", word)
-        if run and m.start() - last_end <= 1:
-            run.append(word)
+        owner = re.sub(r"(?:['’]s)$", "", word)
+        # a role after a possessive starts anew: "Amazon's CEO" is Amazon and its CEO, not one name "Amazon CEO"
+        # (other words stay joined as before: "Amazon's Trainium chip" is read as the name "Amazon Trainium")
+        role = possessive and bool(set(content_terms(word)) & _ROLE_TERMS)
+        if run and m.start() - last_end <= 1 and not role:
+            run.append(owner)
         else:
             if run:
                 names.append(" ".join(run))
-            run = [word]
+            run = [owner]
+        possessive = owner != word
         last_end = m.end()
     if run:
         names.append(" ".join(run))

@@ -317,10 +317,15 @@ def _placed(claim: Claim, sentence: Sentence) -> Figure:
 
 
 def _in_years(data: IndexData, years: Sequence[str], s: Scored) -> bool:
-    """Whether a figure's claim is undated or dated in one of the question's years."""
+    """Whether a figure's claim is dated in one of the question's years, or undated in an article that may have
+    been written by the end of the latest of them (an article of 2026 or later that gives "$5 billion" with no
+    date does not say what was invested in 2022)."""
     claim = _claim_of(data, s)
     dated = years_in(claim.time) if claim is not None else ()
-    return not dated or any(y in dated for y in years)
+    if dated:
+        return any(y in dated for y in years)
+    written = data.times.get(data.sentences[s.sentence_id].doc_id)
+    return written is None or written.lower is None or int(written.lower // 12) <= max(int(y) for y in years)
 
 
 def _measures(data: IndexData, measure: str, s: Scored) -> bool:

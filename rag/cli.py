@@ -73,7 +73,8 @@ def _engine(  # type: ignore[no-untyped-def]
 
 
 def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
-    """The library raises; here a RagError becomes one line on stderr and exit status 1."""
+    """The library raises; here a RagError becomes one line on stderr and exit status 1 (and, for --json, an
+    {"error": ...} object on stdout, unless the command already wrote one)."""
     import functools
 
     @functools.wraps(func)
@@ -81,6 +82,9 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
         try:
             func(*args, **kwargs)
         except RagError as exc:
+            if kwargs.get("as_json") and not getattr(exc, "reported", False):
+                # a script reading standard output gets a JSON object for a failure too
+                click.echo(json.dumps({"error": str(exc)}, ensure_ascii=False))
             _say(f"error: {exc}")
             sys.exit(1)
         except KeyboardInterrupt:
@@ -190,6 +194,7 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
     def failed_json(q: str, exc: RagError) -> None:
         if as_json:  # a script reading standard output gets an object for every question, a failed one too
             click.echo(json.dumps({"question": q[:200], "error": str(exc)}, ensure_ascii=False))
+            exc.reported = True  # type: ignore[attr-defined]
 
     if question is not None:
         try:

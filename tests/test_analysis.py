@@ -52,6 +52,8 @@ def test_answer_types(question, answer_type):
         ("How much has Amazon invested in OpenAI?", ("Amazon", "OpenAI")),
         ("Which Amazon Web Services chips does Anthropic use?", ("Anthropic",)),  # a name after "which" describes the answer
         ("What is the capital of France?", ("France",)),
+        ("Who is Amazon's CEO?", ("Amazon", "CEO")),
+        ("Which generation of Amazon's Trainium chip is it?", ("Amazon Trainium",)),
         ("how much is it worth?", ()),
     ],
 )
@@ -274,6 +276,7 @@ def test_the_years_a_question_names_are_read_once(question, years):
         ("Who is the chief executive of the Amazon Web Services unit?", ("Amazon Web Services",)),
         ("How much has Amazon invested in Anthropic?", ()),
         ("What did Anthropic’s founders say?", ("Anthropic",)),
+        ("Who is Amazon's CEO?", ("Amazon",)),  # a role after a possessive is not part of the name
         ("How big is Anthropic in the Google deal?", ()),
     ],
 )

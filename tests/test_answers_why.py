@@ -13,6 +13,9 @@ from tests.conftest import SEED
         "Who is Amazon's chief executive?",  # was "Anthropic", named in a sentence without the role
         "Who is the chief executive of Amazon Web Services?",  # was "Anthropic"
         "Who founded Anthropic?",  # was the sentence "... a company founded only in 2021", which names nobody
+        "Who is Amazon's CEO?",  # was "Dario Amodei": "Amazon's CEO" was read as one name, "Amazon CEO"
+        "How much did Amazon invest in Anthropic in 2022?",  # was "$5 billion", undated in articles of 2026
+        "What was Anthropic's revenue in 2020?",  # was "surpassing $1 billion", undated in an article of 2024-2025
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

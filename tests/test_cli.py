@@ -109,6 +109,12 @@ def test_a_bad_question_given_as_an_argument_is_a_json_error_on_stdout_too(workd
     assert json.loads(result.stdout) == {"question": "   ", "error": "the question is empty: type a question about the articles"}
 
 
+def test_a_failed_json_command_writes_its_error_as_json(workdir):
+    result = run(["figure", "--json", "Amazon"], workdir)
+    assert result.returncode == 1 and "rag: error: no figure found" in result.stderr.decode()
+    assert json.loads(result.stdout)["error"].startswith("no figure found in 'Amazon'")
+
+
 def test_a_reader_that_goes_away_ends_the_answers_quietly(workdir):
     questions = "".join(f"What is Anthropic's annual revenue? ({i})\n" for i in range(300)).encode()
     env = dict(os.environ, HF_HUB_OFFLINE="1")
