@@ -147,18 +147,17 @@ _NOT_VERBS = frozenset("the and its their his her our your this that these those
 
 # Roles a person is asked for by, each as the stems that name it in an article: a person named where the role is
 # not ("Who is Amazon's chief executive?" next to "Anthropic remains independent") is not the one asked for.
+# ("chief" is left out: "chief scientist" names no role of the table.)
 PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
-    "ceo chief executive", "president", "founder founded cofounder", "chairman chairwoman chair",
+    "ceo executive", "president", "founder founded cofounder", "chairman chairwoman chair",
     "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
 ))
-
-
-_ROLE_TERMS = frozenset().union(*PERSON_ROLES) - {"chief"}
+_ROLE_TERMS = frozenset().union(*PERSON_ROLES)
 
 
 def _roles(terms: frozenset[str]) -> frozenset[str]:
-    """The stems of every role the question's terms ask for ("chief" alone is no role: "chief scientist")."""
-    return frozenset().union(*(group - {"chief"} for group in PERSON_ROLES if (group - {"chief"}) & terms))
+    """The stems of every role the question's terms ask for."""
+    return frozenset().union(*(group for group in PERSON_ROLES if group & terms))
 
 
 def _span_kind(answer_type: str, span_kind: str) -> str:

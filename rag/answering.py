@@ -28,7 +28,7 @@ from rag.figures import same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
-from rag.sentence_facts import facts
+from rag.sentence_facts import facts, names_of
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import FIGURE_TYPES, Span, choose_span
 from rag.timewords import years_in
@@ -47,6 +47,7 @@ AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must 
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
+CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 NAMING_MIN_RELEVANCE = 0.2  # the same for a short answer (a name, a date) found in another article's chunks: 0.1 to 0.2 cite alike on dev, 0.3 fewer
 ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
 ALSO_NAMING_MAX_DF = 1_000  # an answer held by more chunks than this is not searched for in other articles
@@ -271,10 +272,9 @@ def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
     own = [c for c in data.claims_in_sentence(sentence_id) if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures)]
     # the answer's sentence may give the figure as a past one ("previous investments, including a $4 billion
     # commitment"): the articles that state it as current, of a name the question asks about, are weighed too
-    keys = {entity_key(e) for e in q.entities}
     current = [
-        c for f in q.figures for c in data.claims_of_figure(f.value, f.unit, limit=ALSO_STATING_LIMIT)
-        if PAST not in c.scope and entity_key(c.subject) in keys and c not in own
+        c for f in q.figures for e in q.entities for c in data.claims_of_figure(f.value, f.unit, e, limit=CURRENT_CLAIMS)
+        if c.subject and PAST not in c.scope and c not in own
     ]
     for c in own + current:
         weighed = weigh(data, c)
@@ -443,15 +443,11 @@ def _same_parties(data: IndexData, lead: Claim, other: Claim) -> bool:
     name both subjects: "Anthropic ... securing up to 5GW of Amazon Trainium chips" and "Amazon in turn guarantees
     the company ... up to 5 gigawatts" after "Anthropic commits to using AWS Trainium chips"."""
     lead_key, other_key = entity_key(lead.subject), entity_key(other.subject)
-    own = _capitalized_keys(data.sentences[other.sentence_id].text)
+    own = names_of(data.sentences[other.sentence_id].text)
     if lead_key in own:
         return True
-    around = own.union(*(_capitalized_keys(data.sentences[p].text) for p in data.neighbours(other.sentence_id, after=False)))
-    return lead_key in around and other_key in _capitalized_keys(data.sentences[lead.sentence_id].text)
-
-
-def _capitalized_keys(text: str) -> set[str]:
-    return {entity_key(w) for w in re.findall(r"\b[A-Z][\w'’-]*", text)}
+    around = own | facts(data, other.sentence_id).before_names
+    return lead_key in around and other_key in names_of(data.sentences[lead.sentence_id].text)
 
 
 def _with_qualifier(sentence: str, figure: Figure) -> str:
