@@ -96,6 +96,8 @@ class QuestionAnalysis:
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
     roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
+    asked_class: str = ""  # the stem of the noun a "which X ..." question asks for: "platform" in "Which cloud platform is ..."
+    asks_name: bool = False  # "What is it called?", "the name of": a name is asked for, not a common noun phrase
 
     @property
     def is_list(self) -> bool:
@@ -127,7 +129,38 @@ def analyse(text: str) -> QuestionAnalysis:
         stranded=_stranded(text),
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms) if answer_type == "person" else frozenset(),
+        asked_class=asked_class(text),
+        asks_name=bool(_ASKS_NAME.search(text)),
     )
+
+
+# "Which cloud platform is ...", "What type of ballot is used ...": at most CLASS_WORDS words after the question word,
+# ended by a verb or preposition; the last of them is the class the answer belongs to
+CLASS_WORDS = 4
+_CLASS = re.compile(rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form)s? of\s+)?((?:[a-z][\w-]*\s+){{0,{CLASS_WORDS + 1}}})", re.IGNORECASE)
+_CLASS_END = frozenset(
+    "is was are were be been does did do has have had can could will would should may might must"
+    " of in on at for to from by with as that which who the a an".split()
+)
+_ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)
+
+
+def asked_class(text: str) -> str:
+    """The stem of the noun a "which X" question asks for ("Which cloud platform is OpenAI tied to?" -> "platform"),
+    or "" where "what" stands alone ("What did the chemists make?") or no verb follows the noun."""
+    m = _CLASS.search(text)
+    if not m:
+        return ""
+    after = m.group(1).split()
+    words = []
+    for w in after:
+        if w.lower() in _CLASS_END:
+            break
+        words.append(w)
+    if not words or len(words) > CLASS_WORDS or len(words) == len(after):
+        return ""
+    stems = content_terms(words[-1])
+    return stems[0] if stems else ""
 
 
 _STRANDED = re.compile(r"\b([a-z]{3,})\s+(with|to|for|from|on|in|at|by|about|against|into|over|under|through)\s*[?.!]*\s*$")

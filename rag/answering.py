@@ -27,6 +27,7 @@ from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_st
 from rag.figures import same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
+from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts, names_of
 from rag.sentence_facts import terms_of as _terms
@@ -227,6 +228,10 @@ def answer_question(
     conf = round(confidence(best), 4)
     if conf < abstain_below:
         return Answer.abstain(question, conf)
+    if kind == "other" and not q.asks_name:
+        # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly explosives")
+        known = facts(data, best.sentence_id)
+        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, noun_phrases(known.text)))
     sentence = data.sentences[best.sentence_id]
     text = best.span.text if best.span is not None else sentence.text
     figure = best.span.figure if best.span is not None else None

@@ -24,6 +24,7 @@ from rag.followup import contextualize
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index
 from rag.index.view import IndexData
+from rag.phrases import noun_phrases
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 from rag.retrieval import claim_passages, retrieve
@@ -163,8 +164,9 @@ class Engine:
         return self._embedder().encode(texts)
 
     def warm_up(self) -> None:
-        """Load the embedding model now, so the first question does not wait for it."""
+        """Load the embedding model and the parser of answer phrases now, so the first question waits for neither."""
         self._embedder().encode(["warm up"])
+        noun_phrases("Warm up the parser.")
 
     def figure(self, query: str) -> FigureLookup:
         return self.state.figures.lookup(query)

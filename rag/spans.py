@@ -23,6 +23,7 @@ STRANDED_REACH = 40  # characters before a span searched for the question's clos
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
+PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
 
 _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent"
@@ -178,6 +179,12 @@ def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(terms)
 
 
+def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[int, int]]) -> list[Span]:
+    """The candidates with the sentence's common-noun phrases (rag.phrases) after its names."""
+    at = next((i for i, s in enumerate(spans) if s.kind != "other"), len(spans))
+    return [*spans[:at], *(Span(a, b, sentence[a:b], PHRASE) for a, b in phrases), *spans[at:]]
+
+
 def _without_question_words(span: Span, q_terms: frozenset[str]) -> Span:
     """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei"."""
     words = _span_words(span.text)
@@ -214,6 +221,7 @@ def _trim(text: str) -> str:
 
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
+    phrases: Sequence[tuple[int, int]] = (),
 ) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
@@ -221,6 +229,8 @@ def choose_span(
     (`contradicts`: the latest money is not the total)."""
     kind = q.span_kind
     spans = candidate_spans(sentence, kind)
+    if phrases and kind == "other" and not q.asks_name:
+        spans = _with_phrases(sentence, spans, phrases)
     q_terms = _term_set(q.terms)
     keep = []
     headless: set[tuple[int, int]] = set()
@@ -239,6 +249,8 @@ def choose_span(
                 continue  # "The", "Its", or the question's own words are not its answer
             if span.text.isupper() and span.text in _initials(q.entities):
                 continue  # "AWS" for "Amazon Web Services": the question's own name
+            if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:
+                continue  # "Which cloud platform ...?" is not answered by "exclusive cloud computing rights"
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start

@@ -317,3 +317,23 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
 )
 def test_a_person_asked_for_by_role(question, roles):
     assert analyse(question).roles == roles
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_class", "asks_name"),
+    [
+        ("Which cloud platform is OpenAI tied to through its Microsoft partnership?", "platform", False),
+        ("In which leading AI lab did Amazon make a mega-investment?", "lab", False),
+        ("What type of ballot is used to elect the Presiding Officer?", "ballot", False),
+        ("Which specific commercial milestones must Anthropic hit?", "mileston", False),
+        ("What religion did the French spread?", "religion", False),
+        ("What did European chemists make that could be used in warfare?", "", False),  # "what" alone
+        ("What is decreased by staging expansion across multiple cylinders?", "", False),
+        ("Imperialism extends a country's power and what?", "", False),  # no verb after the noun
+        ("What is Google's flagship AI model called?", "", True),
+        ("What is the name of the naval base?", "", True),
+    ],
+)
+def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name):
+    q = analyse(question)
+    assert (q.asked_class, q.asks_name) == (asked_class, asks_name)

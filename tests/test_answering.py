@@ -67,6 +67,9 @@ def test_confidence_separates_answers_from_abstentions(seed_engine):
         ("How much did Crumb & Co. raise?", "$15 million", "bakery"),
         ("By what percentage did sales grow?", "18%", "bakery"),
         ("How long is Metrolink's plan?", "10-year", "rail"),
+        # an answer that is no name: a common-noun phrase of the sentence (rag.phrases)
+        ("What will the Sunfield solar farm supply to the new stations?", "power", "rail"),
+        ("What did the transit authority approve to extend the Blue Line?", "10-year plan", "rail"),
     ],
 )
 def test_tiny_corpus_answers(tiny_engine, question, answer, doc):

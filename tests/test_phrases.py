@@ -1,0 +1,36 @@
+"""Common-noun phrases as candidate answers: the parse (spaCy's small English pipeline, no embedding model) and
+the span picker that weighs them against the question."""
+
+import pytest
+
+from rag.analysis import analyse
+from rag.phrases import noun_phrases
+from rag.spans import choose_span
+
+CHEMISTS = "European chemists made deadly explosives that could be used in combat, and with innovations in machinery."
+CLOUD = "OpenAI gave Microsoft exclusive cloud computing rights, and its models run on the Azure platform."
+
+
+def test_noun_phrases_leave_out_determiners_and_names():
+    assert [CHEMISTS[a:b] for a, b in noun_phrases(CHEMISTS)] == ["deadly explosives", "combat", "innovations", "machinery"]
+    assert noun_phrases("") == ()
+    assert noun_phrases("x" * 5000) == ()  # a flattened table is not parsed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "without", "with_phrases"),
+    [
+        # "what" alone: the phrase the question's words surround is the answer, not a name elsewhere in the sentence
+        (CHEMISTS, "What did European chemists make that could be used in warfare?", None, "deadly explosives"),
+        # "which platform": only a phrase of that class could answer; a name still can
+        (CLOUD, "Which cloud platform do OpenAI's models run on?", "Azure", "Azure"),
+        # "called": a name is asked for, phrases are not candidates
+        ("The company's flagship model is called Gemini, after its lab's old name.",
+         "What is the company's flagship model called?", "Gemini", "Gemini"),
+    ],
+)
+def test_phrases_answer_what_questions_by_class(sentence, question, without, with_phrases):
+    q = analyse(question)
+    plain = choose_span(sentence, q)
+    assert (plain.text if plain else None) == without
+    assert choose_span(sentence, q, phrases=noun_phrases(sentence)).text == with_phrases
