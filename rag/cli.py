@@ -5,6 +5,7 @@ Heavy imports (torch, gradio) happen inside the commands, so `rag --help` is ins
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -202,10 +203,16 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
         except RagError as exc:
             failed_json(question, exc)
             raise
+    elif sys.stdin.isatty():
+        raise click.UsageError("give a QUESTION, or pipe questions to standard input, one per line")
+    lines = _questions(question)
+    first = next(lines, None)
+    if first is None:  # found out before the index is opened (or built)
+        raise RagError("no question: standard input was empty (give a QUESTION, or one question per line)")
     engine = _engine(corpus_dir, index_dir)
     failed = 0
     previous: str | None = None
-    for q in _questions(question):
+    for q in itertools.chain([first], lines):
         try:
             answer = engine.ask(q, previous=previous if conversation else None, k=top_k)
             previous = engine.next_previous(q, previous)

@@ -37,10 +37,15 @@ class FigureIndex:
         text = " ".join(query.split())
         if not text:
             raise FigureQueryError("the figure query is empty: type a figure such as $25 billion, 5 GW or 49%")
-        figures = parse_figures(text)
+        # a figure written twice ("$5 billion or $5bn") is looked up, and shown, once
+        parsed = parse_figures(text)
+        distinct: dict[tuple[float, str], Figure] = {}
+        for f in parsed:
+            distinct.setdefault((f.value, f.unit), f)
+        figures = list(distinct.values())
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
-        rest = _without_figures(query_text(text), figures)
+        rest = _without_figures(query_text(text), parsed)
         names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
         words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
         found: list[Claim] = []

@@ -206,6 +206,24 @@ def test_bad_input_gets_one_clear_line(workdir, args, message):
     assert (workdir / "index" / "CURRENT").read_text() == before
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_empty_standard_input_is_an_error_not_silence(tmp_path, as_json):
+    # no corpus either: the empty input is reported before the index is opened or built
+    result = run(["ask", *(["--json"] if as_json else [])], tmp_path, stdin=b"")
+    assert result.returncode == 1
+    assert "no question: standard input was empty" in one_line_error(result)
+    if as_json:
+        assert "no question" in json.loads(result.stdout)["error"]
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_figure_written_twice_is_looked_up_once(workdir):
+    once = json.loads(run(["figure", "--json", "$5 billion"], workdir).stdout)
+    twice = json.loads(run(["figure", "--json", "$5 billion $5bn " + "$5 billion " * 200], workdir).stdout)
+    assert [f["text"] for f in twice["figures"]] == ["$5 billion"]
+    assert twice["mentions"] == once["mentions"] and once["mentions"]
+
+
 def test_empty_corpus_and_undecodable_files(tmp_path):
     (tmp_path / "corpus").mkdir()
     result = run(["ask", "What?"], tmp_path)
@@ -285,7 +303,8 @@ def test_an_index_path_that_cannot_be_written_is_one_clear_line(workdir):
     result = run(["index", "--index", "corpus/000_7788c575e5747f72.txt/index"], workdir)
     assert result.returncode == 1
     line = one_line_error(result)
-    assert "Not a directory" in line and "000_7788c575e5747f72.txt" in line
+    assert line == "rag: error: corpus/000_7788c575e5747f72.txt/index is inside a file, not a folder: pass --index with a folder"
+    assert "damaged" not in result.stderr.decode()  # a wrong path is not a damaged index
 
 
 def test_rag_index_check_and_optimize(workdir, tmp_path):

@@ -103,6 +103,8 @@ def _read_pointer(index_dir: Path) -> str:
         if index_dir.is_dir() and any(p.name.startswith(("v-", "seg-")) for p in index_dir.iterdir()):
             raise IndexCorrupt(f"{index_dir}/{CURRENT} is missing") from None
         raise IndexMissing(f"no index in {index_dir}: run `rag index`") from None
+    except NotADirectoryError:
+        raise IndexStoreError(f"{index_dir} is inside a file, not a folder: pass --index with a folder") from None
     except OSError as exc:
         raise IndexCorrupt(f"{index_dir}/{CURRENT} cannot be read ({exc.strerror})") from exc
     if not stat.S_ISREG(mode):
