@@ -29,6 +29,11 @@ _DEFINITION = re.compile(
     r"^what (?:is|are|was|were) (?:the |a |an )?(?:main |biggest |key |primary )?(?P<noun>[a-z][\w-]*)(?:\s+of\b.*)?\??$",
     re.IGNORECASE,
 )
+# "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)
+_WHAT_IS_A = re.compile(
+    r"^what (?:is|are) an? (?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(r"^(?:who|whom|whose)\b|\bwhich (?:person|people|executive|analyst|author|editor)\b", re.IGNORECASE)
 _ORGANISATION = re.compile(
     r"\b(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|outlets?|publishers?|labs?|startups?|investors?|"
@@ -98,6 +103,7 @@ class QuestionAnalysis:
     roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
     asked_class: str = ""  # the stem of the noun a "which X ..." question asks for: "platform" in "Which cloud platform is ..."
     asks_name: bool = False  # "What is it called?", "the name of": a name is asked for, not a common noun phrase
+    defines_kind: bool = False  # "What is a circular investment?": a kind of thing to define, not an amount
 
     @property
     def is_list(self) -> bool:
@@ -131,6 +137,7 @@ def analyse(text: str) -> QuestionAnalysis:
         roles=_roles(terms) if answer_type == "person" else frozenset(),
         asked_class=asked_class(text),
         asks_name=bool(_ASKS_NAME.search(text)),
+        defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
     )
 
 
@@ -196,8 +203,8 @@ def _roles(terms: frozenset[str]) -> frozenset[str]:
 def _span_kind(answer_type: str, span_kind: str) -> str:
     """The kind of span that answers: a name for a person, an organisation or a list; none in particular for a
     yes/no or a why question ("Does Anthropic remain independent despite Amazon's investment?" wants no money)."""
-    if answer_type in ("yesno", "reason"):
-        return "other"
+    if answer_type in ("yesno", "reason") or (answer_type == "definition" and span_kind not in ("name", "place")):
+        return "other"  # "What is a circular investment?" asks for no amount
     if answer_type in ("person", "organisation", "list") and span_kind == "other":
         return "name"
     return span_kind
@@ -249,6 +256,8 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "place"
     if _REASON.search(text) or _HOW_MANNER.match(text):
         return "reason"
+    if _WHAT_IS_A.match(text):
+        return "definition"
     if span_kind in ("money", "percent", "power", "tokens", "ratio", "duration", "count", "date", "place"):
         return span_kind
     if _PLURAL_ASK.search(text):

@@ -236,6 +236,8 @@ def answer_question(
     text = best.span.text if best.span is not None else sentence.text
     figure = best.span.figure if best.span is not None else None
     form = _whole_answer(data, q, bound, best)
+    if form is None and q.defines_kind:
+        form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and _WHY.match(q.text):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is not None:

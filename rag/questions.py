@@ -20,7 +20,7 @@ MIN_LATIN_SHARE = 0.5
 MIN_WORD_CHARS = 2
 # Refused as not English when it holds at least this many function words of other languages, and more of them than English ones.
 MIN_FOREIGN_WORDS = 2
-NOT_ENGLISH = "only English questions are supported: the question is not in English, and the articles and the model are"
+NOT_ENGLISH = "only English questions are supported: the question is not in English (the articles and the model are)"
 
 _ENGLISH_WORDS = frozenset(
     "what who whom whose which when where why how is are was were be been do does did done has have had will would can"

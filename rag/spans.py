@@ -139,7 +139,7 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
     if kind == "date":
         return [Span(m.start(), m.end(), m.group(), kind) for m in _DATE.finditer(sentence)]
     if kind in ("name", "place", "other"):
-        spans = [Span(m.start(), m.end(), _trim(m.group()), kind) for m in _CAPS.finditer(sentence)]
+        spans = [_without_determiner(Span(m.start(), m.end(), _trim(m.group()), kind)) for m in _CAPS.finditer(sentence)]
         if kind == "other":
             spans += [Span(m.start(), m.end(), m.group(), "date") for m in _DATE.finditer(sentence)]
             spans += [Span(f.start, f.end, f.text, "figure", f) for f in extract_figures(sentence) if f.unit != "year"]
@@ -213,6 +213,17 @@ def _fits(f: Figure, kind: str) -> bool:
     if kind == "duration":
         return f.unit in DURATION_UNITS
     return f.unit == "count"
+
+
+_DETERMINER = re.compile(r"(?:Its|Their|His|Her|Our|This|These|Those)\s+(?=[A-Z])")
+
+
+def _without_determiner(span: Span) -> Span:
+    """ "Its Constitutional AI" at the start of a sentence names "Constitutional AI"."""
+    m = _DETERMINER.match(span.text)
+    if m is None:
+        return span
+    return Span(span.start + m.end(), span.end, span.text[m.end() :], span.kind, span.figure)
 
 
 def _trim(text: str) -> str:

@@ -337,3 +337,19 @@ def test_a_person_asked_for_by_role(question, roles):
 def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name):
     q = analyse(question)
     assert (q.asked_class, q.asks_name) == (asked_class, asks_name)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "span_kind", "defines_kind"),
+    [
+        ("What is a circular investment?", "definition", "other", True),  # a kind of thing, not an amount
+        ("What is a circular investment, as defined in the coverage?", "definition", "other", True),
+        ("What is a fair valuation of Anthropic?", "money", "money", False),  # an amount is named
+        ("What is Amazon's total investment in Anthropic?", "money", "money", False),
+        ("What is the name of the Microsoft cloud platform tied to OpenAI?", "definition", "name", False),
+        ("What are the risks of the deal?", "definition", "other", False),
+    ],
+)
+def test_what_is_a_kind_of_thing_asks_for_a_definition(question, answer_type, span_kind, defines_kind):
+    q = analyse(question)
+    assert (q.answer_type, q.span_kind, q.defines_kind) == (answer_type, span_kind, defines_kind)

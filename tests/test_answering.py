@@ -41,6 +41,13 @@ def test_agreeing_sources_are_cited_too(seed_engine):
     assert got.conflicts == ()
 
 
+def test_what_is_a_kind_of_thing_is_answered_by_a_sentence_not_an_amount(seed_engine):
+    # was "$5 billion", with "$4B" from 003 shown as a disagreement
+    got = seed_engine.ask("What is a circular investment?")
+    assert got.text == "This circular investment strategy represents one of the most significant AI partnership deals in the industry's history."
+    assert (got.figure, got.conflicts, [c.doc_id for c in got.citations]) == (None, (), [SEED["002"]])
+
+
 @pytest.mark.parametrize(
     "question",
     ["What is the capital of France?", "How tall is Mount Everest?", "What is the recipe for chocolate cake?", "How many employees does Anthropic have?"],

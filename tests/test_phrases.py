@@ -5,7 +5,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.phrases import noun_phrases
-from rag.spans import choose_span
+from rag.spans import candidate_spans, choose_span
 
 CHEMISTS = "European chemists made deadly explosives that could be used in combat, and with innovations in machinery."
 CLOUD = "OpenAI gave Microsoft exclusive cloud computing rights, and its models run on the Azure platform."
@@ -34,3 +34,9 @@ def test_phrases_answer_what_questions_by_class(sentence, question, without, wit
     plain = choose_span(sentence, q)
     assert (plain.text if plain else None) == without
     assert choose_span(sentence, q, phrases=noun_phrases(sentence)).text == with_phrases
+
+
+def test_a_name_opening_a_sentence_leaves_its_determiner_out():
+    sentence = "Its Constitutional AI approach trains models to follow a set of principles."
+    names = [s.text for s in candidate_spans(sentence, "name")]
+    assert names == ["Constitutional AI"]
