@@ -21,7 +21,8 @@ ANSWER_TYPES = (
     "person", "organisation", "place", "date", "money", "percent", "power", "tokens", "ratio", "duration", "count",
     "list", "yesno", "reason", "definition", "other",
 )
-_AUX = r"(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would|should|may|might|must)"
+_AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
+_AUX = rf"(?:{'|'.join(_AUX_WORDS)})"
 _YESNO = re.compile(rf"^{_AUX}\b(?!\s+(?:there\s+)?(?:any|much|many)\b)", re.IGNORECASE)
 _REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b", re.IGNORECASE)
 _HOW_MANNER = re.compile(r"^how\b(?!\s+(?:much|many|long|big|large|old|often|far|high|fast|soon))", re.IGNORECASE)
@@ -145,10 +146,7 @@ def analyse(text: str) -> QuestionAnalysis:
 # ended by a verb or preposition; the last of them is the class the answer belongs to
 CLASS_WORDS = 4
 _CLASS = re.compile(rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form)s? of\s+)?((?:[a-z][\w-]*\s+){{0,{CLASS_WORDS + 1}}})", re.IGNORECASE)
-_CLASS_END = frozenset(
-    "is was are were be been does did do has have had can could will would should may might must"
-    " of in on at for to from by with as that which who the a an".split()
-)
+_CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an".split())
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)
 
 

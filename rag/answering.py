@@ -228,18 +228,19 @@ def answer_question(
     conf = round(confidence(best), 4)
     if conf < abstain_below:
         return Answer.abstain(question, conf)
-    if kind == "other" and not q.asks_name:
-        # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly explosives")
-        known = facts(data, best.sentence_id)
-        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, noun_phrases(known.text)))
     sentence = data.sentences[best.sentence_id]
-    text = best.span.text if best.span is not None else sentence.text
-    figure = best.span.figure if best.span is not None else None
     form = _whole_answer(data, q, bound, best)
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and _WHY.match(q.text):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
+    if form is None and kind == "other" and not q.asks_name:
+        # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly
+        # explosives"); parsed only here, where the span is the answer (a yes/no or a definition cut needs none)
+        known = facts(data, best.sentence_id)
+        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, noun_phrases(known.text)))
+    text = best.span.text if best.span is not None else sentence.text
+    figure = best.span.figure if best.span is not None else None
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
