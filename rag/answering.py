@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
+from rag.alignment import aligned_span, asked_role
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -36,6 +37,7 @@ from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
+ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the sentence follows the question's parse
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
@@ -238,7 +240,14 @@ def answer_question(
         # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly
         # explosives"); parsed only here, where the span is the answer (a yes/no or a definition cut needs none)
         known = facts(data, best.sentence_id)
-        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, noun_phrases(known.text)))
+        phrases = noun_phrases(known.text)
+        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text)))
+    elif form is None and kind in ALIGNED_KINDS and best.span is not None:
+        # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
+        known = facts(data, best.sentence_id)
+        aligned = _aligned(q, known.text, appositives=True)
+        if aligned is not None:
+            best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
     text = best.span.text if best.span is not None else sentence.text
     figure = best.span.figure if best.span is not None else None
     if form is not None:
@@ -303,6 +312,12 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
         q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
         tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
+
+
+def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> tuple[int, int] | None:
+    """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
+    role = asked_role(q.text)
+    return aligned_span(sentence, role, appositives) if role is not None else None
 
 
 def _claim_of(data: IndexData, s: Scored) -> Claim | None:

@@ -3,28 +3,39 @@ not a name ("deadly explosives", "compound engines", "a secret ballot").
 
 Parsed at question time, only for the sentence an answer is cut from (one parse per such question, cached), so the
 cost does not grow with the corpus and the build is unchanged. The pipeline is the one the claims use
-(rag.claims.load_parser), run without the entity recognizer and the lemmatizer, which noun phrases do not need.
+(rag.claims.load_parser), run without the entity recognizer, which neither noun phrases nor alignment need.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from rag.claims import MAX_PARSE_CHARS, load_parser
 
 PHRASE_CACHE = 4096  # sentences whose phrases are kept
-UNUSED_PIPES = ("ner", "lemmatizer")  # noun chunks need the tagger, the attribute ruler (POS) and the parser only
+UNUSED_PIPES = ("ner",)  # noun chunks need the tagger, the attribute ruler (POS) and the parser; alignment the lemmas
 _LEADING = frozenset({"DET", "PRON"})  # "the", "its", "which": not part of an answer
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def parse(text: str) -> Any:
+    """spaCy's parse of a sentence or a question (tags and dependencies; no entities or lemmas), or None where it is
+    empty or longer than MAX_PARSE_CHARS. Kept for the PHRASE_CACHE latest texts: an answer's sentence is parsed
+    once for its noun phrases and its alignment with the question (rag.alignment)."""
+    if not text or len(text) > MAX_PARSE_CHARS:
+        return None
+    nlp = load_parser()
+    return nlp(text, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names])
 
 
 @lru_cache(maxsize=PHRASE_CACHE)
 def noun_phrases(sentence: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each noun phrase of `sentence` that does not open with a capital once its determiners and
     pronouns are left out (capitalized names are found by the span finder's own pattern), in order."""
-    if not sentence or len(sentence) > MAX_PARSE_CHARS:
+    doc = parse(sentence)
+    if doc is None:
         return ()
-    nlp = load_parser()
-    doc = nlp(sentence, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names])
     out = []
     for chunk in doc.noun_chunks:
         words = [t for t in chunk if t.pos_ not in _LEADING and t.tag_ != "PRP$"]

@@ -24,6 +24,7 @@ STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
+MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
 _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent"
@@ -185,17 +186,20 @@ def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[
     return [*spans[:at], *(Span(a, b, sentence[a:b], PHRASE) for a, b in phrases), *spans[at:]]
 
 
-def _without_question_words(span: Span, q_terms: frozenset[str]) -> Span:
-    """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei"."""
+def _without_question_words(span: Span, q_terms: frozenset[str], keep_numbers: bool = False) -> Span:
+    """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei". With `keep_numbers`, a number at an
+    edge stays ("1.5 gigawatts")."""
     words = _span_words(span.text)
 
-    def known(terms: tuple[str, ...]) -> bool:
+    def known(terms: tuple[str, ...], word: str) -> bool:
+        if keep_numbers and any(c.isdigit() for c in word):
+            return False
         return not terms or all(t in q_terms for t in terms)
 
     first, last = 0, len(words) - 1
-    while first < last and known(words[first][2]):
+    while first < last and known(words[first][2], span.text[words[first][0] : words[first][1]]):
         first += 1
-    while first < last and known(words[last][2]):
+    while first < last and known(words[last][2], span.text[words[last][0] : words[last][1]]):
         last -= 1
     a, b = words[first][0], words[last][1]
     return Span(span.start + a, span.start + b, span.text[a:b], span.kind, span.figure)
@@ -232,12 +236,14 @@ def _trim(text: str) -> str:
 
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
-    phrases: Sequence[tuple[int, int]] = (),
+    phrases: Sequence[tuple[int, int]] = (), aligned: tuple[int, int] | None = None,
 ) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
     claims by figure start (offsets in the sentence): a figure whose scope contradicts the question's is left out
-    (`contradicts`: the latest money is not the total)."""
+    (`contradicts`: the latest money is not the total). `aligned` is the constituent in the role the question asks
+    (rag.alignment): a question whose answer need not be a name is answered by it (up to MAX_ALIGNED_WORDS, less
+    the question's own words at its edges), any other by the candidates inside it, where there are some."""
     kind = q.span_kind
     spans = candidate_spans(sentence, kind)
     if phrases and kind == "other" and not q.asks_name:
@@ -270,6 +276,12 @@ def choose_span(
         if trimmed.text and not span.text.endswith(trimmed.text):
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
+    if aligned is not None:
+        whole = _aligned_answer(sentence, aligned, q, q_terms)
+        if whole is not None:
+            return whole
+        inside = [k for k in keep if aligned[0] <= k.start and k.end <= aligned[1]]
+        keep = inside or keep
     if not keep:
         return None
     starts, word_terms = _words(sentence)
@@ -308,6 +320,19 @@ def choose_span(
         return total
 
     return min(keep, key=distance)
+
+
+def _aligned_answer(sentence: str, aligned: tuple[int, int], q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
+    """The aligned constituent as the whole answer, for a question whose answer need not be a name; None where it
+    is longer than MAX_ALIGNED_WORDS or only repeats the question."""
+    if q.span_kind != "other" or q.asks_name:
+        return None
+    a, b = aligned
+    whole = _without_question_words(Span(a, b, sentence[a:b], PHRASE), q_terms, keep_numbers=True)
+    terms = content_terms(whole.text)
+    if not terms or all(t in q_terms for t in terms) or len(whole.text.split()) > MAX_ALIGNED_WORDS:
+        return None
+    return whole
 
 
 @lru_cache(maxsize=1024)

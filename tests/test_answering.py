@@ -77,6 +77,9 @@ def test_confidence_separates_answers_from_abstentions(seed_engine):
         # an answer that is no name: a common-noun phrase of the sentence (rag.phrases)
         ("What will the Sunfield solar farm supply to the new stations?", "power", "rail"),
         ("What did the transit authority approve to extend the Blue Line?", "10-year plan", "rail"),
+        # the constituent in the question word's role (rag.alignment): the object of "approved", the subject of "supply"
+        ("What did Metrolink approve?", "10-year plan", "rail"),
+        ("What will supply power to the new stations?", "Sunfield solar farm", "rail"),
     ],
 )
 def test_tiny_corpus_answers(tiny_engine, question, answer, doc):

@@ -1,0 +1,229 @@
+"""Where the answer sits in its sentence, by the parse: the constituent that plays in the sentence the role the
+question word plays in the question.
+
+"What did Watt add to Newcomen's engine?" asks for the object of "add"; in "Watt added a separate condenser to the
+engine" that object is "a separate condenser". "Who confirmed Watt's discovery?" asks for the subject of "confirm"
+(or, in a passive sentence, the agent after "by"); "What is the seating arrangement of the chamber?" asks for the
+other side of a copula whose subject shares the question's words ("The debating chamber is a hemicycle").
+
+Both the question and the sentence are parsed by spaCy's small English pipeline (rag.phrases.parse, cached), at
+question time and only for the sentence an answer is cut from, so the cost does not grow with the corpus.
+`asked_role` reads the question once; `aligned_span` looks for the role in a sentence and gives None where the
+sentence does not say it in that shape (the span finder's own choice then stands).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rag.lexical import content_terms
+from rag.phrases import PHRASE_CACHE, parse
+
+# The sentence relations that can hold what the question's relation asks: an active question may meet a passive
+# sentence ("Who confirmed X?" / "X was confirmed by Y") and the other way round.
+COUNTERPARTS: dict[str, tuple[str, ...]] = {
+    "nsubj": ("nsubj", "agent"),
+    "nsubjpass": ("nsubjpass", "dobj"),
+    "dobj": ("dobj", "nsubjpass"),
+    "attr": ("attr", "dobj"),
+}
+QUESTION_WORDS = frozenset({"what", "which", "who", "whom"})
+QUESTION_TAGS = frozenset({"WDT", "WP"})
+# "what kind of engine": the class is the noun after "of"
+EMPTY_CLASSES = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+ANSWER_POS = frozenset({"NOUN", "PROPN", "NUM"})  # heads of constituents that can answer ("common" or "which" cannot)
+LISTED_POS = ANSWER_POS | {"ADJ"}  # "geothermal, nuclear and solar": adjectives listed before one noun
+GOVERNOR_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
+# Dependents kept with a head noun: its modifiers, "of" phrases and coordinated nouns ("Ford, Chrysler, and GM");
+# relative clauses and other prepositional phrases are left out.
+MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case", "cc", "conj", "advmod", "punct", "npadvmod"})
+EDGE_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP"})
+
+
+@dataclass(frozen=True)
+class AskedRole:
+    relation: str  # the asked constituent's dependency: "nsubj", "nsubjpass", "dobj", "attr" or "pobj"
+    preposition: str  # for "pobj": its preposition ("to" in "What is the tower similar to?")
+    governor: str  # the stem of the word it depends on ("add" in "What did Watt add ...?"); "" for a copula
+    topic: frozenset[str]  # for a copula, the stems of its other side ("seat", "arrang", "chamber"); else empty
+    companions: frozenset[str] = frozenset()  # "Along with mills and mines, ...": the stems of what the answer is listed with
+
+
+def _stem(token: Any) -> str:
+    """The stem of a word's lemma: "sold" and "sells" meet as "sell"."""
+    terms = content_terms(token.lemma_ or token.text)
+    return terms[0] if terms else token.lower_
+
+
+def _terms(tokens: Any) -> frozenset[str]:
+    return frozenset(t for tok in tokens for t in content_terms(tok.text))
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def asked_role(question: str) -> AskedRole | None:
+    """The role of the question word in `question`, or None where it asks no constituent (when, where, why, how)
+    or the parse gives no governor, and names nothing the answer is listed with."""
+    m = _COMPANIONS.match(question)
+    companions = frozenset(content_terms(m.group(1))) if m else frozenset()
+    role = _role(question)
+    if not companions:
+        return role
+    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions) if role else AskedRole("", "", "", frozenset(), companions)
+
+
+# "Along with geothermal and nuclear, what ...?", "In addition to Watt, Boulton and Smeaton, whose ...?"
+_COMPANIONS = re.compile(r"\W*(?:along with|in addition to|besides|apart from|aside from|other than|as well as|together with)\s+([^,?]+),", re.IGNORECASE)
+
+
+def _role(question: str) -> AskedRole | None:
+    doc = parse(question)
+    if doc is None:
+        return None
+    wh = next((t for t in doc if t.lower_ in QUESTION_WORDS and t.tag_ in QUESTION_TAGS), None)
+    if wh is None:
+        return None
+    asked = wh.head if wh.dep_ == "det" else wh  # "Which theory suggested ...": the noun the question word picks
+    stranded = next((t for t in doc[asked.i + 1 :] if t.dep_ in ("prep", "agent") and not any(c.dep_ == "pobj" for c in t.children)), None)
+    if stranded is not None and stranded.head.pos_ in GOVERNOR_POS:
+        # "Who was the round led by?": the question word is the object of the preposition left at the end
+        return AskedRole("pobj", stranded.lower_, _stem(stranded.head), frozenset())
+    if asked.dep_ == "pobj" and asked.head.dep_ in ("prep", "agent"):
+        prep = asked.head
+        governor = prep.head
+        if governor.pos_ not in GOVERNOR_POS or governor.i == asked.i:
+            return None
+        return AskedRole("pobj", prep.lower_, _stem(governor), frozenset())
+    governor = asked.head
+    if asked.dep_ in COUNTERPARTS and governor.pos_ == "PROPN" and asked.sent.root.pos_ == "VERB":
+        governor = asked.sent.root  # "What did Metrolink approve?" parsed with "What" under "Metrolink": the verb governs
+    if governor.i == asked.i or governor.pos_ not in GOVERNOR_POS:
+        return None
+    if governor.lower_ in COPULAS:
+        other = [c for c in governor.children if c.dep_ in ("nsubj", "attr") and c.i != asked.i]
+        if not other:
+            return None
+        return AskedRole("attr", "", "", _terms(other[0].subtree))
+    if asked.dep_ not in COUNTERPARTS:
+        return None
+    return AskedRole(asked.dep_, "", _stem(governor), frozenset())
+
+
+def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> tuple[int, int] | None:
+    """(start, end) in `sentence` of the constituent that plays `role`, or None. With `appositives`, a noun's
+    appositive is part of it ("Jean's nephew, Maciot de Bethencourt": a name is asked for)."""
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    if role.companions:
+        listed = _listed_with(doc, role.companions)
+        if listed is not None:
+            return listed
+    if not role.relation:
+        return None
+    head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
+    if head is None:
+        return None
+    return _extent(head, appositives)
+
+
+def _listed_with(doc: Any, companions: frozenset[str]) -> tuple[int, int] | None:
+    """The members of a coordination that holds the companions, other than them ("geothermal, nuclear and solar
+    power" for "Along with geothermal and nuclear, ...": "solar power"), first to last."""
+    for tok in doc:
+        if not (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) or _stem(tok) not in companions:
+            continue
+        top = tok
+        while top.dep_ == "conj":
+            top = top.head
+        members, todo = [], [top]
+        while todo:
+            member = todo.pop()
+            members.append(member)
+            todo += [c for c in member.children if c.dep_ == "conj"]
+        others = [m for m in members if m.pos_ in LISTED_POS and not _terms(_member_tokens(m)) & companions]
+        if others:
+            spans = [_extent(m, False, conjuncts=False) for m in others]
+            return min(a for a, _ in spans), max(b for _, b in spans)
+    return None
+
+
+def _member_tokens(tok: Any) -> list[Any]:
+    """A conjunct without the conjuncts that hang from it."""
+    skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _copula_side(doc: Any, topic: frozenset[str]) -> Any:
+    """The side of a copula opposite the one that shares the question's words."""
+    for tok in doc:
+        if tok.lower_ not in COPULAS:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ in ANSWER_POS]
+        if not subjects or not attrs:
+            continue
+        subject_terms, attr_terms = _terms(subjects[0].subtree) & topic, _terms(attrs[0].subtree) & topic
+        if subject_terms and len(subject_terms) >= len(attr_terms):
+            return attrs[0]
+        if attr_terms and not subject_terms and subjects[0].pos_ in ANSWER_POS:
+            return subjects[0]
+    return None
+
+
+def _dependent(doc: Any, role: AskedRole) -> Any:
+    """The dependent, in the role asked, of a word with the question's governing stem."""
+    for tok in doc:
+        if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor:
+            continue
+        for child in tok.children:
+            if role.relation == "pobj":
+                if child.dep_ in ("prep", "agent") and child.lower_ == role.preposition:
+                    found = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if found is not None and found.pos_ in ANSWER_POS:
+                        return found
+                continue
+            if child.dep_ not in COUNTERPARTS[role.relation]:
+                continue
+            if child.dep_ == "agent":  # "was confirmed by Joseph Black"
+                child = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child is None:
+                    continue
+            if child.tag_ in QUESTION_TAGS and tok.dep_ == "relcl":
+                child = tok.head  # "the 1998 Act, which set out the powers": what the clause is about
+            if child.pos_ in ANSWER_POS:
+                return child
+    return None
+
+
+def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> tuple[int, int]:
+    """The head's phrase: its modifiers, "of" phrases and conjuncts (and appositives if asked), without the
+    determiners, punctuation and conjunctions at its edges."""
+    keep: set[int] = set()
+    wanted = MODIFIERS | {"appos"} if appositives else MODIFIERS
+    if not conjuncts:
+        wanted = wanted - {"conj", "cc"}
+
+    def add(tok: Any) -> None:
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in wanted or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i):
+                add(child)
+            elif child.dep_ == "pobj" and tok.dep_ == "prep":
+                add(child)
+
+    add(head)
+    doc = head.doc
+    lo = hi = head.i  # the run of kept words around the head: a relative clause between two commas breaks it
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while lo < hi and (doc[lo].pos_ in EDGE_POS or doc[lo].tag_ == "PRP$"):
+        lo += 1
+    while hi > lo and doc[hi].pos_ in EDGE_POS:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

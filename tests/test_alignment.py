@@ -1,0 +1,102 @@
+"""The answer's constituent by the parse (rag.alignment): the question word's role read from the question, found in
+a sentence, and the span picker that answers by it. spaCy's small English pipeline only, no embedding model."""
+
+import pytest
+
+from rag.alignment import AskedRole, aligned_span, asked_role
+from rag.analysis import analyse
+from rag.phrases import noun_phrases
+from rag.spans import choose_span
+
+
+@pytest.mark.parametrize(
+    ("question", "relation", "preposition", "governor"),
+    [
+        ("What did Watt add to Newcomen's engine?", "dobj", "", "add"),
+        ("Who confirmed Watt's discovery of latent heat?", "nsubj", "", "confirm"),
+        ("What was conferred by the 2012 Act?", "nsubjpass", "", "confer"),
+        # a preposition left at the end: the question word is its object
+        ("Who was the Series B round led by?", "pobj", "by", "lead"),
+        ("What is a dry cooling tower similar to?", "pobj", "to", "similar"),
+        # the small model hangs "What" under the name; the question's verb governs it
+        ("What did Metrolink approve?", "dobj", "", "approv"),
+    ],
+)
+def test_asked_role_reads_the_question_word_role(question, relation, preposition, governor):
+    role = asked_role(question)
+    assert (role.relation, role.preposition, role.governor) == (relation, preposition, governor)
+
+
+def test_a_copular_question_asks_the_other_side():
+    role = asked_role("What is the seating arrangement of the debating chamber?")
+    assert (role.relation, role.governor) == ("attr", "")
+    assert {"seat", "arrang", "debat", "chamber"} <= role.topic
+
+
+@pytest.mark.parametrize("question", ["When did the farm open?", "Why did sales grow?", "How much did it cost?", ""])
+def test_questions_that_ask_no_constituent_have_no_role(question):
+    assert asked_role(question) is None
+
+
+def test_companions_are_read_from_along_with():
+    role = asked_role("Along with mills and mines, in what industrial locations did steam drive machines?")
+    assert role.companions == frozenset({"mill", "mine"})
+    assert asked_role("Along with toys, where are oscillating engines used?") == AskedRole("", "", "", frozenset(), frozenset({"toy"}))
+
+
+def _aligned(question: str, sentence: str, appositives: bool = False) -> str | None:
+    span = aligned_span(sentence, asked_role(question), appositives)
+    return sentence[span[0] : span[1]] if span else None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("What did Watt add to the engine?", "Watt added a separate condenser to the engine in 1765.", "separate condenser"),
+        # a passive sentence answers an active question by its agent
+        ("Who confirmed Watt's discovery?", "Watt's discovery was confirmed by Joseph Black.", "Joseph Black"),
+        ("What is the seating arrangement of the debating chamber?", "The seating arrangement of the debating chamber is a hemicycle.", "hemicycle"),
+        # a relative clause between commas is not part of the answer
+        ("What will supply power to the stations?", "The Sunfield solar farm, which produces 1.5 gigawatts, will supply power to the stations.",
+         "Sunfield solar farm"),
+        ("What does the farm produce?", "The Sunfield solar farm, which produces 1.5 gigawatts, will supply power to the stations.", "1.5 gigawatts"),
+        # coordinated nouns stay together
+        ("What did the chain buy?", "The chain bought ovens, mixers and delivery vans last year.", "ovens, mixers and delivery vans"),
+        # the other members of the list that holds the companions
+        ("Along with mills and mines, in what industrial locations did steam drive machines?",
+         "Steam drove machines in mills, mines and factories.", "factories"),
+        ("Along with geothermal and nuclear, what is a notable heat source?",
+         "Notable heat sources include geothermal, nuclear and solar power.", "solar"),
+        # the sentence does not say it in that shape: no alignment
+        ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
+    ],
+)
+def test_aligned_span_finds_the_role_in_the_sentence(question, sentence, expected):
+    assert _aligned(question, sentence) == expected
+
+
+def test_an_appositive_belongs_to_a_name_asked_for():
+    sentence = "In 1418, Jean's nephew, Maciot de Bethencourt, sold the rights to the islands."
+    assert _aligned("Who sold the rights?", sentence) == "Jean's nephew"
+    assert _aligned("Who sold the rights?", sentence, appositives=True) == "Jean's nephew, Maciot de Bethencourt"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "before", "after"),
+    [
+        # an answer that need not be a name: the aligned constituent, less the question's words at its edges
+        ("What did Metrolink approve?", "The transit authority Metrolink approved a 10-year plan to extend the Blue Line.",
+         "transit authority", "10-year plan"),
+        ("What did Watt add to Newcomen's engine between 1763 and 1775?",
+         "Between 1763 and 1775 Watt added a separate condenser to Newcomen's engine.", "1775 Watt", "separate condenser"),
+        # a name: the candidate inside the aligned constituent, not the one nearest the question's words
+        ("Who founded the chain?", "The chain, which Oven Ventures backed in its Series B round, was founded by Tomas Reis.",
+         "Oven Ventures", "Tomas Reis"),
+    ],
+)
+def test_choose_span_answers_by_the_aligned_constituent(question, sentence, before, after):
+    q = analyse(question)
+    phrases = noun_phrases(sentence) if q.span_kind == "other" else ()
+    assert choose_span(sentence, q, phrases=phrases).text == before
+    span = aligned_span(sentence, asked_role(question), appositives=q.span_kind != "other")
+    assert choose_span(sentence, q, phrases=phrases, aligned=span).text == after
