@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is a ceiling, not an amount
 STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
+CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
@@ -302,6 +303,14 @@ def choose_span(
 
     follows = _follows(q.stranded) if q.stranded else None
 
+    def _word_before(span: Span) -> str:
+        i = bisect.bisect_right(starts, span.start) - 2
+        return word_terms[i] if i >= 0 else ""
+
+    def _word_after(span: Span) -> str:
+        i = bisect.bisect_left(starts, span.end)
+        return word_terms[i] if i < len(word_terms) else ""
+
     def distance(span: Span) -> float:
         # every question word seen in the sentence pulls toward the span nearest to it, rare words harder
         lo, hi = word_range(span)
@@ -317,6 +326,8 @@ def choose_span(
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
+        if q.asked_class and span.kind != PHRASE and q.asked_class in (_word_before(span), _word_after(span)):
+            total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
         return total
 
     return min(keep, key=distance)

@@ -100,3 +100,9 @@ def test_choose_span_answers_by_the_aligned_constituent(question, sentence, befo
     assert choose_span(sentence, q, phrases=phrases).text == before
     span = aligned_span(sentence, asked_role(question), appositives=q.span_kind != "other")
     assert choose_span(sentence, q, phrases=phrases, aligned=span).text == after
+
+
+def test_a_name_beside_the_class_asked_for_is_preferred():
+    sentence = "Its faculty include computer scientist Leslie Valiant, Shakespeare scholar Stephen Greenblatt and writer Louis Menand."
+    assert choose_span(sentence, analyse("What Shakespeare scholar is on the faculty?")).text == "Stephen Greenblatt"
+    assert choose_span(sentence, analyse("Which writer is on the faculty?")).text == "Louis Menand"
