@@ -36,6 +36,7 @@ QUESTION_TAGS = frozenset({"WDT", "WP"})
 EMPTY_CLASSES = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 ANSWER_POS = frozenset({"NOUN", "PROPN", "NUM"})  # heads of constituents that can answer ("common" or "which" cannot)
+EXAMPLE_WORDS = frozenset({"as", "like", "including"})  # "such as", "like", "including": the prepositions of an example
 LISTED_POS = ANSWER_POS | {"ADJ"}  # "geothermal, nuclear and solar": adjectives listed before one noun
 GOVERNOR_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 # Dependents kept with a head noun: its modifiers, "of" phrases and coordinated nouns ("Ford, Chrysler, and GM");
@@ -51,6 +52,7 @@ class AskedRole:
     governor: str  # the stem of the word it depends on ("add" in "What did Watt add ...?"); "" for a copula
     topic: frozenset[str]  # for a copula, the stems of its other side ("seat", "arrang", "chamber"); else empty
     companions: frozenset[str] = frozenset()  # "Along with mills and mines, ...": the stems of what the answer is listed with
+    example: bool = False  # "What is an example of a rotary engine?": what "such as", "like" or "including" introduces
 
 
 def _stem(token: Any) -> str:
@@ -69,10 +71,16 @@ def asked_role(question: str) -> AskedRole | None:
     or the parse gives no governor, and names nothing the answer is listed with."""
     m = _COMPANIONS.match(question)
     companions = frozenset(content_terms(m.group(1))) if m else frozenset()
+    example = bool(_EXAMPLE.search(question))
     role = _role(question)
-    if not companions:
+    if not companions and not example:
         return role
-    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions) if role else AskedRole("", "", "", frozenset(), companions)
+    if role is None:
+        return AskedRole("", "", "", frozenset(), companions, example)
+    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions, example)
+
+
+_EXAMPLE = re.compile(r"\b(?:what|which)\b.*\b(?:an? )?(?:example|instance)s? of\b", re.IGNORECASE)
 
 
 # "Along with geothermal and nuclear, what ...?", "In addition to Watt, Boulton and Smeaton, whose ...?"
@@ -122,6 +130,10 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> t
         listed = _listed_with(doc, role.companions)
         if listed is not None:
             return listed
+    if role.example:
+        named = _example(doc)
+        if named is not None:
+            return _extent(named, appositives, conjuncts=False)
     if not role.relation:
         return None
     head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
@@ -148,6 +160,16 @@ def _listed_with(doc: Any, companions: frozenset[str]) -> tuple[int, int] | None
         if others:
             spans = [_extent(m, False, conjuncts=False) for m in others]
             return min(a for a, _ in spans), max(b for _, b in spans)
+    return None
+
+
+def _example(doc: Any) -> Any:
+    """The first noun introduced as an example: "such as the Wankel engine", "like Ford", "including injectors"."""
+    for tok in doc:
+        if tok.lower_ in EXAMPLE_WORDS and tok.dep_ in ("prep", "agent"):
+            found = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ANSWER_POS), None)
+            if found is not None:
+                return found
     return None
 
 

@@ -67,6 +67,10 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
          "Steam drove machines in mills, mines and factories.", "factories"),
         ("Along with geothermal and nuclear, what is a notable heat source?",
          "Notable heat sources include geothermal, nuclear and solar power.", "solar"),
+        # an example: what "such as", "like" or "including" introduces
+        ("What is an example of a rotary engine without pistons?",
+         "A mechanism based on a pistonless rotary engine such as the Wankel engine can replace the cylinders.", "Wankel engine"),
+        ("Which companies are examples of carmakers?", "Japanese carmakers, including Mazda and Isuzu, built plants there.", "Mazda"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],

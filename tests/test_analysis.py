@@ -348,6 +348,8 @@ def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name
         ("What is Amazon's total investment in Anthropic?", "money", "money", False),
         ("What is the name of the Microsoft cloud platform tied to OpenAI?", "definition", "name", False),
         ("What are the risks of the deal?", "definition", "other", False),
+        ("What is an example of a rotary engine?", "definition", "other", False),  # an instance is named, not a kind defined
+        ("What is a type of steam engine?", "definition", "other", False),
     ],
 )
 def test_what_is_a_kind_of_thing_asks_for_a_definition(question, answer_type, span_kind, defines_kind):
