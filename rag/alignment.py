@@ -36,6 +36,8 @@ QUESTION_TAGS = frozenset({"WDT", "WP"})
 EMPTY_CLASSES = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 ANSWER_POS = frozenset({"NOUN", "PROPN", "NUM"})  # heads of constituents that can answer ("common" or "which" cannot)
+PLACE = "place"  # the relation of a "where" question: the object of a preposition of place under its verb
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "to", "into", "near", "from", "inside", "within", "throughout", "across", "outside", "onto"})
 EXAMPLE_WORDS = frozenset({"as", "like", "including"})  # "such as", "like", "including": the prepositions of an example
 LISTED_POS = ANSWER_POS | {"ADJ"}  # "geothermal, nuclear and solar": adjectives listed before one noun
 GOVERNOR_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
@@ -47,7 +49,7 @@ EDGE_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP"})
 
 @dataclass(frozen=True)
 class AskedRole:
-    relation: str  # the asked constituent's dependency: "nsubj", "nsubjpass", "dobj", "attr" or "pobj"
+    relation: str  # the asked constituent's dependency: "nsubj", "nsubjpass", "dobj", "attr" or "pobj"; PLACE for "where"
     preposition: str  # for "pobj": its preposition ("to" in "What is the tower similar to?")
     governor: str  # the stem of the word it depends on ("add" in "What did Watt add ...?"); "" for a copula
     topic: frozenset[str]  # for a copula, the stems of its other side ("seat", "arrang", "chamber"); else empty
@@ -93,6 +95,9 @@ def _role(question: str) -> AskedRole | None:
         return None
     wh = next((t for t in doc if t.lower_ in QUESTION_WORDS and t.tag_ in QUESTION_TAGS), None)
     if wh is None:
+        where = next((t for t in doc if t.lower_ == "where" and t.tag_ == "WRB"), None)
+        if where is not None and where.head.pos_ in ("VERB", "AUX") and where.head.lower_ not in COPULAS:
+            return AskedRole(PLACE, "", _stem(where.head), frozenset())  # "Where did the monks flee?"
         return None
     asked = wh.head if wh.dep_ == "det" else wh  # "Which theory suggested ...": the noun the question word picks
     stranded = next((t for t in doc[asked.i + 1 :] if t.dep_ in ("prep", "agent") and not any(c.dep_ == "pobj" for c in t.children)), None)
@@ -202,6 +207,12 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
         if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor:
             continue
         for child in tok.children:
+            if role.relation == PLACE:
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                    found = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if found is not None and found.pos_ in ANSWER_POS:
+                        return found
+                continue
             if role.relation == "pobj":
                 if child.dep_ in ("prep", "agent") and child.lower_ == role.preposition:
                     found = next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -25,6 +25,7 @@ CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question a
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
+WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole aligned constituent: "a separate condenser", "southern Italy"
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
 _RULES: tuple[tuple[str, str], ...] = (
@@ -334,9 +335,9 @@ def choose_span(
 
 
 def _aligned_answer(sentence: str, aligned: tuple[int, int], q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
-    """The aligned constituent as the whole answer, for a question whose answer need not be a name; None where it
-    is longer than MAX_ALIGNED_WORDS or only repeats the question."""
-    if q.span_kind != "other" or q.asks_name:
+    """The aligned constituent as the whole answer, for a question whose answer need not be a name or asks for a
+    place (WHOLE_ALIGNED_KINDS); None where it is longer than MAX_ALIGNED_WORDS or only repeats the question."""
+    if q.span_kind not in WHOLE_ALIGNED_KINDS or q.asks_name:
         return None
     a, b = aligned
     whole = _without_question_words(Span(a, b, sentence[a:b], PHRASE), q_terms, keep_numbers=True)
