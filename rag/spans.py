@@ -35,7 +35,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
-    ("duration", r"\bhow long\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
+    ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
@@ -45,8 +45,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
-    ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"),
-    ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|capacity)\b"),
+    ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"
+     r"|\bthe capital (?:city )?of\b"),
+    # "in an official capacity" is a role, not power
+    ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
     ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)|\bwhere\b(?! (?:does|do|did) .*\bstand\b)"),

@@ -38,6 +38,11 @@ from rag.spans import bound_qualifiers, contradicts
         ("Which calendar year did the merger close in?", "date"),
         ("What was the day of the battle?", "definition"),  # "what was": no time noun right after
         ("In the older coverage, what total had Amazon's investment reached?", "money"),
+        ("What was the capital of the Ottoman empire?", "place"),  # a capital city, not money
+        ("How much capital did Anthropic raise?", "money"),
+        ("What is the minimum amount of time before a bill becomes law?", "duration"),
+        ("Who represents the Parliament in an official capacity?", "person"),  # a role, not power
+        ("What capacity does the new data center have?", "power"),
     ],
 )
 def test_answer_types(question, answer_type):
