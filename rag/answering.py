@@ -493,7 +493,7 @@ def _also_naming(
     if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
-    needle = text.lower()
+    needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     keys = {entity_key(e) for e in entities} - {""}
     out = []
@@ -508,7 +508,7 @@ def _also_naming(
         seen.add(chunk_id)
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             known = facts(data, sid)
-            if needle not in known.text.lower():
+            if not needle.search(known.text):
                 continue
             before = data.neighbours(sid, after=False)
             near = known.terms.union(*(facts(data, p).terms for p in before))
@@ -518,6 +518,17 @@ def _also_naming(
                 out.append(sid)
                 break
     return out
+
+
+_QUALIFIER = re.compile(r"(?:[A-Z]{2,5}|[A-Z][\w.&-]*['’]s)\s+(?=\S)")
+
+
+def unqualified(name: str) -> str:
+    """A name without the acronym or possessive that qualifies it: "AWS Trainium" and "Amazon's Trainium" name
+    "Trainium", as other articles may write it."""
+    while (m := _QUALIFIER.match(name)) is not None:
+        name = name[m.end() :]
+    return name
 
 
 def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:

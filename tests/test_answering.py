@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.answering import unqualified
 from rag.config import DEFAULT_ABSTAIN_BELOW
 from rag.errors import QuestionError
 from tests.conftest import SEED
@@ -130,3 +131,17 @@ def test_who_states_a_figure_is_answered_from_the_figure_index(seed_engine, ques
 def test_no_source_for_a_figure_is_an_abstention(seed_engine):
     got = seed_engine.ask("Who says $7 billion?")
     assert got.abstained and got.citations == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("AWS Trainium", "Trainium"),  # an acronym qualifies the name
+        ("Amazon's Trainium", "Trainium"),  # so does a possessive
+        ("Dario Amodei", "Dario Amodei"),
+        ("AWS", "AWS"),  # nothing would be left
+        ("Claude 3.5 Sonnet", "Claude 3.5 Sonnet"),
+    ],
+)
+def test_a_name_is_also_found_without_its_qualifier(name, bare):
+    assert unqualified(name) == bare

@@ -118,6 +118,8 @@ def test_a_question_naming_a_figure_no_article_ties_to_its_answer_abstains(seed_
         ("Through which managed service do AWS customers access Claude models?", "Amazon Bedrock", ("003", "004")),
         # 000 says "Anthropic's Claude platform": it ties the name to Anthropic, though it holds little else of the question
         ("What's the name of the AI model family that Anthropic develops?", "Claude", ("000", "001", "002", "003", "004")),
+        # 004 writes "AWS Trainium"; 001 ("Trainium chips") and 003 ("Amazon's custom Trainium chips") name it without "AWS"
+        ("Which Amazon chips will Anthropic use as its primary computing base?", "AWS Trainium", ("001", "003", "004")),
     ],
 )
 def test_a_name_is_cited_from_every_article_that_gives_it_where_the_question_is(seed_engine, question, answer, docs):
