@@ -187,7 +187,7 @@ def _term_set(terms: tuple[str, ...]) -> frozenset[str]:
 def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[int, int]]) -> list[Span]:
     """The candidates with the sentence's common-noun phrases (rag.phrases) after its names."""
     at = next((i for i, s in enumerate(spans) if s.kind != "other"), len(spans))
-    return [*spans[:at], *(Span(a, b, sentence[a:b], PHRASE) for a, b in phrases), *spans[at:]]
+    return [*spans[:at], *(tidy(Span(a, b, sentence[a:b], PHRASE)) for a, b in phrases), *spans[at:]]
 
 
 def _without_question_words(span: Span, q_terms: frozenset[str], keep_numbers: bool = False) -> Span:
@@ -336,13 +336,34 @@ def choose_span(
     return min(keep, key=distance)
 
 
+_OPENERS, _CLOSERS = "(\"'“‘", ",;:)\"'”’"
+
+
+def tidy(span: Span) -> Span:
+    """A phrase without a note mark and what follows it ("political focus.[further explanation" -> "political
+    focus"), nor an unpaired bracket or quote, or a full stop, at its edges ("(trunnion" -> "trunnion")."""
+    text, start = span.text, span.start
+    mark = text.find("[")
+    closers = _CLOSERS
+    if mark > 0:
+        text, closers = text[:mark], closers + "."  # the full stop before a note mark ends the sentence ("U.S." keeps its own)
+    while text and text[0] in _OPENERS and not (text[0] == "(" and ")" in text):
+        text, start = text[1:], start + 1
+    while text and text[-1] in closers and not (text[-1] == ")" and "(" in text):
+        text = text[:-1]
+    text = text.rstrip()
+    if not text or text == span.text:
+        return span
+    return Span(start, start + len(text), text, span.kind, span.figure)
+
+
 def _aligned_answer(sentence: str, aligned: tuple[int, int], q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
     """The aligned constituent as the whole answer, for a question whose answer need not be a name or asks for a
     place (WHOLE_ALIGNED_KINDS); None where it is longer than MAX_ALIGNED_WORDS or only repeats the question."""
     if q.span_kind not in WHOLE_ALIGNED_KINDS or q.asks_name:
         return None
     a, b = aligned
-    whole = _without_question_words(Span(a, b, sentence[a:b], PHRASE), q_terms, keep_numbers=True)
+    whole = _without_question_words(tidy(Span(a, b, sentence[a:b], PHRASE)), q_terms, keep_numbers=True)
     terms = content_terms(whole.text)
     if not terms or all(t in q_terms for t in terms) or len(whole.text.split()) > MAX_ALIGNED_WORDS:
         return None

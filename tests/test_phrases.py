@@ -5,7 +5,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.phrases import noun_phrases
-from rag.spans import candidate_spans, choose_span
+from rag.spans import PHRASE, Span, candidate_spans, choose_span, tidy
 
 CHEMISTS = "European chemists made deadly explosives that could be used in combat, and with innovations in machinery."
 CLOUD = "OpenAI gave Microsoft exclusive cloud computing rights, and its models run on the Azure platform."
@@ -40,3 +40,17 @@ def test_a_name_opening_a_sentence_leaves_its_determiner_out():
     sentence = "Its Constitutional AI approach trains models to follow a set of principles."
     names = [s.text for s in candidate_spans(sentence, "name")]
     assert names == ["Constitutional AI"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tidied"),
+    [
+        ("political focus.[further explanation needed", "political focus"),  # a note mark and the full stop before it
+        ("(trunnion", "trunnion"),  # an unpaired bracket
+        ('"formal"', "formal"),
+        ("(constant pressure) processes", "(constant pressure) processes"),  # a paired one stays
+        ("U.S.", "U.S."),  # an abbreviation keeps its full stop
+    ],
+)
+def test_phrases_are_tidied_at_their_edges(phrase, tidied):
+    assert tidy(Span(10, 10 + len(phrase), phrase, PHRASE)).text == tidied
