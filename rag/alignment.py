@@ -48,6 +48,17 @@ EDGE_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP"})
 
 
 @dataclass(frozen=True)
+class Aligned:
+    """Where the constituent is in the sentence (character offsets), and its head word: "Enric Miralles" of "Spanish
+    architect Enric Miralles" heads it, so a name asked for is the one that holds the head."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+
+
+@dataclass(frozen=True)
 class AskedRole:
     relation: str  # the asked constituent's dependency: "nsubj", "nsubjpass", "dobj", "attr" or "pobj"; PLACE for "where"
     preposition: str  # for "pobj": its preposition ("to" in "What is the tower similar to?")
@@ -125,9 +136,9 @@ def _role(question: str) -> AskedRole | None:
     return AskedRole(asked.dep_, "", _stem(governor), frozenset())
 
 
-def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> tuple[int, int] | None:
-    """(start, end) in `sentence` of the constituent that plays `role`, or None. With `appositives`, a noun's
-    appositive is part of it ("Jean's nephew, Maciot de Bethencourt": a name is asked for)."""
+def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> Aligned | None:
+    """Where in `sentence` the constituent that plays `role` is, or None. With `appositives`, a noun's appositive is
+    part of it ("Jean's nephew, Maciot de Bethencourt": a name is asked for)."""
     doc = parse(sentence)
     if doc is None:
         return None
@@ -147,7 +158,7 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> t
     return _extent(head, appositives)
 
 
-def _listed_with(doc: Any, companions: frozenset[str]) -> tuple[int, int] | None:
+def _listed_with(doc: Any, companions: frozenset[str]) -> Aligned | None:
     """The members of a coordination that holds the companions, other than them ("geothermal, nuclear and solar
     power" for "Along with geothermal and nuclear, ...": "solar power"), first to last."""
     for tok in doc:
@@ -164,7 +175,7 @@ def _listed_with(doc: Any, companions: frozenset[str]) -> tuple[int, int] | None
         others = [m for m in members if m.pos_ in LISTED_POS and not _terms(_member_tokens(m)) & companions]
         if others:
             spans = [_extent(m, False, conjuncts=False) for m in others]
-            return min(a for a, _ in spans), max(b for _, b in spans)
+            return Aligned(min(a.start for a in spans), max(a.end for a in spans), spans[0].head_start, spans[0].head_end)
     return None
 
 
@@ -232,7 +243,7 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
     return None
 
 
-def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> tuple[int, int]:
+def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:
     """The head's phrase: its modifiers, "of" phrases and conjuncts (and appositives if asked), without the
     determiners, punctuation and conjunctions at its edges."""
     keep: set[int] = set()
@@ -259,4 +270,7 @@ def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> tuple[int, 
         lo += 1
     while hi > lo and doc[hi].pos_ in EDGE_POS:
         hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    named = head
+    if appositives and head.pos_ == "NOUN":  # "architect Enric Miralles": the appositive name is who is meant
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in keep), head)
+    return Aligned(doc[lo].idx, doc[hi].idx + len(doc[hi].text), named.idx, named.idx + len(named.text))

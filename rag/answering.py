@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import aligned_span, asked_role
+from rag.alignment import Aligned, aligned_span, asked_role
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -314,7 +314,7 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
     )
 
 
-def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> tuple[int, int] | None:
+def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> Aligned | None:
     """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
     role = asked_role(q.text)
     return aligned_span(sentence, role, appositives) if role is not None else None

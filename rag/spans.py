@@ -16,6 +16,7 @@ from rag.timewords import MONTH_ABBREVIATIONS, MONTHS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 
 if TYPE_CHECKING:
+    from rag.alignment import Aligned
     from rag.analysis import QuestionAnalysis
 
 CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is a ceiling, not an amount
@@ -240,7 +241,7 @@ def _trim(text: str) -> str:
 
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
-    phrases: Sequence[tuple[int, int]] = (), aligned: tuple[int, int] | None = None,
+    phrases: Sequence[tuple[int, int]] = (), aligned: Aligned | None = None,
 ) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
@@ -284,8 +285,10 @@ def choose_span(
         whole = _aligned_answer(sentence, aligned, q, q_terms)
         if whole is not None:
             return whole
-        inside = [k for k in keep if aligned[0] <= k.start and k.end <= aligned[1]]
-        keep = inside or keep
+        inside = [k for k in keep if aligned.start <= k.start and k.end <= aligned.end]
+        # "Spanish architect Enric Miralles": the name that holds the constituent's head, not its modifier
+        headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
+        keep = headed or inside or keep
     if not keep:
         return None
     starts, word_terms = _words(sentence)
@@ -357,12 +360,12 @@ def tidy(span: Span) -> Span:
     return Span(start, start + len(text), text, span.kind, span.figure)
 
 
-def _aligned_answer(sentence: str, aligned: tuple[int, int], q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
+def _aligned_answer(sentence: str, aligned: Aligned, q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
     """The aligned constituent as the whole answer, for a question whose answer need not be a name or asks for a
     place (WHOLE_ALIGNED_KINDS); None where it is longer than MAX_ALIGNED_WORDS or only repeats the question."""
     if q.span_kind not in WHOLE_ALIGNED_KINDS or q.asks_name:
         return None
-    a, b = aligned
+    a, b = aligned.start, aligned.end
     whole = _without_question_words(tidy(Span(a, b, sentence[a:b], PHRASE)), q_terms, keep_numbers=True)
     terms = content_terms(whole.text)
     if not terms or all(t in q_terms for t in terms) or len(whole.text.split()) > MAX_ALIGNED_WORDS:

@@ -46,7 +46,7 @@ def test_companions_are_read_from_along_with():
 
 def _aligned(question: str, sentence: str, appositives: bool = False) -> str | None:
     span = aligned_span(sentence, asked_role(question), appositives)
-    return sentence[span[0] : span[1]] if span else None
+    return sentence[span.start : span.end] if span else None
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,9 @@ def test_an_appositive_belongs_to_a_name_asked_for():
         # a name: the candidate inside the aligned constituent, not the one nearest the question's words
         ("Who founded the chain?", "The chain, which Oven Ventures backed in its Series B round, was founded by Tomas Reis.",
          "Oven Ventures", "Tomas Reis"),
+        # the name that holds the constituent's head, not a capitalized modifier of it
+        ("Who designed the building?", "The building was designed by Spanish architect Enric Miralles with a local firm.",
+         "Spanish", "Enric Miralles"),
     ],
 )
 def test_choose_span_answers_by_the_aligned_constituent(question, sentence, before, after):
