@@ -32,8 +32,6 @@ COUNTERPARTS: dict[str, tuple[str, ...]] = {
 }
 QUESTION_WORDS = frozenset({"what", "which", "who", "whom"})
 QUESTION_TAGS = frozenset({"WDT", "WP"})
-# "what kind of engine": the class is the noun after "of"
-EMPTY_CLASSES = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "form", "forms"})
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 ANSWER_POS = frozenset({"NOUN", "PROPN", "NUM"})  # heads of constituents that can answer ("common" or "which" cannot)
 PLACE = "place"  # the relation of a "where" question: the object of a preposition of place under its verb
@@ -179,11 +177,17 @@ def _listed_with(doc: Any, companions: frozenset[str]) -> Aligned | None:
     return None
 
 
+def _object(prep: Any) -> Any:
+    """The object of a preposition where it can answer (a noun, a name or a number), else None."""
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return found if found is not None and found.pos_ in ANSWER_POS else None
+
+
 def _example(doc: Any) -> Any:
     """The first noun introduced as an example: "such as the Wankel engine", "like Ford", "including injectors"."""
     for tok in doc:
         if tok.lower_ in EXAMPLE_WORDS and tok.dep_ in ("prep", "agent"):
-            found = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ in ANSWER_POS), None)
+            found = _object(tok)
             if found is not None:
                 return found
     return None
@@ -218,17 +222,13 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
         if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor:
             continue
         for child in tok.children:
-            if role.relation == PLACE:
-                if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
-                    found = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if found is not None and found.pos_ in ANSWER_POS:
-                        return found
-                continue
-            if role.relation == "pobj":
-                if child.dep_ in ("prep", "agent") and child.lower_ == role.preposition:
-                    found = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if found is not None and found.pos_ in ANSWER_POS:
-                        return found
+            if role.relation in (PLACE, "pobj"):
+                # "fled to southern Italy" for "where"; "similar to an automobile radiator" for "... similar to?"
+                place = role.relation == PLACE and child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
+                asked = role.relation == "pobj" and child.dep_ in ("prep", "agent") and child.lower_ == role.preposition
+                found = _object(child) if place or asked else None
+                if found is not None:
+                    return found
                 continue
             if child.dep_ not in COUNTERPARTS[role.relation]:
                 continue

@@ -20,7 +20,7 @@ _LEADING = frozenset({"DET", "PRON"})  # "the", "its", "which": not part of an a
 
 @lru_cache(maxsize=PHRASE_CACHE)
 def parse(text: str) -> Any:
-    """spaCy's parse of a sentence or a question (tags and dependencies; no entities or lemmas), or None where it is
+    """spaCy's parse of a sentence or a question (tags, lemmas and dependencies; no entities), or None where it is
     empty or longer than MAX_PARSE_CHARS. Kept for the PHRASE_CACHE latest texts: an answer's sentence is parsed
     once for its noun phrases and its alignment with the question (rag.alignment)."""
     if not text or len(text) > MAX_PARSE_CHARS:

@@ -250,10 +250,14 @@ def choose_span(
     (rag.alignment): a question whose answer need not be a name is answered by it (up to MAX_ALIGNED_WORDS, less
     the question's own words at its edges), any other by the candidates inside it, where there are some."""
     kind = q.span_kind
+    q_terms = _term_set(q.terms)
+    if aligned is not None:
+        whole = _aligned_answer(sentence, aligned, q, q_terms)
+        if whole is not None:
+            return whole  # the constituent itself: the candidates need not be worked out
     spans = candidate_spans(sentence, kind)
     if phrases and kind == "other" and not q.asks_name:
         spans = _with_phrases(sentence, spans, phrases)
-    q_terms = _term_set(q.terms)
     keep = []
     headless: set[tuple[int, int]] = set()
     for span in spans:
@@ -282,9 +286,6 @@ def choose_span(
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
     if aligned is not None:
-        whole = _aligned_answer(sentence, aligned, q, q_terms)
-        if whole is not None:
-            return whole
         inside = [k for k in keep if aligned.start <= k.start and k.end <= aligned.end]
         # "Spanish architect Enric Miralles": the name that holds the constituent's head, not its modifier
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
@@ -309,11 +310,11 @@ def choose_span(
 
     follows = _follows(q.stranded) if q.stranded else None
 
-    def _word_before(span: Span) -> str:
+    def word_before(span: Span) -> str:
         i = bisect.bisect_right(starts, span.start) - 2
         return word_terms[i] if i >= 0 else ""
 
-    def _word_after(span: Span) -> str:
+    def word_after(span: Span) -> str:
         i = bisect.bisect_left(starts, span.end)
         return word_terms[i] if i < len(word_terms) else ""
 
@@ -332,7 +333,7 @@ def choose_span(
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
-        if q.asked_class and span.kind != PHRASE and q.asked_class in (_word_before(span), _word_after(span)):
+        if q.asked_class and span.kind != PHRASE and q.asked_class in (word_before(span), word_after(span)):
             total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
         return total
 
