@@ -298,6 +298,7 @@ def recall_at_10(index_dir: Path, queries: np.ndarray) -> float | None:
 
 def measure(
     n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict, route: str = DEFAULT_SENTENCE_VECTORS,
+    keep: bool = False,
 ) -> dict:
     corpus, index = work / f"corpus-{n}", work / f"index-{n}"
     t = time.perf_counter()
@@ -361,9 +362,10 @@ def measure(
     if baseline:
         out["cold_ask_vs_5"] = out["cold_ask_s"] / baseline["cold_ask_s"]
     out["edit_vs_cold_ask"] = out["edit_s"] / out["cold_ask_s"]
-    shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(held, ignore_errors=True)
-    shutil.rmtree(index, ignore_errors=True)
+    if not keep:  # --keep leaves the corpus and its index in the work folder, to look into
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(index, ignore_errors=True)
     return out
 
 
@@ -376,7 +378,11 @@ def main() -> None:
     parser.add_argument("--pool-cache", default=None, help="a .npy file keeping the pool's MiniLM vectors between runs")
     parser.add_argument("--sentence-vectors", choices=SENTENCE_VECTOR_ROUTES, default=DEFAULT_SENTENCE_VECTORS,
                         help="how the real build makes sentence vectors (rag index --sentence-vectors)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep each size's corpus and index under --work (corpus-N, index-N) instead of deleting them")
     args = parser.parse_args()
+    if args.keep and args.work is None:
+        parser.error("--keep needs --work, the folder to keep them in")
     sizes = [int(x) for x in args.sizes.split(",")]
     started = time.time()
     pool = source_sentences()
@@ -402,7 +408,7 @@ def main() -> None:
             print(f"N={n:,}: skipped, the {args.budget_minutes:.0f}-minute budget is spent")
             continue
         print(f"N={n:,}", flush=True)
-        result = measure(n, args.real, pool, pool_vectors, work, baseline, args.sentence_vectors)
+        result = measure(n, args.real, pool, pool_vectors, work, baseline, args.sentence_vectors, args.keep)
         if not baseline:
             baseline = result
         filler = result.get("filler_articles", 0)

@@ -19,7 +19,7 @@ from rag.timewords import years_in
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
     "person", "organisation", "place", "date", "money", "percent", "power", "tokens", "ratio", "duration", "count",
-    "list", "yesno", "reason", "definition", "other",
+    "list", "yesno", "reason", "definition", "expansion", "other",
 )
 _AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
 _AUX = rf"(?:{'|'.join(_AUX_WORDS)})"
@@ -34,6 +34,12 @@ _DEFINITION = re.compile(
 _WHAT_IS_A = re.compile(
     r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)"
     r"(?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
+    re.IGNORECASE,
+)
+# "What does AWS stand for?", "What is the acronym FIS short for?", "the full name of NATO": an acronym's long form
+_EXPANSION = re.compile(
+    r"^what (?:does|do|did|is|was) (?:the )?(?:acronym |abbreviation |initialism |letters? |initials )?(?P<acr>[\w.&-]+)\s+"
+    r"(?:stand|stands|stood|short) for\b|\bfull (?:name|form) (?:of|for) (?:the )?(?:acronym |abbreviation )?(?P<acr2>[\w.&-]+)",
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"^(?:who|whom|whose)\b|\bwhich (?:person|people|executive|analyst|author|editor)\b", re.IGNORECASE)
@@ -106,6 +112,7 @@ class QuestionAnalysis:
     asked_class: str = ""  # the stem of the noun a "which X ..." question asks for: "platform" in "Which cloud platform is ..."
     asks_name: bool = False  # "What is it called?", "the name of": a name is asked for, not a common noun phrase
     defines_kind: bool = False  # "What is a circular investment?": a kind of thing to define, not an amount
+    acronym: str = ""  # the short form whose long form is asked: "AWS" in "What does AWS stand for?"
 
     @property
     def is_list(self) -> bool:
@@ -140,7 +147,15 @@ def analyse(text: str) -> QuestionAnalysis:
         asked_class=asked_class(text),
         asks_name=bool(_ASKS_NAME.search(text)),
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
+        acronym=_acronym(text),
     )
+
+
+def _acronym(text: str) -> str:
+    """ "AWS" in "What does AWS stand for?"; "" where no short form is named ("What does it stand for?")."""
+    m = _EXPANSION.search(text)
+    short = (m.group("acr") or m.group("acr2") or "") if m else ""
+    return short if re.search(r"[A-Z].*[A-Za-z]|[A-Za-z].*[A-Z]", short) else ""
 
 
 # "Which cloud platform is ...", "What type of ballot is used ...": at most CLASS_WORDS words after the question word,
@@ -202,7 +217,7 @@ def _roles(terms: frozenset[str]) -> frozenset[str]:
 def _span_kind(answer_type: str, span_kind: str) -> str:
     """The kind of span that answers: a name for a person, an organisation or a list; none in particular for a
     yes/no or a why question ("Does Anthropic remain independent despite Amazon's investment?" wants no money)."""
-    if answer_type in ("yesno", "reason") or (answer_type == "definition" and span_kind not in ("name", "place")):
+    if answer_type in ("yesno", "reason", "expansion") or (answer_type == "definition" and span_kind not in ("name", "place")):
         return "other"  # "What is a circular investment?" asks for no amount
     if answer_type in ("person", "organisation", "list") and span_kind == "other":
         return "name"
@@ -249,6 +264,8 @@ def _boundary(text: str, at: int) -> bool:
 
 
 def _answer_type(text: str, span_kind: str) -> str:
+    if _acronym(text):
+        return "expansion"
     if _YESNO.match(text):
         return "yesno"
     if re.match(r"^where\b(?! (?:does|do|did) .*\bstand\b)", text, re.IGNORECASE):  # "where does it stand" is no place

@@ -81,6 +81,61 @@ def reason(sentence: str, manner: bool = False) -> Cut | None:
     return m.start(), m.start() + len(text), text
 
 
+# the words an acronym's long form may be made of: "Very high-speed Backbone Network Service", "Front Islamique de Salut"
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'&-]*")
+EXPANSION_SLACK = 3  # lowercase words a long form may hold besides one word per letter ("de", "high-speed")
+
+
+def expansion(sentence: str, acronym: str) -> Cut | None:
+    """An acronym's long form where the sentence spells it out beside it: "Amazon Web Services (AWS)", "the FIS or
+    Front Islamique de Salut" -> the words whose initials are the acronym's letters."""
+    letters = re.sub(r"[^a-z0-9]", "", acronym.lower())
+    if len(letters) < 2:
+        return None
+    most = len(letters) + EXPANSION_SLACK
+    for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", sentence):
+        before = re.search(r"(?:\(|,?\s+or)\s*$", sentence[: m.start()])
+        if before is not None:  # "Amazon Web Services (AWS)", "Amazon Web Services, or AWS": the words right before
+            words = list(_LONG_WORD.finditer(sentence[: before.start()]))
+            for n in range(len(letters), min(most, len(words)) + 1):
+                run = words[-n:]
+                if _no_break(sentence, run) and run[-1].end() == len(sentence[: before.start()].rstrip()) and _initials(run, letters):
+                    return run[0].start(), run[-1].end(), sentence[run[0].start() : run[-1].end()]
+        after = re.match(r"\s*(?:\(|,?\s*or\s+|,\s*)", sentence[m.end() :])
+        if after is not None:  # "the FIS or Front Islamique de Salut", "AWS (Amazon Web Services)"
+            offset = m.end() + after.end()
+            words = [w for w in _LONG_WORD.finditer(sentence, offset)][:most]
+            for n in range(len(letters), len(words) + 1):
+                run = words[:n]
+                if run[0].start() == offset and _no_break(sentence, run) and _initials(run, letters):
+                    return run[0].start(), run[-1].end(), sentence[run[0].start() : run[-1].end()]
+    return None
+
+
+def _no_break(sentence: str, run: Sequence[re.Match[str]]) -> bool:
+    """The words follow each other with nothing but spaces between them."""
+    return all(not sentence[a.end() : b.start()].strip() for a, b in zip(run, run[1:]))
+
+
+def _initials(run: Sequence[re.Match[str]], letters: str) -> bool:
+    """Each capitalized word gives the next letter by its initial; a lowercase word may give one or none. The first
+    and last words give the first and last letters."""
+    words = [m.group() for m in run]
+    if not words[0][0].isupper():
+        return False
+
+    def fits(i: int, j: int) -> bool:  # words[i:] give letters[j:]
+        if i == len(words):
+            return j == len(letters)
+        word = words[i]
+        takes = j < len(letters) and word[0].lower() == letters[j] and fits(i + 1, j + 1)
+        if word[0].isupper() or i in (0, len(words) - 1):
+            return takes
+        return takes or fits(i + 1, j)
+
+    return fits(0, 0)
+
+
 def coordinated(sentence: str, start: int, end: int) -> Cut | None:
     """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
     for m in _COORDINATED.finditer(sentence):

@@ -231,7 +231,9 @@ def answer_question(
     if conf < abstain_below:
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
-    form = _whole_answer(data, q, bound, best)
+    form = _whole_answer(data, q, bound, best, scored)
+    if form is None and q.answer_type == "expansion":
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and _WHY.match(q.text):
@@ -275,7 +277,8 @@ def answer_question(
         basis = data.named(weighed.verdict.basis) if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
-        if form is None and best.span is not None:  # a name or a date: other articles may say it outside the passages
+        if (form is None and best.span is not None) or q.answer_type == "expansion":
+            # a name, a date or a long form: other articles may say it outside the passages
             sources += _also_naming(data, sources, text, q_terms, idf, q.entities)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
@@ -385,9 +388,19 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     return bound
 
 
-def _whole_answer(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored) -> tuple[Scored, str] | None:
-    """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form."""
+def _whole_answer(
+    data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
+) -> tuple[Scored, str] | None:
+    """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form; an acronym's
+    long form from the best of all the `scored` sentences that spells it out (it holds the acronym: it is bound)."""
     near = [s for s in bound[:WHOLE_ANSWER_CANDIDATES] if s.score >= NEAR_BEST * best.score] or [best]
+    if q.answer_type == "expansion":
+        # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
+        for s in scored:
+            cut = answer_forms.expansion(data.sentences[s.sentence_id].text, q.acronym)
+            if cut is not None:
+                return s, cut[2]
+        return None
     if q.answer_type == "yesno":
         return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures)[2]
     if q.answer_type == "definition":

@@ -27,7 +27,7 @@ from rag.index.view import IndexData
 from rag.phrases import noun_phrases
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
-from rag.retrieval import claim_passages, retrieve
+from rag.retrieval import claim_passages, expansion_passages, retrieve
 
 MAX_NAME_CHARS = 100
 
@@ -125,6 +125,7 @@ class Engine:
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         passages += claim_passages(state.data, q, passages)
+        passages += expansion_passages(state.data, q, passages)
         return answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
 
     @staticmethod

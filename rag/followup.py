@@ -15,8 +15,10 @@ MIN_OWN_TERMS = 2
 
 
 def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
-    """The text to search with: the question itself, or the question followed by the previous one when it
+    """The text to search with: the short form an expansion question names, the question itself, or the question followed by the previous one when it
     starts like a continuation ("and ..."), refers back ("it", "in return") or is too short to stand alone."""
+    if q.acronym:  # "What does AWS stand for?": the sentences that hold the short form, whatever the frame's words
+        return q.acronym
     if not previous:
         return q.text
     if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:

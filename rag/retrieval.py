@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from rag.analysis import QuestionAnalysis
+from rag.answer_forms import expansion
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.index.view import IndexData
 from rag.records import Passage
@@ -16,6 +17,8 @@ MODES = ("hybrid", "dense", "lexical")
 CANDIDATES_PER_LIST = 20
 CLAIM_PASSAGES = 4  # chunks a figure question adds from the claims of its subject and measure
 CLAIM_LOOKUP = 50  # claims read for them, those of the newest documents
+EXPANSION_CHUNKS = 30  # chunks a lexical search for an acronym reads for the sentence that spells it out
+EXPANSION_PASSAGES = 3  # of them, the chunks that do, added to the passages
 
 
 def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> list[Passage]:
@@ -60,4 +63,25 @@ def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Pass
             out.append(Passage(cid, 0.0, None, None))
             if len(out) == CLAIM_PASSAGES:
                 break
+    return out
+
+
+def expansion_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> list[Passage]:
+    """For "What does AWS stand for?", the chunks that spell the acronym out ("Amazon Web Services (AWS)") among the
+    EXPANSION_CHUNKS a lexical search for it ranks first, whatever the corpus size: an acronym is spelled out once,
+    and the passages that read most like the question often only use it."""
+    if not q.acronym:
+        return []
+    have = {p.chunk_id for p in passages}
+    out: list[Passage] = []
+    for cid, _ in data.lexical.top(q.acronym, EXPANSION_CHUNKS):
+        chunk = data.chunks[cid]
+        if cid in have or not any(
+            expansion(data.sentences[sid].text, q.acronym) for sid in range(chunk.first_sentence, chunk.last_sentence + 1)
+        ):
+            continue
+        have.add(cid)
+        out.append(Passage(cid, 0.0, None, None))
+        if len(out) == EXPANSION_PASSAGES:
+            break
     return out

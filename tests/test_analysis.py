@@ -43,6 +43,11 @@ from rag.spans import bound_qualifiers, contradicts
         ("What is the minimum amount of time before a bill becomes law?", "duration"),
         ("Who represents the Parliament in an official capacity?", "person"),  # a role, not power
         ("What capacity does the new data center have?", "power"),
+        ("What does AWS stand for?", "expansion"),
+        ("what does the acronym vBNS stand for", "expansion"),
+        ("What is the full name of the NSF?", "expansion"),
+        ("What does it stand for?", "other"),  # no short form named
+        ("Where does Amazon stand on the deal?", "other"),
     ],
 )
 def test_answer_types(question, answer_type):
@@ -360,3 +365,36 @@ def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name
 def test_what_is_a_kind_of_thing_asks_for_a_definition(question, answer_type, span_kind, defines_kind):
     q = analyse(question)
     assert (q.answer_type, q.span_kind, q.defines_kind) == (answer_type, span_kind, defines_kind)
+
+
+@pytest.mark.parametrize(("question", "acronym"), [
+    ("What does AWS stand for?", "AWS"),
+    ("What does the abbreviation AWS stand for?", "AWS"),
+    ("What is the acronym FIS short for?", "FIS"),
+    ("What is the full name of the NSF?", "NSF"),
+    ("What does it stand for?", ""),
+    ("What does Amazon stand to gain?", ""),
+])
+def test_the_short_form_an_expansion_question_names(question, acronym):
+    assert analyse(question).acronym == acronym
+
+
+@pytest.mark.parametrize(("sentence", "acronym", "long_form"), [
+    ("Anthropic will spend $100 billion on Amazon Web Services (AWS) cloud infrastructure.", "AWS", "Amazon Web Services"),
+    ("The AWS (Amazon Web Services) team grew.", "AWS", "Amazon Web Services"),
+    ("The Very high-speed Backbone Network Service (vBNS) came on line in 1995.", "vBNS",
+     "Very high-speed Backbone Network Service"),  # a lowercase word gives no letter
+    ("It was the FIS or Front Islamique de Salut (the Islamic Salvation Front) in Algeria.", "FIS", "Front Islamique de Salut"),
+    ("It was the FIS or Front Islamique de Salut (the Islamic Salvation Front) in Algeria.", "FISS", None),
+    ("A project of the National Science Foundation (NSF) sponsored it.", "NSF", "National Science Foundation"),
+    ("AWS is the cloud arm of Amazon.", "AWS", None),  # used, not spelled out
+    ("Amazon Web Services, or AWS, leads.", "AWS", "Amazon Web Services"),
+    ("Amazon, with Web Services (AWS), leads.", "AWS", None),  # a comma between the words: no long form
+])
+def test_an_acronyms_long_form(sentence, acronym, long_form):
+    from rag.answer_forms import expansion
+
+    cut = expansion(sentence, acronym)
+    assert (cut[2] if cut else None) == long_form
+    if cut:
+        assert sentence[cut[0] : cut[1]] == long_form

@@ -89,6 +89,13 @@ def test_a_name_is_cited_from_every_article_that_gives_it_for_the_question(seed_
     assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["003"], SEED["004"]}
 
 
+def test_an_acronym_is_answered_with_its_long_form_from_every_article_that_spells_it_out(seed_engine):
+    got = seed_engine.ask("What does AWS stand for?")
+    assert got.text == "Amazon Web Services"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["002"], SEED["003"]}
+    assert seed_engine.ask("What does NVDA stand for?").abstained  # no article spells it out
+
+
 @pytest.mark.parametrize("question", [
     "How much did Microsoft invest in Anthropic?",  # 003: Microsoft's $13 billion is in OpenAI
     "How much has Google invested in OpenAI?",  # 003: Google's reported $2 billion is in Anthropic
