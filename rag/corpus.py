@@ -54,6 +54,7 @@ class FileEntry:
     file: str
     doc_id: str
     stamp: str  # size and modification time of the file and its metadata sidecar: unchanged stamp, unchanged article
+    mtime_ns: int = 0  # the file's modification time, as in the stamp
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,23 @@ def scan_corpus(folder: str | Path) -> CorpusScan:
     skipped: list[SkippedFile] = []
     articles: list[tuple[str, str, os.stat_result]] = []  # (name, stem, stat)
     sidecars: dict[str, os.DirEntry[str]] = {}
+    is_regular = stat.S_ISREG
     for name, entry in found:  # one lstat per file, through the listing's own entries (a corpus may hold 100,000)
         if name.endswith(META_SUFFIX):
             sidecars[name] = entry
             continue
+        dot = name.rfind(".")  # os.path.splitext's split, for a name that does not start with a dot
+        stem, suffix = (name[:dot], name[dot:]) if dot > 0 else (name, "")
+        try:  # the common case first, in few steps: a regular file with a UTF-8 name and a supported suffix
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            info = None
+        if info is not None and is_regular(info.st_mode) and suffix.lower() in CORPUS_SUFFIXES and name.isascii():
+            articles.append((name, stem, info))
+            continue
         problem, info = _unusable(entry)
         if problem == "folder":
             continue
-        stem, suffix = os.path.splitext(name)
         if problem:
             skipped.append(SkippedFile(_printable(name), problem))
         elif suffix.lower() not in CORPUS_SUFFIXES:
@@ -105,7 +115,7 @@ def scan_corpus(folder: str | Path) -> CorpusScan:
             except OSError:
                 side_stamp = "unreadable"
         doc_id = stem if stems[stem] == 1 else name
-        entries.append(FileEntry(name, doc_id, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}|{side_stamp}"))
+        entries.append(FileEntry(name, doc_id, f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}|{side_stamp}", info.st_mtime_ns))
     return CorpusScan(path, tuple(entries), tuple(skipped))
 
 

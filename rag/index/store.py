@@ -306,28 +306,24 @@ class Plan:
 def plan_update(data: IndexData | None, scan: CorpusScan) -> Plan:
     live: dict[str, tuple[str, str, str]] = {}
     if data is not None:
-        stamps = data.manifest.get("stamps", {})
         for i, seg in enumerate(data.segments):
-            for row, doc_id, _, _, file, stamp, sha in seg.doc_rows():
-                if row not in data._dead_rows[i]:
-                    live[doc_id] = (file, stamps.get(doc_id, stamp), sha)
+            dead = data._dead_rows[i]
+            live.update({doc_id: (file, stamp, sha) for row, doc_id, _, _, file, stamp, sha in seg.doc_rows() if row not in dead})
+        for doc_id, stamp in data.manifest.get("stamps", {}).items():  # stamps renewed since (content unchanged)
+            if doc_id in live:
+                file, _, sha = live[doc_id]
+                live[doc_id] = (file, stamp, sha)
     present = {e.doc_id for e in scan.entries}
     # "racy" files, like git's: changed within the clock's resolution of the index write, so a stamp alone cannot
     # tell; they are read again and compared by content
     racy_after = (data.manifest.get("written_ns", 0) if data is not None else 0) - RACY_NS
+    missing = ("", "", "")
     fresh = tuple(
         e for e in scan.entries
-        if e.doc_id not in live or live[e.doc_id][:2] != (e.file, e.stamp) or _mtime(e.stamp) >= racy_after
+        if (known := live.get(e.doc_id, missing))[1] != e.stamp or known[0] != e.file or e.mtime_ns >= racy_after
     )
     removed = tuple(sorted(set(live) - present))
     return Plan(fresh, removed, live)
-
-
-def _mtime(stamp: str) -> int:
-    try:
-        return int(stamp.split(":")[1])
-    except (IndexError, ValueError):
-        return 0
 
 
 def ensure_index(
