@@ -14,7 +14,7 @@ from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
-from rag.timewords import years_in
+from rag.timewords import MONTHS, years_in
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -84,10 +84,11 @@ _LEADING_WORDS = frozenset(
     "name list tell give through in on at by for from with into under over after before during since about against"
     " between among per via according besides unlike like apart aside".split()
 )
+# question words, auxiliaries and the calendar's names: "in March of 1974" dates what is asked, it owns no figure
 _NOT_NAMES = frozenset(
     "what who whom whose which when where why how is are was were does do did has have had can could will would should"
     " may might must the a an and or in on of for to by i".split()
-)
+) | frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass(frozen=True)

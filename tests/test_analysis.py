@@ -65,6 +65,8 @@ def test_answer_types(question, answer_type):
         ("Who is Amazon's CEO?", ("Amazon", "CEO")),
         ("Which generation of Amazon's Trainium chip is it?", ("Amazon Trainium",)),
         ("how much is it worth?", ()),
+        ("What was the price of oil in March of 1974?", ()),  # a month dates the question, it owns no figure
+        ("What did Amazon announce on Monday in Seattle?", ("Amazon", "Seattle")),
     ],
 )
 def test_entities(question, entities):
