@@ -274,3 +274,60 @@ def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:
     if appositives and head.pos_ == "NOUN":  # "architect Enric Miralles": the appositive name is who is meant
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in keep), head)
     return Aligned(doc[lo].idx, doc[hi].idx + len(doc[hi].text), named.idx, named.idx + len(named.text))
+
+
+# "What type of locomotive ...?", "what kinds of sciences ...?": the class is named, and the answer is the sort
+KIND_WORDS = frozenset({"type", "kind", "sort", "form", "style", "variety", "category"})
+# the words that may make up the sort written before the class noun: "twin-cylinder", "marine triple expansion",
+# "Private Bill", "adjustable spring-loaded", "open loop" (in quotes)
+SORT_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+SORT_TAGS = frozenset({"VBN", "VBG", "HYPH"})  # "spring-loaded", "reciprocating", the hyphen itself
+SORT_DEPS = frozenset({"amod", "compound", "nmod"})
+QUOTES = frozenset({'"', "“", "”", "'"})
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def asked_kind(question: str) -> str:
+    """The lemma of the class a "what type of X" question asks the sort of ("locomotive" in "What type of locomotive
+    was Salamanca?"), or ""."""
+    doc = parse(question)
+    if doc is None:
+        return ""
+    for tok in doc:
+        if tok.lemma_.lower() in KIND_WORDS and any(c.lower_ in QUESTION_WORDS for c in tok.children):
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    noun = _object(prep)
+                    if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                        return str(noun.lemma_.lower())
+    return ""
+
+
+def sorts_of(sentence: str, kind: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the words written right before each mention of the class `kind` (a lemma) that name its sort:
+    "the successful twin-cylinder locomotive" -> "successful twin-cylinder"; none where the class stands bare."""
+    doc = parse(sentence)
+    if doc is None or not kind:
+        return ()
+    out = []
+    stems = set(content_terms(kind))
+    for tok in doc:
+        # "Private Bill Committees", "the twin-cylinder locomotive Salamanca" (parsed as a modifier): by the stem
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or (tok.lemma_.lower() != kind and _stem(tok) not in stems):
+            continue
+        first = tok.i
+        while first > 0:
+            prev = doc[first - 1]
+            if (prev.pos_ in SORT_POS or prev.tag_ in SORT_TAGS or prev.dep_ in SORT_DEPS or prev.text in QUOTES
+                    or prev.text == "-"):
+                first -= 1
+            else:
+                break
+        words = [t for t in doc[first : tok.i] if t.text not in QUOTES]
+        while words and (words[0].text == "-" or words[0].tag_ == "HYPH"):
+            words.pop(0)
+        while words and (words[-1].text == "-" or words[-1].tag_ == "HYPH"):
+            words.pop()
+        if words:
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)

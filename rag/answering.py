@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import Aligned, aligned_span, asked_role
+from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, sorts_of
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -242,8 +242,11 @@ def answer_question(
         # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly
         # explosives"); parsed only here, where the span is the answer (a yes/no or a definition cut needs none)
         known = facts(data, best.sentence_id)
-        phrases = noun_phrases(known.text)
-        best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text)))
+        kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
+        sort = choose_span(known.text, q, idf, sorts=sorts_of(known.text, kind_asked)) if kind_asked else None
+        phrases = () if sort is not None else noun_phrases(known.text)
+        span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text))
+        best = dataclasses.replace(best, span=span)
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
         known = facts(data, best.sentence_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question a
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
+SORT = "sort"  # the kind of the words naming a class's sort ("twin-cylinder" locomotive: rag.alignment.sorts_of)
 WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole aligned constituent: "a separate condenser", "southern Italy"
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
@@ -241,16 +243,20 @@ def _trim(text: str) -> str:
 
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
-    phrases: Sequence[tuple[int, int]] = (), aligned: Aligned | None = None,
+    phrases: Sequence[tuple[int, int]] = (), aligned: Aligned | None = None, sorts: Sequence[tuple[int, int]] = (),
 ) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
     claims by figure start (offsets in the sentence): a figure whose scope contradicts the question's is left out
     (`contradicts`: the latest money is not the total). `aligned` is the constituent in the role the question asks
     (rag.alignment): a question whose answer need not be a name is answered by it (up to MAX_ALIGNED_WORDS, less
-    the question's own words at its edges), any other by the candidates inside it, where there are some."""
+    the question's own words at its edges), any other by the candidates inside it, where there are some. `sorts`,
+    given for "What type of X ...?", are the only candidates: the words that name the sort of each X in the sentence."""
     kind = q.span_kind
     q_terms = _term_set(q.terms)
+    if sorts:
+        spans: Sequence[Span] = [tidy(Span(a, b, sentence[a:b], SORT)) for a, b in sorts]
+        return _nearest(sentence, q, q_terms, weights, _fresh(spans, q_terms)) if spans else None
     if aligned is not None:
         whole = _aligned_answer(sentence, aligned, q, q_terms)
         if whole is not None:
@@ -290,6 +296,24 @@ def choose_span(
         # "Spanish architect Enric Miralles": the name that holds the constituent's head, not its modifier
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
         keep = headed or inside or keep
+    return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+def _fresh(spans: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
+    """The spans without the question's own words at their edges; those made of nothing else are left out."""
+    out = []
+    for span in spans:
+        terms = content_terms(span.text)
+        if terms and not all(t in q_terms for t in terms):
+            out.append(_without_question_words(span, q_terms))
+    return out
+
+
+def _nearest(
+    sentence: str, q: QuestionAnalysis, q_terms: frozenset[str], weights: TermWeights | None, keep: Sequence[Span],
+    headless: AbstractSet[tuple[int, int]] = frozenset(),
+) -> Span | None:
+    """The candidate nearest to the question's words in the sentence (rarer words pull harder)."""
     if not keep:
         return None
     starts, word_terms = _words(sentence)

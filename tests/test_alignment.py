@@ -116,3 +116,42 @@ def test_a_name_beside_the_class_asked_for_is_preferred():
     sentence = "Its faculty include computer scientist Leslie Valiant, Shakespeare scholar Stephen Greenblatt and writer Louis Menand."
     assert choose_span(sentence, analyse("What Shakespeare scholar is on the faculty?")).text == "Stephen Greenblatt"
     assert choose_span(sentence, analyse("Which writer is on the faculty?")).text == "Louis Menand"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What type of locomotive was Salamanca?", "locomotive"),
+    ("What kinds of sciences were Social Darwinism and theories of race?", "science"),
+    ("What sort of system releases the exhaust steam into the atmosphere?", "system"),
+    ("What did Watt add to the engine?", ""),
+    ("Which type is it?", ""),  # no class named
+])
+def test_asked_kind_reads_the_class_a_type_of_question_names(question, kind):
+    from rag.alignment import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # the words before the class noun name its sort; the question's own words at the edges are left out
+    ("What kind of committee considered legislation on the tram network?",
+     "Private Bill Committees considered legislation on the Edinburgh Tram Network.", "Private Bill"),
+    ("What sort of system releases the exhaust steam into the atmosphere?",
+     'In a closed loop system the steam is condensed, while an "open loop" system releases the exhaust steam into the'
+     " atmosphere.", "open loop"),  # the mention nearest the question's words
+    ("What type of steam engines produced most power?",
+     "Reciprocating piston steam engines were the dominant source of power.", "Reciprocating piston"),
+    ("What type of valve do safety devices use?", "Modern safety devices use an adjustable spring-loaded valve.",
+     "adjustable spring-loaded"),
+])
+def test_a_type_of_question_is_answered_by_the_words_that_name_the_sort(question, sentence, expected):
+    from rag.alignment import asked_kind, sorts_of
+
+    q = analyse(question)
+    span = choose_span(sentence, q, sorts=sorts_of(sentence, asked_kind(question)))
+    assert span is not None and span.text == expected
+
+
+def test_a_class_said_bare_has_no_sort():
+    from rag.alignment import sorts_of
+
+    assert sorts_of("The locomotive was built in 1812.", "locomotive") == ()
