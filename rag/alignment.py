@@ -331,3 +331,11 @@ def sorts_of(sentence: str, kind: str) -> tuple[tuple[int, int], ...]:
         if words:
             out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
     return tuple(out)
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def names_a_class(question: str, stem: str) -> bool:
+    """Whether the word of `stem` is a noun in the question's parse ("platform" in "Which cloud platform is it?"),
+    not a verb the pattern read as a class ("needs" in "What needs to be larger?")."""
+    doc = parse(question)
+    return doc is None or any(_stem(t) == stem and t.pos_ in ("NOUN", "PROPN") for t in doc)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, sorts_of
+from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, names_a_class, sorts_of
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -246,6 +246,11 @@ def answer_question(
         sort = choose_span(known.text, q, idf, sorts=sorts_of(known.text, kind_asked)) if kind_asked else None
         phrases = () if sort is not None else noun_phrases(known.text)
         span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text))
+        if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
+            # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
+            # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
+            # nearest candidate of any class is a shorter answer than the whole sentence
+            span = choose_span(known.text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases)
         best = dataclasses.replace(best, span=span)
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")

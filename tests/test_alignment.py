@@ -155,3 +155,14 @@ def test_a_class_said_bare_has_no_sort():
     from rag.alignment import sorts_of
 
     assert sorts_of("The locomotive was built in 1812.", "locomotive") == ()
+
+
+@pytest.mark.parametrize(("question", "stem", "expected"), [
+    ("Which cloud platform is OpenAI tied to?", "platform", True),
+    ("What advancements besides military technology did Europe achieve?", "advanc", True),
+    ("What needs to be larger to get the same work?", "need", False),  # a verb the class pattern read as a class
+])
+def test_names_a_class_tells_a_noun_from_a_verb(question, stem, expected):
+    from rag.alignment import names_a_class
+
+    assert names_a_class(question, stem) is expected
