@@ -81,6 +81,29 @@ def reason(sentence: str, manner: bool = False) -> Cut | None:
     return m.start(), m.start() + len(text), text
 
 
+# "is known as Wahhabism", "referred to as a practical Carnot cycle because ...", 'called "circular"'
+_NAMING = re.compile(r"\b(?:called|known as|referred to as|termed|dubbed|nicknamed)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_NAMING_END = re.compile(r"[,;:.()—–]|\s-\s|\s(?:because|when|which|that|where|who|while|since|for|by|in|to|and is|as|if|after|before)\b|$")
+NAMING_WORDS = 6  # a name longer than this is a clause, not a name
+
+
+def naming(sentence: str) -> Cut | None:
+    """The name a sentence gives something: what follows "known as", "called", "referred to as" up to the clause's
+    end ("is sometimes referred to as a practical Carnot cycle because ..." -> "practical Carnot cycle")."""
+    for m in _NAMING.finditer(sentence):
+        rest = sentence[m.end() :]
+        quoted = re.match(r"[\"“]([^\"”]+)[\"”]", rest)
+        if quoted is not None:
+            start = m.end() + quoted.start(1)
+            return start, start + len(quoted.group(1)), quoted.group(1)
+        end = _NAMING_END.search(rest)
+        text = rest[: end.start() if end else len(rest)].strip()
+        if text and len(text.split()) <= NAMING_WORDS:
+            start = m.end() + rest.index(text)
+            return start, start + len(text), text
+    return None
+
+
 # the words an acronym's long form may be made of: "Very high-speed Backbone Network Service", "Front Islamique de Salut"
 _LONG_WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 EXPANSION_SLACK = 3  # lowercase words a long form may hold besides one word per letter ("de", "high-speed")

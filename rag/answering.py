@@ -42,6 +42,7 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+_ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -409,6 +410,12 @@ def _whole_answer(
             if cut is not None:
                 return s, cut[2]
         return None
+    if q.asks_name or _ASKS_WHAT_CALLED.search(q.text):
+        # "What is the Rankine cycle sometimes called?": the name a near sentence gives it, where it says one
+        for s in near:
+            cut = answer_forms.naming(data.sentences[s.sentence_id].text)
+            if cut is not None and not all(t in q.terms for t in content_terms(cut[2])):
+                return s, cut[2]
     if q.answer_type == "yesno":
         return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures)[2]
     if q.answer_type == "definition":

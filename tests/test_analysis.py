@@ -400,3 +400,20 @@ def test_an_acronyms_long_form(sentence, acronym, long_form):
     assert (cut[2] if cut else None) == long_form
     if cut:
         assert sentence[cut[0] : cut[1]] == long_form
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The Rankine cycle is sometimes referred to as a practical Carnot cycle because the diagram resembles it.",
+     "practical Carnot cycle"),
+    ("Saudi Arabia spread its fundamentalist interpretation of Islam, known as Wahhabism, throughout the world.", "Wahhabism"),
+    ('Critics called the arrangement "circular financing" in their notes.', "circular financing"),
+    ("The stages are called expansions.", "expansions"),
+    ("Amazon invested $5 billion in Anthropic.", None),  # gives no name
+])
+def test_the_name_a_sentence_gives(sentence, name):
+    from rag.answer_forms import naming
+
+    cut = naming(sentence)
+    assert (cut[2] if cut else None) == name
+    if cut:
+        assert sentence[cut[0] : cut[1]] == name
