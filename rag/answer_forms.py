@@ -92,7 +92,8 @@ def naming(sentence: str) -> Cut | None:
     end ("is sometimes referred to as a practical Carnot cycle because ..." -> "practical Carnot cycle")."""
     for m in _NAMING.finditer(sentence):
         rest = sentence[m.end() :]
-        quoted = re.match(r"[\"“]([^\"”]+)[\"”]", rest)
+        # 'called "circular financing"', 'called the deal "circular"': the quoted words are the name
+        quoted = re.match(r"(?:[^,;:.\"“]{0,40}?)[\"“]([^\"”]+)[\"”]", rest)
         if quoted is not None:
             start = m.end() + quoted.start(1)
             return start, start + len(quoted.group(1)), quoted.group(1)
