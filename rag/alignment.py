@@ -339,3 +339,23 @@ def names_a_class(question: str, stem: str) -> bool:
     not a verb the pattern read as a class ("needs" in "What needs to be larger?")."""
     doc = parse(question)
     return doc is None or any(_stem(t) == stem and t.pos_ in ("NOUN", "PROPN") for t in doc)
+
+
+PURPOSE_DEPS = frozenset({"advcl", "acl"})  # "... sold at a higher price to encourage investment", "the desire to encourage"
+
+
+def purpose(sentence: str) -> tuple[int, int] | None:
+    """(start, end) of the sentence's purpose clause, an infinitive that says what something is done for ("created to
+    coordinate the response to the embargo" -> "to coordinate the response to the embargo"), or None."""
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.dep_ in PURPOSE_DEPS:
+            to = [c for c in tok.children if c.tag_ == "TO" and c.dep_ == "aux"]
+            if to:
+                last = max(t.i for t in tok.subtree)
+                while last > tok.i and doc[last].is_punct:
+                    last -= 1
+                return to[0].idx, doc[last].idx + len(doc[last].text)
+    return None

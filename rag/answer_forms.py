@@ -18,7 +18,8 @@ Cut = tuple[int, int, str]
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none|cannot)\b|n['’]t\b", re.IGNORECASE)
 _REASON = re.compile(
-    r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that)\b[^.;]*",
+    r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that|in response to"
+    r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b[^.;]*",
     re.IGNORECASE,
 )
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
@@ -77,7 +78,10 @@ def reason(sentence: str, manner: bool = False) -> Cut | None:
     m = _REASON.search(sentence) or (_MANNER.search(sentence) if manner else None)
     if m is None:
         return None
-    text = m.group().rstrip(" ,")
+    text = m.group()
+    if not sentence[: m.start()].strip():  # "In response to American aid to Israel, OPEC raised ...": a fronted clause
+        text = text.split(",", 1)[0]
+    text = text.rstrip(" ,")
     return m.start(), m.start() + len(text), text
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, names_a_class, sorts_of
+from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, names_a_class, purpose, sorts_of
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -430,6 +430,12 @@ def _whole_answer(
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
                 return s, cut[2]
+        if not manner:  # "Why was the office created?": "created to coordinate the response", the purpose it serves
+            for s in near:
+                text = data.sentences[s.sentence_id].text
+                found = purpose(text)
+                if found is not None:
+                    return s, text[found[0] : found[1]]
     if q.answer_type == "list":
         # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
         for s in near:

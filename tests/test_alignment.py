@@ -166,3 +166,17 @@ def test_names_a_class_tells_a_noun_from_a_verb(question, stem, expected):
     from rag.alignment import names_a_class
 
     assert names_a_class(question, stem) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nixon named Simon head of the Federal Energy Office, a short-term organization created to coordinate the response"
+     " to the embargo.", "to coordinate the response to the embargo"),
+    ("The system allowed newly discovered oil to be sold at a higher price to encourage investment.",
+     "to encourage investment"),
+    ("Amazon invested $5 billion in Anthropic.", None),
+])
+def test_purpose_finds_the_infinitive_a_thing_is_done_for(sentence, expected):
+    from rag.alignment import purpose
+
+    found = purpose(sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == expected

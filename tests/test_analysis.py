@@ -417,3 +417,16 @@ def test_the_name_a_sentence_gives(sentence, name):
     assert (cut[2] if cut else None) == name
     if cut:
         assert sentence[cut[0] : cut[1]] == name
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a fronted reason clause ends at its comma; one at the end runs to the sentence's end
+    ("In response to American aid to Israel, on October 16, 1973, OPEC raised the posted price of oil.",
+     "In response to American aid to Israel"),
+    ("Suggestions were shelved due to the outbreak of the First World War.", "due to the outbreak of the First World War"),
+])
+def test_the_reason_clause(sentence, expected):
+    from rag.answer_forms import reason
+
+    cut = reason(sentence)
+    assert cut is not None and cut[2] == expected
