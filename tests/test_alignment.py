@@ -169,8 +169,7 @@ def test_names_a_class_tells_a_noun_from_a_verb(question, stem, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("Nixon named Simon head of the Federal Energy Office, a short-term organization created to coordinate the response"
-     " to the embargo.", "to coordinate the response to the embargo"),
+    ("The office was created to coordinate the response to the embargo.", "to coordinate the response to the embargo"),
     ("The system allowed newly discovered oil to be sold at a higher price to encourage investment.",
      "to encourage investment"),
     ("Amazon invested $5 billion in Anthropic.", None),
