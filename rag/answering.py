@@ -26,8 +26,10 @@ from rag.config import (
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figures import same_value
+from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
+from rag.mentions import also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts, names_of
@@ -52,10 +54,6 @@ AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must 
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
-NAMING_MIN_RELEVANCE = 0.2  # the same for a short answer (a name, a date) found in another article's chunks: 0.1 to 0.2 cite alike on dev, 0.3 fewer
-ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
-ALSO_NAMING_MAX_DF = 1_000  # an answer held by more chunks than this is not searched for in other articles
-ALSO_NAMING_QUESTION_TERMS = 3  # the question's rarest terms that search uses beside the answer's words
 FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
 
 
@@ -288,7 +286,15 @@ def answer_question(
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
         if (form is None and best.span is not None) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages
-            sources += _also_naming(data, sources, text, q_terms, idf, q.entities)
+            sources += also_naming(data, sources, text, q_terms, idf, q.entities)
+        asked = generation(text) if form is None and figure is None else None
+        verdict = weigh_generations(data, asked, sources, q_terms, idf, q.entities, q.past) if asked is not None else None
+        if verdict is not None:  # "Trainium4" where an older article names "Trainium 2" for the same thing
+            sentence = data.sentences[verdict.lead[0].sentence_id]
+            text = verdict.lead[0].generation.text
+            sources = [m.sentence_id for m in verdict.lead]
+            conflicts, conflict_count = generation_conflicts(data, verdict)
+            basis = data.named(verdict.basis)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
@@ -514,55 +520,6 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
         q = sentence.lower().rfind(figure.qualifier, max(0, figure.start - 40), figure.start)
         start = q if q >= 0 else start
     return sentence[start : figure.end]
-
-
-def _also_naming(
-    data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
-) -> list[int]:
-    """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
-    search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
-    their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight
-    or every name the question is about (`entities`: "Anthropic's Claude platform" names Anthropic's model family)."""
-    answer_terms = content_terms(text)
-    if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
-        return []  # an answer in that many chunks is not searched further: the search would read them all
-    cited = {data.sentences[s].doc_id for s in sources}
-    needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
-    mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
-    keys = {entity_key(e) for e in entities} - {""}
-    out = []
-    # the answer's words and the question's rarest: rare terms have short postings, so the search reads little
-    rare = sorted(q_terms, key=lambda t: (-idf.get(t, 0.0), t))[:ALSO_NAMING_QUESTION_TERMS]
-    searches = [f"{text} {' '.join(sorted(rare))}"] + ([f"{text} {' '.join(sorted(entities))}"] if keys else [])
-    seen: set[int] = set()
-    for chunk_id in (c for search in searches for c, _ in data.lexical.top(search, ALSO_NAMING_CHUNKS)):
-        chunk = data.chunks[chunk_id]
-        if chunk.doc_id in cited or chunk_id in seen:
-            continue
-        seen.add(chunk_id)
-        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
-            known = facts(data, sid)
-            if not needle.search(known.text):
-                continue
-            before = data.neighbours(sid, after=False)
-            near = known.terms.union(*(facts(data, p).terms for p in before))
-            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before))
-            if named or sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
-                cited.add(chunk.doc_id)
-                out.append(sid)
-                break
-    return out
-
-
-_QUALIFIER = re.compile(r"(?:[A-Z]{2,5}|[A-Z][\w.&-]*['’]s)\s+(?=\S)")
-
-
-def unqualified(name: str) -> str:
-    """A name without the acronym or possessive that qualifies it: "AWS Trainium" and "Amazon's Trainium" name
-    "Trainium", as other articles may write it."""
-    while (m := _QUALIFIER.match(name)) is not None:
-        name = name[m.end() :]
-    return name
 
 
 def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:

@@ -430,3 +430,21 @@ def test_the_reason_clause(sentence, expected):
 
     cut = reason(sentence)
     assert cut is not None and cut[2] == expected
+
+
+@pytest.mark.parametrize(("name", "base", "number"), [
+    ("Trainium4", "Trainium", 4.0), ("Trainium 2", "Trainium", 2.0), ("GPT-4", "GPT", 4.0), ("Claude 3.5", "Claude", 3.5),
+    ("AWS", None, None), ("Trainium", None, None), ("May 2025", None, None),  # a year is no generation
+])
+def test_a_products_generation(name, base, number):
+    from rag.generations import generation
+
+    g = generation(name)
+    assert (g.base, g.number) == (base, number) if number is not None else g is None
+
+
+def test_generations_named_in_a_text():
+    from rag.generations import generations_in
+
+    text = "As Trainium 2 chips roll out, Trainium4 follows; 2,000 Trainium units and Trainium 2,000 are no generations."
+    assert [(g.text, g.number) for g in generations_in(text, "Trainium")] == [("Trainium 2", 2.0), ("Trainium4", 4.0)]

@@ -2,9 +2,9 @@
 
 import pytest
 
-from rag.answering import unqualified
 from rag.config import DEFAULT_ABSTAIN_BELOW
 from rag.errors import QuestionError
+from rag.mentions import unqualified
 from tests.conftest import SEED
 
 SEED_CASES = [

@@ -167,3 +167,12 @@ def test_a_figure_stated_between_the_same_two_companies_is_cited_from_both_artic
     got = seed_engine.ask("How much computing capacity, in gigawatts, is Anthropic securing from Amazon?")
     assert got.figure.value == 5e9 and got.figure.unit == "W"
     assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
+
+
+def test_a_newer_generation_of_a_product_leads_and_the_older_one_is_shown(seed_engine):
+    # 004 (February 2026): "including the next-generation Trainium4"; 003 (before): "As Trainium 2 chips roll out"
+    got = seed_engine.ask("Which generation of Trainium chip is Anthropic set to run on?")
+    assert got.text == "Trainium4"
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
+    assert [(c.text, c.doc_id) for c in got.conflicts] == [("Trainium 2", SEED["003"])]
+    assert got.lead_basis.startswith("newer")

@@ -1,0 +1,79 @@
+"""Other articles that say what an answer says: the sentences, one per article, that hold a short answer (a name, a
+date, a product's generation) where the question's words or names are. A lexical search bounded by
+ALSO_NAMING_CHUNKS, whatever the corpus size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from rag.disagreement import entity_key
+from rag.index.view import IndexData
+from rag.lexical import TermWeights, content_terms
+from rag.sentence_facts import facts
+
+NAMING_MIN_RELEVANCE = 0.2  # share of the question's weight near another article's mention: 0.1 to 0.2 cite alike on dev, 0.3 fewer
+ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
+ALSO_NAMING_MAX_DF = 1_000  # an answer held by more chunks than this is not searched for in other articles
+ALSO_NAMING_QUESTION_TERMS = 3  # the question's rarest terms that search uses beside the answer's words
+
+
+def also_naming(
+    data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
+    """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
+    search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
+    their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight
+    or every name the question is about (`entities`: "Anthropic's Claude platform" names Anthropic's model family)."""
+    answer_terms = content_terms(text)
+    if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
+        return []  # an answer in that many chunks is not searched further: the search would read them all
+    cited = {data.sentences[s].doc_id for s in sources}
+    needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
+    return mentioning(data, cited, needle, text, q_terms, idf, entities)
+
+
+def mentioning(
+    data: IndexData, cited: AbstractSet[str], needle: re.Pattern[str], words: str, q_terms: AbstractSet[str],
+    idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
+    """One sentence per document outside `cited` that `needle` matches, where the question's words or names are (as
+    `also_naming` says); the chunks searched are those a lexical search for `words` and the question's rarest terms
+    (or its names) ranks first."""
+    cited = set(cited)
+    mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
+    keys = {entity_key(e) for e in entities} - {""}
+    out = []
+    # the answer's words and the question's rarest: rare terms have short postings, so the search reads little
+    rare = sorted(q_terms, key=lambda t: (-idf.get(t, 0.0), t))[:ALSO_NAMING_QUESTION_TERMS]
+    searches = [f"{words} {' '.join(sorted(rare))}"] + ([f"{words} {' '.join(sorted(entities))}"] if keys else [])
+    seen: set[int] = set()
+    for chunk_id in (c for search in searches for c, _ in data.lexical.top(search, ALSO_NAMING_CHUNKS)):
+        chunk = data.chunks[chunk_id]
+        if chunk.doc_id in cited or chunk_id in seen:
+            continue
+        seen.add(chunk_id)
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            known = facts(data, sid)
+            if not needle.search(known.text):
+                continue
+            before = data.neighbours(sid, after=False)
+            near = known.terms.union(*(facts(data, p).terms for p in before))
+            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before))
+            if named or sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
+                cited.add(chunk.doc_id)
+                out.append(sid)
+                break
+    return out
+
+
+_QUALIFIER = re.compile(r"(?:[A-Z]{2,5}|[A-Z][\w.&-]*['’]s)\s+(?=\S)")
+
+
+def unqualified(name: str) -> str:
+    """A name without the acronym or possessive that qualifies it: "AWS Trainium" and "Amazon's Trainium" name
+    "Trainium", as other articles may write it."""
+    while (m := _QUALIFIER.match(name)) is not None:
+        name = name[m.end() :]
+    return name
