@@ -34,7 +34,9 @@ MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for
 _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
-     r"|\b(?:shares?|stocks?|stock price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained)\b"),
+     r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
+     r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
+     r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),

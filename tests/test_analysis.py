@@ -43,6 +43,8 @@ from rag.spans import bound_qualifiers, contradicts
         ("What is the minimum amount of time before a bill becomes law?", "duration"),
         ("Who represents the Parliament in an official capacity?", "person"),  # a role, not power
         ("What capacity does the new data center have?", "power"),
+        ("By roughly how much did Amazon's stock move in after-hours trading?", "percent"),  # a stock moves by a share
+        ("How much did the share price of Ford slide?", "percent"),
         ("What does AWS stand for?", "expansion"),
         ("what does the acronym vBNS stand for", "expansion"),
         ("What is the full name of the NSF?", "expansion"),
