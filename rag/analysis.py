@@ -51,7 +51,8 @@ _ORGANISATION = re.compile(
 _PLURAL_ASK = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
     r"competitors|providers|labs|products|models|services|chips|sectors|markets|regions|companies)\b"
-    r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b",
+    r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b"
+    r"|\b(?:which|what) (?:two|three|four|five|both)\b",  # "Which two tech giants ...?": several names
     re.IGNORECASE,
 )
 _SOURCE_FOLLOWUP = re.compile(

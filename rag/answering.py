@@ -29,7 +29,7 @@ from rag.figures import same_value
 from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.mentions import also_naming
+from rag.mentions import also_listing, also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts, names_of
@@ -287,6 +287,9 @@ def answer_question(
         if (form is None and best.span is not None) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
+        elif form is not None and q.answer_type == "list":
+            # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
+            sources += also_listing(data, sources, text, q_terms, idf, q.entities)
         asked = generation(text) if form is None and figure is None else None
         verdict = weigh_generations(data, asked, sources, q_terms, idf, q.entities, q.past) if asked is not None else None
         if verdict is not None:  # "Trainium4" where an older article names "Trainium 2" for the same thing

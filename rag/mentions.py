@@ -34,6 +34,22 @@ def also_naming(
     return mentioning(data, cited, needle, text, q_terms, idf, entities)
 
 
+_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def also_listing(
+    data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
+    """Documents that name every member of a list answer ("Microsoft-OpenAI and Google DeepMind": a sentence naming
+    Microsoft and Google), in any order and form, where the question's words are (as `also_naming`)."""
+    keys = sorted({entity_key(m) for m in _MEMBER_SPLIT.split(text) if m.strip()} - {""})
+    if len(keys) < 2:
+        return []
+    cited = {data.sentences[s].doc_id for s in sources}
+    needle = re.compile("".join(rf"(?=.*(?<!\w){re.escape(k)}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL)
+    return mentioning(data, cited, needle, " ".join(keys), q_terms, idf, entities)
+
+
 def mentioning(
     data: IndexData, cited: AbstractSet[str], needle: re.Pattern[str], words: str, q_terms: AbstractSet[str],
     idf: TermWeights, entities: Sequence[str] = (),

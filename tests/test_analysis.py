@@ -45,6 +45,7 @@ from rag.spans import bound_qualifiers, contradicts
         ("What capacity does the new data center have?", "power"),
         ("By roughly how much did Amazon's stock move in after-hours trading?", "percent"),  # a stock moves by a share
         ("How much did the share price of Ford slide?", "percent"),
+        ("Which two tech giants is Amazon competing against?", "list"),  # a number of names asked for
         ("What does AWS stand for?", "expansion"),
         ("what does the acronym vBNS stand for", "expansion"),
         ("What is the full name of the NSF?", "expansion"),
