@@ -79,7 +79,8 @@ def weigh_generations(
     for sid in own:
         sides.setdefault(asked.number, []).append(Mention(sid, asked))
     cited = {data.sentences[s].doc_id for s in own}
-    for sid in mentioning(data, cited, _mention(asked.base), f"{asked.base} {asked.text}", q_terms, idf, entities):
+    mention = _mention(asked.base)
+    for sid in mentioning(data, cited, lambda known: mention.search(known.text) is not None, f"{asked.base} {asked.text}", q_terms, idf, entities):
         named = {g.number: g for g in reversed(generations_in(data.sentences[sid].text, asked.base))}
         for number, g in named.items():  # the first mention of each generation the sentence names
             sides.setdefault(number, []).append(Mention(sid, g))

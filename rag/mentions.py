@@ -5,13 +5,13 @@ ALSO_NAMING_CHUNKS, whatever the corpus size."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.sentence_facts import facts
+from rag.sentence_facts import SentenceFacts, facts
 
 NAMING_MIN_RELEVANCE = 0.2  # share of the question's weight near another article's mention: 0.1 to 0.2 cite alike on dev, 0.3 fewer
 ALSO_NAMING_CHUNKS = 20  # chunks searched for other articles that give a short answer
@@ -31,7 +31,7 @@ def also_naming(
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
     needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
-    return mentioning(data, cited, needle, text, q_terms, idf, entities)
+    return mentioning(data, cited, _holding(needle), text, q_terms, idf, entities)
 
 
 _MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
@@ -47,15 +47,19 @@ def also_listing(
         return []
     cited = {data.sentences[s].doc_id for s in sources}
     needle = re.compile("".join(rf"(?=.*(?<!\w){re.escape(k)}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL)
-    return mentioning(data, cited, needle, " ".join(keys), q_terms, idf, entities)
+    return mentioning(data, cited, _holding(needle), " ".join(keys), q_terms, idf, entities)
+
+
+def _holding(needle: re.Pattern[str]) -> Callable[[SentenceFacts], bool]:
+    return lambda known: needle.search(known.text) is not None
 
 
 def mentioning(
-    data: IndexData, cited: AbstractSet[str], needle: re.Pattern[str], words: str, q_terms: AbstractSet[str],
+    data: IndexData, cited: AbstractSet[str], says: Callable[[SentenceFacts], bool], words: str, q_terms: AbstractSet[str],
     idf: TermWeights, entities: Sequence[str] = (),
 ) -> list[int]:
-    """One sentence per document outside `cited` that `needle` matches, where the question's words or names are (as
-    `also_naming` says); the chunks searched are those a lexical search for `words` and the question's rarest terms
+    """One sentence per document outside `cited` that `says` what is looked for (a test of its facts), where the
+    question's words or names are (as `also_naming` says); the chunks searched are those a lexical search for `words` and the question's rarest terms
     (or its names) ranks first."""
     cited = set(cited)
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
@@ -72,7 +76,7 @@ def mentioning(
         seen.add(chunk_id)
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             known = facts(data, sid)
-            if not needle.search(known.text):
+            if not says(known):
                 continue
             before = data.neighbours(sid, after=False)
             near = known.terms.union(*(facts(data, p).terms for p in before))
