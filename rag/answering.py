@@ -34,7 +34,7 @@ from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts, names_of
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import FIGURE_TYPES, Span, choose_span
+from rag.spans import FIGURE_TYPES, Span, choose_span, without_possessive
 from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -258,6 +258,8 @@ def answer_question(
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
     text = best.span.text if best.span is not None else sentence.text
+    if best.span is not None and best.span.figure is None:
+        text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)
     figure = best.span.figure if best.span is not None else None
     if form is not None:
         best, text = form

@@ -369,6 +369,14 @@ def _nearest(
 _OPENERS, _CLOSERS = "(\"'“‘", ",;:)\"'”’"
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+
+
+def without_possessive(text: str) -> str:
+    """A name given as an answer without the possessive it had in its sentence: "Watt's" (engine) -> "Watt"."""
+    return _POSSESSIVE.sub("", text)
+
+
 def tidy(span: Span) -> Span:
     """A phrase without a note mark and what follows it ("political focus.[further explanation" -> "political
     focus"), nor an unpaired bracket or quote, or a full stop, at its edges ("(trunnion" -> "trunnion")."""

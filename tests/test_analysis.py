@@ -451,3 +451,13 @@ def test_generations_named_in_a_text():
 
     text = "As Trainium 2 chips roll out, Trainium4 follows; 2,000 Trainium units and Trainium 2,000 are no generations."
     assert [(g.text, g.number) for g in generations_in(text, "Trainium")] == [("Trainium 2", 2.0), ("Trainium4", 4.0)]
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("Watt's", "Watt"), ("Edgar’s", "Edgar"), ("Harvard University's", "Harvard University"), ("Its", "Its"),
+    ("boss", "boss"), ("Scotland's oil", "Scotland's oil"),  # only at the end
+])
+def test_an_answer_name_without_its_possessive(text, bare):
+    from rag.spans import without_possessive
+
+    assert without_possessive(text) == bare
