@@ -205,14 +205,17 @@ def _copula_side(doc: Any, topic: frozenset[str]) -> Any:
         if tok.lower_ not in COPULAS:
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ in ANSWER_POS]
-        if not subjects or not attrs:
+        # the other side: its attribute, or a second subject where the parser read an inverted copula so ("By far
+        # the most famous work of Norman art is the Bayeux Tapestry")
+        others = [c for c in tok.children if c.dep_ == "attr"] or subjects[1:]
+        if not subjects or not others:
             continue
-        subject_terms, attr_terms = _terms(subjects[0].subtree) & topic, _terms(attrs[0].subtree) & topic
-        if subject_terms and len(subject_terms) >= len(attr_terms):
-            return attrs[0]
-        if attr_terms and not subject_terms and subjects[0].pos_ in ANSWER_POS:
-            return subjects[0]
+        subject, other = subjects[0], others[0]
+        subject_terms, other_terms = _terms(subject.subtree) & topic, _terms(other.subtree) & topic
+        if subject_terms and len(subject_terms) >= len(other_terms) and other.pos_ in ANSWER_POS:
+            return other
+        if len(other_terms) > len(subject_terms) and subject.pos_ in ANSWER_POS:
+            return subject  # "Stage 3 is the final stage of the bill": the side that says less of the question
     return None
 
 

@@ -74,6 +74,10 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # "where": the object of a preposition of place under the question's verb
         ("Where did the monks flee to?", "Under Robert de Grantmesnil, several monks fled to southern Italy in 1061.", "southern Italy"),
         ("Where were interviews held?", "Television interviews were held in the courtyard of the Assembly Hall.", "courtyard of the Assembly Hall"),
+        # a copula read inverted (two subjects), and the side that says less of the question
+        ("What is Norman art's most well known piece?",
+         "By far the most famous work of Norman art is the Bayeux Tapestry, which is not a tapestry.", "Bayeux Tapestry"),
+        ("What is the final stage of a bill in the Parliament?", "Stage 3 is the final stage of the bill.", "Stage 3"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],
