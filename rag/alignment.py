@@ -211,7 +211,12 @@ def _copula_side(doc: Any, topic: frozenset[str]) -> Any:
         if not subjects or not others:
             continue
         subject, other = subjects[0], others[0]
-        subject_terms, other_terms = _terms(subject.subtree) & topic, _terms(other.subtree) & topic
+        subject_words = list(subject.subtree)
+        if subject.tag_ in QUESTION_TAGS and tok.dep_ == "relcl":
+            # "the Harvard Library, which is the world's largest library system": what "which" stands for
+            subject = tok.head
+            subject_words = [t for t in subject.subtree if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
+        subject_terms, other_terms = _terms(subject_words) & topic, _terms(other.subtree) & topic
         if subject_terms and len(subject_terms) >= len(other_terms) and other.pos_ in ANSWER_POS:
             return other
         if len(other_terms) > len(subject_terms) and subject.pos_ in ANSWER_POS:

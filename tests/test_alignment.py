@@ -78,6 +78,9 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         ("What is Norman art's most well known piece?",
          "By far the most famous work of Norman art is the Bayeux Tapestry, which is not a tapestry.", "Bayeux Tapestry"),
         ("What is the final stage of a bill in the Parliament?", "Stage 3 is the final stage of the bill.", "Stage 3"),
+        # a relative clause's copula: the side is what "which" stands for
+        ("What is the world's largest library system?",
+         "It runs museums alongside the Harvard Library, which is the world's largest library system.", "Harvard Library"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],
