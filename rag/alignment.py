@@ -42,6 +42,7 @@ GOVERNOR_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 # Dependents kept with a head noun: its modifiers, "of" phrases and coordinated nouns ("Ford, Chrysler, and GM");
 # relative clauses and other prepositional phrases are left out.
 MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "case", "cc", "conj", "advmod", "punct", "npadvmod"})
+SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp"})  # a verb hung on another that may share its subject
 EDGE_POS = frozenset({"DET", "PUNCT", "CCONJ", "ADP"})
 
 
@@ -248,6 +249,13 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
                 child = tok.head  # "the 1998 Act, which set out the powers": what the clause is about
             if child.pos_ in ANSWER_POS:
                 return child
+        if role.relation == "nsubj" and tok.dep_ in SHARED_SUBJECT and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "William conquered England killing King Harold", "he sold the house and bought a farm": the verb that
+            # has no subject of its own shares the one of the verb it hangs on
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            absolute = any(c.dep_ == "prep" and c.lower_ == "with" and c.i < tok.i for c in tok.head.children)
+            if subject is not None and subject.pos_ in ANSWER_POS and not absolute:  # not "..., with the FTC examining"
+                return subject
     return None
 
 
