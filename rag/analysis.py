@@ -116,9 +116,12 @@ class QuestionAnalysis:
     defines_kind: bool = False  # "What is a circular investment?": a kind of thing to define, not an amount
     acronym: str = ""  # the short form whose long form is asked: "AWS" in "What does AWS stand for?"
 
+    plural: bool = False  # asks for several: "Which regions ...?", "From which countries ...?", "Name two ..."
+
     @property
     def is_list(self) -> bool:
-        return self.answer_type == "list"
+        """Answered by a list of names: asked as a list, or places asked in the plural ("Asia and Europe")."""
+        return self.answer_type == "list" or (self.answer_type == "place" and self.plural)
 
 
 def analyse(text: str) -> QuestionAnalysis:
@@ -150,6 +153,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_name=bool(_ASKS_NAME.search(text)),
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
         acronym=_acronym(text),
+        plural=bool(_PLURAL_ASK.search(text)),
     )
 
 

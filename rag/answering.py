@@ -289,7 +289,7 @@ def answer_question(
         if (form is None and best.span is not None) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
-        elif form is not None and q.answer_type == "list":
+        elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
         asked = generation(text) if form is None and figure is None else None
@@ -447,7 +447,7 @@ def _whole_answer(
                 found = purpose(text)
                 if found is not None:
                     return s, text[found[0] : found[1]]
-    if q.answer_type == "list":
+    if q.is_list:
         # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
         for s in near:
             if s.span is not None and s.span.figure is None:

@@ -41,12 +41,15 @@ def also_listing(
     data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
 ) -> list[int]:
     """Documents that name every member of a list answer ("Microsoft-OpenAI and Google DeepMind": a sentence naming
-    Microsoft and Google), in any order and form, where the question's words are (as `also_naming`)."""
+    Microsoft and Google; "Asia and Europe": "Asian and European markets"), in any order and form, where the question's words are (as `also_naming`)."""
     keys = sorted({entity_key(m) for m in _MEMBER_SPLIT.split(text) if m.strip()} - {""})
     if len(keys) < 2:
         return []
     cited = {data.sentences[s].doc_id for s in sources}
-    needle = re.compile("".join(rf"(?=.*(?<!\w){re.escape(k)}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL)
+    # a member also in its adjective's form: "Asia and Europe" in "Asian and European markets"
+    needle = re.compile(
+        "".join(rf"(?=.*(?<!\w){re.escape(k)}{'[a-z]{0,3}' if len(k) > 3 else ''}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL,
+    )
     return mentioning(data, cited, _holding(needle), " ".join(keys), q_terms, idf, entities)
 
 

@@ -461,3 +461,14 @@ def test_an_answer_name_without_its_possessive(text, bare):
     from rag.spans import without_possessive
 
     assert without_possessive(text) == bare
+
+
+@pytest.mark.parametrize(("question", "plural", "is_list"), [
+    ("Which regions is the deal aimed at?", True, True),  # places in the plural: a list of places
+    ("Which region is the deal aimed at?", False, False),
+    ("Which companies compete with Amazon?", True, True),
+    ("Where is Anthropic expanding?", False, False),
+])
+def test_a_question_that_asks_for_several(question, plural, is_list):
+    q = analyse(question)
+    assert (q.plural, q.is_list) == (plural, is_list)

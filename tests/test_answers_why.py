@@ -182,3 +182,9 @@ def test_a_list_is_cited_from_every_article_that_names_its_members_in_its_own_wo
     got = seed_engine.ask("Which two tech giants is Amazon competing against in the AI cloud race?")
     assert got.text == "Microsoft-OpenAI and Google DeepMind"  # 003; 002 and 004 name Microsoft and Google otherwise
     assert {c.doc_id for c in got.citations} == {SEED["002"], SEED["003"], SEED["004"]}
+
+
+def test_places_asked_in_the_plural_are_answered_by_the_list_and_cited_in_any_form(seed_engine):
+    got = seed_engine.ask("Which regions is the Amazon-Anthropic deal aimed at for expanding AI inference capacity?")
+    assert got.text == "Asia and Europe"  # 001; 000 says "in Asian and European markets"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"]}
