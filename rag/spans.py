@@ -175,7 +175,19 @@ def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     return bool(parts & set(asked)) and "total" in scope
 
 
-_NAMED_NUMBER = re.compile(r"[A-Z][\w-]*[ -]?$")  # a capitalized word just before a number: part of a name
+# words that lead a number without naming it: "About 40 people", "Only 12 seats", "By 1998"
+NUMBER_LEADS = frozenset("about around nearly almost roughly approximately over under only just all at by in of on for from".split())
+_NAMED_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ -]?$")  # a capitalized word just before a number: part of a name
+
+
+def _in_name(sentence: str, start: int) -> bool:
+    """ "Trainium 2", "Claude 3": the number at `start` follows a capitalized word that is no stop word ("The four
+    general questions" counts four)."""
+    m = _NAMED_NUMBER.search(sentence, 0, start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return bool(content_terms(word)) and word not in COMMON_SENTENCE_STARTS and word not in NUMBER_LEADS
 
 
 @lru_cache(maxsize=1024)
@@ -271,9 +283,9 @@ def choose_span(
     for span in spans:
         if span.figure is not None:
             f = span.figure
-            if any(g.unit == f.unit and same_value(g.value, f.value) for g in q.figures):
-                continue  # the figure the question already gives is not its answer
-            if f.unit == "count" and _NAMED_NUMBER.search(sentence, 0, f.start):
+            if any(g.unit in (f.unit, "") and same_value(g.value, f.value) for g in q.figures):
+                continue  # the figure the question already gives (a bare number: in any unit) is not its answer
+            if f.unit == "count" and _in_name(sentence, f.start):
                 continue  # "Trainium 2", "Claude 3": a number in a name counts nothing
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue

@@ -472,3 +472,21 @@ def test_an_answer_name_without_its_possessive(text, bare):
 def test_a_question_that_asks_for_several(question, plural, is_list):
     q = analyse(question)
     assert (q.plural, q.is_list) == (plural, is_list)
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # "The four ...": a number after a capitalized stop word counts; after a name it is part of the name
+    ("How many general questions are available to opposition leaders?",
+     "The four general questions available to opposition leaders are:", "four"),
+    ("How many chips will roll out?", "As Trainium 2 chips roll out, 40,000 units ship.", "40,000"),
+    # a bare number the question gives is not its answer, in whatever unit the sentence has it
+    ("What happened to the company in 1767?", "In 1767 political activity caused exploitation of the company.", None),
+])
+def test_numbers_in_names_and_numbers_the_question_gives(question, sentence, expected):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse(question))
+    if expected is None:
+        assert span is None or span.figure is None
+    else:
+        assert span is not None and span.text == expected
