@@ -22,6 +22,8 @@ _REASON = re.compile(
     r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b[^.;]*",
     re.IGNORECASE,
 )
+# the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
+_CAUSE_LEAD = re.compile(r"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using)\s+", re.IGNORECASE)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 _NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*"
@@ -82,7 +84,11 @@ def reason(sentence: str, manner: bool = False) -> Cut | None:
     if not sentence[: m.start()].strip():  # "In response to American aid to Israel, OPEC raised ...": a fronted clause
         text = text.split(",", 1)[0]
     text = text.rstrip(" ,")
-    return m.start(), m.start() + len(text), text
+    start = m.start()
+    lead = _CAUSE_LEAD.match(text)
+    if lead is not None and lead.end() < len(text):  # "due to the outbreak of the war": the cause is "the outbreak of the war"
+        start, text = start + lead.end(), text[lead.end() :]
+    return start, start + len(text), text
 
 
 # "is known as Wahhabism", "referred to as a practical Carnot cycle because ...", 'called "circular"'
