@@ -209,11 +209,12 @@ def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[
 
 def _without_question_words(span: Span, q_terms: frozenset[str], keep_numbers: bool = False) -> Span:
     """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei". With `keep_numbers`, a number at an
-    edge stays ("1.5 gigawatts")."""
+    edge stays ("1.5 gigawatts"), unless the question gives it ("After 1945, what ...?": not "1945 anti-colonial
+    movements")."""
     words = _span_words(span.text)
 
     def known(terms: tuple[str, ...], word: str) -> bool:
-        if keep_numbers and any(c.isdigit() for c in word):
+        if keep_numbers and any(c.isdigit() for c in word) and not (terms and all(t in q_terms for t in terms)):
             return False
         return not terms or all(t in q_terms for t in terms)
 
