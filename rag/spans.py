@@ -207,6 +207,23 @@ def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[
     return [*spans[:at], *(tidy(Span(a, b, sentence[a:b], PHRASE)) for a, b in phrases), *spans[at:]]
 
 
+# a capitalized word that only opens a sentence: a verb's -ing form before "the" ("Following the ..."), or a word
+# that starts sentences and names nothing
+OPENERS = (COMMON_SENTENCE_STARTS - {"king"}) | frozenset(
+    "according despite under today recently currently historically traditionally similarly meanwhile".split()
+)
+_OPENER = re.compile(rf"(?:[A-Z][a-z]+ing\s+(?=the\s)|(?:{'|'.join(w.capitalize() for w in sorted(OPENERS))})\s+)(?:(?:the|of|an?)\s+)*")
+
+
+def _without_opener(span: Span) -> Span:
+    """A name found at the start of a sentence without the capitalized word that only opens the sentence
+    ("Following the Conservative victory" -> "Conservative", "Convening the Parliamentary Bureau")."""
+    m = _OPENER.match(span.text)
+    if m is None or m.end() >= len(span.text) or not span.text[m.end()].isupper():
+        return span
+    return Span(span.start + m.end(), span.end, span.text[m.end() :], span.kind, span.figure)
+
+
 def _without_question_words(span: Span, q_terms: frozenset[str], keep_numbers: bool = False) -> Span:
     """ "CEO Dario Amodei" asked as "Who is the CEO?" answers "Dario Amodei". With `keep_numbers`, a number at an
     edge stays ("1.5 gigawatts"), unless the question gives it ("After 1945, what ...?": not "1945 anti-colonial
@@ -298,6 +315,8 @@ def choose_span(
                 continue  # "AWS" for "Amazon Web Services": the question's own name
             if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:
                 continue  # "Which cloud platform ...?" is not answered by "exclusive cloud computing rights"
+        if span.start == 0 and span.figure is None and span.kind != PHRASE:
+            span = _without_opener(span)
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start

@@ -492,3 +492,14 @@ def test_numbers_in_names_and_numbers_the_question_gives(question, sentence, exp
         assert span is None or span.figure is None
     else:
         assert span is not None and span.text == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Following the Conservative", "Conservative"), ("Convening the Parliamentary Bureau", "Parliamentary Bureau"),
+    ("During World War II", "World War II"),
+    ("King Charles III", "King Charles III"), ("Early Gothic", "Early Gothic"), ("Sterling Bank", "Sterling Bank"),
+])
+def test_a_name_at_a_sentence_start_without_the_word_that_opens_the_sentence(text, name):
+    from rag.spans import Span, _without_opener
+
+    assert _without_opener(Span(0, len(text), text, "name")).text == name
