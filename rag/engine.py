@@ -30,6 +30,7 @@ from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFi
 from rag.retrieval import claim_passages, expansion_passages, retrieve
 
 MAX_NAME_CHARS = 100
+TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,15 @@ class Engine:
         return self.state.data
 
     def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
-        """Answer one question; `previous` is the question of the turn before, for follow-ups."""
+        """Answer one question; `previous` is what `next_previous` gave for the turn before, for follow-ups: the
+        question it followed up, with "And before that?" on a second line where that was the turn before."""
         q = analyse(clean_question(question))
-        before = _usable(previous)
+        base, _, older = (previous or "").partition(TURN_BREAK)
+        before = _usable(base)
         if q.followup and before is not None:
-            # "who said that?" means the previous answer's sources; "and before that?" its older figure
-            earlier = self.ask(before, k=k, mode=mode)
+            # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
+            # before that?", the previous answer is that older one
+            earlier = self.ask(older, previous=before, k=k, mode=mode) if older else self.ask(before, k=k, mode=mode)
             return sources_answer(q.text, earlier) if q.followup == "source" else older_answer(q.text, earlier)
         state = self.state
         if q.figures and asks_who_states(q.text):
@@ -130,13 +134,18 @@ class Engine:
 
     @staticmethod
     def next_previous(question: str, previous: str | None) -> str | None:
-        """The question a conversation's next turn follows up: this one, unless it was itself a follow-up ("Who said
-        that?" after "And before that?" still means the question before both)."""
+        """What a conversation's next turn follows up: this question, unless it was itself a follow-up. After "Who
+        said that?" it is still the question before; after "And before that?", that question and this one on a second
+        line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         try:
             followup = analyse(clean_question(question)).followup
         except RagError:
             return previous
-        return previous if followup and previous else question
+        if not followup or not previous:
+            return question
+        if followup == "before":
+            return previous.partition(TURN_BREAK)[0] + TURN_BREAK + question
+        return previous
 
     def verify_in_background(self) -> threading.Thread:
         """Hash every segment of the open index in a background thread (opening checked sizes and headers only).

@@ -177,8 +177,8 @@ def test_ask_conversation_follows_up_the_question_before(workdir):
     revenue, before, who = (json.loads(line) for line in result.stdout.decode().splitlines())
     assert revenue["answer"] == "$30 billion"
     assert before["answer"] == "surpassing $1 billion" and before["citations"][0]["doc_id"] == SEED["003"]
-    # "who said that?" after a follow-up still means the first question: the articles that give $30 billion
-    assert {c["doc_id"] for c in who["citations"]} == {SEED["000"], SEED["004"]}
+    # "who said that?" means the previous answer's sources: after "and before that?", the older figure's article
+    assert {c["doc_id"] for c in who["citations"]} == {SEED["003"]}
 
 
 def test_figure_with_no_source_is_an_empty_list(workdir):
