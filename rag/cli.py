@@ -173,7 +173,8 @@ def _questions(question: str | None) -> Iterator[str]:
         yield question
         return
     for raw in sys.stdin.buffer:
-        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        # bytes that are not UTF-8 stay marked (surrogateescape), so that the line is reported, not guessed at
+        yield raw.decode("utf-8", errors="surrogateescape").rstrip("\r\n")
 
 
 @main.command()
@@ -198,7 +199,8 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
 
     def failed_json(q: str, exc: RagError) -> None:
         if as_json:  # a script reading standard output gets an object for every question, a failed one too
-            click.echo(json.dumps({"question": q[:200], "error": str(exc)}, ensure_ascii=False))
+            shown = q[:200].encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # bytes that were not UTF-8: U+FFFD
+            click.echo(json.dumps({"question": shown, "error": str(exc)}, ensure_ascii=False))
             exc.reported = True  # type: ignore[attr-defined]
 
     if question is not None:

@@ -56,6 +56,8 @@ def clean_question(question: str, limit: int = MAX_QUESTION_CHARS) -> str:
         raise QuestionError(f"the question is {len(question):,} characters long; the limit is {limit:,}: ask a shorter question")
     if question.isascii():  # the common case, without a lookup per character
         text = _ASCII_CONTROL.sub(" ", question)
+    elif any("\ud800" <= ch <= "\udfff" for ch in question):  # bytes that were not UTF-8, kept by surrogateescape
+        raise QuestionError("the question is not valid UTF-8 text: save or type it as UTF-8")
     else:
         text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in question)
     text = " ".join(text.split())

@@ -323,3 +323,12 @@ def test_rag_index_check_and_optimize(workdir, tmp_path):
     damaged = run(["index", "--check"], project)
     assert damaged.returncode == 1
     assert b"sentences.npy" in damaged.stderr and b"damaged" in damaged.stderr and b"Traceback" not in damaged.stderr
+
+
+def test_a_stdin_line_that_is_not_utf8_is_reported_and_the_others_answered(workdir):
+    lines = b"How much \xff\xfe invest?\nWho is the CEO of Anthropic?\n"
+    result = run(["ask", "--json"], workdir, stdin=lines)
+    assert result.returncode == 1
+    bad, good = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert "not valid UTF-8" in bad["error"] and good["answer"] == "Dario Amodei"
+    assert "Traceback" not in result.stderr.decode()

@@ -268,6 +268,13 @@ def test_a_question_needs_a_word_of_two_letters(question: str):
         clean_question(question)
 
 
+def test_a_question_of_bytes_that_are_not_utf8_is_refused():
+    # what surrogateescape keeps of bytes that are not UTF-8 (stdin, or a command-line argument)
+    question = b"How much \xff\xfe did Amazon invest?".decode("utf-8", errors="surrogateescape")
+    with pytest.raises(QuestionError, match="not valid UTF-8"):
+        clean_question(question)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=1200))
 def test_clean_question_raises_only_question_error(question: str):
