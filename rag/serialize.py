@@ -55,7 +55,7 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
 def answer_text(a: Answer) -> str:
     """The readable form: the answer, its sentence, disagreements, numbered citations."""
     if a.abstained:
-        return f"I could not find this in the sources. (confidence {a.confidence:.2f})"
+        return "I could not find this in the sources."  # a confidence beside it would read as one in the abstention
     lines = [a.text]
     if a.sentence and a.sentence != a.text:
         lines.append(f'  "{a.sentence}"')

@@ -45,7 +45,7 @@ def cite_link(n: int) -> str:
 def answer_markdown(answer: Answer, data: IndexData) -> str:
     """The chat message: short answer, supporting sentence, citations, confidence, disagreement."""
     if answer.abstained:
-        return f"I could not find this in the sources. (confidence {answer.confidence:.2f})"
+        return "I could not find this in the sources."  # a confidence beside it would read as one in the abstention
     lines = [f"**{esc(answer.text)}**"]
     if answer.sentence and answer.sentence != answer.text:
         lines.append(f"> {esc(answer.sentence)}")
