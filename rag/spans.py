@@ -32,7 +32,7 @@ WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole ali
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
 _RULES: tuple[tuple[str, str], ...] = (
-    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent"
+    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
@@ -40,6 +40,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
+    # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
+    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)"),
     ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
