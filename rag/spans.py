@@ -177,6 +177,7 @@ def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     return bool(parts & set(asked)) and "total" in scope
 
 
+CALENDAR_NAMES = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # words that lead a number without naming it: "About 40 people", "Only 12 seats", "By 1998"
 NUMBER_LEADS = frozenset("about around nearly almost roughly approximately over under only just all at by in of on for from".split())
 _NAMED_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ -]?$")  # a capitalized word just before a number: part of a name
@@ -315,6 +316,8 @@ def choose_span(
                 continue  # "The", "Its", or the question's own words are not its answer
             if span.text.isupper() and span.text in _initials(q.entities):
                 continue  # "AWS" for "Amazon Web Services": the question's own name
+            if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
+                continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
             if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:
                 continue  # "Which cloud platform ...?" is not answered by "exclusive cloud computing rights"
         if span.start == 0 and span.figure is None and span.kind != PHRASE:

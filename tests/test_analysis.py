@@ -505,3 +505,11 @@ def test_a_name_at_a_sentence_start_without_the_word_that_opens_the_sentence(tex
     from rag.spans import Span, _without_opener
 
     assert _without_opener(Span(0, len(text), text, "name")).text == name
+
+
+def test_a_day_or_a_month_is_no_one_and_nowhere():
+    from rag.spans import choose_span
+
+    sentence = "General Question Time takes place on a Thursday, when members question the Scottish Government."
+    span = choose_span(sentence, analyse("Who do members question during General Question Time?"))
+    assert span is not None and span.text == "Scottish Government"
