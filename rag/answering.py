@@ -242,14 +242,15 @@ def answer_question(
         # explosives"); parsed only here, where the span is the answer (a yes/no or a definition cut needs none)
         known = facts(data, best.sentence_id)
         kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
-        sort = choose_span(known.text, q, idf, sorts=sorts_of(known.text, kind_asked)) if kind_asked else None
+        sorts = sorts_of(known.text, kind_asked) if kind_asked else ()
+        sort = choose_span(known.text, q, idf, sorts=sorts) if sorts else None
         phrases = () if sort is not None else noun_phrases(known.text)
-        span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text))
+        span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text), words_only=bool(kind_asked))
         if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
             # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
             # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
             # nearest candidate of any class is a shorter answer than the whole sentence
-            span = choose_span(known.text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases)
+            span = choose_span(known.text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
         best = dataclasses.replace(best, span=span)
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")

@@ -279,6 +279,7 @@ def _trim(text: str) -> str:
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
     phrases: Sequence[tuple[int, int]] = (), aligned: Aligned | None = None, sorts: Sequence[tuple[int, int]] = (),
+    words_only: bool = False,
 ) -> Span | None:
     """The candidate nearest to the question's words in the sentence (rarer words pull harder, by
     `weights`), leaving out what the question already says. `scopes` gives the scope tags of the sentence's
@@ -286,7 +287,8 @@ def choose_span(
     (`contradicts`: the latest money is not the total). `aligned` is the constituent in the role the question asks
     (rag.alignment): a question whose answer need not be a name is answered by it (up to MAX_ALIGNED_WORDS, less
     the question's own words at its edges), any other by the candidates inside it, where there are some. `sorts`,
-    given for "What type of X ...?", are the only candidates: the words that name the sort of each X in the sentence."""
+    given for "What type of X ...?", are the only candidates: the words that name the sort of each X in the sentence;
+    `words_only` leaves out dates and figures (such a question where the sentence names no sort of X)."""
     kind = q.span_kind
     q_terms = _term_set(q.terms)
     if sorts:
@@ -297,6 +299,8 @@ def choose_span(
         if whole is not None:
             return whole  # the constituent itself: the candidates need not be worked out
     spans = candidate_spans(sentence, kind)
+    if words_only:  # "What type of engine ...?": a sort is said in words, not by a date or a figure
+        spans = [sp for sp in spans if sp.figure is None and sp.kind != "date"]
     if phrases and kind == "other" and not q.asks_name:
         spans = _with_phrases(sentence, spans, phrases)
     keep = []

@@ -196,3 +196,11 @@ def test_purpose_finds_the_infinitive_a_thing_is_done_for(sentence, expected):
 
     found = purpose(sentence)
     assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+def test_a_type_of_question_is_not_answered_by_a_figure():
+    sentence = "The round values Anthropic at approximately $60 billion, a remarkable figure for a young lab."
+    q = analyse("What type of company is Anthropic?")
+    assert choose_span(sentence, q).text == "$60 billion"  # the nearest candidate of any kind
+    span = choose_span(sentence, q, phrases=noun_phrases(sentence), words_only=True)
+    assert span is None or (span.figure is None and "$" not in span.text)
