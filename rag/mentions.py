@@ -31,7 +31,7 @@ def also_naming(
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
     needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
-    return mentioning(data, cited, _holding(needle), text, q_terms, idf, entities)
+    return mentioning(data, cited, _holding(needle, any_of=(text, unqualified(text))), text, q_terms, idf, entities)
 
 
 _MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
@@ -50,11 +50,21 @@ def also_listing(
     needle = re.compile(
         "".join(rf"(?=.*(?<!\w){re.escape(k)}{'[a-z]{0,3}' if len(k) > 3 else ''}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL,
     )
-    return mentioning(data, cited, _holding(needle), " ".join(keys), q_terms, idf, entities)
+    return mentioning(data, cited, _holding(needle, all_of=keys), " ".join(keys), q_terms, idf, entities)
 
 
-def _holding(needle: re.Pattern[str]) -> Callable[[SentenceFacts], bool]:
-    return lambda known: needle.search(known.text) is not None
+def _holding(needle: re.Pattern[str], any_of: Sequence[str] = (), all_of: Sequence[str] = ()) -> Callable[[SentenceFacts], bool]:
+    """The sentence matches `needle`; the words it needs (any of `any_of`, all of `all_of`) are looked for first, in
+    lower case, so that most sentences are passed over without the pattern."""
+    some, every = [w.lower() for w in any_of], [w.lower() for w in all_of]
+
+    def holds(known: SentenceFacts) -> bool:
+        low = known.text.lower()
+        if (some and not any(w in low for w in some)) or not all(w in low for w in every):
+            return False
+        return needle.search(known.text) is not None
+
+    return holds
 
 
 def mentioning(
