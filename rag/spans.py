@@ -404,7 +404,29 @@ def _nearest(
             total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
         return total
 
-    return min(keep, key=distance)
+    best = min(keep, key=distance)
+    return _titled_name(sentence, best) if q.answer_type == "person" else best
+
+
+# "Greek mathematician Hero of Alexandria", "Spanish architect Enric Miralles": a capitalized adjective, a role in
+# lower case, then the name of the person
+_AFTER_ROLE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{1,2}}([A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.-]*)*)")
+
+
+_DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi"
+
+
+def _titled_name(sentence: str, span: Span) -> Span:
+    """For a person asked for: the name after a one-word capitalized adjective and a role ("Greek mathematician Hero
+    of Alexandria" -> "Hero of Alexandria", not "Greek")."""
+    if span.figure is not None or " " in span.text or not _DEMONYM.search(span.text):
+        return span
+    m = _AFTER_ROLE.match(sentence, span.end)
+    if m is None:
+        return span
+    name = m.group(1).rstrip(".’'")
+    start = m.start(1)
+    return Span(start, start + len(name), name, span.kind)
 
 
 _OPENERS, _CLOSERS = "(\"'“‘", ",;:)\"'”’"

@@ -513,3 +513,15 @@ def test_a_day_or_a_month_is_no_one_and_nowhere():
     sentence = "General Question Time takes place on a Thursday, when members question the Scottish Government."
     span = choose_span(sentence, analyse("Who do members question during General Question Time?"))
     assert span is not None and span.text == "Scottish Government"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The first engine was the aeolipile described by Greek mathematician Hero of Alexandria in the first century.",
+     "Hero of Alexandria"),
+    ("Edgar was the brother of Margaret.", "Edgar"),  # a name, not a demonym: stays
+])
+def test_a_person_is_the_name_after_a_demonym_and_a_role(sentence, name):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse("Who described the aeolipile?" if "aeolipile" in sentence else "Who was Margaret's brother?"))
+    assert span is not None and span.text == name
