@@ -375,3 +375,47 @@ def purpose(sentence: str) -> tuple[int, int] | None:
                     last -= 1
                 return to[0].idx, doc[last].idx + len(doc[last].text)
     return None
+
+
+# "What happens to the working fluid in a closed loop system?": what the sentence says the thing undergoes
+_HAPPENS_TO = re.compile(r"^what (?:happens|happened|will happen|would happen|is happening) to (?:the |a |an )?(?P<thing>[^?]+?)(?:\s+(?:in|during|when|if|after|before|at|on|under)\b[^?]*)?\s*\??$", re.IGNORECASE)
+CLAUSE_DEPS = frozenset({"conj", "cc", "punct", "advcl", "relcl", "mark", "parataxis"})  # where a predicate ends
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def asked_happening(question: str) -> frozenset[str]:
+    """The stems of the thing a "What happens to X?" question asks about, or an empty set."""
+    m = _HAPPENS_TO.match(question)
+    return frozenset(content_terms(m.group("thing"))) if m else frozenset()
+
+
+def happening(sentence: str, thing: frozenset[str], asked: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """(start, end) of the predicate whose subject is the thing ("the working fluid is recycled continuously" ->
+    "recycled continuously"), without its auxiliaries and the clauses that follow it; of several, the one that says
+    least of the question's own words (`asked`, stems); None where the sentence says none."""
+    doc = parse(sentence)
+    if doc is None or not thing:
+        return None
+    found = []
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or not thing <= _terms(tok.subtree):
+            continue
+        words = [verb] + [t for c in verb.rights if c.dep_ not in CLAUSE_DEPS for t in _without_clauses(c)]
+        terms = _terms(words)
+        if terms - asked:
+            last = max(w.i for w in words)
+            found.append((len(terms & asked) / len(terms), verb.idx, doc[last].idx + len(doc[last].text)))
+    if not found:
+        return None
+    _, start, end = min(found)
+    return start, end
+
+
+def _without_clauses(head: Any) -> list[Any]:
+    """A dependent's words without the clauses nested in it ("a closed loop system, where the fluid is recycled")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ != "acl":
+            out.extend(_without_clauses(child))
+    return out

@@ -12,7 +12,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import Aligned, aligned_span, asked_kind, asked_role, names_a_class, purpose, sorts_of
+from rag.alignment import (
+    Aligned,
+    aligned_span,
+    asked_happening,
+    asked_kind,
+    asked_role,
+    happening,
+    names_a_class,
+    purpose,
+    sorts_of,
+)
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
@@ -34,7 +44,7 @@ from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.sentence_facts import facts, names_of
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import FIGURE_TYPES, Span, choose_span, without_possessive
+from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, without_possessive
 from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -244,6 +254,10 @@ def answer_question(
         kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
         sorts = sorts_of(known.text, kind_asked) if kind_asked else ()
         sort = choose_span(known.text, q, idf, sorts=sorts) if sorts else None
+        thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
+        event = happening(known.text, thing, frozenset(q.terms)) if thing and sort is None else None
+        if event is not None:
+            sort = Span(event[0], event[1], known.text[event[0] : event[1]], PHRASE)
         phrases = () if sort is not None else noun_phrases(known.text)
         span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text), words_only=bool(kind_asked))
         if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):

@@ -117,7 +117,7 @@ def test_an_appositive_belongs_to_a_name_asked_for():
          "Oven Ventures", "Tomas Reis"),
         # the name that holds the constituent's head, not a capitalized modifier of it
         ("Who designed the building?", "The building was designed by Spanish architect Enric Miralles with a local firm.",
-         "Spanish", "Enric Miralles"),
+         "Enric Miralles", "Enric Miralles"),  # (unaligned too: the name after a demonym and a role)
     ],
 )
 def test_choose_span_answers_by_the_aligned_constituent(question, sentence, before, after):
@@ -204,3 +204,19 @@ def test_a_type_of_question_is_not_answered_by_a_figure():
     assert choose_span(sentence, q).text == "$60 billion"  # the nearest candidate of any kind
     span = choose_span(sentence, q, phrases=noun_phrases(sentence), words_only=True)
     assert span is None or (span.figure is None and "$" not in span.text)
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("What happens to the working fluid in a closed loop system?",
+     "The working fluid can operate as a closed loop system, where the working fluid is recycled continuously.",
+     "recycled continuously"),  # the predicate that says least of the question's words
+    ("What happens to waste heat in the cycle?",
+     "The heat is supplied externally, and the waste heat is removed in a condenser.", "removed in a condenser"),
+    ("What happens to waste heat in the cycle?", "Heat drives the cycle.", None),
+])
+def test_what_happens_to_a_thing_is_the_predicate_whose_subject_it_is(question, sentence, expected):
+    from rag.alignment import asked_happening, happening
+    from rag.lexical import content_terms
+
+    found = happening(sentence, asked_happening(question), frozenset(content_terms(question)))
+    assert (sentence[found[0] : found[1]] if found else None) == expected
