@@ -50,7 +50,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"
      r"|\bwhat total\b"),
-    ("count", r"\bhow many\b|\bwhat number\b|\bscore\b"),
+    ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
     ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"
      r"|\bthe capital (?:city )?of\b"),

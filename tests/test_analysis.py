@@ -45,6 +45,7 @@ from rag.spans import bound_qualifiers, contradicts
         ("What capacity does the new data center have?", "power"),
         ("By roughly how much did Amazon's stock move in after-hours trading?", "percent"),  # a stock moves by a share
         ("What % of OpenAI does Microsoft own?", "percent"),
+        ("What is the number of Constituency MSPs?", "count"),
         ("Where is Anthropic's inference capacity expanding?", "place"),  # "capacity" does not make it power
         ("How much did the share price of Ford slide?", "percent"),
         ("Which two tech giants is Amazon competing against?", "list"),  # a number of names asked for
