@@ -172,9 +172,21 @@ _CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as 
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)
 
 
+_NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?((?:[a-z][\w-]*\s*){1,3})")
+
+
 def asked_class(text: str) -> str:
     """The stem of the noun a "which X" question asks for ("Which cloud platform is OpenAI tied to?" -> "platform"),
     or "" where "what" stands alone ("What did the chemists make?") or no verb follows the noun."""
+    named = _NAME_OF.search(text)  # "What was the name of Bohemond's nephew?": the nephew is the class
+    if named:
+        words = []
+        for w in named.group(1).split():  # the noun before a preposition or clause: "the imperialistic policy in China"
+            if w.lower() in _CLASS_END:
+                break
+            words.append(w)
+        stems = content_terms(words[-1]) if words else []
+        return stems[0] if stems else ""
     m = _CLASS.search(text)
     if not m:
         return ""

@@ -349,7 +349,9 @@ def test_a_person_asked_for_by_role(question, roles):
         ("What is decreased by staging expansion across multiple cylinders?", "", False),
         ("Imperialism extends a country's power and what?", "", False),  # no verb after the noun
         ("What is Google's flagship AI model called?", "", True),
-        ("What is the name of the naval base?", "", True),
+        ("What is the name of the naval base?", "base", True),  # the noun "the name of" names
+        ("What was the name of Bohemond's nephew?", "nephew", True),
+        ("What was the name of the imperialistic policy in China?", "polici", True),
     ],
 )
 def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name):
