@@ -32,7 +32,7 @@ _DEFINITION = re.compile(
 )
 # "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)
 _WHAT_IS_A = re.compile(
-    r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)"
+    r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)(?!(?:term|name|word)s? (?:for|used)\b)"
     r"(?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
     re.IGNORECASE,
 )

@@ -115,6 +115,23 @@ def naming(sentence: str) -> Cut | None:
     return None
 
 
+# "the steam reverses its flow at each stroke (counterflow)", 'It was later called the "first oil shock"'
+_ALTERNATE = re.compile(r"\(([^()\d]{2,40})\)|[\"“]([^\"“”]{2,40})[\"”]")
+ALTERNATE_WORDS = 4  # a term in brackets or quotes longer than this is an aside, not another name
+
+
+def alternate_names(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the short terms a sentence gives in brackets or quotes: the other names it gives things."""
+    out = []
+    for m in _ALTERNATE.finditer(sentence):
+        group = 1 if m.group(1) is not None else 2
+        text = m.group(group).strip()
+        if text and len(text.split()) <= ALTERNATE_WORDS:
+            start = m.start(group) + m.group(group).index(text)
+            out.append((start, start + len(text)))
+    return out
+
+
 # the words an acronym's long form may be made of: "Very high-speed Backbone Network Service", "Front Islamique de Salut"
 _LONG_WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 EXPANSION_SLACK = 3  # lowercase words a long form may hold besides one word per letter ("de", "high-speed")

@@ -54,6 +54,7 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+_ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
@@ -253,6 +254,8 @@ def answer_question(
         known = facts(data, best.sentence_id)
         kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
         sorts = sorts_of(known.text, kind_asked) if kind_asked else ()
+        if not sorts and _ASKS_OTHER_NAME.search(q.text):  # "What is another name for a coal supply bin?": "(bunker)"
+            sorts = tuple(answer_forms.alternate_names(known.text))
         sort = choose_span(known.text, q, idf, sorts=sorts) if sorts else None
         thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
         event = happening(known.text, thing, frozenset(q.terms)) if thing and sort is None else None

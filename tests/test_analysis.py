@@ -528,3 +528,16 @@ def test_a_person_is_the_name_after_a_demonym_and_a_role(sentence, name):
 
     span = choose_span(sentence, analyse("Who described the aeolipile?" if "aeolipile" in sentence else "Who was Margaret's brother?"))
     assert span is not None and span.text == name
+
+
+def test_the_other_names_a_sentence_gives_in_brackets_or_quotes():
+    from rag.answer_forms import alternate_names
+
+    sentence = ('The steam reverses its direction of flow at each stroke (counterflow), an effect called "kick back" '
+                "(see the diagram of the engine on page 12 for the details of it).")
+    assert [sentence[a:b] for a, b in alternate_names(sentence)] == ["counterflow", "kick back"]  # the aside is too long
+
+
+def test_a_term_for_something_is_no_definition_to_give_whole():
+    q = analyse("What is a term for the reversing of steam flow in a piston engine?")
+    assert (q.answer_type, q.defines_kind) == ("other", False)
