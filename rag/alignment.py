@@ -357,24 +357,37 @@ def names_a_class(question: str, stem: str) -> bool:
     return doc is None or any(_stem(t) == stem and t.pos_ in ("NOUN", "PROPN") for t in doc)
 
 
+AIMING_VERBS = frozenset({"try", "seek", "aim", "attempt", "hope", "strive", "intend", "plan"})
 PURPOSE_DEPS = frozenset({"advcl", "acl"})  # "... sold at a higher price to encourage investment", "the desire to encourage"
 
 
-def purpose(sentence: str) -> tuple[int, int] | None:
+def purpose(sentence: str, asked: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """(start, end) of the sentence's purpose clause, an infinitive that says what something is done for ("created to
-    coordinate the response to the embargo" -> "to coordinate the response to the embargo"), or None."""
+    coordinate the response to the embargo" -> "to coordinate the response to the embargo"), or None; of several,
+    the one that says least of the question's own words (`asked`, stems: "sought to disassociate themselves ... to
+    avoid being targeted" asked "Why did they disassociate themselves?")."""
     doc = parse(sentence)
     if doc is None:
         return None
+    found = []
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.dep_ in PURPOSE_DEPS:
+        # "an office created to coordinate ...", "Saudi Arabia, trying to recover market share, ...": an infinitive
+        # under a participle, or under a verb of aiming, says what something is done for too
+        aimed = tok.dep_ == "xcomp" and (tok.head.tag_ == "VBN" or tok.head.lemma_ in AIMING_VERBS)
+        if tok.pos_ == "VERB" and (tok.dep_ in PURPOSE_DEPS or aimed):
             to = [c for c in tok.children if c.tag_ == "TO" and c.dep_ == "aux"]
             if to:
                 last = max(t.i for t in tok.subtree)
+                comma = next((t.i for t in doc[tok.i : last + 1] if t.text in (",", ";")), None)
+                last = comma - 1 if comma is not None else last  # the clause ends at its comma
                 while last > tok.i and doc[last].is_punct:
                     last -= 1
-                return to[0].idx, doc[last].idx + len(doc[last].text)
-    return None
+                terms = _terms(doc[tok.i : last + 1]) or frozenset({""})
+                found.append((len(terms & asked) / len(terms), to[0].idx, doc[last].idx + len(doc[last].text)))
+    if not found:
+        return None
+    _, start, end = min(found, key=lambda f: f[0])  # the first of equals
+    return start, end
 
 
 # "What happens to the working fluid in a closed loop system?": what the sentence says the thing undergoes

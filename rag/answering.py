@@ -462,7 +462,7 @@ def _whole_answer(
         if not manner:  # "Why was the office created?": "created to coordinate the response", the purpose it serves
             for s in near:
                 text = data.sentences[s.sentence_id].text
-                found = purpose(text)
+                found = purpose(text, frozenset(q.terms))
                 if found is not None:
                     return s, text[found[0] : found[1]]
     if q.is_list:

@@ -190,6 +190,8 @@ def test_names_a_class_tells_a_noun_from_a_verb(question, stem, expected):
     ("The system allowed newly discovered oil to be sold at a higher price to encourage investment.",
      "to encourage investment"),
     ("Amazon invested $5 billion in Anthropic.", None),
+    # under a participle or a verb of aiming, up to the clause's comma
+    ("Saudi Arabia, trying to recover market share, increased production.", "to recover market share"),
 ])
 def test_purpose_finds_the_infinitive_a_thing_is_done_for(sentence, expected):
     from rag.alignment import purpose
@@ -220,3 +222,13 @@ def test_what_happens_to_a_thing_is_the_predicate_whose_subject_it_is(question, 
 
     found = happening(sentence, asked_happening(question), frozenset(content_terms(question)))
     assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+def test_of_several_purposes_the_one_the_question_does_not_say_is_the_reason():
+    from rag.alignment import purpose
+    from rag.lexical import content_terms
+
+    sentence = "Some nations sought to disassociate themselves from US policy to avoid being targeted by the boycott."
+    asked = frozenset(content_terms("Why did the nations disassociate themselves from US policy?"))
+    found = purpose(sentence, asked)
+    assert found is not None and sentence[found[0] : found[1]] == "to avoid being targeted by the boycott"
