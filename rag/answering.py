@@ -42,7 +42,7 @@ from rag.lexical import TermWeights, content_terms
 from rag.mentions import also_listing, also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
-from rag.sentence_facts import facts, names_of
+from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, without_possessive
 from rag.timewords import years_in
@@ -249,26 +249,8 @@ def answer_question(
     if form is None and q.answer_type == "reason" and _WHY.match(q.text):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name:
-        # an answer that need not be a name: the sentence's common-noun phrases are candidates too ("deadly
-        # explosives"); parsed only here, where the span is the answer (a yes/no or a definition cut needs none)
-        known = facts(data, best.sentence_id)
-        kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
-        sorts = sorts_of(known.text, kind_asked) if kind_asked else ()
-        if not sorts and _ASKS_OTHER_NAME.search(q.text):  # "What is another name for a coal supply bin?": "(bunker)"
-            sorts = tuple(answer_forms.alternate_names(known.text))
-        sort = choose_span(known.text, q, idf, sorts=sorts) if sorts else None
-        thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
-        event = happening(known.text, thing, frozenset(q.terms)) if thing and sort is None else None
-        if event is not None:
-            sort = Span(event[0], event[1], known.text[event[0] : event[1]], PHRASE)
-        phrases = () if sort is not None else noun_phrases(known.text)
-        span = sort or choose_span(known.text, q, idf, known.scopes, phrases, _aligned(q, known.text), words_only=bool(kind_asked))
-        if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
-            # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
-            # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
-            # nearest candidate of any class is a shorter answer than the whole sentence
-            span = choose_span(known.text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
-        best = dataclasses.replace(best, span=span)
+        # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
+        best = dataclasses.replace(best, span=_phrase_answer(facts(data, best.sentence_id), q, idf))
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
         known = facts(data, best.sentence_id)
@@ -322,6 +304,34 @@ def answer_question(
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -> Span | None:
+    """The answer in a sentence to a question of no particular kind, by the shape the question asks for: the words
+    that name a sort ("What type of locomotive ...?"), a term in brackets or quotes ("another name for ..."), what
+    happens to a thing; else the aligned constituent, a common-noun phrase or a name nearest the question's words
+    (parsed only here, where the span is the answer)."""
+    text = known.text
+    kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
+    sorts = sorts_of(text, kind_asked) if kind_asked else ()
+    if not sorts and _ASKS_OTHER_NAME.search(q.text):  # "What is another name for a coal supply bin?": "(bunker)"
+        sorts = tuple(answer_forms.alternate_names(text))
+    if sorts:
+        sort = choose_span(text, q, idf, sorts=sorts)
+        if sort is not None:
+            return sort
+    thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
+    event = happening(text, thing, frozenset(q.terms)) if thing else None
+    if event is not None:
+        return Span(event[0], event[1], text[event[0] : event[1]], PHRASE)
+    phrases = noun_phrases(text)  # "deadly explosives": common-noun phrases are candidates too
+    span = choose_span(text, q, idf, known.scopes, phrases, _aligned(q, text), words_only=bool(kind_asked))
+    if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
+        # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
+        # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
+        # nearest candidate of any class is a shorter answer than the whole sentence
+        span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
+    return span
 
 
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
