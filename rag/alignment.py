@@ -384,10 +384,7 @@ def purpose(sentence: str, asked: frozenset[str] = frozenset()) -> tuple[int, in
                     last -= 1
                 terms = _terms(doc[tok.i : last + 1]) or frozenset({""})
                 found.append((len(terms & asked) / len(terms), to[0].idx, doc[last].idx + len(doc[last].text)))
-    if not found:
-        return None
-    _, start, end = min(found, key=lambda f: f[0])  # the first of equals
-    return start, end
+    return _fewest_asked(found)
 
 
 # "What happens to the working fluid in a closed loop system?": what the sentence says the thing undergoes
@@ -419,9 +416,15 @@ def happening(sentence: str, thing: frozenset[str], asked: frozenset[str] = froz
         if terms - asked:
             last = max(w.i for w in words)
             found.append((len(terms & asked) / len(terms), verb.idx, doc[last].idx + len(doc[last].text)))
+    return _fewest_asked(found)
+
+
+def _fewest_asked(found: list[tuple[float, int, int]]) -> tuple[int, int] | None:
+    """Of (share of the question's words, start, end) candidates, the (start, end) that says least of the question;
+    the first of equals."""
     if not found:
         return None
-    _, start, end = min(found)
+    _, start, end = min(found, key=lambda f: f[0])
     return start, end
 
 

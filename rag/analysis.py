@@ -14,7 +14,7 @@ from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
-from rag.timewords import MONTHS, years_in
+from rag.timewords import CALENDAR_NAMES, years_in
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -89,7 +89,7 @@ _LEADING_WORDS = frozenset(
 _NOT_NAMES = frozenset(
     "what who whom whose which when where why how is are was were does do did has have had can could will would should"
     " may might must the a an and or in on of for to by i".split()
-) | frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+) | CALENDAR_NAMES
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ class QuestionAnalysis:
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
     span_kind = question_type(text)
-    answer_type = _answer_type(text, span_kind)
+    acronym = _acronym(text)
+    answer_type = "expansion" if acronym else _answer_type(text, span_kind)
     entities = question_entities(text)
     terms = frozenset(content_terms(text))
     followup = "source" if _SOURCE_FOLLOWUP.match(text) else ("before" if _BEFORE_FOLLOWUP.match(text) else "")
@@ -152,7 +153,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asked_class=asked_class(text),
         asks_name=bool(_ASKS_NAME.search(text)),
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
-        acronym=_acronym(text),
+        acronym=acronym,
         plural=bool(_PLURAL_ASK.search(text)),
     )
 
@@ -282,8 +283,7 @@ def _boundary(text: str, at: int) -> bool:
 
 
 def _answer_type(text: str, span_kind: str) -> str:
-    if _acronym(text):
-        return "expansion"
+    """The answer type of a question that names no acronym to spell out (that one is "expansion")."""
     if _YESNO.match(text):
         return "yesno"
     if re.match(r"^where\b(?! (?:does|do|did) .*\bstand\b)", text, re.IGNORECASE):  # "where does it stand" is no place

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rag.figures import extract_figures, same_value
 from rag.lexical import TermWeights, content_terms
 from rag.records import Figure
-from rag.timewords import MONTH_ABBREVIATIONS, MONTHS
+from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
 
 if TYPE_CHECKING:
@@ -177,7 +177,6 @@ def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     return bool(parts & set(asked)) and "total" in scope
 
 
-CALENDAR_NAMES = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # words that lead a number without naming it: "About 40 people", "Only 12 seats", "By 1998"
 NUMBER_LEADS = frozenset("about around nearly almost roughly approximately over under only just all at by in of on for from".split())
 _NAMED_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ -]?$")  # a capitalized word just before a number: part of a name

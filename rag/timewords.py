@@ -7,6 +7,8 @@ import re
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)  # a day or a month: no one, nowhere, and no subject of a figure
 MONTH_PATTERN = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"  # a month name as written in an article
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
