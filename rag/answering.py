@@ -51,6 +51,8 @@ from rag.timewords import years_in
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the sentence follows the question's parse
 UNTYPED_CONFIDENCE_FACTOR = 0.5
+# classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
+UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
@@ -225,6 +227,11 @@ def answer_question(
         # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
         bound = [s for s in bound if _measures(data, q.measure, s)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
+    elif kind in FIGURE_TYPES and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes:
+        # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
+        bound = [s for s in bound if q.asked_class in facts(data, s.sentence_id).near_terms]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion

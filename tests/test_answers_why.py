@@ -105,6 +105,13 @@ def test_a_figure_for_another_pair_of_companies_is_no_answer(seed_engine, questi
     assert seed_engine.ask(question).abstained
 
 
+def test_a_figure_of_a_class_no_article_gives_a_figure_of_is_no_answer(seed_engine):
+    # no article gives a share price; the investment and revenue figures beside "shares" are not one
+    assert seed_engine.ask("At what price did Amazon stock trade after the deal?").abstained
+    # a class that names the unit is no such class: the shares' move is a percentage
+    assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
+
+
 def test_a_dated_event_is_cited_only_from_articles_that_give_it_at_that_time(seed_engine):
     # 002: "$4 billion commitment announced in September 2023"; 003's "$4B More" headline is the later round
     got = seed_engine.ask("How much did Amazon commit to Anthropic in September 2023?")
