@@ -1,0 +1,62 @@
+"""A question that names the outlet it asks about: "What does the AI Business piece say ...?", "according to TNW".
+
+The outlet is where the answer must come from, not what it must be about: its name is taken out of the names
+the answer is bound to (rag.binding) and out of the words the answer's sentence is scored by, and the passages
+are narrowed to the articles that outlet published. A name counts as an outlet only where a retrieved article
+names it as its publisher and the question speaks of it as a source ("the X article", "according to X",
+"X reports"), so the cost is one metadata read per retrieved article, whatever the corpus' size.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from rag.analysis import QuestionAnalysis
+from rag.disagreement import entity_key
+from rag.index.view import IndexData
+from rag.lexical import content_terms
+from rag.records import Passage
+
+# words that make a name before them a source: "the AI Business piece", "the TNW report"
+SOURCE_NOUNS = r"(?:article|articles|piece|report|reporting|story|coverage|post|write-?up|account|author|writer|editor)"
+SOURCE_VERBS = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|puts?)"
+
+
+def outlet_scope(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> tuple[QuestionAnalysis, list[Passage]]:
+    """The question without the outlet it names as its source, and the passages of that outlet's articles; the
+    question and passages as they are where it names none."""
+    if not q.entities or not passages:
+        return q, list(passages)
+    publishers: dict[str, str] = {}  # doc_id -> entity key of its publisher
+    for p in passages:
+        doc_id = data.chunks[p.chunk_id].doc_id
+        if doc_id not in publishers:
+            publishers[doc_id] = entity_key(data.document_head(doc_id).publisher or "")
+    named = {k for k in publishers.values() if k}
+    outlets = [e for e in q.entities if entity_key(e) in named and names_as_source(q.text, e)]
+    if not outlets:
+        return q, list(passages)
+    keys = {entity_key(e) for e in outlets}
+    kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
+    words = {t for e in outlets for t in content_terms(e)}
+    q = dataclasses.replace(
+        q,
+        entities=tuple(e for e in q.entities if e not in outlets),
+        owners=tuple(e for e in q.owners if e not in outlets),
+        actor="" if q.actor in outlets else q.actor,
+        terms=q.terms - words,
+    )
+    return q, kept
+
+
+def names_as_source(text: str, name: str) -> bool:
+    """Whether the question speaks of `name` as a source of what it asks."""
+    n = re.escape(name)
+    return bool(
+        re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:according to|in|from|by|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
+        or re.search(rf"\b{n}\s+{SOURCE_VERBS}\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+(?:say|report|write|claim|state|put)\b", text, re.IGNORECASE)
+    )

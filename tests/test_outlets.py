@@ -1,0 +1,27 @@
+"""A question that names the outlet it asks about: the outlet is where the answer comes from, not what it is about."""
+
+import pytest
+
+from rag.outlets import names_as_source
+
+
+@pytest.mark.parametrize(("question", "name", "expected"), [
+    ("What does the AI Business piece say about Claude?", "AI Business", True),
+    ("What does AI Business say Amazon invested?", "AI Business", True),
+    ("According to TNW, how long is the contract?", "TNW", True),
+    ("How long is the AWS contract in the Hamidun News report?", "Hamidun News", True),
+    ("Who is the author of the AI Business article?", "AI Business", True),
+    ("What did Reuters report about the deal?", "Reuters", True),
+    ("How much did Amazon invest in Anthropic?", "Amazon", False),  # the subject, not a source
+    ("Does AI Business sell chips?", "AI Business", False),
+])
+def test_a_name_is_a_source_where_the_question_speaks_of_it_as_one(question, name, expected):
+    assert names_as_source(question, name) is expected
+
+
+def test_an_answer_is_taken_from_the_outlet_the_question_names(seed_engine):
+    # 002 (publisher AI Business) says "Amazon has invested another $5 billion in Anthropic"; without the outlet
+    # read as the source, "AI Business" was a name the answer's sentence had to hold, and the question abstained
+    got = seed_engine.ask("What does AI Business say Amazon invested?")
+    assert got.text == "$5 billion"
+    assert got.citations[0].doc_id.startswith("002_")
