@@ -79,6 +79,9 @@ _SCOPE = {
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
     "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
+# "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
+_REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:deal|round|investment|announcement|agreement|commitment|partnership|funding|pledge)\b", re.IGNORECASE)
 # Names: capitalized words (or all-caps short words) that are not the question's first word.
 _NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*)")
 _LEADING_WORDS = frozenset(
@@ -139,7 +142,7 @@ def analyse(text: str) -> QuestionAnalysis:
         entities=entities,
         measure=_measure(text, entities),
         past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
-        scope=tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(text)),
+        scope=tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(_REFERENCE_POINT.sub(" ", text))),
         bounds=bound_qualifiers(text),
         figures=tuple(parse_figures(text)),
         terms=terms,

@@ -34,7 +34,7 @@ from rag.config import (
     SCORE_WEIGHTS,
 )
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import DATED, PAST, defining_scope, entity_key, measure_stem, same_time
+from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figures import same_value
 from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
@@ -243,6 +243,10 @@ def answer_question(
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
+    if kind in FIGURE_TYPES and (scoped := DEFINING_SCOPES.intersection(q.scope)):
+        # "What was Amazon's total investment ...?": a near-best figure its article gives as a total comes first
+        fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= _scope_of(data, s)]
+        bound = fit + [s for s in bound if s not in fit]
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
-from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Passage
@@ -33,12 +32,12 @@ def outlet_scope(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passag
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
         if doc_id not in publishers:
-            publishers[doc_id] = entity_key(data.document_head(doc_id).publisher or "")
+            publishers[doc_id] = _key(data.document_head(doc_id).publisher or "")
     named = {k for k in publishers.values() if k}
-    outlets = [e for e in q.entities if entity_key(e) in named and names_as_source(q.text, e)]
+    outlets = [e for e in q.entities if _key(e) in named and names_as_source(q.text, e)]
     if not outlets:
         return q, list(passages)
-    keys = {entity_key(e) for e in outlets}
+    keys = {_key(e) for e in outlets}
     kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
     words = {t for e in outlets for t in content_terms(e)}
     q = dataclasses.replace(
@@ -56,7 +55,12 @@ def names_as_source(text: str, name: str) -> bool:
     n = re.escape(name)
     return bool(
         re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text, re.IGNORECASE)
-        or re.search(rf"\b(?:according to|in|from|by|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:according to|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
         or re.search(rf"\b{n}\s+{SOURCE_VERBS}\b", text, re.IGNORECASE)
         or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+(?:say|report|write|claim|state|put)\b", text, re.IGNORECASE)
     )
+
+
+def _key(name: str) -> str:
+    """A name as a publisher is compared: its words, lower case ("AI Business" is not "AI")."""
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))

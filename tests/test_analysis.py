@@ -91,6 +91,9 @@ def test_entities(question, entities):
         ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
         ("Counting earlier rounds too, what does Amazon's total commitment add up to today?", False, ("total",)),
         ("Back when Amazon doubled its investment, how much extra did it commit?", True, ("additional",)),
+        # "latest" scopes the point the figure precedes, not the figure
+        ("What was Amazon's total investment in Anthropic before the latest deal?", True, ("total",)),
+        ("How much had Amazon put in prior to the new agreement?", True, ()),
     ],
 )
 def test_time_scope(question, past, scope):

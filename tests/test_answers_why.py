@@ -105,6 +105,13 @@ def test_a_figure_for_another_pair_of_companies_is_no_answer(seed_engine, questi
     assert seed_engine.ask(question).abstained
 
 
+def test_a_total_before_the_latest_deal_is_the_total_the_older_article_gives(seed_engine):
+    # was "$5 billion ... as part of their latest deal" (002), neither a total nor before that deal
+    got = seed_engine.ask("What was Amazon's total investment in Anthropic before the latest deal?")
+    assert got.figure.value == 8e9
+    assert got.citations[0].doc_id == SEED["003"]
+
+
 def test_a_figure_of_a_class_no_article_gives_a_figure_of_is_no_answer(seed_engine):
     # no article gives a share price; the investment and revenue figures beside "shares" are not one
     assert seed_engine.ask("At what price did Amazon stock trade after the deal?").abstained

@@ -14,6 +14,7 @@ from rag.outlets import names_as_source
     ("What did Reuters report about the deal?", "Reuters", True),
     ("How much did Amazon invest in Anthropic?", "Amazon", False),  # the subject, not a source
     ("Does AI Business sell chips?", "AI Business", False),
+    ("Which two tech giants is Amazon competing against in the AI cloud race?", "AI", False),
 ])
 def test_a_name_is_a_source_where_the_question_speaks_of_it_as_one(question, name, expected):
     assert names_as_source(question, name) is expected
