@@ -75,7 +75,7 @@ _PAST = re.compile(
 _SCOPE = {
     "total": re.compile(r"\b(?:total|in all|overall|altogether|cumulative|combined)\b", re.IGNORECASE),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
-    "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up-front|now|right away)\b", re.IGNORECASE),
+    "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
     "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
@@ -247,8 +247,13 @@ def _span_kind(answer_type: str, span_kind: str) -> str:
 
 
 def _acts(text: str, entity: str) -> bool:
-    """ "How much has Salesforce invested", "did Amazon put": the name is the subject of the question's verb."""
-    return any(_ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity)) for i in _occurrences(text, entity))
+    """ "How much has Salesforce invested", "did Amazon put": the name is the subject of the question's verb. A name
+    that receives ("is Anthropic getting from Amazon") is not: the figure's claim may have the giver as its subject."""
+    return any(
+        _ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity))
+        and not _RECEIVING.match(text, i + len(entity))
+        for i in _occurrences(text, entity)
+    )
 
 
 def _owns(text: str, entity: str) -> bool:
@@ -262,6 +267,7 @@ def _owns(text: str, entity: str) -> bool:
 # Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.
 _ACTING_BEFORE = re.compile(r"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+$")
 _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
+_RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obtain(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b")
 _POSSESSED = re.compile(r"['’]s?\s+\w")
 _OWNED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|for)\s+(?:the\s+)?$")
 _WORD_CHAR = re.compile(r"\w")

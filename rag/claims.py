@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from rag.figures import extract_figures
+from rag.figures import BOUND_QUALIFIERS, extract_figures
 from rag.records import Claim, Figure, Sentence
 from rag.timewords import MONTH_PATTERN
 
@@ -41,7 +41,6 @@ SCOPE_WORDS: dict[str, frozenset[str]] = {
     "upfront": frozenset("immediate upfront".split()),  # the part of a deal paid now: "an immediate $5 billion injection"
     "past": frozenset("previous prior earlier former".split()),
 }
-BOUND_QUALIFIERS = frozenset({"up to", "as much as"})
 HEDGE_WORDS = frozenset("reported reportedly approximately about around estimated roughly nearly almost some expected".split())
 ENTITY_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC", "LOC"})
 _FUTURE = re.compile(r"\b(?:will|expected|expects|plans?|planned|to be|upcoming|forecast|projected)\b", re.IGNORECASE)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.agreement import agreement_answer, agreement_question
 from rag.analysis import analyse
 from rag.answering import answer_question
 from rag.attribution import asks_who_states, attribution_answer, older_answer, sources_answer
@@ -123,6 +124,9 @@ class Engine:
             # before that?", the previous answer is that older one
             earlier = self.ask(older, previous=before, k=k, mode=mode) if older else self.ask(before, k=k, mode=mode)
             return sources_answer(q.text, earlier) if q.followup == "source" else older_answer(q.text, earlier)
+        agreement = agreement_question(q.text)
+        if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
+            return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
         state = self.state
         if q.figures and asks_who_states(q.text):
             return attribution_answer(q.text, state.figures.lookup(q.text))

@@ -222,6 +222,10 @@ def _number(text: str) -> float:
     return float(word) if word is not None else float(text.replace(",", ""))
 
 
+# qualifiers that make a figure a ceiling, not an amount: "up to $25 billion"
+BOUND_QUALIFIERS = frozenset({"up to", "as much as"})
+
+
 def _qualifier(text: str, start: int) -> str:
     match = _QUALIFIER.search(text[max(0, start - 40) : start])
     return match.group("q").lower() if match else ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rag.figures import extract_figures, same_value
+from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import TermWeights, content_terms
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS
@@ -313,6 +313,8 @@ def choose_span(
                 continue  # "Trainium 2", "Claude 3": a number in a name counts nothing
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue
+            if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:
+                continue  # "How much is Amazon putting in up front?": not "up to another $20bn"
         else:
             terms = content_terms(span.text)
             if not terms or all(t in q_terms for t in terms):

@@ -93,6 +93,7 @@ def test_entities(question, entities):
         ("Back when Amazon doubled its investment, how much extra did it commit?", True, ("additional",)),
         # "latest" scopes the point the figure precedes, not the figure
         ("What was Amazon's total investment in Anthropic before the latest deal?", True, ("total",)),
+        ("How much cash is Amazon putting in up front?", False, ("upfront",)),
         ("How much had Amazon put in prior to the new agreement?", True, ()),
     ],
 )
@@ -166,6 +167,7 @@ def test_add_up_to_is_not_a_ceiling():
     ("How much money has Salesforce invested in Anthropic?", "Salesforce"),
     ("How much did Amazon put into OpenAI in February 2026?", "Amazon"),
     ("What is Google's stake in Anthropic?", ""),  # an owner, not an actor
+    ("How many gigawatts is Anthropic getting from Amazon?", ""),  # a receiver: the claim's subject may be the giver
     ("Who is the CEO of Anthropic?", ""),
 ])
 def test_the_actor_of_a_question(question, actor):

@@ -112,6 +112,19 @@ def test_a_total_before_the_latest_deal_is_the_total_the_older_article_gives(see
     assert got.citations[0].doc_id == SEED["003"]
 
 
+def test_a_figure_a_name_receives_is_bound_where_the_giver_states_it(seed_engine):
+    # 004: "Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts" (abstained)
+    got = seed_engine.ask("How many gigawatts of computing capacity is Anthropic getting from Amazon?")
+    assert got.figure.value == 5e9
+    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
+
+
+def test_money_put_in_up_front_is_not_a_ceiling(seed_engine):
+    # 001: "Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones"
+    got = seed_engine.ask("How much cash is Amazon putting into Anthropic up front in the latest deal?")
+    assert got.figure.value == 5e9
+
+
 def test_a_figure_of_a_class_no_article_gives_a_figure_of_is_no_answer(seed_engine):
     # no article gives a share price; the investment and revenue figures beside "shares" are not one
     assert seed_engine.ask("At what price did Amazon stock trade after the deal?").abstained

@@ -1,0 +1,62 @@
+"""Questions about agreement itself: "Do the articles agree on Anthropic's annual revenue?".
+
+Such a question is answered by asking what it is about ("What is Anthropic's annual revenue?") and reading the
+answer's verdict: "No: " and the leading figure's sentence, with the other figures shown, where the sources
+disagree; "Yes: " where two or more articles state the answer and none gives another; and where only one article
+states it, that it is the only one (one source's answer is no agreement). "Do the sources disagree ...?" takes the
+opposite word.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from rag.records import Answer
+
+_ASKS_AGREEMENT = re.compile(
+    r"^\W*(?:do|does|did|are|is)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|both\s+)?"
+    r"(?:articles?|sources?|reports?|outlets?|stories|coverage|accounts?|publications?)\s+(?:all\s+)?"
+    r"(?P<verb>agree|disagree|differ|conflict|in agreement|in conflict|consistent|inconsistent)"
+    r"(?:\s+(?:on|about|over|in|regarding|as to|with each other on|with one another on))?\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
+_WH_START = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent"})
+ONLY_ONE = "Only one source states it: "
+
+
+@dataclasses.dataclass(frozen=True)
+class AgreementQuestion:
+    topic: str  # the question the agreement is about: "What is Anthropic's annual revenue?"
+    asks_disagreement: bool  # "Do the sources disagree ...?": yes means they do
+
+
+def agreement_question(text: str) -> AgreementQuestion | None:
+    """What an agreement question asks about, or None where the question is not one."""
+    m = _ASKS_AGREEMENT.match(text)
+    if m is None:
+        return None
+    topic = m.group("topic").strip()
+    if not topic:
+        return None
+    if _WH_START.match(topic):  # "on how much Amazon invested": the question it names
+        topic = topic[0].upper() + topic[1:]
+    else:
+        topic = f"What is {topic}"
+    return AgreementQuestion(f"{topic}?", m.group("verb").lower() in _NEGATIVE_VERBS)
+
+
+def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:
+    """The answer to the agreement question from the answer to what it is about."""
+    if answer.abstained:
+        return dataclasses.replace(answer, question=question)
+    if answer.conflicts:
+        word = "Yes" if asked.asks_disagreement else "No"
+        text = f"{word}: {answer.sentence}"
+    elif answer.source_count >= 2:
+        word = "No" if asked.asks_disagreement else "Yes"
+        text = f"{word}: {answer.sentence}"
+    else:
+        text = f"{ONLY_ONE}{answer.sentence}"
+    return dataclasses.replace(answer, question=question, text=text)

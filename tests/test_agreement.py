@@ -1,0 +1,35 @@
+"""Questions about agreement itself: "Do the articles agree on X?" is answered by the verdict on X's answer."""
+
+import pytest
+
+from rag.agreement import ONLY_ONE, AgreementQuestion, agreement_question
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Do the articles agree on Anthropic's annual revenue?", AgreementQuestion("What is Anthropic's annual revenue?", False)),
+    ("Do the sources agree on how much Amazon invested in September 2023?",
+     AgreementQuestion("How much Amazon invested in September 2023?", False)),
+    ("Do the sources disagree about Amazon's total investment?", AgreementQuestion("What is Amazon's total investment?", True)),
+    ("Are the reports consistent on the size of the deal?", AgreementQuestion("What is the size of the deal?", False)),
+    ("Do all the articles agree?", None),  # about nothing in particular
+    ("Does Amazon agree to invest $5 billion?", None),  # not about the sources
+    ("How much did Amazon invest?", None),
+])
+def test_an_agreement_question_and_what_it_is_about(question, expected):
+    assert agreement_question(question) == expected
+
+
+def test_sources_that_disagree_answer_no_with_the_newer_figure_leading(seed_engine):
+    got = seed_engine.ask("Do the articles agree on Anthropic's annual revenue?")
+    assert got.text.startswith("No: ") and "$30 billion" in got.text  # 000 and 004; 003's older "surpassing $1 billion"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}
+    assert [c.doc_id for c in got.conflicts] == [SEED["003"]]
+    disagree = seed_engine.ask("Do the sources disagree about Anthropic's annual revenue?")
+    assert disagree.text.startswith("Yes: ") and disagree.conflicts == got.conflicts
+
+
+def test_one_source_is_no_agreement(seed_engine):
+    # only 002 gives a figure for September 2023 with that wording: "a $4 billion commitment announced in September 2023"
+    got = seed_engine.ask("Do the sources agree on how much Amazon committed to Anthropic in September 2023?")
+    assert got.text.startswith(ONLY_ONE) and len(got.citations) == 1
