@@ -52,7 +52,10 @@ _PLURAL_ASK = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
     r"competitors|providers|labs|products|models|services|chips|sectors|markets|regions|companies)\b"
     r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b"
-    r"|\b(?:which|what) (?:two|three|four|five|both)\b",  # "Which two tech giants ...?": several names
+    r"|\b(?:which|what) (?:two|three|four|five|both)\b"  # "Which two tech giants ...?": several names
+    # "Which regulators are ...?": any plural noun the question asks for, before its verb (not "What types of")
+    r"|^\W*(?:which|what) (?:[\w-]+ )?(?!(?:type|kind|sort|form|part|percentage|number|amount)s\b)[a-z]+(?:ie|[^su])s"
+    r" (?:are|were|have|had|do|did|will|would|could|can|might|may)\b",
     re.IGNORECASE,
 )
 _SOURCE_FOLLOWUP = re.compile(
@@ -83,7 +86,7 @@ _SCOPE = {
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:deal|round|investment|announcement|agreement|commitment|partnership|funding|pledge)\b", re.IGNORECASE)
 # Names: capitalized words (or all-caps short words) that are not the question's first word.
-_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*)")
+_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*|[a-z]{1,3}[A-Z][\w’'-]*)")  # also "xAI", "eBay"
 _LEADING_WORDS = frozenset(
     "name list tell give through in on at by for from with into under over after before during since about against"
     " between among per via according besides unlike like apart aside".split()

@@ -73,6 +73,7 @@ def test_answer_types(question, answer_type):
         ("how much is it worth?", ()),
         ("What was the price of oil in March of 1974?", ()),  # a month dates the question, it owns no figure
         ("What did Amazon announce on Monday in Seattle?", ("Amazon", "Seattle")),
+        ("What is xAI's latest valuation?", ("xAI",)),  # a name may start in lower case
     ],
 )
 def test_entities(question, entities):
@@ -480,6 +481,10 @@ def test_an_answer_name_without_its_possessive(text, bare):
     ("Which region is the deal aimed at?", False, False),
     ("Which companies compete with Amazon?", True, True),
     ("Where is Anthropic expanding?", False, False),
+    ("Which regulators are scrutinizing Big Tech investments?", True, True),  # any plural noun asked for
+    ("What words are inscribed on the mace?", True, True),
+    ("What types of engines are used?", False, False),  # a sort, not several
+    ("What process is used?", False, False),
 ])
 def test_a_question_that_asks_for_several(question, plural, is_list):
     q = analyse(question)
