@@ -145,7 +145,7 @@ def analyse(text: str) -> QuestionAnalysis:
         entities=entities,
         measure=_measure(text, entities),
         past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
-        scope=tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(_REFERENCE_POINT.sub(" ", text))),
+        scope=question_scope(text),
         bounds=bound_qualifiers(text),
         figures=tuple(parse_figures(text)),
         terms=terms,
@@ -315,6 +315,12 @@ def _answer_type(text: str, span_kind: str) -> str:
     if _DEFINITION.match(text):
         return "definition"
     return "other"
+
+
+def question_scope(text: str) -> tuple[str, ...]:
+    """The scope tags a question asks a figure in: total, initial, upfront, annual, additional."""
+    text = _REFERENCE_POINT.sub(" ", text)
+    return tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(text))
 
 
 def question_entities(text: str) -> tuple[str, ...]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from rag.analysis import question_scope
 from rag.conflicts import weigh
-from rag.disagreement import entity_key, topic_key, value_key
+from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_key
 from rag.errors import FigureQueryError
 from rag.figures import parse_figures, query_text
 from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Claim, Figure, FigureLookup, FigureMention
+from rag.spans import contradicts
 from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
@@ -48,6 +50,7 @@ class FigureIndex:
         rest = _without_figures(query_text(text), parsed)
         names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
         words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
+        scope = question_scope(rest)
         found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -57,7 +60,7 @@ class FigureIndex:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
                     else self._data.claims_of_figure(fig.value, fig.unit, limit=limit))
             for c in pool:
-                if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words):
+                if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope):
                     continue
                 seen.add((c.doc_id, c.figure.start))
                 found.append(c)
@@ -68,16 +71,25 @@ class FigureIndex:
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total)
 
-    def _about(self, c: Claim, names: set[str], words: set[str]) -> bool:
+    def _about(self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = ()) -> bool:
         if names:
             own = {entity_key(c.subject), entity_key(c.target)} - {""}
+            if own and not own & names:
+                return False  # another company's figure of the same size
+            # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
+            # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
             sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
-            if not names <= (own or sentence_names):
+            if not names <= own | sentence_names:
                 return False
         if words:
             terms = set(content_terms(self._data.sentences[c.sentence_id].text)) | set(content_terms(c.measure))
-            if not words & terms:
+            classes = self._data.measure_classes
+            kind = classes.get(measure_stem(c.measure))
+            # "new investment": the claim's measure may be a word the articles use for the same thing ("injection")
+            if not words & terms and not (kind and any(classes.get(w) == kind for w in words)):
                 return False
+        if scope and (contradicts(scope, frozenset(c.scope)) or ("additional" in scope and PAST in c.scope)):
+            return False  # "a $4 billion additional investment" is not the $4 billion an article calls previous
         return True
 
     def differing(self, lookup: FigureLookup) -> list[FigureMention]:

@@ -96,3 +96,17 @@ def test_a_long_list_of_mentions_shows_the_newest_with_the_count(seed_engine, mo
 def test_a_ratio_written_in_words_finds_the_ratio(seed_engine):
     for query in ("twenty to one", "a twenty-to-one ratio"):
         assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED["002"]}
+
+
+@pytest.mark.parametrize(("query", "docs"), [
+    # Amazon's claim; "Anthropic" is in its sentence, not tied to the figure by the parse (was: no source)
+    ("Which source puts Amazon's total investment in Anthropic at $8 billion?", {"003"}),
+    # 000 calls it "an immediate $5 billion capital injection": a word for the same measure (was: 000 missing)
+    ("Which articles say Amazon's new investment is $5 billion?", {"000", "001", "002"}),
+    # 002's $4 billion is the earlier commitment it calls previous, not the additional one (was: 002 listed)
+    ("Which article reports a $4 billion additional investment by Amazon?", {"003"}),
+    # another company's figure of the same size is not the one asked about
+    ("Anthropic revenue $13 billion", set()),
+])
+def test_a_claim_query_keeps_the_claims_about_what_it_names(seed_engine, query, docs):
+    assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
