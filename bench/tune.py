@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 import rag.config  # noqa: E402
 from rag.analysis import analyse  # noqa: E402
-from rag.answering import score_sentences  # noqa: E402
 from rag.engine import Engine  # noqa: E402
 from rag.evaluation import answer_matches, read_jsonl, split_files, squad_split  # noqa: E402
 from rag.retrieval import retrieve  # noqa: E402
+from rag.scoring import score_sentences  # noqa: E402
 
 TUNING_SPLIT = "dev"  # the only split tuning reads; the test splits are frozen for `rag eval`
 WORK = ROOT / "index" / ".eval"

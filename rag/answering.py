@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -26,13 +24,7 @@ from rag.alignment import (
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.claims import PARSED_UNITS
-from rag.config import (
-    CONFIDENCE_FEATURES,
-    CONFIDENCE_WEIGHTS,
-    DEFAULT_ABSTAIN_BELOW,
-    MAX_CITATIONS,
-    SCORE_WEIGHTS,
-)
+from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figures import same_value
@@ -42,6 +34,7 @@ from rag.lexical import TermWeights, content_terms
 from rag.mentions import also_listing, also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
+from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, without_possessive
@@ -53,119 +46,18 @@ ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the senten
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
-BOUND_BONUS = 0.5  # in units of the "typed" signal
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
-UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
 ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
-FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
-
-
-@dataclass(frozen=True)
-class Scored:
-    sentence_id: int
-    score: float
-    dense: float
-    overlap: float
-    typed: float
-    passage: float
-    heading: float
-    window: float
-    context: float
-    span: Span | None
-    missing: float = 0.0  # idf of the rarest question word absent from the sentence and its neighbours, over the largest idf
-    bound: float = 1.0  # 1 when the question's names are where the answer is (is_bound)
-    coverage: float = 1.0  # the share of the question's names in the sentence and its neighbours
-
-
-def _largest(idf: TermWeights) -> float:
-    """The weight of the rarest term: what a term absent from the index counts."""
-    largest = getattr(idf, "largest", None)
-    if largest is not None:
-        return float(largest)
-    return max(idf.values(), default=1.0) if isinstance(idf, dict) else 1.0
-
-
-def score_sentences(
-    data: IndexData,
-    q: QuestionAnalysis,
-    query_vector: np.ndarray,
-    passages: Sequence[Passage],
-    idf: TermWeights,
-    search_text: str | None = None,
-    lazy: bool = False,
-) -> list[Scored]:
-    """Every sentence of the retrieved passages, best first. `search_text` (the question with the
-    context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
-    `lazy` (the answerer's way) leaves what does not move the score to the sentences that need it: `coverage` and
-    `missing` (confidence signals only) to those whose confidence is asked, and the span and binding of a question
-    of no particular kind to `_bound_in_order`; their `bound` is UNKNOWN until then. bench/tune.py reads them all."""
-    kind = q.span_kind
-    bounds = q.bounds
-    q_terms = _terms(search_text or q.text)
-    default_idf = _largest(idf)
-    q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
-    weight = {t: idf.get(t, default_idf) for t in q_terms}
-    rank_of: dict[int, int] = {}
-    context_of: dict[int, float] = {}
-    chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
-    for rank, p in enumerate(passages):
-        chunk = data.chunks[p.chunk_id]
-        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
-            rank_of.setdefault(sid, rank)
-            context_of[sid] = max(context_of.get(sid, -1.0), float(chunk_cos[rank]))
-    if not rank_of:
-        return []
-    ids = np.fromiter(rank_of, dtype=np.int64)
-    dense = data.sentence_vectors[ids] @ query_vector
-    w = SCORE_WEIGHTS
-    w_dense, w_overlap, w_typed, w_passage = w["dense"], w["overlap"], w["typed"], w["passage"]
-    w_heading, w_window, w_context = w["heading"], w["window"], w["context"]
-    out = []
-    for sid, cos in zip(ids.tolist(), dense.tolist()):
-        known = facts(data, sid)
-        if known.asks:
-            continue  # a heading that asks the question is not its answer
-        overlap = sum(map(weight.__getitem__, q_terms & known.terms)) / q_mass
-        # an answer sentence often says "it" or "he" where the question names the subject
-        near = known.near_terms
-        window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
-        later = lazy and kind == "other"
-        span = None if later else choose_span(known.text, q, idf, known.scopes)
-        typed = 1.0 if span is not None and kind != "other" else 0.0
-        if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
-            typed = 1.0 + BOUND_BONUS
-        passage = 1.0 / (1 + rank_of[sid])
-        heading = 1.0 if known.heading else 0.0
-        context = context_of[sid]
-        score = (
-            w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
-            - w_heading * heading + w_window * window + w_context * context
-        )
-        missing = 0.0 if lazy else _missing(q_terms, near, weight, default_idf)
-        bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
-        out.append(Scored(
-            sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
-            1.0 if lazy else entity_coverage(data, q, sid, known),
-        ))
-    out.sort(key=lambda s: (-s.score, s.sentence_id))
-    return out
-
-
-def sentence_confidence(best: Scored) -> float:
-    """P(right) of an answer from this sentence: a logistic model over CONFIDENCE_FEATURES (bench/tune.py)."""
-    w = CONFIDENCE_WEIGHTS
-    z = sum(w[f] * float(getattr(best, f)) for f in CONFIDENCE_FEATURES) + w["bias"]
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def cite(data: IndexData, sentence_id: int) -> Citation:
@@ -187,13 +79,13 @@ def answer_question(
     question = q.text
     scored = score_sentences(data, q, query_vector, passages, idf, search_text, lazy=True)
     q_terms = _terms(search_text or question)
-    default_idf = _largest(idf)
+    default_idf = largest_weight(idf)
     weight = {t: idf.get(t, default_idf) for t in q_terms}
 
     def confidence(s: Scored) -> float:
         known = facts(data, s.sentence_id)
         coverage = entity_coverage(data, q, s.sentence_id, known)
-        missing = _missing(q_terms, known.near_terms, weight, default_idf)
+        missing = missing_weight(q_terms, known.near_terms, weight, default_idf)
         return sentence_confidence(dataclasses.replace(s, coverage=coverage, missing=missing))
 
     if not scored:
@@ -420,13 +312,6 @@ def _measures(data: IndexData, measure: str, s: Scored) -> bool:
         return True
     claim = _claim_of(data, s)
     return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[measure]
-
-
-def _missing(q_terms: AbstractSet[str], near: AbstractSet[str], weight: dict[str, float], default_idf: float) -> float:
-    """Scored.missing: the weight of the rarest question word absent from a sentence and its neighbours, over the
-    largest (figure terms are not words that can be missing)."""
-    absent = (t for t in q_terms - near if not t.startswith(FIGURE_TERMS))
-    return max(map(weight.__getitem__, absent), default=0.0) / default_idf
 
 
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:

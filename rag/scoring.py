@@ -1,0 +1,130 @@
+"""Scoring the sentences of the retrieved passages: relevance to the question (dense, lexical, the passage's rank
+and context), whether a span of the asked kind is there, and the confidence signals of an answer from a sentence."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.analysis import QuestionAnalysis
+from rag.binding import entity_coverage, is_bound
+from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
+from rag.index.view import IndexData
+from rag.lexical import TermWeights
+from rag.records import Passage
+from rag.sentence_facts import facts
+from rag.sentence_facts import terms_of as _terms
+from rag.spans import Span, choose_span
+
+BOUND_BONUS = 0.5  # in units of the "typed" signal
+UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
+FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
+
+
+@dataclass(frozen=True)
+class Scored:
+    sentence_id: int
+    score: float
+    dense: float
+    overlap: float
+    typed: float
+    passage: float
+    heading: float
+    window: float
+    context: float
+    span: Span | None
+    missing: float = 0.0  # idf of the rarest question word absent from the sentence and its neighbours, over the largest idf
+    bound: float = 1.0  # 1 when the question's names are where the answer is (is_bound)
+    coverage: float = 1.0  # the share of the question's names in the sentence and its neighbours
+
+
+def largest_weight(idf: TermWeights) -> float:
+    """The weight of the rarest term: what a term absent from the index counts."""
+    largest = getattr(idf, "largest", None)
+    if largest is not None:
+        return float(largest)
+    return max(idf.values(), default=1.0) if isinstance(idf, dict) else 1.0
+
+
+def score_sentences(
+    data: IndexData,
+    q: QuestionAnalysis,
+    query_vector: np.ndarray,
+    passages: Sequence[Passage],
+    idf: TermWeights,
+    search_text: str | None = None,
+    lazy: bool = False,
+) -> list[Scored]:
+    """Every sentence of the retrieved passages, best first. `search_text` (the question with the
+    context of a previous turn) decides relevance; the analysed question alone decides the kind of answer.
+    `lazy` (the answerer's way) leaves what does not move the score to the sentences that need it: `coverage` and
+    `missing` (confidence signals only) to those whose confidence is asked, and the span and binding of a question
+    of no particular kind to `_bound_in_order`; their `bound` is UNKNOWN until then. bench/tune.py reads them all."""
+    kind = q.span_kind
+    bounds = q.bounds
+    q_terms = _terms(search_text or q.text)
+    default_idf = largest_weight(idf)
+    q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
+    weight = {t: idf.get(t, default_idf) for t in q_terms}
+    rank_of: dict[int, int] = {}
+    context_of: dict[int, float] = {}
+    chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
+    for rank, p in enumerate(passages):
+        chunk = data.chunks[p.chunk_id]
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            rank_of.setdefault(sid, rank)
+            context_of[sid] = max(context_of.get(sid, -1.0), float(chunk_cos[rank]))
+    if not rank_of:
+        return []
+    ids = np.fromiter(rank_of, dtype=np.int64)
+    dense = data.sentence_vectors[ids] @ query_vector
+    w = SCORE_WEIGHTS
+    w_dense, w_overlap, w_typed, w_passage = w["dense"], w["overlap"], w["typed"], w["passage"]
+    w_heading, w_window, w_context = w["heading"], w["window"], w["context"]
+    out = []
+    for sid, cos in zip(ids.tolist(), dense.tolist()):
+        known = facts(data, sid)
+        if known.asks:
+            continue  # a heading that asks the question is not its answer
+        overlap = sum(map(weight.__getitem__, q_terms & known.terms)) / q_mass
+        # an answer sentence often says "it" or "he" where the question names the subject
+        near = known.near_terms
+        window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
+        later = lazy and kind == "other"
+        span = None if later else choose_span(known.text, q, idf, known.scopes)
+        typed = 1.0 if span is not None and kind != "other" else 0.0
+        if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
+            typed = 1.0 + BOUND_BONUS
+        passage = 1.0 / (1 + rank_of[sid])
+        heading = 1.0 if known.heading else 0.0
+        context = context_of[sid]
+        score = (
+            w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
+            - w_heading * heading + w_window * window + w_context * context
+        )
+        missing = 0.0 if lazy else missing_weight(q_terms, near, weight, default_idf)
+        bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
+        out.append(Scored(
+            sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
+            1.0 if lazy else entity_coverage(data, q, sid, known),
+        ))
+    out.sort(key=lambda s: (-s.score, s.sentence_id))
+    return out
+
+
+def sentence_confidence(best: Scored) -> float:
+    """P(right) of an answer from this sentence: a logistic model over CONFIDENCE_FEATURES (bench/tune.py)."""
+    w = CONFIDENCE_WEIGHTS
+    z = sum(w[f] * float(getattr(best, f)) for f in CONFIDENCE_FEATURES) + w["bias"]
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def missing_weight(q_terms: AbstractSet[str], near: AbstractSet[str], weight: dict[str, float], default_idf: float) -> float:
+    """Scored.missing: the weight of the rarest question word absent from a sentence and its neighbours, over the
+    largest (figure terms are not words that can be missing)."""
+    absent = (t for t in q_terms - near if not t.startswith(FIGURE_TERMS))
+    return max(map(weight.__getitem__, absent), default=0.0) / default_idf
