@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tempfile
@@ -21,7 +22,7 @@ from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
-from rag.followup import contextualize
+from rag.followup import contextualize, with_other_name
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index
 from rag.index.view import IndexData
@@ -119,6 +120,9 @@ class Engine:
         q = analyse(clean_question(question))
         base, _, older = (previous or "").partition(TURN_BREAK)
         before = _usable(base)
+        swapped = with_other_name(q.text, before) if before is not None else None
+        if swapped is not None:  # "What about Google?": the previous question, asked of Google
+            return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if q.followup and before is not None:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
@@ -144,9 +148,14 @@ class Engine:
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         try:
-            followup = analyse(clean_question(question)).followup
+            text = clean_question(question)
+            followup = analyse(text).followup
         except RagError:
             return previous
+        base = (previous or "").partition(TURN_BREAK)[0]
+        swapped = with_other_name(text, base) if base else None
+        if swapped is not None:  # after "What about Google?", "Who said that?" means the question asked of Google
+            return swapped
         if not followup or not previous:
             return question
         if followup == "before":

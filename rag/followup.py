@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.analysis import QuestionAnalysis
+from rag.analysis import QuestionAnalysis, analyse
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -24,3 +24,28 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:
         return f"{q.text} {previous}"
     return q.text
+
+
+# "What about Google?", "And Microsoft?", "How about for OpenAI?": the previous question asked of another name
+_OTHER_NAME = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|and\s+(?:for\s+)?)(?P<name>[A-Za-z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\W*$",
+    re.IGNORECASE,
+)
+
+
+def with_other_name(text: str, previous: str) -> str | None:
+    """ "What about Google?" after "How much has Microsoft invested in OpenAI?": "How much has Google invested in
+    OpenAI?", the previous question with its main name (the one that acts, else owns, else the first) replaced.
+    None where the question is not of that form, names no name, or the previous question has none."""
+    m = _OTHER_NAME.match(text)
+    if m is None:
+        return None
+    name = re.sub(r"['’]s?$", "", m.group("name"))
+    if not name or not name[0].isupper() and not any(c.isupper() for c in name[1:]):
+        return None  # "What about the revenue?": not a name
+    before = analyse(previous)
+    main = before.actor or next(iter(before.owners), "") or next(iter(before.entities), "")
+    if not main or main.lower() == name.lower():
+        return None
+    swapped, n = re.subn(rf"\b{re.escape(main)}\b", name, previous, count=1)
+    return swapped if n else None

@@ -1,0 +1,30 @@
+"""Follow-ups that ask the previous question of another name: "What about Google?"."""
+
+import pytest
+
+from rag.engine import Engine
+from rag.followup import with_other_name
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "previous", "expected"), [
+    ("What about Google?", "How much has Microsoft invested in OpenAI?", "How much has Google invested in OpenAI?"),
+    ("And Microsoft?", "What is Google's stake in Anthropic?", "What is Microsoft's stake in Anthropic?"),
+    ("How about for xAI?", "What is Anthropic's valuation?", "What is xAI's valuation?"),
+    ("What about Amazon Web Services?", "Who is the CEO of Anthropic?", "Who is the CEO of Amazon Web Services?"),
+    ("What about the revenue?", "What is Anthropic's valuation?", None),  # not a name
+    ("And before that?", "What is Anthropic's valuation?", None),  # the older figure, not a name
+    ("What about Google?", "Why is the deal called circular?", None),  # no name to replace
+])
+def test_the_previous_question_asked_of_another_name(question, previous, expected):
+    assert with_other_name(question, previous) == expected
+
+
+def test_what_about_another_name_answers_the_previous_question_for_it(seed_engine):
+    got = seed_engine.ask("What about Microsoft?", previous="How much has Amazon invested in OpenAI?")
+    assert got.question == "What about Microsoft?"
+    assert got.figure.value == 13e9  # 003 and 002: Microsoft's $13 billion in OpenAI, not Amazon's $50 billion
+    assert {c.doc_id for c in got.citations} == {SEED["002"], SEED["003"]}
+    # and "Which article says that?" next means that question's sources
+    after = Engine.next_previous("What about Microsoft?", "How much has Amazon invested in OpenAI?")
+    assert after == "How much has Microsoft invested in OpenAI?"
