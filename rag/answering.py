@@ -160,6 +160,10 @@ def answer_question(
         aligned = _aligned(q, known.text, appositives=True)
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
+    if best.span is None and kind in ALIGNED_KINDS and q.figures:
+        # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
+        # billion": the name the claim of the question's figure resolved its subject to
+        best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id))
     text = best.span.text if best.span is not None else sentence.text
     if best.span is not None and best.span.figure is None:
         text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)
@@ -192,6 +196,10 @@ def answer_question(
         if (form is None and best.span is not None) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
+            given = [f for f in q.figures if f.unit in PARSED_UNITS]
+            if given and form is None:
+                # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only
+                sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
         elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
@@ -272,6 +280,27 @@ def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> A
     """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
     role = asked_role(q.text)
     return aligned_span(sentence, role, appositives) if role is not None else None
+
+
+def _states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
+    """Whether a sentence's claims state one of the figures."""
+    return any(
+        f.unit == c.figure.unit and same_value(f.value, c.figure.value) for c in data.claims_in_sentence(sentence_id) for f in figures
+    )
+
+
+def _subject_of_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Span | None:
+    """The subject of the sentence's claim of a figure the question gives, where the parse resolved it to a name the
+    question does not give ("the company" -> "Amazon"), as a span over the figure (the name itself may stand in the
+    sentence before)."""
+    asked = {entity_key(e) for e in q.entities}
+    for c in data.claims_in_sentence(sentence_id):
+        if c.subject and entity_key(c.subject) not in asked and any(
+            f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures
+        ):
+            start = c.figure.start - data.sentences[sentence_id].start
+            return Span(start, start + len(c.figure.text), c.subject, "name")
+    return None
 
 
 def _claim_of(data: IndexData, s: Scored) -> Claim | None:

@@ -127,6 +127,15 @@ def test_money_put_in_up_front_is_not_a_ceiling(seed_engine):
     assert got.figure.value == 5e9
 
 
+def test_who_gave_a_figure_is_the_subject_its_claim_resolved_to(seed_engine):
+    # 004: "In February 2026, the company invested approximately $50 billion in OpenAI": the company is Amazon
+    got = seed_engine.ask("Which company put roughly $50 billion into OpenAI in February 2026?")
+    assert got.text == "Amazon"  # was the whole sentence
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]  # not other articles naming Amazon without the figure
+    got = seed_engine.ask("Which company committed up to $25 billion to Anthropic?")
+    assert got.text == "Amazon" and {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
+
+
 def test_a_class_that_names_the_unit_is_no_measure(seed_engine):
     # "At what price ...?" abstains (above): no article gives a figure of that class; "percentage" names the unit
     assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
