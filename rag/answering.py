@@ -200,6 +200,9 @@ def answer_question(
             if given and form is None:
                 # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only
                 sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
+        elif form is not None and q.answer_type == "yesno" and (given := [f for f in q.figures if f.unit in PARSED_UNITS]):
+            # "Has Anthropic's revenue reached $30 billion?": every article that states that claim supports the Yes
+            sources += [sid for sid in _stating_claim(data, best.sentence_id, given) if sid not in sources]
         elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
@@ -280,6 +283,16 @@ def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> A
     """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
     role = asked_role(q.text)
     return aligned_span(sentence, role, appositives) if role is not None else None
+
+
+def _stating_claim(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> list[int]:
+    """A sentence per article that states the sentence's claim of one of the figures (its side of the verdict)."""
+    for c in data.claims_in_sentence(sentence_id):
+        if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in figures):
+            verdict = weigh(data, c).verdict
+            side = next((sd for sd in (verdict.lead, *verdict.others) if c in sd.claims), None)
+            return side_sentences(data, side, c) if side is not None else []
+    return []
 
 
 def _states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:

@@ -178,6 +178,13 @@ def test_a_figure_dated_in_another_year_does_not_answer_a_question_about_a_year(
     assert got.abstained or got.figure.value != 1.25e9
 
 
+def test_a_yes_is_cited_from_every_article_that_states_the_figure(seed_engine):
+    # 004: "annual revenue has reached $30 billion"; 000: "annualized revenue has surpassed the $30 billion milestone"
+    got = seed_engine.ask("Has Anthropic's annual revenue reached $30 billion?")
+    assert got.text.startswith("Yes: ")
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}  # was 004 alone
+
+
 def test_a_yes_no_question_about_a_stale_figure_is_answered_no_with_the_newer_one(seed_engine):
     # 003 (older) says revenue surpassing $1 billion; 000 and 004 (newer) say $30 billion
     got = seed_engine.ask("Does Anthropic have annual revenue of $1 billion?")
