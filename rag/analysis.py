@@ -54,7 +54,8 @@ _PLURAL_ASK = re.compile(
     r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b"
     r"|\b(?:which|what) (?:two|three|four|five|both)\b"  # "Which two tech giants ...?": several names
     # "Which regulators are ...?": any plural noun the question asks for, before its verb (not "What types of")
-    r"|^\W*(?:which|what) (?:[\w-]+ )?(?!(?:type|kind|sort|form|part|percentage|number|amount)s\b)[a-z]+(?:ie|[^su])s"
+    r"|^\W*(?:which|what) (?:(?!of\b|types?\b|kinds?\b|sorts?\b)[\w-]+ ){0,3}?"
+    r"(?!(?:type|kind|sort|form|part|percentage|number|amount)s\b)[a-z]+(?:ie|[^su])s"
     r" (?:are|were|have|had|do|did|will|would|could|can|might|may)\b",
     re.IGNORECASE,
 )

@@ -48,6 +48,8 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+# "How does the approach work?", "How would the rest be released?": asks for a process, which no single word answers
+_HOW_WORKS = re.compile(r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b(?:work|works|function|operate|happen|released?|paid|funded|structured|decided)\W*$", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
@@ -149,7 +151,7 @@ def answer_question(
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
-    if form is None and q.answer_type == "reason" and _WHY.match(q.text):
+    if form is None and q.answer_type == "reason" and (_WHY.match(q.text) or _HOW_WORKS.search(q.text)):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name:
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)

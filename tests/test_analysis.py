@@ -484,6 +484,8 @@ def test_an_answer_name_without_its_possessive(text, bare):
     ("Which regulators are scrutinizing Big Tech investments?", True, True),  # any plural noun asked for
     ("What words are inscribed on the mace?", True, True),
     ("What types of engines are used?", False, False),  # a sort, not several
+    ("What custom Amazon chips are mentioned for training?", True, True),  # modifiers before the plural noun
+    ("What kind of chips are used?", False, False),
     ("What process is used?", False, False),
 ])
 def test_a_question_that_asks_for_several(question, plural, is_list):

@@ -136,6 +136,16 @@ def test_who_gave_a_figure_is_the_subject_its_claim_resolved_to(seed_engine):
     assert got.text == "Amazon" and {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
 
 
+def test_how_something_works_is_answered_by_the_sentence_not_a_word(seed_engine):
+    got = seed_engine.ask("How does Anthropic's Constitutional AI approach work?")  # was "models"
+    assert got.text.startswith("Its Constitutional AI approach") and got.citations[0].doc_id == SEED["003"]
+
+
+def test_plural_things_asked_for_are_answered_by_the_whole_list(seed_engine):
+    # 003: "using Amazon's proprietary Trainium and Inferentia chips" (was "Trainium")
+    assert seed_engine.ask("What custom Amazon chips are mentioned for training Claude models?").text == "Trainium and Inferentia"
+
+
 def test_a_class_that_names_the_unit_is_no_measure(seed_engine):
     # "At what price ...?" abstains (above): no article gives a figure of that class; "percentage" names the unit
     assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
