@@ -15,6 +15,7 @@ from rag.lexical import content_terms
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
+from rag.units import FIGURE_KINDS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -124,6 +125,7 @@ class QuestionAnalysis:
     acronym: str = ""  # the short form whose long form is asked: "AWS" in "What does AWS stand for?"
 
     plural: bool = False  # asks for several: "Which regions ...?", "From which countries ...?", "Name two ..."
+    about_figure: bool = False  # gives the figure it asks about: "What does the 20:1 return ratio refer to?"
 
     @property
     def is_list(self) -> bool:
@@ -134,6 +136,13 @@ class QuestionAnalysis:
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
     span_kind = question_type(text)
+    figures = tuple(parse_figures(text))
+    given = _ABOUT_GIVEN.match(text)
+    about_figure = span_kind in FIGURE_KINDS and given is not None and any(
+        f.unit in units_of_kind(span_kind) and f.start == given.end() for f in figures
+    )
+    if about_figure:
+        span_kind = "other"  # it asks what the figure it gives is about, not for a figure
     acronym = _acronym(text)
     answer_type = "expansion" if acronym else _answer_type(text, span_kind)
     entities = question_entities(text)
@@ -148,7 +157,7 @@ def analyse(text: str) -> QuestionAnalysis:
         past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
         scope=question_scope(text),
         bounds=bound_qualifiers(text),
-        figures=tuple(parse_figures(text)),
+        figures=figures,
         terms=terms,
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
@@ -162,6 +171,7 @@ def analyse(text: str) -> QuestionAnalysis:
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
         acronym=acronym,
         plural=bool(_PLURAL_ASK.search(text)),
+        about_figure=about_figure,
     )
 
 
@@ -375,4 +385,10 @@ _GENERIC = frozenset(content_terms(
     " had has have having do does did be been being is are was were get gets got"
     " main key primary biggest major chief"
 ))
+# "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows
+# (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
+_ABOUT_GIVEN = re.compile(
+    r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
+    re.IGNORECASE,
+)
 _WH = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.IGNORECASE)

@@ -137,6 +137,10 @@ def answer_question(
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
+    if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
+        bound = [s for s in bound if _states_any(data, s.sentence_id, q.figures)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and (scoped := DEFINING_SCOPES.intersection(q.scope)):
         # "What was Amazon's total investment ...?": a near-best figure its article gives as a total comes first
         fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= _scope_of(data, s)]
@@ -149,6 +153,8 @@ def answer_question(
     form = _whole_answer(data, q, bound, best, scored)
     if form is None and q.answer_type == "expansion":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
+    if form is None and q.about_figure:
+        form = best, sentence.text  # "What does the 20:1 return ratio refer to?": the sentence that states it
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and (_WHY.match(q.text) or _HOW_WORKS.search(q.text)):

@@ -553,3 +553,17 @@ def test_the_other_names_a_sentence_gives_in_brackets_or_quotes():
 def test_a_term_for_something_is_no_definition_to_give_whole():
     q = analyse("What is a term for the reversing of steam flow in a piston engine?")
     assert (q.answer_type, q.defines_kind) == ("other", False)
+
+
+@pytest.mark.parametrize(("question", "about_figure"), [
+    ("What does the 20:1 return ratio refer to?", True),  # asks what the figure it gives is about
+    ("What is the 5 gigawatts of capacity compared to?", True),
+    ("What valuation does the new up-to-$25 billion deal put on Anthropic?", False),  # asks for a figure of its own
+    ("What did families with incomes below $38,000 pay for tuition?", False),
+    ("How much is the $25 billion deal worth today?", False),
+])
+def test_a_question_about_the_figure_it_gives(question, about_figure):
+    q = analyse(question)
+    assert q.about_figure is about_figure
+    if about_figure:
+        assert q.span_kind == "other"  # not a figure of the kind it gives

@@ -146,6 +146,12 @@ def test_plural_things_asked_for_are_answered_by_the_whole_list(seed_engine):
     assert seed_engine.ask("What custom Amazon chips are mentioned for training Claude models?").text == "Trainium and Inferentia"
 
 
+def test_what_a_figure_the_question_gives_refers_to_is_the_sentence_that_states_it(seed_engine):
+    got = seed_engine.ask("What does the 20:1 return ratio refer to?")  # abstained: it asked for a ratio
+    assert got.text.startswith("It's called circular because Amazon's $5 billion investment flows back")
+    assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
 def test_a_class_that_names_the_unit_is_no_measure(seed_engine):
     # "At what price ...?" abstains (above): no article gives a figure of that class; "percentage" names the unit
     assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
