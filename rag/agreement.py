@@ -21,8 +21,15 @@ _ASKS_AGREEMENT = re.compile(
     r"(?:\s+(?:on|about|over|in|regarding|as to|with each other on|with one another on))?\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+_IS_THERE = re.compile(
+    r"^\W*(?:is|was|are)\s+there\s+(?:any\s+|a\s+|an\s+)?"
+    r"(?P<verb>disagreement|agreement|conflict|consensus|discrepancy|contradiction)s?\s+"
+    r"(?:among|between|in|across|within)\s+(?:the\s+)?(?:articles?|sources?|reports?|outlets?|stories|coverage|accounts?)"
+    r"(?:\s+(?:on|about|over|regarding|as to))?\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
 _WH_START = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
-_NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent"})
+_NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent", "disagreement", "discrepancy", "contradiction"})
 ONLY_ONE = "Only one source states it: "
 
 
@@ -34,7 +41,7 @@ class AgreementQuestion:
 
 def agreement_question(text: str) -> AgreementQuestion | None:
     """What an agreement question asks about, or None where the question is not one."""
-    m = _ASKS_AGREEMENT.match(text)
+    m = _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text)
     if m is None:
         return None
     topic = m.group("topic").strip()

@@ -44,6 +44,11 @@ _EXPANSION = re.compile(
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"^(?:who|whom|whose)\b|\bwhich (?:person|people|executive|analyst|author|editor)\b", re.IGNORECASE)
+# a question that starts by asking who: "Who invested $2 billion ...?", "Which company put $50 billion into OpenAI?"
+_ASKS_WHO = re.compile(
+    r"^\W*(?:who|whom|(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|investors?|startups?|labs?|businesses))\b",
+    re.IGNORECASE,
+)
 _ORGANISATION = re.compile(
     r"\b(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|outlets?|publishers?|labs?|startups?|investors?|"
     r"providers?|rivals?|competitors?|chip ?makers?|businesses)\b",
@@ -255,7 +260,7 @@ def _span_kind(answer_type: str, span_kind: str) -> str:
     yes/no or a why question ("Does Anthropic remain independent despite Amazon's investment?" wants no money)."""
     if answer_type in ("yesno", "reason", "expansion") or (answer_type == "definition" and span_kind not in ("name", "place")):
         return "other"  # "What is a circular investment?" asks for no amount
-    if answer_type in ("person", "organisation", "list") and span_kind == "other":
+    if answer_type in ("person", "organisation", "list") and (span_kind == "other" or (answer_type != "list" and span_kind in FIGURE_KINDS)):
         return "name"
     return span_kind
 
@@ -315,6 +320,8 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "reason"
     if _WHAT_IS_A.match(text):
         return "definition"
+    if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
+        return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"
     if span_kind in ("money", "percent", "power", "tokens", "ratio", "duration", "count", "date", "place"):
         return span_kind
     if _PLURAL_ASK.search(text):

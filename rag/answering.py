@@ -137,6 +137,11 @@ def answer_question(
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
+    given = [f for f in q.figures if f.unit in PARSED_UNITS]
+    if kind in ALIGNED_KINDS and given:
+        # "Who invested $2 billion in Anthropic?": a near-best sentence that states the figure first
+        stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
+        bound = stating + [s for s in bound if s not in stating]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if _states_any(data, s.sentence_id, q.figures)]
         if not bound:
@@ -168,10 +173,10 @@ def answer_question(
         aligned = _aligned(q, known.text, appositives=True)
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
-    if best.span is None and kind in ALIGNED_KINDS and q.figures:
+    if form is None and kind in ALIGNED_KINDS and given:
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
-        best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id))
+        best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id) or best.span)
     text = best.span.text if best.span is not None else sentence.text
     if best.span is not None and best.span.figure is None:
         text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)
@@ -204,13 +209,15 @@ def answer_question(
         if (form is None and best.span is not None) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
-            given = [f for f in q.figures if f.unit in PARSED_UNITS]
             if given and form is None:
                 # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only
                 sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
-        elif form is not None and q.answer_type == "yesno" and (given := [f for f in q.figures if f.unit in PARSED_UNITS]):
+        elif form is not None and q.answer_type == "yesno" and given:
             # "Has Anthropic's revenue reached $30 billion?": every article that states that claim supports the Yes
             sources += [sid for sid in _stating_claim(data, best.sentence_id, given) if sid not in sources]
+        elif form is not None and q.about_figure:
+            # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
+            sources += _stating_figure(data, sources, given, q.entities)
         elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
@@ -301,6 +308,21 @@ def _stating_claim(data: IndexData, sentence_id: int, figures: Sequence[Figure])
             side = next((sd for sd in (verdict.lead, *verdict.others) if c in sd.claims), None)
             return side_sentences(data, side, c) if side is not None else []
     return []
+
+
+def _stating_figure(data: IndexData, sources: Sequence[int], figures: Sequence[Figure], names: Sequence[str]) -> list[int]:
+    """A sentence per other article that states one of the figures (the newest ALSO_STATING_LIMIT claims of each),
+    naming the question's names where it gives any."""
+    have = {data.sentences[sid].doc_id for sid in sources}
+    keys = {entity_key(n) for n in names}
+    out: list[int] = []
+    for f in figures:
+        for c in data.claims_of_figure(f.value, f.unit, limit=ALSO_STATING_LIMIT):
+            if c.doc_id in have or (keys and not keys <= names_of(data.sentences[c.sentence_id].text)):
+                continue
+            have.add(c.doc_id)
+            out.append(c.sentence_id)
+    return out
 
 
 def _states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:

@@ -26,7 +26,7 @@ from rag.followup import contextualize, with_other_name
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index
 from rag.index.view import IndexData
-from rag.outlets import outlet_scope
+from rag.outlets import cited_from, outlet_scope
 from rag.phrases import noun_phrases
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
@@ -139,8 +139,9 @@ class Engine:
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         passages += claim_passages(state.data, q, passages)
         passages += expansion_passages(state.data, q, passages)
-        q, passages = outlet_scope(state.data, q, passages)
-        return answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
+        q, passages, outlets = outlet_scope(state.data, q, passages)
+        answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
+        return cited_from(state.data, answer, outlets)
 
     @staticmethod
     def next_previous(question: str, previous: str | None) -> str | None:

@@ -16,18 +16,21 @@ from collections.abc import Sequence
 from rag.analysis import QuestionAnalysis
 from rag.index.view import IndexData
 from rag.lexical import content_terms
-from rag.records import Passage
+from rag.records import Answer, Passage
 
 # words that make a name before them a source: "the AI Business piece", "the TNW report"
 SOURCE_NOUNS = r"(?:article|articles|piece|report|reporting|story|coverage|post|write-?up|account|author|writer|editor)"
 SOURCE_VERBS = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|puts?)"
 
 
-def outlet_scope(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> tuple[QuestionAnalysis, list[Passage]]:
-    """The question without the outlet it names as its source, and the passages of that outlet's articles; the
-    question and passages as they are where it names none."""
+def outlet_scope(
+    data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage],
+) -> tuple[QuestionAnalysis, list[Passage], frozenset[str]]:
+    """The question without the outlet it names as its source, the passages of that outlet's articles, and the
+    outlet (its name's key, for `cited_from`); the question and passages as they are, and no outlet, where it
+    names none."""
     if not q.entities or not passages:
-        return q, list(passages)
+        return q, list(passages), frozenset()
     publishers: dict[str, str] = {}  # doc_id -> entity key of its publisher
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
@@ -36,7 +39,7 @@ def outlet_scope(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passag
     named = {k for k in publishers.values() if k}
     outlets = [e for e in q.entities if _key(e) in named and names_as_source(q.text, e)]
     if not outlets:
-        return q, list(passages)
+        return q, list(passages), frozenset()
     keys = {_key(e) for e in outlets}
     kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
     words = {t for e in outlets for t in content_terms(e)}
@@ -47,7 +50,18 @@ def outlet_scope(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passag
         actor="" if q.actor in outlets else q.actor,
         terms=q.terms - words,
     )
-    return q, kept
+    return q, kept, frozenset(keys)
+
+
+def cited_from(data: IndexData, answer: Answer, outlets: frozenset[str]) -> Answer:
+    """The answer to a question that names its outlet, cited from that outlet's articles only (other articles that
+    state the same are not what was asked; those that state another figure are still shown as disagreeing)."""
+    if not outlets or answer.abstained:
+        return answer
+    kept = tuple(c for c in answer.citations if _key(data.document_head(c.doc_id).publisher or "") in outlets)
+    if not kept or len(kept) == len(answer.citations):
+        return answer
+    return dataclasses.replace(answer, citations=kept, source_count=len(kept))
 
 
 def names_as_source(text: str, name: str) -> bool:

@@ -8,7 +8,9 @@ import numpy as np
 
 from rag.analysis import QuestionAnalysis
 from rag.answer_forms import expansion
+from rag.claims import PARSED_UNITS
 from rag.config import DEFAULT_TOP_K, RRF_K
+from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.records import Passage
 from rag.spans import FIGURE_TYPES
@@ -49,10 +51,19 @@ def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Pass
     that match what the question asks about, not only from passages that read like it. An index lookup, bounded
     by CLAIM_LOOKUP whatever the corpus size."""
     units = FIGURE_TYPES.get(q.span_kind)
-    if not units or not q.measure or not q.entities:
+    given = [f for f in q.figures if f.unit in PARSED_UNITS]
+    if q.span_kind == "name" and given:
+        # "Who invested $2 billion in Anthropic?": the claims of that figure, of or into a name the question gives
+        keys = {entity_key(e) for e in q.entities}
+        found = [
+            c for f in given for c in data.claims_of_figure(f.value, f.unit, limit=CLAIM_LOOKUP)
+            if not keys or {entity_key(c.subject), entity_key(c.target)} & keys
+        ]
+    elif not units or not q.measure or not q.entities:
         return []
-    stems = data.measure_members(q.measure)
-    found = [c for e in q.entities for unit in sorted(units) for c in data.claims_on_topic(e, unit, stems, [], CLAIM_LOOKUP)]
+    else:
+        stems = data.measure_members(q.measure)
+        found = [c for e in q.entities for unit in sorted(units) for c in data.claims_on_topic(e, unit, stems, [], CLAIM_LOOKUP)]
     found.sort(key=lambda c: -data.position(c.doc_id))  # newest first (a stable sort: index order within a document)
     have = {p.chunk_id for p in passages}
     out: list[Passage] = []

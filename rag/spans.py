@@ -321,6 +321,8 @@ def choose_span(
                 continue  # "The", "Its", or the question's own words are not its answer
             if span.text.isupper() and span.text in _initials(q.entities):
                 continue  # "AWS" for "Amazon Web Services": the question's own name
+            if " " in span.text and next(iter(_initials((span.text,))), "") in q.entities:
+                continue  # "Amazon Web Services" for "AWS": the question's own name spelled out
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
             if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:

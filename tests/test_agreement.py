@@ -12,6 +12,7 @@ from tests.conftest import SEED
      AgreementQuestion("How much Amazon invested in September 2023?", False)),
     ("Do the sources disagree about Amazon's total investment?", AgreementQuestion("What is Amazon's total investment?", True)),
     ("Are the reports consistent on the size of the deal?", AgreementQuestion("What is the size of the deal?", False)),
+    ("Is there disagreement among the articles about Anthropic's revenue?", AgreementQuestion("What is Anthropic's revenue?", True)),
     ("Do all the articles agree?", None),  # about nothing in particular
     ("Does Amazon agree to invest $5 billion?", None),  # not about the sources
     ("How much did Amazon invest?", None),
@@ -33,3 +34,10 @@ def test_one_source_is_no_agreement(seed_engine):
     # only 002 gives a figure for September 2023 with that wording: "a $4 billion commitment announced in September 2023"
     got = seed_engine.ask("Do the sources agree on how much Amazon committed to Anthropic in September 2023?")
     assert got.text.startswith(ONLY_ONE) and len(got.citations) == 1
+
+
+def test_articles_that_state_one_figure_in_other_words_agree(seed_engine):
+    # 004: "computational capacity of up to 5 gigawatts"; 001: "securing up to 5GW of Amazon Trainium chips"
+    got = seed_engine.ask("Are the articles consistent about the 5 gigawatts of compute capacity?")
+    assert got.text.startswith("Yes: ")  # was "Only one source states it"
+    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}

@@ -567,3 +567,14 @@ def test_a_question_about_the_figure_it_gives(question, about_figure):
     assert q.about_figure is about_figure
     if about_figure:
         assert q.span_kind == "other"  # not a figure of the kind it gives
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("Which company achieved a $6 billion valuation?", "organisation"),  # a name, whatever figure it gives
+    ("Who invested $2 billion in Anthropic?", "person"),
+    ("What valuation did Mistral AI achieve?", "money"),
+])
+def test_who_gave_a_figure_asks_for_a_name(question, answer_type):
+    q = analyse(question)
+    assert q.answer_type == answer_type
+    assert (q.span_kind == "name") is (answer_type != "money")

@@ -152,6 +152,17 @@ def test_what_a_figure_the_question_gives_refers_to_is_the_sentence_that_states_
     assert [c.doc_id for c in got.citations] == [SEED["002"]]
 
 
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    ("Who invested $2 billion in Anthropic?", "Google", "003"),  # was "Runway" ("the financial Runway")
+    ("Which company achieved a $6 billion valuation?", "Mistral AI", "003"),  # was OpenAI's "$150 billion"
+    ("Who committed $100 billion to AWS?", "Anthropic", "002"),  # was "Amazon Web Services", the question's AWS
+])
+def test_who_gave_a_figure_is_the_name_its_claim_gives(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert got.text == answer
+    assert got.citations[0].doc_id == SEED[doc]
+
+
 def test_a_class_that_names_the_unit_is_no_measure(seed_engine):
     # "At what price ...?" abstains (above): no article gives a figure of that class; "percentage" names the unit
     assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
