@@ -13,12 +13,13 @@ import numpy as np
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
+from rag.figures import same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights
-from rag.records import Passage
+from rag.records import Figure, Passage
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import Span, choose_span
+from rag.spans import Span, candidate_spans, choose_span
 
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -108,6 +109,15 @@ def score_sentences(
         )
         missing = 0.0 if lazy else missing_weight(q_terms, near, weight, default_idf)
         bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
+        if bound == 0.0 and span is not None and span.figure is not None:
+            # "OpenAI's valuation reached $150 billion, while Mistral AI achieved a $6 billion valuation": another figure
+            # of the kind asked in the sentence may be the one bound to the question's names
+            other = next((
+                c for c in candidate_spans(known.text, kind)
+                if c.figure is not None and c.start != span.start and not _given(q, c.figure) and is_bound(data, q, sid, c.figure, known)
+            ), None)
+            if other is not None:
+                span, bound = other, 1.0
         out.append(Scored(
             sid, score, cos, overlap, typed, passage, heading, window, context, span, missing, bound,
             1.0 if lazy else entity_coverage(data, q, sid, known),
@@ -128,3 +138,8 @@ def missing_weight(q_terms: AbstractSet[str], near: AbstractSet[str], weight: di
     largest (figure terms are not words that can be missing)."""
     absent = (t for t in q_terms - near if not t.startswith(FIGURE_TERMS))
     return max(map(weight.__getitem__, absent), default=0.0) / default_idf
+
+
+def _given(q: QuestionAnalysis, figure: Figure) -> bool:
+    """Whether the question gives the figure itself (it is then not its answer)."""
+    return any(g.unit == figure.unit and same_value(g.value, figure.value) for g in q.figures)

@@ -163,6 +163,13 @@ def test_who_gave_a_figure_is_the_name_its_claim_gives(seed_engine, question, an
     assert got.citations[0].doc_id == SEED[doc]
 
 
+def test_the_figure_bound_to_the_name_is_taken_where_a_sentence_gives_two(seed_engine):
+    # 003: "OpenAI's most recent valuation reached approximately $150 billion, while Mistral AI achieved a $6 billion
+    # valuation": the first figure is OpenAI's (it abstained)
+    got = seed_engine.ask("What is Mistral AI valued at?")
+    assert got.figure.value == 6e9 and got.citations[0].doc_id == SEED["003"]
+
+
 def test_a_class_that_names_the_unit_is_no_measure(seed_engine):
     # "At what price ...?" abstains (above): no article gives a figure of that class; "percentage" names the unit
     assert seed_engine.ask("What percentage did Amazon's shares climb after the announcement?").text == "nearly 3%"
