@@ -70,6 +70,10 @@ _SOURCE_FOLLOWUP = re.compile(
     r"(?:said|says|say|reported|reports|stated|states|gave|gives|wrote|writes|claims?|claimed)\s+(?:that|this|it|so)\s*\??$",
     re.IGNORECASE,
 )
+_AFTER_FOLLOWUP = re.compile(
+    r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$",
+    re.IGNORECASE,
+)
 _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$",
     re.IGNORECASE,
@@ -152,7 +156,10 @@ def analyse(text: str) -> QuestionAnalysis:
     answer_type = "expansion" if acronym else _answer_type(text, span_kind)
     entities = question_entities(text)
     terms = frozenset(content_terms(text))
-    followup = "source" if _SOURCE_FOLLOWUP.match(text) else ("before" if _BEFORE_FOLLOWUP.match(text) else "")
+    followup = (
+        "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
+        else "after" if _AFTER_FOLLOWUP.match(text) else ""
+    )
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,

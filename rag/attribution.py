@@ -58,3 +58,11 @@ def older_answer(question: str, earlier: Answer) -> Answer:
         Citation(c.doc_id, c.title, c.file, c.sentence_start, c.sentence_start + len(c.sentence), c.sentence) for c in same
     )
     return Answer(question, older.text, older.sentence, False, earlier.confidence, citations, (), None, len(citations))
+
+
+def newer_answer(question: str, earlier: Answer, past: bool) -> Answer:
+    """ "And after that?": for an answer to a question about the past, the newer figure the sources set against it;
+    otherwise nothing (an answer about the present is already the newest the sources give)."""
+    if not past:
+        return Answer.abstain(question, 0.0)
+    return older_answer(question, earlier)  # the other side of a past answer's verdict is the newer one

@@ -16,7 +16,7 @@ import numpy as np
 from rag.agreement import agreement_answer, agreement_question
 from rag.analysis import analyse
 from rag.answering import answer_question
-from rag.attribution import asks_who_states, attribution_answer, older_answer, sources_answer
+from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
@@ -127,6 +127,8 @@ class Engine:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
             earlier = self.ask(older, previous=before, k=k, mode=mode) if older else self.ask(before, k=k, mode=mode)
+            if q.followup == "after":  # "And after that?": the newer figure a question about the past was set against
+                return newer_answer(q.text, earlier, analyse(older or before).past)
             return sources_answer(q.text, earlier) if q.followup == "source" else older_answer(q.text, earlier)
         agreement = agreement_question(q.text)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
@@ -159,7 +161,7 @@ class Engine:
             return swapped
         if not followup or not previous:
             return question
-        if followup == "before":
+        if followup in ("before", "after"):
             return previous.partition(TURN_BREAK)[0] + TURN_BREAK + question
         return previous
 

@@ -578,3 +578,14 @@ def test_who_gave_a_figure_asks_for_a_name(question, answer_type):
     q = analyse(question)
     assert q.answer_type == answer_type
     assert (q.span_kind == "name") is (answer_type != "money")
+
+
+@pytest.mark.parametrize(("question", "followup"), [
+    ("And before that?", "before"),
+    ("And after that?", "after"),
+    ("What about after that?", "after"),
+    ("Who said that?", "source"),
+    ("What happened after the deal?", ""),
+])
+def test_follow_up_kinds(question, followup):
+    assert analyse(question).followup == followup

@@ -28,3 +28,14 @@ def test_what_about_another_name_answers_the_previous_question_for_it(seed_engin
     # and "Which article says that?" next means that question's sources
     after = Engine.next_previous("What about Microsoft?", "How much has Amazon invested in OpenAI?")
     assert after == "How much has Microsoft invested in OpenAI?"
+
+
+def test_and_after_that_means_the_newer_figure_of_an_answer_about_the_past(seed_engine):
+    first = "What was Amazon's total investment in Anthropic before the latest deal?"  # $8 billion (003)
+    got = seed_engine.ask("And after that?", previous=first)
+    assert got.text == "$33bn" and got.citations[0].doc_id == SEED["001"]
+    # an answer with no newer figure set against it has nothing after it (it was "Anthropic", a word of its sentence)
+    assert seed_engine.ask("And after that?", previous="How much did Amazon initially invest in Anthropic in September 2023?").abstained
+    # and "Who said that?" next means the newer figure's sources
+    after = Engine.next_previous("And after that?", first)
+    assert seed_engine.ask("Who said that?", previous=after).citations[0].doc_id == SEED["001"]
