@@ -15,7 +15,7 @@ from rag.lexical import content_terms
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
-from rag.units import FIGURE_KINDS, units_of_kind
+from rag.units import FIGURE_KINDS, FIGURE_UNITS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -135,6 +135,13 @@ class QuestionAnalysis:
 
     plural: bool = False  # asks for several: "Which regions ...?", "From which countries ...?", "Name two ..."
     about_figure: bool = False  # gives the figure it asks about: "What does the 20:1 return ratio refer to?"
+    asks_process: bool = False  # "How does the approach work?", "How would the rest be released?": no one word answers
+
+    @property
+    def measured(self) -> tuple[Figure, ...]:
+        """The figures the question gives in a unit that measures something (money, percent, power, tokens, ratio;
+        not a year or a bare count): "$50 billion" in "Which company put $50 billion into OpenAI?"."""
+        return tuple(f for f in self.figures if f.unit in FIGURE_UNITS)
 
     @property
     def is_list(self) -> bool:
@@ -184,6 +191,7 @@ def analyse(text: str) -> QuestionAnalysis:
         acronym=acronym,
         plural=bool(_PLURAL_ASK.search(text)),
         about_figure=about_figure,
+        asks_process=bool(_HOW_WORKS.search(text)),
     )
 
 
@@ -401,6 +409,11 @@ _GENERIC = frozenset(content_terms(
 ))
 # "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows
 # (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
+_HOW_WORKS = re.compile(
+    r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b"
+    r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided)\W*$",
+    re.IGNORECASE,
+)
 _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,

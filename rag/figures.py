@@ -171,6 +171,11 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
+def same_figure(a: Figure, b: Figure) -> bool:
+    """The same quantity: one unit, one value ("$5bn" and "$5 billion")."""
+    return a.unit == b.unit and same_value(a.value, b.value)
+
+
 def figure_key(value: float, unit: str) -> str:
     """A lookup key for an exact (value, unit) pair: `repr` keeps 2 and 2.75 apart."""
     return f"{unit}|{float(value)!r}"

@@ -8,7 +8,6 @@ import numpy as np
 
 from rag.analysis import QuestionAnalysis
 from rag.answer_forms import expansion
-from rag.claims import PARSED_UNITS
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
@@ -51,7 +50,7 @@ def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Pass
     that match what the question asks about, not only from passages that read like it. An index lookup, bounded
     by CLAIM_LOOKUP whatever the corpus size."""
     units = FIGURE_TYPES.get(q.span_kind)
-    given = [f for f in q.figures if f.unit in PARSED_UNITS]
+    given = q.measured
     if q.span_kind == "name" and given:
         # "Who invested $2 billion in Anthropic?": the claims of that figure, of or into a name the question gives
         keys = {entity_key(e) for e in q.entities}

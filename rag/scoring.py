@@ -13,7 +13,7 @@ import numpy as np
 from rag.analysis import QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
-from rag.figures import same_value
+from rag.figures import same_figure
 from rag.index.view import IndexData
 from rag.lexical import TermWeights
 from rag.records import Figure, Passage
@@ -142,4 +142,4 @@ def missing_weight(q_terms: AbstractSet[str], near: AbstractSet[str], weight: di
 
 def _given(q: QuestionAnalysis, figure: Figure) -> bool:
     """Whether the question gives the figure itself (it is then not its answer)."""
-    return any(g.unit == figure.unit and same_value(g.value, figure.value) for g in q.figures)
+    return any(same_figure(g, figure) for g in q.figures)

@@ -63,6 +63,8 @@ def kind_of(unit: str) -> str:
 
 
 FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "power", "tokens", "ratio")
+# the units of those kinds: figures whose claims are parsed, and that a question can name as the one it asks about
+FIGURE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.kind in FIGURE_KINDS)
 DURATION_UNITS: tuple[str, ...] = units_of_kind("duration")
 CURRENCY_UNITS: tuple[str, ...] = units_of_kind("money")
 CURRENCY_SIGNS: dict[str, str] = {s.lower(): u.name for u in UNITS for s in u.signs}

@@ -322,10 +322,7 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
     from rag.answer_forms import coordinated
 
     start = sentence.index(name)
-    cut = coordinated(sentence, start, start + len(name))
-    assert (cut[2] if cut else None) == expected
-    if cut:
-        assert sentence[cut[0] : cut[1]] == cut[2]
+    _assert_cut(sentence, coordinated(sentence, start, start + len(name)), expected)
 
 
 @pytest.mark.parametrize(
@@ -410,10 +407,7 @@ def test_the_short_form_an_expansion_question_names(question, acronym):
 def test_an_acronyms_long_form(sentence, acronym, long_form):
     from rag.answer_forms import expansion
 
-    cut = expansion(sentence, acronym)
-    assert (cut[2] if cut else None) == long_form
-    if cut:
-        assert sentence[cut[0] : cut[1]] == long_form
+    _assert_cut(sentence, expansion(sentence, acronym), long_form)
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -427,10 +421,7 @@ def test_an_acronyms_long_form(sentence, acronym, long_form):
 def test_the_name_a_sentence_gives(sentence, name):
     from rag.answer_forms import naming
 
-    cut = naming(sentence)
-    assert (cut[2] if cut else None) == name
-    if cut:
-        assert sentence[cut[0] : cut[1]] == name
+    _assert_cut(sentence, naming(sentence), name)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -589,3 +580,11 @@ def test_who_gave_a_figure_asks_for_a_name(question, answer_type):
 ])
 def test_follow_up_kinds(question, followup):
     assert analyse(question).followup == followup
+
+
+def _assert_cut(sentence, cut, expected):  # type: ignore[no-untyped-def]
+    """A cut (start, end, text) of an answer form: its text is the expected one, or there is none, and its offsets
+    hold exactly that text."""
+    assert (cut[2] if cut else None) == expected
+    if cut:
+        assert sentence[cut[0] : cut[1]] == cut[2]
