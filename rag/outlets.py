@@ -29,15 +29,16 @@ def outlet_scope(
     """The question without the outlet it names as its source, the passages of that outlet's articles, and the
     outlet (its name's key, for `cited_from`); the question and passages as they are, and no outlet, where it
     names none."""
-    if not q.entities or not passages:
+    sources = [e for e in q.entities if names_as_source(q.text, e)] if passages else []
+    if not sources:  # most questions: no document metadata is read
         return q, list(passages), frozenset()
-    publishers: dict[str, str] = {}  # doc_id -> entity key of its publisher
+    publishers: dict[str, str] = {}  # doc_id -> its publisher's name, as _key compares it
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
         if doc_id not in publishers:
             publishers[doc_id] = _key(data.document_head(doc_id).publisher or "")
     named = {k for k in publishers.values() if k}
-    outlets = [e for e in q.entities if _key(e) in named and names_as_source(q.text, e)]
+    outlets = [e for e in sources if _key(e) in named]
     if not outlets:
         return q, list(passages), frozenset()
     keys = {_key(e) for e in outlets}
