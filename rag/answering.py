@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -46,9 +45,6 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
-_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
-_ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
-_ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)  # "What is X known as?"
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
@@ -159,7 +155,7 @@ def answer_question(
         form = best, sentence.text  # "What does the 20:1 return ratio refer to?": the sentence that states it
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
-    if form is None and q.answer_type == "reason" and (_WHY.match(q.text) or q.asks_process):
+    if form is None and q.answer_type == "reason" and (q.asks_why or q.asks_process):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name:
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
@@ -240,7 +236,7 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
     text = known.text
     kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
     sorts = sorts_of(text, kind_asked) if kind_asked else ()
-    if not sorts and _ASKS_OTHER_NAME.search(q.text):  # "What is another name for a coal supply bin?": "(bunker)"
+    if not sorts and q.asks_other_name:  # "What is another name for a coal supply bin?": "(bunker)"
         sorts = tuple(answer_forms.alternate_names(text))
     if sorts:
         sort = choose_span(text, q, idf, sorts=sorts)
@@ -410,7 +406,7 @@ def _whole_answer(
             if cut is not None:
                 return s, cut[2]
         return None
-    if q.asks_name or _ASKS_WHAT_CALLED.search(q.text):
+    if q.asks_name or q.asks_what_called:
         # "What is the Rankine cycle sometimes called?": the name a near sentence gives it, where it says one
         for s in near:
             cut = answer_forms.naming(data.sentences[s.sentence_id].text)
@@ -425,7 +421,7 @@ def _whole_answer(
             if cut is not None:
                 return s, cut[2]
     if q.answer_type == "reason":
-        manner = q.text.lower().startswith("how")
+        manner = q.asks_how
         for s in near:
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:

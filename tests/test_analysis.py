@@ -588,3 +588,18 @@ def _assert_cut(sentence, cut, expected):  # type: ignore[no-untyped-def]
     assert (cut[2] if cut else None) == expected
     if cut:
         assert sentence[cut[0] : cut[1]] == cut[2]
+
+
+@pytest.mark.parametrize(("question", "flags"), [
+    ("Why is the deal called circular?", {"asks_why"}),
+    ("How did the Huguenots escape?", {"asks_how"}),
+    ("How does the approach work?", {"asks_how", "asks_process"}),
+    ("What is another name for a coal supply bin?", {"asks_other_name"}),
+    ("What is the Rankine cycle known as?", {"asks_what_called"}),
+    ("What is the working fluid referred to as?", {"asks_what_called"}),
+    ("What is Anthropic's annual revenue?", set()),
+])
+def test_the_shape_a_question_asks_for_is_read_once(question, flags):
+    q = analyse(question)
+    shapes = {"asks_why", "asks_how", "asks_process", "asks_other_name", "asks_what_called"}
+    assert {f for f in shapes if getattr(q, f)} == flags
