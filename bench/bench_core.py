@@ -97,7 +97,7 @@ def main() -> None:
         load = time.perf_counter() - t0
 
         questions = [json.loads(line)["question"] for line in (ROOT / "eval" / "seed_dev.jsonl").read_text().splitlines() if line.strip()]
-        latencies, encodes = [], []
+        latencies, encodes, st_encodes = [], [], []
         for _ in range(args.repeat):
             for q in questions:
                 t0 = time.perf_counter()
@@ -106,6 +106,9 @@ def main() -> None:
                 t0 = time.perf_counter()
                 embedder.encode([q])
                 encodes.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                reference.encode([q])  # the raw encoding as issue 9 defines it: sentence-transformers, fp32
+                st_encodes.append(time.perf_counter() - t0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -123,7 +126,10 @@ def main() -> None:
     print(f"load of a fresh index (new engine, model warm): {load:.2f} s")
     print(f"question latency over {len(latencies)} questions: p50 {1000 * statistics.median(latencies):.1f} ms, p95 {1000 * percentile(latencies, 95):.1f} ms")
     print(f"raw query encoding: p50 {1000 * statistics.median(encodes):.1f} ms, p95 {1000 * percentile(encodes, 95):.1f} ms")
-    print(f"question p50 / raw encoding p50: x{statistics.median(latencies) / statistics.median(encodes):.2f} (target <= 1.5)")
+    print(f"question p50 / raw encoding p50: x{statistics.median(latencies) / statistics.median(encodes):.2f} (target <= 1.5;"
+          " the product's own ONNX encoder, the stricter reference)")
+    print(f"raw query encoding by sentence-transformers fp32 (torch): p50 {1000 * statistics.median(st_encodes):.1f} ms"
+          f" -> question p50 / it x{statistics.median(latencies) / statistics.median(st_encodes):.2f}")
     n = len(questions)
     for i in range(args.repeat):  # the first pass meets every sentence for the first time (rag.sentence_facts)
         ask, enc = statistics.median(latencies[i * n : (i + 1) * n]), statistics.median(encodes[i * n : (i + 1) * n])

@@ -140,6 +140,7 @@ class QuestionAnalysis:
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
+    alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
     @property
     def measured(self) -> tuple[Figure, ...]:
@@ -200,7 +201,21 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_how=text.lower().startswith("how"),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
+        alternatives=_alternatives(text) if answer_type == "yesno" else (),
     )
+
+
+# "a majority or a minority", "Amazon or Google": one word each side of "or" ("or not", "or more" offer no choice)
+_ALTERNATIVE = re.compile(r"\b(?:(?:a|an|the)\s+)?([A-Za-z][\w-]*)\s+or\s+(?:(?:a|an|the)\s+)?([A-Za-z][\w-]*)\b")
+_NO_CHOICE = frozenset("not so more less else otherwise never".split())
+
+
+def _alternatives(text: str) -> tuple[str, ...]:
+    """The two choices of an either/or question ("Is the deal in cash or stock?" -> ("cash", "stock")), or ()."""
+    m = _ALTERNATIVE.search(text)
+    if m is None or m.group(2).lower() in _NO_CHOICE or not content_terms(m.group(1)) or not content_terms(m.group(2)):
+        return ()
+    return m.group(1), m.group(2)
 
 
 def _acronym(text: str) -> str:

@@ -58,6 +58,35 @@ def yes_no(sentence: str, terms: frozenset[str], figures: Sequence[Figure] = ())
     return 0, len(sentence), f"{word}: {sentence}"
 
 
+ALTERNATIVE_TAIL = 2  # words of the question's after an either/or choice kept with it
+
+
+def alternative(sentence: str, choices: Sequence[str], terms: frozenset[str]) -> Cut | None:
+    """The one choice of an either/or question the sentence names ("Does Amazon hold a majority or a minority
+    stake?" in "Amazon holds a minority stake ..." -> "a minority stake"): the choice, its article and the question's
+    words that follow it; None where the sentence names both or neither."""
+    found = []
+    for choice in choices:
+        stem = content_terms(choice)
+        for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
+            if content_terms(m.group()) == stem:
+                found.append((choice, m))
+                break
+    if len(found) != 1:
+        return None
+    m = found[0][1]
+    start, end = m.start(), m.end()
+    lead = re.search(r"\b(?:a|an|the)\s+$", sentence[:start], re.IGNORECASE)
+    if lead is not None:
+        start = lead.start()
+    for _ in range(ALTERNATIVE_TAIL):  # "minority stake": the question's words right after it
+        w = re.match(r"\s+([A-Za-z][\w-]*)", sentence[end:])
+        if w is None or not set(content_terms(w.group(1))) & terms:
+            break
+        end += w.end()
+    return start, end, sentence[start:end]
+
+
 def definition(sentence: str, noun_stem: str) -> Cut | None:
     """ "What is the main risk?" in "The main risk is execution: if ..." -> "execution"."""
     if not noun_stem:

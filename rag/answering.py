@@ -207,6 +207,8 @@ def answer_question(
                 sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
         elif form is not None and q.answer_type == "yesno" and given:
             # "Has Anthropic's revenue reached $30 billion?": every article that states that claim supports the Yes
+            # (and only those: "Did Amazon or Google invest $5 billion?" is not supported by Amazon's $4 billion)
+            sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
             sources += [sid for sid in _stating_claim(data, best.sentence_id, given) if sid not in sources]
         elif form is not None and q.about_figure:
             # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
@@ -412,6 +414,13 @@ def _whole_answer(
             cut = answer_forms.naming(data.sentences[s.sentence_id].text)
             if cut is not None and not all(t in q.terms for t in content_terms(cut[2])):
                 return s, cut[2]
+    if q.answer_type == "yesno" and q.alternatives:
+        # "Does Amazon hold a majority or a minority stake?": the choice a near sentence names, else that sentence
+        for s in near:
+            cut = answer_forms.alternative(data.sentences[s.sentence_id].text, q.alternatives, q.terms)
+            if cut is not None:
+                return s, cut[2]
+        return best, data.sentences[best.sentence_id].text
     if q.answer_type == "yesno":
         return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures)[2]
     if q.answer_type == "definition":

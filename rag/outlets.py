@@ -20,7 +20,13 @@ from rag.records import Answer, Passage
 
 # words that make a name before them a source: "the AI Business piece", "the TNW report"
 SOURCE_NOUNS = r"(?:article|articles|piece|report|reporting|story|coverage|post|write-?up|account|author|writer|editor)"
-SOURCE_VERBS = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|puts?)"
+SOURCE_VERBS = (
+    r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|puts?|attributes?|attributed|cites?|cited"
+    r"|quotes?|quoted|mentions?|mentioned|gives?|gave|describes?|described|calls?|called|estimates?|estimated|notes?|noted)"
+)
+
+LEXICAL_CANDIDATES = 20  # chunks of a lexical search without the outlet's name read for its own chunks
+OUTLET_PASSAGES = 3  # of them, the outlet's chunks added to its passages
 
 
 def outlet_scope(
@@ -43,6 +49,7 @@ def outlet_scope(
         return q, list(passages), frozenset()
     keys = {_key(e) for e in outlets}
     kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
+    kept += _outlet_passages(data, q.text, outlets, keys, {p.chunk_id for p in kept}, publishers)
     words = {t for e in outlets for t in content_terms(e)}
     q = dataclasses.replace(
         q,
@@ -52,6 +59,27 @@ def outlet_scope(
         terms=q.terms - words,
     )
     return q, kept, frozenset(keys)
+
+
+def _outlet_passages(
+    data: IndexData, text: str, outlets: Sequence[str], keys: set[str], have: set[int], publishers: dict[str, str],
+) -> list[Passage]:
+    """The outlet's chunks a lexical search finds for the question without the outlet's name: the name pulls the
+    ranking towards the outlet's headline ("What return ratio does AI Business attribute to the deal?"), not to
+    where it says what is asked. At most OUTLET_PASSAGES of the first LEXICAL_CANDIDATES chunks."""
+    for name in outlets:
+        text = re.sub(rf"\b{re.escape(name)}(?:['’]s)?", " ", text, flags=re.IGNORECASE)
+    out: list[Passage] = []
+    for rank, (cid, _) in enumerate(data.lexical.top(text, min(LEXICAL_CANDIDATES, len(data.chunks)))):
+        doc_id = data.chunks[cid].doc_id
+        if doc_id not in publishers:
+            publishers[doc_id] = _key(data.document_head(doc_id).publisher or "")
+        if cid not in have and publishers[doc_id] in keys:
+            have.add(cid)
+            out.append(Passage(cid, 0.0, None, rank))
+            if len(out) == OUTLET_PASSAGES:
+                break
+    return out
 
 
 def cited_from(data: IndexData, answer: Answer, outlets: frozenset[str]) -> Answer:
@@ -72,7 +100,7 @@ def names_as_source(text: str, name: str) -> bool:
         re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text, re.IGNORECASE)
         or re.search(rf"\b(?:according to|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
         or re.search(rf"\b{n}\s+{SOURCE_VERBS}\b", text, re.IGNORECASE)
-        or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+(?:say|report|write|claim|state|put)\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+{SOURCE_VERBS}", text, re.IGNORECASE)
     )
 
 

@@ -170,11 +170,17 @@ def _words(sentence: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
 @lru_cache(maxsize=1024)
 def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
     """A figure's scope answers another question than the one asked: a total where the question asks for the new
-    or the first money (and not a total), or new or first money where it asks for a total."""
+    or the first money (and not a total), new or first money where it asks for a total, and the first money where
+    it asks for more, or the reverse ("Amazon's first investment" is not "an additional $4 billion")."""
     parts = {"additional", "initial", "upfront"}
     if "total" in asked:
         return bool(scope & parts) and "total" not in scope
-    return bool(parts & set(asked)) and "total" in scope
+    if "total" in scope:
+        return bool(parts & set(asked))
+    for one, other in (("initial", "additional"), ("additional", "initial")):
+        if one in asked and other not in asked and other in scope and one not in scope:
+            return True
+    return False
 
 
 # words that lead a number without naming it: "About 40 people", "Only 12 seats", "By 1998"

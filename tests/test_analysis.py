@@ -3,6 +3,8 @@
 import pytest
 
 from rag.analysis import analyse, question_entities
+from rag.answer_forms import alternative
+from rag.lexical import content_terms
 from rag.spans import bound_qualifiers, contradicts
 
 
@@ -154,6 +156,10 @@ def test_figures_bounds_and_measure_are_read_once():
     (("total",), frozenset({"additional", "total"}), False),
     ((), frozenset({"total"}), False),  # a question that names no scope takes any
     (("annual",), frozenset({"total"}), False),
+    (("initial",), frozenset({"additional"}), True),  # "Amazon's first investment" is not "an additional $4 billion"
+    (("additional",), frozenset({"initial"}), True),  # new money is not the first round
+    (("initial",), frozenset({"initial"}), False),
+    (("additional", "initial"), frozenset({"additional"}), False),
 ])
 def test_a_figure_whose_scope_answers_another_question(asked, scope, expected):
     assert contradicts(asked, scope) is expected
@@ -603,3 +609,23 @@ def test_the_shape_a_question_asks_for_is_read_once(question, flags):
     q = analyse(question)
     shapes = {"asks_why", "asks_how", "asks_process", "asks_other_name", "asks_what_called"}
     assert {f for f in shapes if getattr(q, f)} == flags
+
+
+@pytest.mark.parametrize(("question", "alternatives"), [
+    ("Does Amazon hold a majority or a minority stake in Anthropic?", ("majority", "minority")),
+    ("Is the deal paid in cash or stock?", ("cash", "stock")),
+    ("Did Amazon or Google invest $5 billion?", ("Amazon", "Google")),
+    ("Is Anthropic independent or not?", ()),  # "or not" offers no choice
+    ("Will Amazon invest $5 billion or more?", ()),
+    ("Which is larger, the stake or the loan?", ()),  # not a yes/no question
+])
+def test_an_either_or_question_reads_its_choices(question, alternatives):
+    assert analyse(question).alternatives == alternatives
+
+
+def test_the_choice_a_sentence_names_answers_an_either_or_question():
+    terms = frozenset(content_terms("Does Amazon hold a majority or a minority stake in Anthropic?"))
+    sentence = "Amazon holds a minority stake and does not have a board seat."
+    assert alternative(sentence, ("majority", "minority"), terms)[2] == "a minority stake"
+    assert alternative("It holds a majority, not a minority, stake.", ("majority", "minority"), terms) is None  # both
+    assert alternative("Amazon invested $4 billion.", ("majority", "minority"), terms) is None  # neither

@@ -18,6 +18,10 @@ SEED_CASES = [
     ("When did Amazon make its initial investment in Anthropic?", "September 2023", "003", "initial $1.25 billion"),
     ("How large is Claude 3.5 Sonnet's context window?", "200,000-token", "003", "200,000-token context window"),
     ("How much additional money did Amazon put into Anthropic in early 2024?", "$2.75 billion", "003", "in early 2024"),
+    # "first" asks for the first round: not 003's "additional $4 billion", which reads more like the question
+    ("How large was Amazon's first investment in Anthropic?", "$1.25 billion", "003", "initial $1.25 billion"),
+    # an either/or question is answered by the choice, not by "No: ..."
+    ("Does Amazon hold a majority or a minority stake in Anthropic?", "a minority stake", "003", "holds a minority stake"),
 ]
 
 
