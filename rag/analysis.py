@@ -28,7 +28,8 @@ _YESNO = re.compile(rf"^{_AUX}\b(?!\s+(?:there\s+)?(?:any|much|many)\b)", re.IGN
 _REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b", re.IGNORECASE)
 _HOW_MANNER = re.compile(r"^how\b(?!\s+(?:much|many|long|big|large|old|often|far|high|fast|soon))", re.IGNORECASE)
 _DEFINITION = re.compile(
-    r"^what (?:is|are|was|were) (?:the |a |an )?(?:main |biggest |key |primary )?(?P<noun>[a-z][\w-]*)(?:\s+of\b.*)?\??$",
+    r"^what (?:is|are|was|were) (?:the |a |an )?(?:main |biggest |key |primary )?(?!(?:term|name|word)s? (?:for|used)\b)(?P<noun>[a-z][\w-]*)"
+    r"(?:\s+(?:of|to|for|in|on|over|at|with|behind|facing)\b.*)?\??$",  # "the key catalyst to watch over the next year"
     re.IGNORECASE,
 )
 # "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)

@@ -25,11 +25,11 @@ from rag.binding import entity_coverage, is_bound
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
-from rag.figures import same_figure, same_value
+from rag.figures import YEARS_PER_UNIT, same_figure, same_value
 from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.mentions import also_listing, also_naming
+from rag.mentions import also_lasting, also_listing, also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -195,6 +195,9 @@ def answer_question(
             text = _with_qualifier(sentence.text, figure)
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
         sources += _also_stating_figure(data, weighed.lead, sources, q_terms, idf)
+        lasting = weighed.lead.figure
+        if lasting.unit in YEARS_PER_UNIT:  # "10-year" is also stated as "over the next decade"
+            sources += also_lasting(data, sources, lasting.value * YEARS_PER_UNIT[lasting.unit], q_terms, idf, q.entities)
         conflicts, conflict_count = conflict_records(data, weighed.verdict)
         basis = data.named(weighed.verdict.basis) if conflicts else ""
     else:

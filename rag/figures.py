@@ -167,6 +167,18 @@ def spelled_out_to_digits(text: str) -> str:
     return _SPELLED.sub(convert, text)
 
 
+# a span of time without a numeral: "over the next decade" is ten years where an answer's sources are compared
+# (the figure index counts only numerals: `rag figure "10 years"` does not list "the next decade")
+_DECADE_WORDS = re.compile(r"(?i:\b(?:a|one|the (?:next|coming|following|past|last|previous))\s+decade\b)")
+YEARS_PER_UNIT = {"months": 1 / 12, "years": 1.0, "decades": 10.0}
+
+
+def durations_in_years(text: str) -> list[float]:
+    """Every span of time in `text` counted in years: "10-year", "18 months", "two decades", "the next decade"."""
+    out = [f.value * YEARS_PER_UNIT[f.unit] for f in extract_figures(text) if f.unit in YEARS_PER_UNIT]
+    return out + [YEARS_PER_UNIT["decades"]] * len(_DECADE_WORDS.findall(text))
+
+
 def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 

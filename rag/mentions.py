@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.disagreement import entity_key
+from rag.figures import durations_in_years, same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.sentence_facts import SentenceFacts, facts
@@ -51,6 +52,29 @@ def also_listing(
         "".join(rf"(?=.*(?<!\w){re.escape(k)}{'[a-z]{0,3}' if len(k) > 3 else ''}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL,
     )
     return mentioning(data, cited, _holding(needle, all_of=keys), " ".join(keys), q_terms, idf, entities)
+
+
+# words that ask how long something lasts, not what lasts: "How long", "over what time span"
+_LASTING_WORDS = frozenset(content_terms("long time span period term duration year years month months decade decades"))
+
+
+def also_lasting(
+    data: IndexData, sources: list[int], years: float, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
+    """Documents that give a span of time in other words ("10-year" and "over the next decade"), where the question's
+    words or names are (as `also_naming`) and the rarest word of what it asks lasts is in that sentence or the one
+    before: "the next decade" of spending answers how long the spending commitment runs, not how long the contract
+    is, where that article speaks of no contract."""
+    cited = {data.sentences[s].doc_id for s in sources}
+    names = {t for e in entities for t in content_terms(e)}
+    what = sorted(q_terms - names - _LASTING_WORDS, key=lambda t: (-idf.get(t, 0.0), t))[:1]
+
+    def says(known: SentenceFacts) -> bool:
+        if not any(same_value(years, y) for y in durations_in_years(known.text)):
+            return False
+        return not what or what[0] in known.near_terms
+
+    return mentioning(data, cited, says, "year years decade month months", q_terms, idf, entities)
 
 
 def _holding(needle: re.Pattern[str], any_of: Sequence[str] = (), all_of: Sequence[str] = ()) -> Callable[[SentenceFacts], bool]:

@@ -19,6 +19,8 @@ from rag.spans import bound_qualifiers, contradicts
         ("Why is the deal called circular?", "reason"),
         ("How does the deal help AWS?", "reason"),
         ("What are the risks of the deal?", "definition"),
+        ("What is the key catalyst to watch over the next 6-18 months?", "definition"),  # the copula's other side
+        ("What is the main risk for Amazon?", "definition"),
         ("What is Anthropic's annual revenue?", "money"),
         ("What stake does Microsoft hold in OpenAI?", "percent"),
         ("How much computing capacity does Amazon guarantee?", "power"),

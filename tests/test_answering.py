@@ -22,6 +22,10 @@ SEED_CASES = [
     ("How large was Amazon's first investment in Anthropic?", "$1.25 billion", "003", "initial $1.25 billion"),
     # an either/or question is answered by the choice, not by "No: ..."
     ("Does Amazon hold a majority or a minority stake in Anthropic?", "a minority stake", "003", "holds a minority stake"),
+    # "What is the X ...?" with words after its noun: the other side of "the key catalyst is", not the name in it
+    ("What is the key catalyst to watch over the next 6-18 months?",
+     "whether AWS can show AI workloads driving incremental reacceleration in cloud growth without disproportionate margin compression",
+     "001", "the key catalyst is"),
 ]
 
 
@@ -149,3 +153,14 @@ def test_no_source_for_a_figure_is_an_abstention(seed_engine):
 )
 def test_a_name_is_also_found_without_its_qualifier(name, bare):
     assert unqualified(name) == bare
+
+
+def test_a_span_of_time_is_cited_where_another_article_words_it_otherwise(seed_engine):
+    # 004 says "10-year"; 001 says Anthropic "plans to spend more than $100bn over the next decade"
+    got = seed_engine.ask("For how many years will Anthropic spend on AWS technologies?")
+    assert got.text == "10-year"
+    assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
+    # 000 and 001 speak of spending over the next decade, not of a contract: only 004 states the contract's length
+    got = seed_engine.ask("How long is Anthropic's new AWS contract?")
+    assert got.text == "10-year"
+    assert {c.doc_id for c in got.citations} == {SEED["004"]}
