@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
@@ -160,6 +161,17 @@ def answer_question(
     if form is None and kind == "other" and not q.asks_name:
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
         best = dataclasses.replace(best, span=_phrase_answer(facts(data, best.sentence_id), q, idf))
+        if best.span is None and q.asked_class:
+            # "Through which AWS service do businesses use Claude?": the best sentence names no service; a near-best
+            # one that speaks of the class asked for ("Amazon Bedrock, the managed service") answers by its phrase
+            for s in bound[1:WHOLE_ANSWER_CANDIDATES]:
+                known = facts(data, s.sentence_id)
+                if s.score < NEAR_BEST * best.score or q.asked_class not in known.terms:
+                    continue
+                span = _phrase_answer(known, q, idf)
+                if span is not None and _near_class_word(known.text, span, q.asked_class):
+                    best, sentence = dataclasses.replace(s, span=span), data.sentences[s.sentence_id]
+                    break
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
         known = facts(data, best.sentence_id)
@@ -259,6 +271,18 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
         # nearest candidate of any class is a shorter answer than the whole sentence
         span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
     return span
+
+
+CLASS_WORD_REACH = 30  # characters between a phrase and the class word that names it ("Amazon Bedrock, the managed service")
+
+
+def _near_class_word(text: str, span: Span, stem: str) -> bool:
+    """Whether a word of the class `stem` is next to the span: "Amazon Bedrock, the managed service", "the Bedrock
+    service"; not "AI usage through compute, storage, networking, and enterprise services"."""
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        if stem in content_terms(m.group()) and (span.start - CLASS_WORD_REACH <= m.end() and m.start() <= span.end + CLASS_WORD_REACH):
+            return True
+    return False
 
 
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
@@ -479,9 +503,10 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
 def _also_stating_figure(
     data: IndexData, lead: Claim, sources: list[int], q_terms: AbstractSet[str], idf: TermWeights
 ) -> list[int]:
-    """Documents that state the lead figure where the parse could not tie it to the same subject ("the two
-    companies committing over $100 billion"): same value, unit and scope, in a sentence (or the one before)
-    that holds most of the question's weight."""
+    """Documents that state the lead figure where the parse gave it another subject or none ("the two companies
+    committing over $100 billion"): same value, unit and scope; between the same parties (`_same_parties`: the
+    same claim in the article's own words, "securing up to 5GW of Amazon Trainium chips"), or, where the parse
+    found no subject, in a sentence (or the one before) that holds AGREE_MIN_RELEVANCE of the question's weight."""
     cited = {data.sentences[s].doc_id for s in sources}
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     out = []
@@ -493,6 +518,9 @@ def _also_stating_figure(
         if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):
             if not _same_parties(data, lead, c):
                 continue  # Meta's $30 billion is not Anthropic's; "Anthropic ... securing 5GW of Amazon chips" is Amazon's too
+            cited.add(c.doc_id)  # the same figure, scope and parties, in the article's own words: the same claim
+            out.append(c.sentence_id)
+            continue
         near = set(_terms(data.sentences[c.sentence_id].text))
         for prev in data.neighbours(c.sentence_id, after=False):
             near |= _terms(data.sentences[prev].text)

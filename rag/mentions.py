@@ -101,6 +101,7 @@ def mentioning(
     cited = set(cited)
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     keys = {entity_key(e) for e in entities} - {""}
+    name_terms = {t for e in entities for t in content_terms(e)}
     out = []
     # the answer's words and the question's rarest: rare terms have short postings, so the search reads little
     rare = sorted(q_terms, key=lambda t: (-idf.get(t, 0.0), t))[:ALSO_NAMING_QUESTION_TERMS]
@@ -117,7 +118,9 @@ def mentioning(
                 continue
             before = data.neighbours(sid, after=False)
             near = known.terms.union(*(facts(data, p).terms for p in before))
-            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before))
+            # every name the question is about, and something of what it says of them: "Trainium" near "NVIDIA" does
+            # not say that Trainium puts pressure on NVIDIA's monopoly rent
+            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before)) and bool((q_terms - name_terms) & near)
             if named or sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
                 cited.add(chunk.doc_id)
                 out.append(sid)

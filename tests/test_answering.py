@@ -164,3 +164,27 @@ def test_a_span_of_time_is_cited_where_another_article_words_it_otherwise(seed_e
     got = seed_engine.ask("How long is Anthropic's new AWS contract?")
     assert got.text == "10-year"
     assert {c.doc_id for c in got.citations} == {SEED["004"]}
+
+
+def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
+    # 004: "Amazon in turn guarantees the company ... up to 5 gigawatts"; 001: "Anthropic ... securing up to 5GW of
+    # Amazon Trainium chips": the same claim, though 001 holds none of the question's words but the names
+    got = seed_engine.ask("How much computing power is Amazon guaranteeing Anthropic?")
+    assert got.text == "up to 5 gigawatts"
+    assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
+
+
+def test_a_which_class_question_takes_the_near_sentence_that_names_one(seed_engine):
+    # the best sentence ("offer Claude capabilities ... through AWS infrastructure") names no service; 003's
+    # "through Amazon Bedrock, the managed service" does, and 004 names Amazon Bedrock where Claude is used
+    got = seed_engine.ask("Through which AWS service do businesses use Claude?")
+    assert got.text == "Amazon Bedrock"
+    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+
+
+def test_a_name_is_not_cited_from_an_article_that_only_mentions_it_beside_the_questions_names(seed_engine):
+    # 004 names NVIDIA and Trainium but says nothing of what the question asks (pressure on a monopoly rent)
+    got = seed_engine.ask("Whose monopoly rent could Trainium put pressure on?")
+    assert got.text == "NVIDIA"
+    assert got.citations[0].doc_id == SEED["001"]
+    assert SEED["004"] not in {c.doc_id for c in got.citations}
