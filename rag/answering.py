@@ -30,7 +30,7 @@ from rag.figures import YEARS_PER_UNIT, same_figure, same_value
 from rag.generations import generation, generation_conflicts, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.mentions import also_lasting, also_listing, also_naming
+from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -225,6 +225,15 @@ def answer_question(
             # (and only those: "Did Amazon or Google invest $5 billion?" is not supported by Amazon's $4 billion)
             sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
             sources += [sid for sid in _stating_claim(data, best.sentence_id, given) if sid not in sources]
+        elif form is not None and q.answer_type == "yesno" and not q.alternatives:
+            # "Is Anthropic still an independent company?": other articles that say the same of the same names,
+            # with the same polarity ("Anthropic formally retains its status as an independent lab")
+            known = facts(data, best.sentence_id)
+            shared = _rarest_shared(q, known.terms, idf)
+            word = next((w for w in re.findall(r"[A-Za-z][\w-]*", known.text) if content_terms(w) == [shared]), "")
+            if word:
+                affirms = answer_forms.polarity(known.text, q.terms)
+                sources += also_affirming(data, sources, word, affirms, q.terms, q_terms, idf, q.entities)
         elif form is not None and q.about_figure:
             # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
             sources += _stating_figure(data, sources, given, q.entities)
@@ -271,6 +280,22 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
         # nearest candidate of any class is a shorter answer than the whole sentence
         span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
     return span
+
+
+# verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
+# not the word another article must say too
+LIGHT_TERMS = frozenset(content_terms(
+    "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
+    " say said report reported consider considered"
+))
+
+
+def _rarest_shared(q: QuestionAnalysis, terms: AbstractSet[str], idf: TermWeights) -> str:
+    """The rarest word the question and its answer's sentence share that is not one of the question's names: what
+    another article must say too ("independ" for "Is Anthropic still an independent company?")."""
+    names = {t for e in q.entities for t in content_terms(e)}
+    shared = sorted((q.terms & terms) - names - LIGHT_TERMS, key=lambda t: (-idf.get(t, 0.0), t))
+    return shared[0] if shared else ""
 
 
 CLASS_WORD_REACH = 30  # characters between a phrase and the class word that names it ("Amazon Bedrock, the managed service")

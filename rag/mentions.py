@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
+from rag.answer_forms import polarity
 from rag.disagreement import entity_key
 from rag.figures import durations_in_years, same_value
 from rag.index.view import IndexData
@@ -52,6 +53,22 @@ def also_listing(
         "".join(rf"(?=.*(?<!\w){re.escape(k)}{'[a-z]{0,3}' if len(k) > 3 else ''}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL,
     )
     return mentioning(data, cited, _holding(needle, all_of=keys), " ".join(keys), q_terms, idf, entities)
+
+
+def also_affirming(
+    data: IndexData, sources: list[int], word: str, affirms: bool, polar_terms: frozenset[str], q_terms: AbstractSet[str],
+    idf: TermWeights, entities: Sequence[str] = (),
+) -> list[int]:
+    """Documents that answer a yes/no question alike: a sentence holding `word` as the answer's sentence writes it
+    (the rarest the question and that sentence share; plural or not: "independent" is not "independently"), with
+    the answer's polarity, where the question's words or names are (as `also_naming`)."""
+    cited = {data.sentences[s].doc_id for s in sources}
+    form = re.compile(rf"\b{re.escape(word.removesuffix('s'))}s?\b", re.IGNORECASE)
+
+    def says(known: SentenceFacts) -> bool:
+        return form.search(known.text) is not None and polarity(known.text, polar_terms) == affirms
+
+    return mentioning(data, cited, says, word, q_terms, idf, entities)
 
 
 # words that ask how long something lasts, not what lasts: "How long", "over what time span"

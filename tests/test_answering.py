@@ -188,3 +188,11 @@ def test_a_name_is_not_cited_from_an_article_that_only_mentions_it_beside_the_qu
     assert got.text == "NVIDIA"
     assert got.citations[0].doc_id == SEED["001"]
     assert SEED["004"] not in {c.doc_id for c in got.citations}
+
+
+def test_a_yes_is_cited_from_every_article_that_says_the_same_of_the_same_names(seed_engine):
+    # 003: "Anthropic remains an independent company"; 004: "Anthropic formally retains its status as an independent
+    # lab"; not 002's "Anthropic manages infrastructure independently" (another word) nor a "remains" elsewhere
+    got = seed_engine.ask("Does Anthropic remain an independent company despite Amazon's investment?")
+    assert got.text.startswith("Yes: ")
+    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
