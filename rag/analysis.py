@@ -438,7 +438,7 @@ _GENERIC = frozenset(content_terms(
 # (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
 _HOW_WORKS = re.compile(
     r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b"
-    r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided)\W*$",
+    r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided|react|respond|fare|perform)\b[^?]*\W*$",
     re.IGNORECASE,
 )
 _ABOUT_GIVEN = re.compile(
