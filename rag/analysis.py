@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rag.figures import parse_figures
 from rag.lexical import content_terms
+from rag.opposites import contrary_words
 from rag.records import Figure
 from rag.spans import bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
@@ -33,6 +34,12 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 # "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)
+# "What does the term circular investment mean?", "What is meant by model optimization?": a term to define
+_MEANS = re.compile(
+    r"^what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|notion|concept) )?[^?]+\bmean\W*$"
+    r"|^what (?:is|was|are|were) meant by\b",
+    re.IGNORECASE,
+)
 _WHAT_IS_A = re.compile(
     r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)(?!(?:term|name|word)s? (?:for|used)\b)"
     r"(?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
@@ -87,12 +94,27 @@ _PAST = re.compile(
     r"old|stale|outdated|in (?:19|20)\d\d|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# "Counting earlier rounds", "Including money already given earlier", "Excluding prior funding": earlier money
+# counted in or left out of what is asked, which is not asked of the past
+_COUNTED_PAST = re.compile(
+    r"\b(?:count(?:ing)?|includ(?:e|es|ing)|exclud(?:e|es|ing)|plus|on top of|besides|beyond|apart from|leaving out|without)"
+    r"\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|before|initial|original|first|past)\b(?:\s+\w+)?",
+    re.IGNORECASE,
+)
 _SCOPE = {
-    "total": re.compile(r"\b(?:total|in all|overall|altogether|cumulative|combined)\b", re.IGNORECASE),
+    "total": re.compile(
+        r"\b(?:total|in all|overall|altogether|cumulative|combined)\b"
+        r"|\b(?:count(?:ing)?|includ(?:e|es|ing)|plus|on top of)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b",
+        re.IGNORECASE,
+    ),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
     "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
-    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
+    "additional": re.compile(
+        r"\b(?:additional|another|more|further|latest|new|extra)\b"
+        r"|\b(?:exclud(?:e|es|ing)|leaving out|not counting|without)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b",
+        re.IGNORECASE,
+    ),
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
@@ -141,6 +163,8 @@ class QuestionAnalysis:
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
+    said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
+    contrary: frozenset[str] = frozenset()  # their opposites ("climbed", "rose"): a sentence with only these says No
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
     @property
@@ -169,6 +193,7 @@ def analyse(text: str) -> QuestionAnalysis:
     answer_type = "expansion" if acronym else _answer_type(text, span_kind)
     entities = question_entities(text)
     terms = frozenset(content_terms(text))
+    said, contrary = contrary_words(text) if answer_type == "yesno" else (frozenset(), frozenset())
     followup = (
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else ""
@@ -179,7 +204,7 @@ def analyse(text: str) -> QuestionAnalysis:
         span_kind=_span_kind(answer_type, span_kind),
         entities=entities,
         measure=_measure(text, entities),
-        past=bool(_PAST.search(text) and not _NOW.search(text)) or followup == "before",
+        past=bool(_PAST.search(_COUNTED_PAST.sub(" ", text)) and not _NOW.search(text)) or followup == "before",
         scope=question_scope(text),
         bounds=bound_qualifiers(text),
         figures=figures,
@@ -203,6 +228,8 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(text) if answer_type == "yesno" else (),
+        said=said,
+        contrary=contrary,
     )
 
 
@@ -288,6 +315,7 @@ _NOT_VERBS = frozenset("the and its their his her our your this that these those
 PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
     "ceo executive", "president", "founder founded cofounder", "chairman chairwoman chair",
     "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
+    "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
 ))
 _ROLE_TERMS = frozenset().union(*PERSON_ROLES)
 
@@ -356,11 +384,11 @@ def _answer_type(text: str, span_kind: str) -> str:
     """The answer type of a question that names no acronym to spell out (that one is "expansion")."""
     if _YESNO.match(text):
         return "yesno"
-    if re.match(r"^where\b(?! (?:does|do|did) .*\bstand\b)", text, re.IGNORECASE):  # "where does it stand" is no place
+    if re.match(r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)", text, re.IGNORECASE):  # "where does it stand" is no place
         return "place"
     if _REASON.search(text) or _HOW_MANNER.match(text):
         return "reason"
-    if _WHAT_IS_A.match(text):
+    if _WHAT_IS_A.match(text) or _MEANS.match(text):
         return "definition"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"

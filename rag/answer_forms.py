@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rag.figures import extract_figures, same_value
 from rag.lexical import content_terms
+from rag.opposites import says_the_opposite
 from rag.records import Figure
 
 Cut = tuple[int, int, str]
@@ -47,10 +48,17 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
-def yes_no(sentence: str, terms: frozenset[str], figures: Sequence[Figure] = ()) -> Cut:
+def yes_no(
+    sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
+    said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(),
+) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
-    billion?") is answered no by a sentence that gives another figure of that unit and not this one."""
+    billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
+    words have opposites (`said`, `contrary`: rag.opposites) by a sentence that says only the opposite ("Did the
+    share price drop?" and "shares climbed nearly 3%")."""
     word = "Yes" if polarity(sentence, terms) else "No"
+    if said and says_the_opposite(sentence, said, contrary):
+        word = "No" if word == "Yes" else "Yes"
     if figures:
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
         if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):

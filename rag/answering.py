@@ -474,13 +474,20 @@ def _whole_answer(
                 return s, cut[2]
         return best, data.sentences[best.sentence_id].text
     if q.answer_type == "yesno":
-        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures)[2]
+        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures, q.said, q.contrary)[2]
     if q.answer_type == "definition":
         noun = q.measure
         for s in near:
             cut = answer_forms.definition(data.sentences[s.sentence_id].text, noun)
             if cut is not None:
                 return s, cut[2]
+        for s in bound[:WHOLE_ANSWER_CANDIDATES]:
+            # a glossary: the term as a heading of its own ("Model Optimization"), its definition the line after
+            known = facts(data, s.sentence_id)
+            if known.heading and known.terms and known.terms <= q.terms:
+                after = [i for i in data.neighbours(s.sentence_id) if i > s.sentence_id and not facts(data, i).heading]
+                if after:
+                    return dataclasses.replace(s, sentence_id=after[0], span=None), data.sentences[after[0]].text
     if q.answer_type == "reason":
         manner = q.asks_how
         for s in near:

@@ -34,6 +34,7 @@ MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for
 _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
+     r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
      r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
@@ -41,7 +42,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
-    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)"),
+    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
@@ -58,10 +59,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
-    ("place", r"^where\b(?! (?:does|do|did) .*\bstand\b)|\bwhere\b(?! (?:does|do|did) .*\bstand\b)"),
+    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
-     r"|commit|commits|committed|commitment|funding|capital|money)\b"),
+     r"|commit|commits|committed|commitment|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects"
+     r"|injecting|injected|injection|bankroll|bankrolled)\b"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 

@@ -339,7 +339,8 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
         ("Who is Amazon's chief executive?", {"ceo", "execut"}),
         ("Who is the CEO of Amazon?", {"ceo", "execut"}),
         ("Who founded Anthropic?", {"founder", "found", "cofound"}),
-        ("Who is Anthropic's chief scientist?", set()),  # "chief" alone names no role of the table
+        ("Who is Anthropic's chief scientist?", {"scientist"}),  # a role of its own: a sentence must name one
+        ("Who is Anthropic's chief?", set()),  # "chief" alone names no role of the table
         ("Who invested in Anthropic?", set()),
         ("What did the CEO say?", set()),  # not a question for a person
     ],
@@ -632,3 +633,47 @@ def test_the_choice_a_sentence_names_answers_an_either_or_question():
     assert alternative(sentence, ("majority", "minority"), terms)[2] == "a minority stake"
     assert alternative("It holds a majority, not a minority, stake.", ("majority", "minority"), terms) is None  # both
     assert alternative("Amazon invested $4 billion.", ("majority", "minority"), terms) is None  # neither
+
+
+@pytest.mark.parametrize(("question", "past", "scope"), [
+    # earlier money counted in or left out of what is asked: not a question about the past
+    ("Including everything it has previously put in, how much is Amazon on the hook for at most?", False, ("total",)),
+    ("Counting earlier rounds, what does Amazon's overall commitment add up to?", False, ("total",)),
+    ("Excluding earlier rounds, what is the most Amazon could invest?", False, ("additional",)),
+    ("What was Amazon's initial investment?", True, ("initial",)),
+    ("How much had Amazon invested before the latest deal?", True, ()),
+])
+def test_earlier_money_counted_in_is_no_past_scope(question, past, scope):
+    q = analyse(question)
+    assert (q.past, q.scope) == (past, scope)
+
+
+@pytest.mark.parametrize(("question", "answer_type", "span_kind"), [
+    ("What ownership share of OpenAI is Microsoft reported to hold?", "percent", "percent"),
+    ("What does the term circular investment mean?", "definition", "other"),  # never an amount
+    ("What is meant by model optimization?", "definition", "other"),
+    ("Where does Amazon rank among outside investors?", "other", "other"),  # a standing, not a place
+    ("How big was Amazon's very first cheque to Anthropic?", "money", "money"),
+    ("What is the most Amazon could end up pouring into Anthropic?", "money", "money"),
+])
+def test_paraphrased_question_kinds(question, answer_type, span_kind):
+    q = analyse(question)
+    assert (q.answer_type, q.span_kind) == (answer_type, span_kind)
+
+
+def test_a_chief_officer_is_a_role_of_its_own():
+    # "chief technology officer": a sentence about "technology" does not name one
+    assert {"offic", "cto"} <= analyse("Who is Anthropic's chief technology officer?").roles
+
+
+@pytest.mark.parametrize(("question", "sentence", "word"), [
+    ("Did Amazon's share price drop after the announcement?", "Amazon's shares climbed nearly 3% in after-hours trading.", "No"),
+    ("Did Amazon's shares rise after the announcement?", "Amazon's shares climbed nearly 3% in after-hours trading.", "Yes"),
+    ("Is Meta keeping its Llama models proprietary?", "Meta keeps its Llama models open-source.", "No"),
+    ("Does Amazon hold a controlling stake?", "Amazon does not acquire a controlling stake.", "No"),
+    ("Did revenue fall?", "Revenue rose, then fell.", "Yes"),  # both sides said: no opposite alone
+])
+def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, word):
+    from rag.answer_forms import yes_no
+    q = analyse(question)
+    assert yes_no(sentence, q.terms, q.figures, q.said, q.contrary)[2].startswith(f"{word}: ")

@@ -196,3 +196,26 @@ def test_a_yes_is_cited_from_every_article_that_says_the_same_of_the_same_names(
     got = seed_engine.ask("Does Anthropic remain an independent company despite Amazon's investment?")
     assert got.text.startswith("Yes: ")
     assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+
+
+def test_earlier_money_counted_in_asks_for_the_newest_total(seed_engine):
+    # not a question about the past: the newest total ($33bn, 001) leads, 003's older $8 billion is shown
+    got = seed_engine.ask("Including money already given earlier, what could Amazon's overall exposure to Anthropic reach?")
+    assert got.text == "$33bn"
+    assert [c.doc_id for c in got.citations] == [SEED["001"]]
+    assert [c.text for c in got.conflicts] == ["$8 billion"]
+
+
+def test_a_glossary_term_is_answered_by_its_definition_line(seed_engine):
+    got = seed_engine.ask("What does the term circular investment mean?")
+    assert got.text.startswith("A business strategy where an investor's capital returns")
+    assert got.figure is None and not got.conflicts
+
+
+def test_an_officer_no_article_names_is_no_one(seed_engine):
+    assert seed_engine.ask("Who is Anthropic's chief technology officer?").abstained
+
+
+def test_a_yes_no_question_is_answered_no_by_the_opposite(seed_engine):
+    got = seed_engine.ask("Did Amazon's share price drop after the announcement?")
+    assert got.text.startswith("No: ") and "climbed nearly 3%" in got.text

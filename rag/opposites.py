@@ -1,0 +1,45 @@
+"""Words that say the opposite of each other, for yes/no answers: "Did Amazon's share price drop?" is answered No
+by "Amazon's shares climbed nearly 3%", though no "not" is there. One table, read by question analysis."""
+
+from __future__ import annotations
+
+import re
+
+# each entry: two sides; a word of one side in the question and only words of the other in the answer's sentence
+# make the answer No
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("rise rises rose risen rising climb climbs climbed climbing gain gains gained gaining increase increases"
+         " increased increasing grow grows grew grown growing jump jumps jumped surge surged soar soared up higher",
+         "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease"
+         " decreases decreased shrink shrinks shrank shrunk sink sank sunk slump slumped plunge plunged tumble tumbled"
+         " slide slid lose loses lost down lower"),
+        ("proprietary closed closed-source", "open-source open"),
+        ("majority controlling", "minority"),
+        ("profitable profit profits", "unprofitable loss loss-making losses"),
+    )
+)
+_WORD = re.compile(r"[a-z][\w-]*")
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def contrary_words(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words on the side of the question's words in OPPOSITES (every form: "fall", "fell"), and their opposites."""
+    words = words_of(question)
+    said: set[str] = set()
+    contrary: set[str] = set()
+    for a, b in OPPOSITES:
+        for side, other in ((a, b), (b, a)):
+            if words & side and not words & other:
+                said |= side
+                contrary |= other
+    return frozenset(said), frozenset(contrary)
+
+
+def says_the_opposite(sentence: str, said: frozenset[str], contrary: frozenset[str]) -> bool:
+    """Whether the sentence holds an opposite of what the question says and not what it says."""
+    words = words_of(sentence)
+    return bool(words & contrary) and not words & said
