@@ -38,6 +38,9 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         named_in_q = {entity_key(e) for e in q.entities} if q.actor and len(q.entities) > 1 else set()
         if claim is not None and claim.target and named_in_q and entity_key(claim.target) not in named_in_q:
             return False  # Microsoft's $13 billion in OpenAI does not answer "How much did Microsoft invest in Anthropic?"
+        others = [e for e in q.entities if entity_key(e) != entity_key(q.actor)] if named_in_q else []
+        if claim is not None and not claim.target and others and not any(_present(e, named) for e in others):
+            return False  # "Amazon's $8 billion total investment puts it in second place" does not say it went into OpenAI
     return all(_present(e, named) for e in q.owners)
 
 

@@ -219,3 +219,11 @@ def test_an_officer_no_article_names_is_no_one(seed_engine):
 def test_a_yes_no_question_is_answered_no_by_the_opposite(seed_engine):
     got = seed_engine.ask("Did Amazon's share price drop after the announcement?")
     assert got.text.startswith("No: ") and "climbed nearly 3%" in got.text
+
+
+def test_a_figure_without_a_target_does_not_answer_for_another_target(seed_engine):
+    # "Amazon's $8 billion total investment puts it firmly in second place" names no OpenAI: 004's "$50 billion in
+    # OpenAI" answers, not Amazon's Anthropic money
+    got = seed_engine.ask("How much did Amazon put into OpenAI?")
+    assert got.text == "approximately $50 billion"
+    assert got.citations[0].doc_id == SEED["004"]
