@@ -14,6 +14,7 @@ from rag.figures import extract_figures, same_value
 from rag.lexical import content_terms
 from rag.opposites import says_the_opposite
 from rag.records import Figure
+from rag.spans import NAME_NUMBER
 
 Cut = tuple[int, int, str]
 
@@ -27,7 +28,7 @@ _REASON = re.compile(
 _CAUSE_LEAD = re.compile(r"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using)\s+", re.IGNORECASE)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
-_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*"
+_NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}"
 # "Microsoft and Google", "Google, Salesforce and Meta", and "Google, Salesforce, and others" (two names or more)
 _COORDINATED = re.compile(
     rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})"
@@ -152,8 +153,9 @@ def naming(sentence: str) -> Cut | None:
     return None
 
 
-# "the steam reverses its flow at each stroke (counterflow)", 'It was later called the "first oil shock"'
-_ALTERNATE = re.compile(r"\(([^()\d]{2,40})\)|[\"“]([^\"“”]{2,40})[\"”]")
+# "the steam reverses its flow at each stroke (counterflow)", 'It was later called the "first oil shock"', in single
+# quotes too ("the 'Token Economy'"; an apostrophe inside a word is no quote)
+_ALTERNATE = re.compile(r"\(([^()\d]{2,40})\)|[\"“]([^\"“”]{2,40})[\"”]|(?<!\w)['‘]([^'‘’\n]{2,40}?)['’](?!\w)")
 ALTERNATE_WORDS = 4  # a term in brackets or quotes longer than this is an aside, not another name
 
 
@@ -161,8 +163,8 @@ def alternate_names(sentence: str) -> list[tuple[int, int]]:
     """(start, end) of the short terms a sentence gives in brackets or quotes: the other names it gives things."""
     out = []
     for m in _ALTERNATE.finditer(sentence):
-        group = 1 if m.group(1) is not None else 2
-        text = m.group(group).strip()
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        text = m.group(group).strip().rstrip(",;:.")  # "the 'Token Economy,' where": the comma is the sentence's
         if text and len(text.split()) <= ALTERNATE_WORDS:
             start = m.start(group) + m.group(group).index(text)
             out.append((start, start + len(text)))

@@ -80,7 +80,13 @@ _SPAN_OF_TIME = re.compile(
     re.IGNORECASE,
 )
 _CONNECT = r"(?:of|the|de|du|la|le|von|van|der|for|&)"
-_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-]*)*")
+# a name, and the number that belongs to it ("Microsoft 365", "Super Bowl 50", "Claude 3.5 Sonnet"): one to three digits
+# not followed by a scale, unit or decimal, and never after a month ("March 12" is a date)
+NAME_NUMBER = (
+    "(?:" + "".join(f"(?<!{m.capitalize()})" for m in MONTHS)
+    + r"\s\d{1,3}(?:\.\d{1,2})?(?![\d.,:/%-]\d|[\w%]|\s*(?:%|percent|per cent|thousand|million|billion|trillion|[A-Za-z]?[BMKT]\b|GW|MW|kW)))?"
+)
+_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
 
 
 POSSESSIVE_PENALTY = 50.0
@@ -341,7 +347,10 @@ def choose_span(
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start
         # the role asked for is the question's word too: "CEO Dario Amodei" asked "Who is the chief executive?"
-        trimmed = _without_question_words(span, q_terms | q.roles if q.roles else q_terms) if span.figure is None else span
+        trimmed = (
+            span if span.figure is not None or _quoted(sentence, span)  # "the 'Token Economy'": a quoted name is whole
+            else _without_question_words(span, q_terms | q.roles if q.roles else q_terms)
+        )
         if trimmed.text and not span.text.endswith(trimmed.text):
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
@@ -351,6 +360,16 @@ def choose_span(
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
         keep = headed or inside or keep
     return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+def _quoted(sentence: str, span: Span) -> bool:
+    """Whether the span is all that stands between quotes ("the 'Token Economy,' where")."""
+    before = sentence[span.start - 1 : span.start]
+    after = sentence[span.end : span.end + 2].lstrip(",.;:")
+    return before in QUOTES and after[:1] in QUOTES
+
+
+QUOTES = frozenset("'\"‘’“”")
 
 
 def _fresh(spans: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:

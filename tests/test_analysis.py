@@ -677,3 +677,19 @@ def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, w
     from rag.answer_forms import yes_no
     q = analyse(question)
     assert yes_no(sentence, q.terms, q.figures, q.said, q.contrary)[2].startswith(f"{word}: ")
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("its suite includes Copilot, Bing, and Microsoft 365.", ["Copilot", "Bing", "Microsoft 365"]),
+    ("both Claude 3 Opus and Claude 3.5 Sonnet arrive on Bedrock.", ["Claude 3 Opus", "Claude 3.5 Sonnet", "Bedrock"]),
+    ("of Amazon 4.5 billion, in March 12, on Trainium 2 chips.", ["Amazon", "March", "Trainium 2"]),  # a figure, a date: no name's number
+])
+def test_a_name_keeps_its_number(sentence, names):
+    from rag.spans import candidate_spans
+    assert [c.text for c in candidate_spans(sentence, "name")] == names
+
+
+def test_a_term_in_single_quotes_is_another_name():
+    from rag.answer_forms import alternate_names
+    sentence = "It is evident in the 'Token Economy,' where Amazon's and the company's output grows."
+    assert [sentence[a:b] for a, b in alternate_names(sentence)] == ["Token Economy"]

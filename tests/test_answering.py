@@ -227,3 +227,10 @@ def test_a_figure_without_a_target_does_not_answer_for_another_target(seed_engin
     got = seed_engine.ask("How much did Amazon put into OpenAI?")
     assert got.text == "approximately $50 billion"
     assert got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_quoted_name_and_a_name_with_its_number_are_whole(seed_engine):
+    got = seed_engine.ask("What name is given to the economy in which more and pricier AI-generated output drives revenue?")
+    assert got.text == "Token Economy"  # quoted in 000: not cut to "Token" though the question says "economy"
+    got = seed_engine.ask("Name the Microsoft products that OpenAI technology is woven into.")
+    assert got.text == "Copilot, Bing, and Microsoft 365"
