@@ -389,6 +389,8 @@ def _nearest(
     """The candidate nearest to the question's words in the sentence (rarer words pull harder)."""
     if not keep:
         return None
+    if len(keep) == 1:  # nothing to choose between (most sentences of a figure question)
+        return _titled_name(sentence, keep[0]) if q.answer_type == "person" else keep[0]
     starts, word_terms = _words(sentence)
     positions: dict[str, list[int]] = {}
     for i, term in enumerate(word_terms):
