@@ -14,7 +14,7 @@ from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.opposites import contrary_words
 from rag.records import Figure
-from rag.spans import bound_qualifiers, question_type
+from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
 from rag.units import FIGURE_KINDS, FIGURE_UNITS, units_of_kind
 
@@ -110,17 +110,13 @@ _SCOPE = {
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
     "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
-    "additional": re.compile(
-        r"\b(?:additional|another|more|further|latest|new|extra)\b"
-        r"|\b(?:exclud(?:e|es|ing)|leaving out|not counting|without)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b",
-        re.IGNORECASE,
-    ),
+    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:deal|round|investment|announcement|agreement|commitment|partnership|funding|pledge)\b", re.IGNORECASE)
 # Names: capitalized words (or all-caps short words) that are not the question's first word.
-_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*|[a-z]{1,3}[A-Z][\w’'-]*)")  # also "xAI", "eBay"
+_NAME = re.compile(rf"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*{NAME_NUMBER}|[a-z]{{1,3}}[A-Z][\w’'-]*)")  # also "xAI", "eBay", "Claude 3.5"
 _LEADING_WORDS = frozenset(
     "name list tell give through in on at by for from with into under over after before during since about against"
     " between among per via according besides unlike like apart aside".split()
@@ -182,7 +178,9 @@ class QuestionAnalysis:
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
     span_kind = question_type(text)
-    figures = tuple(parse_figures(text))
+    entities = question_entities(text)
+    # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
+    figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and any(f.text in e for e in entities)))
     given = _ABOUT_GIVEN.match(text)
     about_figure = span_kind in FIGURE_KINDS and given is not None and any(
         f.unit in units_of_kind(span_kind) and f.start == given.end() for f in figures
@@ -191,7 +189,6 @@ def analyse(text: str) -> QuestionAnalysis:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
     acronym = _acronym(text)
     answer_type = "expansion" if acronym else _answer_type(text, span_kind)
-    entities = question_entities(text)
     terms = frozenset(content_terms(text))
     said, contrary = contrary_words(text) if answer_type == "yesno" else (frozenset(), frozenset())
     followup = (

@@ -639,7 +639,7 @@ def test_the_choice_a_sentence_names_answers_an_either_or_question():
     # earlier money counted in or left out of what is asked: not a question about the past
     ("Including everything it has previously put in, how much is Amazon on the hook for at most?", False, ("total",)),
     ("Counting earlier rounds, what does Amazon's overall commitment add up to?", False, ("total",)),
-    ("Excluding earlier rounds, what is the most Amazon could invest?", False, ("additional",)),
+    ("Excluding earlier rounds, what is the most Amazon could invest?", False, ()),  # the new deal's whole ceiling
     ("What was Amazon's initial investment?", True, ("initial",)),
     ("How much had Amazon invested before the latest deal?", True, ()),
 ])
@@ -693,3 +693,14 @@ def test_a_term_in_single_quotes_is_another_name():
     from rag.answer_forms import alternate_names
     sentence = "It is evident in the 'Token Economy,' where Amazon's and the company's output grows."
     assert [sentence[a:b] for a, b in alternate_names(sentence)] == ["Token Economy"]
+
+
+@pytest.mark.parametrize(("question", "entities", "figures"), [
+    ("How many tokens can Claude 3.5 Sonnet take in at once?", ("Claude 3.5 Sonnet",), ()),  # a name's number is no figure
+    ("Who won Super Bowl 50?", ("Super Bowl 50",), ()),
+    ("How much did Amazon invest in 2023?", ("Amazon",), ("2023",)),
+    ("Which 3 companies invested?", (), ("3",)),
+])
+def test_a_question_name_keeps_its_number(question, entities, figures):
+    q = analyse(question)
+    assert (q.entities, tuple(f.text for f in q.figures)) == (entities, figures)
