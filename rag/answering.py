@@ -214,8 +214,10 @@ def answer_question(
         basis = data.named(weighed.verdict.basis) if conflicts else ""
     else:
         sources = [best.sentence_id] + _also_stating(data, scored, best, text)
-        if (form is None and best.span is not None) or q.answer_type == "expansion":
-            # a name, a date or a long form: other articles may say it outside the passages
+        common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
+        if (form is None and best.span is not None and not common) or q.answer_type == "expansion":
+            # a name, a date or a long form: other articles may say it outside the passages (a common-noun phrase,
+            # "models", is said in many a sentence that does not say what the question asks)
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
             if given and form is None:
                 # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only

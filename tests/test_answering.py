@@ -234,3 +234,8 @@ def test_a_quoted_name_and_a_name_with_its_number_are_whole(seed_engine):
     assert got.text == "Token Economy"  # quoted in 000: not cut to "Token" though the question says "economy"
     got = seed_engine.ask("Name the Microsoft products that OpenAI technology is woven into.")
     assert got.text == "Copilot, Bing, and Microsoft 365"
+
+
+def test_a_common_noun_answer_is_not_cited_from_every_article_that_uses_the_word(seed_engine):
+    got = seed_engine.ask("What is Constitutional AI?")  # only 003 speaks of Constitutional AI
+    assert [c.doc_id for c in got.citations] == [SEED["003"]]
