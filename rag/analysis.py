@@ -161,6 +161,7 @@ class QuestionAnalysis:
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
     contrary: frozenset[str] = frozenset()  # their opposites ("climbed", "rose"): a sentence with only these says No
+    place_verb: str = ""  # the participle a "where" question ends on: "headquart" in "Where is Anthropic headquartered?"
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
     @property
@@ -225,6 +226,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(text) if answer_type == "yesno" else (),
+        place_verb=_place_verb(text, entities) if answer_type == "place" else "",
         said=said,
         contrary=contrary,
     )
@@ -233,6 +235,22 @@ def analyse(text: str) -> QuestionAnalysis:
 # "a majority or a minority", "Amazon or Google": one word each side of "or" ("or not", "or more" offer no choice)
 _ALTERNATIVE = re.compile(r"\b(?:(?:a|an|the)\s+)?([A-Za-z][\w-]*)\s+or\s+(?:(?:a|an|the)\s+)?([A-Za-z][\w-]*)\b")
 _NO_CHOICE = frozenset("not so more less else otherwise never".split())
+
+
+_PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headquartered", "stationed"
+_NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
+
+
+def _place_verb(text: str, entities: tuple[str, ...]) -> str:
+    """The stem of the participle a place question ends on ("Where is Anthropic headquartered?" -> "headquart"); ""
+    for "located", "based" and the like, which any sentence says in other words, and for other endings ("Where was
+    Ratzel born?": "German geographer Friedrich Ratzel" says where without the word)."""
+    m = _PLACE_VERB.search(text)
+    if m is None:
+        return ""
+    terms = content_terms(m.group(1))
+    names = {t for e in entities for t in content_terms(e)}
+    return terms[0] if terms and terms[0] not in names and terms[0] not in _NOT_PLACE_VERBS else ""
 
 
 def _alternatives(text: str) -> tuple[str, ...]:

@@ -102,6 +102,10 @@ def answer_question(
         bound = [s for s in bound if s.span is not None and q.roles & facts(data, s.sentence_id).terms]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+    if q.place_verb and data.lexical.chunk_df(q.place_verb) == 0:
+        # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
+        # no article speaks of is not any name they give
+        return Answer.abstain(question, confidence(scored[0]))
     if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it

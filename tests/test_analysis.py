@@ -704,3 +704,14 @@ def test_a_term_in_single_quotes_is_another_name():
 def test_a_question_name_keeps_its_number(question, entities, figures):
     q = analyse(question)
     assert (q.entities, tuple(f.text for f in q.figures)) == (entities, figures)
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("Where is Anthropic headquartered?", "headquart"),
+    ("In which city is Anthropic headquartered?", "headquart"),
+    ("Where is OpenAI based?", ""),  # "based" is said in many other words
+    ("Where was Watt born?", ""),  # no participle in -ed: "Scottish inventor James Watt" says where
+    ("How much is Anthropic headquartered?", ""),  # no place question
+])
+def test_the_participle_a_place_question_ends_on(question, verb):
+    assert analyse(question).place_verb == verb

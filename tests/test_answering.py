@@ -239,3 +239,9 @@ def test_a_quoted_name_and_a_name_with_its_number_are_whole(seed_engine):
 def test_a_common_noun_answer_is_not_cited_from_every_article_that_uses_the_word(seed_engine):
     got = seed_engine.ask("What is Constitutional AI?")  # only 003 speaks of Constitutional AI
     assert [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
+def test_a_place_of_something_no_article_speaks_of_is_no_name(seed_engine):
+    # no article says "headquartered": "Salesforce" (a company listed beside Google) was given as the city
+    assert seed_engine.ask("Where is Anthropic headquartered?").abstained
+    assert seed_engine.ask("In which city is Anthropic headquartered?").abstained
