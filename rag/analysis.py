@@ -109,7 +109,7 @@ _SCOPE = {
     ),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
     "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
-    "annual": re.compile(r"\b(?:annual(?:ized|ised)?|yearly|per year|a year|run-rate)\b", re.IGNORECASE),
+    "annual": re.compile(r"\b(?:annual(?:ized|ised)?|annually|yearly|per year|a year|each year|every year|per annum|run-rate)\b", re.IGNORECASE),
     "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b", re.IGNORECASE),
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure

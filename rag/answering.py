@@ -126,6 +126,11 @@ def answer_question(
         bound = [s for s in bound if q.asked_class in facts(data, s.sentence_id).near_terms]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+    if kind in FIGURE_TYPES and "annual" in q.scope:
+        # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
+        bound = [s for s in bound if "annual" in _scope_of(data, s)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
             s for s in bound

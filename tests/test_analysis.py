@@ -715,3 +715,11 @@ def test_a_question_name_keeps_its_number(question, entities, figures):
 ])
 def test_the_participle_a_place_question_ends_on(question, verb):
     assert analyse(question).place_verb == verb
+
+
+@pytest.mark.parametrize("question", [
+    "How much does Amazon spend each year on AI infrastructure?", "What does Meta spend annually?",
+    "What is the revenue per annum?", "How much does it earn every year?",
+])
+def test_a_yearly_scope(question):
+    assert "annual" in analyse(question).scope

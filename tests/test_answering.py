@@ -245,3 +245,10 @@ def test_a_place_of_something_no_article_speaks_of_is_no_name(seed_engine):
     # no article says "headquartered": "Salesforce" (a company listed beside Google) was given as the city
     assert seed_engine.ask("Where is Anthropic headquartered?").abstained
     assert seed_engine.ask("In which city is Anthropic headquartered?").abstained
+
+
+def test_a_yearly_figure_is_not_answered_by_a_one_off_pledge(seed_engine):
+    # the $100 billion is Anthropic's pledge to spend on AWS over years, not what Amazon spends each year
+    assert seed_engine.ask("How much does Amazon spend each year on AI infrastructure?").abstained
+    got = seed_engine.ask("What is Anthropic's yearly revenue?")
+    assert got.text == "$30 billion"
