@@ -27,7 +27,7 @@ from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figures import YEARS_PER_UNIT, same_figure, same_value
-from rag.generations import generation, generation_conflicts, weigh_generations
+from rag.generations import Generation, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
@@ -191,6 +191,10 @@ def answer_question(
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
         best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id) or best.span)
+    if form is None and kind in ("name", "other") and (named := _generation_named(q, sentence.text)) is not None:
+        # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
+        # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
+        best = dataclasses.replace(best, span=Span(named.start, named.end, named.text, kind))
     text = best.span.text if best.span is not None else sentence.text
     if best.span is not None and best.span.figure is None:
         text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)
@@ -299,6 +303,14 @@ LIGHT_TERMS = frozenset(content_terms(
     "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
     " say said report reported consider considered"
 ))
+
+
+def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
+    """The first generation a sentence names of a one-word name the question asks about ("Trainium" -> "Trainium4")."""
+    for e in q.entities:
+        if " " not in e and (found := generations_in(sentence, e)):
+            return found[0]
+    return None
 
 
 def _rarest_shared(q: QuestionAnalysis, terms: AbstractSet[str], idf: TermWeights) -> str:

@@ -252,3 +252,12 @@ def test_a_yearly_figure_is_not_answered_by_a_one_off_pledge(seed_engine):
     assert seed_engine.ask("How much does Amazon spend each year on AI infrastructure?").abstained
     got = seed_engine.ask("What is Anthropic's yearly revenue?")
     assert got.text == "$30 billion"
+
+
+def test_a_generation_of_the_name_asked_about_answers(seed_engine):
+    # 004 "AWS Trainium chips — including the next-generation Trainium4": the generation, not "AWS"; 003's older
+    # "Trainium 2" is shown as the other generation
+    got = seed_engine.ask("What's the newest Trainium chip mentioned in connection with Anthropic's workloads?")
+    assert got.text == "Trainium4"
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
+    assert [c.text for c in got.conflicts] == ["Trainium 2"]
