@@ -191,6 +191,9 @@ def answer_question(
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
         best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id) or best.span)
+    if form is None and kind in ("name", "other") and (owned := _owned_name(q, sentence.text)) is not None:
+        # "Which Google chip programme ...?" in "similar to Google's TPU development": the name Google's owns
+        best = dataclasses.replace(best, span=Span(owned[0], owned[1], sentence.text[owned[0] : owned[1]], kind))
     if form is None and kind in ("name", "other") and (named := _generation_named(q, sentence.text)) is not None:
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
         # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
@@ -303,6 +306,17 @@ LIGHT_TERMS = frozenset(content_terms(
     "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
     " say said report reported consider considered"
 ))
+
+
+def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
+    """Where a sentence names what a name of the question owns ("Google's TPU", "Google's Gemini ecosystem" for
+    "Which Google chip ...?" or "Google's flagship model"): the capitalized words after "<name>'s"."""
+    names = (*q.describers, *q.owners)
+    for name in dict.fromkeys((*names, *(n.split()[0] for n in names))):  # "Google AI model line": Google's
+        m = re.search(rf"\b{re.escape(name)}['’]s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence)
+        if m is not None and not set(content_terms(m.group(1))) <= q.terms:
+            return m.start(1), m.end(1)
+    return None
 
 
 def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:

@@ -723,3 +723,12 @@ def test_the_participle_a_place_question_ends_on(question, verb):
 ])
 def test_a_yearly_scope(question):
     assert "annual" in analyse(question).scope
+
+
+@pytest.mark.parametrize(("question", "describers"), [
+    ("Which Google chip programme is cited?", ("Google",)),
+    ("What Microsoft products use OpenAI technology?", ("Microsoft",)),
+    ("Which regions will Anthropic expand into?", ()),
+])
+def test_names_that_describe_the_answer(question, describers):
+    assert analyse(question).describers == describers

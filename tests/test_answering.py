@@ -261,3 +261,10 @@ def test_a_generation_of_the_name_asked_about_answers(seed_engine):
     assert got.text == "Trainium4"
     assert [c.doc_id for c in got.citations] == [SEED["004"]]
     assert [c.text for c in got.conflicts] == ["Trainium 2"]
+
+
+def test_the_name_a_question_name_owns_answers(seed_engine):
+    # 002: "similar to Google's TPU development": "Which Google chip ...?" asks for what is Google's
+    got = seed_engine.ask("Which Google chip programme is cited as a model for possible jointly designed silicon?")
+    assert got.text == "TPU"
+    assert [c.doc_id for c in got.citations] == [SEED["002"]]
