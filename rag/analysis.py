@@ -202,7 +202,7 @@ def analyse(text: str) -> QuestionAnalysis:
         answer_type=answer_type,
         span_kind=_span_kind(answer_type, span_kind),
         entities=entities,
-        measure=_measure(text, entities),
+        measure=_owned_share(text, _measure(text, entities)),
         past=bool(_PAST.search(_COUNTED_PAST.sub(" ", text)) and not _NOW.search(text)) or followup == "before",
         scope=question_scope(text),
         bounds=bound_qualifiers(text),
@@ -460,6 +460,14 @@ def question_entities(text: str) -> tuple[str, ...]:
     if run:
         names.append(" ".join(run))
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+_OWNING = re.compile(r"\b(?:own|owns|owned|hold|holds|held|control|controls)\b", re.IGNORECASE)
+
+
+def _owned_share(text: str, measure: str) -> str:
+    """ "What share of Anthropic does Amazon own?" measures a stake, not a share price."""
+    return "stake" if measure == "share" and _OWNING.search(text) else measure
 
 
 def _measure(text: str, entities: tuple[str, ...]) -> str:

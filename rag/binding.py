@@ -74,9 +74,19 @@ def _keys_and_terms(entities: tuple[str, ...]) -> frozenset[str]:
     return frozenset({entity_key(e) for e in entities} | {t for e in entities for t in content_terms(e)})
 
 
+# words many names end with: "Mistral AI" is not named by a sentence that says "AI", nor "Google Cloud" by "cloud"
+GENERIC_NAME_TERMS = frozenset(content_terms(
+    "ai cloud intelligence inc corp corporation company co group lab labs technologies technology systems services"
+    " service web global international holdings partners capital ventures research network digital news media"
+))
+
+
 def _present(entity: str, named: frozenset[str]) -> bool:
     key, terms, need = _parts(entity)
-    return key in named or len(terms & named) * 2 >= need
+    if key in named:
+        return True
+    found = terms & named
+    return len(found) * 2 >= need and bool(found - GENERIC_NAME_TERMS or not terms - GENERIC_NAME_TERMS)
 
 
 @lru_cache(maxsize=1024)

@@ -268,3 +268,16 @@ def test_the_name_a_question_name_owns_answers(seed_engine):
     got = seed_engine.ask("Which Google chip programme is cited as a model for possible jointly designed silicon?")
     assert got.text == "TPU"
     assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
+def test_a_name_is_not_present_by_its_generic_word(seed_engine):
+    # "Mistral AI" is not named by a sentence that says "AI": Amazon's $5 billion in Anthropic is not an answer
+    assert seed_engine.ask("How much did Amazon invest in Mistral AI?").abstained
+    assert seed_engine.ask("How much did Amazon invest in Google Cloud?").abstained
+    assert seed_engine.ask("What is Mistral AI valued at?").text == "$6 billion"
+
+
+def test_a_share_owned_is_a_stake_not_a_share_price(seed_engine):
+    # 000's "Amazon's shares climbed nearly 3%" is no stake; no article gives Amazon's stake as a figure
+    assert seed_engine.ask("What share of Anthropic does Amazon own?").abstained
+    assert seed_engine.ask("What share of OpenAI does Microsoft hold?").text == "a reported 49%"
