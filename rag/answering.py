@@ -141,8 +141,9 @@ def answer_question(
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
     given = q.measured
-    if kind in ALIGNED_KINDS and given:
-        # "Who invested $2 billion in Anthropic?": a near-best sentence that states the figure first
+    if (kind in ALIGNED_KINDS or kind == "date") and given:
+        # "Who invested $2 billion in Anthropic?", "When did Amazon add $2.75 billion?": a near-best sentence that
+        # states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says

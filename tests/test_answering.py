@@ -281,3 +281,8 @@ def test_a_share_owned_is_a_stake_not_a_share_price(seed_engine):
     # 000's "Amazon's shares climbed nearly 3%" is no stake; no article gives Amazon's stake as a figure
     assert seed_engine.ask("What share of Anthropic does Amazon own?").abstained
     assert seed_engine.ask("What share of OpenAI does Microsoft hold?").text == "a reported 49%"
+
+
+def test_a_date_asked_of_a_figure_comes_from_the_sentence_that_states_it(seed_engine):
+    # the sentence before says "September 2023" of the initial $1.25 billion
+    assert seed_engine.ask("When did Amazon add $2.75 billion to its Anthropic investment?").text == "early 2024"
