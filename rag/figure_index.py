@@ -9,7 +9,7 @@ from rag.analysis import question_scope
 from rag.conflicts import weigh
 from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_key
 from rag.errors import FigureQueryError
-from rag.figures import parse_figures, query_text
+from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Claim, Figure, FigureLookup, FigureMention
@@ -47,10 +47,7 @@ class FigureIndex:
         figures = list(distinct.values())
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
-        rest = _without_figures(query_text(text), parsed)
-        names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
-        words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
-        scope = question_scope(rest)
+        names, words, scope = _claim_terms(text, parsed)
         found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -93,7 +90,10 @@ class FigureIndex:
         return True
 
     def differing(self, lookup: FigureLookup) -> list[FigureMention]:
-        """Per other document, the figure it gives for the same thing, by the rule the chat uses."""
+        """Per other document, the figure it gives for the same thing, by the rule the chat uses; for a claim no
+        source states ("Microsoft invested $50 billion in OpenAI"), the figures the sources give for that claim."""
+        if not lookup.mentions:
+            return self._other_figures(lookup)
         stating = {m.doc_id for m in lookup.mentions}
         out: dict[str, Claim] = {}
         judged: set[tuple] = set()
@@ -122,6 +122,25 @@ class FigureIndex:
         newest = sorted(out.values(), key=lambda c: -self._data.position(c.doc_id))[:MAX_DIFFERING]
         return [self._mention(c) for c in newest]
 
+    def _other_figures(self, lookup: FigureLookup) -> list[FigureMention]:
+        """The claims of the query's names and words in the queried unit, with any value: one per document, newest
+        first. Only for a claim query (names and words); a bare figure no source gives has nothing to differ from."""
+        parsed = parse_figures(lookup.query)
+        names, words, scope = _claim_terms(lookup.query, parsed)
+        if not names or not words:
+            return []
+        stems = sorted({m for w in words for m in self._data.measure_members(w)})
+        out: dict[str, Claim] = {}
+        for fig in lookup.figures:
+            if fig.unit in (ANY_UNIT, "count", "year"):
+                continue
+            for name in sorted(names):
+                for c in self._data.claims_on_topic(name, fig.unit, stems, [], LOOKUP_LIMIT):
+                    if c.doc_id not in out and not same_value(c.figure.value, fig.value) and self._about(c, names, words, scope):
+                        out[c.doc_id] = c
+        newest = sorted(out.values(), key=lambda c: -self._data.position(c.doc_id))[:MAX_DIFFERING]
+        return [self._mention(c) for c in newest]
+
     def _mention(self, c: Claim) -> FigureMention:
         doc = self._data.document_head(c.doc_id)
         sent = self._data.sentences[c.sentence_id]
@@ -131,6 +150,14 @@ class FigureIndex:
             quote=sent.text[f.start - sent.start : f.end - sent.start], sentence=sent.text, value=f.value, unit=f.unit,
             qualifier=f.qualifier, sentence_start=sent.start, date=doc.date,
         )
+
+
+def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], tuple[str, ...]]:
+    """What a claim query says besides its figures: the names (keys), the other words, the scope words."""
+    rest = _without_figures(query_text(text), parsed)
+    names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
+    words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
+    return names, words, question_scope(rest)
 
 
 def _skip_first(text: str) -> int:

@@ -86,11 +86,12 @@ def lookup_text(
     `differing`, the mentions that give another figure for the same thing, are listed after."""
     wanted = ", ".join(figure_label(f) for f in lookup.figures)
     if not lookup.mentions:
-        return f"No source gives {wanted}."
-    lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]
-    if lookup.found > len(lookup.mentions):
-        lines[0] += f" (the newest {len(lookup.mentions)} of {lookup.found} found)"
-    lines += _grouped_lines(lookup.mentions, mark)
+        lines = [f"No source gives {wanted}."]
+    else:
+        lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]
+        if lookup.found > len(lookup.mentions):
+            lines[0] += f" (the newest {len(lookup.mentions)} of {lookup.found} found)"
+        lines += _grouped_lines(lookup.mentions, mark)
     if differing:
         lines.append("\nSources that give another figure for the same thing:")
         lines += _grouped_lines(differing, mark)

@@ -110,3 +110,13 @@ def test_a_ratio_written_in_words_finds_the_ratio(seed_engine):
 ])
 def test_a_claim_query_keeps_the_claims_about_what_it_names(seed_engine, query, docs):
     assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
+
+
+def test_a_claim_no_source_states_lists_the_figures_the_sources_give(seed_engine):
+    # nobody says Microsoft put $50 billion into OpenAI; 002 and 003 say about $13 billion
+    lookup, differing = seed_engine.figure_check("Microsoft invested $50 billion in OpenAI")
+    assert not lookup.mentions
+    assert {(m.doc_id, m.quote) for m in differing} == {(SEED["002"], "$13 billion"), (SEED["003"], "$13 billion")}
+    # a bare figure no source gives has nothing to differ from
+    lookup, differing = seed_engine.figure_check("$777 billion")
+    assert not lookup.mentions and not differing
