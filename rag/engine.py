@@ -31,6 +31,7 @@ from rag.phrases import noun_phrases
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 from rag.retrieval import claim_passages, expansion_passages, retrieve
+from rag.tranches import next_tranche
 
 MAX_NAME_CHARS = 100
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
@@ -127,9 +128,15 @@ class Engine:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
             earlier = self.ask(older, previous=before, k=k, mode=mode) if older else self.ask(before, k=k, mode=mode)
+            if q.followup == "source":
+                return sources_answer(q.text, earlier)
             if q.followup == "after":  # "And after that?": the newer figure a question about the past was set against
-                return newer_answer(q.text, earlier, analyse(older or before).past)
-            return sources_answer(q.text, earlier) if q.followup == "source" else older_answer(q.text, earlier)
+                got = newer_answer(q.text, earlier, analyse(older or before).past)
+            else:
+                got = older_answer(q.text, earlier)
+            if got.abstained:  # no source disagrees: the tranche its article gives just before (or after) it
+                return next_tranche(self.state.data, q.text, earlier, before=q.followup == "before") or got
+            return got
         agreement = agreement_question(q.text)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))

@@ -34,8 +34,17 @@ def test_and_after_that_means_the_newer_figure_of_an_answer_about_the_past(seed_
     first = "What was Amazon's total investment in Anthropic before the latest deal?"  # $8 billion (003)
     got = seed_engine.ask("And after that?", previous=first)
     assert got.text == "$33bn" and got.citations[0].doc_id == SEED["001"]
-    # an answer with no newer figure set against it has nothing after it (it was "Anthropic", a word of its sentence)
-    assert seed_engine.ask("And after that?", previous="How much did Amazon initially invest in Anthropic in September 2023?").abstained
+    # an answer no source disagrees with: the tranche its article gives next ("an additional $2.75 billion in early
+    # 2024" after "its initial $1.25 billion investment in September 2023"); it was "Anthropic", then an abstention
+    got = seed_engine.ask("And after that?", previous="How much did Amazon initially invest in Anthropic in September 2023?")
+    assert got.text == "$2.75 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
     # and "Who said that?" next means the newer figure's sources
     after = Engine.next_previous("And after that?", first)
     assert seed_engine.ask("Who said that?", previous=after).citations[0].doc_id == SEED["001"]
+
+
+def test_and_before_that_means_the_tranche_before_where_no_source_disagrees(seed_engine):
+    got = seed_engine.ask("And before that?", previous="How much did Amazon invest in Anthropic in early 2024?")
+    assert got.text == "$1.25 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
+    # the first tranche has none before it
+    assert seed_engine.ask("And before that?", previous="How much did Amazon initially invest in Anthropic?").abstained
