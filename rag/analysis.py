@@ -192,7 +192,7 @@ def analyse(text: str) -> QuestionAnalysis:
     acronym = _acronym(text)
     answer_type = "expansion" if acronym else _answer_type(text, span_kind)
     terms = frozenset(content_terms(text))
-    said, contrary = contrary_words(text) if answer_type == "yesno" else (frozenset(), frozenset())
+    said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else ""

@@ -31,6 +31,7 @@ from rag.generations import Generation, generation, generation_conflicts, genera
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
+from rag.opposites import says_the_opposite
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -45,6 +46,10 @@ ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the senten
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
+# money measures that are never each other: a profit is not a revenue, a cost not a price
+FINANCIAL_MEASURES = frozenset(content_terms(
+    "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
+))
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
@@ -124,6 +129,17 @@ def answer_question(
     elif kind in FIGURE_TYPES and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes:
         # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
         bound = [s for s in bound if q.asked_class in facts(data, s.sentence_id).near_terms]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
+    if kind in FIGURE_TYPES and q.measure in FINANCIAL_MEASURES and q.measure not in data.measure_classes:
+        # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
+        # figure with the word beside it answers
+        bound = [s for s in bound if q.measure in facts(data, s.sentence_id).near_terms]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
+    if kind in FIGURE_TYPES and q.said:
+        # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
+        bound = [s for s in bound if not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and "annual" in q.scope:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from rag.analysis import QuestionAnalysis
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
-from rag.lexical import content_terms
+from rag.lexical import GENERIC_NAME_TERMS, content_terms
 from rag.records import Figure
 from rag.sentence_facts import SentenceFacts, facts
 
@@ -74,11 +74,6 @@ def _keys_and_terms(entities: tuple[str, ...]) -> frozenset[str]:
     return frozenset({entity_key(e) for e in entities} | {t for e in entities for t in content_terms(e)})
 
 
-# words many names end with: "Mistral AI" is not named by a sentence that says "AI", nor "Google Cloud" by "cloud"
-GENERIC_NAME_TERMS = frozenset(content_terms(
-    "ai cloud intelligence inc corp corporation company co group lab labs technologies technology systems services"
-    " service web global international holdings partners capital ventures research network digital news media"
-))
 
 
 def _present(entity: str, named: frozenset[str]) -> bool:

@@ -62,3 +62,11 @@ class TermWeights(Protocol):
     """Inverse sentence frequencies of terms (rag.index.view.TermWeights; a dict in tests)."""
 
     def get(self, term: str, default: float, /) -> float: ...
+
+
+# words many names end with: "Mistral AI" is not named by a sentence that says "AI", nor "Google Cloud" by "cloud";
+# alone, such a word names no company ("Which company is behind Claude?" is not answered by "AI")
+GENERIC_NAME_TERMS = frozenset(content_terms(
+    "ai cloud intelligence inc corp corporation company co group lab labs technologies technology systems services"
+    " service web global international holdings partners capital ventures research network digital news media"
+))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
-from rag.lexical import TermWeights, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
@@ -63,6 +63,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitment|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects"
+     r"|profit|profits|earnings|income|sales|turnover"
      r"|injecting|injected|injection|bankroll|bankrolled)\b"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
@@ -339,6 +340,8 @@ def choose_span(
                 continue  # "Amazon Web Services" for "AWS": the question's own name spelled out
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
+            if kind == "name" and q.answer_type == "organisation" and terms and set(terms) <= GENERIC_NAME_TERMS:
+                continue  # "Which company is behind Claude?": "AI" alone names no company
             if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:
                 continue  # "Which cloud platform ...?" is not answered by "exclusive cloud computing rights"
         if span.start == 0 and span.figure is None and span.kind != PHRASE:

@@ -732,3 +732,9 @@ def test_a_yearly_scope(question):
 ])
 def test_names_that_describe_the_answer(question, describers):
     assert analyse(question).describers == describers
+
+
+def test_a_lone_generic_word_is_no_company():
+    from rag.spans import choose_span
+    q = analyse("Which company is behind the models?")
+    assert choose_span("Microsoft's AI models compete with those of Anthropic.", q).text != "AI"

@@ -286,3 +286,12 @@ def test_a_share_owned_is_a_stake_not_a_share_price(seed_engine):
 def test_a_date_asked_of_a_figure_comes_from_the_sentence_that_states_it(seed_engine):
     # the sentence before says "September 2023" of the initial $1.25 billion
     assert seed_engine.ask("When did Amazon add $2.75 billion to its Anthropic investment?").text == "early 2024"
+
+
+def test_a_figure_of_another_measure_or_direction_does_not_answer(seed_engine):
+    # no article states a profit or sales: revenue is another measure
+    assert seed_engine.ask("What is Anthropic's annual profit?").abstained
+    assert seed_engine.ask("What were OpenAI's annual sales?").abstained
+    # the shares climbed: "nearly 3%" is no fall
+    assert seed_engine.ask("How much did Amazon's shares fall after the announcement?").abstained
+    assert seed_engine.ask("By how much did Amazon's shares rise after the announcement?").text == "nearly 3%"
