@@ -77,11 +77,20 @@ def _keys_and_terms(entities: tuple[str, ...]) -> frozenset[str]:
 
 
 def _present(entity: str, named: frozenset[str]) -> bool:
+    """Whether a name is among a sentence's names: its key ("amazon" for "Amazon Web Services") or half its words,
+    and always its last word that is not generic: "Claude 3 Opus" is not named by "Claude 3.5 Sonnet", "Microsoft
+    Azure" not by "Microsoft", "Mistral AI" not by "AI" ("Dario Amodei" is named by "Amodei")."""
     key, terms, need = _parts(entity)
-    if key in named:
-        return True
-    found = terms & named
-    return len(found) * 2 >= need and bool(found - GENERIC_NAME_TERMS or not terms - GENERIC_NAME_TERMS)
+    head = _head_term(entity)
+    if head and head not in named and not (key in named and content_terms(key)[:1] == [head]):
+        return False
+    return key in named or len(terms & named) * 2 >= need
+
+
+@lru_cache(maxsize=1024)
+def _head_term(entity: str) -> str:
+    specific = [t for t in content_terms(entity) if t not in GENERIC_NAME_TERMS and not t[:1].isdigit()]
+    return specific[-1] if specific else ""
 
 
 @lru_cache(maxsize=1024)

@@ -738,3 +738,15 @@ def test_a_lone_generic_word_is_no_company():
     from rag.spans import choose_span
     q = analyse("Which company is behind the models?")
     assert choose_span("Microsoft's AI models compete with those of Anthropic.", q).text != "AI"
+
+
+@pytest.mark.parametrize(("entity", "named", "present"), [
+    ("Claude 3 Opus", frozenset({"claud", "sonnet", "claude 3.5 sonnet"}), False),  # another model of the family
+    ("Mistral AI", frozenset({"ai", "openai"}), False),  # only the generic word
+    ("Dario Amodei", frozenset({"amodei"}), True),  # the surname names him
+    ("Amazon Web Services", frozenset({"amazon"}), True),
+    ("Microsoft Azure", frozenset({"microsoft"}), False),
+])
+def test_a_name_is_present_by_its_specific_last_word(entity, named, present):
+    from rag.binding import _present
+    assert _present(entity, named) is present
