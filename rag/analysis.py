@@ -161,6 +161,7 @@ class QuestionAnalysis:
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
     contrary: frozenset[str] = frozenset()  # their opposites ("climbed", "rose"): a sentence with only these says No
+    asks_generation: bool = False  # "Which next-generation chip ...?", "Which version ...?": a product's generation
     describers: tuple[str, ...] = ()  # names that describe the answer: "Google" in "Which Google chip programme ...?"
     place_verb: str = ""  # the participle a "where" question ends on: "headquart" in "Where is Anthropic headquartered?"
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
@@ -229,6 +230,7 @@ def analyse(text: str) -> QuestionAnalysis:
         alternatives=_alternatives(text) if answer_type == "yesno" else (),
         place_verb=_place_verb(text, entities) if answer_type == "place" else "",
         describers=tuple(m.group(1) for m in _DESCRIBER.finditer(text)),
+        asks_generation=bool(_GENERATION_ASKED.search(text)),
         said=said,
         contrary=contrary,
     )
@@ -239,6 +241,7 @@ _ALTERNATIVE = re.compile(r"\b(?:(?:a|an|the)\s+)?([A-Za-z][\w-]*)\s+or\s+(?:(?:
 _NO_CHOICE = frozenset("not so more less else otherwise never".split())
 
 
+_GENERATION_ASKED = re.compile(r"\b(?:(?:next|latest|newest|new|upcoming|current)[- ])?(?:generations?|versions?)\b", re.IGNORECASE)
 # "Which Google chip programme ...?", "What Microsoft products ...?": a name right after the question word
 _DESCRIBER = re.compile(r"^\W*(?i:which|what)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=\s+[a-z])")
 _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headquartered", "stationed"

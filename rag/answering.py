@@ -27,7 +27,7 @@ from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figures import YEARS_PER_UNIT, same_figure, same_value
-from rag.generations import Generation, generation, generation_conflicts, generations_in, weigh_generations
+from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
@@ -337,10 +337,13 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
 
 
 def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
-    """The first generation a sentence names of a one-word name the question asks about ("Trainium" -> "Trainium4")."""
+    """The first generation a sentence names of a one-word name the question asks about ("Trainium" -> "Trainium4"),
+    or of any name where the question asks for a generation ("Which next-generation chip ...?")."""
     for e in q.entities:
         if " " not in e and (found := generations_in(sentence, e)):
             return found[0]
+    if q.asks_generation:
+        return next(iter(any_generations(sentence)), None)
     return None
 
 

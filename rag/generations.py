@@ -25,6 +25,10 @@ GENERATION = "generation"  # the unit of a disagreement over a product's generat
 _GENERATION = re.compile(r"^(?P<base>[A-Z][A-Za-z]{2,})[\s-]?(?P<number>\d{1,2}(?:\.\d)?)$")
 
 
+# a generation named anywhere in a text (not a figure after a name: "Trainium 2,000", nor part of a longer word)
+_ANY_GENERATION = re.compile(r"(?<![\w-])(?P<base>[A-Z][A-Za-z]{2,})[\s-]?(?P<number>\d{1,2}(?:\.\d)?)(?![\w,.]\d|\d|\w)")
+
+
 @dataclass(frozen=True)
 class Generation:
     base: str  # "Trainium"
@@ -46,6 +50,14 @@ def generation(name: str) -> Generation | None:
 def _mention(base: str) -> re.Pattern[str]:
     # not a figure after the name ("Trainium 2,000") nor a part of a longer number or word
     return re.compile(rf"(?<![\w-]){re.escape(base)}[\s-]?(\d{{1,2}}(?:\.\d)?)(?![\w,.]\d|\d|\w)")
+
+
+def any_generations(text: str) -> list[Generation]:
+    """Every generation a text names of any name, in order ("the next-generation Trainium4" -> Trainium, 4)."""
+    return [
+        Generation(m.group("base"), float(m.group("number")), m.start(), m.end(), m.group())
+        for m in _ANY_GENERATION.finditer(text)
+    ]
 
 
 def generations_in(text: str, base: str) -> list[Generation]:

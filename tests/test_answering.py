@@ -295,3 +295,8 @@ def test_a_figure_of_another_measure_or_direction_does_not_answer(seed_engine):
     # the shares climbed: "nearly 3%" is no fall
     assert seed_engine.ask("How much did Amazon's shares fall after the announcement?").abstained
     assert seed_engine.ask("By how much did Amazon's shares rise after the announcement?").text == "nearly 3%"
+
+
+def test_a_question_for_a_generation_is_answered_by_one(seed_engine):
+    got = seed_engine.ask("Which next-generation chip will Anthropic use under the partnership?")
+    assert got.text == "Trainium4" and [c.text for c in got.conflicts] == ["Trainium 2"]
