@@ -120,3 +120,10 @@ def test_a_claim_no_source_states_lists_the_figures_the_sources_give(seed_engine
     # a bare figure no source gives has nothing to differ from
     lookup, differing = seed_engine.figure_check("$777 billion")
     assert not lookup.mentions and not differing
+
+
+def test_a_claim_whose_subject_the_parse_missed_is_found_by_the_sentence_before(seed_engine):
+    # 000: "... a broader strategic roadmap that sees the two companies committing over $100 billion toward AWS":
+    # no subject parsed; the sentence before names Anthropic
+    lookup = seed_engine.figure("Anthropic will spend $100 billion on AWS")
+    assert {m.doc_id for m in lookup.mentions} == {SEED["000"], SEED["001"], SEED["002"]}
