@@ -53,7 +53,9 @@ FINANCIAL_MEASURES = frozenset(content_terms(
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
-WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
+WHOLE_ANSWER_CANDIDATES = 3
+REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
+REASON_REACH = 0.7  # of the best score, what such a sentence needs  # sentences searched for a yes/no, definition, reason or list form
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.
@@ -175,7 +177,7 @@ def answer_question(
     if conf < abstain_below:
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
-    form = _whole_answer(data, q, bound, best, scored)
+    form = _whole_answer(data, q, bound, best, scored, idf)
     if form is None and q.answer_type == "expansion":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
     if form is None and q.about_figure:
@@ -506,6 +508,7 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
 
 def _whole_answer(
     data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
+    idf: TermWeights | None = None,
 ) -> tuple[Scored, str] | None:
     """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form; an acronym's
     long form from the best of all the `scored` sentences that spells it out (it holds the acronym: it is bound)."""
@@ -549,6 +552,19 @@ def _whole_answer(
         manner = q.asks_how
         for s in near:
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
+            if cut is not None:
+                return s, cut[2]
+        # "Why is the deal described as circular?": a reason a little further down ("It's called circular because
+        # ...") that holds the question's rarest word, before a purpose clause of a nearer sentence
+        rarest = _rarest_shared(q, q.terms, idf) if idf is not None else ""
+        seen = {s.sentence_id for s in near}
+        for s in scored[:REASON_CANDIDATES]:
+            known = facts(data, s.sentence_id)
+            if s.sentence_id in seen or s.score < REASON_REACH * best.score or (rarest and rarest not in known.terms):
+                continue
+            if s.bound == 0.0 or (s.bound == UNKNOWN and not is_bound(data, q, s.sentence_id, None, known)):
+                continue
+            cut = answer_forms.reason(known.text, manner)
             if cut is not None:
                 return s, cut[2]
         if not manner:  # "Why was the office created?": "created to coordinate the response", the purpose it serves

@@ -9,9 +9,10 @@ from rag.figures import parse_figures
 from rag.records import Answer, Citation, FigureLookup
 
 # "who says ...", or "which article / what source ... gives ...": a "what" question about a figure whose words
-# only happen to hold "report" ("What revenue did the earlier report give?") asks for the figure, not its source
+# only happen to hold "report" ("What revenue did the earlier report give?") asks for the figure, not its source,
+# and "Who did the EEC support during the Six-Day War?" asks for whom, not for a source
 _ASKS_FOR_SOURCE = re.compile(
-    r"^(?:who\b|(?:which|what)\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?\b)"
+    r"^(?:who\b(?!\s+(?:did|does|do)\b)|(?:which|what)\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?\b)"
     r".*\b(?:says?|said|gives?|gave|reports?|reported|states?|stated|mentions?|mentioned|claims?|claimed|cites?|"
     r"puts?|quotes?|quoted|writes?|wrote|supports?)\b",
     re.IGNORECASE,

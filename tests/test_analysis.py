@@ -759,3 +759,13 @@ def test_a_name_is_present_by_its_specific_last_word(entity, named, present):
 ])
 def test_a_question_for_a_generation(question, asks):
     assert analyse(question).asks_generation is asks
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Who says $25 billion?", True),
+    ("Who reported 5 GW?", True),
+    ("Who did the EEC support during the Six-Day War?", False),  # asks for whom, not for a source
+])
+def test_who_states_a_figure_is_asked_so(question, asks):
+    from rag.attribution import asks_who_states
+    assert asks_who_states(question) is asks

@@ -300,3 +300,9 @@ def test_a_figure_of_another_measure_or_direction_does_not_answer(seed_engine):
 def test_a_question_for_a_generation_is_answered_by_one(seed_engine):
     got = seed_engine.ask("Which next-generation chip will Anthropic use under the partnership?")
     assert got.text == "Trainium4" and [c.text for c in got.conflicts] == ["Trainium 2"]
+
+
+def test_a_reason_a_little_further_down_that_holds_the_rarest_word(seed_engine):
+    # the nearest sentences only repeat "circular investment"; 002's "It's called circular because ..." explains it
+    got = seed_engine.ask("Why is the deal described as a circular investment?")
+    assert got.text.startswith("because Amazon's $5 billion investment flows back")
