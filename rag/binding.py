@@ -82,9 +82,17 @@ def _present(entity: str, named: frozenset[str]) -> bool:
     Azure" not by "Microsoft", "Mistral AI" not by "AI" ("Dario Amodei" is named by "Amodei")."""
     key, terms, need = _parts(entity)
     head = _head_term(entity)
-    if head and head not in named and not (key in named and content_terms(key)[:1] == [head]):
+    if head and not _named_head(head, named) and not (key in named and content_terms(key)[:1] == [head]):
         return False
     return key in named or len(terms & named) * 2 >= need
+
+
+def _named_head(head: str, named: frozenset[str]) -> bool:
+    """The head word among a sentence's names, or its adjective ("Western Europe" in "Western European rule")."""
+    return head in named or (len(head) >= HEAD_PREFIX and any(t.startswith(head) for t in named))
+
+
+HEAD_PREFIX = 4  # a head word this long also names its adjective form ("europ" -> "european")
 
 
 @lru_cache(maxsize=1024)

@@ -746,6 +746,7 @@ def test_a_lone_generic_word_is_no_company():
     ("Dario Amodei", frozenset({"amodei"}), True),  # the surname names him
     ("Amazon Web Services", frozenset({"amazon"}), True),
     ("Microsoft Azure", frozenset({"microsoft"}), False),
+    ("Western Europe", frozenset({"western", "european"}), True),  # its adjective form names it
 ])
 def test_a_name_is_present_by_its_specific_last_word(entity, named, present):
     from rag.binding import _present
