@@ -17,6 +17,7 @@ from rag.agreement import agreement_answer, agreement_question
 from rag.analysis import analyse
 from rag.answering import answer_question
 from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
+from rag.bylines import asks_byline, byline_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder
@@ -149,6 +150,8 @@ class Engine:
         passages += claim_passages(state.data, q, passages)
         passages += expansion_passages(state.data, q, passages)
         q, passages, outlets = outlet_scope(state.data, q, passages)
+        if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
+            return credited  # "Who edited the article about ...?": the credit line of the article found
         answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
         return cited_from(state.data, answer, outlets)
 

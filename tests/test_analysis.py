@@ -770,3 +770,16 @@ def test_a_question_for_a_generation(question, asks):
 def test_who_states_a_figure_is_asked_so(question, asks):
     from rag.attribution import asks_who_states
     assert asks_who_states(question) is asks
+
+
+@pytest.mark.parametrize(("text", "pattern", "name"), [
+    ("Headline\nAI-processed from TNW; edited by Hamidun News\nBody.", "edited", "Hamidun News"),
+    ("Headline\nBy Jane Doe and John Roe\nBody text.", "written", "Jane Doe"),
+    ("Headline\nWritten by Jane Doe.\nBody.", "written", "Jane Doe"),
+    ("Body that was edited by hand.", "edited", None),  # no name after "by"
+])
+def test_credit_lines(text, pattern, name):
+    from rag.bylines import _EDITED, _WRITTEN
+    m = (_EDITED if pattern == "edited" else _WRITTEN).search(text)
+    got = next((g for g in m.groups() if g), None) if m else None
+    assert (got.rstrip(".") if got else None) == name

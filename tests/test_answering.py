@@ -306,3 +306,11 @@ def test_a_reason_a_little_further_down_that_holds_the_rarest_word(seed_engine):
     # the nearest sentences only repeat "circular investment"; 002's "It's called circular because ..." explains it
     got = seed_engine.ask("Why is the deal described as a circular investment?")
     assert got.text.startswith("because Amazon's $5 billion investment flows back")
+
+
+def test_who_edited_an_article_is_its_credit_line(seed_engine):
+    got = seed_engine.ask("Who edited the article about the 10-year AWS contract?")
+    assert got.text == "Hamidun News"
+    first = got.citations[0]
+    assert first.doc_id == SEED["004"] and "edited by Hamidun News" in first.quote
+    assert seed_engine.data.document(first.doc_id).text[first.start : first.end] == first.quote

@@ -1,0 +1,54 @@
+"""Questions about who wrote or edited an article ("Who edited the article about the 10-year AWS contract?"): the
+article is the one the question's words find first, and the answer is its credit line ("edited by Hamidun News",
+"Written by Jane Doe", "By Jane Doe"), read from that article's text only: one document, whatever the corpus size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.analysis import QuestionAnalysis
+from rag.index.view import IndexData
+from rag.lexical import content_terms
+from rag.records import Answer, Citation, Passage
+
+EDITOR_ROLES = frozenset(content_terms("editor edited"))
+AUTHOR_ROLES = frozenset(content_terms("author authored wrote writer byline"))
+BYLINE_DOCUMENTS = 2  # the retrieved articles, best first, whose credit lines are read
+_NAME = r"([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von)){0,4})"  # on one line
+_EDITED = re.compile(rf"\b(?i:edited)[ \t]+by[ \t]+{_NAME}")
+_WRITTEN = re.compile(rf"\b(?i:written|reported|authored)[ \t]+by[ \t]+{_NAME}|^[ \t]*By[ \t]+{_NAME}", re.MULTILINE)
+
+
+def asks_byline(q: QuestionAnalysis) -> bool:
+    """A question for the person who wrote or edited an article."""
+    return q.answer_type == "person" and bool(q.roles & (EDITOR_ROLES | AUTHOR_ROLES))
+
+
+def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
+    """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
+    pattern = _EDITED if q.roles & EDITOR_ROLES else _WRITTEN
+    seen: list[str] = []
+    for p in passages:
+        doc_id = data.chunks[p.chunk_id].doc_id
+        if doc_id in seen:
+            continue
+        seen.append(doc_id)
+        if len(seen) > BYLINE_DOCUMENTS:
+            break
+        doc = data.document(doc_id)
+        m = pattern.search(doc.text)
+        if m is None:
+            continue
+        group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
+        name = m.group(group).rstrip(".,;:’'")
+        start = doc.text.rfind("\n", 0, m.start()) + 1
+        end = doc.text.find("\n", m.end())
+        end = len(doc.text) if end < 0 else end
+        line = doc.text[start:end]
+        citation = Citation(doc.doc_id, doc.title, doc.file, start, end, line)
+        return Answer(q.text, name, line, False, BYLINE_CONFIDENCE, (citation,), (), None, 1)
+    return None
+
+
+BYLINE_CONFIDENCE = 0.9  # the article's own credit line
