@@ -25,8 +25,11 @@ SAME_EVENT_MAX_ARTICLES = 20  # a claim stated by more articles than this says n
 _MONTH = MONTH_PATTERN
 _DATE = re.compile(rf"\b(?:(?P<part>early|mid|late)[- ])?(?:(?P<month>{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>(?:19|20)\d\d)\b(?!s)")
 _FUTURE = re.compile(
-    r"\b(?:will|expect|expected|expects|anticipates?|predicts?|plans?|planned|upcoming|forecasts?|projected|due to|set to|scheduled)\b", re.I
+    r"\b(?:will|would|expect|expected|expects|anticipates?|predicts?|plans?|planned|upcoming|forecasts?|projected|due to|set to"
+    r"|scheduled|aims?|aiming|targets?|targeted|on track|to (?:start|begin|open|launch|finish|complete))\b", re.I
 )
+# "500 new flats by 2027", "by the end of 2027", "until 2030": a deadline, not an event the article reports
+_DEADLINE = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
 _META = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d))?")
 
 
@@ -72,7 +75,7 @@ def text_bounds(sentences: Iterable[Sentence]) -> tuple[float | None, str, float
     for s in sentences:
         for m in _DATE.finditer(s.text):
             at = _months(m.group("year"), m.group("month"), m.group("part"))
-            if _FUTURE.search(s.text):
+            if _FUTURE.search(s.text) or _DEADLINE.search(s.text, 0, m.start()):
                 end = at + (1 if m.group("month") else 12)
                 if upper is None or end < upper:
                     upper, up_words = end, m.group().strip()

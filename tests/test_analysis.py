@@ -783,3 +783,16 @@ def test_credit_lines(text, pattern, name):
     m = (_EDITED if pattern == "edited" else _WRITTEN).search(text)
     got = next((g for g in m.groups() if g), None) if m else None
     assert (got.rstrip(".") if got else None) == name
+
+
+def test_a_deadline_or_a_plan_is_no_event_an_article_reports():
+    from rag.dating import text_bounds
+    from rag.records import Sentence
+    text = [
+        "OSTERVIK, Sweden, September 5, 2024 — Work began on Thursday on the battery cell factory.",
+        "The mayor said the municipality would build 500 new rental flats by 2027.",
+        "Production remained on track to start in the fourth quarter of 2025.",
+    ]
+    lower, low_words, upper, up_words = text_bounds(Sentence("d", 0, len(t), t) for t in text)
+    assert low_words == "September 5, 2024"  # the dateline, not the 2027 deadline
+    assert up_words == "2025"
