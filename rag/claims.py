@@ -438,9 +438,35 @@ def _scope(
         if verb.lemma_.lower() in ("bring", "lift", "raise", "take", "reach"):
             words |= {t.lower_ for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
     tags = {tag for tag, vocab in SCOPE_WORDS.items() if words & vocab} | set(known)
+    if _changed_from(span):
+        tags.add("past")  # "will raise its stake to 55% from 40%", "up from the original budget of €1.2 billion"
     if f.qualifier in BOUND_QUALIFIERS:
         tags.add("bound")
     return tuple(sorted(tags))
+
+
+CHANGE_REACH = 3  # words above a "from" read for the verb of change
+CHANGE_LEMMAS = frozenset(
+    "raise rise increase cut jump grow climb fall drop lower reduce lift boost expand shrink decline up down".split()
+)
+
+
+def _changed_from(span: Any) -> bool:
+    """Whether the figure is what something changed from: "to 55% from 40%", "up from the original budget of €1.2
+    billion": it hangs from a "from" whose head is a verb of change, or that follows "up" or "down"."""
+    doc = span.doc
+    for anc in span.root.ancestors:
+        if anc.lower_ == "to":
+            return False  # "from $1 billion to $30 billion": the new figure
+        if anc.lower_ == "from":
+            if any(t.lower_ == "to" for t in doc[anc.i + 1 : span.start]):
+                return False  # "from $1 billion to $30 billion", parsed as one range
+            before = doc[anc.i - 1].lower_ if anc.i > 0 else ""
+            heads = [anc.head, *anc.head.ancestors][:CHANGE_REACH]  # "raise its stake ... to 55% from 40%": via "to"
+            return before in ("up", "down") or any(t.lemma_.lower() in CHANGE_LEMMAS for t in heads)
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _time(parsed: Any, verb: Any | None, span: Any) -> str:

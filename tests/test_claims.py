@@ -160,3 +160,15 @@ def test_past_the_parse_cap_figures_are_kept_unparsed(monkeypatch):
     first, second = extract_claims("d", sentences)
     assert (first.subject, first.figure.value) == ("Amazon", 5e9)
     assert (second.subject, second.figure.value, second.figure.start) == ("", 13e9, len(texts[0]) + 1 + texts[1].index("$13"))
+
+
+@pytest.mark.parametrize(("sentence", "scopes"), [
+    ("Meridian Motors will raise its stake in the venture, its joint venture with Voltaris, to 55% from 40%, taking control.",
+     {"55%": (), "40%": ("past",)}),
+    ("The cost has risen to €1.8bn, up from the original budget of €1.2 billion.", {"€1.8bn": (), "€1.2 billion": ("past",)}),
+    ("Revenue rose from $1 billion to $30 billion.", {"$1 billion": ("past",), "$30 billion": ()}),
+    ("Amazon invested $4 billion from its cash reserves.", {"$4 billion": ()}),  # "from" of a source, no change
+])
+def test_what_a_figure_changed_from_is_past(sentence, scopes):
+    claims = extract_claims("d", [(0, Sentence("d", 0, len(sentence), sentence))])
+    assert {c.figure.text: c.scope for c in claims} == scopes
