@@ -20,7 +20,7 @@ from rag.units import FIGURE_KINDS, FIGURE_UNITS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
-    "person", "organisation", "place", "date", "money", "percent", "power", "tokens", "ratio", "duration", "count",
+    "person", "organisation", "place", "date", "money", "percent", "power", "energy", "tokens", "ratio", "duration", "count",
     "list", "yesno", "reason", "definition", "expansion", "other",
 )
 _AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
@@ -414,7 +414,7 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "definition"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"
-    if span_kind in ("money", "percent", "power", "tokens", "ratio", "duration", "count", "date", "place"):
+    if span_kind in ("money", "percent", "power", "energy", "tokens", "ratio", "duration", "count", "date", "place"):
         return span_kind
     if _PLURAL_ASK.search(text):
         return "list"

@@ -21,6 +21,7 @@ from rag.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DURATION_WORDS,
+    ENERGY_SCALES,
     POWER_SCALES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -49,6 +50,12 @@ _MONEY_SIGN = re.compile(
 )
 _MONEY_WORD = re.compile(rf"(?<![\w$€£.,])(?P<num>{_NUM})\s?(?P<scale>{_SCALE_WORD}\s)?(?P<cur>(?i:{_MONEY_WORDS}))\b")
 _PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?:%|(?i:percent|per cent|pct)\b)")
+_ENERGY_WORDS = "|".join(sorted((n.replace("-", "[- ]") for n in ENERGY_SCALES if len(n) > 3), key=len, reverse=True))
+_ENERGY_ABBR = "|".join(sorted((n for n, _ in BY_NAME["Wh"].scales if len(n) <= 3), key=len, reverse=True))
+_ENERGY = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUMW})[\s-]?(?P<scale>{_SCALE_WORD}\s)?"
+    rf"(?P<unit>{_ENERGY_ABBR}|(?i:(?:{_ENERGY_WORDS})s?))(?![A-Za-z])"
+)
 _POWER = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUMW})[\s-]?(?P<scale>{_SCALE_WORD}\s)?"
     rf"(?P<unit>{_POWER_ABBR}|(?i:(?:{_POWER_WORDS})s?))(?![A-Za-z])"
@@ -213,11 +220,12 @@ def format_figure(value: float, unit: str) -> str:
             if abs(value) >= scale and scale >= 1e6:
                 return f"{spec.symbol}{_num(value / scale)} {name}"
         return f"{spec.symbol}{_num(value)}"
-    if kind == "power" and spec is not None:
-        for name, scale in sorted((x for x in spec.scales if len(x[0]) <= 2 and x[1] > 1), key=lambda x: -x[1]):
+    if kind in ("power", "energy") and spec is not None:
+        abbreviations = (x for x in spec.scales if len(x[0]) <= len(spec.symbol) + 1 and x[1] > 1)  # "GW", "GWh"
+        for name, scale in sorted(abbreviations, key=lambda x: -x[1]):
             if abs(value) >= scale:
                 return f"{_num(value / scale)} {name}"
-        return f"{_num(value)} W"
+        return f"{_num(value)} {spec.symbol}"
     if kind in ("percent", "ratio") and spec is not None:
         return f"{_num(value)}{spec.symbol}"
     if unit in ("year", "count", ANY_UNIT):
@@ -270,6 +278,11 @@ def _candidates(text: str) -> Iterator[Figure]:
         raw = (m.group("scale") or "").lower()
         scale = SCALE_WORDS.get(raw, SCALE_ABBREVIATIONS.get(raw, 1.0))
         yield _make(text, m, _number(m.group("num")) * scale, "tokens")
+    for m in _ENERGY.finditer(text):  # before power: "24 gigawatt-hours" is no 24 GW
+        unit = m.group("unit").lower().replace(" ", "-")
+        unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+        scale = SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0
+        yield _make(text, m, _number(m.group("num")) * scale * ENERGY_SCALES[unit], "Wh")
     for m in _POWER.finditer(text):
         unit = m.group("unit").lower().rstrip("s") if len(m.group("unit")) > 2 else m.group("unit").lower()
         scale = SCALE_WORDS[m.group("scale").strip().lower()] if m.group("scale") else 1.0

@@ -40,6 +40,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
+    ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b|\bhow much (?:\w+ )?(?:capacity|power)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),

@@ -31,6 +31,13 @@ UNITS: tuple[Unit, ...] = (
                 ("kilowatt", 1e3), ("megawatt", 1e6), ("gigawatt", 1e9), ("terawatt", 1e12)),
         symbol="W",
     ),
+    Unit(
+        "Wh", "energy",
+        words=("watt-hour", "watt-hours", "watt hour", "watt hours"),
+        scales=(("Wh", 1.0), ("kWh", 1e3), ("MWh", 1e6), ("GWh", 1e9), ("TWh", 1e12),
+                ("kilowatt-hour", 1e3), ("megawatt-hour", 1e6), ("gigawatt-hour", 1e9), ("terawatt-hour", 1e12)),
+        symbol="Wh",
+    ),
     Unit("tokens", "tokens", words=("token", "tokens"), symbol="tokens"),
     Unit("ratio", "ratio", symbol=":1"),
     Unit("minutes", "duration", words=("minute", "minutes")),
@@ -62,7 +69,7 @@ def kind_of(unit: str) -> str:
     return BY_NAME[unit].kind if unit in BY_NAME else ""
 
 
-FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "power", "tokens", "ratio")
+FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "power", "energy", "tokens", "ratio")
 # the units of those kinds: figures whose claims are parsed, and that a question can name as the one it asks about
 FIGURE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.kind in FIGURE_KINDS)
 DURATION_UNITS: tuple[str, ...] = units_of_kind("duration")
@@ -70,4 +77,6 @@ CURRENCY_UNITS: tuple[str, ...] = units_of_kind("money")
 CURRENCY_SIGNS: dict[str, str] = {s.lower(): u.name for u in UNITS for s in u.signs}
 CURRENCY_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "money" for w in u.words}
 POWER_SCALES: dict[str, float] = {name.lower(): f for name, f in BY_NAME["W"].scales} | {"watt": 1.0}
+# energy: "24 GWh", "24 gigawatt-hours" (hyphen or space, singular or plural), read before power
+ENERGY_SCALES: dict[str, float] = {name.lower().replace(" ", "-"): f for name, f in BY_NAME["Wh"].scales} | {"watt-hour": 1.0}
 DURATION_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "duration" for w in u.words}

@@ -123,3 +123,16 @@ def test_format_figure_reads_back_close(value, unit):
     back = one(f"It was {rendered} in all.")
     assert back.unit == unit
     assert back.value == pytest.approx(value, rel=1e-4, abs=1e-4 * (1e9 if unit != "%" else 1))
+
+
+@pytest.mark.parametrize(("text", "value", "shown"), [
+    ("raised to 24 gigawatt-hours", 24e9, "24 GWh"),
+    ("a 24 GWh plant", 24e9, "24 GWh"),
+    ("a 12 MWh battery", 12e6, "12 MWh"),
+    ("1.5 terawatt hours a year", 1.5e12, "1.5 TWh"),
+])
+def test_energy_is_read_before_power(text, value, shown):
+    from rag.figures import format_figure
+    [f] = extract_figures(text)
+    assert (f.value, f.unit, format_figure(f.value, f.unit)) == (value, "Wh", shown)
+    assert [g.unit for g in extract_figures("up to 5 gigawatts")] == ["W"]  # power stays power
