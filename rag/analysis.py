@@ -492,13 +492,14 @@ _GENERIC = frozenset(content_terms(
     " had has have having do does did be been being is are was were get gets got"
     " main key primary biggest major chief"
 ))
-# "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows
-# (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
+# "How does the approach work?", "How did Amazon's stock react?": a process or how something went, no one word
 _HOW_WORKS = re.compile(
     r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b"
     r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided|react|respond|fare|perform)\b[^?]*\W*$",
     re.IGNORECASE,
 )
+# "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows
+# (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
 _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,
