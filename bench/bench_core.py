@@ -2,12 +2,12 @@
 
 Prints, in one run on this machine:
   - the time to build the seed index from scratch, against the time the raw model takes to encode the
-    same texts (the floor any build pays): chunks and sentences, or the chunks only with `--sentence-vectors
-    in-chunk` (sentence vectors read in their chunks' passes);
+    same texts (the floor any build pays): the sentences only (the default, chunk vectors pooled from them),
+    chunks and sentences with `--sentence-vectors alone`, or the chunks only with `--sentence-vectors in-chunk`;
   - the time of an incremental update after one article changed;
   - per-question latency p50/p95 over the seed questions, against one raw query encoding;
   - peak resident memory of the process.
-Run: python bench/bench_core.py [--repeat 3] [--builds 3] [--sentence-vectors alone|in-chunk]
+Run: python bench/bench_core.py [--repeat 3] [--builds 3] [--sentence-vectors sentences-only|alone|in-chunk]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag.chunking import count_tokens  # noqa: E402
 from rag.claims import extract_claims, load_parser  # noqa: E402
-from rag.config import ALONE, DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES  # noqa: E402
+from rag.config import ALONE, DEFAULT_SENTENCE_VECTORS, SENTENCE_VECTOR_ROUTES, SENTENCES_ONLY  # noqa: E402
 from rag.embedding import default_embedder, torch_embedder  # noqa: E402
 from rag.engine import Engine  # noqa: E402
 
@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--builds", type=int, default=3,
                         help="builds from scratch, each followed by the raw window encoding (the ratio's median is reported)")
     parser.add_argument("--sentence-vectors", choices=SENTENCE_VECTOR_ROUTES, default=DEFAULT_SENTENCE_VECTORS,
-                        help="how the build makes sentence vectors (rag/index/embed.py)")
+                        help="how the build makes its vectors (rag/index/embed.py)")
     args = parser.parse_args()
     embedder = default_embedder()
     embedder.encode(["warm up"])
@@ -75,8 +75,10 @@ def main() -> None:
             raws.append(time.perf_counter() - t0)
         ratios = [b / r for b, r in zip(builds, raws)]
         build, raw_windows = statistics.median(builds), statistics.median(raws)
-        texts = [c.text for c in data.chunks]
-        if args.sentence_vectors == ALONE:  # else the sentences are read in their chunks' passes (rag/index/embed.py)
+        # what the build encodes (rag/index/embed.py): sentences-only pools the chunk vectors, in-chunk reads the
+        # sentences in the chunks' passes
+        texts = [] if args.sentence_vectors == SENTENCES_ONLY else [c.text for c in data.chunks]
+        if args.sentence_vectors in (ALONE, SENTENCES_ONLY):
             texts += [s.text for s in data.sentences]
         t0 = time.perf_counter()
         embedder.encode(texts)

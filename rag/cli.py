@@ -131,9 +131,11 @@ def main() -> None:
 )
 @click.option(
     "--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default=None,
-    help="How sentence vectors are made: 'alone' encodes each sentence by itself (the default); 'in-chunk' reads it"
-    " from its chunk's encoding, about half the build time, and moves a few answers (see the README's benchmarks)."
-    " The index keeps its way until asked for another, which builds it again.",
+    help="How the vectors are made: 'sentences-only' (the default) encodes each sentence by itself and pools each"
+    " chunk's vector from its sentences', encoding the text once; 'alone' encodes the chunks too, about three times"
+    " the build time; 'in-chunk' encodes the chunks only and reads each sentence's vector from its chunk's pass,"
+    " which moves some answers (see the README's benchmarks). The index keeps its way until asked for another,"
+    " which builds it again.",
 )
 @_fail_cleanly
 def index(
@@ -163,7 +165,7 @@ def index(
     segments = len(engine.data.manifest["segments"])
     click.echo(
         f"index {action}: {counts['documents']} documents, {counts['chunks']} chunks, {counts['sentences']} sentences"
-        f"{detail}, {segments} segment(s), sentence vectors {sentence_route(engine.data.manifest)} ({index_dir})"
+        f"{detail}, {segments} segment(s), vectors {sentence_route(engine.data.manifest)} ({index_dir})"
     )
 
 
@@ -276,7 +278,7 @@ def _lookup_text(lookup: Any, differing: Any = ()) -> str:
 @click.option("--work-dir", type=click.Path(path_type=Path), default=Path(DEFAULT_INDEX_DIR) / ".eval", show_default=True,
               help="Where the evaluation corpora and their indexes are kept between runs.")
 @click.option("--sentence-vectors", type=click.Choice(SENTENCE_VECTOR_ROUTES), default=DEFAULT_SENTENCE_VECTORS, show_default=True,
-              help="How the evaluation indexes make sentence vectors (as `rag index --sentence-vectors`).")
+              help="How the evaluation indexes make their vectors (as `rag index --sentence-vectors`).")
 @_fail_cleanly
 def evaluate(which: str, mode: str, eval_dir: Path, work_dir: Path, sentence_vectors: str) -> None:
     """Run the project's evaluation sets and print their figures, dev and frozen test splits apart.

@@ -20,12 +20,16 @@ DEFAULT_CHUNK_OVERLAP_TOKENS = 40
 DEFAULT_TOP_K = 8
 RRF_K = 60
 MAX_QUESTION_CHARS = 1000
-# How a build makes sentence vectors (rag/index/embed.py), recorded in the index's manifest: "alone" encodes each
-# sentence by itself; "in-chunk" reads it from its chunk's encoding, about half the build time, and changes some
-# answers (README, Benchmarks), so it is asked for (`rag index --sentence-vectors in-chunk`), never the default.
-ALONE, IN_CHUNK = "alone", "in-chunk"
-SENTENCE_VECTOR_ROUTES = (ALONE, IN_CHUNK)
-DEFAULT_SENTENCE_VECTORS = ALONE
+# How a build makes its vectors (rag/index/embed.py), recorded in the index's manifest:
+#   "sentences-only" (the default): each sentence encoded by itself, and a chunk's vector the length-weighted mean of
+#       its sentences' vectors: the build encodes the article text once (about a third of encoding chunks and
+#       sentences apart; README, Benchmarks);
+#   "alone": each chunk and each sentence encoded by itself;
+#   "in-chunk": each chunk encoded, and each sentence's vector read from its chunk's pass.
+# `rag index --sentence-vectors WAY` asks for another; an index keeps its way until asked.
+ALONE, IN_CHUNK, SENTENCES_ONLY = "alone", "in-chunk", "sentences-only"
+SENTENCE_VECTOR_ROUTES = (SENTENCES_ONLY, ALONE, IN_CHUNK)
+DEFAULT_SENTENCE_VECTORS = SENTENCES_ONLY
 DEFAULT_ABSTAIN_BELOW = 0.12  # from bench/tune.py: about 2% false abstention, 9% of unanswerable abstained (dev splits)
 EMBED_BATCH_SIZE = 64
 

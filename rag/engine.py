@@ -74,7 +74,7 @@ class Engine:
     ) -> Engine:
         """Open the index, first building or updating it when it is missing, stale or damaged.
         `optimize` merges its segments into one; `process` replaces local parsing and embedding (the Ray build);
-        `sentence_vectors` asks for a way of making sentence vectors (rag.config.SENTENCE_VECTOR_ROUTES; None keeps
+        `sentence_vectors` asks for a way of making the vectors (rag.config.SENTENCE_VECTOR_ROUTES; None keeps
         the index's)."""
         self.refresh(force=force, progress=progress, optimize=optimize, process=process, sentence_vectors=sentence_vectors)
         return self

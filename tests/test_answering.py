@@ -51,9 +51,10 @@ def test_agreeing_sources_are_cited_too(seed_engine):
 
 
 def test_what_is_a_kind_of_thing_is_answered_by_a_sentence_not_an_amount(seed_engine):
-    # was "$5 billion", with "$4B" from 003 shown as a disagreement
+    # was "$5 billion", with "$4B" from 003 shown as a disagreement; the glossary's definition line under the
+    # heading "Circular Investment" (found since chunk vectors are pooled from their sentences')
     got = seed_engine.ask("What is a circular investment?")
-    assert got.text == "This circular investment strategy represents one of the most significant AI partnership deals in the industry's history."
+    assert got.text == "A business strategy where an investor's capital returns through guaranteed purchases of the investor's services or products."
     assert (got.figure, got.conflicts, [c.doc_id for c in got.citations]) == (None, (), [SEED["002"]])
 
 

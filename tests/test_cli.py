@@ -265,16 +265,16 @@ def test_a_stale_index_is_updated_before_answering(workdir, tmp_path):
 def test_sentence_vectors_read_in_chunks_are_asked_for_once_and_kept(workdir, tmp_path):
     project = tmp_path / "p"
     shutil.copytree(workdir, project)
-    assert b"sentence vectors alone" in run(["index"], project).stdout  # the default
+    assert b"vectors sentences-only" in run(["index"], project).stdout  # the default
     result = run(["index", "--sentence-vectors", "in-chunk"], project)
     assert result.returncode == 0, result.stderr
-    assert "again: sentence vectors in-chunk" in result.stderr.decode()
-    assert b"index rebuilt: 5 documents" in result.stdout and b"sentence vectors in-chunk" in result.stdout
+    assert "again: vectors in-chunk, not sentences-only" in result.stderr.decode()
+    assert b"index rebuilt: 5 documents" in result.stdout and b"vectors in-chunk" in result.stdout
     asked = run(["ask", "--json", "How much did Amazon invest in OpenAI?"], project)
     assert asked.returncode == 0 and json.loads(asked.stdout)["answer"] == "approximately $50 billion"
     assert b"index loaded" in run(["index"], project).stdout  # kept: nothing is built again
     bad = run(["index", "--sentence-vectors", "mean"], project)
-    assert bad.returncode == 2 and b"'mean' is not one of 'alone', 'in-chunk'" in bad.stderr
+    assert bad.returncode == 2 and b"'mean' is not one of 'sentences-only', 'alone', 'in-chunk'" in bad.stderr
 
 
 def test_rag_index_on_a_corrupted_index_rebuilds_with_a_message(workdir, tmp_path):

@@ -187,6 +187,7 @@ def _files(page, n: int, old: frozenset[str] | set[str] = frozenset()) -> set[st
 
 
 def test_an_upload_is_saved_readable_and_other_types_get_one_message(server, tmp_path):
+    server["release"]()  # the upload embeds: the model must load (the browser test, skipped without chromium, releases it first)
     client = Client(server["url"], verbose=False)
     article = tmp_path / "mode check.txt"
     article.write_text("Slate Foods raised $4 million from Chalk Capital in April 2026.\n", encoding="utf-8")

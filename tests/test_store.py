@@ -49,7 +49,7 @@ def test_only_changed_documents_are_embedded_again(tmp_path, tiny_corpus, hash_e
     assert result.action == "updated" and result.embedded_documents == 1
     bakery_texts = [c for c in result.data.chunks if c.doc_id == "bakery"]
     bakery_sents = [s for s in result.data.sentences if s.doc_id == "bakery"]
-    assert hash_embedder.texts == len(bakery_texts) + len(bakery_sents)
+    assert bakery_texts and hash_embedder.texts == len(bakery_sents)  # the sentences only: chunk vectors are pooled
     # unchanged documents keep their exact vectors
     for i, c in enumerate(result.data.chunks):
         if c.doc_id == "solar":
@@ -268,7 +268,7 @@ def test_damage_found_by_the_background_check_reindexes_that_segment_only(tmp_pa
     assert any(second in m and "damage" in m for m in messages)
     names = segments_of(index)
     assert first in names and second not in names  # the intact segment stays as it was
-    assert hash_embedder.texts == 2  # only the damaged segment's article (one chunk, one sentence) was embedded again
+    assert hash_embedder.texts == 1  # only the damaged segment's article (one sentence) was embedded again
     assert "tram" in {d.doc_id for d in engine.data.documents}
     check_index(index, hash_embedder.name)
 
@@ -382,7 +382,7 @@ def test_an_edit_embeds_and_parses_only_its_new_text(tmp_path, tiny_corpus, hash
     assert result.embedded_documents == 1
     chunks = [c for c in result.data.chunks if c.doc_id == "harbour"]
     sentences = [s for s in result.data.sentences if s.doc_id == "harbour"]
-    assert hash_embedder.texts == 2 < len(sentences) + len(chunks)  # the new sentence and the one chunk that changed
+    assert len(chunks) >= 1 and hash_embedder.texts == 1 < len(sentences)  # the new sentence only
     # the same index a fresh build makes: claims, sentences and vectors (float16 storage aside)
     fresh_corpus = tmp_path / "fresh-corpus"
     shutil.copytree(tiny_corpus, fresh_corpus)
@@ -452,13 +452,35 @@ def test_in_chunk_sentence_vectors_come_from_the_chunk_passes_and_an_edit_reads_
     assert np.allclose(result.sentence_vectors[[ids[-1]]][0], hash_embedder.encode([last.text])[0], atol=1e-3)
 
 
+def test_sentences_only_pools_each_chunk_vector_from_its_sentences_weighted_by_length(tmp_path, tiny_corpus, hash_embedder):
+    """The default way: a build encodes every sentence once and no chunk; a chunk's vector is the normalized mean of
+    its sentences' vectors (as stored, float16) weighted by their length."""
+    from rag.config import ChunkSettings
+
+    small = ChunkSettings(max_tokens=12, overlap_tokens=4)
+    (tiny_corpus / "harbour.txt").write_text(EDITED, encoding="utf-8")
+    data = ensure(tmp_path / "index", tiny_corpus, hash_embedder, settings=small).data
+    assert data.manifest["sentence_vectors"] == "sentences-only" and hash_embedder.texts == len(data.sentences)
+    chunks = [(i, c) for i, c in enumerate(data.chunks) if c.doc_id == "harbour"]
+    assert len(chunks) >= 3 and any(c.last_sentence > c.first_sentence for _, c in chunks)
+    for i, chunk in chunks:
+        rows = list(range(chunk.first_sentence, chunk.last_sentence + 1))  # the index's global sentence ids
+        lengths = np.array([len(data.sentences[r].text) for r in rows], dtype=np.float64)
+        mean = (data.sentence_vectors[rows].astype(np.float64) * lengths[:, None]).sum(axis=0)
+        assert np.allclose(data.chunk_vectors[[i]][0], mean / np.linalg.norm(mean), atol=1e-6)
+
+
 def test_asking_for_another_sentence_vector_way_builds_the_index_again(tmp_path, tiny_corpus, hash_embedder):
     index = tmp_path / "index"
     first = ensure(index, tiny_corpus, hash_embedder).data
     n_chunks, n_sentences = len(first.chunks), len(first.sentences)
-    assert first.manifest["sentence_vectors"] == "alone" and hash_embedder.texts == n_chunks + n_sentences
+    assert first.manifest["sentence_vectors"] == "sentences-only" and hash_embedder.texts == n_sentences
     hash_embedder.texts = 0
-    assert ensure(index, tiny_corpus, hash_embedder, sentence_vectors="alone").action == "loaded"
+    assert ensure(index, tiny_corpus, hash_embedder, sentence_vectors="sentences-only").action == "loaded"
+    result = ensure(index, tiny_corpus, hash_embedder, sentence_vectors="alone")
+    assert result.action == "rebuilt" and result.data.manifest["sentence_vectors"] == "alone"
+    assert hash_embedder.texts == n_chunks + n_sentences
+    hash_embedder.texts = 0
     result = ensure(index, tiny_corpus, hash_embedder, sentence_vectors="in-chunk")
     assert result.action == "rebuilt" and result.data.manifest["sentence_vectors"] == "in-chunk"
     assert hash_embedder.texts == n_chunks  # the sentences are read in the chunks' passes

@@ -90,7 +90,7 @@ def ray_process(
     `embed_actors`: size of the actor pool (each takes one CPU and holds a model); default and ceiling: the
     cluster's CPUs, at most MAX_EMBED_ACTORS by default. `ship_code`: when joining a running cluster, send the
     driver's `rag` package to the workers. `progress(done, total, what)` is called as documents come back.
-    `route`: how sentence vectors are made (rag.index.embed), as the single-machine build does.
+    `route`: how the vectors are made (rag.index.embed), as the single-machine build does.
     Raises RagError when no cluster can be reached, when a node does not see the corpus folder, or when a
     worker fails (the Ray error chained).
     """

@@ -347,7 +347,7 @@ def ensure_index(
     be written (disk full, read-only) but the previous one opened, that one is returned as "stale" with a warning.
     `process` replaces the local reading, parsing and embedding (the Ray pipeline). `damaged` names segments a
     full check found damaged: their articles are indexed again from the corpus and the segments dropped.
-    `sentence_vectors` (rag.config.SENTENCE_VECTOR_ROUTES): how sentence vectors are made; None keeps the open
+    `sentence_vectors` (rag.config.SENTENCE_VECTOR_ROUTES): how the vectors are made; None keeps the open
     index's way (or the default for a new one), another way than the index's builds it again.
     """
     say = log or (lambda _msg: None)
@@ -419,7 +419,7 @@ def _update(
 ) -> EnsureResult:
     route = sentence_vectors or (sentence_route(previous.manifest) if previous is not None else DEFAULT_SENTENCE_VECTORS)
     if previous is not None and route != sentence_route(previous.manifest):
-        say(f"building the index in {index_dir} again: sentence vectors {route}, not {sentence_route(previous.manifest)}")
+        say(f"building the index in {index_dir} again: vectors {route}, not {sentence_route(previous.manifest)}")
         previous.close()
         previous, action = None, "rebuilt"
     if previous is not None and (force or not compatible(previous.manifest, previous.manifest["model"], settings)):
