@@ -475,14 +475,40 @@ def _owned_share(text: str, measure: str) -> str:
 
 def _measure(text: str, entities: tuple[str, ...]) -> str:
     """The stem of the main thing asked about: the first content word that is not a name, a figure or a generic
-    word, read from the question word on ("Counting earlier rounds, what does Amazon's commitment add up to?")."""
+    word, read from the question word on ("Counting earlier rounds, what does Amazon's commitment add up to?").
+    A compound that ends in a money measure is that measure: "stock price" and "closing share price" ask a price."""
     name_terms = {t for e in entities for t in content_terms(e)}
     asking = _WH.search(text)
-    text = text[asking.start():] if asking else text
-    for term in content_terms(re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)):
+    text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text[asking.start():] if asking else text)
+    for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
-            return term
+            return _compound_head(text, term)
     return ""
+
+
+# Money measures: the head of a compound that ends in one ("stock price"), and the measures a figure question
+# abstains on where no article states a figure of them (rag.answering)
+FINANCIAL_MEASURES = frozenset(content_terms(
+    "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
+))
+
+
+def _compound_head(text: str, term: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    for i, word in enumerate(words):
+        if content_terms(word) != [term]:
+            continue
+        for after in words[i + 1 : i + 1 + COMPOUND_REACH]:
+            head = content_terms(after)
+            if not head:
+                break  # "the price of the stock": a stop word ends the compound
+            if head[0] in FINANCIAL_MEASURES:
+                return head[0]
+        break
+    return term
+
+
+COMPOUND_REACH = 2  # words after the measure read for a money head ("closing share price")
 
 
 _GENERIC = frozenset(content_terms(

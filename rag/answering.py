@@ -21,7 +21,7 @@ from rag.alignment import (
     purpose,
     sorts_of,
 )
-from rag.analysis import QuestionAnalysis
+from rag.analysis import FINANCIAL_MEASURES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
@@ -47,9 +47,6 @@ UNTYPED_CONFIDENCE_FACTOR = 0.5
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 # money measures that are never each other: a profit is not a revenue, a cost not a price
-FINANCIAL_MEASURES = frozenset(content_terms(
-    "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
-))
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})

@@ -148,6 +148,10 @@ def test_figures_bounds_and_measure_are_read_once():
     # read from the question word on, past time words
     assert analyse("Counting earlier rounds, what does Amazon's overall commitment add up to?").measure == "commit"
     assert analyse("In the older coverage, what total had Amazon's investment reached?").measure == "invest"
+    # a compound that ends in a money measure asks that measure
+    assert analyse("What is Amazon's current stock price?").measure == "price"
+    assert analyse("What was the closing share price of Amazon?").measure == "price"
+    assert analyse("What is Anthropic's revenue growth?").measure == "revenu"
 
 
 @pytest.mark.parametrize(("asked", "scope", "expected"), [

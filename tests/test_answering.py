@@ -293,6 +293,8 @@ def test_a_figure_of_another_measure_or_direction_does_not_answer(seed_engine):
     # no article states a profit or sales: revenue is another measure
     assert seed_engine.ask("What is Anthropic's annual profit?").abstained
     assert seed_engine.ask("What were OpenAI's annual sales?").abstained
+    # no article states a share price: "stock price" asks a price, not an investment (was "$5bn")
+    assert seed_engine.ask("What is Amazon's current stock price?").abstained
     # the shares climbed: "nearly 3%" is no fall
     assert seed_engine.ask("How much did Amazon's shares fall after the announcement?").abstained
     assert seed_engine.ask("By how much did Amazon's shares rise after the announcement?").text == "nearly 3%"
