@@ -157,6 +157,7 @@ class QuestionAnalysis:
     asks_process: bool = False  # "How does the approach work?", "How would the rest be released?": no one word answers
     asks_why: bool = False  # opens with "why": a reason, never a stray name
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
+    asks_number: bool = False  # "how many": a number is asked, not "several years" (rag.spans)
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
@@ -225,6 +226,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_process=bool(_HOW_WORKS.search(text)),
         asks_why=bool(_WHY.match(text)),
         asks_how=text.lower().startswith("how"),
+        asks_number=bool(_HOW_MANY.search(text)),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(text) if answer_type == "yesno" else (),
@@ -279,8 +281,9 @@ def _acronym(text: str) -> str:
 # ended by a verb or preposition; the last of them is the class the answer belongs to
 CLASS_WORDS = 4
 _CLASS = re.compile(rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form)s? of\s+)?((?:[a-z][\w-]*\s+){{0,{CLASS_WORDS + 1}}})", re.IGNORECASE)
-_CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an".split())
+_CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)

@@ -37,7 +37,7 @@ from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sent
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, without_possessive
+from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, is_vague_time, without_possessive
 from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -106,6 +106,10 @@ def answer_question(
         bound = [s for s in bound if s.span is not None and q.roles & facts(data, s.sentence_id).terms]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+    if kind == "duration":
+        # "over multiple years" answers "how long" where no sentence near the best states the length
+        stated = [s for s in bound if s.span is not None and not is_vague_time(s.span) and s.score >= NEAR_BEST * bound[0].score]
+        bound = stated + [s for s in bound if s not in stated]
     if q.place_verb and data.lexical.chunk_df(q.place_verb) == 0:
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give

@@ -133,7 +133,11 @@ _SPELLED = re.compile(
     rf"(?i:\b(?:a\s+)?(?:{'|'.join(_NUMBER_WORDS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_NUMBER_WORDS)}))*\b)"
 )
 _BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>bn|mn|tn|trn|[bkmt])\b", re.IGNORECASE)
-_RATIO_WORDS = re.compile(r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b(?!\s*(?:%|percent))")
+# "3 to 1" is a ratio; "6 to 18 months", "2 to 3 billion" and "40 to 55%" are ranges of a unit
+_RATIO_WORDS = re.compile(
+    rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b"
+    rf"(?!\s*(?:%|percent|(?i:{_DURATIONS})s?\b|(?i:{_SCALE_WORD})\b|(?i:[kmgt]w|[kmgt]wh|(?:kilo|mega|giga|tera)?watts?)\b))"
+)
 
 
 _TO_ONE = re.compile(r"\b([A-Za-z]+|\d+(?:\.\d+)?)[- ]to[- ]one\b", re.IGNORECASE)  # "twenty-to-one": a ratio

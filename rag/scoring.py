@@ -19,7 +19,7 @@ from rag.lexical import TermWeights
 from rag.records import Figure, Passage
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import Span, candidate_spans, choose_span
+from rag.spans import Span, candidate_spans, choose_span, is_vague_time
 
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -98,6 +98,8 @@ def score_sentences(
         later = lazy and kind == "other"
         span = None if later else choose_span(known.text, q, idf, known.scopes)
         typed = 1.0 if span is not None and kind != "other" else 0.0
+        if typed and span is not None and is_vague_time(span):
+            typed = 0.0  # "over multiple years" states no length: a sentence that does answers "how long" better
         if typed and bounds and span is not None and span.figure is not None and span.figure.qualifier in bounds:
             typed = 1.0 + BOUND_BONUS
         passage = 1.0 / (1 + rank_of[sid])

@@ -81,6 +81,17 @@ _SPAN_OF_TIME = re.compile(
     r"\s+(?:few\s+)?(?:decades?|years?|months?|weeks?)\b",
     re.IGNORECASE,
 )
+# a span of time of no stated length ("over the coming years", "for several months"): no answer to "how many years"
+_VAGUE_TIME = re.compile(
+    r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b", re.IGNORECASE
+)
+
+
+def is_vague_time(span: Span) -> bool:
+    """A span of time of no stated length: it answers "how long" only where no sentence states one (rag.scoring)."""
+    return span.kind == "duration" and span.figure is None and bool(_VAGUE_TIME.search(span.text))
+
+
 _CONNECT = r"(?:of|the|de|du|la|le|von|van|der|for|&)"
 # a name, and the number that belongs to it ("Microsoft 365", "Super Bowl 50", "Claude 3.5 Sonnet"): one to three digits
 # not followed by a scale, unit or decimal, and never after a month ("March 12" is a date)
@@ -110,7 +121,8 @@ class Span:
 # Words that ask for one end of a range: "the most Amazon could invest" wants the "up to" figure.
 _BOUND_CUES = (
     (re.compile(r"\b(?:the most|at most|maximum|(?<!add )up to|as much as|ceiling)\b"), ("up to", "as much as")),
-    (re.compile(r"\b(?:at least|minimum|more than|over|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
+    # "over" is a bound before a figure ("over $5 billion"), not in "over the next decade" or "Over how many years"
+    (re.compile(r"\b(?:at least|minimum|more than|over(?=\s*[$€£\d])|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
      ("more than", "over", "at least", "exceeding", "surpassing", "surpassed", "above")),
 )
 
@@ -332,6 +344,8 @@ def choose_span(
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:
                 continue  # "How much is Amazon putting in up front?": not "up to another $20bn"
         else:
+            if kind == "duration" and q.asks_number and is_vague_time(span):
+                continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)
             if not terms or all(t in q_terms for t in terms):
                 continue  # "The", "Its", or the question's own words are not its answer

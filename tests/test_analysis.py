@@ -176,6 +176,18 @@ def test_add_up_to_is_not_a_ceiling():
     assert bound_qualifiers("How much could Amazon invest, up to what amount?") == ("up to", "as much as")
 
 
+def test_over_is_a_bound_only_before_a_figure():
+    assert bound_qualifiers("Did Amazon invest over $5 billion?")[:2] == ("more than", "over")
+    assert bound_qualifiers("Over how many years will Anthropic spend on AWS?") == ()
+    assert bound_qualifiers("What will Anthropic spend over the next decade?") == ()
+
+
+def test_how_many_asks_a_number_and_which_x_besides_y_asks_an_x():
+    assert analyse("Over how many years will Anthropic spend on AWS?").asks_number
+    assert not analyse("How long will Anthropic spend on AWS?").asks_number
+    assert analyse("Which Amazon chip besides Trainium is offered for training?").asked_class == "chip"
+
+
 @pytest.mark.parametrize(("question", "actor"), [
     ("How much money has Salesforce invested in Anthropic?", "Salesforce"),
     ("How much did Amazon put into OpenAI in February 2026?", "Amazon"),

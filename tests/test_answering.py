@@ -26,6 +26,13 @@ SEED_CASES = [
     ("What is the key catalyst to watch over the next 6-18 months?",
      "whether AWS can show AI workloads driving incremental reacceleration in cloud growth without disproportionate margin compression",
      "001", "the key catalyst is"),
+    # "6 to 18 months" is a range of months, not the ratio 1:3 the question would have to give
+    ("What is the key catalyst to watch over the next 6 to 18 months?",
+     "whether AWS can show AI workloads driving incremental reacceleration in cloud growth without disproportionate margin compression",
+     "001", "the key catalyst is"),
+    # a span of time of no stated length ("over multiple years", "the coming years") answers no "how long"
+    ("How long does Anthropic's AWS spending commitment run?", "over the next decade", "001", "over the next decade on AWS"),
+    ("Over how many years will Anthropic spend its AWS commitment?", "10-year", "004", "a 10-year contract"),
 ]
 
 

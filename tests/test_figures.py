@@ -79,6 +79,11 @@ def test_a_range_is_named_by_both_ends():
     assert [figure_label(f) for f in parse_figures("$25 billion")] == ["$25 billion"]
 
 
+@pytest.mark.parametrize("query", ["6 to 18 months", "2 to 3 billion", "40 to 55%", "5 to 10 GW"])
+def test_a_range_of_a_unit_is_no_ratio(query):
+    assert all(f.unit != "ratio" for f in parse_figures(query))
+
+
 def test_a_ratio_in_words_is_a_ratio():
     forms = ["20:1", "20 to 1", "twenty to one", "a twenty-to-one ratio"]
     keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}
