@@ -355,8 +355,8 @@ def choose_span(
                 continue  # "Amazon Web Services" for "AWS": the question's own name spelled out
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
-            if kind == "name" and q.answer_type == "organisation" and terms and set(terms) <= GENERIC_NAME_TERMS:
-                continue  # "Which company is behind Claude?": "AI" alone names no company
+            if kind == "name" and terms and set(terms) <= GENERIC_NAME_TERMS:
+                continue  # "Which company is behind Claude?", "Which companies ...?": "AI" alone names no one
             if span.kind == PHRASE and q.asked_class and q.asked_class not in terms:
                 continue  # "Which cloud platform ...?" is not answered by "exclusive cloud computing rights"
         if span.start == 0 and span.figure is None and span.kind != PHRASE:

@@ -812,3 +812,11 @@ def test_a_deadline_or_a_plan_is_no_event_an_article_reports():
     lower, low_words, upper, up_words = text_bounds(Sentence("d", 0, len(t), t) for t in text)
     assert low_words == "September 5, 2024"  # the dateline, not the 2027 deadline
     assert up_words == "2025"
+
+
+def test_a_generic_word_alone_names_no_one_a_list_asks_for():
+    from rag.spans import choose_span
+
+    sentence = "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Cohere Labs."
+    span = choose_span(sentence, analyse("Besides Amazon, which companies have invested in Anthropic?"))
+    assert span is None or span.text != "AI"
