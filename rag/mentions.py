@@ -137,8 +137,12 @@ def mentioning(
             near = known.terms.union(*(facts(data, p).terms for p in before))
             # every name the question is about, and something of what it says of them: "Trainium" near "NVIDIA" does
             # not say that Trainium puts pressure on NVIDIA's monopoly rent
-            named = bool(keys) and keys <= known.names.union(*(facts(data, p).names for p in before)) and bool((q_terms - name_terms) & near)
-            if named or sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE:
+            names_near = known.names.union(*(facts(data, p).names for p in before))
+            named = bool(keys) and keys <= names_near and bool((q_terms - name_terms) & near)
+            # by its words alone, a sentence about none of the question's names states nothing of them: "a major AI
+            # partner ... against Microsoft" does not say that Azure is OpenAI's main cloud partner
+            relevant = sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= NAMING_MIN_RELEVANCE and (not keys or bool(keys & names_near))
+            if named or relevant:
                 cited.add(chunk.doc_id)
                 out.append(sid)
                 break

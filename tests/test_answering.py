@@ -324,3 +324,10 @@ def test_who_edited_an_article_is_its_credit_line(seed_engine):
     first = got.citations[0]
     assert first.doc_id == SEED["004"] and "edited by Hamidun News" in first.quote
     assert seed_engine.data.document(first.doc_id).text[first.start : first.end] == first.quote
+
+
+def test_a_source_is_not_cited_by_words_alone_where_it_names_none_of_the_question_s_names(seed_engine):
+    # 002's "Amazon secures a major AI partner while creating competitive advantages against Microsoft and Google"
+    # shares "partner" and names neither Azure nor OpenAI: it states nothing of them
+    got = seed_engine.ask("Is Azure the main cloud partner of OpenAI?")
+    assert got.text.startswith("Yes:") and [c.doc_id for c in got.citations] == [SEED["004"]]
