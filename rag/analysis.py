@@ -521,10 +521,12 @@ _GENERIC = frozenset(content_terms(
     " had has have having do does did be been being is are was were get gets got"
     " main key primary biggest major chief"
 ))
-# "How does the approach work?", "How did Amazon's stock react?": a process or how something went, no one word
+# "How does the approach work?", "How did Amazon's stock react?", "How does the deal help Amazon?": a process, how
+# something went, or the means by which it does something to another; no one word
 _HOW_WORKS = re.compile(
     r"^\W*how (?:does|do|did|would|will|can|could|is|are|was|were)\b.*\b"
-    r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided|react|respond|fare|perform)\b[^?]*\W*$",
+    r"(?:work|works|function|operate|happen|released?|paid|funded|structured|decided|react|respond|fare|perform"
+    r"|help|benefit|affect|impact|support|strengthen|weaken|hurt)\b[^?]*\W*$",
     re.IGNORECASE,
 )
 # "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows

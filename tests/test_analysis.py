@@ -620,6 +620,7 @@ def _assert_cut(sentence, cut, expected):  # type: ignore[no-untyped-def]
     ("How did the Huguenots escape?", {"asks_how"}),
     ("How does the approach work?", {"asks_how", "asks_process"}),
     ("How did Amazon's stock react after the announcement?", {"asks_how", "asks_process"}),  # no one word answers
+    ("How does tying Anthropic to Trainium help Amazon?", {"asks_how", "asks_process"}),  # the means, not a name
     ("What is another name for a coal supply bin?", {"asks_other_name"}),
     ("What is the Rankine cycle known as?", {"asks_what_called"}),
     ("What is the working fluid referred to as?", {"asks_what_called"}),

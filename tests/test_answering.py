@@ -331,3 +331,8 @@ def test_a_source_is_not_cited_by_words_alone_where_it_names_none_of_the_questio
     # shares "partner" and names neither Azure nor OpenAI: it states nothing of them
     got = seed_engine.ask("Is Azure the main cloud partner of OpenAI?")
     assert got.text.startswith("Yes:") and [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_how_something_helps_is_answered_by_the_sentence_not_a_name_in_it(seed_engine):
+    got = seed_engine.ask("How does tying Anthropic to Trainium help Amazon?")  # was "dominant NVIDIA"
+    assert got.text.startswith("Second, tying Anthropic to Trainium chips stimulates scaling of Amazon's own semiconductor division")
