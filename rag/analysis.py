@@ -158,6 +158,7 @@ class QuestionAnalysis:
     asks_why: bool = False  # opens with "why": a reason, never a stray name
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
     asks_number: bool = False  # "how many": a number is asked, not "several years" (rag.spans)
+    asks_day: bool = False  # "On what exact date ...?", "Which day ...?": a date that names its day (rag.spans)
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
@@ -227,6 +228,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_why=bool(_WHY.match(text)),
         asks_how=text.lower().startswith("how"),
         asks_number=bool(_HOW_MANY.search(text)),
+        asks_day=bool(_ASKS_DAY.search(text)),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(text) if answer_type == "yesno" else (),
@@ -284,6 +286,7 @@ _CLASS = re.compile(rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form)s? of\s+)?((
 _CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
+_ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day\b|\bon what day\b", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)

@@ -81,6 +81,8 @@ _SPAN_OF_TIME = re.compile(
     r"\s+(?:few\s+)?(?:decades?|years?|months?|weeks?)\b",
     re.IGNORECASE,
 )
+# a date that names its day ("February 12, 2026", "12 February"): what "On what exact date ...?" asks for
+_DAY_DATE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # a span of time of no stated length ("over the coming years", "for several months"): no answer to "how many years"
 _VAGUE_TIME = re.compile(
     r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b", re.IGNORECASE
@@ -344,6 +346,8 @@ def choose_span(
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:
                 continue  # "How much is Amazon putting in up front?": not "up to another $20bn"
         else:
+            if kind == "date" and q.asks_day and not _DAY_DATE.search(span.text):
+                continue  # "On what exact date ...?" is not answered by "February 2026"
             if kind == "duration" and q.asks_number and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)

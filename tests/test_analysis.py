@@ -182,6 +182,16 @@ def test_over_is_a_bound_only_before_a_figure():
     assert bound_qualifiers("What will Anthropic spend over the next decade?") == ()
 
 
+def test_an_exact_date_asks_for_its_day():
+    from rag.spans import choose_span
+
+    assert analyse("On what exact date was the deal announced?").asks_day
+    assert not analyse("When was the deal announced?").asks_day
+    sentence = "Amazon announced the deal in February 2026, and closed it on March 3, 2026."
+    assert choose_span("Amazon announced the deal in February 2026.", analyse("On what exact date was the deal announced?")) is None
+    assert choose_span(sentence, analyse("On what exact date was the deal closed?")).text == "March 3, 2026"
+
+
 def test_how_many_asks_a_number_and_which_x_besides_y_asks_an_x():
     assert analyse("Over how many years will Anthropic spend on AWS?").asks_number
     assert not analyse("How long will Anthropic spend on AWS?").asks_number
