@@ -106,6 +106,11 @@ def answer_question(
         bound = [s for s in bound if s.span is not None and q.roles & facts(data, s.sentence_id).terms]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+    if q.answer_type == "yesno" and q.entities:
+        # "Did the FTC block Amazon's investment?" is not answered by a sentence (or its neighbours) that names no FTC
+        bound = [s for s in bound if entity_coverage(data, q, s.sentence_id) == 1.0]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if kind == "duration":
         # "over multiple years" answers "how long" where no sentence near the best states the length
         stated = [s for s in bound if s.span is not None and not is_vague_time(s.span) and s.score >= NEAR_BEST * bound[0].score]

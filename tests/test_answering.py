@@ -338,3 +338,9 @@ def test_a_source_is_not_cited_by_words_alone_where_it_names_none_of_the_questio
 def test_how_something_helps_is_answered_by_the_sentence_not_a_name_in_it(seed_engine):
     got = seed_engine.ask("How does tying Anthropic to Trainium help Amazon?")  # was "dominant NVIDIA"
     assert got.text.startswith("Second, tying Anthropic to Trainium chips stimulates scaling of Amazon's own semiconductor division")
+
+
+def test_a_yes_no_answer_needs_every_name_of_the_question(seed_engine):
+    # was "Yes: Amazon invested $5 billion in Anthropic ...": no article names the FTC
+    assert seed_engine.ask("Did the FTC block Amazon's investment in Anthropic?").abstained
+    assert seed_engine.ask("Does Amazon have a board seat at Anthropic?").text.startswith("No: Amazon holds a minority stake")
