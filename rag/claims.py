@@ -388,10 +388,16 @@ def _clean_name(text: str) -> str:
 
 
 def _target(anchors: Iterable[Any], span: Any, subject: str) -> str:
-    """Where the figure goes: a name after "in", "into", "to" or "on" on the noun, the figure or the verb."""
-    for anchor in anchors:
+    """Where the figure goes: a name after "in", "into", "to" or "on" on the noun, the figure or the verb; or, for
+    a figure in a relative clause or a noun coordinated with another, after "with" on the noun described ("Microsoft's
+    arrangement with OpenAI - which involves ... a reported 49% ownership stake": a stake in OpenAI, however the
+    small parser hangs the stake)."""
+    anchors = list(anchors)
+    described = [a.head for a in anchors if (a.dep_ == "relcl" or (a.dep_ == "conj" and a.head.pos_ == "NOUN")) and a.head is not a]
+    for anchor in anchors + described:
+        preps = ("in", "into", "to", "on", "with") if anchor in described else ("in", "into", "to", "on")
         for child in anchor.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "into", "to", "on") and not span.start <= child.i < span.end:
+            if child.dep_ == "prep" and child.lower_ in preps and not span.start <= child.i < span.end:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and _is_name(obj):
                         name = _name(_last_name(obj))

@@ -34,6 +34,10 @@ CASES = [
      "$1 billion", 1e9, "Anthropic", "revenue", "", {"annual"}, set()),
     ("Microsoft has invested approximately $13 billion in OpenAI, securing exclusive cloud computing rights through Azure.",
      "$13 billion", 13e9, "Microsoft", "invest", "OpenAI", set(), set()),
+    # the stake hangs, in the parse, off the arrangement with OpenAI: a stake in OpenAI, not in Anthropic
+    ("Unlike Microsoft's arrangement with OpenAI — which involves complex revenue-sharing agreements and a reported 49% "
+     "ownership stake — Amazon's deal with Anthropic is structured as a more traditional investment.",
+     "49%", 49.0, "Microsoft", "stake", "OpenAI", set(), set()),
     ("Meta has taken a different approach, spending over $30 billion annually on AI infrastructure while keeping its Llama "
      "models open-source.", "$30 billion", 30e9, "Meta", "spend", "", {"annual"}, set()),
     ("Amazon announced an investment of up to $25 billion in Anthropic — the creators of the Claude language model — in "
