@@ -100,6 +100,9 @@ def test_entities(question, entities):
         ("What was Amazon's total investment in Anthropic before the latest deal?", True, ("total",)),
         ("How much cash is Amazon putting in up front?", False, ("upfront",)),
         ("How much had Amazon put in prior to the new agreement?", True, ()),
+        # the most recent round is the latest money, not the $33bn total (was "$33bn")
+        ("How much did Amazon invest in Anthropic in its most recent funding round?", False, ("additional",)),
+        ("What is the most Amazon could end up investing in Anthropic under its newest deal?", False, ()),
     ],
 )
 def test_time_scope(question, past, scope):
