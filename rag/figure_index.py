@@ -76,7 +76,9 @@ class FigureIndex:
             # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
             # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
             sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
-            if not own:  # no subject parsed ("the two companies committing over $100 billion"): the sentence before names them
+            # no subject parsed ("the two companies committing over $100 billion"), or no target ("Amazon in turn
+            # guarantees the company access to ... 5 gigawatts"): the sentence before names them
+            if not own or not c.target:
                 for prev in self._data.neighbours(c.sentence_id, after=False):
                     sentence_names |= {entity_key(n) for n in _NAME.findall(self._data.sentences[prev].text)}
             if not names <= own | sentence_names:

@@ -127,3 +127,10 @@ def test_a_claim_whose_subject_the_parse_missed_is_found_by_the_sentence_before(
     # no subject parsed; the sentence before names Anthropic
     lookup = seed_engine.figure("Anthropic will spend $100 billion on AWS")
     assert {m.doc_id for m in lookup.mentions} == {SEED["000"], SEED["001"], SEED["002"]}
+
+
+def test_a_claim_whose_target_is_in_the_sentence_before_is_found(seed_engine):
+    # 004: "Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts": the company
+    # is Anthropic, named before; 001 gives the same 5GW in its own words
+    found, differing = seed_engine.figure_check("Amazon guarantees Anthropic up to 5 gigawatts of compute")
+    assert {m.doc_id for m in found.mentions} == {SEED["001"], SEED["004"]} and differing == []
