@@ -111,6 +111,14 @@ def answer_question(
         bound = [s for s in bound if entity_coverage(data, q, s.sentence_id) == 1.0]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+    versioned = tuple(e for e in q.entities if any(ch.isdigit() for ch in e))
+    if kind == "date" and versioned:
+        # "When was Claude 3 Opus released?": a numbered name is one version; the year another one came out in
+        # ("Claude 3.5 Sonnet, released in 2024") does not date it
+        only = dataclasses.replace(q, entities=versioned)
+        bound = [s for s in bound if entity_coverage(data, only, s.sentence_id) == 1.0]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     if kind == "duration":
         # "over multiple years" answers "how long" where no sentence near the best states the length
         stated = [s for s in bound if s.span is not None and not is_vague_time(s.span) and s.score >= NEAR_BEST * bound[0].score]

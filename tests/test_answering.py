@@ -346,3 +346,9 @@ def test_a_yes_no_answer_needs_every_name_of_the_question(seed_engine):
     # was "Yes: Amazon invested $5 billion in Anthropic ...": no article names the FTC
     assert seed_engine.ask("Did the FTC block Amazon's investment in Anthropic?").abstained
     assert seed_engine.ask("Does Amazon have a board seat at Anthropic?").text.startswith("No: Amazon holds a minority stake")
+
+
+def test_a_numbered_name_is_dated_only_by_a_sentence_that_names_it(seed_engine):
+    # "Claude 3.5 Sonnet, released in 2024" dates another version (was "2024")
+    assert seed_engine.ask("When was Claude 3 Opus released?").abstained
+    assert seed_engine.ask("When was Claude 3.5 Sonnet released?").text == "2024"
