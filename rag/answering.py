@@ -133,7 +133,7 @@ def answer_question(
         return Answer.abstain(question, confidence(bound[0]))
     if kind in FIGURE_TYPES and q.years:
         # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
-        bound = [s for s in bound if _in_years(data, q.years, s)]
+        bound = [s for s in bound if _in_years(data, q.years, s, q.scope)]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and q.measure in data.measure_classes:
@@ -481,7 +481,7 @@ def _placed(claim: Claim, sentence: Sentence) -> Figure:
     return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
 
 
-def _in_years(data: IndexData, years: Sequence[str], s: Scored) -> bool:
+def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:
     """Whether a figure's claim is dated in one of the question's years, or undated in an article that may have
     been written by the end of the latest of them (an article of 2026 or later that gives "$5 billion" with no
     date does not say what was invested in 2022)."""
@@ -489,6 +489,8 @@ def _in_years(data: IndexData, years: Sequence[str], s: Scored) -> bool:
     dated = years_in(claim.time) if claim is not None else ()
     if dated:
         return any(y in dated for y in years)
+    if claim is not None and "total" in claim.scope and "total" not in q_scope:
+        return False  # "How much did Amazon invest in early 2025?": a running total is no money put in that year
     written = data.times.get(data.sentences[s.sentence_id].doc_id)
     return written is None or written.lower is None or int(written.lower // 12) <= max(int(y) for y in years)
 

@@ -352,3 +352,9 @@ def test_a_numbered_name_is_dated_only_by_a_sentence_that_names_it(seed_engine):
     # "Claude 3.5 Sonnet, released in 2024" dates another version (was "2024")
     assert seed_engine.ask("When was Claude 3 Opus released?").abstained
     assert seed_engine.ask("When was Claude 3.5 Sonnet released?").text == "2024"
+
+
+def test_a_running_total_is_no_money_put_in_the_year_asked(seed_engine):
+    # 003's "total investment ... $8 billion" is no investment made in early 2025 (was "$8 billion")
+    assert seed_engine.ask("How much did Amazon invest in early 2025?").abstained
+    assert seed_engine.ask("How much did Amazon invest in Anthropic in 2023?").text == "$1.25 billion"
