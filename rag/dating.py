@@ -31,6 +31,14 @@ _FUTURE = re.compile(
 # "500 new flats by 2027", "by the end of 2027", "until 2030": a deadline, not an event the article reports
 _DEADLINE = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
 _META = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d))?")
+# a dateline: a place (and its country) in capitals or capitalized words, a comma, a full date, then a dash ("LYON,
+# 3 March 2025 -", "OSTERVIK, Sweden, September 5, 2024 -"): the day the article was written
+_DATELINE = re.compile(
+    rf"^\W*(?:[A-Z][\w.'’ -]{{1,40}},\s+){{1,2}}(?P<date>(?:\d{{1,2}}\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+\d{{1,2}},?)\s+(?P<year>(?:19|20)\d\d))"
+    r"\s*(?:[—–-]|--)"
+)
+DATELINE = "dateline "  # how text_bounds marks a date read from a dateline
+DATELINE_SENTENCES = 3  # the headline, a standfirst, then the first sentence of the body
 
 
 @dataclass(frozen=True)
@@ -68,10 +76,19 @@ def _months(year: str, month: str | None, part: str | None = None) -> float:
 
 
 def text_bounds(sentences: Iterable[Sentence]) -> tuple[float | None, str, float | None, str]:
-    """(lower, the words that set it, upper, the words that set it) from the dates an article writes."""
+    """(lower, the words that set it, upper, the words that set it) from the dates an article writes. A dateline
+    at the start of the article ("COPENHAGEN, 9 June 2025 - ...") dates it to its month, whatever its sentences
+    report or expect: both bounds, with DATELINE before its words."""
     lower: float | None = None
     upper: float | None = None
     low_words = up_words = ""
+    sentences = list(sentences)
+    for s in sentences[:DATELINE_SENTENCES]:
+        m = _DATELINE.match(s.text)
+        if m is not None:
+            at = _months(m.group("year"), m.group("month") or m.group("month2"))
+            words = f"{DATELINE}{m.group('date').strip()}"
+            return at, words, at + 1, words
     for s in sentences:
         for m in _DATE.finditer(s.text):
             at = _months(m.group("year"), m.group("month"), m.group("part"))
@@ -116,6 +133,9 @@ def times_from_bounds(
             times[doc_id] = DocTime(doc_id, at, at + 1, f"{DATED_BY_METADATA}{date}")
             continue
         why = []
+        if low_words.startswith(DATELINE):
+            times[doc_id] = DocTime(doc_id, lower, upper, f"dated by its dateline, {low_words[len(DATELINE):]}")
+            continue
         if lower is not None:
             why.append(f"reports events of {low_words}")
         if upper is not None:

@@ -824,8 +824,10 @@ def test_a_deadline_or_a_plan_is_no_event_an_article_reports():
         "Production remained on track to start in the fourth quarter of 2025.",
     ]
     lower, low_words, upper, up_words = text_bounds(Sentence("d", 0, len(t), t) for t in text)
-    assert low_words == "September 5, 2024"  # the dateline, not the 2027 deadline
-    assert up_words == "2025"
+    assert low_words == up_words == "dateline September 5, 2024"  # the dateline dates it, not the 2027 deadline
+    assert upper == lower + 1
+    lower, low_words, upper, up_words = text_bounds(Sentence("d", 0, len(t), t) for t in text[1:])
+    assert (lower, upper, up_words) == (None, 2026 * 12, "2025")  # without it: a plan and a deadline are upper bounds
 
 
 def test_a_generic_word_alone_names_no_one_a_list_asks_for():
@@ -834,3 +836,17 @@ def test_a_generic_word_alone_names_no_one_a_list_asks_for():
     sentence = "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Cohere Labs."
     span = choose_span(sentence, analyse("Besides Amazon, which companies have invested in Anthropic?"))
     assert span is None or span.text != "AI"
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("COPENHAGEN, 9 June 2025 — Swiss drugmaker Bergmann Pharma will pay Halvorsen Bio €90 million.", "June 2025"),
+    ("Seattle, March 3, 2025 -- Amazon said it expects to close the deal in 2026.", "March 2025"),
+])
+def test_a_dateline_dates_its_article_whatever_its_sentence_expects(text, month):
+    # the sentence says "will pay": without the dateline it was read as an expectation, an upper bound only
+    from rag.dating import infer_times
+    from rag.records import Document, Sentence
+
+    doc = Document("d", "d.txt", text, "0" * 64)
+    times = infer_times([doc], [Sentence("d", 0, len(text), text)], [], {})
+    assert times["d"].label == month and times["d"].basis.startswith("dated by its dateline")
