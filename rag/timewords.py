@@ -11,6 +11,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)  # a day or a month: no one, nowhere, and no subject of a figure
 MONTH_PATTERN = "(?:" + "|".join(m.capitalize() for m in MONTHS) + ")"  # a month name as written in an article
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+# a dateline: a place (and its country) in capitals or capitalized words, a comma, a full date, then a dash ("LYON,
+# 3 March 2025 -", "OSTERVIK, Sweden, September 5, 2024 -"): the day the article was written
+DATELINE_PATTERN = re.compile(
+    rf"^\W*(?:[A-Z][\w.'’ -]{{1,40}},\s+){{1,2}}(?P<date>(?:\d{{1,2}}\s+(?P<month>{MONTH_PATTERN})|(?P<month2>{MONTH_PATTERN})\s+\d{{1,2}},?)\s+(?P<year>(?:19|20)\d\d))"
+    r"\s*(?:[—–-]|--)"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 

@@ -176,3 +176,9 @@ def test_past_the_parse_cap_figures_are_kept_unparsed(monkeypatch):
 def test_what_a_figure_changed_from_is_past(sentence, scopes):
     claims = extract_claims("d", [(0, Sentence("d", 0, len(sentence), sentence))])
     assert {c.figure.text: c.scope for c in claims} == scopes
+
+
+def test_a_dateline_place_is_no_one_s_figure():
+    sentence = "COPENHAGEN, 18 May 2026 — Bergmann Pharma has lowered its offer for Halvorsen Bio to €3.1 billion."
+    (claim,) = [c for c in claims_of(sentence) if c.figure.unit == "EUR"]
+    assert claim.subject == "Bergmann Pharma"  # was "COPENHAGEN"
