@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 import numpy as np
@@ -101,24 +101,20 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
-    if q.roles:
-        # "Who is Amazon's chief executive?": a person named in a sentence without the role is not the one asked for
-        bound = [s for s in bound if s.span is not None and q.roles & facts(data, s.sentence_id).terms]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    if q.answer_type == "yesno" and q.entities:
-        # "Did the FTC block Amazon's investment?" is not answered by a sentence (or its neighbours) that names no FTC
-        bound = [s for s in bound if entity_coverage(data, q, s.sentence_id) == 1.0]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
     versioned = tuple(e for e in q.entities if any(ch.isdigit() for ch in e))
-    if kind == "date" and versioned:
+    only_versioned = dataclasses.replace(q, entities=versioned) if versioned else q
+    sifted = _sifted(bound, (
+        # "Who is Amazon's chief executive?": a person named in a sentence without the role is not the one asked for
+        (bool(q.roles), lambda s: s.span is not None and bool(q.roles & facts(data, s.sentence_id).terms)),
+        # "Did the FTC block Amazon's investment?" is not answered by a sentence (or its neighbours) that names no FTC
+        (q.answer_type == "yesno" and bool(q.entities), lambda s: entity_coverage(data, q, s.sentence_id) == 1.0),
         # "When was Claude 3 Opus released?": a numbered name is one version; the year another one came out in
         # ("Claude 3.5 Sonnet, released in 2024") does not date it
-        only = dataclasses.replace(q, entities=versioned)
-        bound = [s for s in bound if entity_coverage(data, only, s.sentence_id) == 1.0]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
+        (kind == "date" and bool(versioned), lambda s: entity_coverage(data, only_versioned, s.sentence_id) == 1.0),
+    ))
+    if sifted is None:
+        return Answer.abstain(question, confidence(scored[0]))
+    bound = sifted
     if kind == "duration":
         # "over multiple years" answers "how long" where no sentence near the best states the length
         stated = [s for s in bound if s.span is not None and not is_vague_time(s.span) and s.score >= NEAR_BEST * bound[0].score]
@@ -131,38 +127,29 @@ def answer_question(
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
-    if kind in FIGURE_TYPES and q.years:
+    figure_question = kind in FIGURE_TYPES
+    classed = q.measure in data.measure_classes
+    sifted = _sifted(bound, (
         # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
-        bound = [s for s in bound if _in_years(data, q.years, s, q.scope)]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    if kind in FIGURE_TYPES and q.measure in data.measure_classes:
+        (figure_question and bool(q.years), lambda s: _in_years(data, q.years, s, q.scope)),
         # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
-        bound = [s for s in bound if _measures(data, q.measure, s)]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    elif kind in FIGURE_TYPES and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes:
+        (figure_question and classed, lambda s: _measures(data, q.measure, s)),
         # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
-        bound = [s for s in bound if q.asked_class in facts(data, s.sentence_id).near_terms]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    if kind in FIGURE_TYPES and q.measure in FINANCIAL_MEASURES and q.measure not in data.measure_classes:
+        (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes,
+         lambda s: q.asked_class in facts(data, s.sentence_id).near_terms),
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
         # figure with the word beside it answers
-        bound = [s for s in bound if q.measure in facts(data, s.sentence_id).near_terms]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    if kind in FIGURE_TYPES and q.said:
+        (figure_question and q.measure in FINANCIAL_MEASURES and not classed,
+         lambda s: q.measure in facts(data, s.sentence_id).near_terms),
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
-        bound = [s for s in bound if not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
-    if kind in FIGURE_TYPES and "annual" in q.scope:
+        (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
-        bound = [s for s in bound if "annual" in _scope_of(data, s)]
-        if not bound:
-            return Answer.abstain(question, confidence(scored[0]))
+        (figure_question and "annual" in q.scope, lambda s: "annual" in _scope_of(data, s)),
+    ))
+    if sifted is None:
+        return Answer.abstain(question, confidence(scored[0]))
+    bound = sifted
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
             s for s in bound
@@ -479,6 +466,17 @@ def _placed(claim: Claim, sentence: Sentence) -> Figure:
     """A claim's figure with offsets in its sentence (claims keep offsets in the document)."""
     f = claim.figure
     return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
+
+
+def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored], bool]]]) -> list[Scored] | None:
+    """The bound sentences each sieve that applies keeps, in order; None as soon as one keeps none (the answerer
+    then abstains: what is left does not answer the question)."""
+    for applies, keep in sieves:
+        if applies:
+            bound = [s for s in bound if keep(s)]
+            if not bound:
+                return None
+    return bound
 
 
 def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:
