@@ -19,9 +19,17 @@ _ASKS_FOR_SOURCE = re.compile(
 )
 
 
+# "Who wrote the article about the 10-year AWS contract?": its author (rag.bylines), not the source of "10-year"
+_ASKS_FOR_AUTHOR = re.compile(
+    r"^who\s+(?:wrote|edited|authored|penned)\s+(?:the|this|that|an?)\s+(?:[^\s?]+\s+){0,4}?(?:article|piece|story|report|post|column|feature)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_who_states(question: str) -> bool:
     """Whether the question asks which source states a figure it names."""
-    return bool(_ASKS_FOR_SOURCE.search(question.strip())) and bool(parse_figures(question))
+    text = question.strip()
+    return bool(_ASKS_FOR_SOURCE.search(text)) and not _ASKS_FOR_AUTHOR.search(text) and bool(parse_figures(question))
 
 
 def attribution_answer(question: str, lookup: FigureLookup) -> Answer:

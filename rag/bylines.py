@@ -18,6 +18,13 @@ BYLINE_DOCUMENTS = 2  # the retrieved articles, best first, whose credit lines a
 _NAME = r"([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von)){0,4})"  # on one line
 _EDITED = re.compile(rf"\b(?i:edited)[ \t]+by[ \t]+{_NAME}")
 _WRITTEN = re.compile(rf"\b(?i:written|reported|authored)[ \t]+by[ \t]+{_NAME}|^[ \t]*By[ \t]+{_NAME}", re.MULTILINE)
+# an author box: the name alone on its line, then a line that says what the author is ("Mr Explorer" / "AI tools
+# educator and creator of ...", "Jane Doe" / "Jane is a senior reporter ...")
+_AUTHOR_BOX = re.compile(
+    rf"^[ \t]*{_NAME}[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[^\n]{{0,60}}?)\b(?i:educator|writer|journalist|reporter|correspondent"
+    r"|editor|author|analyst|columnist|contributor|creator)s?\b",
+    re.MULTILINE,
+)
 
 
 def asks_byline(q: QuestionAnalysis) -> bool:
@@ -27,7 +34,7 @@ def asks_byline(q: QuestionAnalysis) -> bool:
 
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
     """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
-    pattern = _EDITED if q.roles & EDITOR_ROLES else _WRITTEN
+    patterns = (_EDITED,) if q.roles & EDITOR_ROLES else (_WRITTEN,)
     seen: list[str] = []
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
@@ -37,7 +44,9 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
         if len(seen) > BYLINE_DOCUMENTS:
             break
         doc = data.document(doc_id)
-        m = pattern.search(doc.text)
+        # an author box says less plainly that it is a credit line: it is read in the best article only
+        tried = patterns + ((_AUTHOR_BOX,) if len(seen) == 1 and patterns == (_WRITTEN,) else ())
+        m = next((found for pattern in tried if (found := pattern.search(doc.text)) is not None), None)
         if m is None:
             continue
         group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))

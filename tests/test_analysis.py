@@ -796,6 +796,8 @@ def test_a_question_for_a_generation(question, asks):
     ("Who says $25 billion?", True),
     ("Who reported 5 GW?", True),
     ("Who did the EEC support during the Six-Day War?", False),  # asks for whom, not for a source
+    ("Who wrote that Amazon invested $8 billion?", True),
+    ("Who wrote the article about the 10-year AWS contract?", False),  # its author (rag.bylines)
 ])
 def test_who_states_a_figure_is_asked_so(question, asks):
     from rag.attribution import asks_who_states
@@ -807,10 +809,14 @@ def test_who_states_a_figure_is_asked_so(question, asks):
     ("Headline\nBy Jane Doe and John Roe\nBody text.", "written", "Jane Doe"),
     ("Headline\nWritten by Jane Doe.\nBody.", "written", "Jane Doe"),
     ("Body that was edited by hand.", "edited", None),  # no name after "by"
+    # an author box: the name on its own line, then what the author is
+    ("Body.\nME\n\nMr Explorer\n\nAI tools educator and creator of the Mr Explorer YouTube channel.", "box", "Mr Explorer"),
+    ("Body.\n\nJane Doe\nJane is a senior reporter covering energy.", "box", "Jane Doe"),
+    ("Body.\n\nKey Takeaways\nAmazon commits $5 billion.", "box", None),  # a heading, not an author
 ])
 def test_credit_lines(text, pattern, name):
-    from rag.bylines import _EDITED, _WRITTEN
-    m = (_EDITED if pattern == "edited" else _WRITTEN).search(text)
+    from rag.bylines import _AUTHOR_BOX, _EDITED, _WRITTEN
+    m = {"edited": _EDITED, "written": _WRITTEN, "box": _AUTHOR_BOX}[pattern].search(text)
     got = next((g for g in m.groups() if g), None) if m else None
     assert (got.rstrip(".") if got else None) == name
 

@@ -322,6 +322,13 @@ def test_a_reason_a_little_further_down_that_holds_the_rarest_word(seed_engine):
     assert got.text.startswith("because Amazon's $5 billion investment flows back")
 
 
+def test_who_wrote_an_article_is_its_author_box_not_a_source_of_its_figure(seed_engine):
+    # 002 ends with an author box ("Mr Explorer", then "AI tools educator and creator of ..."); the question's "$5B"
+    # made it a "who states $5B" question (it abstained), and "10-year" one for 004, answered with 004's headline
+    assert seed_engine.ask("Who wrote the AI Business article about Amazon's $5B Anthropic deal?").text == "Mr Explorer"
+    assert seed_engine.ask("Who wrote the article about the 10-year AWS contract?").text != "Mr Explorer"  # 004 has no author
+
+
 def test_who_edited_an_article_is_its_credit_line(seed_engine):
     got = seed_engine.ask("Who edited the article about the 10-year AWS contract?")
     assert got.text == "Hamidun News"
