@@ -47,11 +47,34 @@ def attribution_answer(question: str, lookup: FigureLookup) -> Answer:
     return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations))
 
 
+_SPEAKER_WORDS = r"say|says|said|note|notes|noted|argue|argues|argued|believe|believes|believed|warn|warns|warned|told|estimate|estimates|estimated"
+# who a sentence says said it: "Industry analysts note that ...", "..., Jane Doe said.", "according to Reuters"
+_SPEAKER = (
+    re.compile(rf"^(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){{0,3}}?)\s+(?:{_SPEAKER_WORDS})\b(?!\s+(?:by|in|to)\b)"),
+    re.compile(rf",\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+(?:{_SPEAKER_WORDS})\b"),
+    re.compile(r"\b[Aa]ccording to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"),
+)
+_ASKS_SPEAKER = re.compile(r"^\W*who\b", re.IGNORECASE)
+
+
+def speaker(sentence: str) -> str:
+    """The speaker a sentence names for what it says, or ""."""
+    for pattern in _SPEAKER:
+        m = pattern.search(sentence)
+        if m is not None:
+            return m.group("who").strip()
+    return ""
+
+
 def sources_answer(question: str, earlier: Answer) -> Answer:
-    """ "Who said that?": the sources of the previous answer, each cited where it says it."""
+    """ "Who said that?": the speaker the previous answer's sentence names ("Industry analysts note that ..."), else
+    the previous answer's sources; each source cited where it says it. "Which article says that?": the sources."""
     if earlier.abstained or not earlier.citations:
         return Answer.abstain(question, 0.0)
     names = "; ".join(c.title or c.file for c in earlier.citations)
+    said_by = speaker(earlier.sentence) if _ASKS_SPEAKER.match(question) else ""
+    if said_by:
+        names = f"{said_by} ({names})"
     # the earlier figure kept: where sources disagree, it is the side that leads (Answer.lead), not the list of names
     return Answer(question, names, earlier.sentence, False, earlier.confidence, earlier.citations,
                   earlier.conflicts, earlier.figure, earlier.source_count, earlier.lead_basis, earlier.conflict_count)

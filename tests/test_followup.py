@@ -48,3 +48,24 @@ def test_and_before_that_means_the_tranche_before_where_no_source_disagrees(seed
     assert got.text == "$1.25 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
     # the first tranche has none before it
     assert seed_engine.ask("And before that?", previous="How much did Amazon initially invest in Anthropic?").abstained
+
+
+def test_who_said_that_names_the_speaker_the_sentence_gives(seed_engine):
+    question = "What is the AI sector said to be shifting toward?"
+    got = seed_engine.ask("Who said that?", previous=question)
+    assert got.text.startswith("Industry analysts (") and got.citations[0].doc_id == SEED["000"]
+    # "Which article says that?" asks for the sources only
+    assert not seed_engine.ask("Which article says that?", previous=question).text.startswith("Industry analysts")
+
+
+@pytest.mark.parametrize(("sentence", "who"), [
+    ("Industry analysts note that the focus of the AI sector is shifting.", "Industry analysts"),
+    ("The deal is large, Jane Doe said.", "Jane Doe"),
+    ("According to Reuters, the deal closed.", "Reuters"),
+    ("Amazon invested $5 billion in Anthropic.", ""),
+    ("The shares were said to rise.", ""),
+])
+def test_the_speaker_of_a_sentence(sentence, who):
+    from rag.attribution import speaker
+
+    assert speaker(sentence) == who
