@@ -289,7 +289,7 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day\b|\bon what day\b", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
-_ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name)\b", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name|the term for|what term)\b", re.IGNORECASE)
 
 
 _NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?((?:[a-z][\w-]*\s*){1,3})")

@@ -468,6 +468,21 @@ def _placed(claim: Claim, sentence: Sentence) -> Figure:
     return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
 
 
+def _glossary_term(data: IndexData, sentence_id: int, q: QuestionAnalysis) -> int | None:
+    """The heading a definition line stands under, where the sentence is the first line after a short heading that
+    the question does not itself name (a glossary: "Model Optimization" above "Customizing cloud infrastructure ...")."""
+    if facts(data, sentence_id).heading:
+        return None
+    before = [i for i in data.neighbours(sentence_id, after=False) if i < sentence_id]
+    if not before:
+        return None
+    heading = max(before)
+    known = facts(data, heading)
+    if not known.heading or not known.terms or known.terms <= q.terms or known.asks:
+        return None
+    return heading
+
+
 def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored], bool]]]) -> list[Scored] | None:
     """The bound sentences each sieve that applies keeps, in order; None as soon as one keeps none (the answerer
     then abstains: what is left does not answer the question)."""
@@ -540,6 +555,11 @@ def _whole_answer(
             cut = answer_forms.naming(data.sentences[s.sentence_id].text)
             if cut is not None and not all(t in q.terms for t in content_terms(cut[2])):
                 return s, cut[2]
+        # "What is tailoring cloud infrastructure to a model called?" answered by a glossary's definition line: the
+        # term is the heading above it ("Model Optimization")
+        term = _glossary_term(data, best.sentence_id, q)
+        if term is not None:
+            return dataclasses.replace(best, sentence_id=term, span=None), data.sentences[term].text
     if q.answer_type == "yesno" and q.alternatives:
         # "Does Amazon hold a majority or a minority stake?": the choice a near sentence names, else that sentence
         for s in near:

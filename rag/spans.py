@@ -32,6 +32,8 @@ WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole ali
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
 _RULES: tuple[tuple[str, str], ...] = (
+    # "What is the term for a deal where the money comes back ...?": a word or a name, whatever the question's words
+    ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
@@ -60,7 +62,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
-    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
+    # "where" later in a question asks a place where it is asked ("... was located where?", "from where ..."), not as a
+    # relative word after a noun ("the term for a deal where the money comes back")
+    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\W*$|\b(?:and|or|from|to|of)\s+where\b"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitment|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects"

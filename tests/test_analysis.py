@@ -185,6 +185,12 @@ def test_over_is_a_bound_only_before_a_figure():
     assert bound_qualifiers("What will Anthropic spend over the next decade?") == ()
 
 
+def test_a_relative_where_asks_no_place():
+    assert analyse("What is the term for a deal where the money comes back?").answer_type != "place"
+    assert analyse("The Normans settled where?").answer_type == "place"
+    assert analyse("Where did the Normans settle?").answer_type == "place"
+
+
 def test_an_exact_date_asks_for_its_day():
     from rag.spans import choose_span
 

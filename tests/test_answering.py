@@ -365,3 +365,14 @@ def test_a_running_total_is_no_money_put_in_the_year_asked(seed_engine):
     # 003's "total investment ... $8 billion" is no investment made in early 2025 (was "$8 billion")
     assert seed_engine.ask("How much did Amazon invest in early 2025?").abstained
     assert seed_engine.ask("How much did Amazon invest in Anthropic in 2023?").text == "$1.25 billion"
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    # a glossary: the heading above the definition line the question paraphrases
+    ("What is tailoring cloud infrastructure to particular AI model architectures called?", "Model Optimization"),
+    # "where" after a noun is a relative word, not a place asked for (was "Amazon"), and "the term for" asks a term
+    ("What is the term for a deal where the investor's money comes back through purchases of its own services?", "Circular Investment"),
+])
+def test_a_term_asked_for_by_its_definition_is_the_glossary_heading(seed_engine, question, term):
+    got = seed_engine.ask(question)
+    assert got.text == term and got.citations[0].doc_id == SEED["002"]
