@@ -62,9 +62,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),
     ("tokens", r"\btokens?\b"),
     ("name", r"^(?:who|whom|whose)\b|\bwho\b|\bwhat (?:is the name|was the name|name)\b|\bnamed?\b"),
-    # "where" later in a question asks a place where it is asked ("... was located where?", "from where ..."), not as a
-    # relative word after a noun ("the term for a deal where the money comes back")
-    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\W*$|\b(?:and|or|from|to|of)\s+where\b"),
+    ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitment|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects"

@@ -185,8 +185,9 @@ def test_over_is_a_bound_only_before_a_figure():
     assert bound_qualifiers("What will Anthropic spend over the next decade?") == ()
 
 
-def test_a_relative_where_asks_no_place():
-    assert analyse("What is the term for a deal where the money comes back?").answer_type != "place"
+def test_the_term_for_something_asks_a_term_not_the_place_of_its_relative_where():
+    got = analyse("What is the term for a deal where the money comes back?")
+    assert got.answer_type != "place" and got.asks_name
     assert analyse("The Normans settled where?").answer_type == "place"
     assert analyse("Where did the Normans settle?").answer_type == "place"
 

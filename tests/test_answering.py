@@ -370,7 +370,7 @@ def test_a_running_total_is_no_money_put_in_the_year_asked(seed_engine):
 @pytest.mark.parametrize(("question", "term"), [
     # a glossary: the heading above the definition line the question paraphrases
     ("What is tailoring cloud infrastructure to particular AI model architectures called?", "Model Optimization"),
-    # "where" after a noun is a relative word, not a place asked for (was "Amazon"), and "the term for" asks a term
+    # "the term for" asks a term, not the place its relative "where" would ask (was "Amazon")
     ("What is the term for a deal where the investor's money comes back through purchases of its own services?", "Circular Investment"),
 ])
 def test_a_term_asked_for_by_its_definition_is_the_glossary_heading(seed_engine, question, term):
