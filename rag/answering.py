@@ -46,13 +46,12 @@ ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the senten
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
 UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
-# money measures that are never each other: a profit is not a revenue, a cost not a price
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
-WHOLE_ANSWER_CANDIDATES = 3
+WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
-REASON_REACH = 0.7  # of the best score, what such a sentence needs  # sentences searched for a yes/no, definition, reason or list form
+REASON_REACH = 0.7  # of the best score, what such a sentence needs
 AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
 # Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
 # archive states thousands of times is cited from its newest statements.

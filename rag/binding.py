@@ -74,8 +74,6 @@ def _keys_and_terms(entities: tuple[str, ...]) -> frozenset[str]:
     return frozenset({entity_key(e) for e in entities} | {t for e in entities for t in content_terms(e)})
 
 
-
-
 def _present(entity: str, named: frozenset[str]) -> bool:
     """Whether a name is among a sentence's names: its key ("amazon" for "Amazon Web Services") or half its words,
     and always its last word that is not generic: "Claude 3 Opus" is not named by "Claude 3.5 Sonnet", "Microsoft

@@ -34,7 +34,7 @@ def asks_byline(q: QuestionAnalysis) -> bool:
 
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
     """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
-    patterns = (_EDITED,) if q.roles & EDITOR_ROLES else (_WRITTEN,)
+    editor = bool(q.roles & EDITOR_ROLES)
     seen: list[str] = []
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
@@ -45,8 +45,8 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
             break
         doc = data.document(doc_id)
         # an author box says less plainly that it is a credit line: it is read in the best article only
-        tried = patterns + ((_AUTHOR_BOX,) if len(seen) == 1 and patterns == (_WRITTEN,) else ())
-        m = next((found for pattern in tried if (found := pattern.search(doc.text)) is not None), None)
+        patterns = (_EDITED,) if editor else (_WRITTEN, _AUTHOR_BOX) if len(seen) == 1 else (_WRITTEN,)
+        m = next((found for pattern in patterns if (found := pattern.search(doc.text)) is not None), None)
         if m is None:
             continue
         group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))

@@ -75,13 +75,13 @@ class FigureIndex:
                 return False  # another company's figure of the same size
             # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
             # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
-            sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
+            named = own | {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
             # no subject parsed ("the two companies committing over $100 billion"), or no target ("Amazon in turn
-            # guarantees the company access to ... 5 gigawatts"): the sentence before names them
-            if not own or not c.target:
+            # guarantees the company access to ... 5 gigawatts"): the sentence before names them (read only if needed)
+            if not names <= named and (not own or not c.target):
                 for prev in self._data.neighbours(c.sentence_id, after=False):
-                    sentence_names |= {entity_key(n) for n in _NAME.findall(self._data.sentences[prev].text)}
-            if not names <= own | sentence_names:
+                    named |= {entity_key(n) for n in _NAME.findall(self._data.sentences[prev].text)}
+            if not names <= named:
                 return False
         if words:
             terms = set(content_terms(self._data.sentences[c.sentence_id].text)) | set(content_terms(c.measure))

@@ -25,8 +25,10 @@ GENERATION = "generation"  # the unit of a disagreement over a product's generat
 _GENERATION = re.compile(r"^(?P<base>[A-Z][A-Za-z]{2,})[\s-]?(?P<number>\d{1,2}(?:\.\d)?)$")
 
 
-# a generation named anywhere in a text (not a figure after a name: "Trainium 2,000", nor part of a longer word)
-_ANY_GENERATION = re.compile(r"(?<![\w-])(?P<base>[A-Z][A-Za-z]{2,})[\s-]?(?P<number>\d{1,2}(?:\.\d)?)(?![\w,.]\d|\d|\w)")
+# a generation's number after its name, and not a figure ("Trainium 2,000") nor part of a longer word
+_NUMBER_AFTER = r"[\s-]?(?P<number>\d{1,2}(?:\.\d)?)(?![\w,.]\d|\d|\w)"
+# a generation named anywhere in a text, of any name
+_ANY_GENERATION = re.compile(rf"(?<![\w-])(?P<base>[A-Z][A-Za-z]{{2,}}){_NUMBER_AFTER}")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def generation(name: str) -> Generation | None:
 @lru_cache(maxsize=256)
 def _mention(base: str) -> re.Pattern[str]:
     # not a figure after the name ("Trainium 2,000") nor a part of a longer number or word
-    return re.compile(rf"(?<![\w-]){re.escape(base)}[\s-]?(\d{{1,2}}(?:\.\d)?)(?![\w,.]\d|\d|\w)")
+    return re.compile(rf"(?<![\w-]){re.escape(base)}{_NUMBER_AFTER}")
 
 
 def any_generations(text: str) -> list[Generation]:
@@ -62,7 +64,7 @@ def any_generations(text: str) -> list[Generation]:
 
 def generations_in(text: str, base: str) -> list[Generation]:
     """Every generation of `base` a text names, in order."""
-    return [Generation(base, float(m.group(1)), m.start(), m.end(), m.group()) for m in _mention(base).finditer(text)]
+    return [Generation(base, float(m.group("number")), m.start(), m.end(), m.group()) for m in _mention(base).finditer(text)]
 
 
 @dataclass(frozen=True)
