@@ -157,6 +157,22 @@ def torch_embedder() -> MiniLMEmbedder:
         return _shared
 
 
+def load_in_background(embedder: Callable[[], Embedder]) -> threading.Thread:
+    """Call the embedder factory (load the model) in a daemon thread, so that it loads while other start-up work
+    runs: the corpus scan and the index open wait on the disk, and let it run. A failure is left for the first
+    real use to raise, with its message."""
+
+    def work() -> None:
+        try:
+            embedder()
+        except Exception:  # noqa: BLE001 - raised again, and reported, where the model is first used
+            pass
+
+    thread = threading.Thread(target=work, name="rag-model", daemon=True)
+    thread.start()
+    return thread
+
+
 def default_embedder() -> Embedder:
     """The model the index and the questions use: all-MiniLM-L6-v2 through onnxruntime, fp32, exported once per
     machine from the packaged model (rag/onnx_embedding.py). Its vectors equal sentence-transformers' within 2e-7

@@ -20,7 +20,7 @@ from rag.attribution import asks_who_states, attribution_answer, newer_answer, o
 from rag.bylines import asks_byline, byline_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
-from rag.embedding import Embedder, Progress, default_embedder
+from rag.embedding import Embedder, Progress, default_embedder, load_in_background
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
 from rag.followup import contextualize, with_other_name
@@ -205,6 +205,11 @@ class Engine:
         """Load the embedding model and the parser of answer phrases now, so the first question waits for neither."""
         self._embedder().encode(["warm up"])
         noun_phrases("Warm up the parser.")
+
+    def load_model_in_background(self) -> threading.Thread:
+        """Start loading the embedding model in a thread, so that it loads while the index opens: a cold `rag ask`
+        then pays the longer of the two, not their sum."""
+        return load_in_background(self._embedder)
 
     def figure(self, query: str) -> FigureLookup:
         return self.state.figures.lookup(query)
