@@ -36,7 +36,8 @@ _DEFINITION = re.compile(
 # "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)
 # "What does the term circular investment mean?", "What is meant by model optimization?": a term to define
 _MEANS = re.compile(
-    r"^what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|notion|concept) )?[^?]+\bmean\W*$"
+    # "... mean?", "... mean in the context of the deal?", "... mean for investors?"
+    r"^what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|notion|concept) )?[^?]+\bmean(?:\s+(?:in|for|to|here|when|as)\b[^?]*)?\W*$"
     r"|^what (?:is|was|are|were) meant by\b",
     re.IGNORECASE,
 )
@@ -298,6 +299,12 @@ _NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?
 def asked_class(text: str) -> str:
     """The stem of the noun a "which X" question asks for ("Which cloud platform is OpenAI tied to?" -> "platform"),
     or "" where "what" stands alone ("What did the chemists make?") or no verb follows the noun."""
+    stems = content_terms(_class_noun(text))
+    return stems[0] if stems else ""
+
+
+def _class_noun(text: str) -> str:
+    """The noun a "which X" question asks for, as written ("platforms" in "Which cloud platforms ..."), or ""."""
     named = _NAME_OF.search(text)  # "What was the name of Bohemond's nephew?": the nephew is the class
     if named:
         words = []
@@ -305,8 +312,7 @@ def asked_class(text: str) -> str:
             if w.lower() in _CLASS_END:
                 break
             words.append(w)
-        stems = content_terms(words[-1]) if words else []
-        return stems[0] if stems else ""
+        return words[-1] if words else ""
     m = _CLASS.search(text)
     if not m:
         return ""
@@ -318,8 +324,7 @@ def asked_class(text: str) -> str:
         words.append(w)
     if not words or len(words) > CLASS_WORDS or len(words) == len(after):
         return ""
-    stems = content_terms(words[-1])
-    return stems[0] if stems else ""
+    return words[-1]
 
 
 _STRANDED = re.compile(r"\b([a-z]{3,})\s+(with|to|for|from|on|in|at|by|about|against|into|over|under|through)\s*[?.!]*\s*$")
@@ -408,6 +413,40 @@ def _boundary(text: str, at: int) -> bool:
     return before != after
 
 
+# The class nouns a "which X ..." question may ask for, by the answer type they name: a general vocabulary of
+# English class nouns (not the corpus's), read after the fixed patterns above, whatever words stand between "which"
+# and the noun ("Which frontier AI lab ...?", "Which European country ...?")
+_CLASS_NOUNS = {
+    "organisation": "company firm organisation organization outlet publisher publication newspaper magazine broadcaster "
+                    "network lab laboratory startup investor provider rival competitor chipmaker maker manufacturer "
+                    "business bank agency regulator university college institute institution "
+                    "retailer automaker airline carrier insurer hyperscaler vendor supplier developer "
+                    "conglomerate corporation subsidiary backer acquirer bidder",
+    "person": "person executive analyst author editor reporter journalist official leader founder cofounder ceo chief "
+              "president chairman chairwoman minister scientist researcher writer king queen ruler emperor general "
+              "commander player artist politician spokesman spokeswoman spokesperson director manager economist "
+              "lawyer judge senator governor mayor professor student inventor engineer",
+    "place": "city country region state town province continent island river location nation village county "
+             "capital port territory district kingdom",
+    "date": "year month day date decade century",
+}
+
+
+_KIND_OF = re.compile(r"\b(?:which|what)\s+(?:type|kind|sort|form)s?\s+of\b", re.IGNORECASE)
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word, word[:-1] + "ies"
+    return word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+# by the word as written, singular or plural: stems would join "engineer" to "engine" and "developer" to "develop"
+CLASS_TYPES: dict[str, str] = {
+    form: kind for kind, words in _CLASS_NOUNS.items() for word in words.split() for form in _plurals(word)
+}
+
+
 def _answer_type(text: str, span_kind: str) -> str:
     """The answer type of a question that names no acronym to spell out (that one is "expansion")."""
     if _YESNO.match(text):
@@ -430,7 +469,9 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "person"
     if _DEFINITION.match(text):
         return "definition"
-    return "other"
+    if _KIND_OF.search(text):  # "What type of company is Anthropic?" asks for a kind, not for a company's name
+        return "other"
+    return CLASS_TYPES.get(_class_noun(text).lower(), "other")
 
 
 def question_scope(text: str) -> tuple[str, ...]:

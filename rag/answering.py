@@ -329,12 +329,19 @@ LIGHT_TERMS = frozenset(content_terms(
 
 def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
     """Where a sentence names what a name of the question owns ("Google's TPU", "Google's Gemini ecosystem" for
-    "Which Google chip ...?" or "Google's flagship model"): the capitalized words after "<name>'s"."""
+    "Which Google chip ...?" or "Google's flagship model"): the capitalized words after "<name>'s"; or the longer
+    name a describing name starts ("Claude 3.5 Sonnet" for "Which Claude model ...?")."""
     names = (*q.describers, *q.owners)
     for name in dict.fromkeys((*names, *(n.split()[0] for n in names))):  # "Google AI model line": Google's
         m = re.search(rf"\b{re.escape(name)}['’]s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence)
         if m is not None and not set(content_terms(m.group(1))) <= q.terms:
             return m.start(1), m.end(1)
+    for name in q.describers:  # "Which Claude model ...?": the longer name the sentence gives it, "Claude 3.5 Sonnet"
+        m = re.search(rf"\b{re.escape(name)}((?:\s+(?:[A-Z][\w-]*|\d[\w.-]*\w|\d))+)", sentence)
+        if m is not None and not set(content_terms(m.group(1).split()[0])) & q.terms:  # not "Vice Consul Duke ..."
+            # a version number belongs to the name ("Claude 3.5 Sonnet"); a title names whom it stands before
+            # ("What South African Vice Consul ...?": "Duke Kent-Brown")
+            return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
     return None
 
 

@@ -32,8 +32,27 @@ def also_naming(
     if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
-    needle = re.compile(rf"(?<!\w)(?:{re.escape(text)}|{re.escape(unqualified(text))})(?!\w)", re.IGNORECASE)
-    return mentioning(data, cited, _holding(needle, any_of=(text, unqualified(text))), text, q_terms, idf, entities)
+    forms = tuple(dict.fromkeys((text, unqualified(text), _without_maker(data, text))))
+    needle = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)", re.IGNORECASE)
+    return mentioning(data, cited, _holding(needle, any_of=forms), text, q_terms, idf, entities)
+
+
+MAKER_DF_RATIO = 3  # a name's first word in this many times the chunks of the rest is its maker's name
+
+
+def _without_maker(data: IndexData, name: str) -> str:
+    """A product's name without its maker's, as other articles may write it: "Amazon Bedrock" is "Bedrock" where
+    "Amazon" is in MAKER_DF_RATIO times the chunks "Bedrock" is in; "Dario Amodei" stays whole (the first name is no
+    commoner than the last)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].isupper():
+        return name
+    first, rest = content_terms(words[0]), content_terms(" ".join(words[1:]))
+    if len(first) != 1 or not rest:
+        return name
+    if data.lexical.chunk_df(first[0]) >= MAKER_DF_RATIO * max(1, min(data.lexical.chunk_df(t) for t in rest)):
+        return " ".join(words[1:])
+    return name
 
 
 _MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")

@@ -4,7 +4,7 @@ The outlet is where the answer must come from, not what it must be about: its na
 the answer is bound to (rag.binding) and out of the words the answer's sentence is scored by, and the passages
 are narrowed to the articles that outlet published. A name counts as an outlet only where a retrieved article
 names it as its publisher and the question speaks of it as a source ("the X article", "according to X",
-"X reports"), so the cost is one metadata read per retrieved article, whatever the corpus' size.
+"X reports") or no retrieved passage writes the name, so the cost is one metadata read per retrieved article, whatever the corpus' size.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def outlet_scope(
     """The question without the outlet it names as its source, the passages of that outlet's articles, and the
     outlet (its name's key, for `cited_from`); the question and passages as they are, and no outlet, where it
     names none."""
-    sources = [e for e in q.entities if names_as_source(q.text, e)] if passages else []
+    sources = [e for e in q.entities if names_as_source(q.text, e) or _unmentioned(data, e, passages)] if passages else []
     if not sources:  # most questions: no document metadata is read
         return q, list(passages), frozenset()
     publishers: dict[str, str] = {}  # doc_id -> its publisher's name, as _key compares it
@@ -59,6 +59,18 @@ def outlet_scope(
         terms=q.terms - words,
     )
     return q, kept, frozenset(keys)
+
+
+def _unmentioned(data: IndexData, name: str, passages: Sequence[Passage]) -> bool:
+    """Whether no retrieved passage writes `name`, other than its own articles (a masthead, a credit line): a
+    publisher's name that the articles do not write is asked as their source, whatever the verb ("What return ratio
+    does AI Business attach to ...?")."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    for p in passages:
+        chunk = data.chunks[p.chunk_id]
+        if pattern.search(chunk.text) and _key(data.document_head(chunk.doc_id).publisher or "") != _key(name):
+            return False
+    return True
 
 
 def _outlet_passages(

@@ -58,6 +58,16 @@ from rag.spans import bound_qualifiers, contradicts
         ("What is the full name of the NSF?", "expansion"),
         ("What does it stand for?", "other"),  # no short form named
         ("Where does Amazon stand on the deal?", "other"),
+        # the class noun of "which X", whatever words stand before it (rag.analysis.CLASS_TYPES)
+        ("Apart from Anthropic, which frontier AI lab did Amazon back with a similar deal?", "organisation"),
+        ("Which US regulator is investigating the deal?", "organisation"),
+        ("What president of the university transformed it?", "person"),
+        ("Which coastal province did the army hold?", "place"),
+        ("What types of engines are steam engines?", "other"),  # "engines" is no "engineer"
+        ("What type of company is Anthropic?", "other"),  # a kind of company, not a company's name
+        ("What developed in Normandy during the 1100s?", "other"),  # "developed" is no "developer"
+        ("What does the term 'circular investment' mean in the context of the deal?", "definition"),
+        ("What does float mean for a currency?", "definition"),
     ],
 )
 def test_answer_types(question, answer_type):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from rag.analysis import analyse
+from rag.answering import _owned_name
 from rag.config import DEFAULT_ABSTAIN_BELOW
 from rag.errors import QuestionError
 from rag.mentions import unqualified
@@ -184,10 +186,11 @@ def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
 
 def test_a_which_class_question_takes_the_near_sentence_that_names_one(seed_engine):
     # the best sentence ("offer Claude capabilities ... through AWS infrastructure") names no service; 003's
-    # "through Amazon Bedrock, the managed service" does, and 004 names Amazon Bedrock where Claude is used
+    # "through Amazon Bedrock, the managed service" does, 004 names Amazon Bedrock where Claude is used, and 002
+    # "adopts Claude through Bedrock"
     got = seed_engine.ask("Through which AWS service do businesses use Claude?")
     assert got.text == "Amazon Bedrock"
-    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+    assert {c.doc_id for c in got.citations} == {SEED["002"], SEED["003"], SEED["004"]}
 
 
 def test_a_name_is_not_cited_from_an_article_that_only_mentions_it_beside_the_questions_names(seed_engine):
@@ -276,6 +279,26 @@ def test_the_name_a_question_name_owns_answers(seed_engine):
     got = seed_engine.ask("Which Google chip programme is cited as a model for possible jointly designed silicon?")
     assert got.text == "TPU"
     assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
+def test_the_longer_name_a_describing_name_starts_answers(seed_engine):
+    # 003: "Claude 3.5 Sonnet, released in 2024, demonstrated performance competitive with or exceeding GPT-4o":
+    # "Which Claude model ...?" asks for the name that "Claude" starts, not the sentence's other name
+    got = seed_engine.ask("Which Claude model is said to match or beat GPT-4o on several benchmarks?")
+    assert got.text == "Claude 3.5 Sonnet"
+    assert [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("Which Claude model beat GPT-4o?", "Claude 3.5 Sonnet, released in 2024, beat GPT-4o.", "Claude 3.5 Sonnet"),
+    # a title names whom it stands before, without the title the question already gives
+    ("What South African Vice Consul gave the speech?", "A speech by South African Vice Consul Duke Kent-Brown.", "Duke Kent-Brown"),
+    ("Which Google chip programme is cited?", "It is similar to Google's TPU development.", "TPU"),
+    ("Which Claude model beat GPT-4o?", "Claude beat GPT-4o.", None),  # no longer name
+])
+def test_owned_and_described_names(question, sentence, expected):
+    found = _owned_name(analyse(question), sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == expected
 
 
 def test_a_name_is_not_present_by_its_generic_word(seed_engine):

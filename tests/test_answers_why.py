@@ -192,7 +192,8 @@ def test_a_question_naming_a_figure_no_article_ties_to_its_answer_abstains(seed_
 @pytest.mark.parametrize(
     ("question", "answer", "docs"),
     [
-        ("Through which managed service do AWS customers access Claude models?", "Amazon Bedrock", ("003", "004")),
+        # 002 writes "adopts Claude through Bedrock": the product without its maker's name, which is in far more chunks
+        ("Through which managed service do AWS customers access Claude models?", "Amazon Bedrock", ("002", "003", "004")),
         # 000 says "Anthropic's Claude platform": it ties the name to Anthropic, though it holds little else of the question
         ("What's the name of the AI model family that Anthropic develops?", "Claude", ("000", "001", "002", "003", "004")),
         # 004 writes "AWS Trainium"; 001 ("Trainium chips") and 003 ("Amazon's custom Trainium chips") name it without "AWS"

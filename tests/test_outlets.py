@@ -30,6 +30,14 @@ def test_the_outlets_own_passage_is_found_without_its_name(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["002"]]
 
 
+def test_a_publisher_the_articles_do_not_write_is_a_source_whatever_the_verb(seed_engine):
+    # "attach" is none of the source verbs; "AI Business" is 002's publisher and no retrieved passage writes it but
+    # 002's own masthead, so it is where the answer comes from, not a name the answer's sentence must hold
+    got = seed_engine.ask("What return ratio does AI Business attach to Amazon's $5B investment versus Anthropic's AWS pledge?")
+    assert got.text == "20:1"
+    assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
 def test_an_answer_is_taken_from_the_outlet_the_question_names(seed_engine):
     # 002 (publisher AI Business) says "Amazon has invested another $5 billion in Anthropic"; without the outlet
     # read as the source, "AI Business" was a name the answer's sentence had to hold, and the question abstained
