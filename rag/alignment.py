@@ -435,3 +435,43 @@ def _without_clauses(head: Any) -> list[Any]:
         if child.dep_ not in CLAUSE_DEPS and child.dep_ != "acl":
             out.extend(_without_clauses(child))
     return out
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "which", "that", "who" opening a relative clause
+PAIRED_MARKS = {"—": "—", "–": "–", ",": ",", "(": ")"}  # a clause set off between these ends at the second
+
+
+def description(sentence: str, name: str) -> tuple[int, int] | None:
+    """What a sentence says a name is ("What is Amazon Bedrock?"): the whole phrase in apposition to the name, or
+    the other side of a copula it is the subject of, with its clauses ("the managed service that lets enterprises
+    build generative AI applications ..."); for a common noun, its relative clause; None where the sentence
+    describes it none of these ways."""
+    doc = parse(sentence)
+    at = sentence.find(name)
+    if doc is None or at < 0:
+        return None
+    inside = [t for t in doc if at <= t.idx < at + len(name)]
+    head = next((t for t in inside if t.head not in inside or t.head == t), None)
+    if head is None or not head.text[:1].isupper() and head.pos_ != "NOUN":
+        return None
+    found = next((c for c in head.children if c.dep_ == "appos"), None)
+    if found is None and head.dep_ == "nsubj" and head.head.lower_ in COPULAS:
+        found = next((c for c in head.head.children if c.dep_ == "attr"), None)
+    if found is None and head.pos_ == "NOUN":  # "Its Constitutional AI approach — which trains models to ...": the clause
+        clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+        if clause is not None:
+            tokens = [t for t in clause.subtree if not (t.tag_ in RELATIVE_TAGS and t.i < clause.i)]
+            if not tokens:
+                return None
+            opened = doc[tokens[0].i - 2] if tokens[0].i >= 2 else None  # "— which ... —": to the closing mark
+            if opened is not None and opened.pos_ == "PUNCT" and opened.text in PAIRED_MARKS:
+                close = next((t for t in doc[tokens[0].i :] if t.text == PAIRED_MARKS[opened.text]), None)
+                if close is not None:
+                    return tokens[0].idx, doc[close.i - 1].idx + len(doc[close.i - 1].text)
+            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if found is None or found.pos_ not in ANSWER_POS:
+        return None
+    tokens = list(found.subtree)
+    while tokens and tokens[-1].pos_ == "PUNCT":
+        tokens.pop()
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None

@@ -16,6 +16,7 @@ from rag.alignment import (
     asked_happening,
     asked_kind,
     asked_role,
+    description,
     happening,
     names_a_class,
     purpose,
@@ -291,12 +292,23 @@ def answer_question(
     )
 
 
+_OWNER = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+")
+_WHAT_IS_NAME = re.compile(r"^\W*(?i:what (?:is|are|was|were) (?:the )?)([A-Z][^?]*?)\s*\??\s*$")  # a name, nothing more
+
+
 def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -> Span | None:
     """The answer in a sentence to a question of no particular kind, by the shape the question asks for: the words
     that name a sort ("What type of locomotive ...?"), a term in brackets or quotes ("another name for ..."), what
     happens to a thing; else the aligned constituent, a common-noun phrase or a name nearest the question's words
     (parsed only here, where the span is the answer)."""
     text = known.text
+    named = _WHAT_IS_NAME.match(q.text)
+    if named is not None:
+        # "What is Amazon Bedrock?": what the sentence says it is, whole ("the managed service that lets ..."); "What
+        # is Anthropic's Constitutional AI approach?": what "Its Constitutional AI approach — which trains ..." does
+        found = description(text, _OWNER.sub("", named.group(1), count=1))
+        if found is not None:
+            return Span(found[0], found[1], text[found[0] : found[1]], PHRASE)
     kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
     sorts = sorts_of(text, kind_asked) if kind_asked else ()
     if not sorts and q.asks_other_name:  # "What is another name for a coal supply bin?": "(bunker)"

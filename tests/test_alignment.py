@@ -232,3 +232,19 @@ def test_of_several_purposes_the_one_the_question_does_not_say_is_the_reason():
     asked = frozenset(content_terms("Why did the nations disassociate themselves from US policy?"))
     found = purpose(sentence, asked)
     assert found is not None and sentence[found[0] : found[1]] == "to avoid being targeted by the boycott"
+
+
+@pytest.mark.parametrize(("sentence", "name", "expected"), [
+    ("Customers reach Claude through Amazon Bedrock, the managed service that lets enterprises build apps.",
+     "Amazon Bedrock", "the managed service that lets enterprises build apps"),  # the appositive, with its clause
+    ("Bedrock is a managed service for models.", "Bedrock", "a managed service for models"),  # the copula's other side
+    ("Its Constitutional AI approach — which trains models to follow principles rather than relying on feedback — has "
+     "produced Claude.", "Constitutional AI approach", "trains models to follow principles rather than relying on feedback"),
+    ("Amazon Bedrock grew fast.", "Amazon Bedrock", None),  # says nothing of what it is
+    ("Nothing here names it.", "Amazon Bedrock", None),
+])
+def test_description_is_what_a_sentence_says_a_name_is(sentence, name, expected):
+    from rag.alignment import description
+
+    found = description(sentence, name)
+    assert (sentence[found[0] : found[1]] if found else None) == expected

@@ -289,6 +289,17 @@ def test_the_longer_name_a_describing_name_starts_answers(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["003"]]
 
 
+def test_what_a_name_is_is_answered_by_the_whole_description(seed_engine):
+    # 003: "through Amazon Bedrock, the managed service that lets enterprises build generative AI applications using
+    # foundation models from multiple providers", and "Its Constitutional AI approach — which trains models ... —"
+    got = seed_engine.ask("What is Amazon Bedrock?")
+    assert got.text == ("the managed service that lets enterprises build generative AI applications using foundation "
+                        "models from multiple providers")
+    got = seed_engine.ask("What is Anthropic's Constitutional AI approach?")
+    assert got.text == "trains models to follow a set of principles rather than relying solely on human feedback"
+    assert [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
     ("Which Claude model beat GPT-4o?", "Claude 3.5 Sonnet, released in 2024, beat GPT-4o.", "Claude 3.5 Sonnet"),
     # a title names whom it stands before, without the title the question already gives
