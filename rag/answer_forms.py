@@ -25,7 +25,17 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 # the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
-_CAUSE_LEAD = re.compile(r"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using)\s+", re.IGNORECASE)
+# a verb whose object is the cause, for "why" (not "how": "shares climbed, reflecting investor confidence" is no
+# manner): "the commitment reflects the enormous computational requirements ..."
+_CAUSE_VERB = re.compile(
+    r"\b(?:reflects|reflecting|stems from|stemming from|(?:is|are|was|were) driven by|results from|resulting from)\b[^.;]*",
+    re.IGNORECASE,
+)
+_CAUSE_LEAD = re.compile(
+    r"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|reflects|reflecting|stems from|stemming from"
+    r"|(?:is|are|was|were) driven by|results from|resulting from)\s+",
+    re.IGNORECASE,
+)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 _NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}"
@@ -115,7 +125,7 @@ def definition(sentence: str, noun_stem: str) -> Cut | None:
 
 def reason(sentence: str, manner: bool = False) -> Cut | None:
     """The reason clause ("because Amazon's investment flows back ..."); for "how" questions also a manner clause."""
-    m = _REASON.search(sentence) or (_MANNER.search(sentence) if manner else None)
+    m = _REASON.search(sentence) or (_MANNER.search(sentence) if manner else _CAUSE_VERB.search(sentence))
     if m is None:
         return None
     text = m.group()

@@ -486,12 +486,23 @@ def test_the_name_a_sentence_gives(sentence, name):
     # "due to", "by" only lead a cause or a means said as a noun phrase; "because" leads a clause and stays
     ("Suggestions were shelved due to the outbreak of the First World War.", "the outbreak of the First World War"),
     ("The deal is circular because the money flows back to Amazon.", "because the money flows back to Amazon"),
+    # a verb whose object is the cause: the cause, for "why"
+    ("Anthropic's massive AWS commitment reflects the enormous computational requirements of its models.",
+     "the enormous computational requirements of its models"),
+    ("The delay stems from a shortage of chips.", "a shortage of chips"),
 ])
 def test_the_reason_clause(sentence, expected):
     from rag.answer_forms import reason
 
     cut = reason(sentence)
     assert cut is not None and cut[2] == expected
+
+
+def test_a_cause_verb_gives_no_manner():
+    from rag.answer_forms import reason
+
+    # "How did the stock react?": "reflecting investor confidence" is why it climbed, not how
+    assert reason("Shares climbed nearly 3%, reflecting investor confidence.", manner=True) is None
 
 
 @pytest.mark.parametrize(("name", "base", "number"), [
