@@ -16,7 +16,7 @@ from rag.opposites import contrary_words
 from rag.records import Figure
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
-from rag.units import FIGURE_KINDS, FIGURE_UNITS, units_of_kind
+from rag.units import FIGURE_KINDS, FIGURE_UNITS, UNIT_SYMBOLS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -187,6 +187,8 @@ def analyse(text: str) -> QuestionAnalysis:
     entities = question_entities(text)
     # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
     figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and any(f.text in e for e in entities)))
+    # "the 5 GW of compute", "How many MW ...?": a unit written in capitals is no name the answer must hold
+    entities = tuple(e for e in entities if e not in UNIT_SYMBOLS and not any(e in f.text for f in figures if f.unit != "count"))
     given = _ABOUT_GIVEN.match(text)
     about_figure = span_kind in FIGURE_KINDS and given is not None and any(
         f.unit in units_of_kind(span_kind) and f.start == given.end() for f in figures

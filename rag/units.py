@@ -57,6 +57,10 @@ SCALE_WORDS: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
 }
+# units written in capitals ("GW", "MWh", "USD"): a question's word that is one of them is a unit, not a name
+UNIT_SYMBOLS: frozenset[str] = frozenset(
+    w for u in UNITS for w in (*u.signs, *(s for s, _ in u.scales)) if w[:1].isupper() and w.isalpha()
+)
 ANY_UNIT = ""  # a query figure written without a unit ("25 billion") matches a figure of that value in any unit
 
 

@@ -94,6 +94,15 @@ def test_entities(question, entities):
     assert question_entities(question) == entities
 
 
+@pytest.mark.parametrize(("question", "entities"), [
+    ("What is the 5 GW of compute promised to Anthropic compared to?", ("Anthropic",)),  # a unit is no name
+    ("How many MW is the plant?", ()),
+    ("How much did Amazon invest in USD?", ("Amazon",)),
+])
+def test_a_unit_in_capitals_is_no_entity_of_the_analysis(question, entities):
+    assert analyse(question).entities == entities
+
+
 @pytest.mark.parametrize(
     ("question", "past", "scope"),
     [

@@ -289,6 +289,14 @@ def test_the_longer_name_a_describing_name_starts_answers(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["003"]]
 
 
+def test_a_unit_in_capitals_is_no_name_the_answer_must_hold(seed_engine):
+    # 004: "To put this in scale: this is comparable to the power output of five large thermal power plants"; "GW"
+    # was read as a name, which that sentence does not write, and the question abstained
+    got = seed_engine.ask("What is the 5 GW of compute promised to Anthropic compared to in terms of power output?")
+    assert got.text == "five large thermal power plants"
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
 def test_what_a_name_is_is_answered_by_the_whole_description(seed_engine):
     # 003: "through Amazon Bedrock, the managed service that lets enterprises build generative AI applications using
     # foundation models from multiple providers", and "Its Constitutional AI approach — which trains models ... —"
