@@ -40,6 +40,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
      r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
+    # "By how much did the drug reduce pain?": a change by a share, where the question speaks of no money
+    ("percent", r"^\W*(?:by )?how much (?:did|does|do|will|would|has|have|had|could|can)\b"
+     r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
+     r".*\b(?:reduc|cut|lower|improv|increas|decreas|rise|rose|fall|fell|grow|grew|drop|declin|shrink|shrank|boost|slash|trim)\w*\b"),
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
@@ -89,6 +93,18 @@ _DAY_DATE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:
 _VAGUE_TIME = re.compile(
     r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b", re.IGNORECASE
 )
+
+
+# the words a number labels rather than counts after ("phase 3", "Article 50", "No. 9"), or a name it is joined to
+# by a hyphen ("STRIDE-3", "Falcon-9"): ends right before the number
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:phase|stage|version|step|round|grade|level|tier|class|category|chapter|section|article|part|no\.|number|type|model|series|gen)\s+"
+    r"|\b[A-Z][\w]*-)$",
+    re.IGNORECASE,
+)
+
+
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")  # "14 January 2025": the day of a date
 
 
 def is_vague_time(span: Span) -> bool:
@@ -164,6 +180,8 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
     if kind in FIGURE_TYPES or kind in ("duration", "count"):
         spans = []
         for f in extract_figures(sentence):
+            if kind == "count" and (_LABEL_BEFORE.search(sentence, 0, f.start) or _MONTH_AFTER.match(sentence, f.end)):
+                continue  # "a phase 3 trial", "STRIDE-3", "14 January": a number that labels or dates, not one that counts
             if _fits(f, kind):
                 start = f.start
                 if f.qualifier and kind in ("money", "percent", "power"):

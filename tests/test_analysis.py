@@ -68,6 +68,10 @@ from rag.spans import bound_qualifiers, contradicts
         ("What developed in Normandy during the 1100s?", "other"),  # "developed" is no "developer"
         ("What does the term 'circular investment' mean in the context of the deal?", "definition"),
         ("What does float mean for a currency?", "definition"),
+        # a change asked "by how much", of no money: a share
+        ("By how much did the drug reduce knee pain compared with placebo?", "percent"),
+        ("How much did Amazon increase its investment?", "money"),
+        ("How much did revenue grow last year?", "money"),
     ],
 )
 def test_answer_types(question, answer_type):
@@ -893,3 +897,14 @@ def test_a_dateline_dates_its_article_whatever_its_sentence_expects(text, month)
     doc = Document("d", "d.txt", text, "0" * 64)
     times = infer_times([doc], [Sentence("d", 0, len(text), text)], [], {})
     assert times["d"].label == month and times["d"].basis.startswith("dated by its dateline")
+
+
+@pytest.mark.parametrize(("sentence", "counts"), [
+    ("The study will enrol 1,200 patients at 85 sites in nine countries.", ["1,200", "85", "nine"]),
+    ("The phase 3 trial, STRIDE-3, enrolled 900 patients.", ["900"]),  # numbers that label
+    ("COPENHAGEN, 14 January 2025 — The trial runs in nine countries.", ["nine"]),  # a date's day
+])
+def test_counts_are_numbers_that_count(sentence, counts):
+    from rag.spans import candidate_spans
+
+    assert [c.text for c in candidate_spans(sentence, "count")] == counts
