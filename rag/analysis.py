@@ -208,7 +208,7 @@ def analyse(text: str) -> QuestionAnalysis:
         answer_type=answer_type,
         span_kind=_span_kind(answer_type, span_kind),
         entities=entities,
-        measure=_owned_share(text, _measure(text, entities)),
+        measure=_owned_share(text, _measure(text, entities), entities),
         past=bool(_PAST.search(_COUNTED_PAST.sub(" ", text)) and not _NOW.search(text)) or followup == "before",
         scope=question_scope(text),
         bounds=bound_qualifiers(text),
@@ -517,9 +517,18 @@ def question_entities(text: str) -> tuple[str, ...]:
 _OWNING = re.compile(r"\b(?:own|owns|owned|hold|holds|held|control|controls)\b", re.IGNORECASE)
 
 
-def _owned_share(text: str, measure: str) -> str:
-    """ "What share of Anthropic does Amazon own?" measures a stake, not a share price."""
-    return "stake" if measure == "share" and _OWNING.search(text) else measure
+def _owned_share(text: str, measure: str, entities: tuple[str, ...] = ()) -> str:
+    """ "What share of Anthropic does Amazon own?" measures a stake, not a share price; "What share of the extra
+    trial cost will Bergmann pay?" measures the cost: the share is only the percent it is asked in."""
+    if measure != "share":
+        return measure
+    if _OWNING.search(text):
+        return "stake"
+    part = _SHARE_OF.search(text)
+    return (_measure(part.group(1), entities) or measure) if part else measure
+
+
+_SHARE_OF = re.compile(r"\bshare of\s+(.+)", re.IGNORECASE)
 
 
 def _measure(text: str, entities: tuple[str, ...]) -> str:

@@ -18,7 +18,12 @@ from rag.spans import NAME_NUMBER
 
 Cut = tuple[int, int, str]
 
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|none|cannot)\b|n['’]t\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|none|cannot)\b|n['’]t\b"
+    # what a sentence leaves unsettled is not said: "too small to show whether it slowed damage", "unclear whether"
+    r"|\btoo \w+ to (?:show|tell|say|determine|establish|prove|judge)\b|\b(?:unclear|uncertain|unknown)\b|\bremains to be seen\b",
+    re.IGNORECASE,
+)
 _REASON = re.compile(
     r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that|in response to"
     r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b[^.;]*",

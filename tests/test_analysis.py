@@ -178,6 +178,9 @@ def test_figures_bounds_and_measure_are_read_once():
     assert analyse("What is Amazon's current stock price?").measure == "price"
     assert analyse("What was the closing share price of Amazon?").measure == "price"
     assert analyse("What is Anthropic's revenue growth?").measure == "revenu"
+    # "share of" asks a percent of what follows; owned, a stake
+    assert analyse("What share of the extra trial cost will Bergmann pay?").measure == "cost"
+    assert analyse("What share of Anthropic does Amazon own?").measure == "stake"
 
 
 @pytest.mark.parametrize(("asked", "scope", "expected"), [
@@ -289,6 +292,16 @@ def test_a_negation_governs_only_its_own_clause():
     terms = analyse("Does Anthropic remain an independent company?").terms
     assert polarity("Amazon does not acquire a controlling stake — Anthropic remains an independent company", terms)
     assert not polarity("Anthropic does not remain an independent company.", terms)
+
+
+def test_what_a_sentence_leaves_unsettled_is_no_yes():
+    from rag.answer_forms import polarity
+
+    terms = analyse("Did the phase 2 study show that the drug slowed damage to the joint?").terms
+    assert not polarity("The drug cut pain scores, although that study was too small to show whether it also slowed "
+                        "damage to the joint.", terms)
+    assert not polarity("It is unclear whether the drug slowed damage to the joint.", terms)
+    assert polarity("The study showed that the drug slowed damage to the joint.", terms)
 
 
 def test_a_yes_no_question_naming_a_figure_is_answered_no_by_another_figure():
