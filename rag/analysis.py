@@ -381,9 +381,11 @@ def _acts(text: str, entity: str) -> bool:
 
 
 def _owns(text: str, entity: str) -> bool:
-    """ "Google's stake", "the CEO of Amazon": the name owns the thing asked about."""
+    """ "Google's stake", "the CEO of Amazon": the name owns the thing asked about ("to spend on Amazon's cloud
+    services": a possessive after a preposition other than "of" names where the money goes, not whose it is)."""
     return any(
-        _POSSESSED.match(text, i + len(entity)) or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
+        (_POSSESSED.match(text, i + len(entity)) and not _TARGET_BEFORE.search(text, 0, i))
+        or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
         for i in _occurrences(text, entity)
     )
 
@@ -393,6 +395,7 @@ _ACTING_BEFORE = re.compile(r"\b(?:has|have|had|did|does|do|will|would|is|are|wa
 _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
 _RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obtain(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b")
 _POSSESSED = re.compile(r"['’]s?\s+\w")
+_TARGET_BEFORE = re.compile(r"\b(?:on|in|into|onto|to|towards?|with|from|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|for)\s+(?:the\s+)?$")
 _WORD_CHAR = re.compile(r"\w")
 

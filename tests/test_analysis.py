@@ -382,6 +382,9 @@ def test_the_years_a_question_names_are_read_once(question, years):
         ("What did Anthropic’s founders say?", ("Anthropic",)),
         ("Who is Amazon's CEO?", ("Amazon",)),  # a role after a possessive is not part of the name
         ("How big is Anthropic in the Google deal?", ()),
+        # after a preposition other than "of", a possessive names where the money goes, not whose figure it is
+        ("How much has Anthropic pledged to spend on Amazon's cloud services?", ()),
+        ("What is the size of Amazon's stake?", ("Amazon",)),
     ],
 )
 def test_the_owners_of_what_is_asked(question, owners):

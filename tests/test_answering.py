@@ -289,6 +289,14 @@ def test_the_longer_name_a_describing_name_starts_answers(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["003"]]
 
 
+def test_a_possessive_after_a_preposition_names_the_target_not_the_owner(seed_engine):
+    # "Amazon's cloud services" is where Anthropic's money goes; read as the owner, the $100 billion Anthropic
+    # pledges was not Amazon's and the question abstained
+    got = seed_engine.ask("How much has Anthropic pledged to spend on Amazon's cloud services as part of the new arrangement?")
+    assert got.figure is not None and got.figure.value == 100e9
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["002"]}
+
+
 def test_a_unit_in_capitals_is_no_name_the_answer_must_hold(seed_engine):
     # 004: "To put this in scale: this is comparable to the power output of five large thermal power plants"; "GW"
     # was read as a name, which that sentence does not write, and the question abstained
