@@ -12,7 +12,7 @@ from rag.answer_forms import polarity
 from rag.disagreement import entity_key
 from rag.figures import durations_in_years, same_value
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.sentence_facts import SentenceFacts, facts
 
 NAMING_MIN_RELEVANCE = 0.2  # share of the question's weight near another article's mention: 0.1 to 0.2 cite alike on dev, 0.3 fewer
@@ -67,11 +67,23 @@ def also_listing(
     if len(keys) < 2:
         return []
     cited = {data.sentences[s].doc_id for s in sources}
-    # a member also in its adjective's form: "Asia and Europe" in "Asian and European markets"
+    # a member in its noun's or its adjective's form, either way: "Asia and Europe" in "Asian and European markets",
+    # and "Asian and European" in "Asia and Europe" (its root, then the letters cut and MEMBER_ENDING more)
+    roots = [_root(k) for k in keys]
     needle = re.compile(
-        "".join(rf"(?=.*(?<!\w){re.escape(k)}{'[a-z]{0,3}' if len(k) > 3 else ''}(?!\w))" for k in keys), re.IGNORECASE | re.DOTALL,
+        "".join(rf"(?=.*(?<!\w){re.escape(r)}[a-z]{{0,{len(k) - len(r) + MEMBER_ENDING if len(k) > 3 else 0}}}(?!\w))" for r, k in zip(roots, keys)),
+        re.IGNORECASE | re.DOTALL,
     )
-    return mentioning(data, cited, _holding(needle, all_of=keys), " ".join(keys), q_terms, idf, entities)
+    return mentioning(data, cited, _holding(needle, all_of=roots), " ".join(keys), q_terms, idf, entities)
+
+
+MEMBER_ENDING = 3  # letters a list member's form may end in beyond its root ("Asia" -> "Asian", "Europ" -> "European")
+MEMBER_ROOT = 4  # a member is cut to its root only down to this many letters
+
+
+def _root(key: str) -> str:
+    """A list member's root, for its other forms: "european" -> "europ", "asian" -> "asia"; a short one stays."""
+    return key[: max(MEMBER_ROOT, len(key) - MEMBER_ENDING)] if len(key) > MEMBER_ROOT else key
 
 
 def also_affirming(
@@ -136,6 +148,8 @@ def mentioning(
     (or its names) ranks first."""
     cited = set(cited)
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
+    # "AI" alone is no name a sentence must hold ("AI inference capacity" in "inference capacity across Asia")
+    entities = [e for e in entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
     keys = {entity_key(e) for e in entities} - {""}
     name_terms = {t for e in entities for t in content_terms(e)}
     out = []

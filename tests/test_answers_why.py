@@ -266,3 +266,7 @@ def test_places_asked_in_the_plural_are_answered_by_the_list_and_cited_in_any_fo
     got = seed_engine.ask("Which regions is the Amazon-Anthropic deal aimed at for expanding AI inference capacity?")
     assert got.text == "Asia and Europe"  # 001; 000 says "in Asian and European markets"
     assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"]}
+    # the other way round: 000's adjectives found as 001's nouns, and "AI" alone is no name 001 must write
+    got = seed_engine.ask("In which regions is the partnership meant to expand AI inference capacity?")
+    assert got.text == "Asian and European"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"]}
