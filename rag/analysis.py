@@ -285,7 +285,10 @@ def _acronym(text: str) -> str:
 # "Which cloud platform is ...", "What type of ballot is used ...": at most CLASS_WORDS words after the question word,
 # ended by a verb or preposition; the last of them is the class the answer belongs to
 CLASS_WORDS = 4
-_CLASS = re.compile(rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form)s? of\s+)?((?:[a-z][\w-]*\s+){{0,{CLASS_WORDS + 1}}})", re.IGNORECASE)
+_CLASS = re.compile(
+    rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form|line|family|series|range|brand)s? of\s+)?((?:[a-z][\w'’-]*\s+){{0,{CLASS_WORDS + 1}}})",
+    re.IGNORECASE,
+)
 _CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)

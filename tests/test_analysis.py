@@ -234,6 +234,15 @@ def test_how_many_asks_a_number_and_which_x_besides_y_asks_an_x():
     assert analyse("Which Amazon chip besides Trainium is offered for training?").asked_class == "chip"
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which cloud platform is OpenAI tied to?", "platform"),
+    ("Which line of Amazon's in-house AI chips is Anthropic relying on?", "chip"),  # a line of chips asks a chip
+    ("What did the chemists make?", ""),
+])
+def test_the_class_a_which_question_asks_for(question, asked):
+    assert analyse(question).asked_class == asked
+
+
 @pytest.mark.parametrize(("question", "actor"), [
     ("How much money has Salesforce invested in Anthropic?", "Salesforce"),
     ("How much did Amazon put into OpenAI in February 2026?", "Amazon"),
