@@ -38,7 +38,7 @@ from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sent
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import FIGURE_TYPES, PHRASE, Span, choose_span, is_vague_time, without_possessive
+from rag.spans import FIGURE_TYPES, MAX_ALIGNED_WORDS, PHRASE, Span, choose_span, is_vague_time, without_possessive
 from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -201,6 +201,13 @@ def answer_question(
                 if span is not None and _near_class_word(known.text, span, q.asked_class):
                     best, sentence = dataclasses.replace(s, span=span), data.sentences[s.sentence_id]
                     break
+    elif form is None and kind == "name" and best.span is None and q.answer_type == "person":
+        # "Who normally instructs members how to vote?" where the sentence names no one: the constituent in the
+        # question word's role ("political parties normally instruct members ..."), not the whole sentence
+        known = facts(data, best.sentence_id)
+        aligned = _aligned(q, known.text)
+        if aligned is not None and len(known.text[aligned.start : aligned.end].split()) <= MAX_ALIGNED_WORDS:
+            best = dataclasses.replace(best, span=Span(aligned.start, aligned.end, known.text[aligned.start : aligned.end], PHRASE))
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
         known = facts(data, best.sentence_id)

@@ -426,3 +426,16 @@ def test_a_running_total_is_no_money_put_in_the_year_asked(seed_engine):
 def test_a_term_asked_for_by_its_definition_is_the_glossary_heading(seed_engine, question, term):
     got = seed_engine.ask(question)
     assert got.text == term and got.citations[0].doc_id == SEED["002"]
+
+
+def test_who_is_answered_by_the_constituent_where_the_sentence_names_no_one(tmp_path):
+    # no capitalized name answers "Who ...?" here: the subject in the question word's role does, not the sentence
+    from rag.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "votes.txt").write_text(
+        "How the chamber votes\n\nThe outcome of most votes can be predicted beforehand since political parties "
+        "normally instruct members which way to vote. Decision Time is held at 5 pm.\n", encoding="utf-8")
+    got = Engine(corpus, tmp_path / "index").open().ask("Who normally instructs members how to vote?")
+    assert got.text == "political parties"
