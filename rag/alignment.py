@@ -475,3 +475,24 @@ def description(sentence: str, name: str) -> tuple[int, int] | None:
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens.pop()
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+
+
+def copula_of_class(sentence: str, stem: str) -> tuple[int, int] | None:
+    """ "What working fluid is used in a mercury vapor turbine?" in "Mercury is the working fluid in the mercury
+    vapor turbine": the side of a copula opposite the side that holds the class asked for (`stem`), where that
+    side is a noun phrase; None where no copula's side holds the class."""
+    doc = parse(sentence)
+    if doc is None or not stem:
+        return None
+    for tok in doc:
+        if tok.lower_ not in COPULAS or tok.dep_ != "ROOT":
+            continue
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        other = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if subject is None or other is None:
+            continue
+        for side, answer in ((other, subject), (subject, other)):
+            if answer.pos_ in ANSWER_POS and _stem(side) == stem:
+                found = _extent(answer, appositives=False)
+                return found.start, found.end
+    return None

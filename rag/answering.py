@@ -16,6 +16,7 @@ from rag.alignment import (
     asked_happening,
     asked_kind,
     asked_role,
+    copula_of_class,
     description,
     happening,
     names_a_class,
@@ -330,6 +331,9 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
         return Span(event[0], event[1], text[event[0] : event[1]], PHRASE)
     phrases = noun_phrases(text)  # "deadly explosives": common-noun phrases are candidates too
     span = choose_span(text, q, idf, known.scopes, phrases, _aligned(q, text), words_only=bool(kind_asked))
+    if span is None and q.asked_class and (side := copula_of_class(text, q.asked_class)) is not None:
+        # "What working fluid is used in ...?" in "Mercury is the working fluid in ...": the copula's other side
+        return Span(side[0], side[1], text[side[0] : side[1]], PHRASE)
     if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
         # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
         # communication"), or a class that is no noun of the question ("What needs to be larger?"): the

@@ -248,3 +248,15 @@ def test_description_is_what_a_sentence_says_a_name_is(sentence, name, expected)
 
     found = description(sentence, name)
     assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(("sentence", "stem", "expected"), [
+    ("Mercury is the working fluid in the mercury vapor turbine.", "fluid", "Mercury"),
+    ("The main risk is execution.", "risk", "execution"),
+    ("The fluid boils at low pressure.", "fluid", None),  # no copula
+])
+def test_the_copula_side_opposite_the_class_asked(sentence, stem, expected):
+    from rag.alignment import copula_of_class
+
+    found = copula_of_class(sentence, stem)
+    assert (sentence[found[0] : found[1]] if found else None) == expected
