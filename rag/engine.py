@@ -13,26 +13,19 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.agreement import agreement_answer, agreement_question
-from rag.analysis import analyse
-from rag.answering import answer_question
-from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
-from rag.bylines import asks_byline, byline_answer
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.embedding import Embedder, Progress, default_embedder, load_in_background
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
-from rag.followup import contextualize, with_other_name
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index
 from rag.index.view import IndexData
-from rag.outlets import cited_from, outlet_scope
-from rag.phrases import noun_phrases
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
-from rag.retrieval import claim_passages, expansion_passages, retrieve
-from rag.tranches import next_tranche
+
+# The answer side (question analysis, retrieval, the answerer) is imported where a question is first asked, not
+# here: `rag index` and an upload's indexing do not load it (about 50 ms of every such start).
 
 MAX_NAME_CHARS = 100
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
@@ -119,6 +112,16 @@ class Engine:
     def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
         """Answer one question; `previous` is what `next_previous` gave for the turn before, for follow-ups: the
         question it followed up, with "And before that?" on a second line where that was the turn before."""
+        from rag.agreement import agreement_answer, agreement_question
+        from rag.analysis import analyse
+        from rag.answering import answer_question
+        from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
+        from rag.bylines import asks_byline, byline_answer
+        from rag.followup import contextualize, with_other_name
+        from rag.outlets import cited_from, outlet_scope
+        from rag.retrieval import claim_passages, expansion_passages, retrieve
+        from rag.tranches import next_tranche
+
         q = analyse(clean_question(question))
         base, _, older = (previous or "").partition(TURN_BREAK)
         before = _usable(base)
@@ -160,6 +163,9 @@ class Engine:
         """What a conversation's next turn follows up: this question, unless it was itself a follow-up. After "Who
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
+        from rag.analysis import analyse
+        from rag.followup import with_other_name
+
         try:
             text = clean_question(question)
             followup = analyse(text).followup
@@ -203,6 +209,8 @@ class Engine:
 
     def warm_up(self) -> None:
         """Load the embedding model and the parser of answer phrases now, so the first question waits for neither."""
+        from rag.phrases import noun_phrases
+
         self._embedder().encode(["warm up"])
         noun_phrases("Warm up the parser.")
 
