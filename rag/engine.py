@@ -208,7 +208,9 @@ class Engine:
         return self._embedder().encode(texts)
 
     def warm_up(self) -> None:
-        """Load the embedding model and the parser of answer phrases now, so the first question waits for neither."""
+        """Load the embedding model, the answer side and the parser of answer phrases now, so the first question
+        waits for none of them."""
+        import rag.answering  # noqa: F401 - imported here, not at the engine's import (see above)
         from rag.phrases import noun_phrases
 
         self._embedder().encode(["warm up"])
