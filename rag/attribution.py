@@ -58,25 +58,30 @@ _ASKS_SPEAKER = re.compile(r"^\W*who\b", re.IGNORECASE)
 
 
 def speaker(sentence: str) -> str:
-    """The speaker a sentence names for what it says, or ""."""
+    """The speaker a sentence names for what it says, or "" ("Amazon also said": "Amazon", without the adverb)."""
     for pattern in _SPEAKER:
         m = pattern.search(sentence)
         if m is not None:
-            return m.group("who").strip()
+            return _SPEAKER_TAIL.sub("", m.group("who").strip())
     return ""
+
+
+# words between a speaker and the verb that are not the speaker: "Amazon also said", "analysts have long argued"
+_SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|will|would|could|may|might|then|later|earlier|previously|[a-z]+ly))+$")
 
 
 def sources_answer(question: str, earlier: Answer) -> Answer:
     """ "Who said that?": the speaker the previous answer's sentence names ("Industry analysts note that ..."), else
-    the previous answer's sources; each source cited where it says it. "Which article says that?": the sources."""
+    that sentence, cited from the previous answer's sources where each says it. "Which article says that?": the
+    sentence and its sources."""
     if earlier.abstained or not earlier.citations:
         return Answer.abstain(question, 0.0)
-    names = "; ".join(c.title or c.file for c in earlier.citations)
+    # the answer is text of the articles, as every answer is: the speaker the sentence names, else that sentence; the
+    # sources themselves (titles, files) are the citations
     said_by = speaker(earlier.sentence) if _ASKS_SPEAKER.match(question) else ""
-    if said_by:
-        names = f"{said_by} ({names})"
+    text = said_by or earlier.sentence
     # the earlier figure kept: where sources disagree, it is the side that leads (Answer.lead), not the list of names
-    return Answer(question, names, earlier.sentence, False, earlier.confidence, earlier.citations,
+    return Answer(question, text, earlier.sentence, False, earlier.confidence, earlier.citations,
                   earlier.conflicts, earlier.figure, earlier.source_count, earlier.lead_basis, earlier.conflict_count)
 
 

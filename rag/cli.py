@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from rag.config import DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, DEFAULT_SENTENCE_VECTORS, DEFAULT_TOP_K, SENTENCE_VECTOR_ROUTES
-from rag.errors import RagError
+from rag.errors import IndexCorrupt, RagError
 
 corpus_option = click.option(
     "--corpus", "corpus_dir", default=DEFAULT_CORPUS_DIR, show_default=True, type=click.Path(path_type=Path),
@@ -125,7 +125,9 @@ def main() -> None:
 @index_option
 @click.option("--force", is_flag=True, help="Rebuild from scratch, replacing an index built by another model.")
 @click.option("--optimize", is_flag=True, help="Merge the index's segments into one (updates add small segments).")
-@click.option("--check", "check", is_flag=True, help="Verify every byte of the index against its checksums, then exit.")
+@click.option("--check", "check", is_flag=True,
+              help="Verify every byte of the index against its checksums; a damaged segment is reported (exit status 1)"
+                   " and its articles are indexed again from the corpus.")
 @click.option(
     "--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
     help="Read, parse and embed the changed articles as a Ray Data pipeline: on a Ray cluster at ADDRESS"
@@ -149,7 +151,18 @@ def index(
         from rag.embedding import default_embedder
         from rag.index.store import check_index
 
-        n = check_index(index_dir, default_embedder.name, log=_say)  # type: ignore[attr-defined]
+        try:
+            n = check_index(index_dir, default_embedder.name, log=_say)  # type: ignore[attr-defined]
+        except IndexCorrupt as exc:
+            damaged = getattr(exc, "segment", None)
+            if damaged is None:
+                raise
+            # the damage is reported (exit status 1), and repaired: that segment's articles are indexed again
+            _say(f"error: {exc}; indexing the articles of {damaged} again from the corpus")
+            repaired = _engine(corpus_dir, index_dir)
+            repaired.refresh(damaged=frozenset({damaged}))
+            click.echo(f"index repaired: {repaired.data.manifest['counts']['documents']} documents ({index_dir})")
+            sys.exit(1)
         click.echo(f"index intact: {n} segment(s) verified ({index_dir})")
         return
     process = None

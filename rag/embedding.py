@@ -158,7 +158,7 @@ def torch_embedder() -> MiniLMEmbedder:
 
 
 def load_in_background(embedder: Callable[[], Embedder]) -> threading.Thread:
-    """Call the embedder factory (load the model) in a daemon thread, so that it loads while other start-up work
+    """Call the embedder factory (load the model) in a thread, so that it loads while other start-up work
     runs: the corpus scan and the index open wait on the disk, and let it run. A failure is left for the first
     real use to raise, with its message."""
 
@@ -168,7 +168,9 @@ def load_in_background(embedder: Callable[[], Embedder]) -> threading.Thread:
         except Exception:  # noqa: BLE001 - raised again, and reported, where the model is first used
             pass
 
-    thread = threading.Thread(target=work, name="rag-model", daemon=True)
+    # not a daemon: an interrupt (Ctrl-C) while the model's session is being made must let it finish before the
+    # interpreter shuts down, or onnxruntime aborts the process (exit 134 instead of 130)
+    thread = threading.Thread(target=work, name="rag-model", daemon=False)
     thread.start()
     return thread
 

@@ -128,6 +128,8 @@ class Engine:
         swapped = with_other_name(q.text, before) if before is not None else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
+        if q.followup and before is None:
+            return Answer.abstain(q.text, 0.0)  # "And before that?" first: there is no answer it could follow up
         if q.followup and before is not None:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one

@@ -238,13 +238,17 @@ def _close(segments: Sequence) -> None:
 
 def check_index(index_dir: Path, model: str, log: Log | None = None) -> int:
     """Hash every byte of the live index against its checksums (`rag index --check`); returns the number of
-    segments checked, raises IndexCorrupt naming the first damage found."""
+    segments checked, raises IndexCorrupt naming the first damage found (its `segment`: the damaged segment's name)."""
     version, manifest = read_manifest(index_dir)
     data = _open_version(index_dir, version, manifest, model)
     data.close()
     for entry in manifest["segments"]:
         folder = index_dir / entry["name"]
-        verify(folder, read_segment_meta(folder))
+        try:
+            verify(folder, read_segment_meta(folder))
+        except IndexCorrupt as exc:
+            exc.segment = entry["name"]  # type: ignore[attr-defined]  # which segment to index again
+            raise
         if log:
             log(f"segment {entry['name']}: intact")
     return len(manifest["segments"])
