@@ -125,7 +125,10 @@ _CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-
 POSSESSIVE_PENALTY = 50.0
 COMMON_SENTENCE_STARTS = frozenset(
     "some because king many most after before when while although however during since several both each every"
-    " this that these those there here then thus also another other such one two three first later".split()
+    " this that these those there here then thus also another other such one two three first later"
+    # discourse adverbs that open a sentence: "Meanwhile, companies like xAI ..." names no one "Meanwhile"
+    " meanwhile moreover furthermore additionally nevertheless nonetheless consequently instead still yet indeed"
+    " finally overall today now similarly likewise conversely notably separately elsewhere ultimately initially".split()
 )
 
 

@@ -933,3 +933,15 @@ def test_counts_are_numbers_that_count(sentence, counts):
     from rag.spans import candidate_spans
 
     assert [c.text for c in candidate_spans(sentence, "count")] == counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, the board raised billions.",
+    "Nevertheless, she announced she would step down.",
+    "Instead of valves, the cylinder rocks.",
+])
+def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse("Who raised billions?"))
+    assert span is None or span.text.split()[0] not in ("Meanwhile", "Nevertheless", "Instead")
