@@ -350,5 +350,6 @@ def test_an_interrupt_while_the_model_loads_exits_130_with_one_line(workdir):
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
-        assert proc.returncode in (0, 130), (delay, proc.returncode, err.decode())
+        # 130, or ended by the signal itself (-2, which a shell also reports as 130); never an abort (134 / -6)
+        assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err.decode())
         assert "terminate called" not in err.decode() and "Traceback" not in err.decode()
