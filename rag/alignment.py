@@ -467,14 +467,19 @@ def description(sentence: str, name: str) -> tuple[int, int] | None:
             if opened is not None and opened.pos_ == "PUNCT" and opened.text in PAIRED_MARKS:
                 close = next((t for t in doc[tokens[0].i :] if t.text == PAIRED_MARKS[opened.text]), None)
                 if close is not None:
-                    return tokens[0].idx, doc[close.i - 1].idx + len(doc[close.i - 1].text)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                    return _offsets(tokens[0], doc[close.i - 1])
+            return _offsets(tokens[0], tokens[-1])
     if found is None or found.pos_ not in ANSWER_POS:
         return None
     tokens = list(found.subtree)
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens.pop()
-    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+    return _offsets(tokens[0], tokens[-1]) if tokens else None
+
+
+def _offsets(first: Any, last: Any) -> tuple[int, int]:
+    """Character offsets from the first token's start to the last one's end."""
+    return first.idx, last.idx + len(last.text)
 
 
 def copula_of_class(sentence: str, stem: str) -> tuple[int, int] | None:

@@ -29,18 +29,12 @@ _REASON = re.compile(
     r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b[^.;]*",
     re.IGNORECASE,
 )
-# the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
 # a verb whose object is the cause, for "why" (not "how": "shares climbed, reflecting investor confidence" is no
 # manner): "the commitment reflects the enormous computational requirements ..."
-_CAUSE_VERB = re.compile(
-    r"\b(?:reflects|reflecting|stems from|stemming from|(?:is|are|was|were) driven by|results from|resulting from)\b[^.;]*",
-    re.IGNORECASE,
-)
-_CAUSE_LEAD = re.compile(
-    r"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|reflects|reflecting|stems from|stemming from"
-    r"|(?:is|are|was|were) driven by|results from|resulting from)\s+",
-    re.IGNORECASE,
-)
+_CAUSE_VERBS = r"reflects|reflecting|stems from|stemming from|(?:is|are|was|were) driven by|results from|resulting from"
+_CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b[^.;]*", re.IGNORECASE)
+# the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
+_CAUSE_LEAD = re.compile(rf"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|{_CAUSE_VERBS})\s+", re.IGNORECASE)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 _NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}"

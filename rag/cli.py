@@ -154,7 +154,7 @@ def index(
         try:
             n = check_index(index_dir, default_embedder.name, log=_say)  # type: ignore[attr-defined]
         except IndexCorrupt as exc:
-            damaged = getattr(exc, "segment", None)
+            damaged = exc.segment
             if damaged is None:
                 raise
             # the damage is reported (exit status 1), and repaired: that segment's articles are indexed again

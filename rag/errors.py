@@ -33,7 +33,9 @@ class IndexMissing(IndexStoreError):
 
 
 class IndexCorrupt(IndexStoreError):
-    pass
+    """The index (or one segment of it: `segment` names it, where known) is damaged."""
+
+    segment: str | None = None
 
 
 class IndexOutdated(IndexCorrupt):

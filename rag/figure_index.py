@@ -48,9 +48,8 @@ class FigureIndex:
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
         names, words, scope = _claim_terms(text, parsed)
-        found: list[Claim] = []
         seen: set[tuple[str, int]] = set()
-        said: set[tuple[str, str]] = set()  # a headline an article repeats word for word is one mention
+        said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
         plain = not names and not words and len(figures) == 1
         limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
@@ -61,16 +60,13 @@ class FigureIndex:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope):
                     continue
                 seen.add((c.doc_id, c.figure.start))
-                sentence = self._data.sentences[c.sentence_id].text
-                if (c.doc_id, sentence) in said:
-                    continue
-                said.add((c.doc_id, sentence))
-                found.append(c)
+                said.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
+        found = list(said.values())
         # newest articles first; for a claim ("Amazon will invest $25 billion"), the sentences that say most of it
         # first, and of those the ones that say its words as written ("Amazon will invest up to $25 billion")
         asked = names | words
         phrases = _between_figures(text, parsed) if asked else []
-        score = {id(c): (self._matched(c, asked), self._written(c, phrases)) if asked else (0, 0) for c in found}
+        score = {id(c): _said(sentence, asked, phrases) for (_, sentence), c in said.items()}
         best: dict[str, tuple[int, int]] = {}
         for c in found:
             best[c.doc_id] = max(best.get(c.doc_id, (0, 0)), score[id(c)])
@@ -84,18 +80,6 @@ class FigureIndex:
             fig = figures[0]
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total)
-
-    def _matched(self, c: Claim, asked: set[str]) -> int:
-        """How many of a claim query's words (names by their key) its sentence holds; 0 for a plain figure query."""
-        if not asked:
-            return 0
-        text = self._data.sentences[c.sentence_id].text
-        return len(asked & (set(content_terms(text)) | {entity_key(n) for n in _NAME.findall(text)}))
-
-    def _written(self, c: Claim, phrases: list[str]) -> int:
-        """How many of a claim query's phrases (its words between figures) its sentence writes as they are."""
-        text = " ".join(self._data.sentences[c.sentence_id].text.split()).lower()
-        return sum(p in text for p in phrases)
 
     def _about(self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = ()) -> bool:
         if names:
@@ -213,21 +197,31 @@ def _asking_terms() -> set[str]:
 _QUESTION_WORDS = frozenset("who which what where when how does do did is are was were the a an".split())
 
 
-def _between_figures(text: str, figures: list[Figure]) -> list[str]:
-    """The words of a query between its figures, each run normalized ("Amazon will invest $25 billion" ->
-    ["amazon will invest"])."""
+def _said(sentence: str, asked: set[str], phrases: list[str]) -> tuple[int, int]:
+    """How much of a claim query a sentence says: how many of its words (names by their key) it holds, then how many
+    of its phrases (its words between figures) it writes as they are; (0, 0) for a plain figure query."""
+    if not asked:
+        return 0, 0
+    held = len(asked & (set(content_terms(sentence)) | {entity_key(n) for n in _NAME.findall(sentence)}))
+    flat = " ".join(sentence.split()).lower()
+    return held, sum(p in flat for p in phrases)
+
+
+def _figure_runs(text: str, figures: list[Figure]) -> list[str]:
+    """The text before, between and after a query's figures, in order."""
     runs, pos = [], 0
     for f in sorted(figures, key=lambda f: f.start):
         runs.append(text[pos : f.start])
         pos = max(pos, f.end)
     runs.append(text[pos:])
-    return [r for r in (" ".join(run.split()).lower() for run in runs) if r]
+    return runs
+
+
+def _between_figures(text: str, figures: list[Figure]) -> list[str]:
+    """The words of a query between its figures, each run normalized ("Amazon will invest $25 billion" ->
+    ["amazon will invest"])."""
+    return [r for r in (" ".join(run.split()).lower() for run in _figure_runs(text, figures)) if r]
 
 
 def _without_figures(text: str, figures: list[Figure]) -> str:
-    out, pos = [], 0
-    for f in sorted(figures, key=lambda f: f.start):
-        out.append(text[pos : f.start])
-        pos = max(pos, f.end)
-    out.append(text[pos:])
-    return " ".join(out)
+    return " ".join(_figure_runs(text, figures))

@@ -36,7 +36,7 @@ def outlet_scope(
     outlet (its name's key, for `cited_from`); the question and passages as they are, and no outlet, where it
     names none."""
     sources = [e for e in q.entities if names_as_source(q.text, e) or _unmentioned(data, e, passages)] if passages else []
-    if not sources:  # most questions: no document metadata is read
+    if not sources:  # most questions: no metadata read beyond a name's first mention (`_unmentioned`)
         return q, list(passages), frozenset()
     publishers: dict[str, str] = {}  # doc_id -> its publisher's name, as _key compares it
     for p in passages:

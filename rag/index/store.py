@@ -247,7 +247,7 @@ def check_index(index_dir: Path, model: str, log: Log | None = None) -> int:
         try:
             verify(folder, read_segment_meta(folder))
         except IndexCorrupt as exc:
-            exc.segment = entry["name"]  # type: ignore[attr-defined]  # which segment to index again
+            exc.segment = entry["name"]  # which segment to index again
             raise
         if log:
             log(f"segment {entry['name']}: intact")
