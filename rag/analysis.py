@@ -67,6 +67,7 @@ _PLURAL_ASK = re.compile(
     r"\b(?:which|what) (?:\w+ )?(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
     r"competitors|providers|labs|products|models|services|chips|sectors|markets|regions|companies)\b"
     r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b"
+    r"|^\W*who else\b"  # "Who else has invested in Anthropic?": the others, as many as are named
     r"|\b(?:which|what) (?:two|three|four|five|both)\b"  # "Which two tech giants ...?": several names
     # "Which regulators are ...?": any plural noun the question asks for, before its verb (not "What types of")
     r"|^\W*(?:which|what) (?:(?!of\b|types?\b|kinds?\b|sorts?\b)[\w-]+ ){0,3}?"
@@ -167,6 +168,7 @@ class QuestionAnalysis:
     asks_generation: bool = False  # "Which next-generation chip ...?", "Which version ...?": a product's generation
     describers: tuple[str, ...] = ()  # names that describe the answer: "Google" in "Which Google chip programme ...?"
     place_verb: str = ""  # the participle a "where" question ends on: "headquart" in "Where is Anthropic headquartered?"
+    predicate: str = ""  # the verb a yes/no question asks of its named subject: "buy" in "Did Amazon buy Anthropic?"
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
     @property
@@ -181,9 +183,27 @@ class QuestionAnalysis:
         return self.answer_type == "list" or (self.answer_type == "place" and self.plural)
 
 
+# a phrase set before the question proper: "Apart from Anthropic, which ...?", "According to AI Business, does ...?"
+_LEAD_PHRASE = re.compile(
+    r"^\W*(?:apart from|aside from|besides|other than|except for|excluding|according to|per)\b[^,?]{1,80},\s*",
+    re.IGNORECASE,
+)
+
+
+def _question_proper(text: str) -> str:
+    """The question without a phrase set before it, which would hide how it asks ("Besides Amazon, which companies
+    ...?" asks as "Which companies ...?" does); its names and words stay the question's."""
+    m = _LEAD_PHRASE.match(text)
+    if m is None or m.end() >= len(text):
+        return text
+    rest = text[m.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
-    span_kind = question_type(text)
+    asked = _question_proper(text)
+    span_kind = question_type(asked)
     entities = question_entities(text)
     # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
     figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and any(f.text in e for e in entities)))
@@ -196,7 +216,7 @@ def analyse(text: str) -> QuestionAnalysis:
     if about_figure:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
     acronym = _acronym(text)
-    answer_type = "expansion" if acronym else _answer_type(text, span_kind)
+    answer_type = "expansion" if acronym else _answer_type(asked, span_kind)
     terms = frozenset(content_terms(text))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
@@ -221,11 +241,11 @@ def analyse(text: str) -> QuestionAnalysis:
         stranded=_stranded(text),
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms) if answer_type == "person" else frozenset(),
-        asked_class=asked_class(text),
+        asked_class=asked_class(asked),
         asks_name=bool(_ASKS_NAME.search(text)),
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
         acronym=acronym,
-        plural=bool(_PLURAL_ASK.search(text)),
+        plural=bool(_PLURAL_ASK.search(asked)),
         about_figure=about_figure,
         asks_process=bool(_HOW_WORKS.search(text)),
         asks_why=bool(_WHY.match(text)),
@@ -234,8 +254,9 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_day=bool(_ASKS_DAY.search(text)),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
-        alternatives=_alternatives(text) if answer_type == "yesno" else (),
+        alternatives=_alternatives(asked) if answer_type == "yesno" else (),
         place_verb=_place_verb(text, entities) if answer_type == "place" else "",
+        predicate=_predicate(asked, entities) if answer_type == "yesno" else "",
         describers=tuple(m.group(1) for m in _DESCRIBER.finditer(text)),
         asks_generation=bool(_GENERATION_ASKED.search(text)),
         said=said,
@@ -253,6 +274,24 @@ _GENERATION_ASKED = re.compile(r"\b(?:(?:next|latest|newest|new|upcoming|current
 _DESCRIBER = re.compile(r"^\W*(?i:which|what)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=\s+[a-z])")
 _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headquartered", "stationed"
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
+
+
+# "Did Amazon buy ...?", "Has the FTC opened ...?": an auxiliary of a verb (not "is", which may link a noun or an
+# adjective), the subject's name, then the verb
+_PREDICATE = re.compile(r"^\W*(?:did|does|do|has|have|had|will|would|can|could)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _predicate(text: str, entities: tuple[str, ...]) -> str:
+    """The stem of the verb a yes/no question asks of the name it opens with ("buy" in "Did Amazon buy
+    Anthropic?"); "" where the question is built otherwise."""
+    m = _PREDICATE.match(text)
+    if m is None:
+        return ""
+    rest = text[m.end() :]
+    name = next((e for e in entities if rest.startswith(e)), None)
+    verb = re.match(r"\s+([a-z]+)\b", rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
+    terms = content_terms(verb.group(1)) if verb else []
+    return terms[0] if terms else ""
 
 
 def _place_verb(text: str, entities: tuple[str, ...]) -> str:
@@ -286,7 +325,7 @@ def _acronym(text: str) -> str:
 # ended by a verb or preposition; the last of them is the class the answer belongs to
 CLASS_WORDS = 4
 _CLASS = re.compile(
-    rf"\b(?:which|what)\s+(?:(?:type|kind|sort|form|line|family|series|range|brand)s? of\s+)?((?:[a-z][\w'’-]*\s+){{0,{CLASS_WORDS + 1}}})",
+    rf"\b(?:which|what)\s+(?:other\s+)?(?:(?:type|kind|sort|form|line|family|series|range|brand)s? of\s+)?((?:[a-z][\w'’-]*\s+){{0,{CLASS_WORDS + 1}}})",
     re.IGNORECASE,
 )
 _CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
@@ -580,7 +619,7 @@ _GENERIC = frozenset(content_terms(
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
     " older newer earlier later previous prior recent coverage report article"
     " had has have having do does did be been being is are was were get gets got"
-    " main key primary biggest major chief"
+    " main key primary biggest major chief else"
 ))
 # "How does the approach work?", "How did Amazon's stock react?", "How does the deal help Amazon?": a process, how
 # something went, or the means by which it does something to another; no one word

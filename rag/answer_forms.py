@@ -19,14 +19,21 @@ from rag.spans import NAME_NUMBER
 Cut = tuple[int, int, str]
 
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|none|cannot)\b|n['’]t\b"
+    r"\b(?:not|no|never|neither|nor|without|none|cannot|lacks?|lacking|lacked|fails? to|failed to)\b|n['’]t\b"
     # what a sentence leaves unsettled is not said: "too small to show whether it slowed damage", "unclear whether"
     r"|\btoo \w+ to (?:show|tell|say|determine|establish|prove|judge)\b|\b(?:unclear|uncertain|unknown)\b|\bremains to be seen\b",
     re.IGNORECASE,
 )
 _REASON = re.compile(
     r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that|in response to"
-    r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b[^.;]*",
+    r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b(?:[^.;]|\.(?=\d))*",
+    re.IGNORECASE,
+)
+# "since" of time, not of cause: after a perfect ("has evolved rapidly since ...") or before a date ("since 2023")
+_SINCE_OF_TIME = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ung|t)\b[^.;]*$"
+    r"|^since\s+(?:then\b|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)",
     re.IGNORECASE,
 )
 # a verb whose object is the cause, for "why" (not "how": "shares climbed, reflecting investor confidence" is no
@@ -122,9 +129,17 @@ def definition(sentence: str, noun_stem: str) -> Cut | None:
     return None
 
 
+def _of_time(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a "since" clause tells when, not why."""
+    if not m.group().lower().startswith("since"):
+        return False
+    return bool(_SINCE_OF_TIME.search(sentence[: m.start()]) or _SINCE_OF_TIME.match(m.group()))
+
+
 def reason(sentence: str, manner: bool = False) -> Cut | None:
     """The reason clause ("because Amazon's investment flows back ..."); for "how" questions also a manner clause."""
-    m = _REASON.search(sentence) or (_MANNER.search(sentence) if manner else _CAUSE_VERB.search(sentence))
+    m = next((r for r in _REASON.finditer(sentence) if not _of_time(sentence, r)), None)
+    m = m or (_MANNER.search(sentence) if manner else _CAUSE_VERB.search(sentence))
     if m is None:
         return None
     text = m.group()

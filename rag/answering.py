@@ -39,7 +39,16 @@ from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sent
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
-from rag.spans import FIGURE_TYPES, MAX_ALIGNED_WORDS, PHRASE, Span, choose_span, is_vague_time, without_possessive
+from rag.spans import (
+    FIGURE_TYPES,
+    MAX_ALIGNED_WORDS,
+    PHRASE,
+    Span,
+    candidate_spans,
+    choose_span,
+    is_vague_time,
+    without_possessive,
+)
 from rag.timewords import years_in
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -123,6 +132,10 @@ def answer_question(
     if q.place_verb and data.lexical.chunk_df(q.place_verb) == 0:
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
+        return Answer.abstain(question, confidence(scored[0]))
+    if q.predicate and q.predicate not in LIGHT_TERMS and data.lexical.chunk_df(q.predicate) == 0:
+        # "Did Amazon buy Anthropic?" of articles that never say "buy": no sentence affirms or denies what is asked,
+        # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes
         return Answer.abstain(question, confidence(scored[0]))
     if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
@@ -346,7 +359,9 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
 # not the word another article must say too
 LIGHT_TERMS = frozenset(content_terms(
     "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
-    " say said report reported consider considered"
+    " say said report reported consider considered portray portrayed depict depicted characterize characterized"
+    " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted"
+    " only really actually also just even"
 ))
 
 
@@ -638,12 +653,27 @@ def _whole_answer(
                     return s, text[found[0] : found[1]]
     if q.is_list:
         # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
-        for s in near:
-            if s.span is not None and s.span.figure is None:
-                cut = answer_forms.coordinated(data.sentences[s.sentence_id].text, s.span.start, s.span.end)
+        spanned = [(s, s.span) for s in near if s.span is not None and s.span.figure is None]
+        for s, span in spanned:
+            cut = answer_forms.coordinated(data.sentences[s.sentence_id].text, span.start, span.end)
+            if cut is not None:
+                return s, cut[2]
+        for s, span in spanned:
+            if span.kind == "name":
+                # "Who else has invested in Anthropic?": the sentence's list of names ("investments from Google,
+                # Salesforce, and others"), where the best name of it stands alone ("the financial Runway")
+                text = data.sentences[s.sentence_id].text
+                named = (answer_forms.coordinated(text, c.start, c.end) for c in candidate_spans(text, "name"))
+                cut = next((c for c in named if c is not None and c[0] > 0 and not _names_asked(q, c[2])), None)
                 if cut is not None:
                     return s, cut[2]
     return None
+
+
+def _names_asked(q: QuestionAnalysis, text: str) -> bool:
+    """Whether a list is of the question's own names ("Amazon and Anthropic" for a question about them)."""
+    keys = {entity_key(e) for e in q.entities}
+    return any(entity_key(part) in keys for part in re.split(r",\s*|\s+and\s+|\s+or\s+", text))
 
 
 def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Scored:

@@ -194,7 +194,7 @@ def _questions(question: str | None) -> Iterator[str]:
         yield raw.decode("utf-8", errors="surrogateescape").rstrip("\r\n")
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})  # "rag ask -5%?": a question, not an option
 @corpus_option
 @index_option
 @json_option
@@ -254,7 +254,7 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
         sys.exit(1)
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})  # "rag figure -3%": a figure, not an option
 @corpus_option
 @index_option
 @json_option

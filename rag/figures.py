@@ -94,7 +94,18 @@ def _cached_figures(text: str) -> tuple[Figure, ...]:
         ends.insert(i, figure.end)
         found.append(figure)
     found.sort(key=lambda f: f.start)
-    return tuple(found)
+    return tuple(_signed(text, f) for f in found)
+
+
+_MINUS = re.compile(r"(?:^|(?<=[\s(\[]))[-\u2212]$")  # a minus sign before a figure: not the hyphen of "5-10%" or "GPT-4"
+
+
+def _signed(text: str, figure: Figure) -> Figure:
+    """ "-5%": a figure written with a minus sign is negative, and its text holds the sign."""
+    if figure.start == 0 or figure.value <= 0 or not _MINUS.search(text, 0, figure.start):
+        return figure
+    start = figure.start - 1
+    return dataclasses.replace(figure, value=-figure.value, text=text[start : figure.end], start=start)
 
 
 def parse_figures(query: str) -> list[Figure]:

@@ -52,6 +52,16 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
     }
 
 
+def lead_reason(basis: str) -> str:
+    """Why a figure leads a disagreement, as a sentence: "newer: reports events of February 2026" -> "its source
+    is newer (it reports events of February 2026)"; "stated by 3 of 4 articles" as it is."""
+    if basis == "newer":
+        return "its source is newer"
+    if basis.startswith("newer: "):
+        return f"its source is newer (it {basis[len('newer: '):]})"
+    return basis
+
+
 def answer_text(a: Answer) -> str:
     """The readable form: the answer, its sentence, disagreements, numbered citations."""
     if a.abstained:
@@ -62,14 +72,16 @@ def answer_text(a: Answer) -> str:
     lines.append(f"  confidence {a.confidence:.2f}")
     n = len(a.citations)
     if a.conflicts:
+        # one side a line, the lead first, then why it leads
         first = a.citations[0]
-        sides = [f"{a.lead} [1] ({first.title or first.file})"]
+        lines.append("Sources disagree:")
+        lines.append(f"  {a.lead} [1] ({first.title or first.file})  <- leads")
         for i, other in enumerate(a.conflicts, start=n + 1):
-            sides.append(f"{other.text} [{i}] ({other.title or other.doc_id})")
+            lines.append(f"  {other.text} [{i}] ({other.title or other.doc_id})")
         if a.conflict_count > len(a.conflicts):
-            sides.append(f"{a.conflict_count - len(a.conflicts)} more documents")
-        why = f" ({a.lead} leads: {a.lead_basis})" if a.lead_basis else ""
-        lines.append("Sources disagree" + why + ": " + " vs ".join(sides))
+            lines.append(f"  and {a.conflict_count - len(a.conflicts)} more documents")
+        if a.lead_basis:
+            lines.append(f"  {a.lead} leads: {lead_reason(a.lead_basis)}")
     for i, cited in enumerate(a.citations, start=1):
         lines.append(f"[{i}] {cited.title or cited.file}: {cited.quote}")
     if a.source_count > len(a.citations):

@@ -945,3 +945,64 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
 
     span = choose_span(sentence, analyse("Who raised billions?"))
     assert span is None or span.text.split()[0] not in ("Meanwhile", "Nevertheless", "Instead")
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("Did Amazon buy Anthropic?", "buy"),
+        ("Has the FTC opened an investigation into the deal?", "open"),
+        ("Will Anthropic use Trainium chips?", "use"),
+        ("Did Amazon's shares fall?", ""),  # the subject is "Amazon's shares", not the name
+        ("Is Anthropic an independent lab?", ""),  # "is" links a noun, it asks no verb
+        ("How much did Amazon invest?", ""),  # not a yes/no question
+    ],
+)
+def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate):
+    assert analyse(question).predicate == predicate
+
+
+def test_who_else_asks_for_a_list_about_its_verb():
+    q = analyse("Who else has invested in Anthropic?")
+    assert (q.answer_type, q.measure) == ("list", "invest")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        # "since" of time is no reason, and a decimal point does not end the clause
+        ("Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion investment in September 2023.", None),
+        ("Prices rose since 2023.", None),
+        ("The deal matters since Amazon lacks a leading model.", "since Amazon lacks a leading model"),
+        ("Shares fell because of the $1.5 billion loss.", "the $1.5 billion loss"),
+    ],
+)
+def test_reason_clauses(sentence, cut):
+    from rag.answer_forms import reason
+
+    got = reason(sentence)
+    assert (got[2] if got else None) == cut
+
+
+def test_lacking_what_is_asked_is_no_yes():
+    from rag.answer_forms import polarity
+
+    terms = analyse("Does Amazon have a leading AI model of its own?").terms
+    assert not polarity("The deal ensures Amazon remains competitive despite lacking a leading in-house AI model.", terms)
+    assert not polarity("Amazon lacks a leading AI model.", terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "asked_class"),
+    [
+        # a phrase set before the question does not hide how it asks
+        ("Besides Amazon, which companies are named as investors in Anthropic?", "list", "compani"),
+        ("According to AI Business, does Amazon have a leading AI model of its own?", "yesno", ""),
+        ("Apart from Anthropic, which other AI lab did Amazon fund?", "organisation", "lab"),
+        ("Which other lab did Amazon fund?", "organisation", "lab"),
+    ],
+)
+def test_a_lead_phrase_and_other(question, answer_type, asked_class):
+    q = analyse(question)
+    assert (q.answer_type, q.asked_class) == (answer_type, asked_class)
+    assert "Amazon" in q.entities  # the names of the lead phrase stay the question's

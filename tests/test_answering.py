@@ -439,3 +439,17 @@ def test_who_is_answered_by_the_constituent_where_the_sentence_names_no_one(tmp_
         "normally instruct members which way to vote. Decision Time is held at 5 pm.\n", encoding="utf-8")
     got = Engine(corpus, tmp_path / "index").open().ask("Who normally instructs members how to vote?")
     assert got.text == "political parties"
+
+
+def test_a_yes_no_question_whose_verb_no_article_uses_is_not_answered_yes(seed_engine):
+    # was "Yes: Amazon invested $5 billion in Anthropic as part of their latest deal.": no article says "buy"
+    assert seed_engine.ask("Did Amazon buy Anthropic?").abstained
+    got = seed_engine.ask("Did Amazon acquire Anthropic?")  # 003 says it in these words
+    assert got.text.startswith("No: Amazon does not acquire a controlling stake")
+    assert [c.doc_id for c in got.citations][:1] == [SEED["003"]]
+
+
+def test_who_else_is_answered_by_the_list_of_names(seed_engine):
+    # was "Runway", from 003's "the financial Runway" beside "investments from Google, Salesforce, and others"
+    got = seed_engine.ask("Who else has invested in Anthropic?")
+    assert (got.text, [c.doc_id for c in got.citations][:1]) == ("Google, Salesforce", [SEED["003"]])

@@ -139,6 +139,12 @@ def test_readable_figure_lookup_is_plain_text(workdir):
     assert "  - Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts.\n" in out
 
 
+def test_a_negative_figure_is_a_query_not_an_option(workdir):
+    result = run(["figure", "-3%"], workdir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "No source gives -3%.\n"  # 000's shares "climbed nearly 3%": no match
+
+
 def test_readable_answer_has_numbered_citations(workdir):
     result = run(["ask", "What is Anthropic's annual revenue?"], workdir)
     out = result.stdout.decode()

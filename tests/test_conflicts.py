@@ -87,7 +87,8 @@ def test_readable_output_says_sources_disagree(seed_engine):
     from rag.serialize import answer_text
 
     text = answer_text(seed_engine.ask("What is Anthropic's annual revenue?"))
-    assert "Sources disagree ($30 billion leads: newer: reports events of February 2026):" in text
+    assert "\nSources disagree:\n  $30 billion [1] (" in text
+    assert "\n  $30 billion leads: its source is newer (it reports events of February 2026)" in text
     assert "$1 billion" in text
 
 

@@ -141,3 +141,18 @@ def test_energy_is_read_before_power(text, value, shown):
     [f] = extract_figures(text)
     assert (f.value, f.unit, format_figure(f.value, f.unit)) == (value, "Wh", shown)
     assert [g.unit for g in extract_figures("up to 5 gigawatts")] == ["W"]  # power stays power
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("shares moved -5% today", [(-5.0, "-5%")]),
+        ("(-3.2%)", [(-3.2, "-3.2%")]),
+        ("\u22125%", [(-5.0, "\u22125%")]),  # a minus sign
+        ("a loss of -$2 billion", [(-2e9, "-$2 billion")]),
+        ("a 5-10% range", [(5.0, "5"), (10.0, "10%")]),  # a range's hyphen is no sign
+        ("x-5%", [(5.0, "5%")]),
+    ],
+)
+def test_a_minus_sign_makes_a_figure_negative(text, values):
+    assert [(f.value, f.text) for f in extract_figures(text)] == values

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rag.figures import figure_label
 from rag.index.view import IndexData
 from rag.records import Answer, Document, FigureLookup, FigureMention
+from rag.serialize import lead_reason
 
 # HTML's text characters, and every character Markdown (with GitHub's extensions: autolinks, tables,
 # strikethrough) could read as markup: `:` and `@` so no URL or e-mail address becomes a link, and a `.` after a
@@ -61,6 +62,8 @@ def answer_markdown(answer: Answer, data: IndexData) -> str:
         if answer.conflict_count > len(answer.conflicts):
             sides.append(f"{answer.conflict_count - len(answer.conflicts)} more documents")
         lines.append("**Sources disagree:** " + " vs ".join(sides))
+        if answer.lead_basis:
+            lines.append(f"*{esc(answer.lead)} leads: {esc(lead_reason(answer.lead_basis))}*")
     lines.append(f"Confidence {answer.confidence:.2f}")
     return "\n\n".join(lines)
 
