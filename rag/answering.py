@@ -32,7 +32,7 @@ from rag.figures import YEARS_PER_UNIT, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
-from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
+from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
 from rag.opposites import says_the_opposite
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
@@ -672,8 +672,7 @@ def _whole_answer(
 
 def _names_asked(q: QuestionAnalysis, text: str) -> bool:
     """Whether a list is of the question's own names ("Amazon and Anthropic" for a question about them)."""
-    keys = {entity_key(e) for e in q.entities}
-    return any(entity_key(part) in keys for part in re.split(r",\s*|\s+and\s+|\s+or\s+", text))
+    return bool(member_keys(text) & {entity_key(e) for e in q.entities})
 
 
 def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Scored:

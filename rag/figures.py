@@ -97,14 +97,18 @@ def _cached_figures(text: str) -> tuple[Figure, ...]:
     return tuple(_signed(text, f) for f in found)
 
 
-_MINUS = re.compile(r"(?:^|(?<=[\s(\[]))[-\u2212]$")  # a minus sign before a figure: not the hyphen of "5-10%" or "GPT-4"
+_MINUS_SIGNS = "-\u2212"
+_BEFORE_MINUS = "(["  # besides a space, what may stand before a minus sign: not the digit of "5-10%" or the "T" of "GPT-4"
 
 
 def _signed(text: str, figure: Figure) -> Figure:
-    """ "-5%": a figure written with a minus sign is negative, and its text holds the sign."""
-    if figure.start == 0 or figure.value <= 0 or not _MINUS.search(text, 0, figure.start):
-        return figure
+    """ "-5%": a figure written with a minus sign is negative, and its text holds the sign (two characters read,
+    whatever the text's length)."""
     start = figure.start - 1
+    if start < 0 or figure.value <= 0 or text[start] not in _MINUS_SIGNS:
+        return figure
+    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in _BEFORE_MINUS):
+        return figure
     return dataclasses.replace(figure, value=-figure.value, text=text[start : figure.end], start=start)
 
 

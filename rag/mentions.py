@@ -58,12 +58,17 @@ def _without_maker(data: IndexData, name: str) -> str:
 _MEMBER_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 
 
+def member_keys(text: str) -> set[str]:
+    """The entity keys of a list's members: "Google, Salesforce, and others" -> google, salesforce, others."""
+    return {entity_key(m) for m in _MEMBER_SPLIT.split(text) if m.strip()} - {""}
+
+
 def also_listing(
     data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
 ) -> list[int]:
     """Documents that name every member of a list answer ("Microsoft-OpenAI and Google DeepMind": a sentence naming
     Microsoft and Google; "Asia and Europe": "Asian and European markets"), in any order and form, where the question's words are (as `also_naming`)."""
-    keys = sorted({entity_key(m) for m in _MEMBER_SPLIT.split(text) if m.strip()} - {""})
+    keys = sorted(member_keys(text))
     if len(keys) < 2:
         return []
     cited = {data.sentences[s].doc_id for s in sources}
