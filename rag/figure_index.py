@@ -11,7 +11,7 @@ from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_ke
 from rag.errors import FigureQueryError
 from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
-from rag.lexical import content_terms
+from rag.lexical import akin, content_terms
 from rag.records import Claim, Figure, FigureLookup, FigureMention
 from rag.spans import contradicts
 from rag.units import ANY_UNIT
@@ -24,6 +24,7 @@ MAX_DIFFERING = 100  # documents shown as giving another figure for the same thi
 LOOKUP_LIMIT = 2_000
 MAX_MENTIONS = 100
 MAX_JUDGED_TOPICS = 3
+MAX_ELSEWHERE = 10  # mentions shown of a figure no source ties to the claim asked
 
 
 class FigureIndex:
@@ -76,10 +77,26 @@ class FigureIndex:
             c.figure.start,
         ))
         total = len(found)
+        elsewhere: tuple[FigureMention, ...] = ()
+        if not found and not plain:
+            # no source states the claim: where the figure does appear, about something else ("Amazon owns 49% of
+            # Anthropic": 49% is Microsoft's stake in OpenAI), so that "no source gives it" is never read as absent
+            elsewhere = self._elsewhere(figures)
         if plain:
             fig = figures[0]
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
-        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total)
+        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere)
+
+    def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
+        """The newest mentions of the figures themselves, at most MAX_ELSEWHERE, one per sentence."""
+        out: dict[tuple[str, str], Claim] = {}
+        for fig in figures:
+            pool = (self._data.claims_of_value(fig.value, MAX_ELSEWHERE * 2) if fig.unit == ANY_UNIT
+                    else self._data.claims_of_figure(fig.value, fig.unit, limit=MAX_ELSEWHERE * 2))
+            for c in pool:
+                out.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
+        newest = sorted(out.values(), key=lambda c: (-self._data.position(c.doc_id), c.doc_id, c.figure.start))
+        return tuple(self._mention(c) for c in newest[:MAX_ELSEWHERE])
 
     def _about(self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = ()) -> bool:
         if names:
@@ -101,7 +118,7 @@ class FigureIndex:
             classes = self._data.measure_classes
             kind = classes.get(measure_stem(c.measure))
             # "new investment": the claim's measure may be a word the articles use for the same thing ("injection")
-            if not words & terms and not (kind and any(classes.get(w) == kind for w in words)):
+            if not any(akin(w, t) for w in words for t in terms) and not (kind and any(classes.get(w) == kind for w in words)):
                 return False
         if scope and (contradicts(scope, frozenset(c.scope)) or ("additional" in scope and PAST in c.scope)):
             return False  # "a $4 billion additional investment" is not the $4 billion an article calls previous

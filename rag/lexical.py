@@ -58,6 +58,19 @@ def _cached_terms(text: str) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(words))
 
 
+AKIN_PREFIX = 3  # a stem this long is akin to the longer stems it begins ("own" -> "ownership", "valu" -> "valuat")
+AKIN_SHARED = 5  # two stems that share this many first letters are akin ("acquir", "acquisit")
+
+
+def akin(a: str, b: str) -> bool:
+    """Whether two stems are forms of one word family: equal, one begins the other, or they share a long start."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) >= AKIN_PREFIX and long_.startswith(short)) or (
+        len(short) >= AKIN_SHARED and short[:AKIN_SHARED] == long_[:AKIN_SHARED])
+
+
 class TermWeights(Protocol):
     """Inverse sentence frequencies of terms (rag.index.view.TermWeights; a dict in tests)."""
 

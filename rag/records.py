@@ -161,6 +161,8 @@ class FigureLookup:
     figures: tuple[Figure, ...]
     mentions: tuple[FigureMention, ...]  # newest first; at most rag.figure_index.MAX_MENTIONS of them
     total: int = -1  # mentions found in all (more than shown in a large archive); -1: as many as shown
+    # for a claim no source states: the figure's own mentions, about something else (newest first, a few)
+    elsewhere: tuple[FigureMention, ...] = ()
 
     @property
     def found(self) -> int:

@@ -48,6 +48,7 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
         "figures": [{"value": f.value, "unit": f.unit, "text": f.text} for f in lookup.figures],
         "mentions": [mention_dict(m) for m in lookup.mentions],
         "found": lookup.found,
+        "elsewhere": [mention_dict(m) for m in lookup.elsewhere],
         "differing": [mention_dict(m) for m in differing],
     }
 
@@ -97,7 +98,11 @@ def lookup_text(
     """The readable figure lookup; `mark` sets the figure apart (Markdown bold by default, terminal bold in the CLI);
     `differing`, the mentions that give another figure for the same thing, are listed after."""
     wanted = ", ".join(figure_label(f) for f in lookup.figures)
-    if not lookup.mentions:
+    if not lookup.mentions and lookup.elsewhere:
+        lines = [f"No source gives {wanted} for that claim.",
+                 f"\n{wanted} appears in {len({m.doc_id for m in lookup.elsewhere})} document(s) about something else:"]
+        lines += _grouped_lines(lookup.elsewhere, mark)
+    elif not lookup.mentions:
         lines = [f"No source gives {wanted}."]
     else:
         lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]

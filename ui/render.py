@@ -98,7 +98,10 @@ def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: 
     that give another figure for the same thing."""
     wanted = ", ".join(figure_label(f) for f in lookup.figures)
     parts = [f'<div class="lookup"><h3>{esc_html(wanted)}</h3>']
-    if not lookup.mentions:
+    if not lookup.mentions and lookup.elsewhere:
+        parts.append(f"<p>No source gives {esc_html(wanted)} for that claim. It appears about something else in:</p>")
+        parts.append(_grouped(lookup.elsewhere, data, "gives it for"))
+    elif not lookup.mentions:
         parts.append(f"<p>No source gives {esc_html(wanted)}.</p>")
     else:
         if lookup.found > len(lookup.mentions):

@@ -1,0 +1,21 @@
+"""Word families of stems (rag.lexical.akin): a pure table test, no model."""
+
+import pytest
+
+from rag.lexical import akin, content_terms
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("valuation", "values", True),
+    ("owns", "ownership", True),
+    ("acquisition", "acquire", True),
+    ("invested", "investors", True),
+    ("revenue", "revenues", True),
+    ("stake", "state", False),
+    ("own", "won", False),
+    ("capacity", "capital", False),  # "capac" and "capit" share four letters only
+    ("go", "gone", False),  # a two-letter stem begins too many words
+])
+def test_words_of_one_family(a, b, same):
+    (sa,), (sb,) = content_terms(a), content_terms(b)
+    assert akin(sa, sb) is same and akin(sb, sa) is same
