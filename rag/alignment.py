@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.lexical import content_terms
+from rag.lexical import akin, content_terms
 from rag.phrases import PHRASE_CACHE, parse
 
 # The sentence relations that can hold what the question's relation asks: an active question may meet a passive
@@ -500,4 +500,65 @@ def copula_of_class(sentence: str, stem: str) -> tuple[int, int] | None:
             if answer.pos_ in ANSWER_POS and _stem(side) == stem:
                 found = _extent(answer, appositives=False)
                 return found.start, found.end
+    return None
+
+
+ACT_TAGS = frozenset({"VERB", "NOUN"})  # "own" as an adjective ("Amazon's own division") is no act of owning
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+MAX_ACT_HOPS = 3  # heads climbed from a verb without a subject ("plans to invest", "invested and pledged")
+
+
+def states_act(sentence: str, predicate: str, doer: str) -> bool:
+    """Whether a sentence says the act a yes/no question asks ("Did Anthropic invest in Amazon?": predicate
+    "invest", doer "Anthropic"): a verb or noun of the predicate's word family ("invested", "investment") whose doer
+    is the question's or is not named ("the company invested", "an investment"). False where no such word is there,
+    or where each one's doer is another name ("Amazon invested $5 billion in Anthropic", "Amazon's deal ... is
+    structured as a more traditional investment"); True for a sentence too long to parse (no verdict against it)."""
+    doc = parse(sentence)
+    if doc is None:
+        return True
+    asked = frozenset(content_terms(doer))
+    for tok in doc:
+        if tok.pos_ not in ACT_TAGS or not any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)}):
+            continue
+        name = _doer_name(tok)
+        if not asked or not name or name & asked:
+            return True
+    return False
+
+
+def _doer_name(tok: Any) -> frozenset[str]:
+    """The stems of the name that does a verb or noun (its subject, a passive verb's agent, a noun's possessor, or
+    the subject of the clause a noun sits in); empty where that doer is not a name ("the company", "it")."""
+    if tok.pos_ == "NOUN":
+        own = _name_tokens(tok)
+        if own is not None:
+            return own  # "Amazon's investment", "the Amazon investment"
+    verb, subject = tok, None
+    for _ in range(MAX_ACT_HOPS + 1):
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head  # a noun: up to the verb of its clause
+        deps = {c.dep_: c for c in verb.children}
+        if tok.pos_ == "VERB" and ("nsubjpass" in deps or "auxpass" in deps):
+            agent = deps.get("agent")
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            break  # a passive verb's doer is its agent, or no one named
+        subject = deps.get("nsubj") or (deps.get("nsubjpass") if tok.pos_ == "NOUN" else None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            break
+        verb = verb.head
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "Microsoft, which invested ...": the name the clause is about
+    if subject is None:
+        return frozenset()
+    return _name_tokens(subject) or frozenset()
+
+
+def _name_tokens(tok: Any) -> frozenset[str] | None:
+    """The stems of a name a token is or holds: itself as a proper noun, its possessor, its proper-noun compound."""
+    if tok.pos_ == "PROPN":
+        return frozenset(t for c in [*tok.children, tok] if c is tok or c.dep_ == "compound" for t in content_terms(c.text))
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return _name_tokens(c) if c.pos_ == "PROPN" or c.dep_ == "poss" else None
     return None

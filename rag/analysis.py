@@ -169,6 +169,7 @@ class QuestionAnalysis:
     describers: tuple[str, ...] = ()  # names that describe the answer: "Google" in "Which Google chip programme ...?"
     place_verb: str = ""  # the participle a "where" question ends on: "headquart" in "Where is Anthropic headquartered?"
     predicate: str = ""  # the verb a yes/no question asks of its named subject: "buy" in "Did Amazon buy Anthropic?"
+    doer: str = ""  # the name that does the predicate: "Amazon" there, and in "Is Anthropic owned by Amazon?"; "" if unnamed
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
     @property
@@ -223,6 +224,7 @@ def analyse(text: str) -> QuestionAnalysis:
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else ""
     )
+    act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,
@@ -256,7 +258,8 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(asked) if answer_type == "yesno" else (),
         place_verb=_place_verb(text, entities) if answer_type == "place" else "",
-        predicate=_predicate(asked, entities) if answer_type == "yesno" else "",
+        predicate=act[0],
+        doer=act[1],
         describers=tuple(m.group(1) for m in _DESCRIBER.finditer(text)),
         asks_generation=bool(_GENERATION_ASKED.search(text)),
         said=said,
@@ -281,17 +284,49 @@ _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now tod
 _PREDICATE = re.compile(r"^\W*(?:did|does|do|has|have|had|will|would|can|could)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _predicate(text: str, entities: tuple[str, ...]) -> str:
-    """The stem of the verb a yes/no question asks of the name it opens with ("buy" in "Did Amazon buy
-    Anthropic?"); "" where the question is built otherwise."""
+def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
+    """The stem of the verb a yes/no question asks of a name, and that name ("Did Amazon buy Anthropic?" -> ("buy",
+    "Amazon"); "Is Anthropic owned by Amazon?" -> ("own", "Amazon"), the agent of a passive; "Is Anthropic moving its
+    cloud ...?" -> ("move", "Anthropic")); ("", "") where the question is built otherwise."""
     m = _PREDICATE.match(text)
     if m is None:
-        return ""
+        return _participle(text, entities)
     rest = text[m.end() :]
     name = next((e for e in entities if rest.startswith(e)), None)
     verb = re.match(r"\s+([a-z]+)\b", rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
     terms = content_terms(verb.group(1)) if verb else []
-    return terms[0] if terms else ""
+    return (terms[0], name or "") if terms else ("", "")
+
+
+# "Is Anthropic owned by Amazon?", "Was Anthropic founded in 2021?", "Is Anthropic moving ...?": "is" and a name
+# before a participle asks a verb too
+_IS_NAME = re.compile(r"^\W*(?:is|are|was|were)\s+(?:the\s+)?", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(
+    "paid bought sold built made held won led run given taken known seen written chosen driven shown grown".split())
+    + r")\b(?:[^?]*?\bby\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*))?")
+
+
+# "Is Anthropic a subsidiary of Amazon?", "Is Anthropic an independent lab?": the noun after the article, before a
+# preposition or the end
+_COPULA_NOUN = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
+
+
+def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
+    m = _IS_NAME.match(text)
+    if m is None:
+        return "", ""
+    rest = text[m.end() :]
+    name = next((e for e in entities if rest.startswith(e)), None)
+    verb = _PARTICIPLE.match(rest[len(name) :]) if name else None
+    terms = content_terms(verb.group(1)) if verb else []
+    if not terms or verb is None:
+        noun = _COPULA_NOUN.match(rest[len(name) :]) if name else None
+        terms = content_terms(noun.group(1)) if noun else []
+        return (terms[0], "") if terms else ("", "")  # "Is Anthropic a subsidiary of Amazon?": the noun it asks
+    if verb.group(1).endswith("ing"):
+        return terms[0], name or ""  # "Is Anthropic moving ...?": the name does it
+    agent = verb.group(2) or ""
+    return terms[0], next((e for e in entities if agent.startswith(e)), "")  # passive: the agent does it
 
 
 def _place_verb(text: str, entities: tuple[str, ...]) -> str:

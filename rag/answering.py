@@ -22,9 +22,10 @@ from rag.alignment import (
     names_a_class,
     purpose,
     sorts_of,
+    states_act,
 )
 from rag.analysis import FINANCIAL_MEASURES, QuestionAnalysis
-from rag.binding import entity_coverage, is_bound
+from rag.binding import entity_coverage, is_bound, names_all
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
@@ -193,6 +194,8 @@ def answer_question(
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
     form = _whole_answer(data, q, bound, best, scored, idf)
+    if form is None and q.answer_type == "yesno":
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
     if form is None and q.about_figure:
@@ -579,6 +582,21 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     return bound
 
 
+def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
+    """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
+    in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
+    Anthropic" is no Yes. Else the first near sentence that says the act answers, and where none does, nothing
+    (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
+    for s in [best, *(n for n in near if n is not best)]:
+        text = data.sentences[s.sentence_id].text
+        said = answer_forms.yes_no(text, q.terms, q.figures, q.said, q.contrary)[2]
+        if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
+            return s, said
+        if states_act(text, q.predicate, q.doer) and names_all(data, q, s.sentence_id):
+            return s, said  # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
+    return None
+
+
 def _whole_answer(
     data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
     idf: TermWeights | None = None,
@@ -612,7 +630,7 @@ def _whole_answer(
                 return s, cut[2]
         return best, data.sentences[best.sentence_id].text
     if q.answer_type == "yesno":
-        return best, answer_forms.yes_no(data.sentences[best.sentence_id].text, q.terms, q.figures, q.said, q.contrary)[2]
+        return _yes_no(data, q, best, near)
     if q.answer_type == "definition":
         noun = q.measure
         for s in near:

@@ -65,6 +65,12 @@ def entity_coverage(data: IndexData, q: QuestionAnalysis, sentence_id: int, know
     return sum(_present(e, named) for e in q.entities) / len(q.entities)
 
 
+def names_all(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether a sentence itself (not its neighbours) names every name of the question."""
+    named = facts(data, sentence_id).names
+    return all(_present(e, named) for e in q.entities)
+
+
 def _wanted(q: QuestionAnalysis) -> frozenset[str]:
     return _keys_and_terms(q.entities)
 

@@ -3,7 +3,7 @@ a sentence, and the span picker that answers by it. spaCy's small English pipeli
 
 import pytest
 
-from rag.alignment import AskedRole, aligned_span, asked_role
+from rag.alignment import AskedRole, aligned_span, asked_role, states_act
 from rag.analysis import analyse
 from rag.phrases import noun_phrases
 from rag.spans import choose_span
@@ -260,3 +260,32 @@ def test_the_copula_side_opposite_the_class_asked(sentence, stem, expected):
 
     found = copula_of_class(sentence, stem)
     assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "doer", "states"),
+    [
+        ("Amazon invested $5 billion in Anthropic as part of their latest deal.", "invest", "Amazon", True),
+        # the act, but another name does it (was: "Yes" to "Did Anthropic invest in Amazon?")
+        ("Amazon invested $5 billion in Anthropic as part of their latest deal.", "invest", "Anthropic", False),
+        # a noun of the family: whose it is (its possessor, or the subject of its clause)
+        ("The move brings Amazon's total investment in Anthropic to a staggering $8 billion.", "invest", "Amazon", True),
+        ("Unlike Microsoft's arrangement with OpenAI, Amazon's deal with Anthropic is structured as a more traditional "
+         "investment.", "invest", "Microsoft", False),
+        # "own" as an adjective is no act of owning (was: "Yes" to "Is Anthropic owned by Amazon?")
+        ("Tying Anthropic to Trainium chips stimulates scaling of Amazon's own semiconductor division.", "own", "Amazon",
+         False),
+        # a doer that is not a name may be anyone: no verdict against
+        ("In February 2026, the company invested approximately $50 billion in OpenAI.", "invest", "Microsoft", True),
+        # a relative clause's doer is the name it is about; a verb without a subject takes its head's
+        ("Microsoft, which invested $13 billion in OpenAI, holds a stake.", "invest", "Microsoft", True),
+        ("Microsoft, which invested $13 billion in OpenAI, holds a stake.", "invest", "Amazon", False),
+        ("Amazon plans to invest $5 billion.", "invest", "Google", False),
+        # a passive: the agent does it
+        ("The parliament was built by Enric Miralles.", "built", "Enric Miralles", True),
+        ("The parliament was built by Enric Miralles.", "built", "Donald Dewar", False),
+        ("Google has also made a reported $2 billion investment in Anthropic.", "buy", "Google", False),  # no such act
+    ],
+)
+def test_a_sentence_states_the_act_of_the_name_asked(sentence, predicate, doer, states):
+    assert states_act(sentence, predicate, doer) is states

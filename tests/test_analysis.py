@@ -948,18 +948,24 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
 
 
 @pytest.mark.parametrize(
-    ("question", "predicate"),
+    ("question", "predicate", "doer"),
     [
-        ("Did Amazon buy Anthropic?", "buy"),
-        ("Has the FTC opened an investigation into the deal?", "open"),
-        ("Will Anthropic use Trainium chips?", "use"),
-        ("Did Amazon's shares fall?", ""),  # the subject is "Amazon's shares", not the name
-        ("Is Anthropic an independent lab?", ""),  # "is" links a noun, it asks no verb
-        ("How much did Amazon invest?", ""),  # not a yes/no question
+        ("Did Amazon buy Anthropic?", "buy", "Amazon"),
+        ("Has the FTC opened an investigation into the deal?", "open", "FTC"),
+        ("Will Anthropic use Trainium chips?", "use", "Anthropic"),
+        ("Did Amazon's shares fall?", "", ""),  # the subject is "Amazon's shares", not the name
+        ("Is Anthropic owned by Amazon?", "own", "Amazon"),  # a passive: its agent does it
+        ("Was Anthropic founded in 2021?", "found", ""),  # a passive without an agent
+        ("Is Anthropic moving its cloud computing to Google Cloud?", "move", "Anthropic"),
+        ("Is Anthropic a subsidiary of Amazon?", "subsidiari", ""),  # "is" and a noun: the noun is asked
+        ("Is Anthropic an independent lab?", "lab", ""),
+        ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
+        ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],
 )
-def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate):
-    assert analyse(question).predicate == predicate
+def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate, doer):
+    a = analyse(question)
+    assert (a.predicate, a.doer) == (predicate, doer)
 
 
 def test_who_else_asks_for_a_list_about_its_verb():

@@ -449,6 +449,24 @@ def test_a_yes_no_question_whose_verb_no_article_uses_is_not_answered_yes(seed_e
     assert [c.doc_id for c in got.citations][:1] == [SEED["003"]]
 
 
+@pytest.mark.parametrize("question", [
+    "Did Anthropic invest in Amazon?",  # was "Yes: Amazon invested $5 billion in Anthropic ...": the roles reversed
+    "Did Microsoft invest in Anthropic?",  # was "Yes: Unlike Microsoft's arrangement with OpenAI ..."
+    "Is Anthropic owned by Amazon?",  # was "Yes: ... scaling of Amazon's own semiconductor division"
+    "Is Anthropic a subsidiary of Amazon?",  # was "Yes: Amazon does not acquire a controlling stake ..."
+])
+def test_a_yes_no_question_about_an_act_no_source_says_of_that_name_is_not_answered_yes(seed_engine, question):
+    assert seed_engine.ask(question).abstained
+
+
+def test_a_yes_no_question_about_an_act_a_source_says_is_answered(seed_engine):
+    got = seed_engine.ask("Did Amazon invest in Anthropic?")
+    assert got.text.startswith("Yes: Amazon invested $5 billion in Anthropic")
+    got = seed_engine.ask("Is Anthropic an independent lab?")
+    assert got.text.startswith("Yes: At the same time, Anthropic formally retains its status as an independent lab")
+    assert got.citations[0].doc_id == SEED["004"]
+
+
 def test_who_else_is_answered_by_the_list_of_names(seed_engine):
     # was "Runway", from 003's "the financial Runway" beside "investments from Google, Salesforce, and others"
     got = seed_engine.ask("Who else has invested in Anthropic?")
