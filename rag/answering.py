@@ -12,6 +12,7 @@ import numpy as np
 from rag import answer_forms
 from rag.alignment import (
     Aligned,
+    AskedRole,
     aligned_span,
     asked_happening,
     asked_kind,
@@ -32,7 +33,7 @@ from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entit
 from rag.figures import YEARS_PER_UNIT, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, content_terms
+from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
 from rag.opposites import says_the_opposite
 from rag.phrases import noun_phrases
@@ -448,6 +449,29 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
     )
 
 
+# "What is a notable application of X?": the noun before "of" (after the article and up to two adjectives)
+_OF_NOUN = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+(?:a|an|the|one|some)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\s+of\b", re.IGNORECASE)
+_INTRODUCES = re.compile(r"\b([A-Za-z]+)\s*,?\s+(?:such as|including|like)\s")
+_EXAMPLE_NOUNS = frozenset(content_terms("example instance"))
+
+
+def _example_given(sentence: str, q: QuestionAnalysis) -> str | None:
+    """The example a sentence gives of what a "what is a <noun> of ...?" question asks: the noun (or "example") is
+    the word before "such as", "including" or "like"; None where it is not."""
+    m = _OF_NOUN.match(q.text)
+    noun = content_terms(m.group(1)) if m else []
+    if not noun:
+        return None
+    for intro in _INTRODUCES.finditer(sentence):
+        before = content_terms(intro.group(1))
+        if noun[0] in _EXAMPLE_NOUNS or (before and akin(before[0], noun[0])):
+            aligned = aligned_span(sentence, AskedRole("", "", "", frozenset(), frozenset(), True))
+            if aligned is not None and aligned.start >= intro.end() - 1:
+                text = sentence[aligned.start : aligned.end]
+                return text if not set(content_terms(text)) <= q.terms else None
+    return None
+
+
 def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> Aligned | None:
     """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
     role = asked_role(q.text)
@@ -633,6 +657,12 @@ def _whole_answer(
         return _yes_no(data, q, best, near)
     if q.answer_type == "definition":
         noun = q.measure
+        for s in near:
+            # "What is an example of X?", "What is a notable application of injectors?": what "such as" introduces
+            # ("applications such as steam locomotives")
+            given = _example_given(data.sentences[s.sentence_id].text, q)
+            if given is not None:
+                return s, given
         for s in near:
             cut = answer_forms.definition(data.sentences[s.sentence_id].text, noun)
             if cut is not None:

@@ -14,7 +14,7 @@ from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS
-from rag.units import DURATION_UNITS, FIGURE_KINDS, units_of_kind
+from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
 if TYPE_CHECKING:
     from rag.alignment import Aligned
@@ -351,8 +351,9 @@ def choose_span(
         if whole is not None:
             return whole  # the constituent itself: the candidates need not be worked out
     spans = candidate_spans(sentence, kind)
-    if words_only:  # "What type of engine ...?": a sort is said in words, not by a date or a figure
-        spans = [sp for sp in spans if sp.figure is None and sp.kind != "date"]
+    if words_only or (kind == "other" and q.asked_class and not q.figures and q.asked_class not in _quantity_stems()):
+        # "What type of engine ...?", "What profession ...?": a sort or a thing is said in words, not by a date or a figure
+        spans = [sp for sp in spans if sp.figure is None and sp.kind != "date" and sp.text.lower() not in CALENDAR_NAMES]
     if phrases and kind == "other" and not q.asks_name:
         spans = _with_phrases(sentence, spans, phrases)
     keep = []
@@ -397,6 +398,8 @@ def choose_span(
             else _without_question_words(span, q_terms | q.roles if q.roles else q_terms)
         )
         if trimmed.text and not span.text.endswith(trimmed.text):
+            if span.kind != PHRASE and _names_entity(sentence[trimmed.end : span.end], q.entities):
+                continue  # "King Harold II" asked "Where did Harold II die?": "King" is the question's own name
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
     if aligned is not None:
@@ -405,6 +408,17 @@ def choose_span(
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
         keep = headed or inside or keep
     return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+@lru_cache(maxsize=1)
+def _quantity_stems() -> frozenset[str]:
+    return frozenset(t for w in QUANTITY_NOUNS for t in content_terms(w))
+
+
+def _names_entity(text: str, entities: Sequence[str]) -> bool:
+    """Whether a name's tail holds a question name's last word ("Harold II" of "King Harold II")."""
+    terms = set(content_terms(text))
+    return any((last := content_terms(e)[-1:]) and last[0] in terms for e in entities)
 
 
 def _quoted(sentence: str, span: Span) -> bool:

@@ -84,3 +84,12 @@ POWER_SCALES: dict[str, float] = {name.lower(): f for name, f in BY_NAME["W"].sc
 # energy: "24 GWh", "24 gigawatt-hours" (hyphen or space, singular or plural), read before power
 ENERGY_SCALES: dict[str, float] = {name.lower().replace(" ", "-"): f for name, f in BY_NAME["Wh"].scales} | {"watt-hour": 1.0}
 DURATION_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "duration" for w in u.words}
+
+# Nouns a number or a date can answer ("At what pressure ...?", "What year ...?"): a "what X" question whose X is
+# another noun ("What profession ...?", "In what body of water ...?") is not answered by "1980" or "23 years"
+QUANTITY_NOUNS: tuple[str, ...] = tuple("""
+    age amount angle area budget capacity cost count date day debt decade degree density depth distance duration
+    efficiency era figure frequency height hour income length level loss mass minute month number output pace
+    percent percentage period population power pressure price profit proportion rank rate ratio revenue salary score
+    share size speed stake sum tax temperature time total value voltage volume wage weight width year
+""".split())

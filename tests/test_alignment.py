@@ -203,7 +203,9 @@ def test_purpose_finds_the_infinitive_a_thing_is_done_for(sentence, expected):
 def test_a_type_of_question_is_not_answered_by_a_figure():
     sentence = "The round values Anthropic at approximately $60 billion, a remarkable figure for a young lab."
     q = analyse("What type of company is Anthropic?")
-    assert choose_span(sentence, q).text == "$60 billion"  # the nearest candidate of any kind
+    # "company" is no quantity: not even the plain span picker answers by a figure (it did: "$60 billion")
+    assert choose_span(sentence, q) is None
+    assert choose_span(sentence, analyse("What valuation did the round give Anthropic?")).figure.text == "$60 billion"
     span = choose_span(sentence, q, phrases=noun_phrases(sentence), words_only=True)
     assert span is None or (span.figure is None and "$" not in span.text)
 
@@ -289,3 +291,16 @@ def test_the_copula_side_opposite_the_class_asked(sentence, stem, expected):
 )
 def test_a_sentence_states_the_act_of_the_name_asked(sentence, predicate, doer, states):
     assert states_act(sentence, predicate, doer) is states
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("What is a notable application of injectors today?", "Injectors became popular in the 1850s but are no longer "
+     "widely used, except in applications such as steam locomotives.", "steam locomotives"),
+    ("What is an example of a rotary engine?", "Some designs, such as the Wankel engine, use a rotor.", "Wankel engine"),
+    # the word before "such as" is not the noun asked: no example of it
+    ("What is a notable application of injectors today?", "Boilers need pumps, such as injectors.", None),
+])
+def test_what_is_a_noun_of_x_is_answered_by_the_example_the_sentence_gives(question, sentence, expected):
+    from rag.answering import _example_given
+
+    assert _example_given(sentence, analyse(question)) == expected

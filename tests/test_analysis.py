@@ -264,6 +264,23 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     assert choose_span("Anthropic will receive 400,000 Trainium chips.", q).text == "400,000"
 
 
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # the rest of the question's own name is not its answer (was "King", "John Macquorn")
+    ("Where did Harold II die?", "In 1066, Duke William II of Normandy conquered England killing King Harold II at "
+     "the Battle of Hastings.", "Duke William II of Normandy"),
+    ("What is William Rankine's nationality?", "It is named after William John Macquorn Rankine, a Scottish "
+     "polymath.", "Scottish"),
+    # a "what X" question whose X is no quantity is not answered by a date or a figure (was "$1.2 billion")
+    ("What project did Harvard halt due to the financial crisis?", "Harvard halted construction of its $1.2 billion "
+     "Allston Science Complex.", "Allston Science Complex"),
+    ("At what angle were the pistons set?", "The pistons were set at 90 degrees to each other.", "90"),
+])
+def test_spans_that_are_part_of_the_question_or_of_the_wrong_kind_are_left_out(question, sentence, expected):
+    from rag.spans import choose_span
+
+    assert choose_span(sentence, analyse(question)).text == expected
+
+
 def test_a_name_left_without_its_head_word_is_a_poor_answer():
     from rag.spans import choose_span
 
