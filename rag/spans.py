@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.records import Figure
@@ -24,6 +25,7 @@ CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is 
 STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
+PLACE_FACTOR = 0.5  # a span right after a place preposition ("across Asia") is that much nearer for a place question
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
@@ -421,6 +423,10 @@ def _names_entity(text: str, entities: Sequence[str]) -> bool:
     return any((last := content_terms(e)[-1:]) and last[0] in terms for e in entities)
 
 
+# a place preposition right before a span: "in Edinburgh", "across Asia", "at the Battle of Hastings"
+_AT_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _quoted(sentence: str, span: Span) -> bool:
     """Whether the span is all that stands between quotes ("the 'Token Economy,' where")."""
     before = sentence[span.start - 1 : span.start]
@@ -467,6 +473,7 @@ def _nearest(
         return max(0, first), max(0, last)
 
     follows = _follows(q.stranded) if q.stranded else None
+    kind_asked = q.span_kind
 
     def word_before(span: Span) -> str:
         i = bisect.bisect_right(starts, span.start) - 2
@@ -491,6 +498,8 @@ def _nearest(
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
+        if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, 0, span.start):
+            total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
         if q.asked_class and span.kind != PHRASE and q.asked_class in (word_before(span), word_after(span)):
             total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
         return total

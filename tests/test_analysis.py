@@ -265,15 +265,19 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
-    # the rest of the question's own name is not its answer (was "King", "John Macquorn")
+    # the rest of the question's own name is not its answer (was "King", "John Macquorn"); a place follows "at"
     ("Where did Harold II die?", "In 1066, Duke William II of Normandy conquered England killing King Harold II at "
-     "the Battle of Hastings.", "Duke William II of Normandy"),
+     "the Battle of Hastings.", "Battle of Hastings"),
     ("What is William Rankine's nationality?", "It is named after William John Macquorn Rankine, a Scottish "
      "polymath.", "Scottish"),
     # a "what X" question whose X is no quantity is not answered by a date or a figure (was "$1.2 billion")
     ("What project did Harvard halt due to the financial crisis?", "Harvard halted construction of its $1.2 billion "
      "Allston Science Complex.", "Allston Science Complex"),
     ("At what angle were the pistons set?", "The pistons were set at 90 degrees to each other.", "90"),
+    # a place question: the name after a place preposition (was "Amazon Trainium")
+    ("Which regions will get more inference capacity?", "Anthropic also plans to spend more than $100bn on AWS, while "
+     "securing up to 5GW of Amazon Trainium chips and expanding global inference capacity across Asia and Europe.",
+     "Asia"),
 ])
 def test_spans_that_are_part_of_the_question_or_of_the_wrong_kind_are_left_out(question, sentence, expected):
     from rag.spans import choose_span
