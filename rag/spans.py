@@ -358,6 +358,8 @@ def choose_span(
         spans = [sp for sp in spans if sp.figure is None and sp.kind != "date" and sp.text.lower() not in CALENDAR_NAMES]
     if phrases and kind == "other" and not q.asks_name:
         spans = _with_phrases(sentence, spans, phrases)
+    if kind == "other":
+        spans = [*spans, *_quotations(sentence)]  # "meaning 'empty land'", "established 'socialism in one country'"
     keep = []
     headless: set[tuple[int, int]] = set()
     for span in spans:
@@ -425,6 +427,22 @@ def _names_entity(text: str, entities: Sequence[str]) -> bool:
 
 # a place preposition right before a span: "in Edinburgh", "across Asia", "at the Battle of Hastings"
 _AT_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_QUOTATION = re.compile(r"(?<!\w)(['\"‘“])([^'\"‘’“”]{2,60}?)(['\"’”])(?!\w)")
+MAX_QUOTED_WORDS = 6  # a longer quotation is a statement, not a term
+QUOTED_FACTOR = 0.5  # a quoted term is that much nearer to the question's words
+
+
+def _quotations(sentence: str) -> list[Span]:
+    """The short quoted terms of a sentence, without their quotes."""
+    out = []
+    for m in _QUOTATION.finditer(sentence):
+        text = m.group(2).strip(" ,.;:")
+        if text and len(text.split()) <= MAX_QUOTED_WORDS:
+            start = m.start(2) + m.group(2).index(text)
+            out.append(Span(start, start + len(text), text, "other"))
+    return out
 
 
 def _quoted(sentence: str, span: Span) -> bool:
@@ -498,6 +516,8 @@ def _nearest(
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
+        if kind_asked == "other" and span.figure is None and _quoted(sentence, span):
+            total *= QUOTED_FACTOR  # a term the sentence quotes ("meaning 'empty land'") is what it is about
         if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, 0, span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
         if q.asked_class and span.kind != PHRASE and q.asked_class in (word_before(span), word_after(span)):

@@ -274,6 +274,11 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     ("What project did Harvard halt due to the financial crisis?", "Harvard halted construction of its $1.2 billion "
      "Allston Science Complex.", "Allston Science Complex"),
     ("At what angle were the pistons set?", "The pistons were set at 90 degrees to each other.", "90"),
+    # a short quoted term is a candidate, and a strong one (was "concept", "Soviet Union")
+    ("Terra Nullius is a Latin expression meaning what in English?", "British imperialism often used the concept of "
+     "Terra nullius (Latin expression which stems from Roman law meaning 'empty land').", "empty land"),
+    ("What policy did Stalin implement shortly after Lenin's Death?", "However, after Lenin's death, Joseph Stalin "
+     "established 'socialism in one country' for the Soviet Union.", "socialism in one country"),
     # a place question: the name after a place preposition (was "Amazon Trainium")
     ("Which regions will get more inference capacity?", "Anthropic also plans to spend more than $100bn on AWS, while "
      "securing up to 5GW of Amazon Trainium chips and expanding global inference capacity across Asia and Europe.",
