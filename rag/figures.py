@@ -35,7 +35,7 @@ _WORD_NUMBERS = {
 _NUMW = rf"(?:{_NUM}|(?i:\b(?:{'|'.join(_WORD_NUMBERS)})\b))"
 _SCALE_WORD = rf"(?i:{'|'.join(SCALE_WORDS)})\b"
 # "$5BNew", "$100BAnthropic" (headline run into the next word) read as $5B, so an upper-case letter may follow.
-_SCALE_ABBREV = r"(?:bn|Bn|BN|mn|tn|trn)(?![A-Za-z])|[BMKT](?![a-z])|[bmkt](?![A-Za-z])"
+_SCALE_ABBREV = r"(?:bn|Bn|BN|bln|mln|tln|mn|tn|trn)(?![A-Za-z])|[BMKT](?![a-z])|[bmkt](?![A-Za-z])"
 _SIGNS = "|".join(re.escape(s) for s in sorted((s for u in BY_NAME.values() for s in u.signs if not s.isalpha()), key=len, reverse=True))
 _SIGN_CODES = "|".join(s for u in BY_NAME.values() for s in u.signs if s.isalpha())
 _MONEY_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
@@ -45,7 +45,7 @@ _DURATIONS = "|".join(sorted({w.rstrip("s") for w in DURATION_WORDS}, key=len, r
 
 _MONEY_SIGN = re.compile(
     rf"(?P<cur>{_SIGNS}|(?:{_SIGN_CODES})(?=\s?\d))\s?(?P<num>{_NUM})"
-    rf"(?:\s?(?P<scale>{_SCALE_WORD})|\s?(?P<abbr>bn|Bn)(?![A-Za-z])|(?P<abbr2>{_SCALE_ABBREV}))?"
+    rf"(?:\s?(?P<scale>{_SCALE_WORD})|\s?(?P<abbr>bn|Bn|bln|mln|tln)(?![A-Za-z])|(?P<abbr2>{_SCALE_ABBREV}))?"
     rf"(?:\s(?P<tail>(?i:dollars|USD))\b)?"
 )
 _MONEY_WORD = re.compile(rf"(?<![\w$€£.,])(?P<num>{_NUM})\s?(?P<scale>{_SCALE_WORD}\s)?(?P<cur>(?i:{_MONEY_WORDS}))\b")
@@ -125,17 +125,20 @@ def parse_figures(query: str) -> list[Figure]:
         Figure(float(m.group("a")) / float(m.group("b")), "ratio", m.group(), m.start(), m.end())
         for m in _RATIO_WORDS.finditer(text) if float(m.group("b"))
     ]
-    for f in extract_figures(text):
+    extracted = extract_figures(text)
+    for m in _BARE_SCALED.finditer(text):
+        # "12bn", "5 bln": a number and a scale, no unit; it wins over the bare count "5" read inside it
+        if not any(m.start() < r.end and r.start < m.end() for r in figures) and not any(
+            m.start() < f.end and f.start < m.end() and f.unit != "count" for f in extracted
+        ):
+            value = _number(m.group("num")) * SCALE_ABBREVIATIONS[m.group("abbr").lower()]
+            figures.append(Figure(value, ANY_UNIT, m.group(), m.start(), m.end()))
+    for f in extracted:
         if any(f.start < r.end and r.start < f.end for r in figures):
             continue
         if f.unit == "count" and f.value >= 1000:
             f = dataclasses.replace(f, unit=ANY_UNIT)  # "25 billion": the user did not say of what
         figures.append(f)
-    taken = [(f.start, f.end) for f in figures]
-    for m in _BARE_SCALED.finditer(text):
-        if not any(m.start() < e and s < m.end() for s, e in taken):
-            value = _number(m.group("num")) * SCALE_ABBREVIATIONS[m.group("abbr").lower()]
-            figures.append(Figure(value, ANY_UNIT, m.group(), m.start(), m.end()))
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -147,7 +150,7 @@ _NUMBER_WORDS = (
 _SPELLED = re.compile(
     rf"(?i:\b(?:a\s+)?(?:{'|'.join(_NUMBER_WORDS)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(_NUMBER_WORDS)}))*\b)"
 )
-_BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>bn|mn|tn|trn|[bkmt])\b", re.IGNORECASE)
+_BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>bln|mln|tln|bn|mn|tn|trn|[bkmt])\b", re.IGNORECASE)
 # "3 to 1" is a ratio; "6 to 18 months", "2 to 3 billion" and "40 to 55%" are ranges of a unit
 _RATIO_WORDS = re.compile(
     rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b"
@@ -253,7 +256,7 @@ def format_figure(value: float, unit: str) -> str:
                 if abs(value) >= scale and scale >= 1e6:
                     return f"{_num(value / scale)} {name} (any unit)"
             return f"{_num(value)} (any unit)"
-        return _num(value)
+        return str(int(value)) if unit == "year" and value == int(value) else _num(value)  # "2024", not "2,024"
     return f"{_num(value)} {unit}"
 
 

@@ -55,7 +55,8 @@ BY_NAME: dict[str, Unit] = {u.name: u for u in UNITS}
 # Scale words and abbreviations after a number: "$5 billion", "$5bn", "$5B".
 SCALE_WORDS: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SCALE_ABBREVIATIONS: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "tn": 1e12,
+    "trn": 1e12, "tln": 1e12,
 }
 # units written in capitals ("GW", "MWh", "USD"): a question's word that is one of them is a unit, not a name
 UNIT_SYMBOLS: frozenset[str] = frozenset(

@@ -67,9 +67,13 @@ def test_keys_keep_close_values_apart():
 
 
 def test_queries_in_any_written_form_agree():
-    forms = ["$25B", "$25bn", "$25 billion", "25 billion dollars", "US$25 billion", "USD 25 billion", "$25,000 million"]
+    forms = ["$25B", "$25bn", "$25 billion", "25 billion dollars", "US$25 billion", "USD 25 billion", "$25,000 million",
+             "$25bln", "USD 25 bln"]
     keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}
     assert keys == {figure_key(25e9, "USD")}
+    # a scale abbreviation without a unit is that number in any unit, not the bare count before it (was 5)
+    assert [(f.value, f.unit) for f in parse_figures("Amazon invests 5 bln in Anthropic")] == [(5e9, "")]
+    assert [(f.value, f.unit) for f in parse_figures("$5 mln")] == [(5e6, "USD")]
 
 
 def test_a_range_is_named_by_both_ends():
@@ -77,6 +81,7 @@ def test_a_range_is_named_by_both_ends():
 
     assert [figure_label(f) for f in parse_figures("6-18 months")] == ["6-18 months"]
     assert [figure_label(f) for f in parse_figures("$25 billion")] == ["$25 billion"]
+    assert [figure_label(f) for f in parse_figures("$1.25 billion in 2024")] == ["$1.25 billion", "2024"]  # not "2,024"
 
 
 @pytest.mark.parametrize("query", ["6 to 18 months", "2 to 3 billion", "40 to 55%", "5 to 10 GW"])
