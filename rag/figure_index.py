@@ -12,8 +12,10 @@ from rag.errors import FigureQueryError
 from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import akin, content_terms
+from rag.outlets import names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention
 from rag.spans import contradicts
+from rag.timewords import CALENDAR_NAMES
 from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
@@ -48,7 +50,10 @@ class FigureIndex:
         figures = list(distinct.values())
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
+        outlets = _outlets_named(text)
         names, words, scope = _claim_terms(text, parsed)
+        names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
+        roles = _query_roles(text, parsed)
         seen: set[tuple[str, int]] = set()
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -58,11 +63,16 @@ class FigureIndex:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
                     else self._data.claims_of_figure(fig.value, fig.unit, limit=limit))
             for c in pool:
-                if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope):
+                if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
                 seen.add((c.doc_id, c.figure.start))
                 said.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
         found = list(said.values())
+        if outlets:
+            # "According to AI Business, ...": that outlet's articles, where it published some of these
+            keys = {publisher_key(o) for o in outlets}
+            own = [c for c in found if publisher_key(self._data.document_head(c.doc_id).publisher or "") in keys]
+            found = own or found
         # newest articles first; for a claim ("Amazon will invest $25 billion"), the sentences that say most of it
         # first, and of those the ones that say its words as written ("Amazon will invest up to $25 billion")
         asked = names | words
@@ -98,11 +108,28 @@ class FigureIndex:
         newest = sorted(out.values(), key=lambda c: (-self._data.position(c.doc_id), c.doc_id, c.figure.start))
         return tuple(self._mention(c) for c in newest[:MAX_ELSEWHERE])
 
-    def _about(self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = ()) -> bool:
+    def _about(
+        self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = (), roles: tuple[str, str] = ("", ""),
+    ) -> bool:
         if names:
             own = {entity_key(c.subject), entity_key(c.target)} - {""}
             if own and not own & names:
                 return False  # another company's figure of the same size
+            subject, target = roles
+            sentence = self._data.sentences[c.sentence_id]
+            at = c.figure.start - sentence.start
+            said_by = _owner_before(sentence.text, at) or _clause_subject(sentence.text, at) or (
+                entity_key(c.subject) if c.subject[:1].isupper() else "")  # a name, not "the round"
+            if _RECEIVING.fullmatch(c.measure) or _RECEIVED_BEFORE.search(sentence.text, 0, at):
+                # "Anthropic ... securing up to 5GW": its subject is the one that gets it, the query's receiver
+                if not _same_party(target, said_by):
+                    return False
+            elif not _same_party(subject, said_by):
+                return False  # "Anthropic invested $5 billion in Amazon" is not "Amazon will invest $5bn in Anthropic"
+            if target and c.target and entity_key(c.target) not in (target, subject) and target not in own:
+                sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
+                if target not in sentence_names:
+                    return False  # the money went to another company than the one the claim names
             # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
             # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
             named = own | {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
@@ -190,9 +217,104 @@ class FigureIndex:
 def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], tuple[str, ...]]:
     """What a claim query says besides its figures: the names (keys), the other words, the scope words."""
     rest = _without_figures(query_text(text), parsed)
-    names = {entity_key(n) for n in _NAME.findall(rest)[_skip_first(rest):]} - {""}
+    said = _ATTRIBUTION.match(rest)
+    rest = rest[said.end() :] if said else rest  # "According to AI Business, ...": who says it is no party to it
+    names = {entity_key(n) for n in _names(rest)[_skip_first(rest):]} - {""}
     words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
+    words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
     return names, words, question_scope(rest)
+
+
+# verbs whose subject receives the figure ("Anthropic received $5 billion from Amazon"): the giver is the claim's subject
+_RECEIVING = re.compile(r"\b(?:get|gets|getting|got|gotten|receive[sd]?|receiving|obtain(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
+                        r"secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|win|wins|won|accept(?:s|ed|ing)?)\b", re.IGNORECASE)
+# who says a claim is not who does it: "According to AI Business, ...", "TNW reports that ..."
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|"
+    r"states?|stated|confirms?|confirmed)(?:\s+that)?\b)\s*", re.IGNORECASE)
+_ROLE_WORDS = frozenset(content_terms("from by to in into on onto for toward towards"))
+_TARGET_BEFORE = re.compile(r"\b(?:in|into|to|on|onto|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_GIVER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
+    """Who gives and who gets in a claim query, by the order of its words (keys; "" where it does not say): the first
+    name before the figure, the first name after it that follows "in", "to" or "on" ("Amazon invested $5 billion in
+    Anthropic" -> ("amazon", "anthropic")). The one named after "from" or "by" gives: "Anthropic received $5 billion
+    from Amazon" and "$5 billion was invested in Anthropic by Amazon" are Amazon's claims too."""
+    text = query_text(text)
+    if not figures:
+        return "", ""
+    first, last = min(f.start for f in figures), max(f.end for f in figures)
+    before, after = text[:first], text[last:]
+    said = _ATTRIBUTION.match(before)
+    if said:
+        before = " " * said.end() + before[said.end() :]  # "According to AI Business, Amazon invested ...": Amazon's
+    found = _names(before)[_skip_first(before):]
+    subject = entity_key(found[0]) if found else ""
+    target = giver = ""
+    for m in _NAME.finditer(after):
+        if m.group().lower() in CALENDAR_NAMES:
+            continue
+        if not target and _TARGET_BEFORE.search(after, 0, m.start()):
+            target = entity_key(m.group())
+        if not giver and _GIVER_BEFORE.search(after, 0, m.start()):
+            giver = entity_key(m.group())
+    if giver:
+        # "Anthropic received $5 billion from Amazon", "$5 billion from Amazon to Anthropic": the giver is the subject
+        receiver = subject if _RECEIVING.search(before) or not subject else target
+        return giver, receiver
+    if _RECEIVING.search(before):
+        return "", subject  # "Anthropic received $5 billion": it is the one that got it, from someone unnamed
+    return subject, target
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*")
+
+
+def _names(text: str) -> list[str]:
+    """The capitalized words of a claim query that may name a party: not a month or a day ("September 2023")."""
+    return [n for n in _NAME.findall(text) if n.lower() not in CALENDAR_NAMES]
+
+
+def _outlets_named(text: str) -> list[str]:
+    """The names a claim query speaks of as its source ("According to AI Business, ...", "TNW reports ...")."""
+    return [m.group() for m in _NAME_RUN.finditer(text) if names_as_source(text, m.group())]
+
+
+def _same_party(asked: str, said: str) -> bool:
+    """Whether the query's party may be the claim's: either is unknown, the keys are equal, or one may be the other's
+    initials ("aws" and "amazon": an alias the keys cannot tell apart is not ruled out)."""
+    if not asked or not said or asked == said:
+        return True
+    short, long_ = sorted((asked, said), key=len)
+    return " " not in short and len(short) <= MAX_INITIALS and short[0] == long_[0]
+
+
+MAX_INITIALS = 5  # a key this short may be another's initials ("aws", "ibm")
+_OWNED_FIGURE = re.compile(r"([A-Z][\w&.-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+# "while securing a $100 billion ...": the figure is what the clause's subject gets
+_RECEIVED_BEFORE = re.compile(_RECEIVING.pattern + r"\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+
+
+def _owner_before(sentence: str, at: int) -> str:
+    """The key of the name whose figure it is by a possessive right before it ("Anthropic's guaranteed $100 billion")."""
+    m = _OWNED_FIGURE.search(sentence, 0, at)
+    return entity_key(m.group(1)) if m else ""
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+
+
+def _clause_subject(sentence: str, at: int) -> str:
+    """The key of the name that opens the clause a figure is in, where a name opens it ("In exchange, Anthropic has
+    pledged to spend $100 billion": "anthropic"; "Amazon Invests $5B"): what the words say, before the parse's reading
+    of the subject; "" where the clause opens otherwise ("This move includes an immediate $5 billion ...")."""
+    head = sentence[:at]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    clause = head[breaks[-1].end() :] if breaks else head
+    m = _NAME.match(clause.lstrip())
+    return entity_key(m.group()) if m and content_terms(m.group()) else ""
 
 
 def _skip_first(text: str) -> int:

@@ -42,12 +42,12 @@ def outlet_scope(
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
         if doc_id not in publishers:
-            publishers[doc_id] = _key(data.document_head(doc_id).publisher or "")
+            publishers[doc_id] = publisher_key(data.document_head(doc_id).publisher or "")
     named = {k for k in publishers.values() if k}
-    outlets = [e for e in sources if _key(e) in named]
+    outlets = [e for e in sources if publisher_key(e) in named]
     if not outlets:
         return q, list(passages), frozenset()
-    keys = {_key(e) for e in outlets}
+    keys = {publisher_key(e) for e in outlets}
     kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
     kept += _outlet_passages(data, q.text, outlets, keys, {p.chunk_id for p in kept}, publishers)
     words = {t for e in outlets for t in content_terms(e)}
@@ -68,7 +68,7 @@ def _unmentioned(data: IndexData, name: str, passages: Sequence[Passage]) -> boo
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
     for p in passages:
         chunk = data.chunks[p.chunk_id]
-        if pattern.search(chunk.text) and _key(data.document_head(chunk.doc_id).publisher or "") != _key(name):
+        if pattern.search(chunk.text) and publisher_key(data.document_head(chunk.doc_id).publisher or "") != publisher_key(name):
             return False
     return True
 
@@ -85,7 +85,7 @@ def _outlet_passages(
     for rank, (cid, _) in enumerate(data.lexical.top(text, min(LEXICAL_CANDIDATES, len(data.chunks)))):
         doc_id = data.chunks[cid].doc_id
         if doc_id not in publishers:
-            publishers[doc_id] = _key(data.document_head(doc_id).publisher or "")
+            publishers[doc_id] = publisher_key(data.document_head(doc_id).publisher or "")
         if cid not in have and publishers[doc_id] in keys:
             have.add(cid)
             out.append(Passage(cid, 0.0, None, rank))
@@ -99,7 +99,7 @@ def cited_from(data: IndexData, answer: Answer, outlets: frozenset[str]) -> Answ
     state the same are not what was asked; those that state another figure are still shown as disagreeing)."""
     if not outlets or answer.abstained:
         return answer
-    kept = tuple(c for c in answer.citations if _key(data.document_head(c.doc_id).publisher or "") in outlets)
+    kept = tuple(c for c in answer.citations if publisher_key(data.document_head(c.doc_id).publisher or "") in outlets)
     if not kept or len(kept) == len(answer.citations):
         return answer
     return dataclasses.replace(answer, citations=kept, source_count=len(kept))
@@ -116,6 +116,6 @@ def names_as_source(text: str, name: str) -> bool:
     )
 
 
-def _key(name: str) -> str:
+def publisher_key(name: str) -> str:
     """A name as a publisher is compared: its words, lower case ("AI Business" is not "AI")."""
     return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
