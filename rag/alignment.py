@@ -531,9 +531,14 @@ def _doer_name(tok: Any) -> frozenset[str]:
     """The stems of the name that does a verb or noun (its subject, a passive verb's agent, a noun's possessor, or
     the subject of the clause a noun sits in); empty where that doer is not a name ("the company", "it")."""
     if tok.pos_ == "NOUN":
-        own = _name_tokens(tok)
-        if own is not None:
-            return own  # "Amazon's investment", "the Amazon investment"
+        noun = tok
+        for _ in range(MAX_ACT_HOPS + 1):
+            own = _name_tokens(noun)
+            if own is not None:
+                return own  # "Amazon's investment", "Microsoft's arrangement ... a 49% ownership stake"
+            if noun.head is noun or noun.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+                break
+            noun = noun.head  # up through the nouns and prepositions it hangs from, to the verb of its clause
     verb, subject = tok, None
     for _ in range(MAX_ACT_HOPS + 1):
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:

@@ -65,6 +65,18 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
+NEGATION_REACH = 3  # words between a negation and the word it governs
+
+
+def _negated_word(sentence: str, words: frozenset[str]) -> bool:
+    """Whether a negation stands within NEGATION_REACH words before one of `words` ("did not fall")."""
+    tokens = re.findall(r"[\w'’-]+", sentence.lower())
+    for i, tok in enumerate(tokens):
+        if tok in words and any(_NEGATION.fullmatch(t) or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - NEGATION_REACH) : i]):
+            return True
+    return False
+
+
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(),
@@ -75,7 +87,9 @@ def yes_no(
     share price drop?" and "shares climbed nearly 3%")."""
     word = "Yes" if polarity(sentence, terms) else "No"
     if said and says_the_opposite(sentence, said, contrary):
-        word = "No" if word == "Yes" else "Yes"
+        # "Amazon holds a minority stake and does not have a board seat" for "Does Amazon hold a majority stake?":
+        # No, whatever else the sentence negates; Yes only where a negation governs the opposite word itself
+        word = "Yes" if _negated_word(sentence, contrary) else "No"
     if figures:
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
         if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):

@@ -611,9 +611,13 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
     Anthropic" is no Yes. Else the first near sentence that says the act answers, and where none does, nothing
     (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
+    # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
+    # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
+    named = {t for e in q.entities for t in content_terms(e)}
+    asked = q.terms - named or q.terms
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
-        said = answer_forms.yes_no(text, q.terms, q.figures, q.said, q.contrary)[2]
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary)[2]
         if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
             return s, said
         if states_act(text, q.predicate, q.doer) and names_all(data, q, s.sentence_id):

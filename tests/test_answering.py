@@ -459,6 +459,16 @@ def test_a_yes_no_question_about_an_act_no_source_says_of_that_name_is_not_answe
     assert seed_engine.ask(question).abstained
 
 
+def test_a_yes_no_question_is_answered_by_what_it_asks_not_by_another_negation(seed_engine):
+    # 003: "Amazon holds a minority stake and does not have a board seat, allowing Anthropic ...": the "not" is about
+    # the board seat (was "No" to the minority stake, and "Yes" to the majority stake, the opposite flipping it)
+    assert seed_engine.ask("Does Amazon hold a minority stake in Anthropic?").text.startswith("Yes: Amazon holds a minority")
+    assert seed_engine.ask("Does Amazon hold a majority stake in Anthropic?").text.startswith("No: Amazon holds a minority")
+    assert seed_engine.ask("Does Amazon get a seat on Anthropic's board?").text.startswith("No: Amazon holds a minority")
+    # the 49% is Microsoft's reported stake in OpenAI (was "Yes" for Amazon)
+    assert seed_engine.ask("Does Amazon own 49% of Anthropic?").abstained
+
+
 def test_a_yes_no_question_about_an_act_a_source_says_is_answered(seed_engine):
     got = seed_engine.ask("Did Amazon invest in Anthropic?")
     assert got.text.startswith("Yes: Amazon invested $5 billion in Anthropic")
