@@ -21,6 +21,7 @@ from typing import Any
 
 from rag.lexical import akin, content_terms
 from rag.phrases import PHRASE_CACHE, parse
+from rag.timewords import CALENDAR_NAMES
 
 # The sentence relations that can hold what the question's relation asks: an active question may meet a passive
 # sentence ("Who confirmed X?" / "X was confirmed by Y") and the other way round.
@@ -227,16 +228,21 @@ def _copula_side(doc: Any, topic: frozenset[str]) -> Any:
 
 def _dependent(doc: Any, role: AskedRole) -> Any:
     """The dependent, in the role asked, of a word with the question's governing stem."""
+    dated = None  # "In February 2026, the company invested ... in OpenAI": a time is the object only if nothing else is
     for tok in doc:
         if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor:
             continue
-        for child in tok.children:
+        # "invested $50 billion in OpenAI": a preposition the parse hangs on the verb's object is the verb's too
+        held = [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+        for child in [*tok.children, *(held if role.relation in (PLACE, "pobj") else [])]:
             if role.relation in (PLACE, "pobj"):
                 # "fled to southern Italy" for "where"; "similar to an automobile radiator" for "... similar to?"
                 place = role.relation == PLACE and child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
                 asked = role.relation == "pobj" and child.dep_ in ("prep", "agent") and child.lower_ == role.preposition
                 found = _object(child) if place or asked else None
-                if found is not None:
+                if found is not None and _is_time(found):
+                    dated = dated if dated is not None else found
+                elif found is not None:
                     return found
                 continue
             if child.dep_ not in COUNTERPARTS[role.relation]:
@@ -256,7 +262,12 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
             absolute = any(c.dep_ == "prep" and c.lower_ == "with" and c.i < tok.i for c in tok.head.children)
             if subject is not None and subject.pos_ in ANSWER_POS and not absolute:  # not "..., with the FTC examining"
                 return subject
-    return None
+    return dated
+
+
+def _is_time(tok: Any) -> bool:
+    """A month, a day or a year ("February 2026", "1998")."""
+    return tok.lower_ in CALENDAR_NAMES or (tok.like_num and len(tok.text) == 4 and tok.text.isdigit())
 
 
 def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:

@@ -15,6 +15,7 @@ from rag.lexical import content_terms
 from rag.opposites import says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
+from rag.timewords import years_in
 
 Cut = tuple[int, int, str]
 
@@ -93,6 +94,13 @@ def yes_no(
     if figures:
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
         if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):
+            word = "No"
+    asked_years = years_in(" ".join(f.text for f in figures if f.unit == "year"))
+    if asked_years and word == "Yes":
+        # "Did Amazon invest $1.25 billion in Anthropic in 2024?" and "... its initial $1.25 billion investment in
+        # September 2023": a sentence that dates what it says in other years only says No
+        dated = years_in(sentence)
+        if dated and not set(dated) & set(asked_years):
             word = "No"
     return 0, len(sentence), f"{word}: {sentence}"
 

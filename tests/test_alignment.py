@@ -87,6 +87,10 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # a relative clause's copula: the side is what "which" stands for
         ("What is the world's largest library system?",
          "It runs museums alongside the Harvard Library, which is the world's largest library system.", "Harvard Library"),
+        # a stranded preposition: its object under the verb or the verb's object, a time only if nothing else is
+        ("Which company did Amazon invest $50 billion in?",
+         "In February 2026, the company invested approximately $50 billion in OpenAI.", "OpenAI"),
+        ("What year did the company invest in?", "In February 2026, the company invested heavily.", "February 2026"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],

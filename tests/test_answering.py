@@ -465,6 +465,9 @@ def test_a_yes_no_question_is_answered_by_what_it_asks_not_by_another_negation(s
     assert seed_engine.ask("Does Amazon hold a minority stake in Anthropic?").text.startswith("Yes: Amazon holds a minority")
     assert seed_engine.ask("Does Amazon hold a majority stake in Anthropic?").text.startswith("No: Amazon holds a minority")
     assert seed_engine.ask("Does Amazon get a seat on Anthropic's board?").text.startswith("No: Amazon holds a minority")
+    # a sentence that dates what it says in another year says No (003: "$1.25 billion investment in September 2023")
+    assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in 2024?").text.startswith("No: ")
+    assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in 2023?").text.startswith("Yes: ")
     # the 49% is Microsoft's reported stake in OpenAI (was "Yes" for Amazon)
     assert seed_engine.ask("Does Amazon own 49% of Anthropic?").abstained
 
