@@ -15,7 +15,7 @@ from rag.lexical import content_terms
 from rag.opposites import says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
-from rag.timewords import years_in
+from rag.timewords import periods_in, years_in
 
 Cut = tuple[int, int, str]
 
@@ -80,7 +80,7 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
 
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
-    said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(),
+    said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), question: str = "",
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -95,6 +95,10 @@ def yes_no(
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
         if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):
             word = "No"
+    if word == "Yes" and question:
+        per_asked, per_stated = periods_in(question), periods_in(sentence)
+        if per_asked and per_stated and not per_asked & per_stated:
+            word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
     asked_years = years_in(" ".join(f.text for f in figures if f.unit == "year"))
     if asked_years and word == "Yes":
         # "Did Amazon invest $1.25 billion in Anthropic in 2024?" and "... its initial $1.25 billion investment in

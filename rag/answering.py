@@ -606,6 +606,11 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     return bound
 
 
+# a comparison: "more ... than", "larger than", "behind", "ahead of", "second place"
+_COMPARES = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"
+                       r"smallest|most|least)\b", re.IGNORECASE)
+
+
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
     """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
@@ -617,7 +622,9 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     asked = q.terms - named or q.terms
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary)[2]
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text)[2]
+        if _COMPARES.search(q.text) and not _COMPARES.search(text):
+            continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
             return s, said
         if states_act(text, q.predicate, q.doer) and names_all(data, q, s.sentence_id):

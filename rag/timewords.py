@@ -23,3 +23,21 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def years_in(text: str) -> tuple[str, ...]:
     """The four-digit years a text names ("in 2025", "September 2023")."""
     return tuple(_YEAR.findall(text)) if text else ()
+
+
+# How often a figure is counted: a question about a monthly figure is not answered by an annual one. One row per
+# period, its words as written (lower case).
+PERIODS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("day", ("per day", "a day", "daily", "each day")),
+    ("week", ("per week", "a week", "weekly", "each week")),
+    ("month", ("per month", "a month", "monthly", "each month")),
+    ("quarter", ("per quarter", "a quarter", "quarterly", "each quarter")),
+    ("year", ("per year", "a year", "yearly", "annual", "annually", "annualized", "annualised", "each year", "per annum")),
+)
+_PERIOD_WORDS = [(name, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE))
+                 for name, words in PERIODS]
+
+
+def periods_in(text: str) -> frozenset[str]:
+    """The periods a text counts in: "per month" -> {"month"}, "annual revenue" -> {"year"}."""
+    return frozenset(name for name, pattern in _PERIOD_WORDS if pattern.search(text))

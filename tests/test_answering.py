@@ -468,6 +468,9 @@ def test_a_yes_no_question_is_answered_by_what_it_asks_not_by_another_negation(s
     # a sentence that dates what it says in another year says No (003: "$1.25 billion investment in September 2023")
     assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in 2024?").text.startswith("No: ")
     assert seed_engine.ask("Did Amazon invest $1.25 billion in Anthropic in 2023?").text.startswith("Yes: ")
+    # a figure counted over another period says No (000, 004: annual revenue of $30 billion)
+    assert seed_engine.ask("Is Anthropic's revenue $30 billion per month?").text.startswith("No: ")
+    assert seed_engine.ask("Is Anthropic's annual revenue $30 billion?").text.startswith("Yes: ")
     # the 49% is Microsoft's reported stake in OpenAI (was "Yes" for Amazon)
     assert seed_engine.ask("Does Amazon own 49% of Anthropic?").abstained
 

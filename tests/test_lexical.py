@@ -19,3 +19,15 @@ from rag.lexical import akin, content_terms
 def test_words_of_one_family(a, b, same):
     (sa,), (sb,) = content_terms(a), content_terms(b)
     assert akin(sa, sb) is same and akin(sb, sa) is same
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    ("Is Anthropic's revenue $30 billion per month?", {"month"}),
+    ("the firm's annualized revenue has surpassed the $30 billion milestone", {"year"}),
+    ("quarterly and annual results", {"quarter", "year"}),
+    ("Amazon invested $5 billion", set()),
+])
+def test_the_periods_a_figure_is_counted_in(text, periods):
+    from rag.timewords import periods_in
+
+    assert periods_in(text) == periods
