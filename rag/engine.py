@@ -120,6 +120,7 @@ class Engine:
         from rag.followup import contextualize, with_other_name
         from rag.outlets import cited_from, outlet_scope
         from rag.retrieval import claim_passages, expansion_passages, retrieve
+        from rag.staleness import older_only
         from rag.tranches import next_tranche
 
         q = analyse(clean_question(question))
@@ -158,7 +159,7 @@ class Engine:
         if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
             return credited  # "Who edited the article about ...?": the credit line of the article found
         answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
-        return cited_from(state.data, answer, outlets)
+        return older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
 
     @staticmethod
     def next_previous(question: str, previous: str | None) -> str | None:

@@ -140,6 +140,7 @@ class Answer:
     source_count: int = 0  # every source that states the answer; `citations` may be capped
     lead_basis: str = ""  # why this figure leads where sources disagree: "newer: reports events of February 2026"
     conflict_count: int = 0  # every document giving another figure; `conflicts` may be capped
+    note: str = ""  # a caveat the reader needs: "Only an older source gives this (...)" (rag.staleness)
 
     @property
     def lead(self) -> str:

@@ -32,6 +32,7 @@ def answer_dict(a: Answer) -> dict[str, Any]:
         "source_count": a.source_count,
         "lead_basis": a.lead_basis,
         "conflict_count": a.conflict_count,
+        "note": a.note,
     }
 
 
@@ -71,6 +72,8 @@ def answer_text(a: Answer) -> str:
     if a.sentence and a.sentence != a.text:
         lines.append(f'  "{a.sentence}"')
     lines.append(f"  confidence {a.confidence:.2f}")
+    if a.note:
+        lines.append(f"Note: {a.note}")
     n = len(a.citations)
     if a.conflicts:
         # one side a line, the lead first, then why it leads

@@ -49,7 +49,7 @@ def test_ask_json_follows_the_contract(workdir):
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.decode().splitlines()
     answer = json.loads(line)
-    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count"}
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count", "note"}
     assert answer["answer"] == "up to 5 gigawatts" and answer["abstained"] is False
     assert 0 <= answer["confidence"] <= 1
     first = answer["citations"][0]

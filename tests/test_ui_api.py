@@ -25,7 +25,7 @@ def test_only_the_documented_endpoints_are_named(client):
 
 def test_ask_returns_the_cli_contract(client):
     answer = client.predict("How much computing capacity does Amazon guarantee Anthropic?", "", api_name="/ask")
-    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count"}
+    assert set(answer) == {"question", "answer", "sentence", "abstained", "confidence", "citations", "conflicts", "source_count", "lead_basis", "conflict_count", "note"}
     assert answer["answer"] == "up to 5 gigawatts"
     assert answer["citations"][0]["doc_id"] == SEED["004"]
 

@@ -64,6 +64,8 @@ def answer_markdown(answer: Answer, data: IndexData) -> str:
         lines.append("**Sources disagree:** " + " vs ".join(sides))
         if answer.lead_basis:
             lines.append(f"*{esc(answer.lead)} leads: {esc(lead_reason(answer.lead_basis))}*")
+    if answer.note:
+        lines.append(f"*Note: {esc(answer.note)}*")
     lines.append(f"Confidence {answer.confidence:.2f}")
     return "\n\n".join(lines)
 

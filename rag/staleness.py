@@ -1,0 +1,37 @@
+"""An answer about the present that only older sources give: "What is Anthropic currently valued at?" answered by
+"approximately $60 billion" from an article of 2024, while the newer articles found for the question say nothing of
+it. The answer stands (it is what the sources say) and says so: "Only an older source gives this: ...".
+
+It reads the documents of the passages already retrieved, so its cost does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+
+from rag.analysis import QuestionAnalysis
+from rag.index.view import IndexData
+from rag.records import Answer, Passage
+
+
+def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: Sequence[Passage]) -> Answer:
+    """The answer with `note` set where it is a figure of the present (the question asks of no past time) that only
+    documents older than others found for the question state; else the answer as it is."""
+    if answer.abstained or answer.conflicts or answer.figure is None or q.past or q.past_tense:
+        return answer
+    cited = {c.doc_id for c in answer.citations}
+    newest = max(cited, key=data.position)
+    at = data.position(newest)
+    if math.isinf(at):
+        return answer  # undated: nothing to say about its age
+    newer = {d for p in passages if (d := data.chunks[p.chunk_id].doc_id) not in cited and data.position(d) > at}
+    if not newer:
+        return answer
+    head = data.document_head(newest)
+    dated = f", dated {head.date}" if head.date else ""
+    source = "source" if len(cited) == 1 else "sources"
+    note = (f"Only an older {source} gives this ({head.title or head.file}{dated}); "
+            f"{len(newer)} newer source{'s' if len(newer) > 1 else ''} found for this question do not state it.")
+    return dataclasses.replace(answer, note=note)
