@@ -105,7 +105,7 @@ _COUNTED_PAST = re.compile(
 )
 _SCOPE = {
     "total": re.compile(
-        r"\b(?:total|in all|overall|altogether|cumulative|combined)\b"
+        r"\b(?:total|in all|overall|altogether|cumulative|combined|so far|to date|thus far|until now|to this point)\b"
         r"|\b(?:count(?:ing)?|includ(?:e|es|ing)|plus|on top of)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b",
         re.IGNORECASE,
     ),

@@ -312,9 +312,23 @@ def answer_question(
             conflicts, conflict_count = generation_conflicts(data, verdict)
             basis = data.named(verdict.basis)
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
+    if figure is not None and text.endswith(figure.text):
+        text = _with_hedge(sentence.text, text)
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
     )
+
+
+# a word that makes a figure a possibility, within a few words before it in its clause: "its total potential
+# commitment to $33bn" is no money committed
+_HEDGED = re.compile(r"\b(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
+def _with_hedge(sentence: str, text: str) -> str:
+    """A figure answer with the hedge word before it kept ("potential commitment to $33bn", not "$33bn")."""
+    at = sentence.find(text)
+    m = _HEDGED.search(sentence, 0, at) if at > 0 else None
+    return sentence[m.start() : at + len(text)] if m else text
 
 
 _OWNER = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+")

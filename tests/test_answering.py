@@ -212,7 +212,7 @@ def test_a_yes_is_cited_from_every_article_that_says_the_same_of_the_same_names(
 def test_earlier_money_counted_in_asks_for_the_newest_total(seed_engine):
     # not a question about the past: the newest total ($33bn, 001) leads, 003's older $8 billion is shown
     got = seed_engine.ask("Including money already given earlier, what could Amazon's overall exposure to Anthropic reach?")
-    assert got.text == "$33bn"
+    assert got.text == "potential commitment to $33bn"  # the hedge word stays with it
     assert [c.doc_id for c in got.citations] == [SEED["001"]]
     assert [c.text for c in got.conflicts] == ["$8 billion"]
 
@@ -498,3 +498,10 @@ def test_a_figure_of_the_present_only_an_older_source_gives_says_so(seed_engine)
     assert seed_engine.ask("How many gigawatts will Amazon provide?").note == ""
     assert seed_engine.ask("What was Amazon's initial investment in Anthropic?").note == ""
     assert seed_engine.ask("What is Anthropic's annual revenue?").note == ""
+
+
+def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
+    # 001: "lifting its total potential commitment to $33bn": not money invested (was the bare "$33bn")
+    for question in ("How much has Amazon invested in Anthropic in total?", "How much has Amazon invested in Anthropic so far?"):
+        got = seed_engine.ask(question)
+        assert got.text == "potential commitment to $33bn" and got.lead == "potential commitment to $33bn"
