@@ -114,14 +114,14 @@ def is_vague_time(span: Span) -> bool:
     return span.kind == "duration" and span.figure is None and bool(_VAGUE_TIME.search(span.text))
 
 
-_CONNECT = r"(?:of|the|de|du|la|le|von|van|der|for|&)"
+_CONNECT = r"(?:of|the|de|du|la|le|von|van|der|den|for|&|y|da|di|del|della|dos|das|bin|ibn|zu)"  # "Ayanz y Beaumont"
 # a name, and the number that belongs to it ("Microsoft 365", "Super Bowl 50", "Claude 3.5 Sonnet"): one to three digits
 # not followed by a scale, unit or decimal, and never after a month ("March 12" is a date)
 NAME_NUMBER = (
     "(?:" + "".join(f"(?<!{m.capitalize()})" for m in MONTHS)
     + r"\s\d{1,3}(?:\.\d{1,2})?(?![\d.,:/%-]\d|[\w%]|\s*(?:%|percent|per cent|thousand|million|billion|trillion|[A-Za-z]?[BMKT]\b|GW|MW|kW)))?"
 )
-_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
+_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*(?:(?:al|el)-)?[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
 
 
 POSSESSIVE_PENALTY = 50.0

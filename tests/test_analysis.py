@@ -274,6 +274,10 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     ("What project did Harvard halt due to the financial crisis?", "Harvard halted construction of its $1.2 billion "
      "Allston Science Complex.", "Allston Science Complex"),
     ("At what angle were the pistons set?", "The pistons were set at 90 degrees to each other.", "90"),
+    # a name joined by "y", "da", "bin" ... or with an "al-" part is one name (was "Beaumont")
+    ("Who received the first steam engine patent?", "The Spanish inventor Jerónimo de Ayanz y Beaumont obtained the "
+     "first patent for a steam engine in 1606.", "Jerónimo de Ayanz y Beaumont"),
+    ("Who described a steam turbine in 1551?", "A steam turbine was described by Taqi al-Din in 1551.", "Taqi al-Din"),
     # a short quoted term is a candidate, and a strong one (was "concept", "Soviet Union")
     ("Terra Nullius is a Latin expression meaning what in English?", "British imperialism often used the concept of "
      "Terra nullius (Latin expression which stems from Roman law meaning 'empty land').", "empty land"),
