@@ -153,9 +153,26 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
     if not role.relation:
         return None
     head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
+    if head is None and role.relation == "nsubj" and role.governor:
+        head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
     if head is None:
         return None
     return _extent(head, appositives)
+
+
+def _nominal_doer(doc: Any, governor: str) -> Any:
+    """The name that owns a noun of the verb's family: "Amazon" of "Amazon's latest investment brings ..." for the
+    subject of "invest"; None where no such noun has a possessive name."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not akin(_stem(tok), governor) or len(_stem(tok)) < MIN_NOMINAL_STEM:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return owner
+    return None
+
+
+MIN_NOMINAL_STEM = 4  # "use" and "user" are too short a family to tell a doer by
 
 
 def _listed_with(doc: Any, companions: frozenset[str]) -> Aligned | None:
