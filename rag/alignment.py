@@ -154,11 +154,7 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
         return None
     head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
     if head is None and role.relation == "nsubj" and role.governor:
-        owner = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
-        if owner is not None:
-            whole = _extent(owner, appositives)
-            end = max(t.idx + len(t.text) for t in owner.subtree if t.dep_ != "case" and t.i <= owner.i)
-            return Aligned(whole.start, min(whole.end, end), whole.head_start, whole.head_end)
+        head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
     if head is None:
         return None
     return _extent(head, appositives)
