@@ -87,9 +87,10 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # a relative clause's copula: the side is what "which" stands for
         ("What is the world's largest library system?",
          "It runs museums alongside the Harvard Library, which is the world's largest library system.", "Harvard Library"),
-        # the subject of a verb said as a noun of its family: the noun's possessive name (was "Claude")
+        # the subject of a verb said as a noun of its family: the noun's possessive name (the answer drops its 's;
+        # was "Claude")
         ("Which companies have invested in Anthropic?",
-         "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon"),
+         "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon's"),
         # a stranded preposition: its object under the verb or the verb's object, a time only if nothing else is
         ("Which company did Amazon invest $50 billion in?",
          "In February 2026, the company invested approximately $50 billion in OpenAI.", "OpenAI"),
