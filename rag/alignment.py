@@ -555,6 +555,15 @@ def states_act(sentence: str, predicate: str, doer: str) -> bool:
     return False
 
 
+def mentions_act(sentence: str, predicate: str) -> bool:
+    """Whether a sentence holds a verb or noun of the predicate's word family, whoever does it (True where it is too
+    long to parse)."""
+    doc = parse(sentence)
+    return doc is None or any(
+        tok.pos_ in ACT_TAGS and any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)}) for tok in doc
+    )
+
+
 def _doer_name(tok: Any) -> frozenset[str]:
     """The stems of the name that does a verb or noun (its subject, a passive verb's agent, a noun's possessor, or
     the subject of the clause a noun sits in); empty where that doer is not a name ("the company", "it")."""

@@ -66,6 +66,30 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
+_MORE = re.compile(r"\b(?:more than|over|above|at least|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|greater than|higher than|"
+                   r"larger than|bigger than|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+_LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_ABOVE = frozenset({"more than", "over", "above", "exceeding", "surpassing", "surpassed", "just over"})  # "surpassing $1 billion"
+_BELOW = frozenset({"less than", "under", "below", "just under"})
+
+
+def compared_figures(question: str, figures: Sequence[Figure]) -> list[tuple[Figure, str]]:
+    """The figures a yes/no question compares against, with the way (">" or "<"): "$1 billion" in "Does revenue exceed
+    $1 billion?" -> [($1 billion, ">")]; none where it asks for a figure as it is."""
+    out = []
+    for f in figures:
+        at = question.find(f.text)
+        if at < 0 or f.unit == "year":
+            continue
+        if _MORE.search(question, 0, at) or f.qualifier in ("more than", "over", "above", "at least", "exceeding", "surpassing"):
+            out.append((f, ">"))
+        elif _LESS.search(question, 0, at) or f.qualifier in ("less than", "under", "below"):
+            out.append((f, "<"))
+    return out
+
+
 NEGATION_REACH = 3  # words between a negation and the word it governs
 
 
@@ -81,6 +105,7 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), question: str = "",
+    compared: Sequence[tuple[Figure, str]] = (),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -91,9 +116,17 @@ def yes_no(
         # "Amazon holds a minority stake and does not have a board seat" for "Does Amazon hold a majority stake?":
         # No, whatever else the sentence negates; Yes only where a negation governs the opposite word itself
         word = "Yes" if _negated_word(sentence, contrary) else "No"
-    if figures:
-        stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in figures)]
-        if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in figures):
+    if compared:
+        # "Does Anthropic's annual revenue exceed $1 billion?" and "... has surpassed the $30 billion milestone": Yes
+        stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
+        if stated:
+            holds = any(f.unit == g.unit and (
+                f.value > g.value or (f.value == g.value and f.qualifier in _ABOVE) if way == ">"
+                else f.value < g.value or (f.value == g.value and f.qualifier in _BELOW)) for f in stated for g, way in compared)
+            word = "Yes" if holds and polarity(sentence, terms) else "No"
+    elif measured := [g for g in figures if g.unit != "year"]:  # a year dates the claim: below
+        stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in measured)]
+        if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in measured):
             word = "No"
     if word == "Yes" and question:
         per_asked, per_stated = periods_in(question), periods_in(sentence)

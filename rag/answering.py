@@ -20,6 +20,7 @@ from rag.alignment import (
     copula_of_class,
     description,
     happening,
+    mentions_act,
     names_a_class,
     purpose,
     sorts_of,
@@ -30,6 +31,7 @@ from rag.binding import entity_coverage, is_bound, names_all
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
+from rag.figure_index import fits_roles, query_roles
 from rag.figures import YEARS_PER_UNIT, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
@@ -250,7 +252,8 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
-    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense):
+    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not (
+            answer_forms.compared_figures(q.text, q.figures)):  # "Does revenue exceed $1 billion?" asks no figure as it is
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
             return _answer_no_with(data, q, conf, newer)
@@ -625,6 +628,16 @@ _COMPARES = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w
                        r"smallest|most|least)\b", re.IGNORECASE)
 
 
+def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether every claim of the question's figure in the sentence is another party's than the question asks it of
+    (by the roles the figure check reads: rag.figure_index.fits_roles)."""
+    if not q.measured or not q.doer:
+        return False
+    claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.measured)]
+    roles = query_roles(q.text, list(q.figures))
+    return bool(claims) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
+
+
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
     """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
@@ -633,16 +646,21 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     named = {t for e in q.entities for t in content_terms(e)}
-    asked = q.terms - named or q.terms
+    asked = (q.terms - named - LIGHT_TERMS) or q.terms  # nor "have" ("does not have a board seat")
+    compared = answer_forms.compared_figures(q.text, q.figures)
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text)[2]
-        if _COMPARES.search(q.text) and not _COMPARES.search(text):
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared)[2]
+        if _COMPARES.search(q.text) and not _COMPARES.search(text) and not compared:
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
+        if said.startswith("Yes") and _figure_of_another(data, q, s.sentence_id):
+            continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
         if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
             return s, said
-        if states_act(text, q.predicate, q.doer) and names_all(data, q, s.sentence_id):
+        if states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)):
             return s, said  # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
+        if s is best and q.measured and _states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate):
+            return s, said  # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
     return None
 
 

@@ -12,10 +12,10 @@ from rag.errors import FigureQueryError
 from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import akin, content_terms
-from rag.outlets import names_as_source, publisher_key
-from rag.records import Claim, Figure, FigureLookup, FigureMention
+from rag.outlets import SOURCE_NOUNS, publisher_key
+from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
 from rag.spans import contradicts
-from rag.timewords import CALENDAR_NAMES
+from rag.timewords import CALENDAR_NAMES, years_in
 from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
@@ -50,10 +50,16 @@ class FigureIndex:
         figures = list(distinct.values())
         if not figures:
             raise FigureQueryError(f"no figure found in {text!r}: write one such as $25 billion, 5 GW or 49%")
+        # "Amazon invested $1.25 billion in Anthropic in 2024": the year dates the claim, it is not a figure looked up
+        years = tuple(str(int(f.value)) for f in figures if f.unit == "year")
+        if years and len(years) < len(figures):
+            figures = [f for f in figures if f.unit != "year"]
+        else:
+            years = ()
         outlets = _outlets_named(text)
         names, words, scope = _claim_terms(text, parsed)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
-        roles = _query_roles(text, parsed)
+        roles = query_roles(text, parsed)
         seen: set[tuple[str, int]] = set()
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -65,14 +71,17 @@ class FigureIndex:
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
+                if years and not set(years) & set(years_in(f"{self._data.sentences[c.sentence_id].text} {c.time}")):
+                    continue  # the claim is not dated in the year asked (or not dated at all)
                 seen.add((c.doc_id, c.figure.start))
                 said.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
         found = list(said.values())
+        outlet = ""
         if outlets:
-            # "According to AI Business, ...": that outlet's articles, where it published some of these
+            # "According to AI Business, ...": that outlet's articles only; the others show where the figure appears
             keys = {publisher_key(o) for o in outlets}
-            own = [c for c in found if publisher_key(self._data.document_head(c.doc_id).publisher or "") in keys]
-            found = own or found
+            found = [c for c in found if publisher_key(self._data.document_head(c.doc_id).publisher or "") in keys]
+            outlet = outlets[0]
         # newest articles first; for a claim ("Amazon will invest $25 billion"), the sentences that say most of it
         # first, and of those the ones that say its words as written ("Amazon will invest up to $25 billion")
         asked = names | words
@@ -88,14 +97,18 @@ class FigureIndex:
         ))
         total = len(found)
         elsewhere: tuple[FigureMention, ...] = ()
-        if not found and not plain:
+        if not found and not plain and outlet:
+            elsewhere = tuple(self._mention(c) for c in list(said.values())[:MAX_ELSEWHERE]) or self._elsewhere(figures)
+        elif not found and not plain:
             # no source states the claim: where the figure does appear, about something else ("Amazon owns 49% of
             # Anthropic": 49% is Microsoft's stake in OpenAI), so that "no source gives it" is never read as absent
             elsewhere = self._elsewhere(figures)
         if plain:
             fig = figures[0]
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
-        return FigureLookup(text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere)
+        return FigureLookup(
+            text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet,
+        )
 
     def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
         """The newest mentions of the figures themselves, at most MAX_ELSEWHERE, one per sentence."""
@@ -115,21 +128,8 @@ class FigureIndex:
             own = {entity_key(c.subject), entity_key(c.target)} - {""}
             if own and not own & names:
                 return False  # another company's figure of the same size
-            subject, target = roles
-            sentence = self._data.sentences[c.sentence_id]
-            at = c.figure.start - sentence.start
-            said_by = _owner_before(sentence.text, at) or _clause_subject(sentence.text, at) or (
-                entity_key(c.subject) if c.subject[:1].isupper() else "")  # a name, not "the round"
-            if _RECEIVING.fullmatch(c.measure) or _RECEIVED_BEFORE.search(sentence.text, 0, at):
-                # "Anthropic ... securing up to 5GW": its subject is the one that gets it, the query's receiver
-                if not _same_party(target, said_by):
-                    return False
-            elif not _same_party(subject, said_by):
-                return False  # "Anthropic invested $5 billion in Amazon" is not "Amazon will invest $5bn in Anthropic"
-            if target and c.target and entity_key(c.target) not in (target, subject) and target not in own:
-                sentence_names = {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
-                if target not in sentence_names:
-                    return False  # the money went to another company than the one the claim names
+            if not fits_roles(self._data.sentences[c.sentence_id], c, roles):
+                return False
             # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
             # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
             named = own | {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
@@ -219,7 +219,7 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
     rest = _without_figures(query_text(text), parsed)
     said = _ATTRIBUTION.match(rest)
     rest = rest[said.end() :] if said else rest  # "According to AI Business, ...": who says it is no party to it
-    names = {entity_key(n) for n in _names(rest)[_skip_first(rest):]} - {""}
+    names = {entity_key(n) for n in _names(rest, _skip_first(rest))} - {""}
     words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
     words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
     return names, words, question_scope(rest)
@@ -233,11 +233,11 @@ _ATTRIBUTION = re.compile(
     r"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|"
     r"states?|stated|confirms?|confirmed)(?:\s+that)?\b)\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(content_terms("from by to in into on onto for toward towards"))
-_TARGET_BEFORE = re.compile(r"\b(?:in|into|to|on|onto|for|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:in|into|to|on|onto|for|toward|towards|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _GIVER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
+def query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
     """Who gives and who gets in a claim query, by the order of its words (keys; "" where it does not say): the first
     name before the figure, the first name after it that follows "in", "to" or "on" ("Amazon invested $5 billion in
     Anthropic" -> ("amazon", "anthropic")). The one named after "from" or "by" gives: "Anthropic received $5 billion
@@ -250,7 +250,7 @@ def _query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
     said = _ATTRIBUTION.match(before)
     if said:
         before = " " * said.end() + before[said.end() :]  # "According to AI Business, Amazon invested ...": Amazon's
-    found = _names(before)[_skip_first(before):]
+    found = _names(before, _skip_first(before))
     subject = entity_key(found[0]) if found else ""
     target = giver = ""
     for m in _NAME.finditer(after):
@@ -272,21 +272,53 @@ def _query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
 _NAME_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*")
 
 
-def _names(text: str) -> list[str]:
-    """The capitalized words of a claim query that may name a party: not a month or a day ("September 2023")."""
-    return [n for n in _NAME.findall(text) if n.lower() not in CALENDAR_NAMES]
+def _names(text: str, skip: int = 0) -> list[str]:
+    """The capitalized words of a claim query that may name a party (after the first `skip`): not a month or a day
+    ("September 2023"), nor a capitalized function word ("In September 2023, ...")."""
+    return [n for n in _NAME.findall(text)[skip:] if n.lower() not in CALENDAR_NAMES and content_terms(n)]
 
 
 def _outlets_named(text: str) -> list[str]:
-    """The names a claim query speaks of as its source ("According to AI Business, ...", "TNW reports ...")."""
-    return [m.group() for m in _NAME_RUN.finditer(text) if names_as_source(text, m.group())]
+    """The names a claim query speaks of as its source ("According to AI Business, ...", "TNW reports ...", "the
+    Hamidun News article"): a verb of reporting, not one a claim's party does ("Amazon put $1.25 billion ...")."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        if not content_terms(m.group()):
+            continue  # "Which articles say ...": a question word, no outlet
+        n = re.escape(m.group())
+        if (re.search(rf"\b(?:according to|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
+                or re.search(rf"\b{n}\s+{_REPORTING}\b", text) or re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text)):
+            out.append(m.group())
+    return out
 
 
-def _same_party(asked: str, said: str) -> bool:
+_REPORTING = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|notes?|noted)"
+
+
+def fits_roles(sentence: Sentence, c: Claim, roles: tuple[str, str]) -> bool:
+    """Whether a claim (in its sentence) may be the one whose giver and receiver a query names (`query_roles`)."""
+    subject, target = roles
+    at = c.figure.start - sentence.start
+    said_by = _owner_before(sentence.text, at) or _clause_subject(sentence.text, at) or (
+        entity_key(c.subject) if c.subject[:1].isupper() else "")  # a name, not "the round"
+    if _RECEIVING.fullmatch(c.measure) or _RECEIVED_BEFORE.search(sentence.text, 0, at):
+        # "Anthropic ... securing up to 5GW": its subject is the one that gets it, the query's receiver
+        if not _same_party(target, said_by, subject):
+            return False
+    elif not _same_party(subject, said_by, target):
+        return False  # "Anthropic invested $5 billion in Amazon" is not "Amazon will invest $5bn in Anthropic"
+    # "Microsoft owns 49% of Anthropic": the 49% is of OpenAI
+    return not (target and c.target[:1].isupper() and not _same_party(target, entity_key(c.target), subject))
+
+
+def _same_party(asked: str, said: str, other: str = "") -> bool:
     """Whether the query's party may be the claim's: either is unknown, the keys are equal, or one may be the other's
-    initials ("aws" and "amazon": an alias the keys cannot tell apart is not ruled out)."""
+    initials ("aws" and "amazon": an alias the keys cannot tell apart is not ruled out), unless the claim's party is
+    the query's other party ("Anthropic secured $100 billion from AWS": Anthropic is the one said to get it)."""
     if not asked or not said or asked == said:
         return True
+    if said == other:
+        return False
     short, long_ = sorted((asked, said), key=len)
     return " " not in short and len(short) <= MAX_INITIALS and short[0] == long_[0]
 

@@ -164,6 +164,7 @@ class FigureLookup:
     total: int = -1  # mentions found in all (more than shown in a large archive); -1: as many as shown
     # for a claim no source states: the figure's own mentions, about something else (newest first, a few)
     elsewhere: tuple[FigureMention, ...] = ()
+    outlet: str = ""  # the outlet the query names as its source ("According to Hamidun News, ..."); mentions are its
 
     @property
     def found(self) -> int:

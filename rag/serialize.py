@@ -50,6 +50,7 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
         "mentions": [mention_dict(m) for m in lookup.mentions],
         "found": lookup.found,
         "elsewhere": [mention_dict(m) for m in lookup.elsewhere],
+        "outlet": lookup.outlet,
         "differing": [mention_dict(m) for m in differing],
     }
 
@@ -102,8 +103,11 @@ def lookup_text(
     `differing`, the mentions that give another figure for the same thing, are listed after."""
     wanted = ", ".join(figure_label(f) for f in lookup.figures)
     if not lookup.mentions and lookup.elsewhere:
-        lines = [f"No source gives {wanted} for that claim.",
-                 f"\n{wanted} appears in {len({m.doc_id for m in lookup.elsewhere})} document(s) about something else:"]
+        where = f"{len({m.doc_id for m in lookup.elsewhere})} document(s)"
+        lines = [f"No source gives {wanted} for that claim." if not lookup.outlet else
+                 f"{lookup.outlet} gives {wanted} for that claim in no article.",
+                 f"\n{wanted} appears in {where} about something else:" if not lookup.outlet else
+                 f"\n{wanted} appears in {where} of other outlets:"]
         lines += _grouped_lines(lookup.elsewhere, mark)
     elif not lookup.mentions:
         lines = [f"No source gives {wanted}."]

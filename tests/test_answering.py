@@ -505,3 +505,23 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     for question in ("How much has Amazon invested in Anthropic in total?", "How much has Amazon invested in Anthropic so far?"):
         got = seed_engine.ask(question)
         assert got.text == "potential commitment to $33bn" and got.lead == "potential commitment to $33bn"
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # the figure in other words than the verb asked (003: "followed by an additional $2.75 billion in early 2024")
+    ("Did Amazon invest $2.75 billion in Anthropic in 2024?", "Yes: That first commitment was followed by"),
+    ("Did Amazon invest $2.75 billion in Anthropic in September 2023?", "No: "),
+    # the act of a name the sentence calls "the company" (004), the best sentence's names may be near it
+    ("Does Amazon guarantee Anthropic up to 5 gigawatts of capacity?", "Yes: Amazon in turn guarantees"),
+    # "have" is no word a negation must govern ("does not have a board seat")
+    ("Does Amazon have a minority stake in Anthropic?", "Yes: Amazon holds a minority stake"),
+    # a comparison of figures: "surpassing $1 billion" exceeds $1 billion
+    ("Does Anthropic's annual revenue exceed $1 billion?", "Yes: "),
+])
+def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
+    assert seed_engine.ask(question).text.startswith(start)
+
+
+def test_a_figure_another_party_gives_is_no_yes(seed_engine):
+    # 002: "with Anthropic pledging to spend $100 billion on AWS": not Amazon's investment (was Yes)
+    assert not seed_engine.ask("Did Amazon invest $100 billion in Anthropic?").text.startswith("Yes")

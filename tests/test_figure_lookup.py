@@ -186,3 +186,29 @@ def test_a_figure_another_party_pledges_is_not_the_claim_of_the_one_asked(seed_e
     sentences = {m.sentence for m in seed_engine.figure("Amazon invested $100 billion in Anthropic").mentions}
     assert not any("Anthropic also plans" in s or "Anthropic's guaranteed" in s or "while securing" in s for s in sentences)
     assert len(sentences) <= 3
+
+
+@pytest.mark.parametrize(("query", "docs"), [
+    ("Amazon put $1.25 billion into Anthropic", {"003"}),  # "put" is the claim's verb, not a source's (was no source)
+    ("In September 2023, Amazon invested $1.25 billion in Anthropic", {"003"}),  # a date first, as a date
+    ("Amazon invested $2.75 billion in Anthropic in early 2024", {"003"}),
+    ("Amazon invested $1.25 billion in Anthropic in 2024", set()),  # 003 dates it September 2023
+    ("Amazon invested $5 billion in Anthropic in 2023", set()),  # no source dates the $5 billion so
+    ("Microsoft owns 49% of Anthropic", set()),  # the 49% is of OpenAI
+])
+def test_a_claim_query_keeps_its_date_and_what_it_is_of(seed_engine, query, docs):
+    assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
+
+
+def test_an_outlet_that_does_not_state_the_claim_is_not_backed_by_others(seed_engine):
+    # 004 (Hamidun News) never gives $4 billion; 002 and 003 do, and are shown as other outlets (were: found)
+    lookup = seed_engine.figure("According to Hamidun News, Amazon invested $4 billion in Anthropic")
+    assert not lookup.mentions and lookup.outlet == "Hamidun News"
+    assert {m.doc_id for m in lookup.elsewhere} == {SEED["002"], SEED["003"]}
+    assert lookup_text(lookup).startswith("Hamidun News gives $4 billion for that claim in no article.")
+
+
+def test_the_receiver_said_to_give_is_no_claim_of_it(seed_engine):
+    # Anthropic pledges $100 billion to AWS; "Anthropic secured $100 billion from AWS" swaps the roles
+    sentences = {m.sentence for m in seed_engine.figure("Anthropic secured $100 billion from AWS").mentions}
+    assert not any("Anthropic also plans" in s or "Anthropic has pledged" in s for s in sentences)

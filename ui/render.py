@@ -101,7 +101,9 @@ def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: 
     wanted = ", ".join(figure_label(f) for f in lookup.figures)
     parts = [f'<div class="lookup"><h3>{esc_html(wanted)}</h3>']
     if not lookup.mentions and lookup.elsewhere:
-        parts.append(f"<p>No source gives {esc_html(wanted)} for that claim. It appears about something else in:</p>")
+        said = (f"No source gives {esc_html(wanted)} for that claim. It appears about something else in:" if not lookup.outlet
+                else f"{esc_html(lookup.outlet)} gives {esc_html(wanted)} for that claim in no article. Other outlets:")
+        parts.append(f"<p>{said}</p>")
         parts.append(_grouped(lookup.elsewhere, data, "gives it for"))
     elif not lookup.mentions:
         parts.append(f"<p>No source gives {esc_html(wanted)}.</p>")
