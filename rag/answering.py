@@ -32,7 +32,7 @@ from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figure_index import fits_roles, query_roles
-from rag.figures import YEARS_PER_UNIT, same_figure, same_value
+from rag.figures import YEARS_PER_UNIT, extract_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
@@ -629,13 +629,21 @@ _COMPARES = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w
 
 
 def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
-    """Whether every claim of the question's figure in the sentence is another party's than the question asks it of
-    (by the roles the figure check reads: rag.figure_index.fits_roles)."""
-    if not q.measured or not q.doer:
+    """Whether every claim of the question's figure in the sentence is of another measure than the question asks
+    (the articles' classes of measures), or another party's than the question asks it of (by the roles the figure
+    check reads: rag.figure_index.fits_roles)."""
+    if not q.measured:
         return False
     claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.measured)]
+    if not claims:
+        return False
+    classes = data.measure_classes
+    asked = classes.get(q.measure)
+    if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
+            classes.get(measure_stem(c.measure), asked) != asked for c in claims):
+        return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
     roles = query_roles(q.text, list(q.figures))
-    return bool(claims) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
+    return bool(q.doer) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
 
 
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
@@ -648,6 +656,7 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     named = {t for e in q.entities for t in content_terms(e)}
     asked = (q.terms - named - LIGHT_TERMS) or q.terms  # nor "have" ("does not have a board seat")
     compared = answer_forms.compared_figures(q.text, q.figures)
+    given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
         said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared)[2]
@@ -655,6 +664,8 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _figure_of_another(data, q, s.sentence_id):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
+        if said.startswith("Yes") and given_units and not any(f.unit in given_units for f in extract_figures(text)):
+            continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
         if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
             return s, said
         if states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)):

@@ -525,3 +525,8 @@ def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
 def test_a_figure_another_party_gives_is_no_yes(seed_engine):
     # 002: "with Anthropic pledging to spend $100 billion on AWS": not Amazon's investment (was Yes)
     assert not seed_engine.ask("Did Amazon invest $100 billion in Anthropic?").text.startswith("Yes")
+    # 003's $60 billion is a valuation, not revenue (was Yes); a sentence giving no length says nothing of one
+    assert not seed_engine.ask("Is Anthropic's annual revenue $60 billion?").text.startswith("Yes")
+    assert seed_engine.ask("Is Anthropic's valuation $60 billion?").text.startswith("Yes: ")
+    assert seed_engine.ask("Is the AWS contract 5 years long?").text.startswith("No: ")
+    assert seed_engine.ask("Is the AWS contract 10 years long?").text.startswith("Yes: ")
