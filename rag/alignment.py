@@ -531,7 +531,7 @@ def copula_of_class(sentence: str, stem: str) -> tuple[int, int] | None:
     return None
 
 
-ACT_TAGS = frozenset({"VERB", "NOUN"})  # "own" as an adjective ("Amazon's own division") is no act of owning
+ACT_TAGS = frozenset({"VERB", "NOUN", "PROPN"})  # "own" as an adjective ("Amazon's own division") is no act of owning
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 MAX_ACT_HOPS = 3  # heads climbed from a verb without a subject ("plans to invest", "invested and pledged")
 
@@ -550,7 +550,7 @@ def states_act(sentence: str, predicate: str, doer: str) -> bool:
         if tok.pos_ not in ACT_TAGS or not any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)}):
             continue
         name = _doer_name(tok)
-        if not asked or not name or name & asked:
+        if not asked or not name or name <= asked or asked <= name:  # "Dario Amodei" is not "Daniela Amodei"
             return True
     return False
 
@@ -567,8 +567,9 @@ def mentions_act(sentence: str, predicate: str) -> bool:
 def _doer_name(tok: Any) -> frozenset[str]:
     """The stems of the name that does a verb or noun (its subject, a passive verb's agent, a noun's possessor, or
     the subject of the clause a noun sits in); empty where that doer is not a name ("the company", "it")."""
-    if tok.pos_ == "NOUN":
-        noun = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "CEO Dario Amodei": a role word's name is the one it stands before
+        noun = tok.head if tok.pos_ == "PROPN" and tok.dep_ == "compound" else tok
         for _ in range(MAX_ACT_HOPS + 1):
             own = _name_tokens(noun)
             if own is not None:

@@ -308,7 +308,7 @@ _PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(
 
 # "Is Anthropic a subsidiary of Amazon?", "Is Anthropic an independent lab?": the noun after the article, before a
 # preposition or the end
-_COPULA_NOUN = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
+_COPULA_NOUN = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
 
 
 def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
@@ -322,7 +322,8 @@ def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
     if not terms or verb is None:
         noun = _COPULA_NOUN.match(rest[len(name) :]) if name else None
         terms = content_terms(noun.group(1)) if noun else []
-        return (terms[0], "") if terms else ("", "")  # "Is Anthropic a subsidiary of Amazon?": the noun it asks
+        # "Is Anthropic a subsidiary of Amazon?", "Is Daniela Amodei the CEO of Anthropic?": the noun it asks of the name
+        return (terms[0], name or "") if terms else ("", "")
     if verb.group(1).endswith("ing"):
         return terms[0], name or ""  # "Is Anthropic moving ...?": the name does it
     agent = verb.group(2) or ""

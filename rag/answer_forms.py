@@ -71,6 +71,7 @@ _MORE = re.compile(r"\b(?:more than|over|above|at least|exceed(?:s|ed|ing)?|surp
 _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+CEILING_WORDS = frozenset({"up to", "as much as", "as many as"})  # a figure that may yet be reached, not one that was
 _ABOVE = frozenset({"more than", "over", "above", "exceeding", "surpassing", "surpassed", "just over"})  # "surpassing $1 billion"
 _BELOW = frozenset({"less than", "under", "below", "just under"})
 
@@ -105,7 +106,7 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), question: str = "",
-    compared: Sequence[tuple[Figure, str]] = (),
+    compared: Sequence[tuple[Figure, str]] = (), done: bool = False,
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -126,8 +127,12 @@ def yes_no(
             word = "Yes" if holds and polarity(sentence, terms) else "No"
     elif measured := [g for g in figures if g.unit != "year"]:  # a year dates the claim: below
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in measured)]
-        if stated and not any(same_value(f.value, g.value) and f.unit == g.unit for f in stated for g in measured):
+        same = [f for f in stated for g in measured if same_value(f.value, g.value) and f.unit == g.unit]
+        if stated and not same:
             word = "No"
+        elif done and same and all(f.qualifier in CEILING_WORDS for f in same) and not any(
+                g.qualifier in CEILING_WORDS for g in measured):
+            word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
     if word == "Yes" and question:
         per_asked, per_stated = periods_in(question), periods_in(sentence)
         if per_asked and per_stated and not per_asked & per_stated:

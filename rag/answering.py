@@ -659,7 +659,7 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared)[2]
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared, done=q.past_tense)[2]
         if _COMPARES.search(q.text) and not _COMPARES.search(text) and not compared:
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _figure_of_another(data, q, s.sentence_id):

@@ -295,6 +295,9 @@ def test_the_copula_side_opposite_the_class_asked(sentence, stem, expected):
         ("The parliament was built by Enric Miralles.", "built", "Enric Miralles", True),
         ("The parliament was built by Enric Miralles.", "built", "Donald Dewar", False),
         ("Google has also made a reported $2 billion investment in Anthropic.", "buy", "Google", False),  # no such act
+        # a role word stands before its name: the CEO is Dario Amodei, not Daniela Amodei
+        ("It is led by CEO Dario Amodei and President Daniela Amodei.", "ceo", "Daniela Amodei", False),
+        ("It is led by CEO Dario Amodei and President Daniela Amodei.", "ceo", "Dario Amodei", True),
         # a noun's owner is found up the nouns it hangs from: the 49% ownership stake is Microsoft's arrangement's
         ("Unlike Microsoft's arrangement with OpenAI — which involves a reported 49% ownership stake — Amazon's deal "
          "with Anthropic is structured as a more traditional investment.", "own", "Amazon", False),

@@ -987,8 +987,9 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Anthropic owned by Amazon?", "own", "Amazon"),  # a passive: its agent does it
         ("Was Anthropic founded in 2021?", "found", ""),  # a passive without an agent
         ("Is Anthropic moving its cloud computing to Google Cloud?", "move", "Anthropic"),
-        ("Is Anthropic a subsidiary of Amazon?", "subsidiari", ""),  # "is" and a noun: the noun is asked
-        ("Is Anthropic an independent lab?", "lab", ""),
+        ("Is Anthropic a subsidiary of Amazon?", "subsidiari", "Anthropic"),  # "is" and a noun: the noun, of the name
+        ("Is Anthropic an independent lab?", "lab", "Anthropic"),
+        ("Is Daniela Amodei the CEO of Anthropic?", "ceo", "Daniela Amodei"),
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],

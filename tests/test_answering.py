@@ -522,6 +522,15 @@ def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
 
 
+def test_a_role_is_bound_to_its_name_and_a_ceiling_is_no_sum_paid(seed_engine):
+    # 003: "including CEO Dario Amodei and President Daniela Amodei" (was Yes for Daniela Amodei)
+    assert seed_engine.ask("Is Daniela Amodei the CEO of Anthropic?").abstained
+    assert seed_engine.ask("Is Dario Amodei the CEO of Anthropic?").text.startswith("Yes: ")
+    # 004: "Amazon will invest up to $25 billion": not invested yet (was Yes)
+    assert seed_engine.ask("Has Amazon invested $25 billion in Anthropic?").text.startswith("No: Amazon will invest up to")
+    assert seed_engine.ask("Will Amazon invest up to $25 billion in Anthropic?").text.startswith("Yes: ")
+
+
 def test_a_figure_another_party_gives_is_no_yes(seed_engine):
     # 002: "with Anthropic pledging to spend $100 billion on AWS": not Amazon's investment (was Yes)
     assert not seed_engine.ask("Did Amazon invest $100 billion in Anthropic?").text.startswith("Yes")
