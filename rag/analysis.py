@@ -433,6 +433,11 @@ PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
 _ROLE_TERMS = frozenset().union(*PERSON_ROLES)
 
 
+def roles_asked(terms: frozenset[str]) -> frozenset[str]:
+    """The stems of every role the question's terms ask for ("edit" -> the editor's)."""
+    return _roles(terms)
+
+
 def _roles(terms: frozenset[str]) -> frozenset[str]:
     """The stems of every role the question's terms ask for."""
     return frozenset().union(*(group for group in PERSON_ROLES if group & terms))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.analysis import QuestionAnalysis
+from rag.analysis import QuestionAnalysis, roles_asked
 from rag.index.view import IndexData
 from rag.lexical import content_terms
 from rag.records import Answer, Citation, Passage
@@ -29,12 +29,17 @@ _AUTHOR_BOX = re.compile(
 
 def asks_byline(q: QuestionAnalysis) -> bool:
     """A question for the person who wrote or edited an article."""
-    return q.answer_type == "person" and bool(q.roles & (EDITOR_ROLES | AUTHOR_ROLES))
+    return bool(_credited(q) & (EDITOR_ROLES | AUTHOR_ROLES))
+
+
+def _credited(q: QuestionAnalysis) -> frozenset[str]:
+    """The roles a question asks for; an outlet may be credited too ("Which outlet edited the article ...?")."""
+    return q.roles if q.answer_type == "person" else roles_asked(q.terms) if q.answer_type == "organisation" else frozenset()
 
 
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
     """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
-    editor = bool(q.roles & EDITOR_ROLES)
+    editor = bool(_credited(q) & EDITOR_ROLES)
     seen: list[str] = []
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id

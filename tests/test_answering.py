@@ -539,3 +539,9 @@ def test_a_figure_another_party_gives_is_no_yes(seed_engine):
     assert seed_engine.ask("Is Anthropic's valuation $60 billion?").text.startswith("Yes: ")
     assert seed_engine.ask("Is the AWS contract 5 years long?").text.startswith("No: ")
     assert seed_engine.ask("Is the AWS contract 10 years long?").text.startswith("Yes: ")
+
+
+def test_an_outlet_credited_as_editor_answers_which_outlet_edited(seed_engine):
+    # 004: "AI-processed from TNW; edited by Hamidun News" (was "Amazon")
+    got = seed_engine.ask("Which outlet edited the article about the $25 billion investment?")
+    assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
