@@ -45,11 +45,11 @@ _CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b[^.;]*", re.IGNORECASE)
 _CAUSE_LEAD = re.compile(rf"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|{_CAUSE_VERBS})\s+", re.IGNORECASE)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
-_NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}"
+_NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"  # "Claude 3.5 Sonnet"
 # "Microsoft and Google", "Google, Salesforce and Meta", and "Google, Salesforce, and others" (two names or more)
 _COORDINATED = re.compile(
     rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})"
-    rf"|{_NAME}(?:\s*,\s*{_NAME})+(?=\s*,?\s+(?:and|or)\s+(?:others|more|other\s+[a-z]+)\b)"
+    rf"|{_NAME}(?:\s*,\s*{_NAME})+(?=\s*,?\s+(?:and|or)\s+(?:others|more|other\s+[a-z]+|upcoming|future|new|[a-z]+\s+[a-z]+s)\b)"
 )
 
 

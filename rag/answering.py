@@ -238,8 +238,17 @@ def answer_question(
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
         best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id) or best.span)
+    if form is None and kind in ("name", "other") and q.describers and _owned_name(q, sentence.text) is None:
+        # "Which Claude models are mentioned?": a near sentence that names one ("Claude 3.5 Sonnet") before one that
+        # only speaks of Claude
+        for s in bound[1:WHOLE_ANSWER_CANDIDATES]:
+            if s.score >= NEAR_BEST * best.score and _owned_name(q, data.sentences[s.sentence_id].text) is not None:
+                best, sentence = s, data.sentences[s.sentence_id]
+                break
     if form is None and kind in ("name", "other") and (owned := _owned_name(q, sentence.text)) is not None:
         # "Which Google chip programme ...?" in "similar to Google's TPU development": the name Google's owns
+        listed = answer_forms.coordinated(sentence.text, *owned) if q.is_list else None
+        owned = listed[:2] if listed is not None else owned  # "Claude 3.5 Sonnet, Claude 3 Opus"
         best = dataclasses.replace(best, span=Span(owned[0], owned[1], sentence.text[owned[0] : owned[1]], kind))
     if form is None and kind in ("name", "other") and (named := _generation_named(q, sentence.text)) is not None:
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),

@@ -545,3 +545,9 @@ def test_an_outlet_credited_as_editor_answers_which_outlet_edited(seed_engine):
     # 004: "AI-processed from TNW; edited by Hamidun News" (was "Amazon")
     got = seed_engine.ask("Which outlet edited the article about the $25 billion investment?")
     assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_which_claude_models_lists_the_named_models(seed_engine):
+    # 003: "future versions of Claude 3.5 Sonnet, Claude 3 Opus, and upcoming model generations" (was "Constitutional AI")
+    got = seed_engine.ask("Which Claude models are mentioned?")
+    assert got.text == "Claude 3.5 Sonnet, Claude 3 Opus" and got.citations[0].doc_id == SEED["003"]
