@@ -157,7 +157,22 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
         head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
     if head is None:
         return None
-    return _extent(head, appositives)
+    named = _named_instead(head)
+    return _extent(named, appositives and named is head)  # not "xAI (Elon Musk's venture)"
+
+
+def _named_instead(head: Any) -> Any:
+    """The name a common noun in the asked role stands for: the name it is an appositive of ("Amazon Bedrock, the
+    managed service that lets ..."), or the name it introduces as an example ("companies like xAI and Mistral AI")."""
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head
+    if head.pos_ == "NOUN":
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in EXAMPLE_WORDS:
+                found = _object(c)
+                if found is not None and (found.pos_ == "PROPN" or any(ch.isupper() for ch in found.text)):
+                    return found  # "xAI", a name the tagger calls a noun
+    return head
 
 
 def _nominal_doer(doc: Any, governor: str) -> Any:

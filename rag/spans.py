@@ -121,7 +121,7 @@ NAME_NUMBER = (
     "(?:" + "".join(f"(?<!{m.capitalize()})" for m in MONTHS)
     + r"\s\d{1,3}(?:\.\d{1,2})?(?![\d.,:/%-]\d|[\w%]|\s*(?:%|percent|per cent|thousand|million|billion|trillion|[A-Za-z]?[BMKT]\b|GW|MW|kW)))?"
 )
-_CAPS = re.compile(rf"\b[A-Z][\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*(?:(?:al|el)-)?[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
+_CAPS = re.compile(rf"\b(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*(?:(?:al|el)-)?[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
 
 
 POSSESSIVE_PENALTY = 50.0

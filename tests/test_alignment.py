@@ -91,6 +91,11 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # was "Claude")
         ("Which companies have invested in Anthropic?",
          "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon's"),
+        # a common noun in the role stands for the name it describes, or the name it gives as an example
+        ("What service lets AWS customers access Claude?", "Customers access Claude through Amazon Bedrock, the managed "
+         "service that lets enterprises build applications.", "Amazon Bedrock"),
+        ("Which companies are pursuing full-stack strategies?", "Companies like Kunlun Wanwei are pursuing similar "
+         "full-stack strategies.", "Kunlun Wanwei"),
         # a stranded preposition: its object under the verb or the verb's object, a time only if nothing else is
         ("Which company did Amazon invest $50 billion in?",
          "In February 2026, the company invested approximately $50 billion in OpenAI.", "OpenAI"),
