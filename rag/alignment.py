@@ -153,12 +153,33 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
     if not role.relation:
         return None
     head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
+    if head is None and not role.governor and role.topic:
+        head = _verbal_side(doc, role.topic)  # "What is the seating arrangement ...?" in "seating arranged in a hemicycle"
     if head is None and role.relation == "nsubj" and role.governor:
         head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
     if head is None:
         return None
     named = _named_instead(head)
     return _extent(named, appositives and named is head)  # not "xAI (Elon Musk's venture)"
+
+
+MIN_VERBAL_STEM = 5  # a question noun this long may be said as its verb ("arrangement" -> "arranged")
+
+
+def _verbal_side(doc: Any, topic: frozenset[str]) -> Any:
+    """What a verb of a question noun's family takes, where the sentence says the noun as that verb: its object, or
+    the object of its first preposition ("seating arranged in a hemicycle" -> "hemicycle")."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or not any(len(t) >= MIN_VERBAL_STEM and akin(_stem(tok), t) for t in topic):
+            continue
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.pos_ in ANSWER_POS and not _terms([c]) & topic:
+                return c
+            if c.dep_ == "prep":
+                found = _object(c)
+                if found is not None and not _terms([found]) & topic and not _is_time(found):
+                    return found
+    return None
 
 
 def _named_instead(head: Any) -> Any:

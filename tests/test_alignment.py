@@ -91,6 +91,9 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # was "Claude")
         ("Which companies have invested in Anthropic?",
          "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon's"),
+        # a question noun said in the sentence as its verb: what the verb takes (a time only if nothing else)
+        ("What is the seating arrangement of the debating chamber?",
+         "The debating chamber of the Parliament has seating arranged in a hemicycle.", "hemicycle"),
         # a common noun in the role stands for the name it describes, or the name it gives as an example
         ("What service lets AWS customers access Claude?", "Customers access Claude through Amazon Bedrock, the managed "
          "service that lets enterprises build applications.", "Amazon Bedrock"),
