@@ -66,6 +66,7 @@ class AskedRole:
     topic: frozenset[str]  # for a copula, the stems of its other side ("seat", "arrang", "chamber"); else empty
     companions: frozenset[str] = frozenset()  # "Along with mills and mines, ...": the stems of what the answer is listed with
     example: bool = False  # "What is an example of a rotary engine?": what "such as", "like" or "including" introduces
+    purpose: str = ""  # "What device is used to recycle the boiler water?": the stem of what the answer is for ("recycl")
 
 
 def _stem(token: Any) -> str:
@@ -86,11 +87,16 @@ def asked_role(question: str) -> AskedRole | None:
     companions = frozenset(content_terms(m.group(1))) if m else frozenset()
     example = bool(_EXAMPLE.search(question))
     role = _role(question)
-    if not companions and not example:
+    used = _USED_TO.search(question)
+    purpose = (content_terms(used.group(1)) or [""])[0] if used else ""
+    if not companions and not example and not purpose:
         return role
     if role is None:
-        return AskedRole("", "", "", frozenset(), companions, example)
-    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions, example)
+        return AskedRole("", "", "", frozenset(), companions, example, purpose)
+    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions, example, purpose)
+
+
+_USED_TO = re.compile(r"^\W*(?:what|which)\b[^?]*?\b(?:is|are|was|were)\s+used\s+to\s+([a-z]+)\b", re.IGNORECASE)
 
 
 _EXAMPLE = re.compile(r"\b(?:what|which)\b.*\b(?:an? )?(?:example|instance)s? of\b", re.IGNORECASE)
@@ -155,12 +161,27 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
     head = _copula_side(doc, role.topic) if not role.governor else _dependent(doc, role)
     if head is None and not role.governor and role.topic:
         head = _verbal_side(doc, role.topic)  # "What is the seating arrangement ...?" in "seating arranged in a hemicycle"
+    if head is None and role.purpose:
+        head = _used_for(doc, role.purpose)  # "have a water pump to recycle ... the boiler water": "water pump"
     if head is None and role.relation == "nsubj" and role.governor:
         head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
     if head is None:
         return None
     named = _named_instead(head)
     return _extent(named, appositives and named is head)  # not "xAI (Elon Musk's venture)"
+
+
+def _used_for(doc: Any, purpose: str) -> Any:
+    """The noun an infinitive of the purpose asked hangs on ("a water pump to recycle ..."), or None."""
+    for tok in doc:
+        if tok.pos_ == "VERB" and _stem(tok) == purpose and tok.dep_ in ("acl", "relcl", "advcl", "xcomp"):
+            head = tok.head
+            if head.pos_ in ("NOUN", "PROPN"):
+                return head
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                return obj  # "have a water pump to recycle": the infinitive hangs on "have", its object is the device
+    return None
 
 
 MIN_VERBAL_STEM = 5  # a question noun this long may be said as its verb ("arrangement" -> "arranged")

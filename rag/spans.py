@@ -56,6 +56,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
+     r"|\bwhen\s*\??\s*$"  # "... until when?", "... are held when?"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"

@@ -91,6 +91,9 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # was "Claude")
         ("Which companies have invested in Anthropic?",
          "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon's"),
+        # what a thing is used to do: the noun the infinitive of that purpose hangs on
+        ("What device is used to recycle the boiler water?",
+         "Most practical steam engines have a water pump to recycle the boiler water.", "water pump"),
         # a question noun said in the sentence as its verb: what the verb takes (a time only if nothing else)
         ("What is the seating arrangement of the debating chamber?",
          "The debating chamber of the Parliament has seating arranged in a hemicycle.", "hemicycle"),

@@ -784,6 +784,7 @@ def test_earlier_money_counted_in_is_no_past_scope(question, past, scope):
     ("Where does Amazon rank among outside investors?", "other", "other"),  # a standing, not a place
     ("How big was Amazon's very first cheque to Anthropic?", "money", "money"),
     ("What is the most Amazon could end up pouring into Anthropic?", "money", "money"),
+    ("Germany had no imperial past until when?", "date", "date"),  # "when" at the end asks a date too
 ])
 def test_paraphrased_question_kinds(question, answer_type, span_kind):
     q = analyse(question)
