@@ -521,6 +521,9 @@ def _nearest(
             total *= QUOTED_FACTOR  # a term the sentence quotes ("meaning 'empty land'") is what it is about
         if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, 0, span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
+        if q.answer_type == "person" and span.figure is None and (
+                _AT_PLACE.search(sentence, 0, span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
+            total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
         if q.asked_class and span.kind != PHRASE and q.asked_class in (word_before(span), word_after(span)):
             total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
         return total

@@ -274,6 +274,9 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     ("What project did Harvard halt due to the financial crisis?", "Harvard halted construction of its $1.2 billion "
      "Allston Science Complex.", "Allston Science Complex"),
     ("At what angle were the pistons set?", "The pistons were set at 90 degrees to each other.", "90"),
+    # a person is rarely the name after a place preposition (was "Henry III of Castile")
+    ("Who became the King of the Canary Islands?", "Bethencourt took the title of King of the Canary Islands, as "
+     "vassal to Henry III of Castile.", "Bethencourt"),
     # a name may start in lower case before a capital ("xAI"; was "Europe")
     ("Which company has raised billions in its own right?", "Meanwhile, companies like xAI have raised billions in "
      "their own right in Europe.", "xAI"),
