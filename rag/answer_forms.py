@@ -122,8 +122,9 @@ def yes_no(
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
         if stated:
             holds = any(f.unit == g.unit and (
-                f.value > g.value or (f.value == g.value and f.qualifier in _ABOVE) if way == ">"
-                else f.value < g.value or (f.value == g.value and f.qualifier in _BELOW)) for f in stated for g, way in compared)
+                f.value > g.value or (same_value(f.value, g.value) and not _LESS.search(sentence, 0, f.start)) if way == ">"
+                else f.value < g.value or (same_value(f.value, g.value) and not _MORE.search(sentence, 0, f.start)))
+                for f in stated for g, way in compared)  # "surpassed the $30 billion milestone" is more than $30 billion
             word = "Yes" if holds and polarity(sentence, terms) else "No"
     elif measured := [g for g in figures if g.unit != "year"]:  # a year dates the claim: below
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in measured)]

@@ -651,6 +651,11 @@ def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -
     if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
             classes.get(measure_stem(c.measure), asked) != asked for c in claims):
         return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
+    keys = {entity_key(e) for e in q.entities}
+    named = facts(data, sentence_id).names
+    if any(entity_key(e) not in named for e in q.entities) and all(
+            {entity_key(n) for n in (c.subject, c.target) if n[:1].isupper()} - keys for c in claims):
+        return True  # "Was OpenAI valued at $60 billion?": the sentence's $60 billion is Anthropic's, OpenAI unnamed
     roles = query_roles(q.text, list(q.figures))
     return bool(q.doer) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
 

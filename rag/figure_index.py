@@ -365,7 +365,9 @@ def _asking_terms() -> set[str]:
     return set(content_terms(_ASKING))
 
 
-_QUESTION_WORDS = frozenset("who which what where when how does do did is are was were the a an".split())
+_QUESTION_WORDS = frozenset(
+    "who which what where when how does do did is are was were has have had will would can could should the a an".split()
+)
 
 
 def _said(sentence: str, asked: set[str], phrases: list[str]) -> tuple[int, int]:

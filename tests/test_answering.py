@@ -551,3 +551,17 @@ def test_which_claude_models_lists_the_named_models(seed_engine):
     # 003: "future versions of Claude 3.5 Sonnet, Claude 3 Opus, and upcoming model generations" (was "Constitutional AI")
     got = seed_engine.ask("Which Claude models are mentioned?")
     assert got.text == "Claude 3.5 Sonnet, Claude 3 Opus" and got.citations[0].doc_id == SEED["003"]
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    # the third probe's regressions: "has" is no name, the same value "surpassed" or "over" is more than it
+    ("Has Amazon invested $5 billion in Anthropic?", "Yes: "),
+    ("Has Microsoft invested over $13 billion in OpenAI?", "Yes: "),
+    ("Has Anthropic's annualized revenue surpassed $30 billion?", "Yes: "),
+    ("Is Anthropic's annual revenue at least $30 billion?", "Yes: "),
+    ("Is Anthropic's annual revenue less than $1 billion?", "No: "),
+    # another company's figure: 003's $60 billion is Anthropic's valuation, OpenAI's is $150 billion
+    ("Was OpenAI valued at $60 billion?", "No: By comparison, OpenAI's most recent valuation"),
+])
+def test_yes_no_answers_after_the_third_probe(seed_engine, question, start):
+    assert seed_engine.ask(question).text.startswith(start)
