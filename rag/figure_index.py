@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from rag.analysis import question_scope
+from rag.claims import PARSED_UNITS
 from rag.conflicts import weigh
 from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_key
 from rag.errors import FigureQueryError
@@ -298,6 +299,8 @@ _REPORTING = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|sta
 def fits_roles(sentence: Sentence, c: Claim, roles: tuple[str, str]) -> bool:
     """Whether a claim (in its sentence) may be the one whose giver and receiver a query names (`query_roles`)."""
     subject, target = roles
+    if c.figure.unit not in PARSED_UNITS:
+        return True  # "a 10-year contract": a length has no giver; its claim is not parsed for one
     at = c.figure.start - sentence.start
     said_by = _owner_before(sentence.text, at) or _clause_subject(sentence.text, at) or (
         entity_key(c.subject) if c.subject[:1].isupper() else "")  # a name, not "the round"
