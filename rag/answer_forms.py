@@ -50,6 +50,8 @@ _NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NU
 _COORDINATED = re.compile(
     rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})"
     rf"|{_NAME}(?:\s*,\s*{_NAME})+(?=\s*,?\s+(?:and|or)\s+(?:others|more|other\s+[a-z]+|upcoming|future|new|[a-z]+\s+[a-z]+s)\b)"
+    # "Cloud providers — Amazon, Microsoft, Google — are ...": three names or more set off by dashes or brackets
+    rf"|(?<=[—–(:]\s){_NAME}(?:\s*,\s*{_NAME}){{2,}}(?=\s*[—–)])"
 )
 
 

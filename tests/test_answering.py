@@ -565,3 +565,9 @@ def test_which_claude_models_lists_the_named_models(seed_engine):
 ])
 def test_yes_no_answers_after_the_third_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
+
+
+def test_a_list_set_off_by_dashes_is_the_answer(seed_engine):
+    # 004: "Cloud providers — Amazon, Microsoft, Google — are actively competing ..." (was "Amazon")
+    got = seed_engine.ask("Which cloud providers are competing to make their platform the standard?")
+    assert got.text == "Amazon, Microsoft, Google"
