@@ -680,6 +680,8 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
         if said.startswith("Yes") and given_units and not any(f.unit in given_units for f in extract_figures(text)):
             continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
+        if said.startswith("Yes") and q.years and not years_in(text):
+            continue  # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates nothing says nothing of when
         if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
             return s, said
         if states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)):

@@ -560,6 +560,9 @@ def test_which_claude_models_lists_the_named_models(seed_engine):
     ("Has Anthropic's annualized revenue surpassed $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue at least $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue less than $1 billion?", "No: "),
+    # a year asked is answered by a sentence that dates it (003: "Claude 3.5 Sonnet, released in 2024")
+    ("Was Claude 3.5 Sonnet released in 2023?", "No: Claude 3.5 Sonnet, released in 2024"),
+    ("Was Claude 3.5 Sonnet released in 2024?", "Yes: Claude 3.5 Sonnet, released in 2024"),
     # another company's figure: 003's $60 billion is Anthropic's valuation, OpenAI's is $150 billion
     ("Was OpenAI valued at $60 billion?", "No: By comparison, OpenAI's most recent valuation"),
 ])
