@@ -137,7 +137,9 @@ def yes_no(
                 g.qualifier in CEILING_WORDS for g in measured):
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
     if word == "Yes" and question:
-        per_asked, per_stated = periods_in(question), periods_in(sentence)
+        # "annualized revenue $30 billion per week": the period after the figure is the one it is counted in
+        after = next((question[question.find(f.text) + len(f.text):] for f in figures if f.text in question), "")
+        per_asked, per_stated = periods_in(after) or periods_in(question), periods_in(sentence)
         if per_asked and per_stated and not per_asked & per_stated:
             word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
     asked_years = years_in(" ".join(f.text for f in figures if f.unit == "year"))

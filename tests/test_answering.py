@@ -560,6 +560,8 @@ def test_which_claude_models_lists_the_named_models(seed_engine):
     ("Has Anthropic's annualized revenue surpassed $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue at least $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue less than $1 billion?", "No: "),
+    # the period after the figure is the one it is counted in ("annualized ... per week": No)
+    ("Is Anthropic's annualized revenue $30 billion per week?", "No: "),
     # a year asked is answered by a sentence that dates it (003: "Claude 3.5 Sonnet, released in 2024")
     ("Was Claude 3.5 Sonnet released in 2023?", "No: Claude 3.5 Sonnet, released in 2024"),
     ("Was Claude 3.5 Sonnet released in 2024?", "Yes: Claude 3.5 Sonnet, released in 2024"),
