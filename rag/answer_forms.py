@@ -68,7 +68,10 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
-_MORE = re.compile(r"\b(?:more than|over|above|at least|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|greater than|higher than|"
+_AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than)\s+(?:the\s+)?$", re.IGNORECASE)
+# a figure written as just below its value ("nearly 3%"), or below it
+_BELOW_SAID = re.compile(r"\b(?:nearly|almost|just under|under|below|less than|fewer than|short of)\s+(?:the\s+)?$", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|greater than|higher than|"
                    r"larger than|bigger than|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -86,7 +89,9 @@ def compared_figures(question: str, figures: Sequence[Figure]) -> list[tuple[Fig
         at = question.find(f.text)
         if at < 0 or f.unit == "year":
             continue
-        if _MORE.search(question, 0, at) or f.qualifier in ("more than", "over", "above", "at least", "exceeding", "surpassing"):
+        if _AT_LEAST.search(question, 0, at):
+            out.append((f, ">="))
+        elif _MORE.search(question, 0, at) or f.qualifier in ("more than", "over", "above", "exceeding", "surpassing"):
             out.append((f, ">"))
         elif _LESS.search(question, 0, at) or f.qualifier in ("less than", "under", "below"):
             out.append((f, "<"))
@@ -123,10 +128,14 @@ def yes_no(
         # "Does Anthropic's annual revenue exceed $1 billion?" and "... has surpassed the $30 billion milestone": Yes
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
         if stated:
+            # at the value asked, the sentence's own words say which side: "surpassed the $30 billion milestone" is
+            # more than $30 billion, "nearly 3%" less than 3%; "at least" takes the value itself unless it is below
             holds = any(f.unit == g.unit and (
-                f.value > g.value or (same_value(f.value, g.value) and not _LESS.search(sentence, 0, f.start)) if way == ">"
-                else f.value < g.value or (same_value(f.value, g.value) and not _MORE.search(sentence, 0, f.start)))
-                for f in stated for g, way in compared)  # "surpassed the $30 billion milestone" is more than $30 billion
+                f.value > g.value or (same_value(f.value, g.value) and bool(_MORE.search(sentence, 0, f.start))) if way == ">"
+                else f.value >= g.value and not (same_value(f.value, g.value) and _BELOW_SAID.search(sentence, 0, f.start))
+                if way == ">="
+                else f.value < g.value or (same_value(f.value, g.value) and bool(_BELOW_SAID.search(sentence, 0, f.start))))
+                for f in stated for g, way in compared)
             word = "Yes" if holds and polarity(sentence, terms) else "No"
     elif measured := [g for g in figures if g.unit != "year"]:  # a year dates the claim: below
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in measured)]

@@ -671,8 +671,18 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     asked = (q.terms - named - LIGHT_TERMS) or q.terms  # nor "have" ("does not have a board seat")
     compared = answer_forms.compared_figures(q.text, q.figures)
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
+    undated: tuple[Scored, str] | None = None
+    # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
+    # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
+    best_states = bool(q.measured) and _states_any(data, best.sentence_id, q.measured) and not _figure_of_another(
+        data, q, best.sentence_id)
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
+        if s is not best and q.measured and not _states_any(data, s.sentence_id, q.measured) and (best_states or not (
+                any(f.unit in given_units for f in extract_figures(text)) and names_all(data, q, s.sentence_id))):
+            # another sentence answers a figure question where it states that figure; where the best one does not,
+            # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
+            continue
         said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared, done=q.past_tense)[2]
         if _COMPARES.search(q.text) and not _COMPARES.search(text) and not compared:
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
@@ -680,15 +690,21 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
         if said.startswith("Yes") and given_units and not any(f.unit in given_units for f in extract_figures(text)):
             continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
+        takes = (
+            not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))
+            # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
+            or (states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)))
+            # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
+            or (s is best and bool(q.measured) and _states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
+        )
+        if not takes:
+            continue
         if said.startswith("Yes") and q.years and not years_in(text):
-            continue  # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates nothing says nothing of when
-        if not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No")):
-            return s, said
-        if states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)):
-            return s, said  # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
-        if s is best and q.measured and _states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate):
-            return s, said  # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
-    return None
+            # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates it answers before one that dates nothing
+            undated = undated or (s, said)
+            continue
+        return s, said
+    return undated
 
 
 def _whole_answer(

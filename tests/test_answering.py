@@ -560,6 +560,13 @@ def test_which_claude_models_lists_the_named_models(seed_engine):
     ("Has Anthropic's annualized revenue surpassed $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue at least $30 billion?", "Yes: "),
     ("Is Anthropic's annual revenue less than $1 billion?", "No: "),
+    # the fourth probe's: a value written as just below ("nearly 3%") is not more than it; equal is neither more
+    # nor less unless the sentence says which; a figure the best sentence states undated stands where no other dates it
+    ("Did Amazon's shares climb more than 3%?", "No: "),
+    ("Did Amazon's shares climb less than 3%?", "Yes: "),
+    ("Did Google invest more than $2 billion in Anthropic?", "No: "),
+    ("Did Google invest less than $2 billion in Anthropic?", "No: "),
+    ("Did Amazon invest $8 billion in Anthropic in 2024?", "Yes: Amazon's total investment in Anthropic now reaches"),
     # the period after the figure is the one it is counted in ("annualized ... per week": No)
     ("Is Anthropic's annualized revenue $30 billion per week?", "No: "),
     # a year asked is answered by a sentence that dates it (003: "Claude 3.5 Sonnet, released in 2024")
