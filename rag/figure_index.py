@@ -13,10 +13,11 @@ from rag.errors import FigureQueryError
 from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import akin, content_terms
+from rag.opposites import contrary_words, says_the_opposite
 from rag.outlets import SOURCE_NOUNS, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
 from rag.spans import contradicts
-from rag.timewords import CALENDAR_NAMES, years_in
+from rag.timewords import CALENDAR_NAMES, periods_in, years_in
 from rag.units import ANY_UNIT
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
@@ -61,10 +62,14 @@ class FigureIndex:
         names, words, scope = _claim_terms(text, parsed)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
         roles = query_roles(text, parsed)
+        # "Amazon's shares fell 3%" is not "climbed nearly 3%"; "$30 billion per month" is not "annual revenue"
+        direction = contrary_words(text) if not plain_query(names, words, figures) else (frozenset(), frozenset())
+        first = min(parsed, key=lambda f: f.start) if parsed else None
+        periods = (periods_in(query_text(text)[first.end :]) or periods_in(text)) if first is not None else frozenset()
         seen: set[tuple[str, int]] = set()
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
-        plain = not names and not words and len(figures) == 1
+        plain = plain_query(names, words, figures)
         limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
         for fig in figures:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
@@ -74,6 +79,11 @@ class FigureIndex:
                     continue
                 if years and not set(years) & set(years_in(f"{self._data.sentences[c.sentence_id].text} {c.time}")):
                     continue  # the claim is not dated in the year asked (or not dated at all)
+                sentence_text = self._data.sentences[c.sentence_id].text
+                if direction[0] and says_the_opposite(sentence_text, *direction):
+                    continue  # the sentence says the opposite way ("climbed" for "fell")
+                if periods and (stated := periods_in(sentence_text)) and not periods & stated:
+                    continue  # counted over another period ("annualized" for "per month")
                 seen.add((c.doc_id, c.figure.start))
                 said.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
         found = list(said.values())
@@ -271,6 +281,11 @@ def query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*")
+
+
+def plain_query(names: set[str], words: set[str], figures: list[Figure]) -> bool:
+    """A bare figure ("$25B"), not a claim: every claim of it is kept."""
+    return not names and not words and len(figures) == 1
 
 
 def _names(text: str, skip: int = 0) -> list[str]:

@@ -196,6 +196,11 @@ def test_a_figure_another_party_pledges_is_not_the_claim_of_the_one_asked(seed_e
     ("Amazon invested $5 billion in Anthropic in 2023", set()),  # no source dates the $5 billion so
     ("Microsoft owns 49% of Anthropic", set()),  # the 49% is of OpenAI
     ("Anthropic's AWS contract runs for 10 years", {"004"}),  # a length has no giver to check (was no source)
+    # the way and the period the claim says: 000's shares "climbed nearly 3%", revenue is annual (were found)
+    ("Amazon's shares fell 3%", set()),
+    ("Amazon's shares climbed nearly 3%", {"000"}),
+    ("Anthropic's monthly revenue is $30 billion", set()),
+    ("Anthropic's annual revenue is $30 billion", {"000", "004"}),
 ])
 def test_a_claim_query_keeps_its_date_and_what_it_is_of(seed_engine, query, docs):
     assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
