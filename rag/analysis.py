@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.answer_forms import asked_periods, compared_figures
 from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.opposites import contrary_words
@@ -169,6 +170,9 @@ class QuestionAnalysis:
     describers: tuple[str, ...] = ()  # names that describe the answer: "Google" in "Which Google chip programme ...?"
     place_verb: str = ""  # the participle a "where" question ends on: "headquart" in "Where is Anthropic headquartered?"
     predicate: str = ""  # the verb a yes/no question asks of its named subject: "buy" in "Did Amazon buy Anthropic?"
+    compared: tuple[tuple[Figure, str], ...] = ()  # a yes/no question's figures to compare with: (($1 billion, ">"),) for "exceed $1 billion?"
+    periods: frozenset[str] = frozenset()  # a yes/no question's periods of its figure: {"month"} for "$30 billion per month?"
+    compares: bool = False  # a yes/no question that compares ("more ... than", "the most advanced")
     doer: str = ""  # the name that does the predicate: "Amazon" there, and in "Is Anthropic owned by Amazon?"; "" if unnamed
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
 
@@ -258,6 +262,9 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(asked) if answer_type == "yesno" else (),
         place_verb=_place_verb(text, entities) if answer_type == "place" else "",
+        compared=tuple(compared_figures(text, figures)) if answer_type == "yesno" else (),
+        periods=asked_periods(text, figures) if answer_type == "yesno" else frozenset(),
+        compares=answer_type == "yesno" and bool(COMPARING.search(text)),
         predicate=act[0],
         doer=act[1],
         describers=tuple(m.group(1) for m in _DESCRIBER.finditer(text)),
@@ -277,6 +284,12 @@ _GENERATION_ASKED = re.compile(r"\b(?:(?:next|latest|newest|new|upcoming|current
 _DESCRIBER = re.compile(r"^\W*(?i:which|what)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=\s+[a-z])")
 _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headquartered", "stationed"
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
+
+
+# a comparison, in a question or in the sentence answering it: "more ... than", "larger than", "behind", "ahead of",
+# "second place", "the most advanced"
+COMPARING = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"
+                       r"smallest|most|least)\b", re.IGNORECASE)
 
 
 # "Did Amazon buy ...?", "Has the FTC opened ...?": an auxiliary of a verb (not "is", which may link a noun or an

@@ -77,8 +77,13 @@ _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|sm
 
 
 CEILING_WORDS = frozenset({"up to", "as much as", "as many as"})  # a figure that may yet be reached, not one that was
-_ABOVE = frozenset({"more than", "over", "above", "exceeding", "surpassing", "surpassed", "just over"})  # "surpassing $1 billion"
-_BELOW = frozenset({"less than", "under", "below", "just under"})
+
+
+def asked_periods(question: str, figures: Sequence[Figure]) -> frozenset[str]:
+    """The periods a question counts its figure in: the one after the figure first ("annualized revenue $30 billion
+    per week" -> {"week"}), else any it names."""
+    after = next((question[question.find(f.text) + len(f.text):] for f in figures if f.text in question), "")
+    return periods_in(after) or periods_in(question)
 
 
 def compared_figures(question: str, figures: Sequence[Figure]) -> list[tuple[Figure, str]]:
@@ -112,7 +117,7 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
 
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
-    said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), question: str = "",
+    said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False,
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
@@ -145,12 +150,8 @@ def yes_no(
         elif done and same and all(f.qualifier in CEILING_WORDS for f in same) and not any(
                 g.qualifier in CEILING_WORDS for g in measured):
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
-    if word == "Yes" and question:
-        # "annualized revenue $30 billion per week": the period after the figure is the one it is counted in
-        after = next((question[question.find(f.text) + len(f.text):] for f in figures if f.text in question), "")
-        per_asked, per_stated = periods_in(after) or periods_in(question), periods_in(sentence)
-        if per_asked and per_stated and not per_asked & per_stated:
-            word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
+    if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:
+        word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
     asked_years = years_in(" ".join(f.text for f in figures if f.unit == "year"))
     if asked_years and word == "Yes":
         # "Did Amazon invest $1.25 billion in Anthropic in 2024?" and "... its initial $1.25 billion investment in

@@ -26,7 +26,7 @@ from rag.alignment import (
     sorts_of,
     states_act,
 )
-from rag.analysis import FINANCIAL_MEASURES, QuestionAnalysis
+from rag.analysis import COMPARING, FINANCIAL_MEASURES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
@@ -261,8 +261,8 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
-    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not (
-            answer_forms.compared_figures(q.text, q.figures)):  # "Does revenue exceed $1 billion?" asks no figure as it is
+    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
+        # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
             return _answer_no_with(data, q, conf, newer)
@@ -632,11 +632,6 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     return bound
 
 
-# a comparison: "more ... than", "larger than", "behind", "ahead of", "second place"
-_COMPARES = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"
-                       r"smallest|most|least)\b", re.IGNORECASE)
-
-
 def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether every claim of the question's figure in the sentence is of another measure than the question asks
     (the articles' classes of measures), or another party's than the question asks it of (by the roles the figure
@@ -669,26 +664,26 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     named = {t for e in q.entities for t in content_terms(e)}
     asked = (q.terms - named - LIGHT_TERMS) or q.terms  # nor "have" ("does not have a board seat")
-    compared = answer_forms.compared_figures(q.text, q.figures)
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     undated: tuple[Scored, str] | None = None
     # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
     # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
-    best_states = bool(q.measured) and _states_any(data, best.sentence_id, q.measured) and not _figure_of_another(
-        data, q, best.sentence_id)
+    best_another = _figure_of_another(data, q, best.sentence_id)
+    best_states = bool(q.measured) and _states_any(data, best.sentence_id, q.measured) and not best_another
     for s in [best, *(n for n in near if n is not best)]:
         text = data.sentences[s.sentence_id].text
+        units = {f.unit for f in extract_figures(text)} if given_units else set()
         if s is not best and q.measured and not _states_any(data, s.sentence_id, q.measured) and (best_states or not (
-                any(f.unit in given_units for f in extract_figures(text)) and names_all(data, q, s.sentence_id))):
+                units & given_units and names_all(data, q, s.sentence_id))):
             # another sentence answers a figure question where it states that figure; where the best one does not,
             # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
             continue
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.text, compared, done=q.past_tense)[2]
-        if _COMPARES.search(q.text) and not _COMPARES.search(text) and not compared:
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=q.past_tense)[2]
+        if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
-        if said.startswith("Yes") and _figure_of_another(data, q, s.sentence_id):
+        if said.startswith("Yes") and (best_another if s is best else _figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
-        if said.startswith("Yes") and given_units and not any(f.unit in given_units for f in extract_figures(text)):
+        if said.startswith("Yes") and given_units and not units & given_units:
             continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
         takes = (
             not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))

@@ -14,7 +14,7 @@ from rag.figures import parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import akin, content_terms
 from rag.opposites import contrary_words, says_the_opposite
-from rag.outlets import SOURCE_NOUNS, publisher_key
+from rag.outlets import REPORTING_VERBS, names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
 from rag.spans import contradicts
 from rag.timewords import CALENDAR_NAMES, periods_in, years_in
@@ -62,14 +62,14 @@ class FigureIndex:
         names, words, scope = _claim_terms(text, parsed)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
         roles = query_roles(text, parsed)
+        # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
+        plain = plain_query(names, words, figures)
         # "Amazon's shares fell 3%" is not "climbed nearly 3%"; "$30 billion per month" is not "annual revenue"
-        direction = contrary_words(text) if not plain_query(names, words, figures) else (frozenset(), frozenset())
+        direction = contrary_words(text) if not plain else (frozenset(), frozenset())
         first = min(parsed, key=lambda f: f.start) if parsed else None
         periods = (periods_in(query_text(text)[first.end :]) or periods_in(text)) if first is not None else frozenset()
         seen: set[tuple[str, int]] = set()
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
-        # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
-        plain = plain_query(names, words, figures)
         limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
         for fig in figures:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
@@ -77,15 +77,15 @@ class FigureIndex:
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
-                if years and not set(years) & set(years_in(f"{self._data.sentences[c.sentence_id].text} {c.time}")):
-                    continue  # the claim is not dated in the year asked (or not dated at all)
                 sentence_text = self._data.sentences[c.sentence_id].text
+                if years and not set(years) & set(years_in(f"{sentence_text} {c.time}")):
+                    continue  # the claim is not dated in the year asked (or not dated at all)
                 if direction[0] and says_the_opposite(sentence_text, *direction):
                     continue  # the sentence says the opposite way ("climbed" for "fell")
                 if periods and (stated := periods_in(sentence_text)) and not periods & stated:
                     continue  # counted over another period ("annualized" for "per month")
                 seen.add((c.doc_id, c.figure.start))
-                said.setdefault((c.doc_id, self._data.sentences[c.sentence_id].text), c)
+                said.setdefault((c.doc_id, sentence_text), c)
         found = list(said.values())
         outlet = ""
         if outlets:
@@ -241,8 +241,7 @@ _RECEIVING = re.compile(r"\b(?:get|gets|getting|got|gotten|receive[sd]?|receivin
                         r"secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|win|wins|won|accept(?:s|ed|ing)?)\b", re.IGNORECASE)
 # who says a claim is not who does it: "According to AI Business, ...", "TNW reports that ..."
 _ATTRIBUTION = re.compile(
-    r"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|"
-    r"states?|stated|confirms?|confirmed)(?:\s+that)?\b)\s*", re.IGNORECASE)
+    rf"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+{REPORTING_VERBS}(?:\s+that)?\b)\s*", re.IGNORECASE)
 _ROLE_WORDS = frozenset(content_terms("from by to in into on onto for toward towards"))
 _TARGET_BEFORE = re.compile(r"\b(?:in|into|to|on|onto|for|toward|towards|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _GIVER_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -297,18 +296,9 @@ def _names(text: str, skip: int = 0) -> list[str]:
 def _outlets_named(text: str) -> list[str]:
     """The names a claim query speaks of as its source ("According to AI Business, ...", "TNW reports ...", "the
     Hamidun News article"): a verb of reporting, not one a claim's party does ("Amazon put $1.25 billion ...")."""
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        if not content_terms(m.group()):
-            continue  # "Which articles say ...": a question word, no outlet
-        n = re.escape(m.group())
-        if (re.search(rf"\b(?:according to|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
-                or re.search(rf"\b{n}\s+{_REPORTING}\b", text) or re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text)):
-            out.append(m.group())
-    return out
-
-
-_REPORTING = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|notes?|noted)"
+    # "Which articles say ...": a question word names no outlet
+    return [m.group() for m in _NAME_RUN.finditer(text)
+            if content_terms(m.group()) and names_as_source(text, m.group(), REPORTING_VERBS)]
 
 
 def fits_roles(sentence: Sentence, c: Claim, roles: tuple[str, str]) -> bool:

@@ -105,14 +105,19 @@ def cited_from(data: IndexData, answer: Answer, outlets: frozenset[str]) -> Answ
     return dataclasses.replace(answer, citations=kept, source_count=len(kept))
 
 
-def names_as_source(text: str, name: str) -> bool:
-    """Whether the question speaks of `name` as a source of what it asks."""
+# the verbs of reporting only: a claim's own verb may be one of the wider SOURCE_VERBS ("Amazon put $1.25 billion")
+REPORTING_VERBS = r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|notes?|noted|confirms?|confirmed)"
+
+
+def names_as_source(text: str, name: str, verbs: str = SOURCE_VERBS) -> bool:
+    """Whether the question speaks of `name` as a source of what it asks (by one of `verbs`, a source noun, or
+    "according to")."""
     n = re.escape(name)
     return bool(
         re.search(rf"\b{n}(?:['’]s)?\s+(?:\w+\s+)?{SOURCE_NOUNS}\b", text, re.IGNORECASE)
         or re.search(rf"\b(?:according to|per)\s+(?:the\s+)?{n}\b", text, re.IGNORECASE)
-        or re.search(rf"\b{n}\s+{SOURCE_VERBS}\b", text, re.IGNORECASE)
-        or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+{SOURCE_VERBS}", text, re.IGNORECASE)
+        or re.search(rf"\b{n}\s+{verbs}\b", text, re.IGNORECASE)
+        or re.search(rf"\b(?:does|did|do)\s+(?:the\s+)?{n}\s+{verbs}", text, re.IGNORECASE)
     )
 
 
