@@ -599,17 +599,31 @@ def states_act(sentence: str, predicate: str, doer: str) -> bool:
     is the question's or is not named ("the company invested", "an investment"). False where no such word is there,
     or where each one's doer is another name ("Amazon invested $5 billion in Anthropic", "Amazon's deal ... is
     structured as a more traditional investment"); True for a sentence too long to parse (no verdict against it)."""
-    doc = parse(sentence)
-    if doc is None:
+    doers = act_doers(sentence, predicate)
+    if doers is None:
         return True
     asked = frozenset(content_terms(doer))
-    for tok in doc:
-        if tok.pos_ not in ACT_TAGS or not any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)}):
-            continue
-        name = _doer_name(tok)
-        if not asked or not name or name <= asked or asked <= name:  # "Dario Amodei" is not "Daniela Amodei"
-            return True
-    return False
+    # "Dario Amodei" is not "Daniela Amodei"
+    return any(not asked or not name or name <= asked or asked <= name for name in doers)
+
+
+def names_doer(sentence: str, predicate: str, doer: str) -> bool:
+    """Whether a sentence says the act of the doer by name ("Microsoft has invested ... in OpenAI" for "invest",
+    "Microsoft"), not only of no one named ("The investment intensifies ..."). False where it is too long to parse."""
+    asked = frozenset(content_terms(doer))
+    return bool(asked) and any(name and (name <= asked or asked <= name) for name in act_doers(sentence, predicate) or ())
+
+
+def act_doers(sentence: str, predicate: str) -> list[frozenset[str]] | None:
+    """The doer's name stems of each verb or noun of the predicate's word family in the sentence (empty where the
+    doer is not a name); None for a sentence too long to parse."""
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    return [
+        _doer_name(tok) for tok in doc
+        if tok.pos_ in ACT_TAGS and any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)})
+    ]
 
 
 def mentions_act(sentence: str, predicate: str) -> bool:

@@ -321,7 +321,7 @@ _PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(
 
 # "Is Anthropic a subsidiary of Amazon?", "Is Anthropic an independent lab?": the noun after the article, before a
 # preposition or the end
-_COPULA_NOUN = re.compile(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
+_COPULA_NOUN = re.compile(r"\s+(?:a|an|the|[A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
 
 
 def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
@@ -581,10 +581,17 @@ def question_scope(text: str) -> tuple[str, ...]:
     return tuple(tag for tag, pattern in _SCOPE.items() if pattern.search(text))
 
 
+# "Is Daniela Amodei Anthropic's CEO?": the name, then the owner of the noun the question ends with; two names, not
+# one run "Daniela Amodei Anthropic" ("Is Amazon Web Services' revenue growing?" ends in a verb: one name)
+_COPULA_OWNER = re.compile(r"^\W*(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere)\s+((?:[A-Z][\w&.-]*\s+)+)([A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}(?![\w-]+(?:ing|ed)\b)[\w-]+\s*\?*\s*$")
+
+
 def question_entities(text: str) -> tuple[str, ...]:
     """The names in a question, in order: runs of capitalized words, without the question's own first word."""
     names: list[str] = []
     words = list(_NAME.finditer(text))
+    predicate_owner = _COPULA_OWNER.match(text)
+    owner_at = predicate_owner.start(2) if predicate_owner else -1
     run: list[str] = []
     last_end = -1
     possessive = False
@@ -600,7 +607,7 @@ def question_entities(text: str) -> tuple[str, ...]:
         # a role after a possessive starts anew: "Amazon's CEO" is Amazon and its CEO, not one name "Amazon CEO"
         # (other words stay joined as before: "Amazon's Trainium chip" is read as the name "Amazon Trainium")
         role = possessive and bool(set(content_terms(word)) & _ROLE_TERMS)
-        if run and m.start() - last_end <= 1 and not role:
+        if run and m.start() - last_end <= 1 and not role and m.start() != owner_at:
             run.append(owner)
         else:
             if run:

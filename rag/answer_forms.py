@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.figures import extract_figures, same_value
+from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import content_terms
 from rag.opposites import says_the_opposite
 from rag.records import Figure
@@ -76,7 +76,6 @@ _MORE = re.compile(r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|
 _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-CEILING_WORDS = frozenset({"up to", "as much as", "as many as"})  # a figure that may yet be reached, not one that was
 
 
 def asked_periods(question: str, figures: Sequence[Figure]) -> frozenset[str]:
@@ -147,8 +146,8 @@ def yes_no(
         same = [f for f in stated for g in measured if same_value(f.value, g.value) and f.unit == g.unit]
         if stated and not same:
             word = "No"
-        elif done and same and all(f.qualifier in CEILING_WORDS for f in same) and not any(
-                g.qualifier in CEILING_WORDS for g in measured):
+        elif done and same and all(f.qualifier in BOUND_QUALIFIERS for f in same) and not any(
+                g.qualifier in BOUND_QUALIFIERS for g in measured):
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:
         word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"

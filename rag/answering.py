@@ -22,12 +22,13 @@ from rag.alignment import (
     happening,
     mentions_act,
     names_a_class,
+    names_doer,
     purpose,
     sorts_of,
     states_act,
 )
 from rag.analysis import COMPARING, FINANCIAL_MEASURES, QuestionAnalysis
-from rag.binding import entity_coverage, is_bound, names_all
+from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
@@ -37,7 +38,7 @@ from rag.generations import Generation, any_generations, generation, generation_
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
-from rag.opposites import says_the_opposite
+from rag.opposites import says_the_opposite, words_of
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -124,7 +125,9 @@ def answer_question(
         (q.answer_type == "yesno" and bool(q.entities), lambda s: entity_coverage(data, q, s.sentence_id) == 1.0),
         # "When was Claude 3 Opus released?": a numbered name is one version; the year another one came out in
         # ("Claude 3.5 Sonnet, released in 2024") does not date it
-        (kind == "date" and bool(versioned), lambda s: entity_coverage(data, only_versioned, s.sentence_id) == 1.0),
+        (kind == "date" and bool(versioned), lambda s: entity_coverage(data, only_versioned, s.sentence_id) == 1.0
+         and all(names_version(" ".join(data.sentences[i].text for i in (s.sentence_id, *data.neighbours(s.sentence_id))), e)
+                 for e in versioned)),
     ))
     if sifted is None:
         return Answer.abstain(question, confidence(scored[0]))
@@ -183,6 +186,15 @@ def answer_question(
         # states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
+    if q.actor and q.stranded and kind in ALIGNED_KINDS:
+        # "Which company did Microsoft invest in?": a near-best sentence that says the act of the actor (or of no
+        # name) before one that says it of another ("Amazon's $8 billion total investment ... behind Microsoft")
+        near_acts = [s for s in bound if s.score >= NEAR_BEST * bound[0].score]
+        by_name = [s for s in near_acts if names_doer(data.sentences[s.sentence_id].text, q.stranded[0], q.actor)]
+        acting = by_name + [
+            s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, q.stranded[0], q.actor)
+        ]
+        bound = acting + [s for s in bound if s not in acting]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if _states_any(data, s.sentence_id, q.figures)]
         if not bound:
@@ -602,7 +614,13 @@ def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequenc
     if claim is not None and "total" in claim.scope and "total" not in q_scope:
         return False  # "How much did Amazon invest in early 2025?": a running total is no money put in that year
     written = data.times.get(data.sentences[s.sentence_id].doc_id)
-    return written is None or written.lower is None or int(written.lower // 12) <= max(int(y) for y in years)
+    if written is None:
+        return True
+    # nor does an article written before the earliest of them ("What valuation did the 2026 deal give?" and an
+    # article of 2024-2025 that gives "$60 billion" with no date)
+    after_start = written.lower is None or int(written.lower // 12) <= max(int(y) for y in years)
+    before_end = written.upper is not None and written.upper <= 12 * min(int(y) for y in years)  # upper: months, exclusive
+    return after_start and not before_end
 
 
 def _measures(data: IndexData, measure: str, s: Scored) -> bool:
@@ -678,7 +696,11 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
             # another sentence answers a figure question where it states that figure; where the best one does not,
             # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
             continue
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=q.past_tense)[2]
+        if q.said and not words_of(text) & (q.said | q.contrary) and not q.compared:
+            continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
+        # what was done, or is put in right away, is no ceiling ("up to $25 billion")
+        done = q.past_tense or "upfront" in q.scope
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and (best_another if s is best else _figure_of_another(data, q, s.sentence_id)):

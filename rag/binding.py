@@ -3,6 +3,7 @@ Anthropic's CEO is not the CEO of Amazon."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis
@@ -110,3 +111,15 @@ def _parts(entity: str) -> tuple[str, frozenset[str], int]:
     """An entity's key, its content terms, and twice the terms a sentence must hold to name it."""
     terms = frozenset(content_terms(entity))
     return entity_key(entity), terms, max(1, len(terms))
+
+
+def names_version(text: str, entity: str) -> bool:
+    """Whether a text writes a numbered name with its number: "Claude 5" is not written in "Claude 3.5 Sonnet",
+    "Trainium 2" is in "Trainium2" or "Trainium-2" (the words may run together or be hyphenated)."""
+    return _version_pattern(entity).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _version_pattern(entity: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in entity.split()]
+    return re.compile(r"(?<![\w.])" + r"[\s-]?".join(words) + r"(?![\w]|\.\d)", re.IGNORECASE)

@@ -10,7 +10,7 @@ from rag.claims import PARSED_UNITS
 from rag.conflicts import weigh
 from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_key
 from rag.errors import FigureQueryError
-from rag.figures import parse_figures, query_text, same_value
+from rag.figures import BOUND_QUALIFIERS, parse_figures, query_text, same_value
 from rag.index.view import IndexData
 from rag.lexical import akin, content_terms
 from rag.opposites import contrary_words, says_the_opposite
@@ -29,6 +29,10 @@ LOOKUP_LIMIT = 2_000
 MAX_MENTIONS = 100
 MAX_JUDGED_TOPICS = 3
 MAX_ELSEWHERE = 10  # mentions shown of a figure no source ties to the claim asked
+# What a company is worth is not money that moves: a claim that money was invested, raised or paid ("Mistral AI raised
+# $6 billion") is not stated by a valuation of that size ("achieved a $6 billion valuation")
+VALUE_TERMS = frozenset(content_terms("valuation valued worth"))
+MOVING_TERMS = frozenset(content_terms("invest invested investment pour poured put inject injected pay paid fund funded spend spent give gave"))
 
 
 class FigureIndex:
@@ -60,6 +64,9 @@ class FigureIndex:
             years = ()
         outlets = _outlets_named(text)
         names, words, scope = _claim_terms(text, parsed)
+        # "Mistral AI raised $6 billion": money that moves is no valuation ("achieved a $6 billion valuation")
+        moves = bool(_RECEIVING.search(text)) or any(akin(w, m) for w in words for m in MOVING_TERMS)
+        words_value = _of_family(words, VALUE_TERMS)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
         roles = query_roles(text, parsed)
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -77,6 +84,8 @@ class FigureIndex:
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
+                if moves and not words_value and _of_family({measure_stem(c.measure)}, VALUE_TERMS):
+                    continue  # a valuation, for a claim of money put in or raised
                 sentence_text = self._data.sentences[c.sentence_id].text
                 if years and not set(years) & set(years_in(f"{sentence_text} {c.time}")):
                     continue  # the claim is not dated in the year asked (or not dated at all)
@@ -119,6 +128,7 @@ class FigureIndex:
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(
             text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet,
+            "" if plain else _ceiling_note(parsed, found),
         )
 
     def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
@@ -156,7 +166,8 @@ class FigureIndex:
             classes = self._data.measure_classes
             kind = classes.get(measure_stem(c.measure))
             # "new investment": the claim's measure may be a word the articles use for the same thing ("injection")
-            if not any(akin(w, t) for w in words for t in terms) and not (kind and any(classes.get(w) == kind for w in words)):
+            if not any(akin(w, t) for w in words for t in terms) and not (kind and any(classes.get(w) == kind for w in words)) \
+                    and not (_of_family(words, VALUE_TERMS) and _of_family(terms, VALUE_TERMS)):  # "worth" and "values"
                 return False
         if scope and (contradicts(scope, frozenset(c.scope)) or ("additional" in scope and PAST in c.scope)):
             return False  # "a $4 billion additional investment" is not the $4 billion an article calls previous
@@ -225,6 +236,22 @@ class FigureIndex:
         )
 
 
+def _ceiling_note(parsed: list[Figure], found: list[Claim]) -> str:
+    """ "Amazon invested $25 billion in Anthropic" where the sources say "up to $25 billion": the figure is a ceiling
+    in (some of) the mentions, not the amount the claim states; "" where the claim says the ceiling too, or none is."""
+    if not found or any(f.qualifier in BOUND_QUALIFIERS for f in parsed):
+        return ""
+    ceilings = [c for c in found if c.figure.qualifier in BOUND_QUALIFIERS]
+    if not ceilings:
+        return ""
+    share = "every mention gives" if len(ceilings) == len(found) else f"{len(ceilings)} of {len(found)} mentions give"
+    return f'{share} it as a ceiling ("{ceilings[0].figure.qualifier} {ceilings[0].figure.text}"), not as an amount'
+
+
+def _of_family(terms: set[str], family: frozenset[str]) -> bool:
+    return any(akin(t, f) for t in terms for f in family)
+
+
 def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], tuple[str, ...]]:
     """What a claim query says besides its figures: the names (keys), the other words, the scope words."""
     rest = _without_figures(query_text(text), parsed)
@@ -233,6 +260,7 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
     names = {entity_key(n) for n in _names(rest, _skip_first(rest))} - {""}
     words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
     words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
+    words |= {t for f in parsed if f.unit != "year" for t in content_terms(f.qualifier)}  # "up to": as the claim says it
     return names, words, question_scope(rest)
 
 
@@ -256,7 +284,7 @@ def query_roles(text: str, figures: list[Figure]) -> tuple[str, str]:
     if not figures:
         return "", ""
     first, last = min(f.start for f in figures), max(f.end for f in figures)
-    before, after = text[:first], text[last:]
+    before, after = _before_qualifier(text[:first], min(figures, key=lambda f: f.start)), text[last:]
     said = _ATTRIBUTION.match(before)
     if said:
         before = " " * said.end() + before[said.end() :]  # "According to AI Business, Amazon invested ...": Amazon's
@@ -405,4 +433,12 @@ def _between_figures(text: str, figures: list[Figure]) -> list[str]:
 
 
 def _without_figures(text: str, figures: list[Figure]) -> str:
-    return " ".join(_figure_runs(text, figures))
+    """The query's words but its figures and their qualifiers ("Up to $20bn is tied ...": "Up" names no party)."""
+    runs = _figure_runs(text, figures)
+    return " ".join([*(_before_qualifier(run, f) for run, f in zip(runs, sorted(figures, key=lambda f: f.start))), runs[-1]])
+
+
+def _before_qualifier(run: str, figure: Figure) -> str:
+    """The words before a figure, without its qualifier ("up to")."""
+    end = run.rstrip()
+    return end[: -len(figure.qualifier)] if figure.qualifier and end.lower().endswith(figure.qualifier) else run

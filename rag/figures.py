@@ -270,7 +270,7 @@ def _number(text: str) -> float:
 
 
 # qualifiers that make a figure a ceiling, not an amount: "up to $25 billion"
-BOUND_QUALIFIERS = frozenset({"up to", "as much as"})
+BOUND_QUALIFIERS = frozenset({"up to", "as much as", "as many as"})  # a figure that may yet be reached, not one that was
 
 
 def _qualifier(text: str, start: int) -> str:

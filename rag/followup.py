@@ -33,6 +33,11 @@ _OTHER_NAME = re.compile(
 )
 
 
+def names_another(text: str) -> bool:
+    """Whether a question only names another name for the previous one ("And Microsoft?", "What about Google?")."""
+    return _OTHER_NAME.match(text) is not None
+
+
 def with_other_name(text: str, previous: str) -> str | None:
     """ "What about Google?" after "How much has Microsoft invested in OpenAI?": "How much has Google invested in
     OpenAI?", the previous question with its main name (the one that acts, else owns, else the first) replaced.

@@ -10,10 +10,12 @@ import re
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(a.split()), frozenset(b.split())) for a, b in (
         ("rise rises rose risen rising climb climbs climbed climbing gain gains gained gaining increase increases"
-         " increased increasing grow grows grew grown growing jump jumps jumped surge surged soar soared up higher",
+         " increased increasing grow grows grew grown growing jump jumps jumped jumping surge surges surged surging soar"
+         " soars soared soaring up higher",
          "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease"
-         " decreases decreased shrink shrinks shrank shrunk sink sank sunk slump slumped plunge plunged tumble tumbled"
-         " slide slid lose loses lost down lower"),
+         " decreases decreased decreasing shrink shrinks shrank shrunk shrinking sink sinks sank sunk sinking slump slumps"
+         " slumped slumping plunge plunges plunged plunging tumble tumbles tumbled tumbling slide slides slid sliding"
+         " lose loses lost losing down lower"),
         ("proprietary closed closed-source", "open-source open"),
         ("majority controlling", "minority"),
         ("profitable profit profits", "unprofitable loss loss-making losses"),

@@ -165,6 +165,8 @@ class FigureLookup:
     # for a claim no source states: the figure's own mentions, about something else (newest first, a few)
     elsewhere: tuple[FigureMention, ...] = ()
     outlet: str = ""  # the outlet the query names as its source ("According to Hamidun News, ..."); mentions are its
+    # a caveat: the mentions give the figure as a ceiling ("up to $25 billion") where the claim states it as an amount
+    note: str = ""
 
     @property
     def found(self) -> int:

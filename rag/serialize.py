@@ -51,6 +51,7 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
         "found": lookup.found,
         "elsewhere": [mention_dict(m) for m in lookup.elsewhere],
         "outlet": lookup.outlet,
+        "note": lookup.note,
         "differing": [mention_dict(m) for m in differing],
     }
 
@@ -115,6 +116,8 @@ def lookup_text(
         lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]
         if lookup.found > len(lookup.mentions):
             lines[0] += f" (the newest {len(lookup.mentions)} of {lookup.found} found)"
+        if lookup.note:
+            lines.append(f"Note: {lookup.note}.")
         lines += _grouped_lines(lookup.mentions, mark)
     if differing:
         lines.append("\nSources that give another figure for the same thing:")

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from rag.alignment import Aligned
     from rag.analysis import QuestionAnalysis
 
-CEILINGS = frozenset({"up to", "as much as"})  # qualifiers of a figure that is a ceiling, not an amount
 STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
@@ -39,6 +38,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
+     # a rate of interest, tax, growth ... is a share: "What interest rate does the loan carry?"
+     r"|\b(?:interest|tax|growth|inflation|unemployment|mortgage|discount|tariff|vacancy|default|mortality|literacy) rates?\b"
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
      r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
@@ -511,7 +512,7 @@ def _nearest(
             total += pull * gap
         if wanted and span.figure is not None and span.figure.qualifier in wanted:
             total *= 0.5
-        elif not wanted and span.figure is not None and span.figure.qualifier in CEILINGS:
+        elif not wanted and span.figure is not None and span.figure.qualifier in BOUND_QUALIFIERS:
             total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
         if span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers

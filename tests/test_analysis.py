@@ -92,6 +92,10 @@ def test_answer_types(question, answer_type):
         ("What was the price of oil in March of 1974?", ()),  # a month dates the question, it owns no figure
         ("What did Amazon announce on Monday in Seattle?", ("Amazon", "Seattle")),
         ("What is xAI's latest valuation?", ("xAI",)),  # a name may start in lower case
+        # "Is X Y's Z?": the name, then the owner of the noun asked of it; two names, not "Daniela Amodei Anthropic"
+        ("Is Daniela Amodei Anthropic's CEO?", ("Daniela Amodei", "Anthropic", "CEO")),
+        ("Is Amazon Anthropic's largest investor?", ("Amazon", "Anthropic")),
+        ("Is Amazon Web Services' revenue growing?", ("Amazon Web Services",)),  # ends in a verb: one name owns
     ],
 )
 def test_entities(question, entities):
@@ -788,6 +792,8 @@ def test_earlier_money_counted_in_is_no_past_scope(question, past, scope):
     ("How big was Amazon's very first cheque to Anthropic?", "money", "money"),
     ("What is the most Amazon could end up pouring into Anthropic?", "money", "money"),
     ("Germany had no imperial past until when?", "date", "date"),  # "when" at the end asks a date too
+    ("What interest rate does the Amazon funding carry?", "percent", "percent"),  # a rate of interest is a share
+    ("What was the unemployment rate in 1975?", "percent", "percent"),
 ])
 def test_paraphrased_question_kinds(question, answer_type, span_kind):
     q = analyse(question)
@@ -805,6 +811,8 @@ def test_a_chief_officer_is_a_role_of_its_own():
     ("Is Meta keeping its Llama models proprietary?", "Meta keeps its Llama models open-source.", "No"),
     ("Does Amazon hold a controlling stake?", "Amazon does not acquire a controlling stake.", "No"),
     ("Did revenue fall?", "Revenue rose, then fell.", "Yes"),  # both sides said: no opposite alone
+    ("Is Anthropic's revenue shrinking?", "Anthropic's annual revenue has also grown dramatically.", "No"),  # every form
+    ("Are the shares sliding?", "The shares are soaring.", "No"),
 ])
 def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, word):
     from rag.answer_forms import yes_no
@@ -997,6 +1005,8 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Anthropic a subsidiary of Amazon?", "subsidiari", "Anthropic"),  # "is" and a noun: the noun, of the name
         ("Is Anthropic an independent lab?", "lab", "Anthropic"),
         ("Is Daniela Amodei the CEO of Anthropic?", "ceo", "Daniela Amodei"),
+        ("Is Daniela Amodei Anthropic's CEO?", "ceo", "Daniela Amodei"),  # the owner's noun, of the name
+        ("Is Dario Amodei Anthropic's president?", "presid", "Dario Amodei"),
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],

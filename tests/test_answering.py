@@ -526,6 +526,9 @@ def test_a_role_is_bound_to_its_name_and_a_ceiling_is_no_sum_paid(seed_engine):
     # 003: "including CEO Dario Amodei and President Daniela Amodei" (was Yes for Daniela Amodei)
     assert seed_engine.ask("Is Daniela Amodei the CEO of Anthropic?").abstained
     assert seed_engine.ask("Is Dario Amodei the CEO of Anthropic?").text.startswith("Yes: ")
+    # the possessive form (was Yes: the names ran together as "Daniela Amodei Anthropic")
+    assert seed_engine.ask("Is Daniela Amodei Anthropic's CEO?").abstained
+    assert seed_engine.ask("Is Dario Amodei Anthropic's CEO?").text.startswith("Yes: ")
     # 004: "Amazon will invest up to $25 billion": not invested yet (was Yes)
     assert seed_engine.ask("Has Amazon invested $25 billion in Anthropic?").text.startswith("No: Amazon will invest up to")
     assert seed_engine.ask("Will Amazon invest up to $25 billion in Anthropic?").text.startswith("Yes: ")
@@ -583,3 +586,35 @@ def test_a_list_set_off_by_dashes_is_the_answer(seed_engine):
     # 004: "Cloud providers — Amazon, Microsoft, Google — are actively competing ..." (was "Amazon")
     got = seed_engine.ask("Which cloud providers are competing to make their platform the standard?")
     assert got.text == "Amazon, Microsoft, Google"
+
+
+def test_a_yes_no_question_about_a_way_is_answered_only_by_a_sentence_that_says_one(seed_engine):
+    # was "Yes: ... committing over $100 billion toward Amazon Web Services (AWS) ...": no growth said of anything
+    assert seed_engine.ask("Is Amazon Web Services' revenue growing?").abstained
+    # 003: "Anthropic's annual revenue has also grown dramatically" (was Yes: "shrinking" was no word of the table)
+    assert seed_engine.ask("Is Anthropic's revenue shrinking?").text.startswith("No: Anthropic's annual revenue has also grown")
+
+
+def test_what_a_name_did_is_answered_from_a_sentence_that_says_the_name_did_it(seed_engine):
+    # 003: "Microsoft has invested approximately $13 billion in OpenAI" (was "Amazon", from "Amazon's $8 billion
+    # total investment puts it firmly in second place behind Microsoft")
+    got = seed_engine.ask("Which company did Microsoft invest in?")
+    assert got.text == "OpenAI" and got.citations[0].doc_id == SEED["003"]
+
+
+@pytest.mark.parametrize("question", [
+    "When will Claude 5 be released?",  # was "2024", of "Claude 3.5 Sonnet, released in 2024": no article names Claude 5
+    "What valuation did the 2026 deal give Anthropic?",  # was 003's $60 billion: 003 was written before 2026
+    "What interest rate does the Amazon funding carry?",  # was "potential commitment to $33bn": no rate is given
+    "And Microsoft?",  # was "365": a follow-up asked first has no question to follow
+])
+def test_a_question_the_articles_do_not_answer_after_the_third_probe_abstains(seed_engine, question):
+    assert seed_engine.ask(question).abstained
+
+
+def test_a_ceiling_is_not_what_is_put_in_right_away(seed_engine):
+    # 001: "$5bn ... with up to another $20bn tied to commercial milestones" (was "Yes: Amazon will invest up to $25
+    # billion ...")
+    got = seed_engine.ask("Is Amazon investing the full $25 billion in Anthropic right away?")
+    assert got.text.startswith("No: ") and "up to $25 billion" in got.text
+    assert seed_engine.ask("When was Claude 3.5 Sonnet released?").text == "2024"

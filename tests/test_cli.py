@@ -158,7 +158,7 @@ def test_figure_json_follows_the_contract(workdir):
     result = run(["figure", "--json", "5 gigawatts"], workdir)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"query", "figures", "mentions", "found", "differing", "elsewhere", "outlet"}
+    assert set(data) == {"query", "figures", "mentions", "found", "differing", "elsewhere", "outlet", "note"}
     assert data["elsewhere"] == []  # found: nothing to show about something else
     assert data["figures"] == [{"value": 5e9, "unit": "W", "text": "5 gigawatts"}]
     assert {m["doc_id"] for m in data["mentions"]} == {SEED["001"], SEED["004"]}

@@ -218,3 +218,29 @@ def test_the_receiver_said_to_give_is_no_claim_of_it(seed_engine):
     # Anthropic pledges $100 billion to AWS; "Anthropic secured $100 billion from AWS" swaps the roles
     sentences = {m.sentence for m in seed_engine.figure("Anthropic secured $100 billion from AWS").mentions}
     assert not any("Anthropic also plans" in s or "Anthropic has pledged" in s for s in sentences)
+
+
+@pytest.mark.parametrize(("query", "docs"), [
+    # 003: "Mistral AI achieved a $6 billion valuation": a valuation is not money raised or put in (was found)
+    ("Mistral AI raised $6 billion", set()),
+    ("Mistral AI is valued at $6 billion", {"003"}),
+    # 003: "values Anthropic at approximately $60 billion": "worth" says a valuation too (was no source)
+    ("Anthropic is worth $60 billion", {"003"}),
+    ("Amazon invested $60 billion in Anthropic", set()),
+])
+def test_a_valuation_is_no_money_that_moves(seed_engine, query, docs):
+    assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
+
+
+def test_a_claim_that_drops_the_ceiling_is_told_so(seed_engine):
+    # 000, 001 and 004 say "up to $25 billion"; 004's headline "Amazon to invest another $25 billion" does not
+    lookup = seed_engine.figure("Amazon invested $25 billion in Anthropic")
+    assert lookup.note == '4 of 5 mentions give it as a ceiling ("up to $25bn"), not as an amount'
+    assert "Note: " in lookup_text(lookup)
+    assert seed_engine.figure("Amazon will invest up to $25 billion in Anthropic").note == ""
+    assert seed_engine.figure("$25 billion").note == ""
+
+
+def test_a_claim_that_starts_with_its_qualifier_names_no_party_by_it(seed_engine):
+    # 001: "with up to another $20bn tied to commercial milestones" (was no source: "Up" was read as a name)
+    assert {m.doc_id for m in seed_engine.figure("Up to $20bn is tied to commercial milestones").mentions} == {SEED["001"]}

@@ -45,7 +45,7 @@ def test_follow_up_through_the_api(client):
 
 def test_figure_returns_the_cli_contract(client):
     data = client.predict("$25B", api_name="/figure")
-    assert set(data) == {"query", "figures", "mentions", "found", "differing", "elsewhere", "outlet"}
+    assert set(data) == {"query", "figures", "mentions", "found", "differing", "elsewhere", "outlet", "note"}
     assert {m["doc_id"] for m in data["mentions"]} == {SEED["000"], SEED["001"], SEED["004"]}
 
 

@@ -110,6 +110,8 @@ def lookup_html(lookup: FigureLookup, differing: Sequence[FigureMention], data: 
     else:
         if lookup.found > len(lookup.mentions):
             parts.append(f"<p>The newest {len(lookup.mentions)} of {lookup.found} mentions found.</p>")
+        if lookup.note:
+            parts.append(f'<p class="note">Note: {esc_html(lookup.note)}.</p>')
         parts.append(_grouped(lookup.mentions, data, "states it"))
     if differing:
         parts.append("<h3>Different figures for the same thing</h3>")
