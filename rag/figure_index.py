@@ -128,7 +128,7 @@ class FigureIndex:
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(
             text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet,
-            "" if plain else _ceiling_note(parsed, found),
+            "" if plain else _ceiling_note(text, parsed, found, self._data),
         )
 
     def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
@@ -236,16 +236,31 @@ class FigureIndex:
         )
 
 
-def _ceiling_note(parsed: list[Figure], found: list[Claim]) -> str:
-    """ "Amazon invested $25 billion in Anthropic" where the sources say "up to $25 billion": the figure is a ceiling
-    in (some of) the mentions, not the amount the claim states; "" where the claim says the ceiling too, or none is."""
-    if not found or any(f.qualifier in BOUND_QUALIFIERS for f in parsed):
+def _ceiling_note(query: str, parsed: list[Figure], found: list[Claim], data: IndexData) -> str:
+    """ "Amazon invested $25 billion in Anthropic" where the sources say "up to $25 billion", or "Amazon will invest
+    $33 billion" where they say "total potential commitment to $33bn": the figure is a ceiling or a potential sum in
+    (some of) the mentions, not the amount the claim states; "" where the claim says so too, or no mention does."""
+    if not found or any(f.qualifier in BOUND_QUALIFIERS for f in parsed) or _POTENTIAL_SAID.search(query):
         return ""
-    ceilings = [c for c in found if c.figure.qualifier in BOUND_QUALIFIERS]
-    if not ceilings:
+    said: list[tuple[str, str]] = []  # (what it is, how the mention writes it)
+    for c in found:
+        sentence = data.sentences[c.sentence_id]
+        before = sentence.text[max(0, c.figure.start - sentence.start - POTENTIAL_REACH) : c.figure.start - sentence.start]
+        if c.figure.qualifier in BOUND_QUALIFIERS:
+            said.append(("a ceiling", f"{c.figure.qualifier} {c.figure.text}"))
+        elif (hedge := _POTENTIAL.search(before)) is not None:
+            said.append(("a potential sum", f"{before[hedge.start():].strip()} {c.figure.text}"))
+    if not said:
         return ""
-    share = "every mention gives" if len(ceilings) == len(found) else f"{len(ceilings)} of {len(found)} mentions give"
-    return f'{share} it as a ceiling ("{ceilings[0].figure.qualifier} {ceilings[0].figure.text}"), not as an amount'
+    share = "every mention gives" if len(said) == len(found) else f"{len(said)} of {len(found)} mentions give"
+    kinds = " or ".join(sorted({kind for kind, _ in said}))
+    return f'{share} it as {kinds} ("{said[0][1]}"), not as an amount'
+
+
+POTENTIAL_REACH = 40  # characters before a figure read for "potential" ("total potential commitment to $33bn")
+# "total potential commitment to": a potential sum, said in the words right before the figure (or anywhere in a query)
+_POTENTIAL = re.compile(r"\b(?:potential|possible|potentially|possibly)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
+_POTENTIAL_SAID = re.compile(r"\b(?:potential|possible|potentially|possibly)\b", re.IGNORECASE)
 
 
 def _of_family(terms: set[str], family: frozenset[str]) -> bool:

@@ -238,6 +238,10 @@ def test_a_claim_that_drops_the_ceiling_is_told_so(seed_engine):
     assert lookup.note == '4 of 5 mentions give it as a ceiling ("up to $25bn"), not as an amount'
     assert "Note: " in lookup_text(lookup)
     assert seed_engine.figure("Amazon will invest up to $25 billion in Anthropic").note == ""
+    # 001: "lifting its total potential commitment to $33bn including prior funding": no $33 billion invested
+    assert seed_engine.figure("Amazon will invest $33 billion in Anthropic").note == (
+        'every mention gives it as a potential sum ("potential commitment to $33bn"), not as an amount')
+    assert seed_engine.figure("Amazon's total potential commitment is $33 billion").note == ""
     assert seed_engine.figure("$25 billion").note == ""
 
 
