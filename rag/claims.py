@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from rag.disagreement import entity_key, value_key
 from rag.figures import BOUND_QUALIFIERS, extract_figures
 from rag.records import Claim, Figure, Sentence
 from rag.timewords import DATELINE_PATTERN, MONTH_PATTERN
@@ -137,7 +138,21 @@ def extract_claims(
                 else:
                     claims.append(_bare(doc_id, sid, sent, f))
     claims.sort(key=lambda c: (c.sentence_id, c.figure.start))
-    return claims
+    return _restated_bounds(claims)
+
+
+def _restated_bounds(claims: list[Claim]) -> list[Claim]:
+    """A figure an article gives elsewhere as a ceiling, restated without it, is that ceiling: 004's headline "Amazon
+    to invest another $25 billion in Anthropic" is its "Amazon will invest up to $25 billion" (headlines drop the
+    qualifier), so it is not set against another article's additional $4 billion as the same kind of figure."""
+    bounds = {(c.figure.unit, value_key(c.figure.value), entity_key(c.subject)) for c in claims if "bound" in c.scope}
+    if not bounds:
+        return claims
+    return [
+        dataclasses.replace(c, scope=tuple(sorted({*c.scope, "bound"})))
+        if "bound" not in c.scope and (c.figure.unit, value_key(c.figure.value), entity_key(c.subject)) in bounds else c
+        for c in claims
+    ]
 
 
 def relative_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> dict[SentenceKey, tuple[Claim, ...]]:

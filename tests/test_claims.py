@@ -132,6 +132,18 @@ def test_a_ceiling_is_a_ceiling_on_the_total():
     assert not agrees(claim("001", 25e9, scope=("total",)), ceiling)  # a total is not a ceiling
 
 
+def test_a_figure_an_article_gives_elsewhere_as_a_ceiling_is_that_ceiling():
+    # 004: the headline "Amazon to invest another $25 billion in Anthropic" and the body's "up to $25 billion"
+    text = "Amazon to invest another $25 billion in Anthropic\nAmazon will invest up to $25 billion in Anthropic."
+    first, second = text.split("\n")
+    sentences = [(0, Sentence("004", 0, len(first), first)), (1, Sentence("004", len(first) + 1, len(text), second))]
+    headline, body = extract_claims("004", sentences)
+    assert "bound" in body.scope and "bound" in headline.scope and "additional" in headline.scope
+    # no ceiling of that figure elsewhere: the figure is as it is written
+    alone = extract_claims("004", sentences[:1])
+    assert "bound" not in alone[0].scope
+
+
 @pytest.mark.parametrize(("anchor_time", "other_time", "past", "expected"), [
     ("September 2023", "", False, False),  # the initial investment of 2023 is not set against a 2026 deal's tranche
     ("September 2023", "", True, False),  # not even when the question asks about the past

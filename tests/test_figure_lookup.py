@@ -248,3 +248,10 @@ def test_a_claim_that_drops_the_ceiling_is_told_so(seed_engine):
 def test_a_claim_that_starts_with_its_qualifier_names_no_party_by_it(seed_engine):
     # 001: "with up to another $20bn tied to commercial milestones" (was no source: "Up" was read as a name)
     assert {m.doc_id for m in seed_engine.figure("Up to $20bn is tied to commercial milestones").mentions} == {SEED["001"]}
+
+
+def test_a_headline_that_drops_the_ceiling_is_no_other_figure_for_the_ceiling(seed_engine):
+    # 004's headline "another $25 billion" is its body's "up to $25 billion": 003's additional "$4B More" is not set
+    # against "$25 billion" (was listed as another figure for the same thing)
+    _, differing = seed_engine.figure_check("$25 billion")
+    assert differing == []
