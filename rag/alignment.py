@@ -607,6 +607,14 @@ def states_act(sentence: str, predicate: str, doer: str) -> bool:
     return any(not asked or not name or name <= asked or asked <= name for name in doers)
 
 
+def names_another_doer(sentence: str, predicate: str, doer: str) -> bool:
+    """Whether a sentence says the act of a name other than the doer, and of the doer nowhere ("CEO Dario Amodei and
+    President Daniela Amodei" for "ceo", "Daniela Amodei"). False where it is too long to parse."""
+    asked = frozenset(content_terms(doer))
+    named = [name for name in act_doers(sentence, predicate) or () if name]
+    return bool(asked) and bool(named) and not any(name <= asked or asked <= name for name in named)
+
+
 def names_doer(sentence: str, predicate: str, doer: str) -> bool:
     """Whether a sentence says the act of the doer by name ("Microsoft has invested ... in OpenAI" for "invest",
     "Microsoft"), not only of no one named ("The investment intensifies ..."). False where it is too long to parse."""
@@ -620,18 +628,27 @@ def act_doers(sentence: str, predicate: str) -> list[frozenset[str]] | None:
     doc = parse(sentence)
     if doc is None:
         return None
+    forms = role_words(predicate)
     return [
         _doer_name(tok) for tok in doc
-        if tok.pos_ in ACT_TAGS and any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)})
+        if tok.pos_ in ACT_TAGS and any(akin(p, t) for p in forms for t in {_stem(tok), *content_terms(tok.text)})
     ]
+
+
+def role_words(predicate: str) -> frozenset[str]:
+    """The stems a predicate is said by: a role's every name ("execut" -> "ceo" too: rag.analysis.PERSON_ROLES)."""
+    from rag.analysis import PERSON_ROLES
+
+    return frozenset({predicate}).union(*(role for role in PERSON_ROLES if predicate in role))
 
 
 def mentions_act(sentence: str, predicate: str) -> bool:
     """Whether a sentence holds a verb or noun of the predicate's word family, whoever does it (True where it is too
     long to parse)."""
     doc = parse(sentence)
+    forms = role_words(predicate)
     return doc is None or any(
-        tok.pos_ in ACT_TAGS and any(akin(predicate, t) for t in {_stem(tok), *content_terms(tok.text)}) for tok in doc
+        tok.pos_ in ACT_TAGS and any(akin(p, t) for p in forms for t in {_stem(tok), *content_terms(tok.text)}) for tok in doc
     )
 
 

@@ -148,6 +148,7 @@ class QuestionAnalysis:
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
+    act: str = ""  # the stem of the verb the actor does: "invest" in "In which company has Microsoft invested?"
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
     roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
     asked_class: str = ""  # the stem of the noun a "which X ..." question asks for: "platform" in "Which cloud platform is ..."
@@ -229,6 +230,7 @@ def analyse(text: str) -> QuestionAnalysis:
         else "after" if _AFTER_FOLLOWUP.match(text) else ""
     )
     act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
+    actor = next((e for e in entities if _acts(text, e)), "")
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,
@@ -242,9 +244,10 @@ def analyse(text: str) -> QuestionAnalysis:
         terms=terms,
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
-        actor=next((e for e in entities if _acts(text, e)), ""),
+        actor=actor,
         years=years_in(text),
         stranded=_stranded(text),
+        act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms) if answer_type == "person" else frozenset(),
         asked_class=asked_class(asked),
@@ -324,7 +327,29 @@ _PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(
 _COPULA_NOUN = re.compile(r"\s+(?:a|an|the|[A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
 
 
+# "Is Anthropic's CEO Daniela Amodei?", "Is Amazon's chief executive Andy Jassy?": the owner, the noun it owns, the name
+_OWNER_NOUN_NAME = re.compile(
+    r"^\W*(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere)\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?\s+"
+    r"((?:[a-z][\w-]*\s+){0,3})([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s*\?*\s*$")
+
+
+def _owned_noun_of_name(text: str) -> tuple[str, str]:
+    """ "Is Anthropic's CEO Daniela Amodei?" -> ("ceo", "Daniela Amodei"): the noun asked of the closing name; ("", "")
+    where the question is not of that shape."""
+    m = _OWNER_NOUN_NAME.match(text)
+    if m is None:
+        return "", ""
+    words, name = m.group(1).split(), m.group(2).split()
+    while len(name) > 1 and set(content_terms(name[0])) & _ROLE_TERMS:
+        words.append(name.pop(0))  # "CEO Daniela Amodei": the role, then the name
+    terms = content_terms(words[-1]) if words else []
+    return (terms[0], " ".join(name)) if terms else ("", "")
+
+
 def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
+    owned = _owned_noun_of_name(text)
+    if owned[0]:
+        return owned
     m = _IS_NAME.match(text)
     if m is None:
         return "", ""
@@ -444,6 +469,8 @@ PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
     "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
 ))
 _ROLE_TERMS = frozenset().union(*PERSON_ROLES)
+# roles one person holds at a time: "CEO Dario Amodei" says No to "Is Daniela Amodei the CEO?" (a company has founders)
+SOLE_ROLES = frozenset(content_terms("ceo executive president chairman chairwoman chair"))
 
 
 def roles_asked(terms: frozenset[str]) -> frozenset[str]:
@@ -464,6 +491,24 @@ def _span_kind(answer_type: str, span_kind: str) -> str:
     if answer_type in ("person", "organisation", "list") and (span_kind == "other" or (answer_type != "list" and span_kind in FIGURE_KINDS)):
         return "name"
     return span_kind
+
+
+# "In which company has Microsoft invested?": the preposition of the verb put first (as a stranded one is last)
+_FRONTED = re.compile(r"^\W*(?:in|into|to|with|from|on|for|at|by|about|against|through)\s+(?:which|what|whom)\b", re.IGNORECASE)
+_ACT_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")  # "does Microsoft reportedly own": the verb, past the adverb
+
+
+def _act(text: str, actor: str) -> str:
+    """The stem of the verb right after the acting name in a question whose preposition comes first ("In which company
+    has Microsoft invested?" -> "invest"); "" where none."""
+    if not _FRONTED.match(text):
+        return ""
+    for i in _occurrences(text, actor) if actor else ():
+        m = _ACT_AFTER.match(text, i + len(actor))
+        terms = content_terms(m.group(1)) if m else []
+        if terms:
+            return terms[0]
+    return ""
 
 
 def _acts(text: str, entity: str) -> bool:

@@ -45,7 +45,9 @@ _CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b[^.;]*", re.IGNORECASE)
 _CAUSE_LEAD = re.compile(rf"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|{_CAUSE_VERBS})\s+", re.IGNORECASE)
 _MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
-_NAME = rf"[A-Z][\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"  # "Claude 3.5 Sonnet"
+# "Claude 3.5 Sonnet", "xAI"; a short aside in brackets stays with its name ("xAI (Elon Musk's venture) and Mistral AI")
+_NAME = (rf"(?:[A-Z]|\b[a-z]{{1,3}}[A-Z])[\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"
+         r"(?:\s+\([^()]{1,40}\))?")
 # "Microsoft and Google", "Google, Salesforce and Meta", and "Google, Salesforce, and others" (two names or more)
 _COORDINATED = re.compile(
     rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+(?:and|or|&)\s+{_NAME})"

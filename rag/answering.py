@@ -22,17 +22,18 @@ from rag.alignment import (
     happening,
     mentions_act,
     names_a_class,
+    names_another_doer,
     names_doer,
     purpose,
     sorts_of,
     states_act,
 )
-from rag.analysis import COMPARING, FINANCIAL_MEASURES, QuestionAnalysis
+from rag.analysis import COMPARING, FINANCIAL_MEASURES, SOLE_ROLES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
-from rag.figure_index import fits_roles, query_roles
+from rag.figure_index import VALUE_TERMS, fits_roles, moves_money, query_roles, valued
 from rag.figures import YEARS_PER_UNIT, extract_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
@@ -186,13 +187,15 @@ def answer_question(
         # states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
-    if q.actor and q.stranded and kind in ALIGNED_KINDS:
-        # "Which company did Microsoft invest in?": a near-best sentence that says the act of the actor (or of no
-        # name) before one that says it of another ("Amazon's $8 billion total investment ... behind Microsoft")
+    verb = q.stranded[0] if q.stranded else q.act
+    if q.actor and verb and kind in ALIGNED_KINDS:
+        # "Which company did Microsoft invest in?", "In which company has Microsoft invested?": a near-best sentence
+        # that says the act of the actor (or of no name) before one that says it of another ("Amazon's $8 billion
+        # total investment ... behind Microsoft")
         near_acts = [s for s in bound if s.score >= NEAR_BEST * bound[0].score]
-        by_name = [s for s in near_acts if names_doer(data.sentences[s.sentence_id].text, q.stranded[0], q.actor)]
+        by_name = [s for s in near_acts if names_doer(data.sentences[s.sentence_id].text, verb, q.actor)]
         acting = by_name + [
-            s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, q.stranded[0], q.actor)
+            s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
@@ -664,6 +667,10 @@ def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -
     if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
             classes.get(measure_stem(c.measure), asked) != asked for c in claims):
         return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
+    sentence = data.sentences[sentence_id]
+    if moves_money(q.terms) and not any(akin(t, v) for t in q.terms for v in VALUE_TERMS) and all(
+            valued(c, sentence) for c in claims):
+        return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
     keys = {entity_key(e) for e in q.entities}
     named = facts(data, sentence_id).names
     if any(entity_key(e) not in named for e in q.entities) and all(
@@ -721,6 +728,13 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
             undated = undated or (s, said)
             continue
         return s, said
+    if undated is None and q.predicate in SOLE_ROLES and q.doer:
+        # "Is Daniela Amodei the CEO of Anthropic?" and "CEO Dario Amodei and President Daniela Amodei": the role one
+        # person holds is said of another, in a sentence that names the one asked about
+        for s in [best, *(n for n in near if n is not best)]:
+            text = data.sentences[s.sentence_id].text
+            if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
+                return s, f"No: {text}"
     return undated
 
 

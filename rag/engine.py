@@ -117,7 +117,7 @@ class Engine:
         from rag.answering import answer_question
         from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
         from rag.bylines import asks_byline, byline_answer
-        from rag.followup import contextualize, names_another, with_other_name
+        from rag.followup import contextualize, needs_previous, with_other_name
         from rag.outlets import cited_from, outlet_scope
         from rag.retrieval import claim_passages, expansion_passages, retrieve
         from rag.staleness import older_only
@@ -129,7 +129,7 @@ class Engine:
         swapped = with_other_name(q.text, before) if before is not None else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
-        if (q.followup or names_another(q.text)) and before is None:
+        if (q.followup or needs_previous(q)) and before is None:
             # "And before that?" or "And Microsoft?" first: there is no question it could follow up
             return Answer.abstain(q.text, 0.0)
         if q.followup and before is not None:

@@ -4,6 +4,7 @@ the one disagreement rule, the sources that give another figure for the same thi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rag.analysis import question_scope
 from rag.claims import PARSED_UNITS
@@ -16,7 +17,7 @@ from rag.lexical import akin, content_terms
 from rag.opposites import contrary_words, says_the_opposite
 from rag.outlets import REPORTING_VERBS, names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
-from rag.spans import contradicts
+from rag.spans import COMMON_SENTENCE_STARTS, contradicts
 from rag.timewords import CALENDAR_NAMES, periods_in, years_in
 from rag.units import ANY_UNIT
 
@@ -84,7 +85,7 @@ class FigureIndex:
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
-                if moves and not words_value and _of_family({measure_stem(c.measure)}, VALUE_TERMS):
+                if moves and not words_value and valued(c, self._data.sentences[c.sentence_id]):
                     continue  # a valuation, for a claim of money put in or raised
                 sentence_text = self._data.sentences[c.sentence_id].text
                 if years and not set(years) & set(years_in(f"{sentence_text} {c.time}")):
@@ -263,6 +264,23 @@ _POTENTIAL = re.compile(r"\b(?:potential|possible|potentially|possibly)\b(?:\s+[
 _POTENTIAL_SAID = re.compile(r"\b(?:potential|possible|potentially|possibly)\b", re.IGNORECASE)
 
 
+VALUED_REACH = 40  # characters before a figure read for a word of valuation ("values Anthropic at approximately $60B")
+RECEIVING_TERMS = frozenset(content_terms("get got receive received obtain raise raised secure secured land win won accept"))
+
+
+def moves_money(terms: Iterable[str]) -> bool:
+    """Whether a question's or claim's words say money is put in, paid or raised ("invest", "raised")."""
+    return any(akin(t, m) for t in terms for m in MOVING_TERMS | RECEIVING_TERMS)
+
+
+def valued(c: Claim, sentence: Sentence) -> bool:
+    """Whether a claim's figure is a valuation: its measure, or the words right before it ("values Anthropic at
+    approximately $60 billion", where the parse took "round" for the measure)."""
+    at = c.figure.start - sentence.start
+    before = set(content_terms(sentence.text[max(0, at - VALUED_REACH) : at]))
+    return _of_family({measure_stem(c.measure)} | before, VALUE_TERMS)
+
+
 def _of_family(terms: set[str], family: frozenset[str]) -> bool:
     return any(akin(t, f) for t in terms for f in family)
 
@@ -332,8 +350,9 @@ def plain_query(names: set[str], words: set[str], figures: list[Figure]) -> bool
 
 def _names(text: str, skip: int = 0) -> list[str]:
     """The capitalized words of a claim query that may name a party (after the first `skip`): not a month or a day
-    ("September 2023"), nor a capitalized function word ("In September 2023, ...")."""
-    return [n for n in _NAME.findall(text)[skip:] if n.lower() not in CALENDAR_NAMES and content_terms(n)]
+    ("September 2023"), nor a capitalized function word ("In September 2023, ...", "Another $20bn ...")."""
+    return [n for n in _NAME.findall(text)[skip:]
+            if n.lower() not in CALENDAR_NAMES and n.lower() not in COMMON_SENTENCE_STARTS and content_terms(n)]
 
 
 def _outlets_named(text: str) -> list[str]:
@@ -454,6 +473,9 @@ def _without_figures(text: str, figures: list[Figure]) -> str:
 
 
 def _before_qualifier(run: str, figure: Figure) -> str:
-    """The words before a figure, without its qualifier ("up to")."""
-    end = run.rstrip()
+    """The words before a figure, without its qualifier ("up to", "up to another")."""
+    end = _ADDED_BEFORE.sub("", run.rstrip()) if figure.qualifier else run
     return end[: -len(figure.qualifier)] if figure.qualifier and end.lower().endswith(figure.qualifier) else run
+
+
+_ADDED_BEFORE = re.compile(r"\s+(?:another|an additional|additional|a)$", re.IGNORECASE)  # as figures' qualifiers allow

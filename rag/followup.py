@@ -35,7 +35,24 @@ _OTHER_NAME = re.compile(
 
 def names_another(text: str) -> bool:
     """Whether a question only names another name for the previous one ("And Microsoft?", "What about Google?")."""
-    return _OTHER_NAME.match(text) is not None
+    m = _OTHER_NAME.match(text)
+    return m is not None and _is_name(m.group("name")) and len(m.group("name").split()) <= MAX_OTHER_NAME_WORDS
+
+
+MAX_OTHER_NAME_WORDS = 4  # "And Amazon Web Services?"; more is a question of its own ("And how much did Google ...?")
+
+
+def _is_name(name: str) -> bool:
+    return bool(name) and (name[0].isupper() or any(c.isupper() for c in name[1:]))
+
+
+_CONTINUES = re.compile(r"^\W*(?:and|but|also|what about|how about)\b", re.IGNORECASE)
+
+
+def needs_previous(q: QuestionAnalysis) -> bool:
+    """Whether a question cannot stand alone: it only names another name ("And Microsoft?"), or it continues
+    another question in fewer than MIN_OWN_TERMS words of its own ("And in 2024?")."""
+    return names_another(q.text) or (_CONTINUES.match(q.text) is not None and len(q.terms) < MIN_OWN_TERMS)
 
 
 def with_other_name(text: str, previous: str) -> str | None:
@@ -46,7 +63,7 @@ def with_other_name(text: str, previous: str) -> str | None:
     if m is None:
         return None
     name = re.sub(r"['’]s?$", "", m.group("name"))
-    if not name or not name[0].isupper() and not any(c.isupper() for c in name[1:]):
+    if not _is_name(name):
         return None  # "What about the revenue?": not a name
     before = analyse(previous)
     main = before.actor or next(iter(before.owners), "") or next(iter(before.entities), "")

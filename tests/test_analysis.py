@@ -1007,6 +1007,8 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Daniela Amodei the CEO of Anthropic?", "ceo", "Daniela Amodei"),
         ("Is Daniela Amodei Anthropic's CEO?", "ceo", "Daniela Amodei"),  # the owner's noun, of the name
         ("Is Dario Amodei Anthropic's president?", "presid", "Dario Amodei"),
+        ("Is Anthropic's CEO Daniela Amodei?", "ceo", "Daniela Amodei"),  # the owner's noun first, then the name
+        ("Is Amazon's chief executive Andy Jassy?", "execut", "Andy Jassy"),
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],
@@ -1060,3 +1062,13 @@ def test_a_lead_phrase_and_other(question, answer_type, asked_class):
     q = analyse(question)
     assert (q.answer_type, q.asked_class) == (answer_type, asked_class)
     assert "Amazon" in q.entities  # the names of the lead phrase stay the question's
+
+
+@pytest.mark.parametrize(("question", "act"), [
+    ("In which company has Microsoft invested?", "invest"),  # the preposition first: the verb the actor does
+    ("To whom did Amazon sell the shares?", "sell"),
+    ("Which company did Microsoft invest in?", ""),  # a stranded preposition says it instead
+    ("What percentage of OpenAI does Microsoft reportedly own?", ""),
+])
+def test_the_act_of_a_question_whose_preposition_comes_first(question, act):
+    assert analyse(question).act == act

@@ -524,11 +524,16 @@ def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
 
 def test_a_role_is_bound_to_its_name_and_a_ceiling_is_no_sum_paid(seed_engine):
     # 003: "including CEO Dario Amodei and President Daniela Amodei" (was Yes for Daniela Amodei)
-    assert seed_engine.ask("Is Daniela Amodei the CEO of Anthropic?").abstained
+    # a role one person holds, said of another in a sentence that names her: No (was an abstention)
+    assert seed_engine.ask("Is Daniela Amodei the CEO of Anthropic?").text.startswith("No: This structure appeals")
     assert seed_engine.ask("Is Dario Amodei the CEO of Anthropic?").text.startswith("Yes: ")
     # the possessive form (was Yes: the names ran together as "Daniela Amodei Anthropic")
-    assert seed_engine.ask("Is Daniela Amodei Anthropic's CEO?").abstained
+    assert seed_engine.ask("Is Daniela Amodei Anthropic's CEO?").text.startswith("No: ")
     assert seed_engine.ask("Is Dario Amodei Anthropic's CEO?").text.startswith("Yes: ")
+    # the reversed possessive, and the role in other words (both were wrong: Yes, and an abstention)
+    assert seed_engine.ask("Is Anthropic's CEO Daniela Amodei?").text.startswith("No: ")
+    assert seed_engine.ask("Is Anthropic's president Dario Amodei?").text.startswith("No: ")
+    assert seed_engine.ask("Is Dario Amodei Anthropic's chief executive?").text.startswith("Yes: ")
     # 004: "Amazon will invest up to $25 billion": not invested yet (was Yes)
     assert seed_engine.ask("Has Amazon invested $25 billion in Anthropic?").text.startswith("No: Amazon will invest up to")
     assert seed_engine.ask("Will Amazon invest up to $25 billion in Anthropic?").text.startswith("Yes: ")
@@ -595,11 +600,18 @@ def test_a_yes_no_question_about_a_way_is_answered_only_by_a_sentence_that_says_
     assert seed_engine.ask("Is Anthropic's revenue shrinking?").text.startswith("No: Anthropic's annual revenue has also grown")
 
 
+def test_a_valuation_is_no_money_raised(seed_engine):
+    # 003: "values Anthropic at approximately $60 billion" (was "Yes")
+    assert not seed_engine.ask("Did Anthropic raise $60 billion?").text.startswith("Yes")
+    assert seed_engine.ask("Is Anthropic valued at $60 billion?").text.startswith("Yes: ")
+
+
 def test_what_a_name_did_is_answered_from_a_sentence_that_says_the_name_did_it(seed_engine):
     # 003: "Microsoft has invested approximately $13 billion in OpenAI" (was "Amazon", from "Amazon's $8 billion
     # total investment puts it firmly in second place behind Microsoft")
-    got = seed_engine.ask("Which company did Microsoft invest in?")
-    assert got.text == "OpenAI" and got.citations[0].doc_id == SEED["003"]
+    for question in ("Which company did Microsoft invest in?", "In which AI company has Microsoft invested?"):
+        got = seed_engine.ask(question)
+        assert got.text == "OpenAI" and got.citations[0].doc_id == SEED["003"]
 
 
 @pytest.mark.parametrize("question", [

@@ -227,6 +227,8 @@ def test_the_receiver_said_to_give_is_no_claim_of_it(seed_engine):
     # 003: "values Anthropic at approximately $60 billion": "worth" says a valuation too (was no source)
     ("Anthropic is worth $60 billion", {"003"}),
     ("Amazon invested $60 billion in Anthropic", set()),
+    # the parse took "round" for the measure of "values Anthropic at approximately $60 billion": the words before say
+    ("Anthropic raised $60 billion", set()),
 ])
 def test_a_valuation_is_no_money_that_moves(seed_engine, query, docs):
     assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
@@ -247,7 +249,9 @@ def test_a_claim_that_drops_the_ceiling_is_told_so(seed_engine):
 
 def test_a_claim_that_starts_with_its_qualifier_names_no_party_by_it(seed_engine):
     # 001: "with up to another $20bn tied to commercial milestones" (was no source: "Up" was read as a name)
-    assert {m.doc_id for m in seed_engine.figure("Up to $20bn is tied to commercial milestones").mentions} == {SEED["001"]}
+    for query in ("Up to $20bn is tied to commercial milestones", "Up to another $20bn is tied to commercial milestones",
+                  "Another $20bn is tied to commercial milestones"):
+        assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED["001"]}
 
 
 def test_a_headline_that_drops_the_ceiling_is_no_other_figure_for_the_ceiling(seed_engine):

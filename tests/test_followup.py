@@ -2,8 +2,9 @@
 
 import pytest
 
+from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import with_other_name
+from rag.followup import needs_previous, with_other_name
 from tests.conftest import SEED
 
 
@@ -87,3 +88,14 @@ def test_who_said_that_answers_with_article_text_only(seed_engine):
     assert not got.abstained and "…" not in got.text
     source = seed_engine.data.document(got.citations[0].doc_id).text
     assert got.text in source  # verbatim, not a title with an ellipsis
+
+
+@pytest.mark.parametrize(("question", "needs"), [
+    ("And Microsoft?", True),
+    ("What about Google?", True),
+    ("And in 2024?", True),  # a continuation with too few words of its own
+    ("And how much did Google invest in Anthropic?", False),  # a question of its own that starts with "and"
+    ("How much did Google invest?", False),
+])
+def test_a_question_that_cannot_stand_alone(question, needs):
+    assert needs_previous(analyse(question)) is needs
