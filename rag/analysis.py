@@ -342,8 +342,15 @@ def _owned_noun_of_name(text: str) -> tuple[str, str]:
     words, name = m.group(1).split(), m.group(2).split()
     while len(name) > 1 and set(content_terms(name[0])) & _ROLE_TERMS:
         words.append(name.pop(0))  # "CEO Daniela Amodei": the role, then the name
-    terms = content_terms(words[-1]) if words else []
+    terms = _asked_noun(" ".join(words)) if words else []
     return (terms[0], " ".join(name)) if terms else ("", "")
+
+
+def _asked_noun(phrase: str) -> list[str]:
+    """The stem of the noun a phrase asks: its last word, or a role one person holds anywhere in it ("the chief
+    executive officer" asks the chief executive, not an officer)."""
+    terms = content_terms(phrase)
+    return [next((t for t in terms if t in SOLE_ROLES), terms[-1])] if terms else []
 
 
 def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
@@ -359,7 +366,7 @@ def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
     terms = content_terms(verb.group(1)) if verb else []
     if not terms or verb is None:
         noun = _COPULA_NOUN.match(rest[len(name) :]) if name else None
-        terms = content_terms(noun.group(1)) if noun else []
+        terms = _asked_noun(noun.group(0)) if noun else []
         # "Is Anthropic a subsidiary of Amazon?", "Is Daniela Amodei the CEO of Anthropic?": the noun it asks of the name
         return (terms[0], name or "") if terms else ("", "")
     if verb.group(1).endswith("ing"):

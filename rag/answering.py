@@ -33,7 +33,7 @@ from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
-from rag.figure_index import VALUE_TERMS, fits_roles, moves_money, query_roles, valued
+from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
 from rag.figures import YEARS_PER_UNIT, extract_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
@@ -168,6 +168,8 @@ def answer_question(
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
         (figure_question and "annual" in q.scope, lambda s: "annual" in _scope_of(data, s)),
+        # "How much money did Mistral AI raise?": not "a $6 billion valuation", nor revenue
+        (figure_question and asks_moved_money(q.terms), lambda s: not _valued_figure(data, s)),
     ))
     if sifted is None:
         return Answer.abstain(question, confidence(scored[0]))
@@ -606,6 +608,12 @@ def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored],
     return bound
 
 
+def _valued_figure(data: IndexData, s: Scored) -> bool:
+    """Whether the figure a sentence answers with is a valuation or money earned (rag.figure_index.valued)."""
+    claim = _claim_of(data, s)
+    return claim is not None and valued(claim, data.sentences[s.sentence_id])
+
+
 def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:
     """Whether a figure's claim is dated in one of the question's years, or undated in an article that may have
     been written by the end of the latest of them (an article of 2026 or later that gives "$5 billion" with no
@@ -668,8 +676,7 @@ def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -
             classes.get(measure_stem(c.measure), asked) != asked for c in claims):
         return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
     sentence = data.sentences[sentence_id]
-    if moves_money(q.terms) and not any(akin(t, v) for t in q.terms for v in VALUE_TERMS) and all(
-            valued(c, sentence) for c in claims):
+    if asks_moved_money(q.terms) and all(valued(c, sentence) for c in claims):
         return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
     keys = {entity_key(e) for e in q.entities}
     named = facts(data, sentence_id).names

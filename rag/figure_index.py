@@ -33,6 +33,8 @@ MAX_ELSEWHERE = 10  # mentions shown of a figure no source ties to the claim ask
 # What a company is worth is not money that moves: a claim that money was invested, raised or paid ("Mistral AI raised
 # $6 billion") is not stated by a valuation of that size ("achieved a $6 billion valuation")
 VALUE_TERMS = frozenset(content_terms("valuation valued worth"))
+# money a company is worth or earns, not money that moves into it ("Did Anthropic raise $30 billion?": its revenue)
+NOT_MOVED_TERMS = VALUE_TERMS | frozenset(content_terms("revenue sales earnings income profit"))
 MOVING_TERMS = frozenset(content_terms("invest invested investment pour poured put inject injected pay paid fund funded spend spent give gave"))
 
 
@@ -67,7 +69,7 @@ class FigureIndex:
         names, words, scope = _claim_terms(text, parsed)
         # "Mistral AI raised $6 billion": money that moves is no valuation ("achieved a $6 billion valuation")
         moves = bool(_RECEIVING.search(text)) or any(akin(w, m) for w in words for m in MOVING_TERMS)
-        words_value = _of_family(words, VALUE_TERMS)
+        words_value = _of_family(words, NOT_MOVED_TERMS)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
         roles = query_roles(text, parsed)
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -274,11 +276,18 @@ def moves_money(terms: Iterable[str]) -> bool:
 
 
 def valued(c: Claim, sentence: Sentence) -> bool:
-    """Whether a claim's figure is a valuation: its measure, or the words right before it ("values Anthropic at
-    approximately $60 billion", where the parse took "round" for the measure)."""
+    """Whether a claim's figure is a valuation or money earned (no money put in or raised): its measure, or the words
+    right before it ("values Anthropic at approximately $60 billion", where the parse took "round" for the measure;
+    "revenue ... has surpassed the $30 billion milestone")."""
     at = c.figure.start - sentence.start
     before = set(content_terms(sentence.text[max(0, at - VALUED_REACH) : at]))
-    return _of_family({measure_stem(c.measure)} | before, VALUE_TERMS)
+    return _of_family({measure_stem(c.measure)} | before, NOT_MOVED_TERMS)
+
+
+def asks_moved_money(terms: Iterable[str]) -> bool:
+    """Whether a question's or claim's words ask money put in or raised, and not a valuation or earnings."""
+    terms = list(terms)
+    return moves_money(terms) and not _of_family(set(terms), NOT_MOVED_TERMS)
 
 
 def _of_family(terms: set[str], family: frozenset[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.analysis import QuestionAnalysis, analyse
+from rag.lexical import content_terms
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -52,7 +53,11 @@ _CONTINUES = re.compile(r"^\W*(?:and|but|also|what about|how about)\b", re.IGNOR
 def needs_previous(q: QuestionAnalysis) -> bool:
     """Whether a question cannot stand alone: it only names another name ("And Microsoft?"), or it continues
     another question in fewer than MIN_OWN_TERMS words of its own ("And in 2024?")."""
-    return names_another(q.text) or (_CONTINUES.match(q.text) is not None and len(q.terms) < MIN_OWN_TERMS)
+    own = q.terms - _CONTINUING_TERMS
+    return names_another(q.text) or (_CONTINUES.match(q.text) is not None and len(own) < MIN_OWN_TERMS)
+
+
+_CONTINUING_TERMS = frozenset(content_terms("and but also about"))  # the words that continue, not of the question
 
 
 def with_other_name(text: str, previous: str) -> str | None:

@@ -1009,6 +1009,7 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Dario Amodei Anthropic's president?", "presid", "Dario Amodei"),
         ("Is Anthropic's CEO Daniela Amodei?", "ceo", "Daniela Amodei"),  # the owner's noun first, then the name
         ("Is Amazon's chief executive Andy Jassy?", "execut", "Andy Jassy"),
+        ("Is Daniela Amodei the chief executive officer of Anthropic?", "execut", "Daniela Amodei"),  # not an officer
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],

@@ -534,6 +534,7 @@ def test_a_role_is_bound_to_its_name_and_a_ceiling_is_no_sum_paid(seed_engine):
     assert seed_engine.ask("Is Anthropic's CEO Daniela Amodei?").text.startswith("No: ")
     assert seed_engine.ask("Is Anthropic's president Dario Amodei?").text.startswith("No: ")
     assert seed_engine.ask("Is Dario Amodei Anthropic's chief executive?").text.startswith("Yes: ")
+    assert seed_engine.ask("Is Daniela Amodei the chief executive officer of Anthropic?").text.startswith("No: ")
     # 004: "Amazon will invest up to $25 billion": not invested yet (was Yes)
     assert seed_engine.ask("Has Amazon invested $25 billion in Anthropic?").text.startswith("No: Amazon will invest up to")
     assert seed_engine.ask("Will Amazon invest up to $25 billion in Anthropic?").text.startswith("Yes: ")
@@ -604,6 +605,11 @@ def test_a_valuation_is_no_money_raised(seed_engine):
     # 003: "values Anthropic at approximately $60 billion" (was "Yes")
     assert not seed_engine.ask("Did Anthropic raise $60 billion?").text.startswith("Yes")
     assert seed_engine.ask("Is Anthropic valued at $60 billion?").text.startswith("Yes: ")
+    # nor is revenue (000: annual revenue "has surpassed the $30 billion milestone"; was Yes), nor, for a "how much"
+    # question, 003's "Mistral AI achieved a $6 billion valuation" (was "$6 billion")
+    assert not seed_engine.ask("Did Anthropic raise $30 billion?").text.startswith("Yes")
+    assert seed_engine.ask("How much money did Mistral AI raise?").abstained
+    assert seed_engine.ask("What is Anthropic's annual revenue?").text == "$30 billion"
 
 
 def test_what_a_name_did_is_answered_from_a_sentence_that_says_the_name_did_it(seed_engine):

@@ -94,6 +94,7 @@ def test_who_said_that_answers_with_article_text_only(seed_engine):
     ("And Microsoft?", True),
     ("What about Google?", True),
     ("And in 2024?", True),  # a continuation with too few words of its own
+    ("What about 2024?", True),
     ("And how much did Google invest in Anthropic?", False),  # a question of its own that starts with "and"
     ("How much did Google invest?", False),
 ])
