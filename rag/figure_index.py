@@ -386,8 +386,19 @@ def fits_roles(sentence: Sentence, c: Claim, roles: tuple[str, str]) -> bool:
             return False
     elif not _same_party(subject, said_by, target):
         return False  # "Anthropic invested $5 billion in Amazon" is not "Amazon will invest $5bn in Anthropic"
-    # "Microsoft owns 49% of Anthropic": the 49% is of OpenAI
-    return not (target and c.target[:1].isupper() and not _same_party(target, entity_key(c.target), subject))
+    # "Microsoft owns 49% of Anthropic": the 49% is of OpenAI; "committing over $100 billion toward Amazon Web
+    # Services": where the parse found no target, the name the figure goes to right after it
+    goes_to = entity_key(c.target) if c.target[:1].isupper() else _target_after(sentence.text, c.figure.end - sentence.start)
+    return not (target and goes_to and not _same_party(target, goes_to, subject))
+
+
+_GOES_TO = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:to|toward|towards|into|on|in)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
+
+
+def _target_after(sentence: str, at: int) -> str:
+    """The key of the name a figure goes to, said right after it ("$100 billion toward Amazon Web Services")."""
+    m = _GOES_TO.match(sentence, at)
+    return entity_key(m.group(1)) if m and m.group(1).lower() not in CALENDAR_NAMES else ""
 
 
 def _same_party(asked: str, said: str, other: str = "") -> bool:

@@ -259,3 +259,12 @@ def test_a_headline_that_drops_the_ceiling_is_no_other_figure_for_the_ceiling(se
     # against "$25 billion" (was listed as another figure for the same thing)
     _, differing = seed_engine.figure_check("$25 billion")
     assert differing == []
+
+
+def test_a_figure_said_to_go_to_another_name_is_no_claim_of_the_name_asked(seed_engine):
+    # 000: "the two companies committing over $100 billion toward Amazon Web Services (AWS)": the parse found no
+    # target; the name right after the figure is where it goes (was listed for "Amazon will spend $100 billion on
+    # Anthropic")
+    docs = {m.doc_id for m in seed_engine.figure("Amazon will spend $100 billion on Anthropic").mentions}
+    assert SEED["000"] not in docs
+    assert SEED["000"] in {m.doc_id for m in seed_engine.figure("Anthropic will spend $100 billion on AWS").mentions}
