@@ -5,6 +5,7 @@ Heavy imports (torch, gradio) happen inside the commands, so `rag --help` is ins
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import json
@@ -79,6 +80,17 @@ def _engine(  # type: ignore[no-untyped-def]
     return engine
 
 
+def _exit_now(status: int) -> None:
+    """End the process at once, after flushing what it wrote. An interrupt (Ctrl-C) that lands inside an import can
+    leave Python's import lock held; the interpreter's shutdown would then wait forever for the thread that loads the
+    model, itself importing (seen once in 150 interrupts under load). What the command was doing has unwound already:
+    its temporary files are gone and the index in use was never touched, as after a kill."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
+
+
 def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
     """The library raises; here a RagError becomes one line on stderr and exit status 1 (and, for --json, an
     {"error": ...} object on stdout, unless the command already wrote one)."""
@@ -96,7 +108,7 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
             sys.exit(1)
         except KeyboardInterrupt:
             _say("interrupted; the index in use is unchanged")
-            sys.exit(130)
+            _exit_now(130)
         except BrokenPipeError:  # the reader went away (`rag ask ... | head`): stop quietly
             # before OSError, its base class; and point stdout at /dev/null so the exit's flush cannot fail again
             devnull = os.open(os.devnull, os.O_WRONLY)
