@@ -476,6 +476,8 @@ PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
     "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
 ))
 _ROLE_TERMS = frozenset().union(*PERSON_ROLES)
+PERSON_ROLE_TERMS = _ROLE_TERMS
+ROLE_WORDS = _ROLE_TERMS | frozenset(content_terms("chief vice deputy senior executive co"))  # words a role is said in
 # roles one person holds at a time: "CEO Dario Amodei" says No to "Is Daniela Amodei the CEO?" (a company has founders)
 SOLE_ROLES = frozenset(content_terms("ceo executive president chairman chairwoman chair"))
 

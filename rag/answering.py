@@ -28,7 +28,7 @@ from rag.alignment import (
     sorts_of,
     states_act,
 )
-from rag.analysis import COMPARING, FINANCIAL_MEASURES, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, FINANCIAL_MEASURES, PERSON_ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
@@ -687,6 +687,38 @@ def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -
     return bool(q.doer) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
 
 
+ROLE_ASKING = frozenset(content_terms("title role position job post"))  # a question that asks which role a person holds
+ROLE_REACH = 4  # words before a name (or after it and a comma) read for its role: "Chief Executive Officer Jane Doe"
+_ROLE_AFTER = re.compile(rf",\s+(?:the\s+|its\s+|a\s+)?((?:[A-Za-z][\w-]*\s*){{1,{ROLE_REACH}}})")
+
+
+def role_beside(sentence: str, names: Sequence[str]) -> str | None:
+    """The role a sentence sets beside one of the names: the role words just before it ("CEO Dario Amodei",
+    "President Daniela Amodei") or just after it and a comma ("Dario Amodei, the chief executive"); None where none."""
+    for name in names:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+            before = re.findall(r"[A-Za-z][\w-]*", sentence[: m.start()])[-ROLE_REACH:]
+            run: list[str] = []
+            for word in reversed(before):
+                if not set(content_terms(word)) <= ROLE_WORDS or not content_terms(word):
+                    break
+                run.insert(0, word)
+            if run and set(content_terms(" ".join(run))) & PERSON_ROLE_TERMS:
+                return " ".join(run)
+            after = _ROLE_AFTER.match(sentence, m.end())
+            words = after.group(1).split() if after else []
+            run = []
+            for word in words:
+                if not content_terms(word) or not set(content_terms(word)) <= ROLE_WORDS:
+                    break
+                run.append(word)
+            while run and not set(content_terms(run[-1])) & PERSON_ROLE_TERMS:
+                run.pop()  # "chief executive": it ends on the role
+            if run:
+                return " ".join(run)
+    return None
+
+
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
     """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
@@ -752,6 +784,12 @@ def _whole_answer(
     """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form; an acronym's
     long form from the best of all the `scored` sentences that spells it out (it holds the acronym: it is bound)."""
     near = [s for s in bound[:WHOLE_ANSWER_CANDIDATES] if s.score >= NEAR_BEST * best.score] or [best]
+    if q.measure in ROLE_ASKING and q.entities:
+        # "What is Dario Amodei's title?": the role word a near sentence sets beside the name ("CEO Dario Amodei")
+        for s in near:
+            held = role_beside(data.sentences[s.sentence_id].text, q.entities)
+            if held is not None:
+                return s, held
     if q.answer_type == "expansion":
         # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
         for s in scored:

@@ -636,3 +636,20 @@ def test_a_ceiling_is_not_what_is_put_in_right_away(seed_engine):
     got = seed_engine.ask("Is Amazon investing the full $25 billion in Anthropic right away?")
     assert got.text.startswith("No: ") and "up to $25 billion" in got.text
     assert seed_engine.ask("When was Claude 3.5 Sonnet released?").text == "2024"
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Anthropic's leadership, including CEO Dario Amodei and President Daniela Amodei, who", "Daniela Amodei", "President"),
+    ("Anthropic's leadership, including CEO Dario Amodei and President Daniela Amodei, who", "Dario Amodei", "CEO"),
+    ("Dario Amodei, the chief executive of Anthropic, said", "Dario Amodei", "chief executive"),
+    ("The firm, led by Dario Amodei, said", "Dario Amodei", None),  # no role word beside the name
+])
+def test_the_role_a_sentence_sets_beside_a_name(sentence, name, role):
+    from rag.answering import role_beside
+    assert role_beside(sentence, [name]) == role
+
+
+def test_a_person_s_title_is_the_role_beside_the_name(seed_engine):
+    # 003: "including CEO Dario Amodei and President Daniela Amodei" (were "Anthropic" and "importance")
+    assert seed_engine.ask("What is Dario Amodei's title?").text == "CEO"
+    assert seed_engine.ask("What is Daniela Amodei's role at Anthropic?").text == "President"
