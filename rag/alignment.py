@@ -635,6 +635,7 @@ def act_doers(sentence: str, predicate: str) -> list[frozenset[str]] | None:
     ]
 
 
+@lru_cache(maxsize=256)
 def role_words(predicate: str) -> frozenset[str]:
     """The stems a predicate is said by: a role's every name ("execut" -> "ceo" too: rag.analysis.PERSON_ROLES)."""
     from rag.analysis import PERSON_ROLES

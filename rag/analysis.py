@@ -340,7 +340,7 @@ def _owned_noun_of_name(text: str) -> tuple[str, str]:
     if m is None:
         return "", ""
     words, name = m.group(1).split(), m.group(2).split()
-    while len(name) > 1 and set(content_terms(name[0])) & _ROLE_TERMS:
+    while len(name) > 1 and set(content_terms(name[0])) & ROLE_TERMS:
         words.append(name.pop(0))  # "CEO Daniela Amodei": the role, then the name
     terms = _asked_noun(" ".join(words)) if words else []
     return (terms[0], " ".join(name)) if terms else ("", "")
@@ -475,9 +475,8 @@ PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
     "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
     "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
 ))
-_ROLE_TERMS = frozenset().union(*PERSON_ROLES)
-PERSON_ROLE_TERMS = _ROLE_TERMS
-ROLE_WORDS = _ROLE_TERMS | frozenset(content_terms("chief vice deputy senior executive co"))  # words a role is said in
+ROLE_TERMS = frozenset().union(*PERSON_ROLES)
+ROLE_WORDS = ROLE_TERMS | frozenset(content_terms("chief vice deputy senior executive co"))  # words a role is said in
 # roles one person holds at a time: "CEO Dario Amodei" says No to "Is Daniela Amodei the CEO?" (a company has founders)
 SOLE_ROLES = frozenset(content_terms("ceo executive president chairman chairwoman chair"))
 
@@ -660,7 +659,7 @@ def question_entities(text: str) -> tuple[str, ...]:
         owner = re.sub(r"(?:['’]s)$", "", word)
         # a role after a possessive starts anew: "Amazon's CEO" is Amazon and its CEO, not one name "Amazon CEO"
         # (other words stay joined as before: "Amazon's Trainium chip" is read as the name "Amazon Trainium")
-        role = possessive and bool(set(content_terms(word)) & _ROLE_TERMS)
+        role = possessive and bool(set(content_terms(word)) & ROLE_TERMS)
         if run and m.start() - last_end <= 1 and not role and m.start() != owner_at:
             run.append(owner)
         else:

@@ -28,7 +28,7 @@ from rag.alignment import (
     sorts_of,
     states_act,
 )
-from rag.analysis import COMPARING, FINANCIAL_MEASURES, PERSON_ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
@@ -703,7 +703,7 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
                 if not set(content_terms(word)) <= ROLE_WORDS or not content_terms(word):
                     break
                 run.insert(0, word)
-            if run and set(content_terms(" ".join(run))) & PERSON_ROLE_TERMS:
+            if run and set(content_terms(" ".join(run))) & ROLE_TERMS:
                 return " ".join(run)
             after = _ROLE_AFTER.match(sentence, m.end())
             words = after.group(1).split() if after else []
@@ -712,7 +712,7 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
                 if not content_terms(word) or not set(content_terms(word)) <= ROLE_WORDS:
                     break
                 run.append(word)
-            while run and not set(content_terms(run[-1])) & PERSON_ROLE_TERMS:
+            while run and not set(content_terms(run[-1])) & ROLE_TERMS:
                 run.pop()  # "chief executive": it ends on the role
             if run:
                 return " ".join(run)

@@ -67,9 +67,9 @@ class FigureIndex:
             years = ()
         outlets = _outlets_named(text)
         names, words, scope = _claim_terms(text, parsed)
-        # "Mistral AI raised $6 billion": money that moves is no valuation ("achieved a $6 billion valuation")
-        moves = bool(_RECEIVING.search(text)) or any(akin(w, m) for w in words for m in MOVING_TERMS)
-        words_value = _of_family(words, NOT_MOVED_TERMS)
+        # "Mistral AI raised $6 billion": money that moves is no valuation ("achieved a $6 billion valuation"); the
+        # receiving verbs are roles, not among the words
+        moves = (bool(_RECEIVING.search(text)) or moves_money(words)) and not _of_family(words, NOT_MOVED_TERMS)
         names -= {entity_key(w) for o in outlets for w in _NAME.findall(o)} | {entity_key(o) for o in outlets}
         roles = query_roles(text, parsed)
         # a plain figure query keeps every claim of the figure: read only the newest that are shown, and count the rest
@@ -80,6 +80,7 @@ class FigureIndex:
         periods = (periods_in(query_text(text)[first.end :]) or periods_in(text)) if first is not None else frozenset()
         seen: set[tuple[str, int]] = set()
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
+        read: dict[int, Sentence] = {}  # the candidates' sentences, each read once
         limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
         for fig in figures:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
@@ -87,9 +88,10 @@ class FigureIndex:
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
-                if moves and not words_value and valued(c, self._data.sentences[c.sentence_id]):
+                sentence = read.setdefault(c.sentence_id, self._data.sentences[c.sentence_id])
+                if moves and valued(c, sentence):
                     continue  # a valuation, for a claim of money put in or raised
-                sentence_text = self._data.sentences[c.sentence_id].text
+                sentence_text = sentence.text
                 if years and not set(years) & set(years_in(f"{sentence_text} {c.time}")):
                     continue  # the claim is not dated in the year asked (or not dated at all)
                 if direction[0] and says_the_opposite(sentence_text, *direction):
@@ -131,7 +133,7 @@ class FigureIndex:
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(
             text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet,
-            "" if plain else _ceiling_note(text, parsed, found, self._data),
+            "" if plain else _ceiling_note(text, parsed, found, read),
         )
 
     def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
@@ -239,7 +241,7 @@ class FigureIndex:
         )
 
 
-def _ceiling_note(query: str, parsed: list[Figure], found: list[Claim], data: IndexData) -> str:
+def _ceiling_note(query: str, parsed: list[Figure], found: list[Claim], sentences: dict[int, Sentence]) -> str:
     """ "Amazon invested $25 billion in Anthropic" where the sources say "up to $25 billion", or "Amazon will invest
     $33 billion" where they say "total potential commitment to $33bn": the figure is a ceiling or a potential sum in
     (some of) the mentions, not the amount the claim states; "" where the claim says so too, or no mention does."""
@@ -247,8 +249,7 @@ def _ceiling_note(query: str, parsed: list[Figure], found: list[Claim], data: In
         return ""
     said: list[tuple[str, str]] = []  # (what it is, how the mention writes it)
     for c in found:
-        sentence = data.sentences[c.sentence_id]
-        before = sentence.text[max(0, c.figure.start - sentence.start - POTENTIAL_REACH) : c.figure.start - sentence.start]
+        before = _before_figure(c, sentences[c.sentence_id])
         if c.figure.qualifier in BOUND_QUALIFIERS:
             said.append(("a ceiling", f"{c.figure.qualifier} {c.figure.text}"))
         elif (hedge := _POTENTIAL.search(before)) is not None:
@@ -260,13 +261,20 @@ def _ceiling_note(query: str, parsed: list[Figure], found: list[Claim], data: In
     return f'{share} it as {kinds} ("{said[0][1]}"), not as an amount'
 
 
-POTENTIAL_REACH = 40  # characters before a figure read for "potential" ("total potential commitment to $33bn")
+BEFORE_REACH = 40  # characters before a figure read for what it is: "total potential commitment to", "values Anthropic at"
+
+
+def _before_figure(c: Claim, sentence: Sentence) -> str:
+    """The words of its sentence just before a claim's figure (BEFORE_REACH characters)."""
+    at = c.figure.start - sentence.start
+    return sentence.text[max(0, at - BEFORE_REACH) : at]
+
+
 # "total potential commitment to": a potential sum, said in the words right before the figure (or anywhere in a query)
 _POTENTIAL = re.compile(r"\b(?:potential|possible|potentially|possibly)\b(?:\s+[\w-]+){0,3}\s*$", re.IGNORECASE)
 _POTENTIAL_SAID = re.compile(r"\b(?:potential|possible|potentially|possibly)\b", re.IGNORECASE)
 
 
-VALUED_REACH = 40  # characters before a figure read for a word of valuation ("values Anthropic at approximately $60B")
 RECEIVING_TERMS = frozenset(content_terms("get got receive received obtain raise raised secure secured land win won accept"))
 
 
@@ -279,8 +287,7 @@ def valued(c: Claim, sentence: Sentence) -> bool:
     """Whether a claim's figure is a valuation or money earned (no money put in or raised): its measure, or the words
     right before it ("values Anthropic at approximately $60 billion", where the parse took "round" for the measure;
     "revenue ... has surpassed the $30 billion milestone")."""
-    at = c.figure.start - sentence.start
-    before = set(content_terms(sentence.text[max(0, at - VALUED_REACH) : at]))
+    before = set(content_terms(_before_figure(c, sentence)))
     return _of_family({measure_stem(c.measure)} | before, NOT_MOVED_TERMS)
 
 
