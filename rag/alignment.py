@@ -219,13 +219,33 @@ def _named_instead(head: Any) -> Any:
 
 def _nominal_doer(doc: Any, governor: str) -> Any:
     """The name that owns a noun of the verb's family: "Amazon" of "Amazon's latest investment brings ..." for the
-    subject of "invest"; None where no such noun has a possessive name."""
+    subject of "invest"; or the name a doer's noun of that family is set off after ("Anthropic — the creators of
+    ..." for the subject of "create"); None where there is neither."""
     for tok in doc:
         if tok.pos_ != "NOUN" or not akin(_stem(tok), governor) or len(_stem(tok)) < MIN_NOMINAL_STEM:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is not None:
             return owner
+        if tok.lower_.endswith(AGENT_ENDINGS):
+            named = _set_off_before(doc, tok.i)
+            if named is not None:
+                return named  # "Anthropic — the creators of the Claude language model" for "Who created Claude?"
+    return None
+
+
+AGENT_ENDINGS = ("er", "ers", "or", "ors")  # "creators", "founder": a noun for whoever does what the verb says
+SET_OFF_MARKS = frozenset({",", "—", "–", "("})
+
+
+def _set_off_before(doc: Any, i: int) -> Any:
+    """The name a noun phrase is set off after ("Anthropic — the creators of ...", "Dario Amodei, the founder of
+    ..."): the proper noun before the mark that opens it, its determiner and adjectives left out; or None."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ in ("DET", "ADJ"):
+        j -= 1
+    if j >= 1 and doc[j].text in SET_OFF_MARKS and doc[j - 1].pos_ == "PROPN":
+        return doc[j - 1]
     return None
 
 

@@ -249,7 +249,7 @@ def analyse(text: str) -> QuestionAnalysis:
         stranded=_stranded(text),
         act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),
-        roles=_roles(terms) if answer_type == "person" else frozenset(),
+        roles=_roles(terms, text) if answer_type == "person" else frozenset(),
         asked_class=asked_class(asked),
         asks_name=bool(_ASKS_NAME.search(text)),
         defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
@@ -486,9 +486,19 @@ def roles_asked(terms: frozenset[str]) -> frozenset[str]:
     return _roles(terms)
 
 
-def _roles(terms: frozenset[str]) -> frozenset[str]:
-    """The stems of every role the question's terms ask for."""
-    return frozenset().union(*(group for group in PERSON_ROLES if group & terms))
+# "Who leads (heads, runs) Anthropic?", "Who is the head of Amazon?": whoever holds a role at the top of a named body
+# (not "Who led the funding round?", which a fund may have led)
+_LEADS_NAMED = re.compile(
+    r"^\W*(?i:who)\s+(?:(?:leads|led|heads|headed|runs|ran|is\s+leading|is\s+running|is\s+heading)\s+"
+    r"|(?:is|was|are|were)\s+(?:the\s+)?(?:leader|head|boss)\s+of\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*\?"
+)
+TOP_ROLES = frozenset(content_terms("ceo executive president chairman chairwoman chair"))
+
+
+def _roles(terms: frozenset[str], text: str = "") -> frozenset[str]:
+    """The stems of every role the question's terms ask for; leading a named body asks for the roles at the top."""
+    asked = terms | TOP_ROLES if _LEADS_NAMED.search(text) else terms
+    return frozenset().union(*(group for group in PERSON_ROLES if group & asked))
 
 
 def _span_kind(answer_type: str, span_kind: str) -> str:

@@ -34,7 +34,7 @@ from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
-from rag.figures import YEARS_PER_UNIT, extract_figures, same_figure, same_value
+from rag.figures import YEARS_PER_UNIT, durations_in_years, extract_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
@@ -332,6 +332,9 @@ def answer_question(
         elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
+        if figure is None and q.span_kind == "duration" and len(spoken := durations_in_years(text)) == 1:
+            # "over the next decade": other articles state the span in figures ("a 10-year contract")
+            sources += also_lasting(data, sources, spoken[0], q_terms, idf, q.entities)
         asked = generation(text) if form is None and figure is None else None
         verdict = weigh_generations(data, asked, sources, q_terms, idf, q.entities, q.past) if asked is not None else None
         if verdict is not None:  # "Trainium4" where an older article names "Trainium 2" for the same thing

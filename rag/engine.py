@@ -119,7 +119,7 @@ class Engine:
         from rag.bylines import asks_byline, byline_answer
         from rag.followup import contextualize, needs_previous, with_other_name
         from rag.outlets import cited_from, outlet_scope
-        from rag.retrieval import claim_passages, expansion_passages, retrieve
+        from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
 
@@ -156,6 +156,7 @@ class Engine:
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         passages += claim_passages(state.data, q, passages)
         passages += expansion_passages(state.data, q, passages)
+        passages += doer_passages(state.data, q, passages)
         q, passages, outlets = outlet_scope(state.data, q, passages)
         if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
             return credited  # "Who edited the article about ...?": the credit line of the article found

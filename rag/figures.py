@@ -198,7 +198,7 @@ def spelled_out_to_digits(text: str) -> str:
 
 # a span of time without a numeral: "over the next decade" is ten years where an answer's sources are compared
 # (the figure index counts only numerals: `rag figure "10 years"` does not list "the next decade")
-_DECADE_WORDS = re.compile(r"(?i:\b(?:a|one|the (?:next|coming|following|past|last|previous))\s+decade\b)")
+_DECADE_WORDS = re.compile(r"(?i:\b(?:a|one|(?:the )?(?:next|coming|following|past|last|previous))\s+decade\b)")
 YEARS_PER_UNIT = {"months": 1 / 12, "years": 1.0, "decades": 10.0}
 
 

@@ -107,8 +107,14 @@ def also_affirming(
     return mentioning(data, cited, says, word, q_terms, idf, entities)
 
 
-# words that ask how long something lasts, not what lasts: "How long", "over what time span"
-_LASTING_WORDS = frozenset(content_terms("long time span period term duration year years month months decade decades"))
+# words that ask how long something lasts, not what lasts: "How long", "over what time span", "does it run"
+_LASTING_WORDS = frozenset(content_terms("long time span period term duration year years month months decade decades run last"))
+
+
+# a commitment is said in the words of what a party undertakes: "the AWS commitment" runs as long as "a 10-year
+# contract to use AWS" or "a ten-year agreement" (a question on the contract asks for that contract, not any commitment)
+COMMITMENT_TERMS = frozenset(content_terms("commitment commit"))
+UNDERTAKING_TERMS = COMMITMENT_TERMS | frozenset(content_terms("contract agreement deal pact arrangement"))
 
 
 def also_lasting(
@@ -117,17 +123,20 @@ def also_lasting(
     """Documents that give a span of time in other words ("10-year" and "over the next decade"), where the question's
     words or names are (as `also_naming`) and the rarest word of what it asks lasts is in that sentence or the one
     before: "the next decade" of spending answers how long the spending commitment runs, not how long the contract
-    is, where that article speaks of no contract."""
+    is, where that article speaks of no contract; a commitment is said in any word of an undertaking (UNDERTAKING_TERMS)."""
     cited = {data.sentences[s].doc_id for s in sources}
     names = {t for e in entities for t in content_terms(e)}
     what = sorted(q_terms - names - _LASTING_WORDS, key=lambda t: (-idf.get(t, 0.0), t))[:1]
 
+    family = UNDERTAKING_TERMS if COMMITMENT_TERMS & set(q_terms) else frozenset(what)
+
     def says(known: SentenceFacts) -> bool:
         if not any(same_value(years, y) for y in durations_in_years(known.text)):
             return False
-        return not what or what[0] in known.near_terms
+        return not family or bool(family & known.near_terms)
 
-    return mentioning(data, cited, says, "year years decade month months", q_terms, idf, entities)
+    asked = set(q_terms) | (family if family is UNDERTAKING_TERMS else set())  # "a 10-year contract" says "commitment"
+    return mentioning(data, cited, says, "year years decade month months", asked, idf, entities)
 
 
 def _holding(needle: re.Pattern[str], any_of: Sequence[str] = (), all_of: Sequence[str] = ()) -> Callable[[SentenceFacts], bool]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from rag.alignment import asked_role
 from rag.analysis import QuestionAnalysis
 from rag.answer_forms import expansion
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
+from rag.lexical import content_terms
 from rag.records import Passage
+from rag.scoring import DOER_SUFFIXES
 from rag.spans import FIGURE_TYPES
 
 MODES = ("hybrid", "dense", "lexical")
@@ -20,6 +23,8 @@ CLAIM_PASSAGES = 4  # chunks a figure question adds from the claims of its subje
 CLAIM_LOOKUP = 50  # claims read for them, those of the newest documents
 EXPANSION_CHUNKS = 30  # chunks a lexical search for an acronym reads for the sentence that spells it out
 EXPANSION_PASSAGES = 3  # of them, the chunks that do, added to the passages
+DOER_CHUNKS = 10  # chunks a lexical search for the doer's noun and the question's names reads ("creators", "Claude")
+DOER_PASSAGES = 2  # of them, the chunks with a sentence that says both, added to the passages
 
 
 def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> list[Passage]:
@@ -82,16 +87,41 @@ def expansion_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[
     and the passages that read most like the question often only use it."""
     if not q.acronym:
         return []
+    def spells_out(text: str) -> bool:
+        return expansion(text, q.acronym) is not None
+
+    return _searched(data, q.acronym, passages, spells_out, EXPANSION_CHUNKS, EXPANSION_PASSAGES)
+
+
+def doer_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> list[Passage]:
+    """For "Which company created Claude?", the chunks where a sentence names whoever does it by the noun of its
+    verb ("Anthropic — the creators of the Claude language model") and the question's names, among the DOER_CHUNKS
+    a lexical search for both ranks first: passages that read like the question often only use the name."""
+    role = asked_role(q.text) if q.answer_type in ("person", "organisation") and q.entities else None
+    if role is None or role.relation != "nsubj" or not role.governor:
+        return []
+    nouns = [role.governor + end for end in DOER_SUFFIXES if data.idf.get(role.governor + end, 0.0) > 0.0]
+    if not nouns:
+        return []
+    def names_doer(text: str) -> bool:
+        return bool(set(nouns) & set(content_terms(text))) and all(e in text for e in q.entities)
+
+    return _searched(data, " ".join([*nouns, *q.entities]), passages, names_doer, DOER_CHUNKS, DOER_PASSAGES)
+
+
+def _searched(
+    data: IndexData, search: str, passages: Sequence[Passage], holds: Callable[[str], bool], reach: int, limit: int,
+) -> list[Passage]:
+    """Up to `limit` chunks, not among `passages`, with a sentence that `holds`, of the `reach` a lexical search
+    ranks first."""
     have = {p.chunk_id for p in passages}
     out: list[Passage] = []
-    for cid, _ in data.lexical.top(q.acronym, EXPANSION_CHUNKS):
+    for cid, _ in data.lexical.top(search, reach):
         chunk = data.chunks[cid]
-        if cid in have or not any(
-            expansion(data.sentences[sid].text, q.acronym) for sid in range(chunk.first_sentence, chunk.last_sentence + 1)
-        ):
+        if cid in have or not any(holds(data.sentences[sid].text) for sid in range(chunk.first_sentence, chunk.last_sentence + 1)):
             continue
         have.add(cid)
         out.append(Passage(cid, 0.0, None, None))
-        if len(out) == EXPANSION_PASSAGES:
+        if len(out) == limit:
             break
     return out

@@ -15,9 +15,9 @@ from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
 from rag.figures import same_figure
 from rag.index.view import IndexData
-from rag.lexical import TermWeights
+from rag.lexical import TermWeights, content_terms
 from rag.records import Figure, Passage
-from rag.sentence_facts import facts
+from rag.sentence_facts import SentenceFacts, facts
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import Span, candidate_spans, choose_span, is_vague_time
 
@@ -71,6 +71,8 @@ def score_sentences(
     default_idf = largest_weight(idf)
     q_mass = sum(idf.get(t, default_idf) for t in q_terms) or 1.0
     weight = {t: idf.get(t, default_idf) for t in q_terms}
+    # "Who created Claude?": a sentence that names "the creators of" Claude says the question's verb in its doer's noun
+    doers = doer_nouns(q_terms) if q.answer_type in ("person", "organisation") else {}
     rank_of: dict[int, int] = {}
     context_of: dict[int, float] = {}
     chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
@@ -81,6 +83,8 @@ def score_sentences(
             context_of[sid] = max(context_of.get(sid, -1.0), float(chunk_cos[rank]))
     if not rank_of:
         return []
+    if doers:
+        doers = _doers_said(doers, [facts(data, sid) for sid in rank_of], {t for e in q.entities for t in content_terms(e)})
     ids = np.fromiter(rank_of, dtype=np.int64)
     dense = data.sentence_vectors[ids] @ query_vector
     w = SCORE_WEIGHTS
@@ -91,10 +95,14 @@ def score_sentences(
         known = facts(data, sid)
         if known.asks:
             continue  # a heading that asks the question is not its answer
-        overlap = sum(map(weight.__getitem__, q_terms & known.terms)) / q_mass
-        # an answer sentence often says "it" or "he" where the question names the subject
-        near = known.near_terms
-        window = sum(map(weight.__getitem__, q_terms & near)) / q_mass
+        said = q_terms & known.terms
+        near = known.near_terms  # an answer sentence often says "it" or "he" where the question names the subject
+        said_near = q_terms & near
+        if doers:
+            said = said | {doers[t] for t in doers.keys() & known.terms}
+            said_near = said_near | {doers[t] for t in doers.keys() & near}
+        overlap = sum(map(weight.__getitem__, said)) / q_mass
+        window = sum(map(weight.__getitem__, said_near)) / q_mass
         later = lazy and kind == "other"
         span = None if later else choose_span(known.text, q, idf, known.scopes)
         typed = 1.0 if span is not None and kind != "other" else 0.0
@@ -126,6 +134,25 @@ def score_sentences(
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
+
+
+DOER_SUFFIXES = ("or", "er", "r")  # a verb's stem and the noun for whoever does it: "creat" -> "creator", "make" -> "maker"
+MIN_DOER_STEM = 4  # "use" -> "user" is too short a stem to tell a doer by
+
+
+def doer_nouns(terms: AbstractSet[str]) -> dict[str, str]:
+    """The stems of the nouns for whoever does what a term's verb says, each to its verb ("creator" -> "creat")."""
+    return {t + end: t for t in terms if len(t) >= MIN_DOER_STEM for end in DOER_SUFFIXES if t + end not in terms}
+
+
+def _doers_said(doers: dict[str, str], sentences: Sequence[SentenceFacts], named: AbstractSet[str]) -> dict[str, str]:
+    """The doer nouns the sentences say, unless one of them says the verb itself of the question's names ("Watt
+    invented ..."): then no noun stands in for it."""
+    said = {noun: verb for noun, verb in doers.items() if any(noun in known.terms for known in sentences)}
+    verbs = set(said.values())
+    if any(verbs & known.terms and named <= known.terms for known in sentences):
+        return {}
+    return said
 
 
 def sentence_confidence(best: Scored) -> float:

@@ -91,6 +91,10 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         # was "Claude")
         ("Which companies have invested in Anthropic?",
          "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Amazon's"),
+        # or the name a doer's noun of that family is set off after (the parse hangs "creators" on "billion")
+        ("Which company created Claude?", "Amazon announced an investment of up to $25 billion in Anthropic — the "
+         "creators of the Claude language model — in exchange for a 10-year agreement.", "Anthropic"),
+        ("Who founded the firm?", "The firm hired Dario Amodei, the founder of a rival, last year.", "Dario Amodei"),
         # what a thing is used to do: the noun the infinitive of that purpose hangs on
         ("What device is used to recycle the boiler water?",
          "Most practical steam engines have a water pump to recycle the boiler water.", "water pump"),

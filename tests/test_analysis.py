@@ -467,6 +467,11 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
         ("Who is Anthropic's chief?", set()),  # "chief" alone names no role of the table
         ("Who invested in Anthropic?", set()),
         ("What did the CEO say?", set()),  # not a question for a person
+        # leading a named body asks for the roles at its top; leading a round does not
+        ("Who leads Anthropic?", {"ceo", "execut", "presid", "chairman", "chairwoman", "chair"}),
+        ("Who is the head of Amazon Web Services?", {"ceo", "execut", "presid", "chairman", "chairwoman", "chair"}),
+        ("Who led the funding round?", set()),
+        ("Who led Richard's troops to Cyprus?", set()),  # not the body led
     ],
 )
 def test_a_person_asked_for_by_role(question, roles):

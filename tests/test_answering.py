@@ -176,6 +176,30 @@ def test_a_span_of_time_is_cited_where_another_article_words_it_otherwise(seed_e
     assert {c.doc_id for c in got.citations} == {SEED["004"]}
 
 
+def test_a_commitment_said_in_words_is_cited_where_another_article_gives_its_contract_in_figures(seed_engine):
+    # 000 and 001: spending "over the next decade" on AWS; 004: "a 10-year contract to use AWS", a commitment too
+    got = seed_engine.ask("How long does Anthropic's AWS commitment run?")
+    assert got.text == "over the next decade"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
+
+
+def test_whoever_did_it_is_found_where_an_article_names_them_by_the_noun_of_the_verb(seed_engine):
+    # no article says "created"; 004 sets "the creators of the Claude language model" off after "Anthropic" (was
+    # "Amazon Bedrock", from a sentence on how customers use Claude)
+    got = seed_engine.ask("Which company created Claude?")
+    assert got.text == "Anthropic"
+    assert got.citations[0].doc_id == SEED["004"]
+    assert "the creators of the Claude language model" in got.sentence
+
+
+def test_who_leads_a_company_is_whoever_holds_a_role_at_its_top(seed_engine):
+    # 003: "Anthropic's leadership, including CEO Dario Amodei and President Daniela Amodei" (was "Llama", from the
+    # heading "Meta + Llama: Leading the open-source AI movement")
+    got = seed_engine.ask("Who leads Anthropic?")
+    assert got.text == "Dario Amodei"
+    assert got.citations[0].doc_id == SEED["003"]
+
+
 def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
     # 004: "Amazon in turn guarantees the company ... up to 5 gigawatts"; 001: "Anthropic ... securing up to 5GW of
     # Amazon Trainium chips": the same claim, though 001 holds none of the question's words but the names

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.figures import extract_figures, figure_key, format_figure, parse_figures, same_value
+from rag.figures import durations_in_years, extract_figures, figure_key, format_figure, parse_figures, same_value
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -161,3 +161,17 @@ def test_energy_is_read_before_power(text, value, shown):
 )
 def test_a_minus_sign_makes_a_figure_negative(text, values):
     assert [(f.value, f.text) for f in extract_figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("a 10-year contract", [10.0]),
+        ("over the next decade", [10.0]),
+        ("next decade", [10.0]),  # an answer cut without its article
+        ("18 months", [1.5]),
+        ("decades of research", []),  # no count of decades
+    ],
+)
+def test_a_span_of_time_in_years(text, years):
+    assert durations_in_years(text) == years
