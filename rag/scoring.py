@@ -4,6 +4,7 @@ and context), whether a span of the asked kind is there, and the confidence sign
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ def score_sentences(
         said = q_terms & known.terms
         near = known.near_terms  # an answer sentence often says "it" or "he" where the question names the subject
         said_near = q_terms & near
+        if OWN in said and _only_intensifier(known.text):
+            said, said_near = said - {OWN}, said_near - {OWN}  # "Amazon's own chips" say nothing of who owns what
         if doers:
             said = said | {doers[t] for t in doers.keys() & known.terms}
             said_near = said_near | {doers[t] for t in doers.keys() & near}
@@ -143,6 +146,17 @@ MIN_DOER_STEM = 4  # "use" -> "user" is too short a stem to tell a doer by
 def doer_nouns(terms: AbstractSet[str]) -> dict[str, str]:
     """The stems of the nouns for whoever does what a term's verb says, each to its verb ("creator" -> "creat")."""
     return {t + end: t for t in terms if len(t) >= MIN_DOER_STEM for end in DOER_SUFFIXES if t + end not in terms}
+
+
+OWN = "own"
+_OWN = re.compile(r"\bown\b", re.IGNORECASE)
+_INTENSIFYING_OWN = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|my|your))\s+own\b", re.IGNORECASE)
+
+
+def _only_intensifier(text: str) -> bool:
+    """Whether every "own" of the text stresses a possessive ("Amazon's own semiconductor division", "its own"),
+    which is no act of owning."""
+    return len(_OWN.findall(text)) == len(_INTENSIFYING_OWN.findall(text))
 
 
 def _doers_said(doers: dict[str, str], sentences: Sequence[SentenceFacts], named: AbstractSet[str]) -> dict[str, str]:

@@ -200,6 +200,13 @@ def test_who_leads_a_company_is_whoever_holds_a_role_at_its_top(seed_engine):
     assert got.citations[0].doc_id == SEED["003"]
 
 
+def test_who_owns_a_company_is_not_read_from_a_possessive_own(seed_engine):
+    # 004's "Amazon's own semiconductor division" says nothing of who owns Anthropic; 003 says who does not
+    got = seed_engine.ask("Who owns Anthropic?")
+    assert "own semiconductor division" not in got.sentence
+    assert "controlling stake" in got.sentence
+
+
 def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
     # 004: "Amazon in turn guarantees the company ... up to 5 gigawatts"; 001: "Anthropic ... securing up to 5GW of
     # Amazon Trainium chips": the same claim, though 001 holds none of the question's words but the names
