@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.lexical import akin, content_terms
+from rag.lexical import MIN_DOER_STEM, akin, content_terms, doer_nouns
 from rag.phrases import PHRASE_CACHE, parse
 from rag.timewords import CALENDAR_NAMES
 
@@ -222,19 +222,18 @@ def _nominal_doer(doc: Any, governor: str) -> Any:
     subject of "invest"; or the name a doer's noun of that family is set off after ("Anthropic — the creators of
     ..." for the subject of "create"); None where there is neither."""
     for tok in doc:
-        if tok.pos_ != "NOUN" or not akin(_stem(tok), governor) or len(_stem(tok)) < MIN_NOMINAL_STEM:
+        if tok.pos_ != "NOUN" or not akin(_stem(tok), governor) or len(_stem(tok)) < MIN_DOER_STEM:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is not None:
             return owner
-        if tok.lower_.endswith(AGENT_ENDINGS):
+        if _stem(tok) in doer_nouns({governor}):
             named = _set_off_before(doc, tok.i)
             if named is not None:
                 return named  # "Anthropic — the creators of the Claude language model" for "Who created Claude?"
     return None
 
 
-AGENT_ENDINGS = ("er", "ers", "or", "ors")  # "creators", "founder": a noun for whoever does what the verb says
 SET_OFF_MARKS = frozenset({",", "—", "–", "("})
 
 
@@ -249,7 +248,6 @@ def _set_off_before(doc: Any, i: int) -> Any:
     return None
 
 
-MIN_NOMINAL_STEM = 4  # "use" and "user" are too short a family to tell a doer by
 
 
 def _listed_with(doc: Any, companions: frozenset[str]) -> Aligned | None:

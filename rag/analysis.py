@@ -492,12 +492,12 @@ _LEADS_NAMED = re.compile(
     r"^\W*(?i:who)\s+(?:(?:leads|led|heads|headed|runs|ran|is\s+leading|is\s+running|is\s+heading)\s+"
     r"|(?:is|was|are|were)\s+(?:the\s+)?(?:leader|head|boss)\s+of\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*\?"
 )
-TOP_ROLES = frozenset(content_terms("ceo executive president chairman chairwoman chair"))
 
 
 def _roles(terms: frozenset[str], text: str = "") -> frozenset[str]:
-    """The stems of every role the question's terms ask for; leading a named body asks for the roles at the top."""
-    asked = terms | TOP_ROLES if _LEADS_NAMED.search(text) else terms
+    """The stems of every role the question's terms ask for; leading a named body asks for the roles at its top (the
+    roles one person holds, SOLE_ROLES)."""
+    asked = terms | SOLE_ROLES if _LEADS_NAMED.search(text) else terms
     return frozenset().union(*(group for group in PERSON_ROLES if group & asked))
 
 

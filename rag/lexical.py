@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -69,6 +70,15 @@ def akin(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return (len(short) >= AKIN_PREFIX and long_.startswith(short)) or (
         len(short) >= AKIN_SHARED and short[:AKIN_SHARED] == long_[:AKIN_SHARED])
+
+
+DOER_SUFFIXES = ("or", "er", "r")  # a verb's stem and the noun for whoever does it: "creat" -> "creator", "make" -> "maker"
+MIN_DOER_STEM = 4  # "use" and "user" are too short a family to tell a doer by
+
+
+def doer_nouns(terms: AbstractSet[str]) -> dict[str, str]:
+    """The stems of the nouns for whoever does what a term's verb says, each to its verb ("creator" -> "creat")."""
+    return {t + end: t for t in terms if len(t) >= MIN_DOER_STEM for end in DOER_SUFFIXES if t + end not in terms}
 
 
 class TermWeights(Protocol):

@@ -128,14 +128,15 @@ def also_lasting(
     names = {t for e in entities for t in content_terms(e)}
     what = sorted(q_terms - names - _LASTING_WORDS, key=lambda t: (-idf.get(t, 0.0), t))[:1]
 
-    family = UNDERTAKING_TERMS if COMMITMENT_TERMS & set(q_terms) else frozenset(what)
+    commitment = bool(COMMITMENT_TERMS & set(q_terms))
+    family = UNDERTAKING_TERMS if commitment else frozenset(what)
 
     def says(known: SentenceFacts) -> bool:
         if not any(same_value(years, y) for y in durations_in_years(known.text)):
             return False
         return not family or bool(family & known.near_terms)
 
-    asked = set(q_terms) | (family if family is UNDERTAKING_TERMS else set())  # "a 10-year contract" says "commitment"
+    asked = set(q_terms) | UNDERTAKING_TERMS if commitment else q_terms  # "a 10-year contract" says "commitment"
     return mentioning(data, cited, says, "year years decade month months", asked, idf, entities)
 
 

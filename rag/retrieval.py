@@ -12,9 +12,8 @@ from rag.answer_forms import expansion
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
-from rag.lexical import content_terms
+from rag.lexical import content_terms, doer_nouns
 from rag.records import Passage
-from rag.scoring import DOER_SUFFIXES
 from rag.spans import FIGURE_TYPES
 
 MODES = ("hybrid", "dense", "lexical")
@@ -87,6 +86,7 @@ def expansion_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[
     and the passages that read most like the question often only use it."""
     if not q.acronym:
         return []
+
     def spells_out(text: str) -> bool:
         return expansion(text, q.acronym) is not None
 
@@ -100,9 +100,10 @@ def doer_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
     role = asked_role(q.text) if q.answer_type in ("person", "organisation") and q.entities else None
     if role is None or role.relation != "nsubj" or not role.governor:
         return []
-    nouns = [role.governor + end for end in DOER_SUFFIXES if data.idf.get(role.governor + end, 0.0) > 0.0]
+    nouns = [noun for noun in doer_nouns({role.governor}) if data.idf.get(noun, 0.0) > 0.0]
     if not nouns:
         return []
+
     def names_doer(text: str) -> bool:
         return bool(set(nouns) & set(content_terms(text))) and all(e in text for e in q.entities)
 

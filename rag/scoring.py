@@ -16,7 +16,7 @@ from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
 from rag.figures import same_figure
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, content_terms
+from rag.lexical import TermWeights, content_terms, doer_nouns
 from rag.records import Figure, Passage
 from rag.sentence_facts import SentenceFacts, facts
 from rag.sentence_facts import terms_of as _terms
@@ -137,15 +137,6 @@ def score_sentences(
         ))
     out.sort(key=lambda s: (-s.score, s.sentence_id))
     return out
-
-
-DOER_SUFFIXES = ("or", "er", "r")  # a verb's stem and the noun for whoever does it: "creat" -> "creator", "make" -> "maker"
-MIN_DOER_STEM = 4  # "use" -> "user" is too short a stem to tell a doer by
-
-
-def doer_nouns(terms: AbstractSet[str]) -> dict[str, str]:
-    """The stems of the nouns for whoever does what a term's verb says, each to its verb ("creator" -> "creat")."""
-    return {t + end: t for t in terms if len(t) >= MIN_DOER_STEM for end in DOER_SUFFIXES if t + end not in terms}
 
 
 OWN = "own"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.scoring import _only_intensifier, doer_nouns
+from rag.lexical import doer_nouns
+from rag.scoring import _only_intensifier
 
 
 def test_a_verb_s_doer_nouns():
