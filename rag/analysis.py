@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from rag.answer_forms import asked_periods, compared_figures
 from rag.figures import parse_figures
 from rag.lexical import content_terms
-from rag.opposites import contrary_words
+from rag.mismatch import asked_counts, bare_numbers, negates
+from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
@@ -176,12 +177,22 @@ class QuestionAnalysis:
     compares: bool = False  # a yes/no question that compares ("more ... than", "the most advanced")
     doer: str = ""  # the name that does the predicate: "Amazon" there, and in "Is Anthropic owned by Amazon?"; "" if unnamed
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
+    negated: bool = False  # asks of what is not so: "Who did not charter the company?" (rag.mismatch)
+    numbers: tuple[str, ...] = ()  # bare numbers of two digits or more: ("1766",) in "What happened in 1766?" (rag.mismatch)
+    counts: tuple[tuple[str, int], ...] = ()  # counts and ranks it asks of: (("ordinal", 5),) for "the fifth session" (rag.mismatch)
+    # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
+    opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     @property
     def measured(self) -> tuple[Figure, ...]:
         """The figures the question gives in a unit that measures something (money, percent, power, tokens, ratio;
         not a year or a bare count): "$50 billion" in "Which company put $50 billion into OpenAI?"."""
         return tuple(f for f in self.figures if f.unit in FIGURE_UNITS)
+
+    @property
+    def mismatchable(self) -> bool:
+        """Whether a sentence may share the question's words and still not answer it (rag.mismatch)."""
+        return self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts)
 
     @property
     def is_list(self) -> bool:
@@ -274,6 +285,10 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_generation=bool(_GENERATION_ASKED.search(text)),
         said=said,
         contrary=contrary,
+        negated=negates(text),
+        numbers=bare_numbers(text, [(f.start, f.end) for f in figures if f.unit in FIGURE_UNITS]),
+        opposed=opposed_words(text),
+        counts=asked_counts(text),
     )
 
 

@@ -39,6 +39,7 @@ from rag.generations import Generation, any_generations, generation, generation_
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
+from rag.mismatch import unanswered
 from rag.opposites import says_the_opposite, words_of
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
@@ -151,6 +152,7 @@ def answer_question(
         return Answer.abstain(question, confidence(bound[0]))
     figure_question = kind in FIGURE_TYPES
     classed = q.measure in data.measure_classes
+    top = bound[0].score
     sifted = _sifted(bound, (
         # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
         (figure_question and bool(q.years), lambda s: _in_years(data, q.years, s, q.scope)),
@@ -170,6 +172,10 @@ def answer_question(
         (figure_question and "annual" in q.scope, lambda s: "annual" in _scope_of(data, s)),
         # "How much money did Mistral AI raise?": not "a $6 billion valuation", nor revenue
         (figure_question and asks_moved_money(q.terms), lambda s: not _valued_figure(data, s)),
+        # "Who did not charter the company?", "What happened in 1766?": a near-best sentence that says what is asked
+        # ("chartered" negated, "1766"), not the nearest that only shares the words (rag.mismatch)
+        (q.answer_type != "yesno" and q.mismatchable,
+         lambda s: s.score >= NEAR_BEST * top and not _unanswered(data, q, s.sentence_id)),
     ))
     if sifted is None:
         return Answer.abstain(question, confidence(scored[0]))
@@ -278,6 +284,10 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
+    if q.answer_type != "yesno" and _unanswered(data, q, best.sentence_id):
+        # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
+        # question's words, but not what it asks (a yes/no question is answered No instead)
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
     if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
@@ -720,6 +730,17 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
             if run:
                 return " ".join(run)
     return None
+
+
+def _unanswered(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
+    """Why the sentence does not answer the question though it is the nearest (rag.mismatch), or "". A figure
+    question's years are not looked for near it: its article's date may place the figure (_in_years)."""
+    numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
+    if not (q.negated or numbers or q.opposed or q.counts):
+        return ""
+    sentence = data.sentences[sentence_id].text
+    window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
+    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts)
 
 
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:

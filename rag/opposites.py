@@ -22,6 +22,7 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     )
 )
 _WORD = re.compile(r"[a-z][\w-]*")
+_BOUND = re.compile(r"\bup to\b", re.IGNORECASE)
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -45,3 +46,47 @@ def says_the_opposite(sentence: str, said: frozenset[str], contrary: frozenset[s
     """Whether the sentence holds an opposite of what the question says and not what it says."""
     words = words_of(sentence)
     return bool(words & contrary) and not words & said
+
+
+# OPPOSITES and further pairs whose swap turns a question to what its nearest sentence does not say ("Which country had
+# the smallest empire?" against "the largest Empire"): read by rag.mismatch, where a question's word has only its
+# opposite in the sentence that would answer it. Pairs whose words are often said in another sense ("end", "last",
+# "first") are left out.
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = OPPOSITES + tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("largest biggest greatest highest maximum", "smallest lowest minimum fewest"),
+        ("most", "least fewest"),
+        ("more", "less fewer"),
+        ("earliest oldest", "latest newest"),
+        ("win wins won winning victory victorious", "lose loses lost losing defeat defeated"),
+        ("born birth", "died death dies"),
+        ("before prior", "after following"),
+        ("support supports supported supporting", "oppose opposes opposed opposing condemn condemns condemned"),
+        ("accept accepts accepted", "reject rejects rejected"),
+        ("allow allows allowed permit permits permitted", "forbid forbids forbade ban bans banned prohibit prohibits prohibited"),
+        ("include includes included including", "exclude excludes excluded excluding"),
+        ("strong stronger strongest", "weak weaker weakest"),
+        ("success successful succeeded", "failure failed unsuccessful"),
+        ("north northern", "south southern"),
+        ("east eastern", "west western"),
+        ("positive", "negative"),
+        ("import imports imported", "export exports exported"),
+        ("public", "private"),
+        ("major", "minor"),
+        ("inside internal", "outside external"),
+        ("easy easier", "difficult harder"),
+        ("high highest", "low lowest"),
+        ("young younger youngest", "old older"),
+        ("beginning", "end"),
+    )
+)
+
+
+def opposed_words(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each ANTONYMS pair the question says one side of and not the other: (the side it says, the other). Words of
+    names ("East India Company") and a bound ("up to 3 pence") are no side."""
+    plain = _BOUND.sub(" ", question)
+    words = words_of(" ".join(w for i, w in enumerate(plain.split()) if i == 0 or not w[:1].isupper()))
+    return tuple(
+        (side, other) for a, b in ANTONYMS for side, other in ((a, b), (b, a)) if words & side and not words & other
+    )

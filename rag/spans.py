@@ -14,7 +14,7 @@ from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.records import Figure
-from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS
+from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
 if TYPE_CHECKING:
@@ -80,9 +80,11 @@ _RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 
 _MONTHS = "(?:" + "|".join((*(m.capitalize() for m in MONTHS), *MONTH_ABBREVIATIONS)) + r")\.?"
+_WEEKDAYS = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _DATE = re.compile(
     rf"\b(?:(?:early|mid|late)[- ])?(?:{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?:1\d{{3}}|20\d\d)s?\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b{_WEEKDAYS}s?\b"  # "on Thursday", "Wednesdays": what "On what day of the week ...?" asks for
     r"|\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)(?:[- ]century)?)"
     r"(?:\s+(?:and|or|to)\s+(?:\d{1,2}(?:st|nd|rd|th)|\w+th))?\s+centur(?:y|ies)\b"
 )
@@ -93,6 +95,9 @@ _SPAN_OF_TIME = re.compile(
 )
 # a date that names its day ("February 12, 2026", "12 February"): what "On what exact date ...?" asks for
 _DAY_DATE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+# a day of the week ("on Thursday", "Wednesdays"): what "On what day ...?" asks, where it asks no date
+_WEEKDAY = re.compile(rf"\b{_WEEKDAYS}s?\b")
+_ASKS_DATE = re.compile(r"\bdate\b", re.IGNORECASE)
 # a span of time of no stated length ("over the coming years", "for several months"): no answer to "how many years"
 _VAGUE_TIME = re.compile(
     r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b", re.IGNORECASE
@@ -376,7 +381,8 @@ def choose_span(
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:
                 continue  # "How much is Amazon putting in up front?": not "up to another $20bn"
         else:
-            if kind == "date" and q.asks_day and not _DAY_DATE.search(span.text):
+            if kind == "date" and q.asks_day and not _DAY_DATE.search(span.text) and (
+                    _ASKS_DATE.search(q.text) or not _WEEKDAY.search(span.text)):
                 continue  # "On what exact date ...?" is not answered by "February 2026"
             if kind == "duration" and q.asks_number and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"

@@ -1078,3 +1078,15 @@ def test_a_lead_phrase_and_other(question, answer_type, asked_class):
 ])
 def test_the_act_of_a_question_whose_preposition_comes_first(question, act):
     assert analyse(question).act == act
+
+
+@pytest.mark.parametrize(("question", "sentence", "day"), [
+    ("On what day does General Question Time take place?", "General Question Time takes place on a Thursday at noon.", "Thursday"),
+    ("What day of the week does Time for Reflection take place?", "The first item on Wednesdays is Time for Reflection.", "Wednesdays"),
+    ("On what exact date was the deal announced?", "The deal was announced on Monday, February 12, 2026.", "February 12, 2026"),
+])
+def test_a_day_is_named_by_its_weekday(question, sentence, day):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse(question))
+    assert span is not None and span.text == day

@@ -684,3 +684,26 @@ def test_a_person_s_title_is_the_role_beside_the_name(seed_engine):
     # 003: "including CEO Dario Amodei and President Daniela Amodei" (were "Anthropic" and "importance")
     assert seed_engine.ask("What is Dario Amodei's title?").text == "CEO"
     assert seed_engine.ask("What is Daniela Amodei's role at Anthropic?").text == "President"
+
+
+def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
+    # SQuAD 2.0's unanswerable questions change one thing of an answerable one: a negation, a year, a rank, an
+    # opposite word. The nearest sentence then shares every other word, and is no answer (rag.mismatch)
+    from rag.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "company.txt").write_text(
+        "The trading company\n\nThe East India Company was chartered by John Watts in 1600. In 1767 the company lost "
+        "its monopoly on the tea trade. The largest party in the assembly sits in the middle of the semicircle. "
+        "Committees of the fourth session review the budget.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index").open()
+    assert engine.ask("Who chartered the East India Company?").text == "John Watts"
+    assert engine.ask("What did the company lose in 1767?").sentence.startswith("In 1767 the company lost")
+    for question in (
+        "Who did not charter the East India Company?",  # a negation the sentence does not say
+        "What did the company lose in 1766?",  # a year it does not say
+        "The smallest party in the assembly sits in the middle of what?",  # the opposite of what it says
+        "Committees of the fifth session review what?",  # another rank
+    ):
+        assert engine.ask(question).abstained, question

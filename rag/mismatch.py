@@ -1,0 +1,141 @@
+"""What keeps the sentence nearest a question from answering it, though it shares the question's words:
+
+- the question negates and the sentence does not ("Who did not charter the company?" against "The company was
+  chartered by Elizabeth I");
+- the question names a number that neither the sentence nor its neighbours say ("What happened in 1766?" against
+  "in 1767");
+- the question counts or ranks otherwise than the sentence ("the fifth session" against "the fourth Session",
+  "Stage 4" against "Stage 3", "three months" against "one month");
+- the question says a word whose opposite the sentence says instead ("Which party has the smallest share?" against
+  "the largest party").
+
+Pure text logic: rag.analysis reads the question's side once, rag.answering checks the answer's sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.opposites import words_of
+
+# a question that says one of these asks of what is not so
+NEGATIONS = frozenset("not never no none nor neither nothing nobody nowhere cannot without".split())
+# a sentence may say it in other words too: "unable to", "lacked", "a pistonless engine", "nonfriendly"
+SENTENCE_NEGATIONS = NEGATIONS | frozenset("unable lack lacks lacked lacking fail fails failed refuse refuses refused".split())
+_NOT_NEGATING = frozenset("unless nevertheless nonetheless regardless less".split())
+_CONTRACTED = re.compile(r"n[’']t\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+MIN_NUMBER_DIGITS = 2  # "3" may be "three", "III" or a stage's number; "1766" or "231" is said as it is
+# a number of at least two digits that is no money or share ("$38,000", "49%") and no part of a word ("WW2", "F-16")
+_NUMBER = re.compile(r"(?<![$€£¥\w.,-])\d[\d,]*\d(?![\w%])")
+
+
+def negates(question: str) -> bool:
+    """Whether the question asks of what is not so: "What didn't European chemists make?", "Which parliament has
+    no ability ...?", "an engine without leakage"."""
+    return bool(_CONTRACTED.search(question)) or bool({w.lower() for w in _WORD.findall(question)} & NEGATIONS)
+
+
+def says_negation(sentence: str) -> bool:
+    """Whether the sentence negates anything: a negation word, "n't", a word in "-less" ("pistonless") or "non"
+    ("nonfriendly", "non-elected")."""
+    if _CONTRACTED.search(sentence):
+        return True
+    for word in (w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)):
+        if word in _NOT_NEGATING:
+            continue
+        if word in SENTENCE_NEGATIONS or word.startswith("non") or (len(word) > 6 and word.endswith("less")):
+            return True
+    return False
+
+
+def bare_numbers(question: str, figure_spans: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """The numbers of at least MIN_NUMBER_DIGITS digits the question names, without commas, outside the spans of
+    its measured figures ("10 GW"): ("1766",) for "What happened to the company in 1766?"."""
+    return tuple(
+        m.group().replace(",", "") for m in _NUMBER.finditer(question)
+        if not any(start <= m.start() < end for start, end in figure_spans)
+    )
+
+
+def numbers_missing(numbers: Sequence[str], window: str) -> tuple[str, ...]:
+    """The numbers a sentence and its neighbours (`window`) do not say; "10000" is said as "10,000", "1950" in
+    "the 1950s"."""
+    plain = re.sub(r"(?<=\d),(?=\d)", "", window)
+    return tuple(n for n in numbers if not re.search(rf"(?<!\d){n}(?!\d)", plain))
+
+
+CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+             " seventeen eighteen nineteen twenty").split()
+ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+            " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINAL = "ordinal"  # the kind of a rank ("fifth", "21st"); a count's kind is CARDINAL, a label's its word ("stage")
+CARDINAL = "cardinal"
+_TOKEN = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2})\b(?![.,]\d|\s*%)|\b(\d{1,2})(st|nd|rd|th)\b|\b([A-Za-z]+)\b")
+# a word a number may label: "Stage 4", "Schedule 6", "Article 50" (the number is then no count)
+LABELS = frozenset("stage schedule article section chapter part phase session round book act volume".split())
+
+
+def counted(text: str) -> tuple[tuple[str, int], ...]:
+    """The counts and ranks a text says, as (kind, value): ("ordinal", 5) for "the fifth session" or "5th",
+    ("cardinal", 3) for "three months", ("stage", 4) for "Stage 4". "One" and "first" count in a sentence; a question
+    that says them asks nothing of a number ("one of the reasons", "when was it first used")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.group(2) is not None:
+            label = m.group(1).lower()
+            if label in LABELS:
+                out.append((label, int(m.group(2))))
+            elif label in CARDINALS or label in ORDINALS:
+                out.append((CARDINAL if label in CARDINALS else ORDINAL, (CARDINALS if label in CARDINALS else ORDINALS).index(label)))
+        elif m.group(3) is not None:
+            out.append((ORDINAL, int(m.group(3))))
+        else:
+            word = m.group(5).lower()
+            if word in CARDINALS:
+                out.append((CARDINAL, CARDINALS.index(word)))
+            elif word in ORDINALS:
+                out.append((ORDINAL, ORDINALS.index(word)))
+    return tuple(out)
+
+
+def asked_counts(question: str) -> tuple[tuple[str, int], ...]:
+    """The counts and ranks a question asks of (rag.analysis): counted() but for one and first."""
+    return tuple(c for c in counted(question) if not (c[0] in (CARDINAL, ORDINAL) and c[1] <= 1))
+
+
+def count_swapped(counts: Sequence[tuple[str, int]], sentence: str, window: str) -> bool:
+    """Whether the sentence counts or ranks otherwise than the question: a count or rank of the question that no
+    word of the window says (in words or figures: "three", "3"; "fifth", "5th"), where the sentence says another of
+    its kind ("the fifth session" against "the fourth Session")."""
+    near, said = counted(window), counted(sentence)
+    digits = {int(d) for d in re.findall(r"(?<![\d.,])\d{1,2}(?![\d.,])", window)}
+    for kind, value in counts:
+        if (kind, value) in near or (kind == CARDINAL and value in digits):
+            continue
+        if any(k == kind and v != value for k, v in said):
+            return True
+    return False
+
+
+def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str) -> bool:
+    """Whether the sentence says the opposite of a word the question says (rag.opposites.opposed_words), and neither
+    it nor its neighbours say the question's word."""
+    said, near = words_of(sentence), words_of(window)
+    return any(not near & side and said & other for side, other in opposed)
+
+
+def unanswered(
+    negated: bool, numbers: Sequence[str], opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str,
+    counts: Sequence[tuple[str, int]] = (),
+) -> str:
+    """Why the sentence does not answer the question, or "": "negation", "number", "count" or "opposite"."""
+    if negated and not says_negation(sentence):
+        return "negation"
+    if numbers_missing(numbers, window):
+        return "number"
+    if count_swapped(counts, sentence, window):
+        return "count"
+    if contradicted(opposed, sentence, window):
+        return "opposite"
+    return ""

@@ -1,0 +1,134 @@
+"""Why the nearest sentence may not answer a question, as a table: negation, numbers and opposite words (no model)."""
+
+import pytest
+
+from rag.analysis import analyse
+from rag.mismatch import bare_numbers, negates, numbers_missing, says_negation, unanswered
+
+
+@pytest.mark.parametrize(
+    ("question", "negated"),
+    [
+        ("Who did not charter the British East India Company?", True),
+        ("What didn't European chemists make that could be used in warfare?", True),
+        ("Which parliament has no ability to amend the terms of reference?", True),
+        ("What is an example of a rotary engine without leakage?", True),
+        ("By what means is imperialism never administered?", True),
+        ("Who chartered the British East India Company?", False),
+        ("What is Anthropic known for?", False),
+        ("When did Amazon note its investment?", False),  # "not" only inside a word
+    ],
+)
+def test_a_negated_question(question, negated):
+    assert negates(question) is negated
+    assert analyse(question).negated is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negation"),
+    [
+        ("Members of the police are disqualified and may not sit.", True),
+        ("It's possible to use a pistonless rotary engine.", True),
+        ("The Saudi government declared Japan a nonfriendly country.", True),
+        ("The Scottish Parliament is unable to legislate on reserved matters.", True),
+        ("Amazon doesn't have a board seat.", True),
+        ("Nevertheless, she too announced she would step down.", False),
+        ("Committees can also meet at other locations throughout Scotland.", False),
+        ("The company was chartered by Elizabeth I in 1600.", False),
+        ("It is less direct; however, it is still a powerful form of dominance.", False),
+    ],
+)
+def test_a_sentence_that_negates(sentence, negation):
+    assert says_negation(sentence) is negation
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("What happened to the East India Trading Company in 1766?", ("1766",)),
+        ("As of what year were 10,000 horsepower engines available?", ("10000",)),
+        ("There are 231 seats in which chamber?", ("231",)),
+        ("What vote on a bill takes place in Stage 3?", ()),  # one digit: "three", "III"
+        ("What else were families with incomes below $38,000 not required to pay for?", ()),  # money is a figure
+        ("What stake of 49% does Microsoft hold?", ()),
+        ("How much computing capacity, 5 GW or 10 GW, does Amazon guarantee?", ()),
+        ("Who fought in WW2 and flew the F-16?", ()),  # a number in a word is part of a name
+    ],
+)
+def test_the_bare_numbers_of_a_question(question, numbers):
+    assert analyse(question).numbers == numbers
+
+
+@pytest.mark.parametrize(
+    ("numbers", "window", "missing"),
+    [
+        (("1766",), "In 1767 the company was taken over.", ("1766",)),
+        (("10000",), "By 1883, engines that could provide 10,000 hp had become feasible.", ()),
+        (("1950",), "France fought and lost a bitter war in Vietnam in the 1950s.", ()),
+        (("195",), "France fought and lost a bitter war in Vietnam in the 1950s.", ("195",)),
+        (("55", "45"), "The Members Debate lasts for 45 minutes.", ("55",)),
+    ],
+)
+def test_numbers_missing_from_a_window(numbers, window, missing):
+    assert numbers_missing(numbers, window) == missing
+    assert bare_numbers(" ".join(numbers)) == numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "why"),
+    [
+        ("Who did not charter the British East India Company?",
+         "The British East India Company was chartered by Elizabeth I in 1600.", "negation"),
+        ("What was the only region in Europe not conquered by the Germanic tribes?",
+         "Only Ireland was not conquered by the Germanic tribes.", ""),
+        ("What happened to the East India Trading Company in 1766?",
+         "In 1767 the East India Trading Company was taken over.", "number"),
+        ("The smallest party in Parliament sits in the middle of what?",
+         "The largest party in the Parliament sits in the middle of the semicircle.", "opposite"),
+        ("The largest party in Parliament sits in the middle of what?",
+         "The largest party in the Parliament sits in the middle of the semicircle.", ""),
+        ("What policy did Stalin implement shortly after Lenin's birth?",
+         "However, after Lenin's death, Joseph Stalin established 'socialism in one country'.", "opposite"),
+        # both sides in the question: no side is swapped ("western countries, and which eastern county?")
+        ("The term has been applied to western countries, and which eastern county?",
+         "The term has been applied to Western (and Japanese) dominance.", ""),
+        # a word of a name is no side: "East India" against "West Indies"
+        ("Who chartered the East India Company?", "The West India Company was chartered by the Dutch.", ""),
+    ],
+)
+def test_why_a_sentence_does_not_answer(question, sentence, why):
+    q = analyse(question)
+    assert unanswered(q.negated, q.numbers, q.opposed, sentence, sentence) == why
+
+
+@pytest.mark.parametrize(
+    ("question", "counts"),
+    [
+        ("Mandatory Committees exist in the fifth session of what?", (("ordinal", 5),)),
+        ("Stage 4 is the final stage of what?", (("stage", 4),)),
+        ("Who can vary the date by up to three months?", (("cardinal", 3),)),
+        ("Who ruled Cyprus in the 11th century?", (("ordinal", 11),)),
+        ("What is one of the reasons the embargo began?", ()),  # "one of": no count asked
+        ("When was the governor first used?", ()),  # "first": no rank asked
+    ],
+)
+def test_the_counts_a_question_asks_of(question, counts):
+    assert analyse(question).counts == counts
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "why"),
+    [
+        ("Mandatory Committees exist in the fifth session of what?",
+         "The Mandatory Committees in the fourth Session of the Parliament are listed.", "count"),
+        ("Stage 4 is the final stage of what?", "Stage 3 is the final stage of the bill.", "count"),
+        ("Who can vary the date by up to three months?", "The date may be varied by up to one month.", "count"),
+        ("Stage 3 is the final stage of what?", "Stage 3 is the final stage of the bill.", ""),
+        ("Who can vary the date by up to three months?", "The date may be varied by up to 3 months.", ""),  # in figures
+        ("Which two companies compete?", "Amazon, with 5 GW, competes with Microsoft and Google.", ""),  # no count word
+        ("Which building was vacated three times?", "This building was vacated twice.", ""),  # "twice" is no count
+    ],
+)
+def test_a_sentence_that_counts_otherwise(question, sentence, why):
+    q = analyse(question)
+    assert unanswered(q.negated, q.numbers, q.opposed, sentence, sentence, q.counts) == why
