@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rag.answer_forms import asked_periods, compared_figures
 from rag.figures import parse_figures
 from rag.lexical import content_terms
-from rag.mismatch import asked_counts, bare_numbers, negates
+from rag.mismatch import asked_counts, bare_numbers, negates, spans_of_time
 from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
@@ -179,6 +179,7 @@ class QuestionAnalysis:
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
     negated: bool = False  # asks of what is not so: "Who did not charter the company?" (rag.mismatch)
     numbers: tuple[str, ...] = ()  # bare numbers of two digits or more: ("1766",) in "What happened in 1766?" (rag.mismatch)
+    durations: tuple[float, ...] = ()  # spans of time it gives, in years: (5.0,) for "over the next five years" (rag.mismatch)
     counts: tuple[tuple[str, int], ...] = ()  # counts and ranks it asks of: (("ordinal", 5),) for "the fifth session" (rag.mismatch)
     # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
     opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
@@ -192,7 +193,7 @@ class QuestionAnalysis:
     @property
     def mismatchable(self) -> bool:
         """Whether a sentence may share the question's words and still not answer it (rag.mismatch)."""
-        return self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts)
+        return self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts) or bool(self.durations)
 
     @property
     def is_list(self) -> bool:
@@ -289,6 +290,7 @@ def analyse(text: str) -> QuestionAnalysis:
         numbers=bare_numbers(text, [(f.start, f.end) for f in figures if f.unit in FIGURE_UNITS]),
         opposed=opposed_words(text),
         counts=asked_counts(text),
+        durations=spans_of_time(text),
     )
 
 

@@ -39,7 +39,7 @@ from rag.generations import Generation, any_generations, generation, generation_
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
-from rag.mismatch import unanswered
+from rag.mismatch import denied, unanswered
 from rag.opposites import says_the_opposite, words_of
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
@@ -77,6 +77,10 @@ ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 
 
+MAX_BARE_WORDS = 2  # a question of this many words that names nothing ("Who leads?") asks of nothing in particular
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def cite(data: IndexData, sentence_id: int) -> Citation:
     s = data.sentences[sentence_id]
     doc = data.document(s.doc_id)
@@ -106,6 +110,10 @@ def answer_question(
         return sentence_confidence(dataclasses.replace(s, coverage=coverage, missing=missing))
 
     if not scored:
+        return Answer.abstain(question, 0.0)
+    if not q.entities and len(q.terms) <= 1 and len(_WORDS.findall(question)) <= MAX_BARE_WORDS and q.answer_type != "yesno":
+        # "Who leads?", "Who created": a question that names nothing and says nothing but its verb binds to no
+        # sentence; any name near "leading" would do ("Who was the hostage?" names what it asks about)
         return Answer.abstain(question, 0.0)
     kind = q.span_kind
     if kind in SPAN_REQUIRED:
@@ -284,6 +292,10 @@ def answer_question(
     if form is not None:
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
+    if form is None and best.span is not None and kind == "name" and not q.negated and denied(
+            sentence.text, best.span.end, q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS):
+        # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
     if q.answer_type != "yesno" and _unanswered(data, q, best.sentence_id):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
@@ -736,11 +748,11 @@ def _unanswered(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
     """Why the sentence does not answer the question though it is the nearest (rag.mismatch), or "". A figure
     question's years are not looked for near it: its article's date may place the figure (_in_years)."""
     numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
-    if not (q.negated or numbers or q.opposed or q.counts):
+    if not (q.negated or numbers or q.opposed or q.counts or q.durations):
         return ""
     sentence = data.sentences[sentence_id].text
     window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
-    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts)
+    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations)
 
 
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:

@@ -4,8 +4,12 @@
   chartered by Elizabeth I");
 - the question names a number that neither the sentence nor its neighbours say ("What happened in 1766?" against
   "in 1767");
+- the question gives a span of time the sentence gives otherwise ("over the next five years" against "over the next
+  decade");
 - the question counts or ranks otherwise than the sentence ("the fifth session" against "the fourth Session",
   "Stage 4" against "Stage 3", "three months" against "one month");
+- the answer is the subject of a negated verb ("Who owns Anthropic?" against "Amazon does not acquire a controlling
+  stake");
 - the question says a word whose opposite the sentence says instead ("Which party has the smallest share?" against
   "the largest party").
 
@@ -15,7 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
+from rag.figures import durations_in_years, same_value
+from rag.lexical import content_terms
 from rag.opposites import words_of
 
 # a question that says one of these asks of what is not so
@@ -118,6 +125,59 @@ def count_swapped(counts: Sequence[tuple[str, int]], sentence: str, window: str)
     return False
 
 
+# right after a name: an auxiliary negated, or "never" ("Amazon does not acquire", "the Acts ... do not begin")
+_DENIED_AFTER = re.compile(
+    r"^\W{0,2}\s*(?:(?:does|did|do|has|have|had|is|was|were|are|will|would|could|can|may|might|should)\s*(?:not\b|n[’']t\b)"
+    r"|never\b|cannot\b|can[’']t\b|won[’']t\b)(?!\s+(?:only|just|merely)\b)",  # "is not only an investor but ..." denies nothing
+    re.IGNORECASE,
+)
+
+
+# what ends a clause: the negation of another clause denies nothing of the answer's
+_CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:but|while|whereas|although|though|which|who)\b|\s(?:but|while|whereas|although|though)\s")
+# "no" is left out: "had no choice but to surrender" says the surrender
+_NEGATION_WORD = re.compile(r"\b(?:not|never)\b(?!\s+(?:only|just|merely)\b)|n[’']t\b", re.IGNORECASE)
+
+
+def denied(sentence: str, end: int, asked: AbstractSet[str] = frozenset()) -> bool:
+    """Whether the words after an answer that ends at `end` negate what it does: right after it ("Amazon does not
+    acquire a controlling stake" names no owner of Anthropic), or before the first word of `asked` (the question's
+    terms, rag.lexical stems) in its clause ("Amazon holds a minority stake and does not have a board seat" names
+    no holder of a board seat)."""
+    rest = sentence[end:]
+    if _DENIED_AFTER.match(rest):
+        return True
+    if not asked:
+        return False
+    clause = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest
+    for word in re.finditer(r"[A-Za-z][\w-]*", clause):
+        if set(content_terms(word.group())) & asked:
+            return bool(_NEGATION_WORD.search(clause[: word.start()]))
+    return False
+
+
+# a span of time in a name ("the Seven Years' War", "Hundred Years' War") is no span the text gives
+_NAMED_SPAN = re.compile(r"\b[A-Z][a-z]+[- ](?:Years?|Months?|Weeks?|Days?|Decades?)(?:['’]s?)?(?=\s+[A-Z])")
+_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")  # "6 to 18 months" and "6-18 months" are read as different lengths
+
+
+def spans_of_time(text: str) -> tuple[float, ...]:
+    """The spans of time a text gives, in years (rag.figures.durations_in_years), but those of names; none where it
+    gives a range."""
+    text = _NAMED_SPAN.sub(" ", text)
+    return () if _RANGE.search(text) else tuple(durations_in_years(text))
+
+
+def lasts_otherwise(durations: Sequence[float], sentence: str, window: str) -> bool:
+    """Whether the sentence gives a span of time and none of the question's (`durations`, from spans_of_time), and
+    its neighbours do not give the question's either: "over the next decade" against "five years"."""
+    said = spans_of_time(sentence)
+    if not durations or not said or _RANGE.search(sentence):
+        return False
+    near = said + spans_of_time(window)
+    return not any(same_value(d, n) for d in durations for n in near)
+
+
 def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str) -> bool:
     """Whether the sentence says the opposite of a word the question says (rag.opposites.opposed_words), and neither
     it nor its neighbours say the question's word."""
@@ -127,15 +187,17 @@ def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sente
 
 def unanswered(
     negated: bool, numbers: Sequence[str], opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str,
-    counts: Sequence[tuple[str, int]] = (),
+    counts: Sequence[tuple[str, int]] = (), durations: Sequence[float] = (),
 ) -> str:
-    """Why the sentence does not answer the question, or "": "negation", "number", "count" or "opposite"."""
+    """Why the sentence does not answer the question, or "": "negation", "number", "count", "duration" or "opposite"."""
     if negated and not says_negation(sentence):
         return "negation"
     if numbers_missing(numbers, window):
         return "number"
     if count_swapped(counts, sentence, window):
         return "count"
+    if lasts_otherwise(durations, sentence, window):
+        return "duration"
     if contradicted(opposed, sentence, window):
         return "opposite"
     return ""

@@ -78,6 +78,9 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = OPPOSITES + tuple(
         ("high highest", "low lowest"),
         ("young younger youngest", "old older"),
         ("beginning", "end"),
+        ("early", "late"),
+        ("better best", "worse worst"),
+        ("retain retains retained keep keeps kept", "lose loses lost"),
     )
 )
 

@@ -38,6 +38,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
+     # "How much of Anthropic does Amazon own?": a share of what is owned, not money
+     r"|\bhow much of\b(?=.*\b(?:own|owns|owned|hold|holds|held|control|controls|controlled)\b)"
      # a rate of interest, tax, growth ... is a share: "What interest rate does the loan carry?"
      r"|\b(?:interest|tax|growth|inflation|unemployment|mortgage|discount|tariff|vacancy|default|mortality|literacy) rates?\b"
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
@@ -531,12 +533,26 @@ def _nearest(
         if q.answer_type == "person" and span.figure is None and (
                 _AT_PLACE.search(sentence, 0, span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
-        if q.asked_class and span.kind != PHRASE and q.asked_class in (word_before(span), word_after(span)):
-            total *= CLASS_FACTOR  # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"
+        if q.asked_class and span.kind != PHRASE and (
+                q.asked_class in (word_before(span), word_after(span)) or q.asked_class in _apposed(sentence, span.end)):
+            # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"; "Amazon Bedrock, the
+            # managed service that ..." for "Which managed service ...?"
+            total *= CLASS_FACTOR
         return total
 
     best = min(keep, key=distance)
     return _titled_name(sentence, best) if q.answer_type == "person" else best
+
+
+# an appositive right after a name: a comma, an article, up to two words, then its noun ("Amazon Bedrock, the managed
+# service that ...", "Hervé, a Norman mercenary")
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an)\s+((?:[a-z][\w-]*\s*){1,3})")
+
+
+def _apposed(sentence: str, end: int) -> frozenset[str]:
+    """The (stemmed) words of an appositive right after a span that ends at `end`: its first three."""
+    m = _APPOSITIVE.match(sentence, end)
+    return frozenset(content_terms(m.group(1))) if m is not None else frozenset()
 
 
 # "Greek mathematician Hero of Alexandria", "Spanish architect Enric Miralles": a capitalized adjective, a role in

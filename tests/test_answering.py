@@ -201,10 +201,11 @@ def test_who_leads_a_company_is_whoever_holds_a_role_at_its_top(seed_engine):
 
 
 def test_who_owns_a_company_is_not_read_from_a_possessive_own(seed_engine):
-    # 004's "Amazon's own semiconductor division" says nothing of who owns Anthropic; 003 says who does not
+    # 004's "Amazon's own semiconductor division" says nothing of who owns Anthropic; 003 says who does not ("Amazon
+    # does not acquire a controlling stake"), which names no owner either: no article says who owns it
     got = seed_engine.ask("Who owns Anthropic?")
     assert "own semiconductor division" not in got.sentence
-    assert "controlling stake" in got.sentence
+    assert got.abstained
 
 
 def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
@@ -707,3 +708,14 @@ def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
         "Committees of the fifth session review what?",  # another rank
     ):
         assert engine.ask(question).abstained, question
+
+
+@pytest.mark.parametrize("question", [
+    "Who owns Anthropic?",  # was "Amazon", from 003's "Amazon does not acquire a controlling stake"
+    "Which company has a board seat at Anthropic?",  # was "Amazon": "Amazon holds a minority stake and does not have a board seat"
+    "How much of Anthropic does Amazon own?",  # was "$5 billion": a share owned is asked, and no article gives one
+    "Who leads?",  # was "Amazon" (of "leading external AI companies"): a question that names nothing binds to nothing
+    "Who created",
+])
+def test_what_the_articles_do_not_say_is_not_answered(seed_engine, question):
+    assert seed_engine.ask(question).abstained

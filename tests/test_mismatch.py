@@ -3,7 +3,7 @@
 import pytest
 
 from rag.analysis import analyse
-from rag.mismatch import bare_numbers, negates, numbers_missing, says_negation, unanswered
+from rag.mismatch import bare_numbers, denied, negates, numbers_missing, says_negation, unanswered
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,65 @@ def test_the_counts_a_question_asks_of(question, counts):
 def test_a_sentence_that_counts_otherwise(question, sentence, why):
     q = analyse(question)
     assert unanswered(q.negated, q.numbers, q.opposed, sentence, sentence, q.counts) == why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "is_denied"),
+    [
+        ("Amazon does not acquire a controlling stake — Anthropic remains independent.", "Amazon", True),
+        ("Acts of the Scottish Parliament do not begin with a conventional enacting formula.", "Scottish Parliament", True),
+        ("Smith never won the seat.", "Smith", True),
+        ("Amazon invested $4 billion, and it does not hold a board seat.", "Amazon", False),  # not right after it
+        ("Amazon is not only an investor but a partner.", "Amazon", False),  # "not only ... but" denies nothing
+        ("Anthropic remains an independent company.", "Anthropic", False),
+    ],
+)
+def test_an_answer_whose_verb_is_negated_is_denied(sentence, answer, is_denied):
+    end = sentence.index(answer) + len(answer)
+    assert denied(sentence, end) is is_denied
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "why"),
+    [
+        ("How much will Anthropic spend on AWS over the next five years?",
+         "Anthropic plans to spend more than $100bn over the next decade on AWS.", "duration"),
+        ("How much will Anthropic spend on AWS over the next ten years?",
+         "Anthropic plans to spend more than $100bn over the next decade on AWS.", ""),
+        ("How much will Anthropic spend on AWS over the next five years?",
+         "Anthropic plans to spend $100 billion on AWS over multiple years.", ""),  # no length stated: no other length
+        ("Who is an early entrant focused on on-device AI?", "Apple: late entrant focused on on-device AI.", "opposite"),
+        ("What status does Anthropic lose?", "Anthropic formally retains its status as an independent lab.", "opposite"),
+    ],
+)
+def test_a_sentence_that_lasts_otherwise_or_says_the_opposite(question, sentence, why):
+    q = analyse(question)
+    assert unanswered(q.negated, q.numbers, q.opposed, sentence, sentence, q.counts, q.durations) == why
+
+
+def test_a_negation_before_the_asked_word_in_the_answers_clause_denies_it():
+    sentence = "Amazon holds a minority stake and does not have a board seat, allowing Anthropic to stay independent."
+    end = len("Amazon")
+    assert denied(sentence, end, frozenset({"seat"}))
+    assert not denied(sentence, end, frozenset({"minor"}))  # the stake it holds is not denied
+    assert not denied("Amazon invested, but Google does not have a seat.", end, frozenset({"seat"}))  # another clause
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("over the next five years", (5.0,)),
+        ("a 10-year contract to use AWS", (10.0,)),
+        ("the North American theater of the Seven Years' War", ()),  # a name's span of time is no span
+        ("What should investors watch over the next 6 to 18 months?", ()),  # a range is read as no one length
+    ],
+)
+def test_spans_of_time(text, spans):
+    from rag.mismatch import spans_of_time
+
+    assert spans_of_time(text) == spans
+
+
+def test_no_choice_is_no_denial():
+    sentence = "The garrison had no choice but to surrender the fort."
+    assert not denied(sentence, len("The garrison"), frozenset({"surrend"}))
