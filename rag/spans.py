@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
+APPOSED_TERMS = 2  # an appositive right after a name that says this many of the question's words describes it as asked
 PLACE_FACTOR = 0.5  # a span right after a place preposition ("across Asia") is that much nearer for a place question
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
@@ -534,7 +535,8 @@ def _nearest(
                 _AT_PLACE.search(sentence, 0, span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
         if q.asked_class and span.kind != PHRASE and (
-                q.asked_class in (word_before(span), word_after(span)) or q.asked_class in _apposed(sentence, span.end)):
+                q.asked_class in (word_before(span), word_after(span))
+                or q.asked_class in (apposed := _apposed(sentence, span.end)) or len(apposed & q_terms) >= APPOSED_TERMS):
             # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"; "Amazon Bedrock, the
             # managed service that ..." for "Which managed service ...?"
             total *= CLASS_FACTOR
@@ -546,7 +548,7 @@ def _nearest(
 
 # an appositive right after a name: a comma, an article, up to two words, then its noun ("Amazon Bedrock, the managed
 # service that ...", "Hervé, a Norman mercenary")
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the|a|an)\s+((?:[a-z][\w-]*\s*){1,3})")
+_APPOSITIVE = re.compile(r"\s*(?:,|—|–|--)\s*(?:the|a|an)\s+((?:[a-z][\w-]*\s*){1,3})")
 
 
 def _apposed(sentence: str, end: int) -> frozenset[str]:

@@ -1090,3 +1090,19 @@ def test_a_day_is_named_by_its_weekday(question, sentence, day):
 
     span = choose_span(sentence, analyse(question))
     assert span is not None and span.text == day
+
+
+@pytest.mark.parametrize(("question", "sentence", "answer"), [
+    # an appositive that describes the name as the question asks: the name it describes
+    ("Which cloud platform is described as OpenAI's main cloud partner?",
+     "It strengthens AWS's position against Azure — the primary cloud partner of OpenAI and Microsoft — in the battle.",
+     "Azure"),
+    ("Which bank is the lender of last resort for the country?",
+     "The plan, backed by Barclays, relied on Northfield, the lender of last resort for the country, and on Halden.",
+     "Northfield"),
+])
+def test_a_name_is_the_one_its_appositive_describes(question, sentence, answer):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse(question))
+    assert span is not None and span.text == answer
