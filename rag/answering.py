@@ -424,7 +424,41 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
         # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
         # nearest candidate of any class is a shorter answer than the whole sentence
         span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
+    if span is not None and q.asked_class and span.figure is None:
+        span = _with_class_noun(text, span, q)
+    if span is not None and span.text.lower() in QUANTITY_NOUNS:
+        span = _with_what_counted(text, span, phrases)
     return span
+
+
+# a noun that says how many or how much of something, not what: "a set of principles", "a range of products"
+QUANTITY_NOUNS = frozenset("set number group series range variety pair couple handful lot lots majority minority part"
+                           " portion share kind type sort form amount collection array".split())
+
+
+def _with_what_counted(text: str, span: Span, phrases: Sequence[tuple[int, int]]) -> Span:
+    """A quantity noun with the phrase it counts: "set" -> "set of principles" ("What does Constitutional AI train
+    models to follow?")."""
+    m = re.compile(r"\s+of\s+").match(text, span.end)
+    if m is None:
+        return span
+    after = next((p for p in phrases if p[0] == m.end()), None)
+    if after is None:
+        return span
+    return Span(span.start, after[1], text[span.start : after[1]], span.kind)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+
+
+def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
+    """The span with the class noun right after it, where the question asks for that class: "the enterprise segment"
+    for "Which customer segment ...?" is "enterprise segment" (the question's word was trimmed off as given). Not
+    where the question's word is a verb ("People of what nationality invented ...?" and "British invention")."""
+    m = _NEXT_WORD.match(text, span.end)
+    if m is None or content_terms(m.group(1)) != [q.asked_class] or not names_a_class(q.text, q.asked_class):
+        return span
+    return Span(span.start, m.end(1), text[span.start : m.end(1)], span.kind)
 
 
 # verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):

@@ -719,3 +719,14 @@ def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
 ])
 def test_what_the_articles_do_not_say_is_not_answered(seed_engine, question):
     assert seed_engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the class noun the question asks for, right after the answer, is part of it
+    ("Which customer segment does Anthropic concentrate on?", "enterprise segment", "004"),
+    # a quantity noun is answered with what it counts
+    ("What does Constitutional AI train models to follow?", "set of principles", "003"),
+])
+def test_an_answer_keeps_the_noun_that_makes_it_whole(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert got.text == answer and got.citations[0].doc_id == SEED[doc]
