@@ -77,6 +77,7 @@ ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 
 
+NOTE_QUOTE_CHARS = 200  # the nearest sentence quoted in an abstention's note, at most
 MAX_BARE_WORDS = 2  # a question of this many words that names nothing ("Who leads?") asks of nothing in particular
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -186,7 +187,7 @@ def answer_question(
          lambda s: s.score >= NEAR_BEST * top and not _unanswered(data, q, s.sentence_id)),
     ))
     if sifted is None:
-        return Answer.abstain(question, confidence(scored[0]))
+        return Answer.abstain(question, confidence(scored[0]), _mismatch_note(data, q, bound[0].sentence_id))
     bound = sifted
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
@@ -295,11 +296,11 @@ def answer_question(
     if form is None and best.span is not None and kind == "name" and not q.negated and denied(
             sentence.text, best.span.end, q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, _nearest_note(data, best.sentence_id, DENIED_NOTE))
     if q.answer_type != "yesno" and _unanswered(data, q, best.sentence_id):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, _mismatch_note(data, q, best.sentence_id))
     if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
@@ -787,6 +788,30 @@ def _unanswered(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
     sentence = data.sentences[sentence_id].text
     window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
     return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations)
+
+
+# what an abstention tells the reader of the nearest sentence, by why it does not answer (rag.mismatch.unanswered)
+MISMATCH_NOTES = {
+    "negation": "the nearest source does not say it is not so",
+    "number": "the nearest source gives other numbers",
+    "count": "the nearest source counts or ranks otherwise",
+    "duration": "the nearest source gives another span of time",
+    "opposite": "the nearest source says the opposite",
+}
+DENIED_NOTE = "the nearest source says it is not so"
+
+
+def _mismatch_note(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
+    """The note of an abstention where the nearest sentence shares the question's words but not what it asks, or ""."""
+    why = _unanswered(data, q, sentence_id) if q.answer_type != "yesno" else ""
+    return _nearest_note(data, sentence_id, MISMATCH_NOTES[why]) if why else ""
+
+
+def _nearest_note(data: IndexData, sentence_id: int, said: str) -> str:
+    """'<said> (<document>): "<sentence>"', the sentence cut to NOTE_QUOTE_CHARS."""
+    sentence = data.sentences[sentence_id]
+    quote = sentence.text if len(sentence.text) <= NOTE_QUOTE_CHARS else sentence.text[: NOTE_QUOTE_CHARS - 1].rstrip() + "…"
+    return f'{said[:1].upper()}{said[1:]} ({data.named(sentence.doc_id)}): "{quote}"'
 
 
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:

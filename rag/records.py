@@ -151,9 +151,9 @@ class Answer:
         return self.text
 
     @classmethod
-    def abstain(cls, question: str, confidence: float) -> Answer:
-        """No answer: the sources do not support one."""
-        return cls(question, "", "", True, round(confidence, 4))
+    def abstain(cls, question: str, confidence: float, note: str = "") -> Answer:
+        """No answer: the sources do not support one (`note`: what the nearest source says instead, where known)."""
+        return cls(question, "", "", True, round(confidence, 4), note=note)
 
 
 @dataclass(frozen=True)

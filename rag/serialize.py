@@ -68,8 +68,8 @@ def lead_reason(basis: str) -> str:
 
 def answer_text(a: Answer) -> str:
     """The readable form: the answer, its sentence, disagreements, numbered citations."""
-    if a.abstained:
-        return "I could not find this in the sources."  # a confidence beside it would read as one in the abstention
+    if a.abstained:  # a confidence beside it would read as one in the abstention
+        return "I could not find this in the sources." + (f"\nNote: {a.note}" if a.note else "")
     lines = [a.text]
     if a.sentence and a.sentence != a.text:
         lines.append(f'  "{a.sentence}"')

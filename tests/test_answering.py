@@ -708,6 +708,10 @@ def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
         "Committees of the fifth session review what?",  # another rank
     ):
         assert engine.ask(question).abstained, question
+    # the abstention tells what the nearest source says instead
+    got = engine.ask("What did the company lose in 1766?")
+    assert got.note.startswith("The nearest source gives other numbers") and "In 1767 the company lost" in got.note
+    assert not engine.ask("Who chartered the East India Company?").note
 
 
 @pytest.mark.parametrize("question", [
@@ -719,6 +723,15 @@ def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
 ])
 def test_what_the_articles_do_not_say_is_not_answered(seed_engine, question):
     assert seed_engine.ask(question).abstained
+
+
+def test_an_abstention_quotes_the_source_that_says_otherwise(seed_engine):
+    from rag.serialize import answer_text
+
+    got = seed_engine.ask("Which company has a board seat at Anthropic?")
+    assert got.abstained and got.note.startswith("The nearest source says it is not so")
+    assert "does not have a board seat" in got.note
+    assert answer_text(got).splitlines() == ["I could not find this in the sources.", f"Note: {got.note}"]
 
 
 @pytest.mark.parametrize(("question", "answer", "doc"), [

@@ -96,3 +96,13 @@ def test_the_date_cell_shows_how_the_date_was_found(seed_engine):
     if basis:
         dated = replace(doc, date="February 2026 or later", date_basis="reports events of February 2026")
         assert date_cell(dated) == "February 2026 or later (reports events of February 2026)"
+
+
+def test_an_abstention_shows_its_note_escaped(seed_engine):
+    from rag.records import Answer
+
+    note = 'The nearest source says the opposite ("<b>T</b>"): "late *entrant*"'
+    md = answer_markdown(Answer.abstain("Who is an early entrant?", 0.1, note), seed_engine.data)
+    assert md.startswith("I could not find this in the sources.")
+    assert "<b>" not in md and "*Note: " in md and esc(note) in md
+    assert answer_markdown(Answer.abstain("q", 0.1), seed_engine.data) == "I could not find this in the sources."

@@ -45,8 +45,8 @@ def cite_link(n: int) -> str:
 
 def answer_markdown(answer: Answer, data: IndexData) -> str:
     """The chat message: short answer, supporting sentence, citations, confidence, disagreement."""
-    if answer.abstained:
-        return "I could not find this in the sources."  # a confidence beside it would read as one in the abstention
+    if answer.abstained:  # a confidence beside it would read as one in the abstention
+        return "I could not find this in the sources." + (f"\n\n*Note: {esc(answer.note)}*" if answer.note else "")
     lines = [f"**{esc(answer.text)}**"]
     if answer.sentence and answer.sentence != answer.text:
         lines.append(f"> {esc(answer.sentence)}")
