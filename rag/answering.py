@@ -30,7 +30,7 @@ from rag.alignment import (
 )
 from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all, names_version
-from rag.config import DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
+from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
 from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
@@ -225,7 +225,7 @@ def answer_question(
         bound = fit + [s for s in bound if s not in fit]
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
-    if conf < abstain_below:
+    if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
     form = _whole_answer(data, q, bound, best, scored, idf)

@@ -718,6 +718,7 @@ def test_a_question_its_nearest_sentence_does_not_answer_abstains(tmp_path):
     "Who owns Anthropic?",  # was "Amazon", from 003's "Amazon does not acquire a controlling stake"
     "Which company has a board seat at Anthropic?",  # was "Amazon": "Amazon holds a minority stake and does not have a board seat"
     "How much of Anthropic does Amazon own?",  # was "$5 billion": a share owned is asked, and no article gives one
+    "What is the name of Anthropic's CFO?",  # was "Amazon" (0.118): a name below 0.12 is no answer (ABSTAIN_MARGIN_BY_KIND)
     "Who leads?",  # was "Amazon" (of "leading external AI companies"): a question that names nothing binds to nothing
     "Who created",
 ])
