@@ -39,10 +39,11 @@ from rag.generations import Generation, any_generations, generation, generation_
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
-from rag.mismatch import denied, unanswered
+from rag.mismatch import denied
 from rag.opposites import says_the_opposite, words_of
 from rag.phrases import noun_phrases
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
+from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import SentenceFacts, facts, names_of
 from rag.sentence_facts import terms_of as _terms
@@ -77,9 +78,6 @@ ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 
 
-NOTE_QUOTE_CHARS = 200  # the nearest sentence quoted in an abstention's note, at most
-MAX_BARE_WORDS = 2  # a question of this many words that names nothing ("Who leads?") asks of nothing in particular
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def cite(data: IndexData, sentence_id: int) -> Citation:
@@ -112,9 +110,7 @@ def answer_question(
 
     if not scored:
         return Answer.abstain(question, 0.0)
-    if not q.entities and len(q.terms) <= 1 and len(_WORDS.findall(question)) <= MAX_BARE_WORDS and q.answer_type != "yesno":
-        # "Who leads?", "Who created": a question that names nothing and says nothing but its verb binds to no
-        # sentence; any name near "leading" would do ("Who was the hostage?" names what it asks about)
+    if names_nothing(q):  # "Who leads?", "Who created": any name near "leading" would do
         return Answer.abstain(question, 0.0)
     kind = q.span_kind
     if kind in SPAN_REQUIRED:
@@ -184,10 +180,10 @@ def answer_question(
         # "Who did not charter the company?", "What happened in 1766?": a near-best sentence that says what is asked
         # ("chartered" negated, "1766"), not the nearest that only shares the words (rag.mismatch)
         (q.answer_type != "yesno" and q.mismatchable,
-         lambda s: s.score >= NEAR_BEST * top and not _unanswered(data, q, s.sentence_id)),
+         lambda s: s.score >= NEAR_BEST * top and not mismatch(data, q, s.sentence_id)),
     ))
     if sifted is None:
-        return Answer.abstain(question, confidence(scored[0]), _mismatch_note(data, q, bound[0].sentence_id))
+        return Answer.abstain(question, confidence(scored[0]), mismatch_note(data, q, bound[0].sentence_id))
     bound = sifted
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
@@ -296,11 +292,11 @@ def answer_question(
     if form is None and best.span is not None and kind == "name" and not q.negated and denied(
             sentence.text, best.span.end, q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, _nearest_note(data, best.sentence_id, DENIED_NOTE))
-    if q.answer_type != "yesno" and _unanswered(data, q, best.sentence_id):
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(data, best.sentence_id, DENIED_NOTE))
+    if q.answer_type != "yesno" and mismatch(data, q, best.sentence_id):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, _mismatch_note(data, q, best.sentence_id))
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, q, best.sentence_id))
     if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
@@ -777,41 +773,6 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
             if run:
                 return " ".join(run)
     return None
-
-
-def _unanswered(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
-    """Why the sentence does not answer the question though it is the nearest (rag.mismatch), or "". A figure
-    question's years are not looked for near it: its article's date may place the figure (_in_years)."""
-    numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
-    if not (q.negated or numbers or q.opposed or q.counts or q.durations):
-        return ""
-    sentence = data.sentences[sentence_id].text
-    window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
-    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations)
-
-
-# what an abstention tells the reader of the nearest sentence, by why it does not answer (rag.mismatch.unanswered)
-MISMATCH_NOTES = {
-    "negation": "the nearest source does not say it is not so",
-    "number": "the nearest source gives other numbers",
-    "count": "the nearest source counts or ranks otherwise",
-    "duration": "the nearest source gives another span of time",
-    "opposite": "the nearest source says the opposite",
-}
-DENIED_NOTE = "the nearest source says it is not so"
-
-
-def _mismatch_note(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
-    """The note of an abstention where the nearest sentence shares the question's words but not what it asks, or ""."""
-    why = _unanswered(data, q, sentence_id) if q.answer_type != "yesno" else ""
-    return _nearest_note(data, sentence_id, MISMATCH_NOTES[why]) if why else ""
-
-
-def _nearest_note(data: IndexData, sentence_id: int, said: str) -> str:
-    """'<said> (<document>): "<sentence>"', the sentence cut to NOTE_QUOTE_CHARS."""
-    sentence = data.sentences[sentence_id]
-    quote = sentence.text if len(sentence.text) <= NOTE_QUOTE_CHARS else sentence.text[: NOTE_QUOTE_CHARS - 1].rstrip() + "…"
-    return f'{said[:1].upper()}{said[1:]} ({data.named(sentence.doc_id)}): "{quote}"'
 
 
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:

@@ -1,0 +1,56 @@
+"""Why the answerer refuses the sentence it would answer from, read with the index (`rag.mismatch` holds the text
+rules), and the note a refusal gives the reader: what the nearest source says instead ("I could not find this in the
+sources. Note: The nearest source says it is not so (...): "Amazon holds a minority stake and does not have a board
+seat, ..."")."""
+
+from __future__ import annotations
+
+import re
+
+from rag.analysis import QuestionAnalysis
+from rag.index.view import IndexData
+from rag.mismatch import unanswered
+from rag.spans import FIGURE_TYPES
+
+NOTE_QUOTE_CHARS = 200  # the nearest sentence quoted in a refusal's note, at most
+MAX_BARE_WORDS = 2  # a question of this many words that names nothing ("Who leads?") asks of nothing in particular
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+# what a refusal tells the reader of the nearest sentence, by why it does not answer (rag.mismatch.unanswered)
+MISMATCH_NOTES = {
+    "negation": "the nearest source does not say it is not so",
+    "number": "the nearest source gives other numbers",
+    "count": "the nearest source counts or ranks otherwise",
+    "duration": "the nearest source gives another span of time",
+    "opposite": "the nearest source says the opposite",
+}
+DENIED_NOTE = "the nearest source says it is not so"  # its answer is the subject of a negated verb (rag.mismatch.denied)
+
+
+def names_nothing(q: QuestionAnalysis) -> bool:
+    """Whether the question names nothing and says nothing but its verb ("Who leads?", "Who created"): it binds to no
+    sentence, and any name near "leading" would do ("Who was the hostage?" names what it asks about)."""
+    return not q.entities and len(q.terms) <= 1 and len(_WORDS.findall(q.text)) <= MAX_BARE_WORDS and q.answer_type != "yesno"
+
+
+def mismatch(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
+    """Why the sentence does not answer the question though it is the nearest (rag.mismatch.unanswered), or "". A
+    figure question's years are not looked for near it: its article's date may place the figure."""
+    numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
+    if not (q.negated or numbers or q.opposed or q.counts or q.durations):
+        return ""
+    sentence = data.sentences[sentence_id].text
+    window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
+    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations)
+
+
+def mismatch_note(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
+    """The note of a refusal where the nearest sentence shares the question's words but not what it asks, or ""."""
+    why = mismatch(data, q, sentence_id) if q.answer_type != "yesno" else ""
+    return nearest_note(data, sentence_id, MISMATCH_NOTES[why]) if why else ""
+
+
+def nearest_note(data: IndexData, sentence_id: int, said: str) -> str:
+    """'<Said> ("<document title>"): "<sentence>"', the sentence cut to NOTE_QUOTE_CHARS."""
+    sentence = data.sentences[sentence_id]
+    quote = sentence.text if len(sentence.text) <= NOTE_QUOTE_CHARS else sentence.text[: NOTE_QUOTE_CHARS - 1].rstrip() + "…"
+    return f'{said[:1].upper()}{said[1:]} ({data.named(sentence.doc_id)}): "{quote}"'
