@@ -78,8 +78,6 @@ ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 
 
-
-
 def cite(data: IndexData, sentence_id: int) -> Citation:
     s = data.sentences[sentence_id]
     doc = data.document(s.doc_id)
@@ -183,7 +181,8 @@ def answer_question(
          lambda s: s.score >= NEAR_BEST * top and not mismatch(data, q, s.sentence_id)),
     ))
     if sifted is None:
-        return Answer.abstain(question, confidence(scored[0]), mismatch_note(data, q, bound[0].sentence_id))
+        why = mismatch(data, q, bound[0].sentence_id) if q.answer_type != "yesno" else ""
+        return Answer.abstain(question, confidence(scored[0]), mismatch_note(data, bound[0].sentence_id, why))
     bound = sifted
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
@@ -290,13 +289,13 @@ def answer_question(
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
     if form is None and best.span is not None and kind == "name" and not q.negated and denied(
-            sentence.text, best.span.end, q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS):
+            sentence.text, best.span.end, _asked_terms(q)):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(data, best.sentence_id, DENIED_NOTE))
-    if q.answer_type != "yesno" and mismatch(data, q, best.sentence_id):
+    if q.answer_type != "yesno" and (why := mismatch(data, q, best.sentence_id)):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, q, best.sentence_id))
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, best.sentence_id, why))
     if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
@@ -423,20 +422,21 @@ def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) 
         span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
     if span is not None and q.asked_class and span.figure is None:
         span = _with_class_noun(text, span, q)
-    if span is not None and span.text.lower() in QUANTITY_NOUNS:
+    if span is not None and span.text.lower() in PARTITIVE_NOUNS:
         span = _with_what_counted(text, span, phrases)
     return span
 
 
-# a noun that says how many or how much of something, not what: "a set of principles", "a range of products"
-QUANTITY_NOUNS = frozenset("set number group series range variety pair couple handful lot lots majority minority part"
+# a noun that says how many or how much of something, not what: "a set of principles", "a range of products" (not
+# rag.units.QUANTITY_NOUNS, the nouns a number answers)
+PARTITIVE_NOUNS = frozenset("set number group series range variety pair couple handful lot lots majority minority part"
                            " portion share kind type sort form amount collection array".split())
 
 
 def _with_what_counted(text: str, span: Span, phrases: Sequence[tuple[int, int]]) -> Span:
     """A quantity noun with the phrase it counts: "set" -> "set of principles" ("What does Constitutional AI train
     models to follow?")."""
-    m = re.compile(r"\s+of\s+").match(text, span.end)
+    m = _OF.match(text, span.end)
     if m is None:
         return span
     after = next((p for p in phrases if p[0] == m.end()), None)
@@ -446,6 +446,7 @@ def _with_what_counted(text: str, span: Span, phrases: Sequence[tuple[int, int]]
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_OF = re.compile(r"\s+of\s+")
 
 
 def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
@@ -775,6 +776,11 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
     return None
 
 
+def _asked_terms(q: QuestionAnalysis) -> frozenset[str]:
+    """What the question says of its names: its terms but its names' and the light verbs (LIGHT_TERMS)."""
+    return q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS
+
+
 def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
     """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
@@ -782,8 +788,7 @@ def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[S
     (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
-    named = {t for e in q.entities for t in content_terms(e)}
-    asked = (q.terms - named - LIGHT_TERMS) or q.terms  # nor "have" ("does not have a board seat")
+    asked = _asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     undated: tuple[Scored, str] | None = None
     # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion

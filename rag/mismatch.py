@@ -172,7 +172,7 @@ def lasts_otherwise(durations: Sequence[float], sentence: str, window: str) -> b
     """Whether the sentence gives a span of time and none of the question's (`durations`, from spans_of_time), and
     its neighbours do not give the question's either: "over the next decade" against "five years"."""
     said = spans_of_time(sentence)
-    if not durations or not said or _RANGE.search(sentence):
+    if not durations or not said:  # a sentence that gives a range gives no one span (spans_of_time)
         return False
     near = said + spans_of_time(window)
     return not any(same_value(d, n) for d in durations for n in near)

@@ -35,17 +35,17 @@ def names_nothing(q: QuestionAnalysis) -> bool:
 def mismatch(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
     """Why the sentence does not answer the question though it is the nearest (rag.mismatch.unanswered), or "". A
     figure question's years are not looked for near it: its article's date may place the figure."""
-    numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
-    if not (q.negated or numbers or q.opposed or q.counts or q.durations):
+    if not q.mismatchable:
         return ""
+    numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
     sentence = data.sentences[sentence_id].text
     window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
     return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations)
 
 
-def mismatch_note(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
-    """The note of a refusal where the nearest sentence shares the question's words but not what it asks, or ""."""
-    why = mismatch(data, q, sentence_id) if q.answer_type != "yesno" else ""
+def mismatch_note(data: IndexData, sentence_id: int, why: str) -> str:
+    """The note of a refusal where the nearest sentence shares the question's words but not what it asks (`why`, from
+    `mismatch`), or "" where it does not say why."""
     return nearest_note(data, sentence_id, MISMATCH_NOTES[why]) if why else ""
 
 
