@@ -264,7 +264,8 @@ def analyse(text: str) -> QuestionAnalysis:
         roles=_roles(terms, text) if answer_type == "person" else frozenset(),
         asked_class=asked_class(asked),
         asks_name=bool(_ASKS_NAME.search(text)),
-        defines_kind=answer_type == "definition" and bool(_WHAT_IS_A.match(text)),
+        # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
+        defines_kind=answer_type == "definition" and (bool(_WHAT_IS_A.match(text)) or (bool(_MEANS.match(text)) and not figures)),
         acronym=acronym,
         plural=bool(_PLURAL_ASK.search(asked)),
         about_figure=about_figure,
@@ -435,13 +436,22 @@ _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name|the term for|what term)\b", re.IGNORECASE)
 
 
+# "Who was the Norse leader?", "Who was Margaret's husband?", "Who is the Costa Rican President that ...?": the
+# lower-case noun the person is described by, before the question ends or a preposition or clause follows
+_WHO_IS_THE = re.compile(
+    r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the|an?|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)"
+    r"(?:\s*\?|\s*$|\s+(?:of|in|at|for|from|on|that|who|whom|when|during|behind)\b)"
+)
 _NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?((?:[a-z][\w-]*\s*){1,3})")
 
 
 def asked_class(text: str) -> str:
     """The stem of the noun a "which X" question asks for ("Which cloud platform is OpenAI tied to?" -> "platform"),
-    or "" where "what" stands alone ("What did the chemists make?") or no verb follows the noun."""
-    stems = content_terms(_class_noun(text))
+    or the noun a "who is the X?" question describes the person by ("Who was the Norse leader?" -> "leader": a name
+    right after it, "their leader Rollo", is the one asked for); "" where "what" stands alone ("What did the chemists
+    make?") or no verb follows the noun."""
+    described = _WHO_IS_THE.match(text)
+    stems = content_terms(described.group(1) if described else _class_noun(text))
     return stems[0] if stems else ""
 
 

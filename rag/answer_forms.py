@@ -206,6 +206,22 @@ def definition(sentence: str, noun_stem: str) -> Cut | None:
             if text:
                 start = m.end() + rest.index(text)
                 return start, start + len(text), text
+    return gloss(sentence, noun_stem)
+
+
+# a word, perhaps quoted, then its gloss in brackets: "isobaric (constant pressure)", "left to "float" (rise and fall
+# according to market demand)"
+_GLOSSED = re.compile(r"\b([A-Za-z][\w-]*)['\"’”]?\s+\(([^()]{3,80})\)")
+
+
+def gloss(sentence: str, noun_stem: str) -> Cut | None:
+    """ "What does isobaric mean?" in "... are isobaric (constant pressure) processes" -> "constant pressure": the
+    words in brackets right after the word asked about; not an acronym ("(AWS)"), a figure or a date in brackets."""
+    for m in _GLOSSED.finditer(sentence):
+        words = content_terms(m.group(1))
+        inner = m.group(2).strip()
+        if words and words[0] == noun_stem and " " in inner and not any(ch.isdigit() for ch in inner) and not inner.isupper():
+            return m.start(2), m.start(2) + len(inner), inner
     return None
 
 

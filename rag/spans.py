@@ -412,6 +412,9 @@ def choose_span(
             span if span.figure is not None or _quoted(sentence, span)  # "the 'Token Economy'": a quoted name is whole
             else _without_question_words(span, q_terms | q.roles if q.roles else q_terms)
         )
+        if trimmed is not span and kind in ("name", "place") and (
+                trimmed.text.lower() in CALENDAR_NAMES or _ROMAN.fullmatch(trimmed.text)):
+            continue  # "September 2004" asked "Where ... since 2004?", "World War II" asked of World War: what is left names nothing
         if trimmed.text and not span.text.endswith(trimmed.text):
             if span.kind != PHRASE and _names_entity(sentence[trimmed.end : span.end], q.entities):
                 continue  # "King Harold II" asked "Where did Harold II die?": "King" is the question's own name
@@ -425,6 +428,9 @@ def choose_span(
     return _nearest(sentence, q, q_terms, weights, keep, headless)
 
 
+_ROMAN = re.compile(r"[IVXLC]{2,}")  # "II", "XIV": a numeral left alone of a name is no name
+
+
 @lru_cache(maxsize=1)
 def _quantity_stems() -> frozenset[str]:
     return frozenset(t for w in QUANTITY_NOUNS for t in content_terms(w))
@@ -436,8 +442,13 @@ def _names_entity(text: str, entities: Sequence[str]) -> bool:
     return any((last := content_terms(e)[-1:]) and last[0] in terms for e in entities)
 
 
-# a place preposition right before a span: "in Edinburgh", "across Asia", "at the Battle of Hastings"
-_AT_PLACE = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# a place preposition right before a span: "in Edinburgh", "across Asia", "at the Battle of Hastings"; or before the
+# list the span is in: "from Denmark, Iceland and Norway"
+_LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_AT_PLACE = re.compile(r"\b(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?:(?i:the)\s+)?(?:" + _LISTED_NAME + r"){0,4}$")
+# the agent of a passive right before a span: "stopped by the Byzantine general Alexius Komnenos", "by Sweyn Forkbeard"
+_BY_AGENT = re.compile(r"\bby\s+(?:(?:the|an?)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}$")
+AGENT_FACTOR = 0.5  # a name that is the agent of a passive is that much nearer for a "who" question: the doer
 
 
 _QUOTATION = re.compile(r"(?<!\w)(['\"‘“])([^'\"‘’“”]{2,60}?)(['\"’”])(?!\w)")
@@ -534,6 +545,9 @@ def _nearest(
         if q.answer_type == "person" and span.figure is None and (
                 _AT_PLACE.search(sentence, 0, span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
+        if q.answer_type in ("person", "organisation") and span.figure is None and follows is None and _BY_AGENT.search(
+                sentence, max(0, span.start - STRANDED_REACH), span.start):
+            total *= AGENT_FACTOR  # "Who kicked Ethelred out?": "forced from his kingdom by Sweyn Forkbeard"
         if q.asked_class and span.kind != PHRASE and (
                 q.asked_class in (word_before(span), word_after(span))
                 or q.asked_class in (apposed := _apposed(sentence, span.end)) or len(apposed & q_terms) >= APPOSED_TERMS):

@@ -297,6 +297,12 @@ def test_spans_that_only_repeat_the_question_or_name_a_thing():
     ("Which regions will get more inference capacity?", "Anthropic also plans to spend more than $100bn on AWS, while "
      "securing up to 5GW of Amazon Trainium chips and expanding global inference capacity across Asia and Europe.",
      "Asia"),
+    # a place in a list after a place preposition is no one (was "Iceland"); the name after the noun asked is
+    ("Who was the Norse leader?", "They were descended from Norse raiders and pirates from Denmark, Iceland and Norway "
+     "who, under their leader Rollo, agreed to swear fealty to King Charles III of West Francia.", "Rollo"),
+    # what is left of a name once the question's words are out may name nothing: a month, a numeral
+    ("Where has the official home of the Parliament been since 2004?", "Since September 2004, the official home of the "
+     "Parliament has been a new Scottish Parliament Building.", "Scottish Parliament Building"),
 ])
 def test_spans_that_are_part_of_the_question_or_of_the_wrong_kind_are_left_out(question, sentence, expected):
     from rag.spans import choose_span
@@ -493,6 +499,12 @@ def test_a_person_asked_for_by_role(question, roles):
         ("What is the name of the naval base?", "base", True),  # the noun "the name of" names
         ("What was the name of Bohemond's nephew?", "nephew", True),
         ("What was the name of the imperialistic policy in China?", "polici", True),
+        # "who is the X?": the noun the person is described by
+        ("Who was the Norse leader?", "leader", False),
+        ("Who was Margaret's husband?", "husband", False),
+        ("Who is the Costa Rican President that went to Harvard?", "presid", False),
+        ("Who is the main rival of Amazon?", "rival", False),  # not "ma" of "main"
+        ("Who kicked Ethelred out?", "", False),  # no noun: a verb is asked about
     ],
 )
 def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name):
@@ -511,6 +523,10 @@ def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name
         ("What are the risks of the deal?", "definition", "other", False),
         ("What is an example of a rotary engine?", "definition", "other", False),  # an instance is named, not a kind defined
         ("What is a type of steam engine?", "definition", "other", False),
+        # a term to define, answered in words, not by a figure of the sentence that explains it
+        ("What does the term 'circular investment' mean in the context of the deal?", "definition", "other", True),
+        ("What does isobaric mean?", "definition", "other", True),
+        ("What does 5 GW mean in everyday terms?", "definition", "other", False),  # a figure is given: what it is about
     ],
 )
 def test_what_is_a_kind_of_thing_asks_for_a_definition(question, answer_type, span_kind, defines_kind):
@@ -1106,3 +1122,17 @@ def test_a_name_is_the_one_its_appositive_describes(question, sentence, answer):
 
     span = choose_span(sentence, analyse(question))
     assert span is not None and span.text == answer
+
+
+@pytest.mark.parametrize(("sentence", "noun", "cut"), [
+    ("Heat addition and rejection are isobaric (constant pressure) processes in the Rankine cycle.", "isobar", "constant pressure"),
+    ('whose value was left to "float" (rise and fall according to market demand).', "float", "rise and fall according to market demand"),
+    ("Anthropic will spend $100 billion on Amazon Web Services (AWS) cloud infrastructure.", "servic", None),  # an acronym
+    ("The plant delivers power (5 GW in all) to the grid.", "power", None),  # a figure in brackets
+    ("The main risk is execution: if growth slows, the commitments lose value.", "risk", "execution"),  # the copula first
+])
+def test_a_definition_by_copula_or_by_the_gloss_in_brackets(sentence, noun, cut):
+    from rag.answer_forms import definition
+
+    got = definition(sentence, noun)
+    assert (got[2] if got else None) == cut

@@ -253,6 +253,10 @@ def test_a_glossary_term_is_answered_by_its_definition_line(seed_engine):
     got = seed_engine.ask("What does the term circular investment mean?")
     assert got.text.startswith("A business strategy where an investor's capital returns")
     assert got.figure is None and not got.conflicts
+    # asked of the deal: the sentence that explains why it is called so, not its "$5 billion" set against "$4B"
+    got = seed_engine.ask("What does the term 'circular investment' mean in the context of the Amazon-Anthropic deal?")
+    assert got.text.startswith("It's called circular because")
+    assert got.figure is None and not got.conflicts
 
 
 def test_an_officer_no_article_names_is_no_one(seed_engine):
