@@ -38,8 +38,8 @@ _DEFINITION = re.compile(
 # "What is a circular investment?": a kind of thing to define, not an amount (unless an amount is named)
 # "What does the term circular investment mean?", "What is meant by model optimization?": a term to define
 _MEANS = re.compile(
-    # "... mean?", "... mean in the context of the deal?", "... mean for investors?"
-    r"^what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|notion|concept) )?[^?]+\bmean(?:\s+(?:in|for|to|here|when|as)\b[^?]*)?\W*$"
+    # "... mean?", "... mean in the context of the deal?", "... mean for investors?", "... refer to?"
+    r"^what (?:does|do|did) (?:the )?(?:(?:term|phrase|word|expression|notion|concept) )?[^?]+\b(?:mean|refer to)(?:\s+(?:in|for|to|here|when|as)\b[^?]*)?\W*$"
     r"|^what (?:is|was|are|were) meant by\b",
     re.IGNORECASE,
 )

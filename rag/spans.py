@@ -363,6 +363,8 @@ def choose_span(
         if whole is not None:
             return whole  # the constituent itself: the candidates need not be worked out
     spans = candidate_spans(sentence, kind)
+    if not spans and kind != "other":
+        return None  # nothing of the kind asked (most sentences of a figure question): no phrase or quotation stands in
     if words_only or (kind == "other" and q.asked_class and not q.figures and q.asked_class not in _quantity_stems()):
         # "What type of engine ...?", "What profession ...?": a sort or a thing is said in words, not by a date or a figure
         spans = [sp for sp in spans if sp.figure is None and sp.kind != "date" and sp.text.lower() not in CALENDAR_NAMES]

@@ -526,6 +526,7 @@ def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name
         # a term to define, answered in words, not by a figure of the sentence that explains it
         ("What does the term 'circular investment' mean in the context of the deal?", "definition", "other", True),
         ("What does isobaric mean?", "definition", "other", True),
+        ("What does the Token Economy refer to?", "definition", "other", True),
         ("What does 5 GW mean in everyday terms?", "definition", "other", False),  # a figure is given: what it is about
     ],
 )

@@ -69,11 +69,10 @@ class FaissIndex:
         return self._index.search(np.ascontiguousarray(queries, dtype=np.float32), k)  # type: ignore[no-any-return]
 
     def vectors(self, ids: np.ndarray | list[int]) -> np.ndarray:
-        ids = np.asarray(ids, dtype=np.int64)
-        out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        for row, i in enumerate(ids.tolist()):
-            out[row] = self._index.reconstruct(int(i))
-        return out
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        if not len(ids):
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._index.reconstruct_batch(ids)  # type: ignore[no-any-return]
 
     def all_vectors(self) -> np.ndarray:
         n = self.count()
