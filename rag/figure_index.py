@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rag.analysis import question_scope
 from rag.claims import PARSED_UNITS
@@ -275,12 +276,16 @@ _POTENTIAL = re.compile(r"\b(?:potential|possible|potentially|possibly)\b(?:\s+[
 _POTENTIAL_SAID = re.compile(r"\b(?:potential|possible|potentially|possibly)\b", re.IGNORECASE)
 
 
+FAMILY_CACHE = 8192  # stems whose kinship to a family of words is kept
 RECEIVING_TERMS = frozenset(content_terms("get got receive received obtain raise raised secure secured land win won accept"))
+
+
+_MOVED_OR_RECEIVED = MOVING_TERMS | RECEIVING_TERMS
 
 
 def moves_money(terms: Iterable[str]) -> bool:
     """Whether a question's or claim's words say money is put in, paid or raised ("invest", "raised")."""
-    return any(akin(t, m) for t in terms for m in MOVING_TERMS | RECEIVING_TERMS)
+    return any(_in_family(t, _MOVED_OR_RECEIVED) for t in terms)
 
 
 def valued(c: Claim, sentence: Sentence) -> bool:
@@ -298,7 +303,13 @@ def asks_moved_money(terms: Iterable[str]) -> bool:
 
 
 def _of_family(terms: set[str], family: frozenset[str]) -> bool:
-    return any(akin(t, f) for t in terms for f in family)
+    return any(_in_family(t, family) for t in terms)
+
+
+@lru_cache(maxsize=FAMILY_CACHE)
+def _in_family(term: str, family: frozenset[str]) -> bool:
+    """Whether a stem is akin to one of a family's (the same words come back question after question)."""
+    return any(akin(term, f) for f in family)
 
 
 def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], tuple[str, ...]]:

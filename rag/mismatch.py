@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from rag.figures import durations_in_years, same_value
 from rag.lexical import content_terms
@@ -77,12 +78,14 @@ CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelv
 ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
             " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 ORDINAL = "ordinal"  # the kind of a rank ("fifth", "21st"); a count's kind is CARDINAL, a label's its word ("stage")
+COUNTED_CACHE = 4096  # texts (sentences, windows, questions) whose counts are kept
 CARDINAL = "cardinal"
 _TOKEN = re.compile(r"\b([A-Za-z]+)\s+(\d{1,2})\b(?![.,]\d|\s*%)|\b(\d{1,2})(st|nd|rd|th)\b|\b([A-Za-z]+)\b")
 # a word a number may label: "Stage 4", "Schedule 6", "Article 50" (the number is then no count)
 LABELS = frozenset("stage schedule article section chapter part phase session round book act volume".split())
 
 
+@lru_cache(maxsize=COUNTED_CACHE)
 def counted(text: str) -> tuple[tuple[str, int], ...]:
     """The counts and ranks a text says, as (kind, value): ("ordinal", 5) for "the fifth session" or "5th",
     ("cardinal", 3) for "three months", ("stage", 4) for "Stage 4". "One" and "first" count in a sentence; a question
