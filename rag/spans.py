@@ -25,6 +25,7 @@ STRANDED_REACH = 40  # characters before a span searched for the question's clos
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
 CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
 APPOSED_TERMS = 2  # an appositive right after a name that says this many of the question's words describes it as asked
+PLACE_REACH = 160  # characters before a span searched for a place preposition (and the list of names after it)
 PLACE_FACTOR = 0.5  # a span right after a place preposition ("across Asia") is that much nearer for a place question
 SPAN_CACHE = 16_384  # sentences whose candidate spans and words are kept
 FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
@@ -542,10 +543,10 @@ def _nearest(
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
         if kind_asked == "other" and span.figure is None and _quoted(sentence, span):
             total *= QUOTED_FACTOR  # a term the sentence quotes ("meaning 'empty land'") is what it is about
-        if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, 0, span.start):
+        if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
         if q.answer_type == "person" and span.figure is None and (
-                _AT_PLACE.search(sentence, 0, span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
+                _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
         if q.answer_type in ("person", "organisation") and span.figure is None and follows is None and _BY_AGENT.search(
                 sentence, max(0, span.start - STRANDED_REACH), span.start):
