@@ -11,21 +11,12 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import (
-    Aligned,
     AskedRole,
     aligned_span,
-    asked_happening,
-    asked_kind,
-    asked_role,
-    copula_of_class,
-    description,
-    happening,
     mentions_act,
-    names_a_class,
     names_another_doer,
     names_doer,
     purpose,
-    sorts_of,
     states_act,
 )
 from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
@@ -41,11 +32,11 @@ from rag.lexical import TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite, words_of
-from rag.phrases import noun_phrases
+from rag.phrase_answer import aligned_in, near_class_word, phrase_answer
 from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
 from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
-from rag.sentence_facts import SentenceFacts, facts, names_of
+from rag.sentence_facts import facts, names_of
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
     FIGURE_TYPES,
@@ -236,7 +227,7 @@ def answer_question(
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name:
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
-        best = dataclasses.replace(best, span=_phrase_answer(facts(data, best.sentence_id), q, idf))
+        best = dataclasses.replace(best, span=phrase_answer(facts(data, best.sentence_id), q, idf))
         if best.span is None and q.asked_class:
             # "Through which AWS service do businesses use Claude?": the best sentence names no service; a near-best
             # one that speaks of the class asked for ("Amazon Bedrock, the managed service") answers by its phrase
@@ -244,21 +235,21 @@ def answer_question(
                 known = facts(data, s.sentence_id)
                 if s.score < NEAR_BEST * best.score or q.asked_class not in known.terms:
                     continue
-                span = _phrase_answer(known, q, idf)
-                if span is not None and _near_class_word(known.text, span, q.asked_class):
+                span = phrase_answer(known, q, idf)
+                if span is not None and near_class_word(known.text, span, q.asked_class):
                     best, sentence = dataclasses.replace(s, span=span), data.sentences[s.sentence_id]
                     break
     elif form is None and kind == "name" and best.span is None and q.answer_type == "person":
         # "Who normally instructs members how to vote?" where the sentence names no one: the constituent in the
         # question word's role ("political parties normally instruct members ..."), not the whole sentence
         known = facts(data, best.sentence_id)
-        aligned = _aligned(q, known.text)
+        aligned = aligned_in(q, known.text)
         if aligned is not None and len(known.text[aligned.start : aligned.end].split()) <= MAX_ALIGNED_WORDS:
             best = dataclasses.replace(best, span=Span(aligned.start, aligned.end, known.text[aligned.start : aligned.end], PHRASE))
     elif form is None and kind in ALIGNED_KINDS and best.span is not None:
         # a name: the one in the constituent the question asks for ("Who confirmed ...?": the subject of "confirmed")
         known = facts(data, best.sentence_id)
-        aligned = _aligned(q, known.text, appositives=True)
+        aligned = aligned_in(q, known.text, appositives=True)
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
     if form is None and kind in ALIGNED_KINDS and given:
@@ -381,84 +372,6 @@ def _with_hedge(sentence: str, text: str) -> str:
     return sentence[m.start() : at + len(text)] if m else text
 
 
-_OWNER = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+")
-_WHAT_IS_NAME = re.compile(r"^\W*(?i:what (?:is|are|was|were) (?:the )?)([A-Z][^?]*?)\s*\??\s*$")  # a name, nothing more
-
-
-def _phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -> Span | None:
-    """The answer in a sentence to a question of no particular kind, by the shape the question asks for: the words
-    that name a sort ("What type of locomotive ...?"), a term in brackets or quotes ("another name for ..."), what
-    happens to a thing; else the aligned constituent, a common-noun phrase or a name nearest the question's words
-    (parsed only here, where the span is the answer)."""
-    text = known.text
-    named = _WHAT_IS_NAME.match(q.text)
-    if named is not None:
-        # "What is Amazon Bedrock?": what the sentence says it is, whole ("the managed service that lets ..."); "What
-        # is Anthropic's Constitutional AI approach?": what "Its Constitutional AI approach — which trains ..." does
-        found = description(text, _OWNER.sub("", named.group(1), count=1))
-        if found is not None:
-            return Span(found[0], found[1], text[found[0] : found[1]], PHRASE)
-    kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
-    sorts = sorts_of(text, kind_asked) if kind_asked else ()
-    if not sorts and q.asks_other_name:  # "What is another name for a coal supply bin?": "(bunker)"
-        sorts = tuple(answer_forms.alternate_names(text))
-    if sorts:
-        sort = choose_span(text, q, idf, sorts=sorts)
-        if sort is not None:
-            return sort
-    thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
-    event = happening(text, thing, frozenset(q.terms)) if thing else None
-    if event is not None:
-        return Span(event[0], event[1], text[event[0] : event[1]], PHRASE)
-    phrases = noun_phrases(text)  # "deadly explosives": common-noun phrases are candidates too
-    span = choose_span(text, q, idf, known.scopes, phrases, _aligned(q, text), words_only=bool(kind_asked))
-    if span is None and q.asked_class and (side := copula_of_class(text, q.asked_class)) is not None:
-        # "What working fluid is used in ...?" in "Mercury is the working fluid in ...": the copula's other side
-        return Span(side[0], side[1], text[side[0] : side[1]], PHRASE)
-    if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
-        # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
-        # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
-        # nearest candidate of any class is a shorter answer than the whole sentence
-        span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
-    if span is not None and q.asked_class and span.figure is None:
-        span = _with_class_noun(text, span, q)
-    if span is not None and span.text.lower() in PARTITIVE_NOUNS:
-        span = _with_what_counted(text, span, phrases)
-    return span
-
-
-# a noun that says how many or how much of something, not what: "a set of principles", "a range of products" (not
-# rag.units.QUANTITY_NOUNS, the nouns a number answers)
-PARTITIVE_NOUNS = frozenset("set number group series range variety pair couple handful lot lots majority minority part"
-                           " portion share kind type sort form amount collection array".split())
-
-
-def _with_what_counted(text: str, span: Span, phrases: Sequence[tuple[int, int]]) -> Span:
-    """A quantity noun with the phrase it counts: "set" -> "set of principles" ("What does Constitutional AI train
-    models to follow?")."""
-    m = _OF.match(text, span.end)
-    if m is None:
-        return span
-    after = next((p for p in phrases if p[0] == m.end()), None)
-    if after is None:
-        return span
-    return Span(span.start, after[1], text[span.start : after[1]], span.kind)
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
-_OF = re.compile(r"\s+of\s+")
-
-
-def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
-    """The span with the class noun right after it, where the question asks for that class: "the enterprise segment"
-    for "Which customer segment ...?" is "enterprise segment" (the question's word was trimmed off as given). Not
-    where the question's word is a verb ("People of what nationality invented ...?" and "British invention")."""
-    m = _NEXT_WORD.match(text, span.end)
-    if m is None or content_terms(m.group(1)) != [q.asked_class] or not names_a_class(q.text, q.asked_class):
-        return span
-    return Span(span.start, m.end(1), text[span.start : m.end(1)], span.kind)
-
-
 # verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
 # not the word another article must say too
 LIGHT_TERMS = frozenset(content_terms(
@@ -504,18 +417,6 @@ def _rarest_shared(q: QuestionAnalysis, terms: AbstractSet[str], idf: TermWeight
     names = {t for e in q.entities for t in content_terms(e)}
     shared = sorted((q.terms & terms) - names - LIGHT_TERMS, key=lambda t: (-idf.get(t, 0.0), t))
     return shared[0] if shared else ""
-
-
-CLASS_WORD_REACH = 30  # characters between a phrase and the class word that names it ("Amazon Bedrock, the managed service")
-
-
-def _near_class_word(text: str, span: Span, stem: str) -> bool:
-    """Whether a word of the class `stem` is next to the span: "Amazon Bedrock, the managed service", "the Bedrock
-    service"; not "AI usage through compute, storage, networking, and enterprise services"."""
-    for m in re.finditer(r"[A-Za-z][\w-]*", text):
-        if stem in content_terms(m.group()) and (span.start - CLASS_WORD_REACH <= m.end() and m.start() <= span.end + CLASS_WORD_REACH):
-            return True
-    return False
 
 
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
@@ -570,12 +471,6 @@ def _example_given(sentence: str, q: QuestionAnalysis) -> str | None:
                 text = sentence[aligned.start : aligned.end]
                 return text if not set(content_terms(text)) <= q.terms else None
     return None
-
-
-def _aligned(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> Aligned | None:
-    """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
-    role = asked_role(q.text)
-    return aligned_span(sentence, role, appositives) if role is not None else None
 
 
 def _stating_claim(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> list[int]:

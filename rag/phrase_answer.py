@@ -1,0 +1,125 @@
+"""The answer to a question of no particular kind, cut from its sentence by the shape the question asks for: the
+words that name a sort ("What type of locomotive ...?"), what a sentence says a named thing is, what happens to a
+thing, the constituent in the question word's role, a common-noun phrase or a name nearest the question's words,
+kept with the class noun or the counted thing that completes it ("enterprise segment", "set of principles")."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from rag import answer_forms
+from rag.alignment import (
+    Aligned,
+    aligned_span,
+    asked_happening,
+    asked_kind,
+    asked_role,
+    copula_of_class,
+    description,
+    happening,
+    names_a_class,
+    sorts_of,
+)
+from rag.analysis import QuestionAnalysis
+from rag.lexical import TermWeights, content_terms
+from rag.phrases import noun_phrases
+from rag.sentence_facts import SentenceFacts
+from rag.spans import PHRASE, Span, choose_span
+
+
+def aligned_in(q: QuestionAnalysis, sentence: str, appositives: bool = False) -> Aligned | None:
+    """The constituent of the answer's sentence in the role the question word plays (rag.alignment)."""
+    role = asked_role(q.text)
+    return aligned_span(sentence, role, appositives) if role is not None else None
+
+
+_OWNER = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+")
+_WHAT_IS_NAME = re.compile(r"^\W*(?i:what (?:is|are|was|were) (?:the )?)([A-Z][^?]*?)\s*\??\s*$")  # a name, nothing more
+
+
+def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -> Span | None:
+    """The answer in a sentence to a question of no particular kind, by the shape the question asks for: the words
+    that name a sort ("What type of locomotive ...?"), a term in brackets or quotes ("another name for ..."), what
+    happens to a thing; else the aligned constituent, a common-noun phrase or a name nearest the question's words
+    (parsed only here, where the span is the answer)."""
+    text = known.text
+    named = _WHAT_IS_NAME.match(q.text)
+    if named is not None:
+        # "What is Amazon Bedrock?": what the sentence says it is, whole ("the managed service that lets ..."); "What
+        # is Anthropic's Constitutional AI approach?": what "Its Constitutional AI approach — which trains ..." does
+        found = description(text, _OWNER.sub("", named.group(1), count=1))
+        if found is not None:
+            return Span(found[0], found[1], text[found[0] : found[1]], PHRASE)
+    kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
+    sorts = sorts_of(text, kind_asked) if kind_asked else ()
+    if not sorts and q.asks_other_name:  # "What is another name for a coal supply bin?": "(bunker)"
+        sorts = tuple(answer_forms.alternate_names(text))
+    if sorts:
+        sort = choose_span(text, q, idf, sorts=sorts)
+        if sort is not None:
+            return sort
+    thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
+    event = happening(text, thing, frozenset(q.terms)) if thing else None
+    if event is not None:
+        return Span(event[0], event[1], text[event[0] : event[1]], PHRASE)
+    phrases = noun_phrases(text)  # "deadly explosives": common-noun phrases are candidates too
+    span = choose_span(text, q, idf, known.scopes, phrases, aligned_in(q, text), words_only=bool(kind_asked))
+    if span is None and q.asked_class and (side := copula_of_class(text, q.asked_class)) is not None:
+        # "What working fluid is used in ...?" in "Mercury is the working fluid in ...": the copula's other side
+        return Span(side[0], side[1], text[side[0] : side[1]], PHRASE)
+    if span is None and q.asked_class and (q.asked_class in known.terms or not names_a_class(q.text, q.asked_class)):
+        # no phrase of the class asked for, in a sentence that speaks of that class ("advancements in
+        # communication"), or a class that is no noun of the question ("What needs to be larger?"): the
+        # nearest candidate of any class is a shorter answer than the whole sentence
+        span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
+    if span is not None and q.asked_class and span.figure is None:
+        span = _with_class_noun(text, span, q)
+    if span is not None and span.text.lower() in PARTITIVE_NOUNS:
+        span = _with_what_counted(text, span, phrases)
+    return span
+
+
+# a noun that says how many or how much of something, not what: "a set of principles", "a range of products" (not
+# rag.units.QUANTITY_NOUNS, the nouns a number answers)
+PARTITIVE_NOUNS = frozenset("set number group series range variety pair couple handful lot lots majority minority part"
+                           " portion share kind type sort form amount collection array".split())
+
+
+def _with_what_counted(text: str, span: Span, phrases: Sequence[tuple[int, int]]) -> Span:
+    """A quantity noun with the phrase it counts: "set" -> "set of principles" ("What does Constitutional AI train
+    models to follow?")."""
+    m = _OF.match(text, span.end)
+    if m is None:
+        return span
+    after = next((p for p in phrases if p[0] == m.end()), None)
+    if after is None:
+        return span
+    return Span(span.start, after[1], text[span.start : after[1]], span.kind)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_OF = re.compile(r"\s+of\s+")
+
+
+def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
+    """The span with the class noun right after it, where the question asks for that class: "the enterprise segment"
+    for "Which customer segment ...?" is "enterprise segment" (the question's word was trimmed off as given). Not
+    where the question's word is a verb ("People of what nationality invented ...?" and "British invention")."""
+    m = _NEXT_WORD.match(text, span.end)
+    if m is None or content_terms(m.group(1)) != [q.asked_class] or not names_a_class(q.text, q.asked_class):
+        return span
+    return Span(span.start, m.end(1), text[span.start : m.end(1)], span.kind)
+
+
+CLASS_WORD_REACH = 30  # characters between a phrase and the class word that names it ("Amazon Bedrock, the managed service")
+
+
+def near_class_word(text: str, span: Span, stem: str) -> bool:
+    """Whether a word of the class `stem` is next to the span: "Amazon Bedrock, the managed service", "the Bedrock
+    service"; not "AI usage through compute, storage, networking, and enterprise services"."""
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        if stem in content_terms(m.group()) and (span.start - CLASS_WORD_REACH <= m.end() and m.start() <= span.end + CLASS_WORD_REACH):
+            return True
+    return False
