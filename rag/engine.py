@@ -117,7 +117,7 @@ class Engine:
         from rag.answering import answer_question
         from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
         from rag.bylines import asks_byline, byline_answer
-        from rag.followup import contextualize, needs_previous, with_other_name
+        from rag.followup import before_event, contextualize, needs_previous, with_other_name
         from rag.outlets import cited_from, outlet_scope
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
@@ -161,7 +161,26 @@ class Engine:
         if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
             return credited  # "Who edited the article about ...?": the credit line of the article found
         answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
-        return older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
+        answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
+        if (without_event := before_event(q)) is not None:
+            answer = self._before_event(q.text, without_event, answer, previous, k, mode)
+        return answer
+
+    def _before_event(self, question: str, without_event: str, answer: Answer, previous: str | None, k: int, mode: str) -> Answer:
+        """ "How much had Amazon invested in Anthropic before the $5 billion deal?": an answer that is one of the older
+        figures the sources set against the answer to the question without that clause stands ("... total
+        investment before the latest deal?": $8 billion against $33bn); any other is replaced by the older figure, as
+        "And before that?" is after that question (it was "$100 billion", Anthropic's spending pledge). Where no source
+        sets an older figure against that answer, the question is answered as asked."""
+        from rag.attribution import older_answer
+
+        earlier = self.ask(without_event, previous=previous, k=k, mode=mode)
+        if earlier.abstained or not earlier.conflicts:
+            return answer  # no source sets an older figure against it: the question as asked, its event's words and all
+        if not answer.abstained and answer.figure is not None and any(
+                c.unit == answer.figure.unit and c.value == answer.figure.value for c in earlier.conflicts):
+            return answer
+        return older_answer(question, earlier)
 
     @staticmethod
     def next_previous(question: str, previous: str | None) -> str | None:

@@ -83,9 +83,11 @@ class FigureIndex:
         said: dict[tuple[str, str], Claim] = {}  # a headline an article repeats word for word is one mention
         read: dict[int, Sentence] = {}  # the candidates' sentences, each read once
         limit = MAX_MENTIONS if plain else LOOKUP_LIMIT
+        capped = False  # whether the claims read stopped at the limit (an archive holds more than are shown)
         for fig in figures:
             pool = (self._data.claims_of_value(fig.value, limit) if fig.unit == ANY_UNIT
                     else self._data.claims_of_figure(fig.value, fig.unit, limit=limit))
+            capped = capped or len(pool) >= limit
             for c in pool:
                 if (c.doc_id, c.figure.start) in seen or not self._about(c, names, words, scope, roles):
                     continue
@@ -129,7 +131,9 @@ class FigureIndex:
             # no source states the claim: where the figure does appear, about something else ("Amazon owns 49% of
             # Anthropic": 49% is Microsoft's stake in OpenAI), so that "no source gives it" is never read as absent
             elsewhere = self._elsewhere(figures)
-        if plain:
+        if plain and capped:
+            # only the newest were read: count them all (below the limit, the list is all there is; a sentence an
+            # article repeats word for word was counted once)
             fig = figures[0]
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
         return FigureLookup(

@@ -6,6 +6,8 @@ import re
 
 from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import content_terms
+from rag.spans import FIGURE_TYPES
+from rag.timewords import MONTHS, years_in
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -13,6 +15,10 @@ _LEANS_ON_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 MIN_OWN_TERMS = 2
+# a time, not an event: "before the end of the decade", "prior to the summer" (a month or a year is one too)
+TIME_TERMS = frozenset(t for m in MONTHS for t in content_terms(m)) | frozenset(content_terms(
+    "end start beginning close middle decade year quarter month week day deadline time period season summer winter"
+    " spring autumn"))
 
 
 def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
@@ -76,3 +82,22 @@ def with_other_name(text: str, previous: str) -> str | None:
         return None
     swapped, n = re.subn(rf"\b{re.escape(main)}\b", name, previous, count=1)
     return swapped if n else None
+
+
+# "... before the $5 billion deal?", "... prior to the latest round?": the time before an event the question names
+# (not a year or a month: "before 2026" is dated by the figures' years)
+_BEFORE_EVENT = re.compile(r"\s*,?\s+(?:before|prior to)\s+(?:the|this|that|its|their|his|her)\s+(?P<event>[^?]+?)\s*(?:\?|$)", re.IGNORECASE)
+
+
+def before_event(q: QuestionAnalysis) -> str | None:
+    """The question without its closing "before the <event>" for a figure question ("How much had Amazon invested
+    in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?"): it is then answered
+    as "And before that?" is after that question, by the older figure the sources set against its answer. None for
+    any other question."""
+    if q.span_kind not in FIGURE_TYPES and q.span_kind != "count":
+        return None
+    m = _BEFORE_EVENT.search(q.text)
+    if m is None or years_in(m.group("event")) or set(content_terms(m.group("event"))) & TIME_TERMS:
+        return None
+    base = q.text[: m.start()].rstrip(" ,")
+    return f"{base}?" if base else None

@@ -63,6 +63,9 @@ UNIT_SYMBOLS: frozenset[str] = frozenset(
     w for u in UNITS for w in (*u.signs, *(s for s, _ in u.scales)) if w[:1].isupper() and w.isalpha()
 )
 ANY_UNIT = ""  # a query figure written without a unit ("25 billion") matches a figure of that value in any unit
+# ... but one of these: their size is written with a prefix ("5 GW", "742 MWh"), never with a scale word, so "5bn"
+# is not 5 gigawatts
+PREFIXED_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.scales)
 
 
 def units_of_kind(kind: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from tests.conftest import SEED
 CASES = [
     (["$25B", "$25 billion", "$25bn", "25 billion dollars", "USD 25 billion"], {"000", "001", "004"}),
     (["$5 billion", "$5bn", "5 billion dollars", "$5B"], {"000", "001", "002"}),
+    (["5bn", "5 billion"], {"000", "001", "002"}),  # no unit: money or a count, never 5 GW (001, 004)
     (["5 GW", "5GW", "5 gigawatts", "5,000 MW"], {"001", "004"}),
     (["$100 billion", "$100bn", "100 billion dollars"], {"000", "001", "002"}),
     (["49%", "49 percent"], {"003"}),

@@ -4,7 +4,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import needs_previous, with_other_name
+from rag.followup import before_event, needs_previous, with_other_name
 from tests.conftest import SEED
 
 
@@ -100,3 +100,23 @@ def test_who_said_that_answers_with_article_text_only(seed_engine):
 ])
 def test_a_question_that_cannot_stand_alone(question, needs):
     assert needs_previous(analyse(question)) is needs
+
+
+@pytest.mark.parametrize(("question", "without_event"), [
+    ("How much had Amazon invested in Anthropic before the $5 billion deal?", "How much had Amazon invested in Anthropic?"),
+    ("What was Anthropic's revenue prior to the latest round?", "What was Anthropic's revenue?"),
+    ("How much capacity will Anthropic get before the end of the decade?", None),  # a time, not an event
+    ("How much had Amazon invested before the summer of 2024?", None),
+    ("How much did Amazon invest before 2026?", None),  # a year: the figures' own dates answer it
+    ("Who led Anthropic before the deal?", None),  # not a figure question
+])
+def test_a_figure_asked_before_an_event_is_the_question_without_it(question, without_event):
+    assert before_event(analyse(question)) == without_event
+
+
+def test_a_figure_before_an_event_is_the_older_figure_the_sources_set_against_it(seed_engine):
+    # was "$100 billion", Anthropic's spending pledge; as "And before that?" after "How much had Amazon invested ...?"
+    got = seed_engine.ask("How much had Amazon invested in Anthropic before the $5 billion deal?")
+    assert got.text == "$4B" and [c.doc_id for c in got.citations] == [SEED["003"]]
+    got = seed_engine.ask("What was Anthropic's revenue before the latest deal?")
+    assert got.text == "surpassing $1 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]

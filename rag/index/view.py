@@ -25,6 +25,7 @@ from rag.index import bm25
 from rag.index.segment import Segment
 from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Sentence
+from rag.units import PREFIXED_UNITS
 
 ROW_CACHE = 4096
 REFS_CACHE = 256  # id lists of recent claim lookups (a topic's list is shared by the verdicts on its values)
@@ -76,6 +77,14 @@ class TermWeights:
     def get(self, term: str, default: float) -> float:
         value = self._get(term)
         return default if value is None else value
+
+
+# a value in any unit but those written with a prefix ("5bn" is no 5 GW): claims_of_value, count_of_figure
+_ANY_UNIT_OF_VALUE = "value_key = ? AND unit NOT IN (" + ",".join("?" * len(PREFIXED_UNITS)) + ")"
+
+
+def _any_unit_args(value: float) -> tuple[str, ...]:
+    return (repr(float(value)), *sorted(PREFIXED_UNITS))
 
 
 _DOC_TOKEN = re.compile(r"[\w.-]+")  # a word that may be a document id (IndexData.named)
@@ -342,13 +351,16 @@ class IndexData:
         return list(self._claims("subject_key IN (?, '') AND figure_key = ?", (entity_key(subject), figure_key(value, unit)), limit))
 
     def count_of_figure(self, value: float, unit: str | None = None) -> int:
-        """How many live claims state this value (in this unit, or in any when unit is None)."""
-        where, args = ("value_key = ?", (repr(float(value)),)) if unit is None else ("figure_key = ?", (figure_key(value, unit),))
-        return len(self._refs(where, args)[0])
+        """How many live claims state this value (in this unit, or, when unit is None, in any a number written without
+        one may mean: see claims_of_value)."""
+        if unit is None:
+            return len(self._refs(_ANY_UNIT_OF_VALUE, _any_unit_args(value))[0])
+        return len(self._refs("figure_key = ?", (figure_key(value, unit),))[0])
 
     def claims_of_value(self, value: float, limit: int | None = None) -> list[Claim]:
-        """Every claim of one value in any unit ("25 billion" written without a unit)."""
-        return list(self._claims("value_key = ?", (repr(float(value)),), limit))
+        """Every claim of one value in any unit a number written without one may mean ("25 billion": money, a count,
+        tokens; not 25 GW, whose size is written with a prefix: rag.units.PREFIXED_UNITS)."""
+        return list(self._claims(_ANY_UNIT_OF_VALUE, _any_unit_args(value), limit))
 
     def states_figure(self, doc_id: str, value: float, unit: str) -> bool:
         """Whether a document states this exact (value, unit)."""
