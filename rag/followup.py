@@ -8,6 +8,7 @@ from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import content_terms
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
+from rag.units import BY_NAME, DURATION_UNITS
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -15,10 +16,6 @@ _LEANS_ON_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 MIN_OWN_TERMS = 2
-# a time, not an event: "before the end of the decade", "prior to the summer" (a month or a year is one too)
-TIME_TERMS = frozenset(t for m in MONTHS for t in content_terms(m)) | frozenset(content_terms(
-    "end start beginning close middle decade year quarter month week day deadline time period season summer winter"
-    " spring autumn"))
 
 
 def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
@@ -84,6 +81,10 @@ def with_other_name(text: str, previous: str) -> str | None:
     return swapped if n else None
 
 
+# a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's
+# durations), a month, or a word for a point or stretch of time
+TIME_TERMS = frozenset(t for w in (*MONTHS, *(w for u in DURATION_UNITS for w in BY_NAME[u].words)) for t in content_terms(w)) | frozenset(
+    content_terms("end start beginning close middle quarter deadline time period season summer winter spring autumn"))
 # "... before the $5 billion deal?", "... prior to the latest round?": the time before an event the question names
 # (not a year or a month: "before 2026" is dated by the figures' years)
 _BEFORE_EVENT = re.compile(r"\s*,?\s+(?:before|prior to)\s+(?:the|this|that|its|their|his|her)\s+(?P<event>[^?]+?)\s*(?:\?|$)", re.IGNORECASE)
