@@ -740,6 +740,8 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     return ""
 
 
+# classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
+UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 # Money measures: the head of a compound that ends in one ("stock price"), and the measures a figure question
 # abstains on where no article states a figure of them (rag.answering)
 FINANCIAL_MEASURES = frozenset(content_terms(

@@ -19,7 +19,7 @@ from rag.alignment import (
     purpose,
     states_act,
 )
-from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, UNIT_CLASSES, QuestionAnalysis
 from rag.binding import entity_coverage, is_bound, names_all, names_version
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
@@ -54,8 +54,6 @@ from rag.timewords import years_in
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the sentence follows the question's parse
 UNTYPED_CONFIDENCE_FACTOR = 0.5
-# classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
-UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
 NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from rag.alignment import asked_role
-from rag.analysis import QuestionAnalysis
+from rag.analysis import UNIT_CLASSES, QuestionAnalysis
 from rag.answer_forms import expansion
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.disagreement import entity_key
@@ -61,6 +61,14 @@ def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Pass
         found = [
             c for f in given for c in data.claims_of_figure(f.value, f.unit, limit=CLAIM_LOOKUP)
             if not keys or {entity_key(c.subject), entity_key(c.target)} & keys
+        ]
+    elif units and len(q.entities) >= 2 and q.measure in UNIT_CLASSES:
+        # "What percentage of OpenAI does Microsoft own?": the percentage is the unit, the measure is unsaid; the claims
+        # in that unit of one of the names about another ("a reported 49% ownership stake")
+        keys = {entity_key(e) for e in q.entities}
+        found = [
+            c for e in q.entities for unit in sorted(units) for c in data.claims_about(e, unit, CLAIM_LOOKUP)
+            if keys <= {entity_key(c.subject), entity_key(c.target)}
         ]
     elif not units or not q.measure or not q.entities:
         return []

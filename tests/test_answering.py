@@ -375,6 +375,10 @@ def test_a_share_owned_is_a_stake_not_a_share_price(seed_engine):
     # 000's "Amazon's shares climbed nearly 3%" is no stake; no article gives Amazon's stake as a figure
     assert seed_engine.ask("What share of Anthropic does Amazon own?").abstained
     assert seed_engine.ask("What share of OpenAI does Microsoft hold?").text == "a reported 49%"
+    # "percentage" names the unit, not the measure: the claims in per cent of one name about the other (was abstained,
+    # the 49% sentence not among the passages found)
+    assert seed_engine.ask("What percentage of OpenAI does Microsoft own?").text == "a reported 49%"
+    assert seed_engine.ask("What percentage of Anthropic does Amazon own?").abstained
 
 
 def test_a_date_asked_of_a_figure_comes_from_the_sentence_that_states_it(seed_engine):

@@ -368,9 +368,10 @@ class IndexData:
         return place is not None and bool(self.segments[place.segment].query(
             "SELECT 1 FROM claims WHERE doc_row = ? AND figure_key = ? LIMIT 1", (place.row, figure_key(value, unit))))
 
-    def claims_about(self, subject: str, unit: str) -> list[Claim]:
-        """Every claim of one subject and unit (for tests and tools: an archive holds many of "Amazon" in dollars)."""
-        return list(self._claims("subject_key = ? AND unit = ?", (entity_key(subject), unit)))
+    def claims_about(self, subject: str, unit: str, limit: int | None = None) -> list[Claim]:
+        """The claims of one subject and unit, of any measure: every one (for tests and tools: an archive holds many of
+        "Amazon" in dollars), or at most `limit`, from the newest documents (through the (subject, unit) index)."""
+        return list(self._claims("subject_key = ? AND unit = ?", (entity_key(subject), unit), limit))
 
     def claims_on_topic(
         self, subject: str, unit: str, stems: Sequence[str], figure_keys: Sequence[str], limit: int | None = None,
