@@ -5,72 +5,54 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from collections.abc import Set as AbstractSet
 
 import numpy as np
 
 from rag import answer_forms
 from rag.alignment import (
-    AskedRole,
-    aligned_span,
-    mentions_act,
-    names_another_doer,
     names_doer,
-    purpose,
     states_act,
 )
-from rag.analysis import COMPARING, FINANCIAL_MEASURES, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, UNIT_CLASSES, QuestionAnalysis
-from rag.binding import entity_coverage, is_bound, names_all, names_version
+from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis
+from rag.binding import entity_coverage, is_bound, names_version
+from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
+from rag.claim_reads import claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import DATED, DEFINING_SCOPES, PAST, defining_scope, entity_key, measure_stem, same_time
-from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
-from rag.figures import YEARS_PER_UNIT, durations_in_years, extract_figures, same_figure, same_value
+from rag.disagreement import DEFINING_SCOPES, PAST, measure_stem
+from rag.figure_index import asks_moved_money, valued
+from rag.figures import YEARS_PER_UNIT, durations_in_years, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, akin, content_terms
-from rag.mentions import also_affirming, also_lasting, also_listing, also_naming, member_keys
+from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
+from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
-from rag.opposites import says_the_opposite, words_of
+from rag.opposites import says_the_opposite
 from rag.phrase_answer import aligned_in, near_class_word, phrase_answer
-from rag.records import Answer, Citation, Claim, Conflict, Figure, Passage, Sentence
+from rag.records import Answer, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
-from rag.scoring import UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
-from rag.sentence_facts import facts, names_of
+from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
+from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
     FIGURE_TYPES,
     MAX_ALIGNED_WORDS,
     PHRASE,
     Span,
-    candidate_spans,
     choose_span,
     is_vague_time,
     without_possessive,
 )
 from rag.timewords import years_in
+from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, asked_terms, rarest_shared, whole_answer
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
 ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the sentence follows the question's parse
 UNTYPED_CONFIDENCE_FACTOR = 0.5
-NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
-WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
-REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
-REASON_REACH = 0.7  # of the best score, what such a sentence needs
-AGREE_MIN_RELEVANCE = 0.3  # share of the question's idf weight a sentence must hold to count as stating its answer
-# Claims of the answer's figure read when looking for more articles that state it, newest first: a figure an
-# archive states thousands of times is cited from its newest statements.
-ALSO_STATING_LIMIT = 200
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
-
-
-def cite(data: IndexData, sentence_id: int) -> Citation:
-    s = data.sentences[sentence_id]
-    doc = data.document(s.doc_id)
-    return Citation(doc.doc_id, doc.title, doc.file, s.start, s.end, s.text)
 
 
 def answer_question(
@@ -161,7 +143,7 @@ def answer_question(
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
-        (figure_question and "annual" in q.scope, lambda s: "annual" in _scope_of(data, s)),
+        (figure_question and "annual" in q.scope, lambda s: "annual" in scope_of(data, s)),
         # "How much money did Mistral AI raise?": not "a $6 billion valuation", nor revenue
         (figure_question and asks_moved_money(q.terms), lambda s: not _valued_figure(data, s)),
         # "Who did not charter the company?", "What happened in 1766?": a near-best sentence that says what is asked
@@ -186,7 +168,7 @@ def answer_question(
     if (kind in ALIGNED_KINDS or kind == "date") and given:
         # "Who invested $2 billion in Anthropic?", "When did Amazon add $2.75 billion?": a near-best sentence that
         # states the figure first
-        stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and _states_any(data, s.sentence_id, given)]
+        stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
     verb = q.stranded[0] if q.stranded else q.act
     if q.actor and verb and kind in ALIGNED_KINDS:
@@ -200,19 +182,19 @@ def answer_question(
         ]
         bound = acting + [s for s in bound if s not in acting]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
-        bound = [s for s in bound if _states_any(data, s.sentence_id, q.figures)]
+        bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
     if kind in FIGURE_TYPES and (scoped := DEFINING_SCOPES.intersection(q.scope)):
         # "What was Amazon's total investment ...?": a near-best figure its article gives as a total comes first
-        fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= _scope_of(data, s)]
+        fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= scope_of(data, s)]
         bound = fit + [s for s in bound if s not in fit]
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
-    form = _whole_answer(data, q, bound, best, scored, idf)
+    form = whole_answer(data, q, bound, best, scored, idf)
     if form is None and q.answer_type == "yesno":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
@@ -253,7 +235,7 @@ def answer_question(
     if form is None and kind in ALIGNED_KINDS and given:
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
-        best = dataclasses.replace(best, span=_subject_of_figure(data, q, best.sentence_id) or best.span)
+        best = dataclasses.replace(best, span=subject_of_figure(data, q, best.sentence_id) or best.span)
     if form is None and kind in ("name", "other") and q.describers and _owned_name(q, sentence.text) is None:
         # "Which Claude models are mentioned?": a near sentence that names one ("Claude 3.5 Sonnet") before one that
         # only speaks of Claude
@@ -278,7 +260,7 @@ def answer_question(
         best, text = form
         sentence, figure = data.sentences[best.sentence_id], None
     if form is None and best.span is not None and kind == "name" and not q.negated and denied(
-            sentence.text, best.span.end, _asked_terms(q)):
+            sentence.text, best.span.end, asked_terms(q)):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(data, best.sentence_id, DENIED_NOTE))
     if q.answer_type != "yesno" and (why := mismatch(data, q, best.sentence_id)):
@@ -300,17 +282,17 @@ def answer_question(
         weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
-            figure = _placed(weighed.lead, sentence)
+            figure = placed(weighed.lead, sentence)
             text = _with_qualifier(sentence.text, figure)
         sources = side_sentences(data, weighed.verdict.lead, weighed.lead)
-        sources += _also_stating_figure(data, weighed.lead, sources, q_terms, idf)
+        sources += also_stating_figure(data, weighed.lead, sources, q_terms, idf)
         lasting = weighed.lead.figure
         if lasting.unit in YEARS_PER_UNIT:  # "10-year" is also stated as "over the next decade"
             sources += also_lasting(data, sources, lasting.value * YEARS_PER_UNIT[lasting.unit], q_terms, idf, q.entities)
         conflicts, conflict_count = conflict_records(data, weighed.verdict)
         basis = data.named(weighed.verdict.basis) if conflicts else ""
     else:
-        sources = [best.sentence_id] + _also_stating(data, scored, best, text)
+        sources = [best.sentence_id] + also_stating(data, scored, best, text)
         common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
         if (form is None and best.span is not None and not common) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages (a common-noun phrase,
@@ -318,24 +300,24 @@ def answer_question(
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
             if given and form is None:
                 # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only
-                sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
+                sources = sources[:1] + [sid for sid in sources[1:] if states_any(data, sid, given)]
         elif form is not None and q.answer_type == "yesno" and given:
             # "Has Anthropic's revenue reached $30 billion?": every article that states that claim supports the Yes
             # (and only those: "Did Amazon or Google invest $5 billion?" is not supported by Amazon's $4 billion)
-            sources = sources[:1] + [sid for sid in sources[1:] if _states_any(data, sid, given)]
-            sources += [sid for sid in _stating_claim(data, best.sentence_id, given) if sid not in sources]
+            sources = sources[:1] + [sid for sid in sources[1:] if states_any(data, sid, given)]
+            sources += [sid for sid in stating_claim(data, best.sentence_id, given) if sid not in sources]
         elif form is not None and q.answer_type == "yesno" and not q.alternatives:
             # "Is Anthropic still an independent company?": other articles that say the same of the same names,
             # with the same polarity ("Anthropic formally retains its status as an independent lab")
             known = facts(data, best.sentence_id)
-            shared = _rarest_shared(q, known.terms, idf)
+            shared = rarest_shared(q, known.terms, idf)
             word = next((w for w in re.findall(r"[A-Za-z][\w-]*", known.text) if content_terms(w) == [shared]), "")
             if word:
                 affirms = answer_forms.polarity(known.text, q.terms)
                 sources += also_affirming(data, sources, word, affirms, q.terms, q_terms, idf, q.entities)
         elif form is not None and q.about_figure:
             # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
-            sources += _stating_figure(data, sources, given, q.entities)
+            sources += stating_figure(data, sources, given, q.entities)
         elif form is not None and q.is_list:
             # "Microsoft-OpenAI and Google DeepMind": other articles name the same members in their own words
             sources += also_listing(data, sources, text, q_terms, idf, q.entities)
@@ -370,14 +352,6 @@ def _with_hedge(sentence: str, text: str) -> str:
     return sentence[m.start() : at + len(text)] if m else text
 
 
-# verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
-# not the word another article must say too
-LIGHT_TERMS = frozenset(content_terms(
-    "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
-    " say said report reported consider considered portray portrayed depict depicted characterize characterized"
-    " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted"
-    " only really actually also just even"
-))
 
 
 def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
@@ -409,14 +383,6 @@ def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
     return None
 
 
-def _rarest_shared(q: QuestionAnalysis, terms: AbstractSet[str], idf: TermWeights) -> str:
-    """The rarest word the question and its answer's sentence share that is not one of the question's names: what
-    another article must say too ("independ" for "Is Anthropic still an independent company?")."""
-    names = {t for e in q.entities for t in content_terms(e)}
-    shared = sorted((q.terms & terms) - names - LIGHT_TERMS, key=lambda t: (-idf.get(t, 0.0), t))
-    return shared[0] if shared else ""
-
-
 def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Weighed | None:
     """For a yes/no question about the present that names a figure: when the answer's sentence states that figure
     and a newer (or more widely stated) figure for the same thing leads, the judgement; else None."""
@@ -441,110 +407,11 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
     sentence = data.sentences[lead.sentence_id]
     sources = side_sentences(data, weighed.verdict.lead, lead)
     conflicts, count = conflict_records(data, weighed.verdict)
-    figure = _placed(lead, sentence)
+    figure = placed(lead, sentence)
     return Answer(
         q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
         tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
-
-
-# "What is a notable application of X?": the noun before "of" (after the article and up to two adjectives)
-_OF_NOUN = re.compile(r"^\W*what\s+(?:is|are|was|were)\s+(?:a|an|the|one|some)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\s+of\b", re.IGNORECASE)
-_INTRODUCES = re.compile(r"\b([A-Za-z]+)\s*,?\s+(?:such as|including|like)\s")
-_EXAMPLE_NOUNS = frozenset(content_terms("example instance"))
-
-
-def _example_given(sentence: str, q: QuestionAnalysis) -> str | None:
-    """The example a sentence gives of what a "what is a <noun> of ...?" question asks: the noun (or "example") is
-    the word before "such as", "including" or "like"; None where it is not."""
-    m = _OF_NOUN.match(q.text)
-    noun = content_terms(m.group(1)) if m else []
-    if not noun:
-        return None
-    for intro in _INTRODUCES.finditer(sentence):
-        before = content_terms(intro.group(1))
-        if noun[0] in _EXAMPLE_NOUNS or (before and akin(before[0], noun[0])):
-            aligned = aligned_span(sentence, AskedRole("", "", "", frozenset(), frozenset(), True))
-            if aligned is not None and aligned.start >= intro.end() - 1:
-                text = sentence[aligned.start : aligned.end]
-                return text if not set(content_terms(text)) <= q.terms else None
-    return None
-
-
-def _stating_claim(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> list[int]:
-    """A sentence per article that states the sentence's claim of one of the figures (its side of the verdict)."""
-    for c in data.claims_in_sentence(sentence_id):
-        if any(same_figure(f, c.figure) for f in figures):
-            verdict = weigh(data, c).verdict
-            side = next((sd for sd in (verdict.lead, *verdict.others) if c in sd.claims), None)
-            return side_sentences(data, side, c) if side is not None else []
-    return []
-
-
-def _stating_figure(data: IndexData, sources: Sequence[int], figures: Sequence[Figure], names: Sequence[str]) -> list[int]:
-    """A sentence per other article that states one of the figures (the newest ALSO_STATING_LIMIT claims of each),
-    naming the question's names where it gives any."""
-    have = {data.sentences[sid].doc_id for sid in sources}
-    keys = {entity_key(n) for n in names}
-    out: list[int] = []
-    for f in figures:
-        for c in data.claims_of_figure(f.value, f.unit, limit=ALSO_STATING_LIMIT):
-            if c.doc_id in have or (keys and not keys <= names_of(data.sentences[c.sentence_id].text)):
-                continue
-            have.add(c.doc_id)
-            out.append(c.sentence_id)
-    return out
-
-
-def _states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
-    """Whether a sentence's claims state one of the figures."""
-    return any(same_figure(f, c.figure) for c in data.claims_in_sentence(sentence_id) for f in figures)
-
-
-def _subject_of_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Span | None:
-    """The subject of the sentence's claim of a figure the question gives, where the parse resolved it to a name the
-    question does not give ("the company" -> "Amazon"), as a span over the figure (the name itself may stand in the
-    sentence before)."""
-    asked = {entity_key(e) for e in q.entities}
-    for c in data.claims_in_sentence(sentence_id):
-        if c.subject and entity_key(c.subject) not in asked and any(same_figure(f, c.figure) for f in q.figures):
-            start = c.figure.start - data.sentences[sentence_id].start
-            return Span(start, start + len(c.figure.text), c.subject, "name")
-    return None
-
-
-def _claim_of(data: IndexData, s: Scored) -> Claim | None:
-    """The claim of the figure a scored sentence's span holds (None without a figure, or without a claim)."""
-    if s.span is None or s.span.figure is None:
-        return None
-    sent = data.sentences[s.sentence_id]
-    return data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
-
-
-def _scope_of(data: IndexData, s: Scored) -> frozenset[str]:
-    claim = _claim_of(data, s)
-    return frozenset(claim.scope) if claim is not None else frozenset()
-
-
-def _placed(claim: Claim, sentence: Sentence) -> Figure:
-    """A claim's figure with offsets in its sentence (claims keep offsets in the document)."""
-    f = claim.figure
-    return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
-
-
-def _glossary_term(data: IndexData, sentence_id: int, q: QuestionAnalysis) -> int | None:
-    """The heading a definition line stands under, where the sentence is the first line after a short heading that
-    the question does not itself name (a glossary: "Model Optimization" above "Customizing cloud infrastructure ...")."""
-    if facts(data, sentence_id).heading:
-        return None
-    before = [i for i in data.neighbours(sentence_id, after=False) if i < sentence_id]
-    if not before:
-        return None
-    heading = max(before)
-    known = facts(data, heading)
-    if not known.heading or not known.terms or known.terms <= q.terms or known.asks:
-        return None
-    return heading
 
 
 def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored], bool]]]) -> list[Scored] | None:
@@ -560,7 +427,7 @@ def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored],
 
 def _valued_figure(data: IndexData, s: Scored) -> bool:
     """Whether the figure a sentence answers with is a valuation or money earned (rag.figure_index.valued)."""
-    claim = _claim_of(data, s)
+    claim = claim_of(data, s)
     return claim is not None and valued(claim, data.sentences[s.sentence_id])
 
 
@@ -568,7 +435,7 @@ def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequenc
     """Whether a figure's claim is dated in one of the question's years, or undated in an article that may have
     been written by the end of the latest of them (an article of 2026 or later that gives "$5 billion" with no
     date does not say what was invested in 2022)."""
-    claim = _claim_of(data, s)
+    claim = claim_of(data, s)
     dated = years_in(claim.time) if claim is not None else ()
     if dated:
         return any(y in dated for y in years)
@@ -589,7 +456,7 @@ def _measures(data: IndexData, measure: str, s: Scored) -> bool:
     claim measures the same thing (rag.disagreement.measure_classes)."""
     if measure in facts(data, s.sentence_id).near_terms:
         return True
-    claim = _claim_of(data, s)
+    claim = claim_of(data, s)
     return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[measure]
 
 
@@ -611,234 +478,6 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     return bound
 
 
-def _figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
-    """Whether every claim of the question's figure in the sentence is of another measure than the question asks
-    (the articles' classes of measures), or another party's than the question asks it of (by the roles the figure
-    check reads: rag.figure_index.fits_roles)."""
-    if not q.measured:
-        return False
-    claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.measured)]
-    if not claims:
-        return False
-    classes = data.measure_classes
-    asked = classes.get(q.measure)
-    if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
-            classes.get(measure_stem(c.measure), asked) != asked for c in claims):
-        return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
-    sentence = data.sentences[sentence_id]
-    if asks_moved_money(q.terms) and all(valued(c, sentence) for c in claims):
-        return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
-    keys = {entity_key(e) for e in q.entities}
-    named = facts(data, sentence_id).names
-    if any(entity_key(e) not in named for e in q.entities) and all(
-            {entity_key(n) for n in (c.subject, c.target) if n[:1].isupper()} - keys for c in claims):
-        return True  # "Was OpenAI valued at $60 billion?": the sentence's $60 billion is Anthropic's, OpenAI unnamed
-    roles = query_roles(q.text, list(q.figures))
-    return bool(q.doer) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
-
-
-ROLE_ASKING = frozenset(content_terms("title role position job post"))  # a question that asks which role a person holds
-ROLE_REACH = 4  # words before a name (or after it and a comma) read for its role: "Chief Executive Officer Jane Doe"
-_ROLE_AFTER = re.compile(rf",\s+(?:the\s+|its\s+|a\s+)?((?:[A-Za-z][\w-]*\s*){{1,{ROLE_REACH}}})")
-
-
-def role_beside(sentence: str, names: Sequence[str]) -> str | None:
-    """The role a sentence sets beside one of the names: the role words just before it ("CEO Dario Amodei",
-    "President Daniela Amodei") or just after it and a comma ("Dario Amodei, the chief executive"); None where none."""
-    for name in names:
-        for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
-            before = re.findall(r"[A-Za-z][\w-]*", sentence[: m.start()])[-ROLE_REACH:]
-            run: list[str] = []
-            for word in reversed(before):
-                if not set(content_terms(word)) <= ROLE_WORDS or not content_terms(word):
-                    break
-                run.insert(0, word)
-            if run and set(content_terms(" ".join(run))) & ROLE_TERMS:
-                return " ".join(run)
-            after = _ROLE_AFTER.match(sentence, m.end())
-            words = after.group(1).split() if after else []
-            run = []
-            for word in words:
-                if not content_terms(word) or not set(content_terms(word)) <= ROLE_WORDS:
-                    break
-                run.append(word)
-            while run and not set(content_terms(run[-1])) & ROLE_TERMS:
-                run.pop()  # "chief executive": it ends on the role
-            if run:
-                return " ".join(run)
-    return None
-
-
-def _asked_terms(q: QuestionAnalysis) -> frozenset[str]:
-    """What the question says of its names: its terms but its names' and the light verbs (LIGHT_TERMS)."""
-    return q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS
-
-
-def _yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
-    """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
-    in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
-    Anthropic" is no Yes. Else the first near sentence that says the act answers, and where none does, nothing
-    (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
-    # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
-    # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
-    asked = _asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
-    given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
-    undated: tuple[Scored, str] | None = None
-    # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
-    # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
-    best_another = _figure_of_another(data, q, best.sentence_id)
-    best_states = bool(q.measured) and _states_any(data, best.sentence_id, q.measured) and not best_another
-    for s in [best, *(n for n in near if n is not best)]:
-        text = data.sentences[s.sentence_id].text
-        units = {f.unit for f in extract_figures(text)} if given_units else set()
-        if s is not best and q.measured and not _states_any(data, s.sentence_id, q.measured) and (best_states or not (
-                units & given_units and names_all(data, q, s.sentence_id))):
-            # another sentence answers a figure question where it states that figure; where the best one does not,
-            # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
-            continue
-        if q.said and not words_of(text) & (q.said | q.contrary) and not q.compared:
-            continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
-        # what was done, or is put in right away, is no ceiling ("up to $25 billion")
-        done = q.past_tense or "upfront" in q.scope
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done)[2]
-        if q.compares and not q.compared and not COMPARING.search(text):
-            continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
-        if said.startswith("Yes") and (best_another if s is best else _figure_of_another(data, q, s.sentence_id)):
-            continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
-        if said.startswith("Yes") and given_units and not units & given_units:
-            continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
-        takes = (
-            not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))
-            # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
-            or (states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)))
-            # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
-            or (s is best and bool(q.measured) and _states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
-        )
-        if not takes:
-            continue
-        if said.startswith("Yes") and q.years and not years_in(text):
-            # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates it answers before one that dates nothing
-            undated = undated or (s, said)
-            continue
-        return s, said
-    if undated is None and q.predicate in SOLE_ROLES and q.doer:
-        # "Is Daniela Amodei the CEO of Anthropic?" and "CEO Dario Amodei and President Daniela Amodei": the role one
-        # person holds is said of another, in a sentence that names the one asked about
-        for s in [best, *(n for n in near if n is not best)]:
-            text = data.sentences[s.sentence_id].text
-            if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
-                return s, f"No: {text}"
-    return undated
-
-
-def _whole_answer(
-    data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
-    idf: TermWeights | None = None,
-) -> tuple[Scored, str] | None:
-    """Yes/no, definition, reason and list answers, cut from the best sentences that hold that form; an acronym's
-    long form from the best of all the `scored` sentences that spells it out (it holds the acronym: it is bound)."""
-    near = [s for s in bound[:WHOLE_ANSWER_CANDIDATES] if s.score >= NEAR_BEST * best.score] or [best]
-    if q.measure in ROLE_ASKING and q.entities:
-        # "What is Dario Amodei's title?": the role word a near sentence sets beside the name ("CEO Dario Amodei")
-        for s in near:
-            held = role_beside(data.sentences[s.sentence_id].text, q.entities)
-            if held is not None:
-                return s, held
-    if q.answer_type == "expansion":
-        # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
-        for s in scored:
-            cut = answer_forms.expansion(data.sentences[s.sentence_id].text, q.acronym)
-            if cut is not None:
-                return s, cut[2]
-        return None
-    if q.asks_name or q.asks_what_called:
-        # "What is the Rankine cycle sometimes called?": the name a near sentence gives it, where it says one
-        for s in near:
-            cut = answer_forms.naming(data.sentences[s.sentence_id].text)
-            if cut is not None and not all(t in q.terms for t in content_terms(cut[2])):
-                return s, cut[2]
-        # "What is tailoring cloud infrastructure to a model called?" answered by a glossary's definition line: the
-        # term is the heading above it ("Model Optimization")
-        term = _glossary_term(data, best.sentence_id, q)
-        if term is not None:
-            return dataclasses.replace(best, sentence_id=term, span=None), data.sentences[term].text
-    if q.answer_type == "yesno" and q.alternatives:
-        # "Does Amazon hold a majority or a minority stake?": the choice a near sentence names, else that sentence
-        for s in near:
-            cut = answer_forms.alternative(data.sentences[s.sentence_id].text, q.alternatives, q.terms)
-            if cut is not None:
-                return s, cut[2]
-        return best, data.sentences[best.sentence_id].text
-    if q.answer_type == "yesno":
-        return _yes_no(data, q, best, near)
-    if q.answer_type == "definition":
-        noun = q.measure
-        for s in near:
-            # "What is an example of X?", "What is a notable application of injectors?": what "such as" introduces
-            # ("applications such as steam locomotives")
-            given = _example_given(data.sentences[s.sentence_id].text, q)
-            if given is not None:
-                return s, given
-        for s in near:
-            cut = answer_forms.definition(data.sentences[s.sentence_id].text, noun)
-            if cut is not None:
-                return s, cut[2]
-        for s in bound[:WHOLE_ANSWER_CANDIDATES]:
-            # a glossary: the term as a heading of its own ("Model Optimization"), its definition the line after
-            known = facts(data, s.sentence_id)
-            if known.heading and known.terms and known.terms <= q.terms:
-                after = [i for i in data.neighbours(s.sentence_id) if i > s.sentence_id and not facts(data, i).heading]
-                if after:
-                    return dataclasses.replace(s, sentence_id=after[0], span=None), data.sentences[after[0]].text
-    if q.answer_type == "reason":
-        manner = q.asks_how
-        for s in near:
-            cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
-            if cut is not None:
-                return s, cut[2]
-        # "Why is the deal described as circular?": a reason a little further down ("It's called circular because
-        # ...") that holds the question's rarest word, before a purpose clause of a nearer sentence
-        rarest = _rarest_shared(q, q.terms, idf) if idf is not None else ""
-        seen = {s.sentence_id for s in near}
-        for s in scored[:REASON_CANDIDATES]:
-            known = facts(data, s.sentence_id)
-            if s.sentence_id in seen or s.score < REASON_REACH * best.score or (rarest and rarest not in known.terms):
-                continue
-            if s.bound == 0.0 or (s.bound == UNKNOWN and not is_bound(data, q, s.sentence_id, None, known)):
-                continue
-            cut = answer_forms.reason(known.text, manner)
-            if cut is not None:
-                return s, cut[2]
-        if not manner:  # "Why was the office created?": "created to coordinate the response", the purpose it serves
-            for s in near:
-                text = data.sentences[s.sentence_id].text
-                found = purpose(text, frozenset(q.terms))
-                if found is not None:
-                    return s, text[found[0] : found[1]]
-    if q.is_list:
-        # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
-        spanned = [(s, s.span) for s in near if s.span is not None and s.span.figure is None]
-        for s, span in spanned:
-            cut = answer_forms.coordinated(data.sentences[s.sentence_id].text, span.start, span.end)
-            if cut is not None:
-                return s, cut[2]
-        for s, span in spanned:
-            if span.kind == "name":
-                # "Who else has invested in Anthropic?": the sentence's list of names ("investments from Google,
-                # Salesforce, and others"), where the best name of it stands alone ("the financial Runway")
-                text = data.sentences[s.sentence_id].text
-                named = (answer_forms.coordinated(text, c.start, c.end) for c in candidate_spans(text, "name"))
-                cut = next((c for c in named if c is not None and c[0] > 0 and not _names_asked(q, c[2])), None)
-                if cut is not None:
-                    return s, cut[2]
-    return None
-
-
-def _names_asked(q: QuestionAnalysis, text: str) -> bool:
-    """Whether a list is of the question's own names ("Amazon and Anthropic" for a question about them)."""
-    return bool(member_keys(text) & {entity_key(e) for e in q.entities})
-
-
 def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Scored:
     """For a question about the present, the best sentence whose figure is not marked past ("previous
     investments, including a $4 billion commitment announced in September 2023") or first of a series ("its initial
@@ -849,59 +488,16 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
     if bounds:
         scored = [s for s in near if s.span is not None and s.span.figure is not None and s.span.figure.qualifier in bounds] or scored
         if "additional" not in scope:  # the most it could come to is the whole ceiling, not "up to another $20bn"
-            scored = [s for s in scored if "additional" not in _scope_of(data, s)] or scored
+            scored = [s for s in scored if "additional" not in scope_of(data, s)] or scored
     for s in scored:
         if s.score < NEAR_BEST * scored[0].score:
             break
         if s.span is None or s.span.figure is None:
             continue
-        claim = _claim_of(data, s)
+        claim = claim_of(data, s)
         if claim is None or not misfits.intersection(claim.scope):
             return s
     return scored[0]
-
-
-def _also_stating_figure(
-    data: IndexData, lead: Claim, sources: list[int], q_terms: AbstractSet[str], idf: TermWeights
-) -> list[int]:
-    """Documents that state the lead figure where the parse gave it another subject or none ("the two companies
-    committing over $100 billion"): same value, unit and scope; between the same parties (`_same_parties`: the
-    same claim in the article's own words, "securing up to 5GW of Amazon Trainium chips"), or, where the parse
-    found no subject, in a sentence (or the one before) that holds AGREE_MIN_RELEVANCE of the question's weight."""
-    cited = {data.sentences[s].doc_id for s in sources}
-    mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
-    out = []
-    for c in data.claims_of_figure(lead.figure.value, lead.figure.unit, limit=ALSO_STATING_LIMIT):
-        if c.doc_id in cited or defining_scope(c) != defining_scope(lead) or PAST in c.scope:
-            continue
-        if DATED in lead.scope and not same_time(lead, c):
-            continue  # a dated event is stated only by figures of its own time
-        if c.subject and lead.subject and entity_key(c.subject) != entity_key(lead.subject):
-            if not _same_parties(data, lead, c):
-                continue  # Meta's $30 billion is not Anthropic's; "Anthropic ... securing 5GW of Amazon chips" is Amazon's too
-            cited.add(c.doc_id)  # the same figure, scope and parties, in the article's own words: the same claim
-            out.append(c.sentence_id)
-            continue
-        near = set(_terms(data.sentences[c.sentence_id].text))
-        for prev in data.neighbours(c.sentence_id, after=False):
-            near |= _terms(data.sentences[prev].text)
-        if sum(idf.get(t, 0.0) for t in q_terms & near) / mass >= AGREE_MIN_RELEVANCE:
-            cited.add(c.doc_id)
-            out.append(c.sentence_id)
-    return out
-
-
-def _same_parties(data: IndexData, lead: Claim, other: Claim) -> bool:
-    """Whether a figure the parse gives another subject is stated between the same parties as the lead: its
-    sentence names the lead's subject, or (with the sentence before, where "the company" is named) both sentences
-    name both subjects: "Anthropic ... securing up to 5GW of Amazon Trainium chips" and "Amazon in turn guarantees
-    the company ... up to 5 gigawatts" after "Anthropic commits to using AWS Trainium chips"."""
-    lead_key, other_key = entity_key(lead.subject), entity_key(other.subject)
-    own = names_of(data.sentences[other.sentence_id].text)
-    if lead_key in own:
-        return True
-    around = own | facts(data, other.sentence_id).before_names
-    return lead_key in around and other_key in names_of(data.sentences[lead.sentence_id].text)
 
 
 def _with_qualifier(sentence: str, figure: Figure) -> str:
@@ -913,14 +509,3 @@ def _with_qualifier(sentence: str, figure: Figure) -> str:
     return sentence[start : figure.end]
 
 
-def _also_stating(data: IndexData, scored: Sequence[Scored], best: Scored, text: str) -> list[int]:
-    """Sentences of other documents that contain the same answer text, one per document."""
-    seen = {data.sentences[best.sentence_id].doc_id}
-    out = []
-    needle = text.lower()
-    for s in scored[1:]:
-        sent = data.sentences[s.sentence_id]
-        if sent.doc_id not in seen and needle in sent.text.lower() and s.score >= 0.6 * best.score:
-            seen.add(sent.doc_id)
-            out.append(s.sentence_id)
-    return out

@@ -93,3 +93,12 @@ GENERIC_NAME_TERMS = frozenset(content_terms(
     "ai cloud intelligence inc corp corporation company co group lab labs technologies technology systems services"
     " service web global international holdings partners capital ventures research network digital news media"
 ))
+
+# verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
+# not the word another article must say too
+LIGHT_TERMS = frozenset(content_terms(
+    "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
+    " say said report reported consider considered portray portrayed depict depicted characterize characterized"
+    " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted"
+    " only really actually also just even"
+))

@@ -24,6 +24,7 @@ from rag.spans import Span, candidate_spans, choose_span, is_vague_time
 
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
+NEAR_BEST = 0.8  # a sentence within this share of the best score is a near-tie
 FIGURE_TERMS = ("USD|", "EUR|", "GBP|", "%|", "W|")  # how the figure terms of terms_of begin
 
 

@@ -332,6 +332,6 @@ def test_a_sentence_states_the_act_of_the_name_asked(sentence, predicate, doer, 
     ("What is a notable application of injectors today?", "Boilers need pumps, such as injectors.", None),
 ])
 def test_what_is_a_noun_of_x_is_answered_by_the_example_the_sentence_gives(question, sentence, expected):
-    from rag.answering import _example_given
+    from rag.whole_answer import example_given as _example_given
 
     assert _example_given(sentence, analyse(question)) == expected

@@ -685,7 +685,7 @@ def test_a_ceiling_is_not_what_is_put_in_right_away(seed_engine):
     ("The firm, led by Dario Amodei, said", "Dario Amodei", None),  # no role word beside the name
 ])
 def test_the_role_a_sentence_sets_beside_a_name(sentence, name, role):
-    from rag.answering import role_beside
+    from rag.whole_answer import role_beside
     assert role_beside(sentence, [name]) == role
 
 

@@ -1,0 +1,80 @@
+"""What the claims of a scored sentence say, read through the index: the claim its answer's figure makes, its scope,
+whether the sentence states a figure, whose figure it is."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from rag.analysis import QuestionAnalysis
+from rag.disagreement import entity_key, measure_stem
+from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
+from rag.figures import same_figure
+from rag.index.view import IndexData
+from rag.lexical import akin
+from rag.records import Claim, Figure, Sentence
+from rag.scoring import Scored
+from rag.sentence_facts import facts
+from rag.spans import Span
+
+
+def states_any(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
+    """Whether a sentence's claims state one of the figures."""
+    return any(same_figure(f, c.figure) for c in data.claims_in_sentence(sentence_id) for f in figures)
+
+
+def subject_of_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> Span | None:
+    """The subject of the sentence's claim of a figure the question gives, where the parse resolved it to a name the
+    question does not give ("the company" -> "Amazon"), as a span over the figure (the name itself may stand in the
+    sentence before)."""
+    asked = {entity_key(e) for e in q.entities}
+    for c in data.claims_in_sentence(sentence_id):
+        if c.subject and entity_key(c.subject) not in asked and any(same_figure(f, c.figure) for f in q.figures):
+            start = c.figure.start - data.sentences[sentence_id].start
+            return Span(start, start + len(c.figure.text), c.subject, "name")
+    return None
+
+
+def claim_of(data: IndexData, s: Scored) -> Claim | None:
+    """The claim of the figure a scored sentence's span holds (None without a figure, or without a claim)."""
+    if s.span is None or s.span.figure is None:
+        return None
+    sent = data.sentences[s.sentence_id]
+    return data.claim_at(sent.doc_id, sent.start + s.span.figure.start)
+
+
+def scope_of(data: IndexData, s: Scored) -> frozenset[str]:
+    claim = claim_of(data, s)
+    return frozenset(claim.scope) if claim is not None else frozenset()
+
+
+def placed(claim: Claim, sentence: Sentence) -> Figure:
+    """A claim's figure with offsets in its sentence (claims keep offsets in the document)."""
+    f = claim.figure
+    return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
+
+
+def figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether every claim of the question's figure in the sentence is of another measure than the question asks
+    (the articles' classes of measures), or another party's than the question asks it of (by the roles the figure
+    check reads: rag.figure_index.fits_roles)."""
+    if not q.measured:
+        return False
+    claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.measured)]
+    if not claims:
+        return False
+    classes = data.measure_classes
+    asked = classes.get(q.measure)
+    if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
+            classes.get(measure_stem(c.measure), asked) != asked for c in claims):
+        return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
+    sentence = data.sentences[sentence_id]
+    if asks_moved_money(q.terms) and all(valued(c, sentence) for c in claims):
+        return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
+    keys = {entity_key(e) for e in q.entities}
+    named = facts(data, sentence_id).names
+    if any(entity_key(e) not in named for e in q.entities) and all(
+            {entity_key(n) for n in (c.subject, c.target) if n[:1].isupper()} - keys for c in claims):
+        return True  # "Was OpenAI valued at $60 billion?": the sentence's $60 billion is Anthropic's, OpenAI unnamed
+    roles = query_roles(q.text, list(q.figures))
+    return bool(q.doer) and not any(fits_roles(data.sentences[sentence_id], c, roles) for c in claims)
