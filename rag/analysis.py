@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from rag.answer_forms import asked_periods, compared_figures
 from rag.figures import parse_figures
 from rag.lexical import content_terms
-from rag.mismatch import asked_counts, bare_numbers, negates, spans_of_time
+from rag.mismatch import asked_counts, bare_numbers, spans_of_time
+from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import content_terms
+from rag.negation import POLARITY_NEGATION
 from rag.opposites import says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
@@ -19,12 +20,6 @@ from rag.timewords import periods_in, years_in
 
 Cut = tuple[int, int, str]
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|none|cannot|lacks?|lacking|lacked|fails? to|failed to)\b|n['’]t\b"
-    # what a sentence leaves unsettled is not said: "too small to show whether it slowed damage", "unclear whether"
-    r"|\btoo \w+ to (?:show|tell|say|determine|establish|prove|judge)\b|\b(?:unclear|uncertain|unknown)\b|\bremains to be seen\b",
-    re.IGNORECASE,
-)
 _REASON = re.compile(
     r"\b(?:because(?: of)?|since|due to|as a result of|owing to|so that|in order to|thanks to|given that|in response to"
     r"|in an (?:effort|attempt) to|so as to|for fear of|in protest (?:at|against|of))\b(?:[^.;]|\.(?=\d))*",
@@ -61,7 +56,7 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     """True for an affirmative sentence; False when a negation governs the words the question asks about
     (a "not" within a few words before them, in the same clause: "Amazon does not acquire a controlling stake —
     Anthropic remains an independent company" says yes to "does Anthropic remain independent?")."""
-    for m in _NEGATION.finditer(sentence):
+    for m in POLARITY_NEGATION.finditer(sentence):
         after = sentence[m.end() : m.end() + 60]
         end = _CLAUSE_END.search(after)
         after = after[: end.start()] if end else after
@@ -111,7 +106,7 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
     """Whether a negation stands within NEGATION_REACH words before one of `words` ("did not fall")."""
     tokens = re.findall(r"[\w'’-]+", sentence.lower())
     for i, tok in enumerate(tokens):
-        if tok in words and any(_NEGATION.fullmatch(t) or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - NEGATION_REACH) : i]):
+        if tok in words and any(POLARITY_NEGATION.fullmatch(t) or t.endswith(("n't", "n’t")) for t in tokens[max(0, i - NEGATION_REACH) : i]):
             return True
     return False
 

@@ -24,37 +24,12 @@ from functools import lru_cache
 
 from rag.figures import durations_in_years, same_value
 from rag.lexical import content_terms
+from rag.negation import DENIAL, says_negation
 from rag.opposites import words_of
 
-# a question that says one of these asks of what is not so
-NEGATIONS = frozenset("not never no none nor neither nothing nobody nowhere cannot without".split())
-# a sentence may say it in other words too: "unable to", "lacked", "a pistonless engine", "nonfriendly"
-SENTENCE_NEGATIONS = NEGATIONS | frozenset("unable lack lacks lacked lacking fail fails failed refuse refuses refused".split())
-_NOT_NEGATING = frozenset("unless nevertheless nonetheless regardless less".split())
-_CONTRACTED = re.compile(r"n[’']t\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 MIN_NUMBER_DIGITS = 2  # "3" may be "three", "III" or a stage's number; "1766" or "231" is said as it is
 # a number of at least two digits that is no money or share ("$38,000", "49%") and no part of a word ("WW2", "F-16")
 _NUMBER = re.compile(r"(?<![$€£¥\w.,-])\d[\d,]*\d(?![\w%])")
-
-
-def negates(question: str) -> bool:
-    """Whether the question asks of what is not so: "What didn't European chemists make?", "Which parliament has
-    no ability ...?", "an engine without leakage"."""
-    return bool(_CONTRACTED.search(question)) or bool({w.lower() for w in _WORD.findall(question)} & NEGATIONS)
-
-
-def says_negation(sentence: str) -> bool:
-    """Whether the sentence negates anything: a negation word, "n't", a word in "-less" ("pistonless") or "non"
-    ("nonfriendly", "non-elected")."""
-    if _CONTRACTED.search(sentence):
-        return True
-    for word in (w.lower() for w in re.findall(r"[A-Za-z][\w-]*", sentence)):
-        if word in _NOT_NEGATING:
-            continue
-        if word in SENTENCE_NEGATIONS or word.startswith("non") or (len(word) > 6 and word.endswith("less")):
-            return True
-    return False
 
 
 def bare_numbers(question: str, figure_spans: Sequence[tuple[int, int]] = ()) -> tuple[str, ...]:
@@ -138,8 +113,6 @@ _DENIED_AFTER = re.compile(
 
 # what ends a clause: the negation of another clause denies nothing of the answer's
 _CLAUSE_BREAK = re.compile(r"[;:.!?—–]|,\s*(?:but|while|whereas|although|though|which|who)\b|\s(?:but|while|whereas|although|though)\s")
-# "no" is left out: "had no choice but to surrender" says the surrender
-_NEGATION_WORD = re.compile(r"\b(?:not|never)\b(?!\s+(?:only|just|merely)\b)|n[’']t\b", re.IGNORECASE)
 
 
 def denied(sentence: str, end: int, asked: AbstractSet[str] = frozenset()) -> bool:
@@ -155,7 +128,7 @@ def denied(sentence: str, end: int, asked: AbstractSet[str] = frozenset()) -> bo
     clause = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest
     for word in re.finditer(r"[A-Za-z][\w-]*", clause):
         if set(content_terms(word.group())) & asked:
-            return bool(_NEGATION_WORD.search(clause[: word.start()]))
+            return bool(DENIAL.search(clause[: word.start()]))
     return False
 
 

@@ -3,7 +3,10 @@
 import pytest
 
 from rag.analysis import analyse
-from rag.mismatch import bare_numbers, denied, negates, numbers_missing, says_negation, unanswered
+from rag.answer_forms import polarity
+from rag.lexical import content_terms
+from rag.mismatch import bare_numbers, denied, numbers_missing, unanswered
+from rag.negation import negates, says_negation
 
 
 @pytest.mark.parametrize(
@@ -40,6 +43,24 @@ def test_a_negated_question(question, negated):
 )
 def test_a_sentence_that_negates(sentence, negation):
     assert says_negation(sentence) is negation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "affirmative"),
+    [
+        ("Anthropic refused to sell its stake to Amazon.", "sell", False),
+        ("The fund failed to reach its target.", "reach", False),
+        ("Regulators were unable to block the deal.", "block", False),
+        ("Nothing was sold to Amazon.", "sold", False),
+        ("The failed bank was sold to a rival.", "sold", True),  # "failed" without "to" governs nothing
+        ("Amazon holds a minority stake.", "stake", True),
+    ],
+)
+def test_a_sentence_polarity_reads_the_same_negation_words(sentence, word, affirmative):
+    # the yes/no answer's polarity and the mismatch check read one vocabulary (rag.negation)
+    assert polarity(sentence, frozenset(content_terms(word))) is affirmative
+    if not affirmative:
+        assert says_negation(sentence)
 
 
 @pytest.mark.parametrize(
