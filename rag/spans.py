@@ -413,6 +413,8 @@ def choose_span(
         # the role asked for is the question's word too: "CEO Dario Amodei" asked "Who is the chief executive?"
         trimmed = (
             span if span.figure is not None or _quoted(sentence, span)  # "the 'Token Economy'": a quoted name is whole
+            # "What river ...?": "Charles River" is whole, its head the class asked for (not "Charles" of a river)
+            or (span.kind != PHRASE and _headed_by_class(span.text, q))
             else _without_question_words(span, q_terms | q.roles if q.roles else q_terms)
         )
         if trimmed is not span and kind in ("name", "place") and (
@@ -552,15 +554,27 @@ def _nearest(
                 sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= AGENT_FACTOR  # "Who kicked Ethelred out?": "forced from his kingdom by Sweyn Forkbeard"
         if q.asked_class and span.kind != PHRASE and (
-                q.asked_class in (word_before(span), word_after(span))
+                q.asked_class in (word_before(span), word_after(span)) or _headed_by_class(span.text, q)
                 or q.asked_class in (apposed := _apposed(sentence, span.end)) or len(apposed & q_terms) >= APPOSED_TERMS):
             # "What Shakespeare scholar ...?": the name beside "scholar", "the Wankel engine"; "Amazon Bedrock, the
-            # managed service that ..." for "Which managed service ...?"
+            # managed service that ..." for "Which managed service ...?"; a name whose own head is the class ("What
+            # act ...?": "The Scotland Act 1998")
             total *= CLASS_FACTOR
         return total
 
     best = min(keep, key=distance)
     return _titled_name(sentence, best) if q.answer_type == "person" else best
+
+
+def _headed_by_class(name: str, q: QuestionAnalysis) -> bool:
+    """Whether a name of two words or more ends in the class noun the question asks for, capitalized, a number after
+    it aside ("What act ...?" and "Scotland Act 1998", "What river ...?" and "Charles River"); a word of the
+    question's own names is no class ("What liberal succeeded Joseph Willard ...?")."""
+    stem = q.asked_class
+    if not stem or any(stem in content_terms(e) for e in q.entities):
+        return False
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return len(words) >= 2 and words[-1][:1].isupper() and content_terms(words[-1]) == [stem]
 
 
 # an appositive right after a name: a comma, an article, up to two words, then its noun ("Amazon Bedrock, the managed

@@ -158,6 +158,20 @@ def test_a_name_beside_the_class_asked_for_is_preferred():
     assert choose_span(sentence, analyse("Which writer is on the faculty?")).text == "Louis Menand"
 
 
+@pytest.mark.parametrize(("question", "sentence", "answer"), [
+    # a name whose head is the class asked for is whole, and preferred (was "Boston", then "Charles" of a river)
+    ("What river is near the stadium?", "Harvard Stadium stands beside the Charles River in Boston.", "Charles River"),
+    ("Which railway did Murray supply?", "Salamanca by Matthew Murray ran on the Middleton Railway.", "Middleton Railway"),
+    # a word of the question's own names is no class (was "Harvard Joseph Willard")
+    ("What liberal succeeded Joseph Willard as president?",
+     "When David Tappan died in 1803 and the president of Harvard Joseph Willard died a year later, a struggle broke out.",
+     "David Tappan"),
+])
+def test_a_name_headed_by_the_class_asked_for_is_whole(question, sentence, answer):
+    got = choose_span(sentence, analyse(question))
+    assert (got.text if got else None) == answer
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("What type of locomotive was Salamanca?", "locomotive"),
     ("What kinds of sciences were Social Darwinism and theories of race?", "science"),
