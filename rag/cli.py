@@ -76,7 +76,7 @@ def _engine(  # type: ignore[no-untyped-def]
     finally:
         bar.close()
     for skipped in engine.skipped:
-        _say(f"skipped {skipped.file}: {skipped.reason}")
+        _say(f"{'part of' if skipped.partial else 'skipped'} {skipped.file}: {skipped.reason}")
     return engine
 
 

@@ -8,6 +8,7 @@ large or of the wrong shape, only the metadata is lost, with a message, and the 
 
 from __future__ import annotations
 
+import calendar
 import errno
 import hashlib
 import json
@@ -360,17 +361,48 @@ def read_metadata(file: Path) -> tuple[dict[str, str], list[SkippedFile]]:
         return {}, [ignored(f"metadata ignored: it must be a JSON object, not {_json_type(data)}")]
     meta: dict[str, str] = {}
     notes: list[SkippedFile] = []
+
+    def field_ignored(name: str, reason: str) -> SkippedFile:
+        return SkippedFile(side.name, f"{reason}; the article {file.name} is read without its {name}", partial=True)
+
     for name in META_FIELDS:
         value = data.get(name)
         if value is None or value == "":
             continue
         if not isinstance(value, str):
-            notes.append(ignored(f"its {name} is {_json_type(value)}, not text, so it is ignored"))
+            notes.append(field_ignored(name, f"its {name} is {_json_type(value)}, not text, so it is ignored"))
             continue
         cleaned = clean_field(value)
+        if name == "date" and cleaned and (why := bad_date(cleaned)):
+            notes.append(field_ignored(name, f"its date {cleaned[:40]!r} {why}, so it is ignored"))
+            continue
         if cleaned:
             meta[name] = cleaned
     return meta, notes
+
+
+# a date written as the ISO calendar writes it: a year, then maybe a month and a day ("2025", "2025-02", "2025-02-24",
+# "2025-02-24T09:30:00Z")
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?=$|[T ])")
+MIN_YEAR = 1000  # a year before this in an article's date is a mistake ("0000-01-01")
+
+
+def bad_date(date: str) -> str:
+    """Why a metadata date written the ISO way is no calendar date ("2025-13-01": "has no month 13"), or "" where it
+    is one or is written some other way (shown as it is)."""
+    m = _ISO_DATE.match(date)
+    if m is None:
+        return ""
+    year = int(m.group("year"))
+    month = int(m.group("month")) if m.group("month") else 1
+    day = int(m.group("day")) if m.group("day") else 1
+    if year < MIN_YEAR:
+        return f"has the year {year}"
+    if not 1 <= month <= 12:
+        return f"has no month {month}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"has no day {day} in {calendar.month_name[month]} {year}"
+    return ""
 
 
 def _json_type(value: object) -> str:

@@ -26,6 +26,7 @@ class Document:
 class SkippedFile:
     file: str
     reason: str
+    partial: bool = False  # only part of the file is left out (a field of its metadata); the rest is used
 
 
 @dataclass(frozen=True)

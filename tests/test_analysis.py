@@ -1137,3 +1137,14 @@ def test_a_definition_by_copula_or_by_the_gloss_in_brackets(sentence, noun, cut)
 
     got = definition(sentence, noun)
     assert (got[2] if got else None) == cut
+
+
+def test_a_stored_metadata_date_with_no_such_month_dates_by_the_text():
+    # an index written before rag.corpus.bad_date kept "2025-13-01": dating raised IndexError; it is read as no date
+    from rag.dating import infer_times
+    from rag.records import Document, Sentence
+
+    text = "Seattle, March 3, 2025 -- Amazon said it expects to close the deal in 2026."
+    doc = Document("d", "d.txt", text, "0" * 64, date="2025-13-01")
+    times = infer_times([doc], [Sentence("d", 0, len(text), text)], [], {})
+    assert times["d"].label == "March 2025"

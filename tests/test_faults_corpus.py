@@ -182,6 +182,31 @@ def test_metadata_fields_of_the_wrong_type_are_dropped_and_text_is_cleaned(tmp_p
     ]
 
 
+@pytest.mark.parametrize(("date", "why"), [
+    ("2025-13-01", "has no month 13"),
+    ("2025-00-10", "has no month 0"),
+    ("2025-02-30", "has no day 30 in February 2025"),
+    ("0000-01-01", "has the year 0"),
+])
+def test_a_metadata_date_that_is_no_calendar_date_is_dropped(tmp_path: Path, date: str, why: str):
+    # it raised IndexError while dating the articles (month 13), or was shown as a date (month 0, 30 February)
+    (tmp_path / "solar.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "solar.meta.json").write_text(json.dumps({"title": "Solar", "date": date}), encoding="utf-8")
+    got = load_within(tmp_path)
+    (doc,) = got.documents
+    assert doc.date == "" and doc.title == "Solar"
+    (note,) = got.skipped
+    assert note.partial and note.reason == f"its date {date!r} {why}, so it is ignored; the article solar.txt is read without its date"
+
+
+@pytest.mark.parametrize("date", ["2024", "2024-02", "2024-02-29", "2025-02-24T09:30:00Z", "March 3, 2025"])
+def test_a_calendar_date_or_one_written_otherwise_is_kept(tmp_path: Path, date: str):
+    (tmp_path / "solar.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "solar.meta.json").write_text(json.dumps({"date": date}), encoding="utf-8")
+    got = load_within(tmp_path)
+    assert got.documents[0].date == date and not got.skipped
+
+
 def test_a_linked_sidecar_is_not_followed(tmp_path: Path):
     (tmp_path / "solar.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "secret.json").write_text('{"title": "from elsewhere"}', encoding="utf-8")
