@@ -19,7 +19,7 @@ from rag.embedding import Embedder, Progress, default_embedder, load_in_backgrou
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
 from rag.index.segment import text_key, verify
-from rag.index.store import EnsureResult, ensure_index
+from rag.index.store import EnsureResult, ensure_index, live_version, read_index
 from rag.index.view import IndexData
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
@@ -28,6 +28,7 @@ from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFi
 # here: `rag index` and an upload's indexing do not load it (about 50 ms of every such start).
 
 MAX_NAME_CHARS = 100
+NOTHING_TO_FOLLOW = "this follows up an earlier question, and there is none yet: ask the question it refers to first"
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
 
 
@@ -57,7 +58,11 @@ class Engine:
         self._model: str = getattr(embedder, "name", "") or embedder().name
         self._log = log
         self._write_lock = threading.Lock()
+        # one upload at a time, from its duplicate check to its index: two uploads of the same file at once both
+        # passed the check before either was indexed, and the corpus got it twice
+        self._upload_lock = threading.Lock()
         self._state: _State | None = None
+        self._version: str | None = None  # the live version the open index was read from (index/CURRENT)
         self._corpus: Corpus | None = None
         self.last_update: EnsureResult | None = None
 
@@ -84,7 +89,30 @@ class Engine:
             self._state = _State(result.data, FigureIndex(result.data), result.skipped)
             self._corpus = None
             self.last_update = result
+            self._version = live_version(self.index_dir)
             return result
+
+    def follow(self) -> bool:
+        """Switch to the index version another process made live since this one was opened (`rag index` or `rag ask`
+        on the same folders), sharing the segments both hold; True where it did. Where none was made it reads only
+        CURRENT, so a long-running chat calls it before each question; a version that cannot be opened is reported
+        and the open one kept."""
+        live = live_version(self.index_dir)
+        if live is None or live == self._version or self._state is None:
+            return False
+        with self._write_lock:
+            state = self.state
+            try:
+                data = read_index(self.index_dir, self._model, reuse={seg.name: seg for seg in state.data.segments})
+            except RagError as exc:
+                if self._log is not None:
+                    self._log(f"warning: the index another process wrote could not be opened ({exc}); answering from the one open")
+                self._version = live  # reported once, not before every question
+                return False
+            self._state = _State(data, FigureIndex(data), state.skipped)
+            self._corpus = None
+            self._version = live_version(self.index_dir)
+            return True
 
     @property
     def state(self) -> _State:
@@ -131,7 +159,7 @@ class Engine:
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:
             # "And before that?" or "And Microsoft?" first: there is no question it could follow up
-            return Answer.abstain(q.text, 0.0)
+            return Answer.abstain(q.text, 0.0, NOTHING_TO_FOLLOW)
         if q.followup and before is not None:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
@@ -200,9 +228,9 @@ class Engine:
         if swapped is not None:  # after "What about Google?", "Who said that?" means the question asked of Google
             return swapped
         if not followup or not previous:
-            return question
+            return text  # as asked, its line breaks read as spaces: a break in it is no turn of the conversation
         if followup in ("before", "after"):
-            return previous.partition(TURN_BREAK)[0] + TURN_BREAK + question
+            return previous.partition(TURN_BREAK)[0] + TURN_BREAK + text
         return previous
 
     def verify_in_background(self) -> threading.Thread:
@@ -255,7 +283,12 @@ class Engine:
         return lookup, state.figures.differing(lookup)
 
     def add_article(self, filename: str, raw: bytes, progress: Progress | None = None) -> Document:
-        """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before."""
+        """Save an uploaded article in the corpus and index it; on any failure the corpus and index are as before.
+        Uploads are taken one at a time."""
+        with self._upload_lock:
+            return self._add_article(filename, raw, progress)
+
+    def _add_article(self, filename: str, raw: bytes, progress: Progress | None) -> Document:
         name = safe_filename(filename)
         try:
             text, _ = decode_article(raw, Path(name).suffix.lower())

@@ -1,6 +1,6 @@
 """An answer about the present that only older sources give: "What is Anthropic currently valued at?" answered by
-"approximately $60 billion" from an article of 2024, while the newer articles found for the question say nothing of
-it. The answer stands (it is what the sources say) and says so: "Only an older source gives this: ...".
+"approximately $60 billion" from an article of 2024, while the newer articles found for the question, about its
+names, say nothing of it. The answer stands (it is what the sources say) and says so: "Only an older source gives this: ...".
 
 It reads the documents of the passages already retrieved, so its cost does not grow with the corpus.
 """
@@ -12,8 +12,10 @@ import math
 from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
+from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.records import Answer, Passage
+from rag.sentence_facts import facts
 
 
 def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: Sequence[Passage]) -> Answer:
@@ -26,7 +28,20 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
     at = data.position(newest)
     if math.isinf(at):
         return answer  # undated: nothing to say about its age
-    newer = {d for p in passages if (d := data.chunks[p.chunk_id].doc_id) not in cited and data.position(d) > at}
+    keys = {entity_key(e) for e in q.entities}
+
+    def about_it(p: Passage) -> bool:
+        """The passage names every name of the question: newer articles about something else say nothing of it."""
+        chunk = data.chunks[p.chunk_id]
+        named: set[str] = set()
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            named |= facts(data, sid).names
+        return keys <= named
+
+    newer = {
+        d for p in passages
+        if (d := data.chunks[p.chunk_id].doc_id) not in cited and data.position(d) > at and about_it(p)
+    }
     if not newer:
         return answer
     head = data.document_head(newest)

@@ -540,6 +540,25 @@ def test_a_figure_of_the_present_only_an_older_source_gives_says_so(seed_engine)
     assert seed_engine.ask("What is Anthropic's annual revenue?").note == ""
 
 
+def test_newer_articles_about_other_names_make_no_older_source_note(tmp_path):
+    # an article of 2025 about Zorblax beside the five of 2026 about Amazon and Anthropic: the note said "4 newer sources
+    # found for this question do not state it", counting articles that never name Zorblax
+    import json
+    import shutil
+
+    from rag.engine import Engine
+    from tests.conftest import SEED_CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    (corpus / "zorblax.txt").write_text(
+        "Zorblax Robotics raises $77 million\n\nZorblax Robotics said on Monday it raised $77 million from Quintessa "
+        "Ventures to build warehouse robots.\n", encoding="utf-8")
+    (corpus / "zorblax.meta.json").write_text(json.dumps({"title": "Zorblax Robotics raises $77 million", "date": "2025-06-01"}))
+    got = Engine(corpus, tmp_path / "index").open().ask("How much did Zorblax Robotics raise?")
+    assert got.text == "$77 million" and got.note == ""
+
+
 def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     # 001: "lifting its total potential commitment to $33bn": not money invested (was the bare "$33bn")
     for question in ("How much has Amazon invested in Anthropic in total?", "How much has Amazon invested in Anthropic so far?"):

@@ -78,6 +78,8 @@ def test_a_follow_up_with_nothing_before_it_abstains(seed_engine, question):
     # "And before that?" as a conversation's first line was answered "Partnership", from the heading "Before Partnership"
     got = seed_engine.ask(question, previous=None)
     assert got.abstained and got.citations == ()
+    # and says why: there is nothing to follow up (it read as "not in the sources")
+    assert got.note.startswith("this follows up an earlier question, and there is none yet")
 
 
 def test_who_said_that_answers_with_article_text_only(seed_engine):
@@ -120,3 +122,13 @@ def test_a_figure_before_an_event_is_the_older_figure_the_sources_set_against_it
     assert got.text == "$4B" and [c.doc_id for c in got.citations] == [SEED["003"]]
     got = seed_engine.ask("What was Anthropic's revenue before the latest deal?")
     assert got.text == "surpassing $1 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
+def test_a_line_break_in_a_question_is_no_turn_of_the_conversation(seed_engine):
+    # "How much is Amazon\ninvesting ...?" was kept as it was typed: the break read as the turn break of "And before
+    # that?", and "Who said that?" then asked "investing in Anthropic?" (003's "$8 billion in backing")
+    asked = "How much is Amazon\ninvesting in Anthropic?"
+    after = Engine.next_previous(asked, None)
+    assert after == "How much is Amazon investing in Anthropic?"
+    said = seed_engine.ask("Who said that?", previous=after)
+    assert said.citations[0].doc_id == SEED["001"] and "$5bn" in said.text

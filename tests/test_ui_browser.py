@@ -96,6 +96,12 @@ def test_abstention_is_said_plainly(page):
     assert "I could not find this in the sources" in page.locator("#chatbot .message").last.inner_text()
 
 
+def test_a_pasted_question_past_the_limit_is_refused_not_cut(page):
+    # the box held 1,000 characters: a longer paste was cut there without a word and answered
+    ask(page, "How much is Amazon investing in Anthropic? " * 40)
+    assert "the limit is 1,000" in page.locator("#chatbot .message").last.inner_text()
+
+
 def test_check_a_figure(page):
     page.get_by_role("tab", name="Figures").click()
     page.locator("#figure-query textarea").fill("5 gigawatts")

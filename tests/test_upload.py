@@ -75,3 +75,38 @@ def test_an_identical_upload_is_refused_with_the_name_it_has(engine, tiny_corpus
     with pytest.raises(UploadError, match="already in the corpus as news.txt"):
         engine.add_article("copy.txt", b"Zephyr Labs raised  $7 billion in June 2026.\n")
     assert sorted(p.name for p in tiny_corpus.iterdir()) == files
+
+
+def test_the_same_file_uploaded_twice_at_once_is_added_once(engine, tiny_corpus):
+    # two tabs pressing "Add" together: both passed the duplicate check before either was indexed (news.txt, news-2.txt)
+    import threading
+
+    before = {p.name for p in tiny_corpus.iterdir()}
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def upload() -> None:
+        start.wait()
+        try:
+            outcomes.append(engine.add_article("news.txt", b"Zephyr Labs raised $7 billion in June 2026.").file)
+        except UploadError as exc:
+            outcomes.append(str(exc))
+
+    threads = [threading.Thread(target=upload) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(outcomes)[0] == "news.txt" and "already in the corpus as news.txt" in sorted(outcomes)[1]
+    assert {p.name for p in tiny_corpus.iterdir()} - before == {"news.txt"}
+
+
+def test_an_engine_follows_the_version_another_process_made_live(engine, tiny_corpus, tmp_path, hash_embedder):
+    # a running chat kept answering from the index it opened: an article `rag index` added later was never found
+    (tiny_corpus / "later.txt").write_text("Quillon Freight raised $9 million in May 2026.", encoding="utf-8")
+    other = Engine(tiny_corpus, tmp_path / "index", embedder=lambda: hash_embedder).open()  # as `rag index` would
+    assert other.data.document_by_file("later.txt") is not None
+    assert engine.data.document_by_file("later.txt") is None
+    assert engine.follow() is True
+    assert engine.data.document_by_file("later.txt") is not None
+    assert engine.follow() is False  # nothing new: only index/CURRENT was read

@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 from starlette.middleware import Middleware
 
-from rag.config import CORPUS_SUFFIXES, MAX_DOCUMENT_BYTES
+from rag.config import CORPUS_SUFFIXES, MAX_DOCUMENT_BYTES, MAX_QUESTION_CHARS
 from rag.engine import Engine, safe_filename
 from rag.errors import RagError
 from rag.serialize import answer_dict, lookup_dict
@@ -27,6 +27,7 @@ from ui.sources import SOURCE_COLUMNS, sources_page
 CONCURRENCY = 4
 UPLOAD_TYPES = list(CORPUS_SUFFIXES)
 READY_POLL_S = 0.5
+PASTE_LIMIT = 20  # the question box takes this many times the longest question, so that a longer one is refused
 
 MODEL_LOADING = '<p class="model-status loading">⏳ Loading the model… questions asked now are answered once it is loaded.</p>'
 MODEL_READY = '<p class="model-status ready">Model loaded: ask away.</p>'
@@ -78,6 +79,7 @@ def _refused(what: str, exc: RagError) -> None:
 def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> gr.Blocks:
     def chat(question: str, history: list[dict[str, Any]], last_question: str):  # type: ignore[no-untyped-def]
         history = list(history or [])
+        engine.follow()  # articles another process indexed since (`rag index`): a read of index/CURRENT otherwise
         if not question or not question.strip():
             return "", history, passages_html(None, engine.data), last_question
         # the question is shown as typed: a Markdown image or link in it is text, never fetched
@@ -101,6 +103,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
         return MODEL_READY, gr.Timer(active=False)
 
     def check_figure(query: str) -> str:
+        engine.follow()
         try:
             lookup, differing = engine.figure_check(query)
         except RagError as exc:
@@ -113,6 +116,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
         return doc.text if doc is not None else ""
 
     def sources_update(query: str = "", page: int = 0) -> tuple[Any, Any, str, int]:
+        engine.follow()
         shown = sources_page(engine.data, query or "", page)
         pick = gr.update(choices=shown.files, value=shown.files[0] if shown.files else None)
         return gr.update(value=shown.rows), pick, esc_html(shown.summary), shown.page
@@ -152,6 +156,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
 
     def api_ask(question: str, previous: str = "") -> dict:
         """Answer a question: the same JSON as `rag ask --json`."""
+        engine.follow()
         try:
             return answer_dict(engine.ask(question, previous=previous or None))
         except RagError as exc:
@@ -160,6 +165,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
 
     def api_figure(query: str) -> dict:
         """Every mention of a figure: the same JSON as `rag figure --json`."""
+        engine.follow()
         try:
             return lookup_dict(*engine.figure_check(query))
         except RagError as exc:
@@ -185,8 +191,10 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
                         )
                         # one line, also on a phone, so the cited passages come right under the chat
                         with gr.Row(equal_height=True, elem_id="question-row"):
+                            # the box takes more than a question may hold, so that a long paste is refused with the
+                            # limit's message, not cut short without a word and answered
                             box = gr.Textbox(placeholder="Type a question and press Enter", show_label=False, scale=5,
-                                             min_width=120, max_length=1000, elem_id="question")
+                                             min_width=120, max_length=PASTE_LIMIT * MAX_QUESTION_CHARS, elem_id="question")
                             ask = gr.Button("Ask", variant="primary", scale=0, min_width=64, elem_id="ask")
                             clear = gr.Button("New chat", scale=0, min_width=64, elem_id="new-chat")
                     with gr.Column(scale=2, min_width=300):
@@ -206,7 +214,7 @@ def build_app(engine: Engine, model_state: ModelState = lambda: (True, "")) -> g
                 figure_box.submit(check_figure, figure_box, figure_out, api_visibility="private")
                 figure_button.click(check_figure, figure_box, figure_out, api_visibility="private")
             with gr.Tab("Sources", id="sources"):
-                search = gr.Textbox(label="Search titles, publishers, dates and file names", max_length=200,
+                search = gr.Textbox(label="Search titles, publishers, file names and metadata dates", max_length=200,
                                     elem_id="sources-search")
                 page = gr.State(0)
                 with gr.Row(equal_height=True):

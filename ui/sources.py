@@ -41,8 +41,9 @@ def date_cell(doc: Document) -> str:
 
 
 def sources_page(data: IndexData, query: str = "", page: int = 0) -> SourcesPage:
-    """The documents whose title, publisher, date or file name hold every word of `query`, PAGE_SIZE at a time:
-    an indexed query per page, never a walk over the corpus."""
+    """The documents whose title, publisher, metadata date or file name hold every word of `query` (a date inferred
+    from the articles is shown, not searched), PAGE_SIZE at a time: an indexed query per page, never a walk over the
+    corpus."""
     words = query.lower().split()
     page = max(0, int(page or 0))
     shown, matches = data.find_documents(words, page * PAGE_SIZE, PAGE_SIZE)

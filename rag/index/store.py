@@ -364,11 +364,11 @@ def ensure_index(
             and sentence_vectors in (None, sentence_route(previous.manifest))):
         if plan_update(previous, scan).empty:
             return EnsureResult(previous, "loaded", skipped=scan.skipped)
-    opened = _live_version(index_dir) if previous is not None else None
+    opened = live_version(index_dir) if previous is not None else None
     try:
         with locked(index_dir):
             # another writer may have finished while this one waited: decide against what is live now
-            if previous is None or _live_version(index_dir) != opened:
+            if previous is None or live_version(index_dir) != opened:
                 if previous is not None:
                     previous.close()
                 previous, action = _open_previous(index_dir, model, force, None, action)
@@ -386,7 +386,8 @@ def ensure_index(
         return EnsureResult(stale, "stale", skipped=scan.skipped)
 
 
-def _live_version(index_dir: Path) -> str | None:
+def live_version(index_dir: Path) -> str | None:
+    """The name of the version CURRENT makes live, or None where there is none fit to read: one small file read."""
     try:
         return _read_pointer(index_dir)
     except (IndexMissing, IndexCorrupt):
