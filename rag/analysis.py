@@ -568,11 +568,13 @@ def _acts(text: str, entity: str) -> bool:
 
 
 def _owns(text: str, entity: str) -> bool:
-    """ "Google's stake", "the CEO of Amazon": the name owns the thing asked about ("to spend on Amazon's cloud
-    services": a possessive after a preposition other than "of" names where the money goes, not whose it is)."""
+    """ "Google's stake", "the CEO of Amazon", "Who runs Amazon Web Services as its CEO?": the name owns the thing
+    asked about ("to spend on Amazon's cloud services": a possessive after a preposition other than "of" names where
+    the money goes, not whose it is)."""
     return any(
         (_POSSESSED.match(text, i + len(entity)) and not _TARGET_BEFORE.search(text, 0, i))
         or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
+        or _AS_ITS.match(text, i + len(entity))
         for i in _occurrences(text, entity)
     )
 
@@ -584,6 +586,7 @@ _RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obta
 _POSSESSED = re.compile(r"['’]s?\s+\w")
 _TARGET_BEFORE = re.compile(r"\b(?:on|in|into|onto|to|towards?|with|from|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|for)\s+(?:the\s+)?$")
+_AS_ITS = re.compile(r"\s+as\s+(?:its|their)\s+\w", re.IGNORECASE)  # "runs Amazon Web Services as its CEO": its CEO
 _WORD_CHAR = re.compile(r"\w")
 
 

@@ -42,7 +42,22 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         others = [e for e in q.entities if entity_key(e) != entity_key(q.actor)] if named_in_q else []
         if claim is not None and not claim.target and others and not any(_present(e, named) for e in others):
             return False  # "Amazon's $8 billion total investment puts it in second place" does not say it went into OpenAI
+        if (claim is not None and not claim.target and others and not any(_present(e, known.names) for e in others)
+                and _another_doer_before(data, sentence_id, claim.subject)):
+            # the other name only in the sentence before, where another name does it: "Google ... made a reported $2
+            # billion investment in Anthropic" then "Meta has taken a different approach, spending over $30 billion
+            # annually" is no money Meta put into Anthropic
+            return False
     return all(_present(e, named) for e in q.owners)
+
+
+def _another_doer_before(data: IndexData, sentence_id: int, subject: str) -> bool:
+    """Whether the sentence before gives a figure whose subject is a name other than `subject`."""
+    key = entity_key(subject)
+    before = [i for i in data.neighbours(sentence_id, after=False) if i < sentence_id]
+    return bool(before) and any(
+        c.subject and c.subject[:1].isupper() and entity_key(c.subject) != key for c in data.claims_in_sentence(max(before))
+    )
 
 
 def _misowned(q: QuestionAnalysis, subject: str, target: str) -> bool:

@@ -440,6 +440,8 @@ def test_the_years_a_question_names_are_read_once(question, years):
         # after a preposition other than "of", a possessive names where the money goes, not whose figure it is
         ("How much has Anthropic pledged to spend on Amazon's cloud services?", ()),
         ("What is the size of Amazon's stake?", ("Amazon",)),
+        ("Who runs Amazon Web Services as its CEO?", ("Amazon Web Services",)),  # "its CEO": the CEO of AWS
+        ("Who joined Anthropic as an engineer?", ()),
     ],
 )
 def test_the_owners_of_what_is_asked(question, owners):

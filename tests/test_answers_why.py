@@ -18,6 +18,9 @@ from tests.conftest import SEED
         "What was Anthropic's revenue in 2020?",  # was "surpassing $1 billion", undated in an article of 2024-2025
         "What is xAI's latest valuation?",  # was "$6 billion", Mistral's: "xAI" was not read as a name
         "At what price did Amazon stock trade after the deal?",  # was an investment figure: no article gives a price
+        # was "over $30 billion", Meta's own yearly spending, after a sentence on Google's investment in Anthropic
+        "How much has Meta invested in Anthropic?",
+        "Who runs Amazon Web Services as its CEO?",  # was "Dario Amodei", of "Anthropic's leadership, including CEO ..."
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
