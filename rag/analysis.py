@@ -176,6 +176,7 @@ class QuestionAnalysis:
     compared: tuple[tuple[Figure, str], ...] = ()  # a yes/no question's figures to compare with: (($1 billion, ">"),) for "exceed $1 billion?"
     periods: frozenset[str] = frozenset()  # a yes/no question's periods of its figure: {"month"} for "$30 billion per month?"
     compares: bool = False  # a yes/no question that compares ("more ... than", "the most advanced")
+    exclusive: bool = False  # a yes/no question that asks whether it is the only one ("Can Claude only be used on AWS?")
     doer: str = ""  # the name that does the predicate: "Amazon" there, and in "Is Anthropic owned by Amazon?"; "" if unnamed
     alternatives: tuple[str, ...] = ()  # an either/or question's choices: ("majority", "minority") in "Does Amazon hold a majority or a minority stake?"
     negated: bool = False  # asks of what is not so: "Who did not charter the company?" (rag.mismatch)
@@ -282,6 +283,7 @@ def analyse(text: str) -> QuestionAnalysis:
         compared=tuple(compared_figures(text, figures)) if answer_type == "yesno" else (),
         periods=asked_periods(text, figures) if answer_type == "yesno" else frozenset(),
         compares=answer_type == "yesno" and bool(COMPARING.search(text)),
+        exclusive=answer_type == "yesno" and bool(EXCLUSIVE.search(text)),
         predicate=act[0],
         doer=act[1],
         describers=tuple(m.group(1) for m in _DESCRIBER.finditer(text)),
@@ -308,6 +310,8 @@ _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headqua
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
 
 
+# exclusivity, in a question or in the sentence answering it: "only", "exclusively", "solely", "sole"
+EXCLUSIVE = re.compile(r"\b(?:only|exclusive(?:ly)?|solely|sole)\b", re.IGNORECASE)
 # a comparison, in a question or in the sentence answering it: "more ... than", "larger than", "behind", "ahead of",
 # "second place", "the most advanced"
 COMPARING = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"
@@ -328,11 +332,16 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         return _participle(text, entities)
     rest = text[m.end() :]
     name = next((e for e in entities if rest.startswith(e)), None)
-    verb = re.match(r"\s+([a-z]+)\b", rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
+    verb = _VERB_AFTER_NAME.match(rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
     terms = content_terms(verb.group(1)) if verb else []
     return (terms[0], name or "") if terms else ("", "")
 
 
+# the verb after the name, past adverbs and a passive's "be": "Did Amazon really buy ...?", "Can Claude only be accessed"
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:(?:only|really|actually|also|just|even|still|ever|already|now|currently|exclusively|solely)\s+)*"
+    r"(?:be\s+)?([a-z]+)\b"
+)
 # "Is Anthropic owned by Amazon?", "Was Anthropic founded in 2021?", "Is Anthropic moving ...?": "is" and a name
 # before a participle asks a verb too
 _IS_NAME = re.compile(r"^\W*(?:is|are|was|were)\s+(?:the\s+)?", re.IGNORECASE)

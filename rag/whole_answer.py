@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
 from rag.alignment import AskedRole, aligned_span, mentions_act, names_another_doer, purpose, states_act
-from rag.analysis import COMPARING, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, EXCLUSIVE, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import is_bound, names_all
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
@@ -141,6 +141,10 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
+        if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
+            # "Can Claude only be accessed through AWS?": a sentence that says it is there says not that only there
+            # ("... rather than only through model tokens" is of another thing)
+            continue
         if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
         if said.startswith("Yes") and given_units and not units & given_units:
@@ -167,6 +171,19 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
                 return s, f"No: {text}"
     return undated
+
+
+EXCLUSIVE_REACH = 4  # words after "only" read for the question's word it makes exclusive ("only through AWS")
+
+
+def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
+    """Whether the sentence makes one of the question's words exclusive: "only", "exclusively", "solely" or "sole"
+    with the word among the EXCLUSIVE_REACH words after it."""
+    for m in EXCLUSIVE.finditer(sentence):
+        after = sentence[m.end():].split()[:EXCLUSIVE_REACH]
+        if set(content_terms(" ".join(after))) & asked:
+            return True
+    return False
 
 
 def whole_answer(

@@ -1034,6 +1034,10 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Anthropic's CEO Daniela Amodei?", "ceo", "Daniela Amodei"),  # the owner's noun first, then the name
         ("Is Amazon's chief executive Andy Jassy?", "execut", "Andy Jassy"),
         ("Is Daniela Amodei the chief executive officer of Anthropic?", "execut", "Daniela Amodei"),  # not an officer
+        # the verb past an adverb and a passive's "be" (was "onli", "realli", "ever": no act asked)
+        ("Can Claude only be accessed through AWS?", "access", "Claude"),
+        ("Did Amazon really buy Anthropic?", "buy", "Amazon"),
+        ("Will Anthropic ever move to Google Cloud?", "move", "Anthropic"),
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
     ],
@@ -1041,6 +1045,16 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
 def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate, doer):
     a = analyse(question)
     assert (a.predicate, a.doer) == (predicate, doer)
+
+
+@pytest.mark.parametrize(("question", "exclusive"), [
+    ("Can Claude only be accessed through AWS?", True),
+    ("Is AWS Anthropic's sole cloud provider?", True),
+    ("Can Claude be accessed through AWS?", False),
+    ("Which company only sells chips?", False),  # not a yes/no question
+])
+def test_a_yes_no_question_that_asks_whether_it_is_the_only_one(question, exclusive):
+    assert analyse(question).exclusive is exclusive
 
 
 def test_who_else_asks_for_a_list_about_its_verb():

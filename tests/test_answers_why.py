@@ -21,6 +21,9 @@ from tests.conftest import SEED
         # was "over $30 billion", Meta's own yearly spending, after a sentence on Google's investment in Anthropic
         "How much has Meta invested in Anthropic?",
         "Who runs Amazon Web Services as its CEO?",  # was "Dario Amodei", of "Anthropic's leadership, including CEO ..."
+        # was "Yes: ... rather than only through model tokens": "only" there is of another thing; no sentence says
+        # Claude is reached through AWS alone
+        "Can Claude only be accessed through AWS?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
