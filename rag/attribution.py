@@ -4,6 +4,7 @@ answered from the figure index: every document that states it, each cited where 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag.figures import parse_figures
 from rag.records import Answer, Citation, FigureLookup
@@ -80,9 +81,30 @@ def sources_answer(question: str, earlier: Answer) -> Answer:
     # sources themselves (titles, files) are the citations
     said_by = speaker(earlier.sentence) if _ASKS_SPEAKER.match(question) else ""
     text = said_by or earlier.sentence
+    # no speaker in the text: the note names the articles that say it, so the reply answers "who" in words too
+    note = "" if said_by else said_in(earlier.citations, earlier.source_count)
     # the earlier figure kept: where sources disagree, it is the side that leads (Answer.lead), not the list of names
     return Answer(question, text, earlier.sentence, False, earlier.confidence, earlier.citations,
-                  earlier.conflicts, earlier.figure, earlier.source_count, earlier.lead_basis, earlier.conflict_count)
+                  earlier.conflicts, earlier.figure, earlier.source_count, earlier.lead_basis, earlier.conflict_count,
+                  note=note)
+
+
+SAID_IN_NAMED = 3  # articles a "Who said that?" note names before "and N more"
+
+
+def said_in(citations: Sequence[Citation], count: int = 0) -> str:
+    """ 'said in "Amazon commits up to $25bn investment in Anthropic" (001_....txt) and 2 more articles': the
+    articles cited, by title (else file), the first SAID_IN_NAMED of them."""
+    named = []
+    for c in citations:
+        label = f'"{c.title}" ({c.file})' if c.title else c.file
+        if label not in named:
+            named.append(label)
+    if not named:
+        return ""
+    more = max(count, len(named)) - min(len(named), SAID_IN_NAMED)
+    shown = ", ".join(named[:SAID_IN_NAMED])
+    return f"said in {shown}" + (f" and {more} more article{'s' if more > 1 else ''}" if more > 0 else "")
 
 
 def older_answer(question: str, earlier: Answer) -> Answer:

@@ -132,3 +132,5 @@ def test_a_line_break_in_a_question_is_no_turn_of_the_conversation(seed_engine):
     assert after == "How much is Amazon investing in Anthropic?"
     said = seed_engine.ask("Who said that?", previous=after)
     assert said.citations[0].doc_id == SEED["001"] and "$5bn" in said.text
+    # no speaker in the sentence: the note names the articles that say it (the reply named no one)
+    assert said.note.startswith('said in "Amazon commits up to $25bn investment in Anthropic" (001_')
