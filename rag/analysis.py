@@ -486,7 +486,30 @@ def _class_noun(text: str) -> str:
         words.append(w)
     if not words or len(words) > CLASS_WORDS or len(words) == len(after):
         return ""
+    if not _HAS_AUX.search(text):
+        # no auxiliary: the class is the subject, and the verb follows it ("What company developed ...?", "What act
+        # sets forth ...?"), not the last word before the object
+        verb = next((i for i, w in enumerate(words) if i > 0 and _looks_finite(w, words[i - 1], i)), None)
+        words = words[:verb] if verb is not None else words
     return words[-1]
+
+
+_HAS_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
+# past forms that end in no "-ed": a verb right after the class noun of a question with no auxiliary
+_IRREGULAR_PAST = frozenset(
+    "went won became began made took gave found led built wrote ran came got held kept left lost met paid put said sent"
+    " set sold spent stood told thought brought bought caught fought taught drew grew knew threw flew rose fell broke"
+    " chose spoke drove rode struck sank sang swam saw".split()
+)
+
+
+def _looks_finite(word: str, before: str, at: int) -> bool:
+    """Whether a word after the first of a class phrase reads as its verb: a past form ("developed", "went"), or, right
+    after a one-word class, a present form in "-s" after a word that is not plural ("act sets", "museum specializes")."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed")):
+        return True
+    return at == 1 and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ies")) and not before.lower().endswith("s")
 
 
 _STRANDED = re.compile(r"\b([a-z]{3,})\s+(with|to|for|from|on|in|at|by|about|against|into|over|under|through)\s*[?.!]*\s*$")

@@ -497,6 +497,13 @@ def test_a_person_asked_for_by_role(question, roles):
         ("What did European chemists make that could be used in warfare?", "", False),  # "what" alone
         ("What is decreased by staging expansion across multiple cylinders?", "", False),
         ("Imperialism extends a country's power and what?", "", False),  # no verb after the noun
+        # no auxiliary: the class is the subject, its verb right after it (was "forth", "develop", "went", "special")
+        ("What act sets forth the functions of the Scottish Parliament?", "act", False),
+        ("What company developed the most successful steam engine?", "compani", False),
+        ("What UN secretary went to Harvard?", "secretari", False),
+        ("What museum specializes in cultural history?", "museum", False),
+        ("Which tech companies invested in Anthropic?", "compani", False),  # a plural noun before a past form
+        ("Which countries became dependent on US security?", "countri", False),
         ("What is Google's flagship AI model called?", "", True),
         ("What is the name of the naval base?", "base", True),  # the noun "the name of" names
         ("What was the name of Bohemond's nephew?", "nephew", True),
