@@ -593,7 +593,7 @@ def _apposed(sentence: str, end: int) -> frozenset[str]:
 _AFTER_ROLE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{1,2}}([A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.-]*)*)")
 
 
-_DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi"
+_DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
 
 
 def _titled_name(sentence: str, span: Span) -> Span:
