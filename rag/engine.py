@@ -101,6 +101,8 @@ class Engine:
         if live is None or live == self._version or self._state is None:
             return False
         with self._write_lock:
+            if live == self._version:
+                return False  # another thread switched while this one waited
             state = self.state
             try:
                 data = read_index(self.index_dir, self._model, reuse={seg.name: seg for seg in state.data.segments})
@@ -111,7 +113,9 @@ class Engine:
                 return False
             self._state = _State(data, FigureIndex(data), state.skipped)
             self._corpus = None
-            self._version = live_version(self.index_dir)
+            # the version seen before reading: one made live since is then opened on the next call (read_index may
+            # already have opened it; reading it again costs an open, never a stale answer)
+            self._version = live
             return True
 
     @property
