@@ -235,6 +235,8 @@ def analyse(text: str) -> QuestionAnalysis:
     )
     if about_figure:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
+    if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
+        span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)
     answer_type = "expansion" if acronym else _answer_type(asked, span_kind)
     terms = frozenset(content_terms(text))

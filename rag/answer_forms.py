@@ -250,6 +250,12 @@ _NAMING_END = re.compile(r"[,;:.()—–]|\s-\s|\s(?:because|when|which|that|whe
 NAMING_WORDS = 6  # a name longer than this is a clause, not a name
 
 
+_LEADING_ADVERB = re.compile(
+    r"^(?:variously|commonly|usually|generally|sometimes|often|also|simply|informally|formally|collectively|popularly"
+    r"|locally|officially|widely|now|later|originally)\s+(?=\S)"
+)
+
+
 def naming(sentence: str) -> Cut | None:
     """The name a sentence gives something: what follows "known as", "called", "referred to as" up to the clause's
     end ("is sometimes referred to as a practical Carnot cycle because ..." -> "practical Carnot cycle")."""
@@ -262,6 +268,7 @@ def naming(sentence: str) -> Cut | None:
             return start, start + len(quoted.group(1)), quoted.group(1)
         end = _NAMING_END.search(rest)
         text = rest[: end.start() if end else len(rest)].strip()
+        text = _LEADING_ADVERB.sub("", text, count=1)  # "called variously combustion chamber": the name, not "variously"
         if text and len(text.split()) <= NAMING_WORDS:
             start = m.end() + rest.index(text)
             return start, start + len(text), text

@@ -206,7 +206,7 @@ def whole_answer(
             if cut is not None:
                 return s, cut[2]
         return None
-    if q.asks_name or q.asks_what_called:
+    if q.asks_name or q.asks_what_called or q.asks_other_name:
         # "What is the Rankine cycle sometimes called?": the name a near sentence gives it, where it says one
         for s in near:
             cut = answer_forms.naming(data.sentences[s.sentence_id].text)

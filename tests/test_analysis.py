@@ -580,6 +580,9 @@ def test_an_acronyms_long_form(sentence, acronym, long_form):
     ("Saudi Arabia spread its fundamentalist interpretation of Islam, known as Wahhabism, throughout the world.", "Wahhabism"),
     ('Critics called the arrangement "circular financing" in their notes.', "circular financing"),
     ("The stages are called expansions.", "expansions"),
+    # an adverb before the name is not part of it (was "variously combustion chamber")
+    ("Fuel burns in a closed space (called variously combustion chamber, firebox).", "combustion chamber"),
+    ("The parts are called supply chains.", "supply chains"),  # "supply" ends in -ly and is no adverb
     ("Amazon invested $5 billion in Anthropic.", None),  # gives no name
 ])
 def test_the_name_a_sentence_gives(sentence, name):
@@ -718,6 +721,12 @@ def test_the_other_names_a_sentence_gives_in_brackets_or_quotes():
     sentence = ('The steam reverses its direction of flow at each stroke (counterflow), an effect called "kick back" '
                 "(see the diagram of the engine on page 12 for the details of it).")
     assert [sentence[a:b] for a, b in alternate_names(sentence)] == ["counterflow", "kick back"]  # the aside is too long
+
+
+def test_another_name_for_something_is_asked_in_words_not_as_a_proper_name():
+    # "What is another name for a coal supply bin?" was a name question: "(bunker)" was no name, the whole sentence came
+    q = analyse("What is another name for a coal supply bin?")
+    assert (q.span_kind, q.asks_other_name) == ("other", True)
 
 
 def test_a_term_for_something_is_no_definition_to_give_whole():
