@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -399,6 +400,9 @@ def choose_span(
                 continue  # "AWS" for "Amazon Web Services": the question's own name
             if " " in span.text and next(iter(_initials((span.text,))), "") in q.entities:
                 continue  # "Amazon Web Services" for "AWS": the question's own name spelled out
+            word = _ARTICLE.sub("", span.text)
+            if " " not in word and _DEMONYM.search(word) and any(_demonym_of(word, e) for e in q.entities):
+                continue  # "Which country did Japan invade?": "(the) Japanese" is the question's own name
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
             if kind == "name" and terms and set(terms) <= GENERIC_NAME_TERMS:
@@ -594,6 +598,23 @@ _AFTER_ROLE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{1,2}}([A-Z][\w’'.-]*(?:\s+(
 
 
 _DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+DEMONYM_STEM = 4  # letters a demonym shares with its place's name at least ("Brit" of "Britain" and "British")
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    """Whether a one-word adjective of people or place is the name's own: "Japanese" of Japan, "British" of Britain,
+    "Chinese" of China (a shared start of DEMONYM_STEM letters or more, and of all but the name's last three)."""
+    w = word.lower()
+    for part in name.lower().split():
+        if len(part) < DEMONYM_STEM or w == part:
+            continue
+        shared = len(os.path.commonprefix([w, part]))
+        if shared >= DEMONYM_STEM and shared >= len(part) - 3:
+            return True
+    return False
 
 
 def _titled_name(sentence: str, span: Span) -> Span:

@@ -166,8 +166,12 @@ def test_a_name_beside_the_class_asked_for_is_preferred():
     ("What liberal succeeded Joseph Willard as president?",
      "When David Tappan died in 1803 and the president of Harvard Joseph Willard died a year later, a struggle broke out.",
      "David Tappan"),
+    # the adjective of a name the question gives is that name, not its answer (was "Japanese", "British")
+    ("Which country did Japan invade?", "In 1941 the Japanese invaded Thailand.", "Thailand"),
+    ("Which country traded with Britain?", "The British traded with the Portuguese.", "Portuguese"),
+    ("Which country did Britain fight?", "Britain fought the French, and the British won.", "French"),
 ])
-def test_a_name_headed_by_the_class_asked_for_is_whole(question, sentence, answer):
+def test_the_name_asked_for_by_its_class_and_not_by_the_questions_own_names(question, sentence, answer):
     got = choose_span(sentence, analyse(question))
     assert (got.text if got else None) == answer
 
