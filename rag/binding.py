@@ -54,9 +54,9 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
 def _another_doer_before(data: IndexData, sentence_id: int, subject: str) -> bool:
     """Whether the sentence before gives a figure whose subject is a name other than `subject`."""
     key = entity_key(subject)
-    before = [i for i in data.neighbours(sentence_id, after=False) if i < sentence_id]
-    return bool(before) and any(
-        c.subject and c.subject[:1].isupper() and entity_key(c.subject) != key for c in data.claims_in_sentence(max(before))
+    return any(
+        c.subject and c.subject[:1].isupper() and entity_key(c.subject) != key
+        for before in data.neighbours(sentence_id, after=False) for c in data.claims_in_sentence(before)
     )
 
 

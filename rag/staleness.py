@@ -32,6 +32,8 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
 
     def about_it(p: Passage) -> bool:
         """The passage names every name of the question: newer articles about something else say nothing of it."""
+        if not keys:
+            return True
         chunk = data.chunks[p.chunk_id]
         named: set[str] = set()
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):

@@ -65,10 +65,10 @@ def _glossary_term(data: IndexData, sentence_id: int, q: QuestionAnalysis) -> in
     the question does not itself name (a glossary: "Model Optimization" above "Customizing cloud infrastructure ...")."""
     if facts(data, sentence_id).heading:
         return None
-    before = [i for i in data.neighbours(sentence_id, after=False) if i < sentence_id]
+    before = data.neighbours(sentence_id, after=False)  # the sentence just before, within the document
     if not before:
         return None
-    heading = max(before)
+    heading = before[0]
     known = facts(data, heading)
     if not known.heading or not known.terms or known.terms <= q.terms or known.asks:
         return None
