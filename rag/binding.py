@@ -4,6 +4,8 @@ Anthropic's CEO is not the CEO of Amazon."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis
@@ -83,8 +85,12 @@ def entity_coverage(data: IndexData, q: QuestionAnalysis, sentence_id: int, know
 
 def names_all(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether a sentence itself (not its neighbours) names every name of the question."""
-    named = facts(data, sentence_id).names
-    return all(_present(e, named) for e in q.entities)
+    return names_every(q.entities, facts(data, sentence_id).names)
+
+
+def names_every(entities: Sequence[str], named: AbstractSet[str]) -> bool:
+    """Whether every one of the names is among the names a text holds, in any of its forms (`_present`)."""
+    return all(_present(e, frozenset(named)) for e in entities)
 
 
 def _wanted(q: QuestionAnalysis) -> frozenset[str]:

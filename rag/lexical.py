@@ -102,3 +102,8 @@ LIGHT_TERMS = frozenset(content_terms(
     " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted"
     " only really actually also just even"
 ))
+
+# prepositions: words content_terms keeps that say where or how, never what ("only through model tokens")
+PREPOSITIONS = frozenset(content_terms(
+    "through via with to for from on in at by about against into over under across within without onto upon per"
+))

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
-from rag.disagreement import entity_key
+from rag.binding import names_every
 from rag.index.view import IndexData
 from rag.records import Answer, Passage
 from rag.sentence_facts import facts
@@ -28,17 +28,16 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
     at = data.position(newest)
     if math.isinf(at):
         return answer  # undated: nothing to say about its age
-    keys = {entity_key(e) for e in q.entities}
-
     def about_it(p: Passage) -> bool:
-        """The passage names every name of the question: newer articles about something else say nothing of it."""
-        if not keys:
+        """The passage names every name of the question, in any form (rag.binding): newer articles about something
+        else say nothing of it."""
+        if not q.entities:
             return True
         chunk = data.chunks[p.chunk_id]
         named: set[str] = set()
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             named |= facts(data, sid).names
-        return keys <= named
+        return names_every(q.entities, named)
 
     newer = {
         d for p in passages

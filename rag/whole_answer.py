@@ -16,7 +16,7 @@ from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
 from rag.figures import extract_figures
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
+from rag.lexical import LIGHT_TERMS, PREPOSITIONS, TermWeights, akin, content_terms
 from rag.mentions import member_keys
 from rag.opposites import words_of
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored
@@ -179,6 +179,7 @@ EXCLUSIVE_REACH = 4  # words after "only" read for the question's word it makes 
 def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
     """Whether the sentence makes one of the question's words exclusive: "only", "exclusively", "solely" or "sole"
     with the word among the EXCLUSIVE_REACH words after it."""
+    asked = frozenset(asked) - PREPOSITIONS  # "only through model tokens" makes no AWS exclusive
     for m in EXCLUSIVE.finditer(sentence):
         after = sentence[m.end():].split()[:EXCLUSIVE_REACH]
         if set(content_terms(" ".join(after))) & asked:

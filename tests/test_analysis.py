@@ -1184,3 +1184,17 @@ def test_a_stored_metadata_date_with_no_such_month_dates_by_the_text():
     doc = Document("d", "d.txt", text, "0" * 64, date="2025-13-01")
     times = infer_times([doc], [Sentence("d", 0, len(text), text)], [], {})
     assert times["d"].label == "March 2025"
+
+
+@pytest.mark.parametrize(("sentence", "exclusive"), [
+    ("Claude is offered only through AWS.", True),
+    ("Enterprises reach Claude exclusively on AWS infrastructure.", True),
+    # "only" of another thing: a preposition shared with the question is no word of it (was True by "through")
+    ("Amazon can monetize usage rather than only through model tokens.", False),
+])
+def test_a_sentence_makes_the_questions_words_exclusive(sentence, exclusive):
+    from rag.whole_answer import _says_exclusive, asked_terms
+
+    q = analyse("Can Claude only be accessed through AWS?")
+    asked = asked_terms(q) | frozenset(t for e in q.entities for t in content_terms(e))
+    assert _says_exclusive(sentence, asked) is exclusive
