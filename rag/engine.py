@@ -19,7 +19,7 @@ from rag.embedding import Embedder, Progress, default_embedder, load_in_backgrou
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
 from rag.index.segment import text_key, verify
-from rag.index.store import EnsureResult, ensure_index, live_version, read_index
+from rag.index.store import EnsureResult, ensure_index, live_version, read_index, read_manifest
 from rag.index.view import IndexData
 from rag.questions import clean_question
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
@@ -89,8 +89,17 @@ class Engine:
             self._state = _State(result.data, FigureIndex(result.data), result.skipped)
             self._corpus = None
             self.last_update = result
-            self._version = live_version(self.index_dir)
+            self._version = self._version_of(result.data)
             return result
+
+    def _version_of(self, data: IndexData) -> str | None:
+        """The live version's name where it is the one `data` was read from (same write time), else None: a writer
+        beside this one may have made a newer one live since, which `follow` then opens."""
+        try:
+            version, manifest = read_manifest(self.index_dir)
+        except RagError:
+            return None
+        return version.name if manifest.get("written_ns") == data.manifest.get("written_ns") else None
 
     def follow(self) -> bool:
         """Switch to the index version another process made live since this one was opened (`rag index` or `rag ask`

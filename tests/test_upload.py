@@ -107,6 +107,8 @@ def test_an_engine_follows_the_version_another_process_made_live(engine, tiny_co
     other = Engine(tiny_corpus, tmp_path / "index", embedder=lambda: hash_embedder).open()  # as `rag index` would
     assert other.data.document_by_file("later.txt") is not None
     assert engine.data.document_by_file("later.txt") is None
+    # the live version is not the one this engine read: a switch recorded now would never open it
+    assert engine._version_of(engine.data) is None and other._version_of(other.data) is not None
     assert engine.follow() is True
     assert engine.data.document_by_file("later.txt") is not None
     assert engine.follow() is False  # nothing new: only index/CURRENT was read
