@@ -91,6 +91,21 @@ def _exit_now(status: int) -> None:
     os._exit(status)
 
 
+def _interrupted() -> None:
+    _say("interrupted; the index in use is unchanged")
+    _exit_now(130)
+
+
+def _unraisable(hook: Any) -> None:
+    """An interrupt can land where Python cannot raise it: in a weakref callback or a finalizer (the import system's
+    module-lock callbacks among them). Python would print "Exception ignored in ..." with a traceback and go on as if
+    Ctrl-C had not been pressed; here it ends the command as an interrupt anywhere else does. Other unraisable
+    exceptions keep Python's own report."""
+    if hook.exc_type is not None and issubclass(hook.exc_type, KeyboardInterrupt):
+        _interrupted()
+    sys.__unraisablehook__(hook)
+
+
 def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
     """The library raises; here a RagError becomes one line on stderr and exit status 1 (and, for --json, an
     {"error": ...} object on stdout, unless the command already wrote one)."""
@@ -98,6 +113,7 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        sys.unraisablehook = _unraisable
         try:
             func(*args, **kwargs)
         except RagError as exc:
@@ -107,8 +123,7 @@ def _fail_cleanly(func: Callable[..., None]) -> Callable[..., None]:
             _say(f"error: {exc}")
             sys.exit(1)
         except KeyboardInterrupt:
-            _say("interrupted; the index in use is unchanged")
-            _exit_now(130)
+            _interrupted()
         except BrokenPipeError:  # the reader went away (`rag ask ... | head`): stop quietly
             # before OSError, its base class; and point stdout at /dev/null so the exit's flush cannot fail again
             devnull = os.open(os.devnull, os.O_WRONLY)

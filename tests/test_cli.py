@@ -360,3 +360,21 @@ def test_an_interrupt_while_the_model_loads_exits_130_with_one_line(workdir):
         # 130, or ended by the signal itself (-2, which a shell also reports as 130); never an abort (134 / -6)
         assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err.decode())
         assert "terminate called" not in err.decode() and "Traceback" not in err.decode()
+
+
+def test_an_interrupt_python_cannot_raise_still_ends_the_command_with_one_line():
+    # Ctrl-C landing in a finalizer or weakref callback (the import system's module locks have them) is "ignored" by
+    # Python, which prints a traceback and goes on; the command's hook ends it as any other interrupt
+    script = (
+        "import sys\n"
+        "from rag import cli\n"
+        "sys.unraisablehook = cli._unraisable\n"
+        "class Finalized:\n"
+        "    def __del__(self):\n"
+        "        raise KeyboardInterrupt\n"
+        "Finalized()\n"
+        "print('went on')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == 130 and result.stdout == b""
+    assert result.stderr.decode() == "rag: interrupted; the index in use is unchanged\n"
