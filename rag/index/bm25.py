@@ -5,6 +5,12 @@ length; the term's column and document frequencies live in the segment's `terms`
 reads only the postings of its own terms, and the scores use the document frequency and average length
 summed over all segments, so a small new segment scores as it would inside one big index. The formula
 is bm25s' "lucene" variant (k1 = 1.5, b = 0.75), so one segment ranks as bm25s did.
+
+A term's postings are stored best first, by how much each chunk's count of the term weighs in its score (the term
+frequency against the chunk's length, as the formula weighs them), and a question reads at most
+MAX_POSTINGS_READ of them per term and segment: a rare term is read whole, a common one (whose weight is small
+anyway) only where it weighs most. So a question's cost stops growing with the corpus, like a search engine's
+impact-ordered index with early termination; a chunk past the cut loses only that common term's small share.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from rag.lexical import content_terms
 
 K1 = 1.5
 B = 0.75
+# Postings read per term and segment (best first): a question's BM25 cost is bounded by this times its terms.
+MAX_POSTINGS_READ = 4096
 # Past this many chunks in a segment, a many-term score keeps the n best by partitioning the dense sums
 # (which of several equal scores at the n-th place survive is then arbitrary, so small segments sort all).
 PARTITION_MIN_CHUNKS = 20_000
@@ -47,12 +55,22 @@ def build_postings(texts: Sequence[str]) -> Postings:
     for cid, counts in enumerate(per_chunk):
         for term, n in counts.items():
             rows[col[term]].append((cid, n))
+    lengths = np.array([sum(c.values()) for c in per_chunk], dtype=np.float32)
     ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
     ptr[1:] = np.cumsum([len(r) for r in rows])
     ids = np.fromiter((cid for r in rows for cid, _ in r), dtype=np.int32, count=int(ptr[-1]))
     tf = np.fromiter((n for r in rows for _, n in r), dtype=np.float32, count=int(ptr[-1]))
-    lengths = np.array([sum(c.values()) for c in per_chunk], dtype=np.float32)
+    # each term's postings best first: the heaviest weight of the term in a chunk, ties by chunk
+    avgdl = float(lengths.mean()) if len(lengths) else 1.0
+    term_of = np.repeat(np.arange(len(vocab)), np.diff(ptr))
+    order = np.lexsort((ids, -weight_of(tf, lengths[ids], avgdl), term_of))
+    ids, tf = ids[order], tf[order]
     return Postings(vocab, [len(r) for r in rows], ptr, ids, tf, lengths)
+
+
+def weight_of(tf: np.ndarray, length: np.ndarray, avgdl: float) -> np.ndarray:
+    """How much a term counted `tf` times weighs in a chunk of `length` terms (the BM25 term weight before idf)."""
+    return tf / (K1 * ((1 - B) + B * length / avgdl) + tf)
 
 
 def save_postings(p: Postings, folder: Path) -> None:
@@ -72,17 +90,16 @@ class SegmentPostings:
         return float(self.lengths.sum()) if len(self.lengths) else 0.0
 
     def score(self, columns: Sequence[tuple[int, float]], avgdl: float, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk ids, scores) of the chunks holding any of the (column, idf) terms; unsorted. With `n`, only
-        (at least) the n best of them."""
+        """(chunk ids, scores) of the chunks holding any of the (column, idf) terms, read up to MAX_POSTINGS_READ
+        per term (best first); unsorted. With `n`, only (at least) the n best of them."""
         hit_ids: list[np.ndarray] = []
         hit_scores: list[np.ndarray] = []
         for col, idf in columns:
-            lo, hi = int(self.ptr[col]), int(self.ptr[col + 1])
+            lo = int(self.ptr[col])
+            hi = min(int(self.ptr[col + 1]), lo + MAX_POSTINGS_READ)
             ids = np.asarray(self.ids[lo:hi])
-            tf = np.asarray(self.tf[lo:hi])
-            norm = K1 * ((1 - B) + B * np.asarray(self.lengths[ids]) / avgdl)
             hit_ids.append(ids)
-            hit_scores.append(idf * tf / (norm + tf))
+            hit_scores.append(idf * weight_of(np.asarray(self.tf[lo:hi]), np.asarray(self.lengths[ids]), avgdl))
         if not hit_ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         if len(hit_ids) == 1:  # one term: a chunk holds it once, nothing to sum
