@@ -7,7 +7,8 @@ one "needle" article with a unique fact, and filler articles of about 860 words 
 (the seed articles and the SQuAD sample) with their figures varied. Then it prints: build time and articles
 per second, disk use, engine open time, cold `rag ask` time, per-question p50/p95 with and without the query
 encoding, loaded RSS after 100 questions, figure-check time, time and bytes written to edit one article and
-to add one, ANN recall@10 against exact search, and whether the needle answer is right.
+to add one, ANN recall@10 against exact search, the bounded BM25 search against reading every posting, and whether
+the needle answer is right.
 
 Filler articles beyond `--real` are NOT embedded: their segments are written directly, with vectors made
 from real MiniLM vectors of the source sentences plus Gaussian noise (normalized), and claims without a
@@ -296,6 +297,31 @@ def recall_at_10(index_dir: Path, queries: np.ndarray) -> float | None:
     return hits / (10 * len(queries))
 
 
+def lexical_bound(index_dir: Path, questions: list[str], n: int = 10) -> tuple[float, float]:
+    """The bounded BM25 search (rag.index.bm25.MAX_POSTINGS_READ postings per term) against reading every posting:
+    the share of the exact top n it keeps, and the exact scores of the n it returns over the exact top n's."""
+    from rag.embedding import default_embedder
+    from rag.index import bm25
+    from rag.index.store import read_index
+
+    data = read_index(index_dir, default_embedder.name)  # type: ignore[attr-defined]
+    bound = bm25.MAX_POSTINGS_READ
+    kept, ratios = [], []
+    try:
+        for q in questions:
+            bm25.MAX_POSTINGS_READ = 2**62
+            exact = dict(data.lexical.top(q, 10**7))
+            truth = sorted(exact, key=lambda c: (-exact[c], c))[:n]
+            bm25.MAX_POSTINGS_READ = bound
+            got = [c for c, _ in data.lexical.top(q, n)]
+            if truth:
+                kept.append(len(set(got) & set(truth)) / len(truth))
+                ratios.append(sum(exact.get(c, 0.0) for c in got) / sum(exact[c] for c in truth))
+    finally:
+        bm25.MAX_POSTINGS_READ = bound
+    return statistics.mean(kept), statistics.mean(ratios)
+
+
 def measure(
     n: int, real: int, pool: list[str], pool_vectors: np.ndarray | None, work: Path, baseline: dict, route: str = DEFAULT_SENTENCE_VECTORS,
     keep: bool = False,
@@ -359,6 +385,7 @@ def measure(
         queries = default_embedder().encode(recall_questions())
         out["ann_recall_at_10"] = recall_at_10(index, queries)
         out["recall_queries"] = len(queries)
+        out["bm25_bound_kept_at_10"], out["bm25_bound_score_ratio"] = lexical_bound(index, recall_questions())
     if baseline:
         out["cold_ask_vs_5"] = out["cold_ask_s"] / baseline["cold_ask_s"]
     out["edit_vs_cold_ask"] = out["edit_s"] / out["cold_ask_s"]
