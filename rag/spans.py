@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
+from rag.phrases import parse
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
@@ -414,6 +415,10 @@ def choose_span(
         if kind in ("name", "place", "other") and span.start == 0 and " " not in span.text and span.kind != "date":
             if span.text.lower() in COMMON_SENTENCE_STARTS or kind == "other":
                 continue  # "Some", "Because", "King": a lone capitalized first word is usually just the sentence start
+            opened = _first_word(sentence, span)
+            if opened is None:
+                continue  # "Earlier", "From", "Considering": by the parse, a word of a class that names no one
+            span = opened
         # the role asked for is the question's word too: "CEO Dario Amodei" asked "Who is the chief executive?"
         trimmed = (
             span if span.figure is not None or _quoted(sentence, span)  # "the 'Token Economy'": a quoted name is whole
@@ -438,6 +443,27 @@ def choose_span(
 
 
 _ROMAN = re.compile(r"[IVXLC]{2,}")  # "II", "XIV": a numeral left alone of a name is no name
+
+# the word classes (spaCy's universal tags) of a sentence's first word that cannot answer "who" or "where" alone:
+# adverbs, prepositions, conjunctions, pronouns, verbs ("Earlier Viking settlers", "From a poll", "All declared")
+NAMELESS_OPENERS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PRON", "VERB", "AUX", "PART", "INTJ"})
+DETERMINED_REACH = 2  # words from a determiner to the noun it determines ("Any member", "Each new member")
+
+
+def _first_word(sentence: str, span: Span) -> Span | None:
+    """A lone capitalized first word as a candidate, by the sentence's parse: None where its class names no one; a
+    determiner with the noun it determines ("Any member" for "Any"); else the word itself."""
+    doc = parse(sentence)
+    if doc is None or not len(doc) or doc[0].idx != span.start:
+        return span
+    first = doc[0]
+    if first.pos_ in NAMELESS_OPENERS:
+        return None
+    head = first.head
+    if first.pos_ == "DET" and head.pos_ in ("NOUN", "PROPN") and 0 < head.i - first.i <= DETERMINED_REACH:
+        end = head.idx + len(head.text)
+        return Span(span.start, end, sentence[span.start : end], span.kind)
+    return span if first.pos_ != "DET" else None
 
 
 @lru_cache(maxsize=1)

@@ -353,3 +353,35 @@ def test_what_is_a_noun_of_x_is_answered_by_the_example_the_sentence_gives(quest
     from rag.whole_answer import example_given as _example_given
 
     assert _example_given(sentence, analyse(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "candidate"),
+    [
+        ("Earlier Viking settlers had begun arriving in the 880s.", "Earlier", None),  # an adverb
+        ("From a poll of students, the college ranks second.", "From", None),  # a preposition
+        ("Considering the cost, the council voted against it.", "Considering", None),  # a verb
+        ("All declared their support for the duke.", "All", None),  # a pronoun
+        ("Any member can put their name forward.", "Any", "Any member"),  # a determiner, with its noun
+        ("Bowman was the director of the society.", "Bowman", "Bowman"),
+        ("Sweden rationed gasoline and heating oil.", "Sweden", "Sweden"),
+        ("Japanese imports became mass-market leaders.", "Japanese", "Japanese"),  # a demonym answers "which country"
+    ],
+)
+def test_a_lone_first_word_answers_only_where_its_class_can_name(sentence, word, candidate):
+    from rag.spans import Span, _first_word
+
+    got = _first_word(sentence, Span(0, len(word), word, "name"))
+    assert (got.text if got is not None else None) == candidate
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        ("Who took part in the vote?", "All took part in the vote, said Carter.", "Carter"),
+        ("Who ranked Harvard second?", "From a poll of students, Harvard ranked second in the Princeton Review.", "Princeton Review"),
+        ("Who can stand for First Minister?", "Any member can stand for First Minister in the chamber.", "Any member"),
+    ],
+)
+def test_a_name_question_is_not_answered_by_a_sentence_opening_word_of_another_class(question, sentence, answer):
+    assert choose_span(sentence, analyse(question)).text == answer
