@@ -165,6 +165,7 @@ class QuestionAnalysis:
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
     asks_number: bool = False  # "how many": a number is asked, not "several years" (rag.spans)
     asks_day: bool = False  # "On what exact date ...?", "Which day ...?": a date that names its day (rag.spans)
+    asks_month: bool = False  # "In what month ...?", "Which month ...?": a date that names its month (rag.spans)
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
@@ -278,6 +279,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_how=text.lower().startswith("how"),
         asks_number=bool(_HOW_MANY.search(text)),
         asks_day=bool(_ASKS_DAY.search(text)),
+        asks_month=bool(_ASKS_MONTH.search(text)),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(asked) if answer_type == "yesno" else (),
@@ -443,6 +445,7 @@ _CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as 
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day\b|\bon what day\b", re.IGNORECASE)
+_ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name|the term for|what term)\b", re.IGNORECASE)

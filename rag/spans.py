@@ -101,6 +101,10 @@ _SPAN_OF_TIME = re.compile(
 )
 # a date that names its day ("February 12, 2026", "12 February"): what "On what exact date ...?" asks for
 _DAY_DATE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+# a month named ("in May", "April 2003"): what "In what month ...?" asks for
+_NAMES_MONTH = re.compile(
+    r"\b(?:(?:" + "|".join(m.capitalize() for m in MONTHS) + ")|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)(?!\w)"
+)
 # a day of the week ("on Thursday", "Wednesdays"): what "On what day ...?" asks, where it asks no date
 _WEEKDAY = re.compile(rf"\b{_WEEKDAYS}s?\b")
 _ASKS_DATE = re.compile(r"\bdate\b", re.IGNORECASE)
@@ -366,6 +370,9 @@ def choose_span(
         if whole is not None:
             return whole  # the constituent itself: the candidates need not be worked out
     spans = candidate_spans(sentence, kind)
+    if kind == "date" and q.asks_month:  # "in May": a month without its year or day is a date of the kind asked
+        spans = [*spans, *(Span(m.start(), m.end(), m.group(), "date") for m in _NAMES_MONTH.finditer(sentence)
+                           if not any(sp.start <= m.start() < sp.end for sp in spans))]
     if not spans and kind != "other":
         return None  # nothing of the kind asked (most sentences of a figure question): no phrase or quotation stands in
     if words_only or (kind == "other" and q.asked_class and not q.figures and q.asked_class not in _quantity_stems()):
@@ -392,6 +399,8 @@ def choose_span(
             if kind == "date" and q.asks_day and not _DAY_DATE.search(span.text) and (
                     _ASKS_DATE.search(q.text) or not _WEEKDAY.search(span.text)):
                 continue  # "On what exact date ...?" is not answered by "February 2026"
+            if kind == "date" and q.asks_month and not _NAMES_MONTH.search(span.text):
+                continue  # "What month are elections held on?" is not answered by "Thursday" or "2003"
             if kind == "duration" and q.asks_number and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)

@@ -1145,6 +1145,20 @@ def test_a_day_is_named_by_its_weekday(question, sentence, day):
     assert span is not None and span.text == day
 
 
+@pytest.mark.parametrize(("question", "sentence", "month"), [
+    ("In what month are general elections held?", "Elections are held on the first Thursday in May every four years.", "May"),
+    ("What month, every four years, are elections held on?", "Elections are held on the first Thursday in May.", "May"),
+    ("Which month does the recess start in?", "The recess starts on Thursday, 2 April 2003.", "April 2003"),
+    ("When are general elections held?", "Elections are held on the first Thursday in May every four years.", "Thursday"),
+])
+def test_a_month_asked_is_a_date_that_names_one(question, sentence, month):
+    from rag.spans import choose_span
+
+    assert analyse(question).asks_month == ("month" in question)
+    span = choose_span(sentence, analyse(question))
+    assert span is not None and span.text == month
+
+
 @pytest.mark.parametrize(("question", "sentence", "answer"), [
     # an appositive that describes the name as the question asks: the name it describes
     ("Which cloud platform is described as OpenAI's main cloud partner?",
