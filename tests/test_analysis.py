@@ -24,6 +24,8 @@ from rag.spans import bound_qualifiers, contradicts
         ("What is Anthropic's annual revenue?", "money"),
         ("What stake does Microsoft hold in OpenAI?", "percent"),
         ("How much computing capacity does Amazon guarantee?", "power"),
+        ("How much Trainium chip capacity is Anthropic securing from Amazon?", "power"),  # modifiers before the measure
+        ("How much money will the power company invest?", "money"),  # a verb between: "power" is no measure asked
         ("How long is the AWS contract?", "duration"),
         ("When was Anthropic founded?", "date"),
         ("Where is Anthropic expanding inference capacity?", "place"),
