@@ -476,7 +476,10 @@ def purpose(sentence: str, asked: frozenset[str] = frozenset()) -> tuple[int, in
     for tok in doc:
         # "an office created to coordinate ...", "Saudi Arabia, trying to recover market share, ...": an infinitive
         # under a participle, or under a verb of aiming, says what something is done for too
-        aimed = tok.dep_ == "xcomp" and (tok.head.tag_ == "VBN" or tok.head.lemma_ in AIMING_VERBS)
+        # (not a perfect tense's participle: in "has pledged to spend" the infinitive is what was pledged)
+        aimed = tok.dep_ == "xcomp" and (
+            (tok.head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children))
+            or tok.head.lemma_ in AIMING_VERBS)
         if tok.pos_ == "VERB" and (tok.dep_ in PURPOSE_DEPS or aimed):
             to = [c for c in tok.children if c.tag_ == "TO" and c.dep_ == "aux"]
             if to:

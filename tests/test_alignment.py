@@ -233,6 +233,8 @@ def test_names_a_class_tells_a_noun_from_a_verb(question, stem, expected):
     ("Amazon invested $5 billion in Anthropic.", None),
     # under a participle or a verb of aiming, up to the clause's comma
     ("Saudi Arabia, trying to recover market share, increased production.", "to recover market share"),
+    # a perfect tense's participle: the infinitive is what was pledged, not what it was done for
+    ("In exchange, the company has pledged to spend $100 billion on cloud services.", None),
 ])
 def test_purpose_finds_the_infinitive_a_thing_is_done_for(sentence, expected):
     from rag.alignment import purpose
