@@ -118,6 +118,29 @@ def test_segments_ranked_together_score_as_one_index(tmp_path, tiny_corpus, hash
         assert a == b
 
 
+def test_segments_searched_side_by_side_find_what_one_after_another_finds(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    """Dense search over several segments, in the search threads (as past two graph segments) or one by one: the
+    same chunks with the same scores."""
+    from rag.index import view
+
+    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
+    split = tmp_path / "split-corpus"
+    split.mkdir()
+    shutil.copy(tiny_corpus / "solar.txt", split)
+    ensure(tmp_path / "split", split, hash_embedder)
+    for name in ("rail.txt", "bakery.md"):
+        shutil.copy(tiny_corpus / name, split)
+    results = []
+    for graphs_needed in (99, 0):  # one after another; side by side
+        monkeypatch.setattr(view, "PARALLEL_SEARCH_MIN_GRAPHS", graphs_needed)
+        data = ensure(tmp_path / "split", split, hash_embedder).data
+        assert len(data.manifest["segments"]) >= 2 and data.vectors._parallel == (graphs_needed == 0)
+        query = hash_embedder.encode(["solar farm in Nevada"])
+        scores, ids = data.vectors.search(query, 5)
+        results.append([(data.chunks[int(c)].text, round(float(x), 5)) for x, c in zip(scores[0], ids[0])])
+    assert results[0] == results[1] and len(results[0]) == 3  # every chunk of both segments
+
+
 def test_optimize_and_the_segment_limit_merge_segments(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
     monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
     monkeypatch.setattr(store, "MAX_SEGMENTS", 2)
