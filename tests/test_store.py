@@ -100,9 +100,8 @@ def test_an_edit_in_a_large_index_writes_one_small_segment(tmp_path, tiny_corpus
     assert all(c.doc_id != "bakery" or "50" in c.figure.text for c in result.data.claims)
 
 
-def test_segments_ranked_together_score_as_one_index(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
-    """BM25 uses corpus-wide statistics, so splitting the corpus into segments leaves the ranking as it was."""
-    one = ensure(tmp_path / "one", tiny_corpus, hash_embedder).data
+def _in_two_segments(tmp_path, tiny_corpus, hash_embedder, monkeypatch):  # type: ignore[no-untyped-def]
+    """The tiny corpus indexed in two segments (solar.txt, then the others) in tmp_path / "split"; its folder."""
     monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
     split = tmp_path / "split-corpus"
     split.mkdir()
@@ -110,6 +109,13 @@ def test_segments_ranked_together_score_as_one_index(tmp_path, tiny_corpus, hash
     ensure(tmp_path / "split", split, hash_embedder)
     for name in ("rail.txt", "bakery.md"):
         shutil.copy(tiny_corpus / name, split)
+    return split
+
+
+def test_segments_ranked_together_score_as_one_index(tmp_path, tiny_corpus, hash_embedder, monkeypatch):
+    """BM25 uses corpus-wide statistics, so splitting the corpus into segments leaves the ranking as it was."""
+    one = ensure(tmp_path / "one", tiny_corpus, hash_embedder).data
+    split = _in_two_segments(tmp_path, tiny_corpus, hash_embedder, monkeypatch)
     two = ensure(tmp_path / "split", split, hash_embedder).data
     assert len(two.manifest["segments"]) == 2
     for question in ("solar farm in Nevada", "How much did the rail line cost?", "bakery shops"):
@@ -123,13 +129,7 @@ def test_segments_searched_side_by_side_find_what_one_after_another_finds(tmp_pa
     same chunks with the same scores."""
     from rag.index import view
 
-    monkeypatch.setattr(store, "MERGE_ALL_BELOW_DOCUMENTS", 0)
-    split = tmp_path / "split-corpus"
-    split.mkdir()
-    shutil.copy(tiny_corpus / "solar.txt", split)
-    ensure(tmp_path / "split", split, hash_embedder)
-    for name in ("rail.txt", "bakery.md"):
-        shutil.copy(tiny_corpus / name, split)
+    split = _in_two_segments(tmp_path, tiny_corpus, hash_embedder, monkeypatch)
     results = []
     for graphs_needed in (99, 0):  # one after another; side by side
         monkeypatch.setattr(view, "PARALLEL_SEARCH_MIN_GRAPHS", graphs_needed)
