@@ -147,6 +147,7 @@ class QuestionAnalysis:
     terms: frozenset[str]
     followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
+    receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
@@ -248,6 +249,7 @@ def analyse(text: str) -> QuestionAnalysis:
     )
     act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
     actor = next((e for e in entities if _acts(text, e)), "")
+    receiver = next((e for e in entities if _receives(text, e)), "")
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,
@@ -262,6 +264,7 @@ def analyse(text: str) -> QuestionAnalysis:
         followup=followup,
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=actor,
+        receiver=receiver,
         years=years_in(text),
         stranded=_stranded(text),
         act=_act(text, actor),
@@ -592,6 +595,13 @@ def _act(text: str, actor: str) -> str:
         if terms:
             return terms[0]
     return ""
+
+
+def _receives(text: str, entity: str) -> bool:
+    """ "How many gigawatts will Anthropic get?", "is Anthropic getting": the name receives what is asked."""
+    return any(
+        _ACTING_BEFORE.search(text, 0, i) and _RECEIVING.match(text, i + len(entity)) for i in _occurrences(text, entity)
+    )
 
 
 def _acts(text: str, entity: str) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis
 from rag.disagreement import entity_key
+from rag.figure_index import gives_money
 from rag.index.view import IndexData
 from rag.lexical import GENERIC_NAME_TERMS, content_terms
 from rag.records import Figure
@@ -30,8 +31,11 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
     if figure is not None:
         sent = data.sentences[sentence_id]
         claim = known.claim_at(sent.start + figure.start)
-        if claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q):
+        if claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q) and not _received(q, claim.target, known):
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
+        if (claim is not None and q.receiver and entity_key(claim.subject) == entity_key(q.receiver)
+                and gives_money(content_terms(claim.measure))):
+            return False  # "Anthropic plans to spend more than $100bn" is no money Anthropic gets
         if claim is not None and claim.subject and q.actor and entity_key(claim.subject) != entity_key(q.actor):
             return False  # what Anthropic is backed with is not what Salesforce invested
         if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):
@@ -51,6 +55,18 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             # annually" is no money Meta put into Anthropic
             return False
     return all(_present(e, named) for e in q.owners)
+
+
+def _received(q: QuestionAnalysis, target: str, known: SentenceFacts) -> bool:
+    """Whether the question's receiver gets the claim's figure from its subject: the claim's target, or, where the
+    parse gave it none, the name the sentence refers back to, named only in the sentence before ("Amazon in turn
+    guarantees the company access to ... 5 gigawatts" for "How many gigawatts will Anthropic get?"; a sentence that
+    names it itself would have given it as the target, or says it gives: "investments from Google")."""
+    if not q.receiver:
+        return False
+    if target:
+        return entity_key(target) == entity_key(q.receiver)
+    return not _present(q.receiver, known.names) and _present(q.receiver, known.before_names)
 
 
 def _another_doer_before(data: IndexData, sentence_id: int, subject: str) -> bool:

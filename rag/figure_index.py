@@ -287,6 +287,12 @@ RECEIVING_TERMS = frozenset(content_terms("get got receive received obtain raise
 _MOVED_OR_RECEIVED = MOVING_TERMS | RECEIVING_TERMS
 
 
+def gives_money(terms: Iterable[str]) -> bool:
+    """Whether a claim's words say its subject puts money in, pays or spends it ("invest", "spend"): money that goes
+    out, not money it gets."""
+    return any(_in_family(t, MOVING_TERMS) for t in terms)
+
+
 def moves_money(terms: Iterable[str]) -> bool:
     """Whether a question's or claim's words say money is put in, paid or raised ("invest", "raised")."""
     return any(_in_family(t, _MOVED_OR_RECEIVED) for t in terms)

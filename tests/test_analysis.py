@@ -1214,3 +1214,14 @@ def test_a_sentence_makes_the_questions_words_exclusive(sentence, exclusive):
     q = analyse("Can Claude only be accessed through AWS?")
     asked = asked_terms(q) | frozenset(t for e in q.entities for t in content_terms(e))
     assert _says_exclusive(sentence, asked) is exclusive
+
+
+@pytest.mark.parametrize(("question", "receiver", "actor"), [
+    ("How many gigawatts will Anthropic get?", "Anthropic", ""),
+    ("How much is Anthropic getting from Amazon?", "Anthropic", ""),
+    ("How much has Salesforce invested in Anthropic?", "", "Salesforce"),
+    ("What is Google's stake in Anthropic?", "", ""),
+])
+def test_the_name_that_gets_what_is_asked(question, receiver, actor):
+    q = analyse(question)
+    assert (q.receiver, q.actor) == (receiver, actor)

@@ -24,6 +24,8 @@ from tests.conftest import SEED
         # was "Yes: ... rather than only through model tokens": "only" there is of another thing; no sentence says
         # Claude is reached through AWS alone
         "Can Claude only be accessed through AWS?",
+        # was "a reported $2 billion", money Google put in: a name that gets is not answered by what it gives
+        "How much will Google get?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
@@ -276,3 +278,18 @@ def test_places_asked_in_the_plural_are_answered_by_the_list_and_cited_in_any_fo
     got = seed_engine.ask("In which regions is the partnership meant to expand AI inference capacity?")
     assert got.text == "Asian and European"
     assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"]}
+
+
+@pytest.mark.parametrize("question", ["How many gigawatts will Anthropic get?", "How many gigawatts of computing capacity will Anthropic get?"])
+def test_what_a_name_gets_is_the_figure_given_to_it(seed_engine, question):
+    # "Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts": Amazon gives,
+    # the company of the sentence before (Anthropic) gets; the second form was refused
+    got = seed_engine.ask(question)
+    assert got.text == "up to 5 gigawatts"
+    assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
+
+
+def test_what_a_name_gets_is_not_what_it_spends(seed_engine):
+    # "Anthropic also plans to spend more than $100bn ..." was the answer: money Anthropic spends
+    got = seed_engine.ask("How much money will Anthropic get?")
+    assert got.text == "$5bn" and got.citations[0].doc_id == SEED["001"]
