@@ -49,5 +49,6 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
     dated = f", dated {head.date}" if head.date else ""
     source = "source" if len(cited) == 1 else "sources"
     note = (f"Only an older {source} gives this ({head.title or head.file}{dated}); "
-            f"{len(newer)} newer source{'s' if len(newer) > 1 else ''} found for this question do not state it.")
+            f"{len(newer)} newer {'sources' if len(newer) > 1 else 'source'} found for this question"
+            f" {'do' if len(newer) > 1 else 'does'} not state it.")
     return dataclasses.replace(answer, note=note)

@@ -534,6 +534,9 @@ def test_a_figure_of_the_present_only_an_older_source_gives_says_so(seed_engine)
     got = seed_engine.ask("What is Anthropic currently valued at?")
     assert got.text == "approximately $60 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
     assert got.note.startswith("Only an older source gives this (Amazon Pours $4B More Into Anthropic Deal")
+    assert got.note.endswith("; 3 newer sources found for this question do not state it.")
+    # one newer source: "does" (it said "1 newer source found for this question do not state it")
+    assert seed_engine.ask("How much will Google invest?").note.endswith("; 1 newer source found for this question does not state it.")
     # the newest source's figure, a question about the past, or sources that disagree (the lead says why): no note
     assert seed_engine.ask("How many gigawatts will Amazon provide?").note == ""
     assert seed_engine.ask("What was Amazon's initial investment in Anthropic?").note == ""
