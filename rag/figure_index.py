@@ -20,7 +20,7 @@ from rag.outlets import REPORTING_VERBS, names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
 from rag.spans import COMMON_SENTENCE_STARTS, contradicts
 from rag.timewords import CALENDAR_NAMES, periods_in, years_in
-from rag.units import ANY_UNIT
+from rag.units import ANY_UNIT, SCALE_WORDS
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
 MAX_DIFFERING = 100  # documents shown as giving another figure for the same thing
@@ -136,10 +136,19 @@ class FigureIndex:
             # article repeats word for word was counted once)
             fig = figures[0]
             total = max(total, self._data.count_of_figure(fig.value, None if fig.unit == ANY_UNIT else fig.unit))
+        note = "" if plain else _ceiling_note(text, parsed, found, read)
+        if not found and plain and figures[0].unit == "count":
+            note = self._scaled(figures[0])  # "25": the sources write "25 billion"
         return FigureLookup(
-            text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet,
-            "" if plain else _ceiling_note(text, parsed, found, read),
+            text, tuple(figures), tuple(self._mention(c) for c in found[:MAX_MENTIONS]), total, elsewhere, outlet, note,
         )
+
+    def _scaled(self, figure: Figure) -> str:
+        """Where a number written bare is stated by no source: the scale words with which sources do state it (one
+        indexed count per scale word)."""
+        said = [f'"{figure.text} {name}"' for name, scale in sorted(SCALE_WORDS.items(), key=lambda x: x[1])
+                if self._data.count_of_figure(figure.value * scale)]
+        return f"the sources give {' and '.join(said)}: write the scale to look it up" if said else ""
 
     def _elsewhere(self, figures: list[Figure]) -> tuple[FigureMention, ...]:
         """The newest mentions of the figures themselves, at most MAX_ELSEWHERE, one per sentence."""

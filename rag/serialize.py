@@ -111,7 +111,7 @@ def lookup_text(
                  f"\n{wanted} appears in {where} of other outlets:"]
         lines += _grouped_lines(lookup.elsewhere, mark)
     elif not lookup.mentions:
-        lines = [f"No source gives {wanted}."]
+        lines = [f"No source gives {wanted}." + (f" Note: {lookup.note}." if lookup.note else "")]
     else:
         lines = [f"{wanted}: {len(lookup.mentions)} mention(s) in {len({m.doc_id for m in lookup.mentions})} document(s)"]
         if lookup.found > len(lookup.mentions):

@@ -269,3 +269,12 @@ def test_a_figure_said_to_go_to_another_name_is_no_claim_of_the_name_asked(seed_
     docs = {m.doc_id for m in seed_engine.figure("Amazon will spend $100 billion on Anthropic").mentions}
     assert SEED["000"] not in docs
     assert SEED["000"] in {m.doc_id for m in seed_engine.figure("Anthropic will spend $100 billion on AWS").mentions}
+
+
+def test_a_bare_number_no_source_gives_names_the_scales_they_give_it_at(seed_engine):
+    # "25" alone: no source writes it so; three write "$25 billion" (the lookup was empty with no hint)
+    lookup = seed_engine.figure("25")
+    assert lookup.mentions == () and lookup.note == 'the sources give "25 billion": write the scale to look it up'
+    assert lookup_text(lookup).startswith('No source gives 25. Note: the sources give "25 billion"')
+    assert seed_engine.figure("99").note == ""  # no scale of it either
+    assert seed_engine.figure("5").mentions and seed_engine.figure("5").note == ""  # a count some source gives
