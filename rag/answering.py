@@ -239,15 +239,18 @@ def answer_question(
     if form is None and kind in ("name", "other") and q.describers and _owned_name(q, sentence.text) is None:
         # "Which Claude models are mentioned?": a near sentence that names one ("Claude 3.5 Sonnet") before one that
         # only speaks of Claude
-        for s in bound[1:WHOLE_ANSWER_CANDIDATES]:
-            if s.score >= NEAR_BEST * best.score and _owned_name(q, data.sentences[s.sentence_id].text) is not None:
-                best, sentence = s, data.sentences[s.sentence_id]
-                break
+        if (near := _near_saying(data, bound, best, lambda text: _owned_name(q, text) is not None)) is not None:
+            best, sentence = near, data.sentences[near.sentence_id]
     if form is None and kind in ("name", "other") and (owned := _owned_name(q, sentence.text)) is not None:
         # "Which Google chip programme ...?" in "similar to Google's TPU development": the name Google's owns
         listed = answer_forms.coordinated(sentence.text, *owned) if q.is_list else None
         owned = listed[:2] if listed is not None else owned  # "Claude 3.5 Sonnet, Claude 3 Opus"
         best = dataclasses.replace(best, span=Span(owned[0], owned[1], sentence.text[owned[0] : owned[1]], kind))
+    if form is None and kind in ("name", "other") and q.asks_generation and _generation_named(q, sentence.text) is None:
+        # "Which generation of Trainium chip is tied to ...?": a near sentence that names one ("the next-generation
+        # Trainium4") before one that only speaks of Trainium chips
+        if (near := _near_saying(data, bound, best, lambda text: _generation_named(q, text) is not None)) is not None:
+            best, sentence = near, data.sentences[near.sentence_id]
     if form is None and kind in ("name", "other") and (named := _generation_named(q, sentence.text)) is not None:
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
         # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
@@ -369,6 +372,15 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
             # a version number belongs to the name ("Claude 3.5 Sonnet"); a title names whom it stands before
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
+    return None
+
+
+def _near_saying(data: IndexData, bound: Sequence[Scored], best: Scored, says: Callable[[str], bool]) -> Scored | None:
+    """The first sentence after the best, among the WHOLE_ANSWER_CANDIDATES and near its score, whose text `says` what
+    the best one does not (a model's full name, a generation)."""
+    for s in bound[1:WHOLE_ANSWER_CANDIDATES]:
+        if s.score >= NEAR_BEST * best.score and says(data.sentences[s.sentence_id].text):
+            return s
     return None
 
 

@@ -255,9 +255,15 @@ def test_a_figure_stated_between_the_same_two_companies_is_cited_from_both_artic
     assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
 
 
-def test_a_newer_generation_of_a_product_leads_and_the_older_one_is_shown(seed_engine):
+@pytest.mark.parametrize("question", [
+    "Which generation of Trainium chip is Anthropic set to run on?",
+    # the best sentence speaks of "Amazon Trainium chips" and names no generation: the near one that does answers
+    # (it was "AWS")
+    "Which generation of Trainium chip is tied to Anthropic's plans with Amazon?",
+])
+def test_a_newer_generation_of_a_product_leads_and_the_older_one_is_shown(seed_engine, question):
     # 004 (February 2026): "including the next-generation Trainium4"; 003 (before): "As Trainium 2 chips roll out"
-    got = seed_engine.ask("Which generation of Trainium chip is Anthropic set to run on?")
+    got = seed_engine.ask(question)
     assert got.text == "Trainium4"
     assert [c.doc_id for c in got.citations] == [SEED["004"]]
     assert [(c.text, c.doc_id) for c in got.conflicts] == [("Trainium 2", SEED["003"])]
