@@ -10,9 +10,8 @@ from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis
 from rag.disagreement import entity_key
-from rag.figure_index import gives_money
 from rag.index.view import IndexData
-from rag.lexical import GENERIC_NAME_TERMS, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, content_terms, gives_money
 from rag.records import Figure
 from rag.sentence_facts import SentenceFacts, facts
 

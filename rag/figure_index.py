@@ -14,7 +14,7 @@ from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_ke
 from rag.errors import FigureQueryError
 from rag.figures import BOUND_QUALIFIERS, parse_figures, query_text, same_value
 from rag.index.view import IndexData
-from rag.lexical import akin, content_terms
+from rag.lexical import MOVING_TERMS, akin, content_terms
 from rag.opposites import contrary_words, says_the_opposite
 from rag.outlets import REPORTING_VERBS, names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
@@ -36,7 +36,6 @@ MAX_ELSEWHERE = 10  # mentions shown of a figure no source ties to the claim ask
 VALUE_TERMS = frozenset(content_terms("valuation valued worth"))
 # money a company is worth or earns, not money that moves into it ("Did Anthropic raise $30 billion?": its revenue)
 NOT_MOVED_TERMS = VALUE_TERMS | frozenset(content_terms("revenue sales earnings income profit"))
-MOVING_TERMS = frozenset(content_terms("invest invested investment pour poured put inject injected pay paid fund funded spend spent give gave"))
 
 
 class FigureIndex:
@@ -294,12 +293,6 @@ RECEIVING_TERMS = frozenset(content_terms("get got receive received obtain raise
 
 
 _MOVED_OR_RECEIVED = MOVING_TERMS | RECEIVING_TERMS
-
-
-def gives_money(terms: Iterable[str]) -> bool:
-    """Whether a claim's words say its subject puts money in, pays or spends it ("invest", "spend"): money that goes
-    out, not money it gets."""
-    return any(_in_family(t, MOVING_TERMS) for t in terms)
 
 
 def moves_money(terms: Iterable[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
@@ -107,3 +108,13 @@ LIGHT_TERMS = frozenset(content_terms(
 PREPOSITIONS = frozenset(content_terms(
     "through via with to for from on in at by about against into over under across within without onto upon per"
 ))
+
+
+# words that say money goes out of the one who does it: put in, paid, spent (the figure check and binding)
+MOVING_TERMS = frozenset(content_terms("invest invested investment pour poured put inject injected pay paid fund funded spend spent give gave"))
+
+
+def gives_money(terms: Iterable[str]) -> bool:
+    """Whether a claim's words say its subject puts money in, pays or spends it ("invest", "spend"): money that goes
+    out, not money it gets."""
+    return any(akin(t, m) for t in terms for m in MOVING_TERMS)
