@@ -105,7 +105,8 @@ def names_all(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
 
 def names_every(entities: Sequence[str], named: AbstractSet[str]) -> bool:
     """Whether every one of the names is among the names a text holds, in any of its forms (`_present`)."""
-    return all(_present(e, frozenset(named)) for e in entities)
+    held = frozenset(named)
+    return all(_present(e, held) for e in entities)
 
 
 def _wanted(q: QuestionAnalysis) -> frozenset[str]:

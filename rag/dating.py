@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rag.corpus import bad_date
 from rag.disagreement import DATED, PAST, comparable, entity_key
 from rag.figures import same_value
 from rag.records import Claim, Document, Sentence
@@ -123,8 +124,8 @@ def times_from_bounds(
             times[doc_id] = prior[doc_id]
             continue
         meta = _META.match(date or "")
-        if meta and meta.group("month") and not 1 <= int(meta.group("month")) <= len(MONTHS):
-            meta = None  # an index written before metadata dates were checked (rag.corpus.bad_date): no month 13
+        if meta and bad_date(date):
+            meta = None  # an index written before metadata dates were checked: "2025-13-01" is no date
         if meta:
             at = _months(meta.group("year"), MONTHS[int(meta.group("month")) - 1] if meta.group("month") else None)
             times[doc_id] = DocTime(doc_id, at, at + 1, f"{DATED_BY_METADATA}{date}")

@@ -16,7 +16,7 @@ from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.phrases import parse
 from rag.records import Figure
-from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
 if TYPE_CHECKING:
@@ -104,9 +104,7 @@ _SPAN_OF_TIME = re.compile(
 # a date that names its day ("February 12, 2026", "12 February"): what "On what exact date ...?" asks for
 _DAY_DATE = re.compile(rf"{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # a month named ("in May", "April 2003"): what "In what month ...?" asks for
-_NAMES_MONTH = re.compile(
-    r"\b(?:(?:" + "|".join(m.capitalize() for m in MONTHS) + ")|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.?)(?!\w)"
-)
+_NAMES_MONTH = re.compile(rf"\b(?:{MONTH_PATTERN}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)(?!\w)")
 # a day of the week ("on Thursday", "Wednesdays"): what "On what day ...?" asks, where it asks no date
 _WEEKDAY = re.compile(rf"\b{_WEEKDAYS}s?\b")
 _ASKS_DATE = re.compile(r"\bdate\b", re.IGNORECASE)
