@@ -165,10 +165,56 @@ def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> A
         head = _used_for(doc, role.purpose)  # "have a water pump to recycle ... the boiler water": "water pump"
     if head is None and role.relation == "nsubj" and role.governor:
         head = _nominal_doer(doc, role.governor)  # "Who invested in Anthropic?" in "Amazon's latest investment ..."
+    if head is None and role.relation == "nsubj" and role.governor in SAYING_STEMS:
+        head = _according_to(doc)  # "Who thought ...?" in "According to geographic scholars, the world ..."
+    if head is None and role.relation == "nsubj" and role.governor:
+        return _subject_before(doc, role.governor)
     if head is None:
         return None
     named = _named_instead(head)
     return _extent(named, appositives and named is head)  # not "xAI (Elon Musk's venture)"
+
+
+# verbs of saying and thinking: who does them is also who a sentence's "according to" names
+SAYING_STEMS = frozenset(content_terms("say note argue believe think claim state report suggest predict estimate warn consider"))
+
+
+def _according_to(doc: Any) -> Any:
+    """The head of what "according to" names, or None."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found = _object(doc[tok.i + 1])
+            if found is not None and found.pos_ in ANSWER_POS:
+                return found
+    return None
+
+
+SUBJECTLESS_SKIP = frozenset({"aux", "auxpass", "neg", "advmod"})  # between a subject and its verb: "have repeatedly"
+SUBJECT_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ"})
+
+
+def _subject_before(doc: Any, governor: str) -> Aligned | None:
+    """The noun phrase right before a main verb of the governing stem that the parse gave no subject: "...
+    innovation, congresses and presidents have repeatedly backed policies", where the tagger hung "congresses" on
+    the phrase before the comma. The run of nouns, adjectives and conjunctions back to the clause's edge; None
+    where the word before the verb (its auxiliaries and adverbs aside) is no noun."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.dep_ != "ROOT" or _stem(tok) != governor:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children):
+            continue
+        j = tok.i - 1
+        while j >= 0 and doc[j].dep_ in SUBJECTLESS_SKIP and doc[j].head.i == tok.i:
+            j -= 1
+        if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN"):
+            continue
+        lo = j
+        while lo - 1 >= 0 and doc[lo - 1].pos_ in SUBJECT_RUN_POS:
+            lo -= 1
+        while lo < j and doc[lo].pos_ in ("CCONJ", "DET"):
+            lo += 1
+        return Aligned(doc[lo].idx, doc[j].idx + len(doc[j].text), doc[j].idx, doc[j].idx + len(doc[j].text))
+    return None
 
 
 def _used_for(doc: Any, purpose: str) -> Any:

@@ -110,6 +110,15 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
         ("Which company did Amazon invest $50 billion in?",
          "In February 2026, the company invested approximately $50 billion in OpenAI.", "OpenAI"),
         ("What year did the company invest in?", "In February 2026, the company invested heavily.", "February 2026"),
+        # a verb the parse gave no subject: the noun phrase right before it (the tagger hung "congresses" on the
+        # phrase before the comma)
+        ("Who backed policies that sound good?", "Instead of providing stable rules for entrepreneurship and innovation, "
+         "congresses and presidents have repeatedly backed policies which promise easy solutions.", "congresses and presidents"),
+        # who thinks or says it: whom "according to" names
+        ("Who thought the world could be split into climatic zones?",
+         "According to geographic scholars under colonizing empires, the world could be split into climatic zones.",
+         "geographic scholars"),
+        ("Who built the world?", "According to geographic scholars, the world could be split into climatic zones.", None),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],
