@@ -542,8 +542,10 @@ def _nearest(
         return _titled_name(sentence, keep[0]) if q.answer_type == "person" else keep[0]
     starts, word_terms = _words(sentence)
     positions: dict[str, list[int]] = {}
+    # a figure asked for: the question's numbers ("in 2012-13") place the sentence, not the figure in it
+    figure_asked = q.span_kind in FIGURE_TYPES
     for i, term in enumerate(word_terms):
-        if term in q_terms:
+        if term in q_terms and not (figure_asked and term.isdigit()):
             positions.setdefault(term, []).append(i)
     wanted = q.bounds
     if not positions:

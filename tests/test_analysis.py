@@ -312,6 +312,15 @@ def test_spans_that_are_part_of_the_question_or_of_the_wrong_kind_are_left_out(q
     assert choose_span(sentence, analyse(question)).text == expected
 
 
+def test_the_numbers_of_a_figure_question_place_the_sentence_not_the_figure():
+    from rag.spans import choose_span
+
+    # "2012-13" sits beside the tuition; the cost asked for is the figure beside "total cost of attendance"
+    sentence = "For the 2012–13 school year annual tuition was $38,000, with a total cost of attendance of $57,000."
+    assert choose_span(sentence, analyse("What is the total cost of attendance in 2012-13?")).text == "$57,000"
+    assert choose_span(sentence, analyse("How much was annual tuition in 2012-13?")).text == "$38,000"
+
+
 def test_a_name_left_without_its_head_word_is_a_poor_answer():
     from rag.spans import choose_span
 
