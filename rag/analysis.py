@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rag.answer_forms import asked_periods, compared_figures
+from rag.blanks import blank_before
 from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.mismatch import asked_counts, bare_numbers, spans_of_time
@@ -151,6 +152,7 @@ class QuestionAnalysis:
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
+    blank: tuple[str, ...] = ()  # a statement ending on a blank: the words before it, ("its", "greatest") in "... its greatest what?"
     act: str = ""  # the stem of the verb the actor does: "invest" in "In which company has Microsoft invested?"
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
     roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
@@ -267,6 +269,7 @@ def analyse(text: str) -> QuestionAnalysis:
         receiver=receiver,
         years=years_in(text),
         stranded=_stranded(text),
+        blank=blank_before(text),
         act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms, text) if answer_type == "person" else frozenset(),

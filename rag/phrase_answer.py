@@ -23,6 +23,7 @@ from rag.alignment import (
     sorts_of,
 )
 from rag.analysis import QuestionAnalysis
+from rag.blanks import filler
 from rag.lexical import TermWeights, content_terms
 from rag.phrases import noun_phrases
 from rag.sentence_facts import SentenceFacts
@@ -52,6 +53,9 @@ def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -
         found = description(text, _OWNER.sub("", named.group(1), count=1))
         if found is not None:
             return Span(found[0], found[1], text[found[0] : found[1]], PHRASE)
+    filled = filler(text, q.blank)  # "... is its greatest what?": what follows "its greatest" in the sentence
+    if filled is not None:
+        return Span(filled[0], filled[1], text[filled[0] : filled[1]], PHRASE)
     kind_asked = asked_kind(q.text)  # "What type of locomotive ...?": the words that name the sort, where said
     sorts = sorts_of(text, kind_asked) if kind_asked else ()
     if not sorts and q.asks_other_name:  # "What is another name for a coal supply bin?": "(bunker)"
