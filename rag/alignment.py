@@ -606,6 +606,8 @@ def description(sentence: str, name: str) -> tuple[int, int] | None:
     head = next((t for t in inside if t.head not in inside or t.head == t), None)
     if head is None or not head.text[:1].isupper() and head.pos_ != "NOUN":
         return None
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == inside[-1].i + 1:
+        head = head.head  # "What is Constitutional AI?" in "Its Constitutional AI approach — which ...": the approach
     found = next((c for c in head.children if c.dep_ == "appos"), None)
     if found is None and head.dep_ == "nsubj" and head.head.lower_ in COPULAS:
         found = next((c for c in head.head.children if c.dep_ == "attr"), None)

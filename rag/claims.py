@@ -315,8 +315,9 @@ def _subject(
 ) -> str:
     """Whose figure it is: the measure's possessor, else the nearest clause subject, resolved when it is
     a pronoun or a generic noun ("the company", "its")."""
-    candidates = []
-    if measure is not None:
+    # "through Anthropic's guaranteed $100 billion in AWS purchases": a possessor of the figure itself owns it
+    candidates = [c for c in span.root.children if c.dep_ == "poss" and not span.start <= c.i < span.end]
+    if measure is not None and not candidates:
         candidates += [c for c in measure.children if c.dep_ == "poss"]
         if not candidates and measure.dep_ == "conj":  # "Microsoft's arrangement ... and a 49% stake": shared
             candidates += [c for c in measure.head.children if c.dep_ == "poss"]

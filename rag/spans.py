@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 STRANDED_REACH = 40  # characters before a span searched for the question's closing verb and preposition
 STRANDED_FACTOR = 0.25  # a span right after them is that much nearer
+# prepositions a verb takes in the same sense: "compete against" / "compete with", "put into" / "put in"
+SAME_PREPOSITIONS = {"against": ("with",), "with": ("against",), "into": ("in", "to"), "in": ("into",), "to": ("into",)}
 CLASS_FACTOR = 0.25  # a name right beside the class noun a "which X" question asks for is that much nearer
 APPOSED_TERMS = 2  # an appositive right after a name that says this many of the question's words describes it as asked
 PLACE_REACH = 160  # characters before a span searched for a place preposition (and the list of names after it)
@@ -714,4 +716,6 @@ def _follows(stranded: tuple[str, ...]) -> re.Pattern[str]:
     """A form of the question's closing verb and its preposition, ending right where a span starts."""
     verb, prep = stranded
     # "competes with the dominant NVIDIA": an article and up to two lower-case words between
-    return re.compile(rf"\b{re.escape(verb)}\w*\s+{re.escape(prep)}\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,2}}$")
+    # the sentence may say the verb with another preposition ("compete against?" in "competes with NVIDIA")
+    preps = "|".join(sorted({prep, *SAME_PREPOSITIONS.get(prep, ())}))
+    return re.compile(rf"\b{re.escape(verb)}\w*\s+(?:{preps})\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){{0,2}}$")

@@ -126,7 +126,14 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
     # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
     best_another = figure_of_another(data, q, best.sentence_id)
     best_states = bool(q.measured) and states_any(data, best.sentence_id, q.measured) and not best_another
-    for s in [best, *(n for n in near if n is not best)]:
+    order = [best, *(n for n in near if n is not best)]
+    if not q.predicate or q.predicate in LIGHT_TERMS:
+        # "Is the Amazon-Anthropic deal a circular investment?": what the question says its names are ("circular",
+        # its rarest word) is said where it is written, before a sentence that only names the deal
+        rarest = max(asked, key=lambda t: (data.idf.get(t, 0.0), t), default="")
+        order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
+            s for s in order if rarest not in facts(data, s.sentence_id).terms]
+    for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
         if s is not best and q.measured and not states_any(data, s.sentence_id, q.measured) and (best_states or not (

@@ -294,6 +294,9 @@ def test_of_several_purposes_the_one_the_question_does_not_say_is_the_reason():
     ("Bedrock is a managed service for models.", "Bedrock", "a managed service for models"),  # the copula's other side
     ("Its Constitutional AI approach — which trains models to follow principles rather than relying on feedback — has "
      "produced Claude.", "Constitutional AI approach", "trains models to follow principles rather than relying on feedback"),
+    # a name that modifies the noun the clause is said of ("What is Constitutional AI?")
+    ("Its Constitutional AI approach — which trains models to follow principles rather than relying on feedback — has "
+     "produced Claude.", "Constitutional AI", "trains models to follow principles rather than relying on feedback"),
     ("Amazon Bedrock grew fast.", "Amazon Bedrock", None),  # says nothing of what it is
     ("Nothing here names it.", "Amazon Bedrock", None),
 ])

@@ -321,6 +321,14 @@ def test_the_numbers_of_a_figure_question_place_the_sentence_not_the_figure():
     assert choose_span(sentence, analyse("How much was annual tuition in 2012-13?")).text == "$38,000"
 
 
+def test_a_closing_verb_and_preposition_meet_the_same_verb_with_a_preposition_of_the_same_sense():
+    from rag.spans import choose_span
+
+    sentence = "Tying Anthropic to Trainium chips helps Amazon's semiconductor division, which competes with the dominant NVIDIA."
+    assert choose_span(sentence, analyse("Which chipmaker does Amazon's Trainium compete against?")).text == "NVIDIA"
+    assert choose_span(sentence, analyse("Which chipmaker does Amazon's Trainium compete with?")).text == "NVIDIA"
+
+
 def test_a_name_left_without_its_head_word_is_a_poor_answer():
     from rag.spans import choose_span
 

@@ -35,6 +35,10 @@ SEED_CASES = [
     # a span of time of no stated length ("over multiple years", "the coming years") answers no "how long"
     ("How long does Anthropic's AWS spending commitment run?", "over the next decade", "001", "over the next decade on AWS"),
     ("Over how many years will Anthropic spend its AWS commitment?", "10-year", "004", "a 10-year contract"),
+    # found by a blind probe: the name's own possessive owns the $100 billion (Anthropic's), so Amazon's money is
+    # the $5 billion beside it (was "$100 billion"); "compete against" meets "competes with" (was "Anthropic")
+    ("How much is Amazon putting into Anthropic this time?", "$5 billion", "002", "Amazon's $5 billion investment"),
+    ("Which chipmaker does Amazon's Trainium compete against?", "NVIDIA", "004", "competes with the dominant NVIDIA"),
 ]
 
 
@@ -50,6 +54,14 @@ def test_seed_answers_are_exact_and_cited(seed_engine, question, answer, doc, se
     text = seed_engine.data.document(first.doc_id).text
     assert text[first.start : first.end] == first.quote
     assert DEFAULT_ABSTAIN_BELOW <= got.confidence <= 1.0
+
+
+def test_a_copular_yes_no_is_answered_where_the_sentence_says_what_is_asked(seed_engine):
+    # what the question says its name is ("circular", its rarest word) is said there, not in a sentence that only
+    # names the deal (was "Yes: The deal builds on Amazon's previous investments ...", found by a blind probe)
+    got = seed_engine.ask("Is the Amazon-Anthropic deal a circular investment?")
+    assert got.text.startswith("Yes: ") and "circular" in got.sentence
+    assert got.citations[0].doc_id == SEED["002"]
 
 
 def test_agreeing_sources_are_cited_too(seed_engine):

@@ -51,6 +51,11 @@ CASES = [
     ("Google has poured billions into its internal DeepMind division and made a reported $2 billion investment in Anthropic "
      "as well, though that relationship is less exclusive than Amazon's.", "$2 billion", 2e9, "Google", "investment",
      "Anthropic", set(), set()),
+    # a possessor of the figure itself owns it, before the subject of the clause it is said in
+    ("It's called circular because Amazon's $5 billion investment flows back to the company through Anthropic's "
+     "guaranteed $100 billion in AWS purchases.", "$100 billion", 100e9, "Anthropic", "purchase", "", set(), set()),
+    ("It's called circular because Amazon's $5 billion investment flows back to the company through Anthropic's "
+     "guaranteed $100 billion in AWS purchases.", "$5 billion", 5e9, "Amazon", "investment", "", set(), set()),
 ]
 
 
