@@ -73,6 +73,17 @@ def akin(a: str, b: str) -> bool:
         len(short) >= AKIN_SHARED and short[:AKIN_SHARED] == long_[:AKIN_SHARED])
 
 
+# the endings (after stemming) that make another word of the same root: "regulatori" of "regul", "medalist" of
+# "medal", "european" of "europ"; not a name that only begins like a word ("trainium", "normandi")
+DERIVATION_SUFFIXES = frozenset({"atori", "ori", "ist", "ism", "al", "ic", "ical", "ian", "ean", "an", "in", "es", "ation", "ion", "ive"})
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether one stem is the other or the other with a derivational ending (DERIVATION_SUFFIXES)."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and (len(long_) == len(short) or long_[len(short) :] in DERIVATION_SUFFIXES)
+
+
 DOER_SUFFIXES = ("or", "er", "r")  # a verb's stem and the noun for whoever does it: "creat" -> "creator", "make" -> "maker"
 MIN_DOER_STEM = 4  # "use" and "user" are too short a family to tell a doer by
 

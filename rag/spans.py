@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
-from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived
 from rag.phrases import parse
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
@@ -406,8 +406,8 @@ def choose_span(
             if kind == "duration" and q.asks_number and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)
-            if not terms or all(t in q_terms for t in terms):
-                continue  # "The", "Its", or the question's own words are not its answer
+            if not terms or all(t in q_terms or any(derived(t, u) for u in q_terms) for t in terms):
+                continue  # "The", "Its", or the question's own words (in any form: "Regulatory" for "regulators")
             if span.text.isupper() and span.text in _initials(q.entities):
                 continue  # "AWS" for "Amazon Web Services": the question's own name
             if " " in span.text and next(iter(_initials((span.text,))), "") in q.entities:

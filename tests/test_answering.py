@@ -39,6 +39,8 @@ SEED_CASES = [
     # the $5 billion beside it (was "$100 billion"); "compete against" meets "competes with" (was "Anthropic")
     ("How much is Amazon putting into Anthropic this time?", "$5 billion", "002", "Amazon's $5 billion investment"),
     ("Which chipmaker does Amazon's Trainium compete against?", "NVIDIA", "004", "competes with the dominant NVIDIA"),
+    # "Regulatory" is the question's own "regulators" in another form, no answer (was "Microsoft-OpenAI and Google DeepMind")
+    ("Which regulators are scrutinising Big Tech AI investments?", "FTC and European Commission", "003", "Regulatory scrutiny"),
 ]
 
 

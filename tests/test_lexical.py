@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.lexical import akin, content_terms
+from rag.lexical import akin, content_terms, derived
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
@@ -31,3 +31,17 @@ def test_the_periods_a_figure_is_counted_in(text, periods):
     from rag.timewords import periods_in
 
     assert periods_in(text) == periods
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("regul", "regulatori", True),  # "regulators" and "Regulatory"
+    ("medal", "medalist", True),
+    ("europ", "european", True),
+    ("invest", "invest", True),
+    ("train", "trainium", False),  # a name that only begins like the word
+    ("norman", "normandi", False),
+    ("medal", "metal", False),
+])
+def test_a_derived_word_is_the_same_root_with_a_derivational_ending(a, b, expected):
+    assert derived(a, b) is expected
+    assert derived(b, a) is expected
