@@ -113,11 +113,14 @@ def _role(question: str) -> AskedRole | None:
     wh = next((t for t in doc if t.lower_ in QUESTION_WORDS and t.tag_ in QUESTION_TAGS), None)
     if wh is None:
         where = next((t for t in doc if t.lower_ == "where" and t.tag_ == "WRB"), None)
-        if where is not None and where.head.pos_ in ("VERB", "AUX") and where.head.lower_ not in COPULAS:
-            return AskedRole(PLACE, "", _stem(where.head), frozenset())  # "Where did the monks flee?"
+        verb = where.head if where is not None else None
+        if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "Where is much of the work done?" parsed with "Where" under "is": the verb it helps
+        if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lower_ not in COPULAS:
+            return AskedRole(PLACE, "", _stem(verb), frozenset())  # "Where did the monks flee?"
         return None
     asked = wh.head if wh.dep_ == "det" else wh  # "Which theory suggested ...": the noun the question word picks
-    stranded = next((t for t in doc[asked.i + 1 :] if t.dep_ in ("prep", "agent") and not any(c.dep_ == "pobj" for c in t.children)), None)
+    stranded = next((t for t in doc[asked.i + 1 :] if t.dep_ in ("prep", "agent") and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)), None)
     if stranded is not None and stranded.head.pos_ in GOVERNOR_POS:
         # "Who was the round led by?": the question word is the object of the preposition left at the end
         return AskedRole("pobj", stranded.lower_, _stem(stranded.head), frozenset())
@@ -134,12 +137,26 @@ def _role(question: str) -> AskedRole | None:
         return None
     if governor.lower_ in COPULAS:
         other = [c for c in governor.children if c.dep_ in ("nsubj", "attr") and c.i != asked.i]
+        done = _done_by_asked(governor) if asked.dep_ == "nsubj" else None
+        if not other and done is not None:
+            return AskedRole("nsubj", "", _stem(done), frozenset())  # "Who is responsible for operating X?": who operates
         if not other:
             return None
         return AskedRole("attr", "", "", _terms(other[0].subtree))
     if asked.dep_ not in COUNTERPARTS:
         return None
     return AskedRole(asked.dep_, "", _stem(governor), frozenset())
+
+
+def _done_by_asked(copula: Any) -> Any:
+    """The verb a copula's subject is said to do by an adjective and a preposition: "operating" of "Who is
+    responsible for operating ...?", "in charge of running"; None where there is none."""
+    for adjective in (c for c in copula.children if c.dep_ == "acomp"):
+        for prep in (c for c in adjective.children if c.dep_ == "prep"):
+            verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if verb is not None:
+                return verb
+    return None
 
 
 def aligned_span(sentence: str, role: AskedRole, appositives: bool = False) -> Aligned | None:

@@ -219,9 +219,10 @@ def answer_question(
                 if span is not None and near_class_word(known.text, span, q.asked_class):
                     best, sentence = dataclasses.replace(s, span=span), data.sentences[s.sentence_id]
                     break
-    elif form is None and kind == "name" and best.span is None and q.answer_type == "person":
+    elif form is None and best.span is None and (q.answer_type == "person" and kind == "name" or kind == "place"):
         # "Who normally instructs members how to vote?" where the sentence names no one: the constituent in the
-        # question word's role ("political parties normally instruct members ..."), not the whole sentence
+        # question word's role ("political parties normally instruct members ..."), not the whole sentence; "Where
+        # is much of the work done?": "(in) committee"
         known = facts(data, best.sentence_id)
         aligned = aligned_in(q, known.text)
         if aligned is not None and len(known.text[aligned.start : aligned.end].split()) <= MAX_ALIGNED_WORDS:

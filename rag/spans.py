@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -36,6 +37,8 @@ FIGURE_TYPES = {kind: units_of_kind(kind) for kind in FIGURE_KINDS}
 PHRASE = "phrase"  # the kind of a common-noun phrase candidate (rag.phrases)
 SORT = "sort"  # the kind of the words naming a class's sort ("twin-cylinder" locomotive: rag.alignment.sorts_of)
 WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole aligned constituent: "a separate condenser", "southern Italy"
+# common nouns that stand for a name said elsewhere: "the firm invested", "they said"; no answer to "who"
+GENERIC_DOERS = frozenset(content_terms("firm firms companies business businesses people person someone others one they"))
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
 _RULES: tuple[tuple[str, str], ...] = (
@@ -449,8 +452,22 @@ def choose_span(
         inside = [k for k in keep if aligned.start <= k.start and k.end <= aligned.end]
         # "Spanish architect Enric Miralles": the name that holds the constituent's head, not its modifier
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
+        if not inside and q.answer_type == "person" and (common := _common_doer(sentence, aligned, q, q_terms)) is not None:
+            return common  # "Who operates the voting equipment?": "A vote clerk", not a name elsewhere in the sentence
         keep = headed or inside or keep
     return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+def _common_doer(sentence: str, aligned: Aligned, q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
+    """The aligned constituent of a "who" question where it names no one by name: a common-noun phrase ("vote
+    clerk", "congresses and presidents"), not a generic one ("the company"), at most MAX_ALIGNED_WORDS; else None."""
+    whole = _aligned_answer(sentence, aligned, dataclasses.replace(q, span_kind="other"), q_terms)
+    if whole is None or whole.text[:1].isupper():
+        return None
+    terms = content_terms(whole.text)
+    if set(terms) <= GENERIC_NAME_TERMS | GENERIC_DOERS:
+        return None
+    return whole
 
 
 _ROMAN = re.compile(r"[IVXLC]{2,}")  # "II", "XIV": a numeral left alone of a name is no name

@@ -119,6 +119,12 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
          "According to geographic scholars under colonizing empires, the world could be split into climatic zones.",
          "geographic scholars"),
         ("Who built the world?", "According to geographic scholars, the world could be split into climatic zones.", None),
+        # "where" hung on the auxiliary of a passive: the place of the verb it helps
+        ("Where is much of the work of the Parliament done?", "Much of the work of the Parliament is done in committee.",
+         "committee"),
+        # who is responsible for doing it: who does it
+        ("Who is responsible for operating the voting equipment?",
+         "A vote clerk sits in front of the Presiding Officer and operates the voting equipment.", "vote clerk"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
     ],
