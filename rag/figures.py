@@ -196,6 +196,28 @@ def spelled_out_to_digits(text: str) -> str:
     return _SPELLED.sub(convert, text)
 
 
+def spelled_counts(text: str) -> list[Figure]:
+    """Numbers written in words in an article's sentence ("five or more seats", "one (or more) of the departments"), as
+    counts: what "how many" may be answered by. (The figure index and the claims read numerals only: "five large
+    thermal power plants" is no figure a source states.)"""
+    from text_to_num import text2num
+
+    found = []
+    for m in _SPELLED.finditer(text):
+        words = m.group()
+        before = text[: m.start()].rstrip()
+        if words.lower().startswith("a ") or (before and (before[-1].isdigit() or before[-1] in "$€£")):
+            continue  # "a hundred", "4.5 billion": a scale or an article, read elsewhere
+        if words.lower() == "one":
+            continue  # "one of the largest", "one representative": a lone "one" is rarely a count
+        try:
+            value = text2num(re.sub(r"\s+", " ", words.replace("-", " ")).lower(), "en")
+        except ValueError:
+            continue
+        found.append(Figure(float(value), "count", words, m.start(), m.end()))
+    return found
+
+
 # a span of time without a numeral: "over the next decade" is ten years where an answer's sources are compared
 # (the figure index counts only numerals: `rag figure "10 years"` does not list "the next decade")
 _DECADE_WORDS = re.compile(r"(?i:\b(?:a|one|(?:the )?(?:next|coming|following|past|last|previous))\s+decade\b)")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.alignment import PLACE_PREPOSITIONS
-from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
+from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value, spelled_counts
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived
 from rag.phrases import parse
 from rag.records import Figure
@@ -218,6 +218,12 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
                 spans.append(Span(start, f.end, sentence[start : f.end], kind, f))
         if kind == "duration":  # "over the next decade", "for several years": a span of time without a number
             spans += [Span(m.start(), m.end(), m.group(), kind) for m in _SPAN_OF_TIME.finditer(sentence)]
+        if kind == "count":  # "parties with five or more seats", "twenty-five members": a number written in words
+            spelled = spelled_counts(sentence)
+            spans = [sp for sp in spans if not any(f.start <= sp.start and sp.end <= f.end for f in spelled)]
+            spans += [Span(f.start, f.end, f.text, kind, f) for f in spelled
+                      if not any(sp.start < f.end and f.start < sp.end for sp in spans)]
+            spans.sort(key=lambda sp: sp.start)
         return spans
     if kind == "date":
         return [Span(m.start(), m.end(), m.group(), kind) for m in _DATE.finditer(sentence)]

@@ -329,6 +329,13 @@ def test_a_closing_verb_and_preposition_meet_the_same_verb_with_a_preposition_of
     assert choose_span(sentence, analyse("Which chipmaker does Amazon's Trainium compete with?")).text == "NVIDIA"
 
 
+def test_how_many_is_answered_by_a_number_written_in_words():
+    from rag.spans import choose_span
+
+    sentence = "The Bureau consists of the Presiding Officer and one representative from each party with five or more seats."
+    assert choose_span(sentence, analyse("How many seats must a party have to be on the Bureau?")).text == "five"
+
+
 def test_a_name_left_without_its_head_word_is_a_poor_answer():
     from rag.spans import choose_span
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.figures import durations_in_years, extract_figures, figure_key, format_figure, parse_figures, same_value
+from rag.figures import durations_in_years, extract_figures, figure_key, format_figure, parse_figures, same_value, spelled_counts
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -175,3 +175,14 @@ def test_a_minus_sign_makes_a_figure_negative(text, values):
 )
 def test_a_span_of_time_in_years(text, years):
     assert durations_in_years(text) == years
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("parties with five or more seats", [("five", 5.0)]),
+    ("twenty-five members sit on three boards", [("twenty-five", 25.0), ("three", 3.0)]),
+    # a lone "one", an article's number and a scale after digits are no counts written in words
+    ("one of the largest deals", []),
+    ("a hundred ships and $4.5 billion", []),
+])
+def test_numbers_written_in_words_count(text, expected):
+    assert [(f.text, f.value) for f in spelled_counts(text)] == expected
