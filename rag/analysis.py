@@ -152,6 +152,7 @@ class QuestionAnalysis:
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
+    set_aside: str = ""  # "Besides Amazon, ": a phrase that sets names aside, whose words are not searched for
     blank: tuple[str, ...] = ()  # a statement ending on a blank: the words before it, ("its", "greatest") in "... its greatest what?"
     act: str = ""  # the stem of the verb the actor does: "invest" in "In which company has Microsoft invested?"
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
@@ -224,6 +225,10 @@ def _question_proper(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+# the lead phrases that set a name aside: "Besides Amazon, which companies ...?" asks for the others
+_SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for|excluding)\b[^,?]{1,80},\s*", re.IGNORECASE)
+
+
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
     asked = _question_proper(text)
@@ -270,6 +275,7 @@ def analyse(text: str) -> QuestionAnalysis:
         years=years_in(text),
         stranded=_stranded(text),
         blank=blank_before(text),
+        set_aside=m.group() if (m := _SET_ASIDE.match(text)) is not None and m.end() < len(text) else "",
         act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms, text) if answer_type == "person" else frozenset(),

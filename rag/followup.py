@@ -23,11 +23,13 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     starts like a continuation ("and ..."), refers back ("it", "in return") or is too short to stand alone."""
     if q.acronym:  # "What does AWS stand for?": the sentences that hold the short form, whatever the frame's words
         return q.acronym
+    # "Besides Amazon, which companies are named as investors?": the sentences about the others, not about Amazon
+    text = q.text[len(q.set_aside) :] if q.set_aside else q.text
     if not previous:
-        return q.text
+        return text
     if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:
-        return f"{q.text} {previous}"
-    return q.text
+        return f"{text} {previous}"
+    return text
 
 
 # "What about Google?", "And Microsoft?", "How about for OpenAI?": the previous question asked of another name

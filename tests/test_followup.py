@@ -4,7 +4,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import before_event, needs_previous, with_other_name
+from rag.followup import before_event, contextualize, needs_previous, with_other_name
 from tests.conftest import SEED
 
 
@@ -134,3 +134,14 @@ def test_a_line_break_in_a_question_is_no_turn_of_the_conversation(seed_engine):
     assert said.citations[0].doc_id == SEED["001"] and "$5bn" in said.text
     # no speaker in the sentence: the note names the articles that say it (the reply named no one)
     assert said.note.startswith('said in "Amazon commits up to $25bn investment in Anthropic" (001_')
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    # a name set aside is no word to search by: the sentences about the others answer
+    ("Besides Amazon, which companies invested in Anthropic?", "which companies invested in Anthropic?"),
+    ("Apart from Anthropic, which AI lab did Amazon back?", "which AI lab did Amazon back?"),
+    # a source named before the question is searched for
+    ("According to Reuters, who invested in Anthropic?", "According to Reuters, who invested in Anthropic?"),
+])
+def test_a_name_set_aside_is_not_searched_for(question, searched):
+    assert contextualize(analyse(question), None) == searched
