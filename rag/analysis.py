@@ -614,10 +614,12 @@ def _receives(text: str, entity: str) -> bool:
 
 
 def _acts(text: str, entity: str) -> bool:
-    """ "How much has Salesforce invested", "did Amazon put": the name is the subject of the question's verb. A name
-    that receives ("is Anthropic getting from Amazon") is not: the figure's claim may have the giver as its subject."""
+    """ "How much has Salesforce invested", "did Amazon put", "the most Amazon has pledged": the name is the subject of
+    the question's verb. A name that receives ("is Anthropic getting from Amazon") is not: the figure's claim may
+    have the giver as its subject."""
     return any(
-        _ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity))
+        ((_ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity)))
+         or _AUXILIARY_AFTER.match(text, i + len(entity)))
         and not _RECEIVING.match(text, i + len(entity))
         for i in _occurrences(text, entity)
     )
@@ -638,6 +640,8 @@ def _owns(text: str, entity: str) -> bool:
 # Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.
 _ACTING_BEFORE = re.compile(r"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+$")
 _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
+# "the most Amazon has pledged", "how much Microsoft had invested": the name, then its auxiliary and a participle
+_AUXILIARY_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obtain(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b")
 _POSSESSED = re.compile(r"['’]s?\s+\w")
 _TARGET_BEFORE = re.compile(r"\b(?:on|in|into|onto|to|towards?|with|from|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -255,6 +255,10 @@ def test_the_class_a_which_question_asks_for(question, asked):
     ("What is Google's stake in Anthropic?", ""),  # an owner, not an actor
     ("How many gigawatts is Anthropic getting from Amazon?", ""),  # a receiver: the claim's subject may be the giver
     ("Who is the CEO of Anthropic?", ""),
+    # the name, then its auxiliary and a participle, in a clause of the question
+    ("What is the most Amazon has pledged to invest in Anthropic?", "Amazon"),
+    ("How much money Microsoft had invested in OpenAI was not said?", "Microsoft"),
+    ("What has Anthropic's revenue reached?", ""),  # the name owns what is asked
 ])
 def test_the_actor_of_a_question(question, actor):
     assert analyse(question).actor == actor
