@@ -302,6 +302,9 @@ def answer_question(
             # a name, a date or a long form: other articles may say it outside the passages (a common-noun phrase,
             # "models", is said in many a sentence that does not say what the question asks)
             sources += also_naming(data, sources, text, q_terms, idf, q.entities)
+            if form is None:
+                # "Asia and Europe" asked "Where ...?": other articles name the members in their own words too
+                sources += also_listing(data, sources, text, q_terms, idf, q.entities)
             if given and form is None:
                 # "Which company put $50 billion into OpenAI?": another sentence supports the name for that figure only
                 sources = sources[:1] + [sid for sid in sources[1:] if states_any(data, sid, given)]

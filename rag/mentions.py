@@ -79,7 +79,12 @@ def also_listing(
         "".join(rf"(?=.*(?<!\w){re.escape(r)}[a-z]{{0,{len(k) - len(r) + MEMBER_ENDING if len(k) > 3 else 0}}}(?!\w))" for r, k in zip(roots, keys)),
         re.IGNORECASE | re.DOTALL,
     )
-    return mentioning(data, cited, _holding(needle, all_of=roots), " ".join(keys), q_terms, idf, entities)
+    # the lexical search looks for the adjectives too, where the articles use them ("asian" beside "asia")
+    forms = {t for r in roots for e in ADJECTIVE_ENDINGS for t in content_terms(r + e) if data.lexical.chunk_df(t)}
+    return mentioning(data, cited, _holding(needle, all_of=roots), " ".join([*keys, *sorted(forms)]), q_terms, idf, entities)
+
+
+ADJECTIVE_ENDINGS = ("n", "an", "ean", "ian")  # a place's adjective: "Asia" -> "Asian", "Europ" -> "European"
 
 
 MEMBER_ENDING = 3  # letters a list member's form may end in beyond its root ("Asia" -> "Asian", "Europ" -> "European")

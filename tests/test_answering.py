@@ -66,6 +66,17 @@ def test_a_copular_yes_no_is_answered_where_the_sentence_says_what_is_asked(seed
     assert got.citations[0].doc_id == SEED["002"]
 
 
+@pytest.mark.parametrize("question", [
+    "Which regions will Anthropic's inference capacity expand into?",
+    "Where is Anthropic expanding its inference capacity?",
+])
+def test_a_list_is_cited_where_another_article_names_its_members_as_adjectives(seed_engine, question):
+    # 001 says "across Asia and Europe", 000 "in Asian and European markets" (was 001 alone)
+    got = seed_engine.ask(question)
+    assert got.text == "Asia and Europe"
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"]}
+
+
 def test_agreeing_sources_are_cited_too(seed_engine):
     got = seed_engine.ask("How much does Anthropic plan to spend on AWS?")
     assert got.figure is not None and got.figure.value == 100e9
