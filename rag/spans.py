@@ -564,7 +564,7 @@ def _nearest(
     if not keep:
         return None
     if len(keep) == 1:  # nothing to choose between (most sentences of a figure question)
-        return _titled_name(sentence, keep[0]) if q.answer_type == "person" else keep[0]
+        return _of_people(sentence, _titled_name(sentence, keep[0])) if q.answer_type == "person" else keep[0]
     starts, word_terms = _words(sentence)
     positions: dict[str, list[int]] = {}
     # a figure asked for: the question's numbers ("in 2012-13") place the sentence, not the figure in it
@@ -629,7 +629,7 @@ def _nearest(
         return total
 
     best = min(keep, key=distance)
-    return _titled_name(sentence, best) if q.answer_type == "person" else best
+    return _of_people(sentence, _titled_name(sentence, best)) if q.answer_type == "person" else best
 
 
 def _headed_by_class(name: str, q: QuestionAnalysis) -> bool:
@@ -690,6 +690,28 @@ def _titled_name(sentence: str, span: Span) -> Span:
     name = m.group(1).rstrip(".’'")
     start = m.start(1)
     return Span(start, start + len(name), name, span.kind)
+
+
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ars", "ants")  # plural nouns of who does something: traders, scholars
+_PEOPLE_AFTER = re.compile(r"\s+([a-z]+s(?:\s+and\s+[a-z]+s)?)\b")  # "Hamburg merchants and traders"
+
+
+def _of_people(sentence: str, span: Span) -> Span:
+    """For a person asked for: a name that only qualifies the plural noun after it is said with that noun, by the
+    parse ("Hamburg merchants and traders", not "Hamburg")."""
+    if span.figure is not None:
+        return span
+    m = _PEOPLE_AFTER.match(sentence, span.end)
+    doc = parse(sentence) if m is not None else None
+    if m is None or doc is None:
+        return span
+    last = next((t for t in doc if t.idx < span.end <= t.idx + len(t.text)), None)
+    noun = next((t for t in doc if t.idx == m.start(1)), None)
+    if last is None or noun is None or noun.tag_ != "NNS" or last.head.i != noun.i or last.dep_ not in ("compound", "amod", "nmod"):
+        return span
+    if not noun.lower_.endswith(PEOPLE_ENDINGS):
+        return span  # "Amazon shares": a thing, not who
+    return Span(span.start, m.end(1), sentence[span.start : m.end(1)], span.kind)
 
 
 _OPENERS, _CLOSERS = "(\"'“‘", ",;:)\"'”’"

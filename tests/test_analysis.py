@@ -340,6 +340,19 @@ def test_how_many_is_answered_by_a_number_written_in_words():
     assert choose_span(sentence, analyse("How many seats must a party have to be on the Bureau?")).text == "five"
 
 
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # a name that only qualifies the people after it is said with them; a thing after it is not ("Amazon shares")
+    ("Who influenced Bismarck?", "Bismarck was influenced by Hamburg merchants and traders who wanted colonies.",
+     "Hamburg merchants and traders"),
+    ("Who made the deal with Anthropic?", "Amazon shares rose after the deal with Anthropic.", "Amazon"),
+])
+def test_who_is_said_with_the_people_a_name_qualifies(question, sentence, expected):
+    from rag.spans import choose_span
+
+    found = choose_span(sentence, analyse(question))
+    assert (found.text if found else None) == expected
+
+
 def test_a_name_left_without_its_head_word_is_a_poor_answer():
     from rag.spans import choose_span
 
