@@ -20,7 +20,7 @@ from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
-from rag.units import FIGURE_KINDS, FIGURE_UNITS, UNIT_SYMBOLS, units_of_kind
+from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -225,6 +225,19 @@ def _question_proper(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+# the kinds a question gets from a word it holds anywhere ("capacity"), not from how it asks
+WORD_TYPED_KINDS = frozenset({"power"})
+QUANTITY_STEMS = frozenset(t for w in QUANTITY_NOUNS for t in content_terms(w))
+UNIT_WORD_STEMS = frozenset(t for u in UNITS for w in (*u.words, *(n for n, _ in u.scales)) for t in content_terms(w))
+_HOW_MUCH_OR_MANY = re.compile(r"\bhow (?:much|many)\b", re.IGNORECASE)
+
+
+def _asks_a_thing(asked: str) -> bool:
+    """A "what X" or "which X" question whose X is no quantity: "What critical problem ...?" asks for a problem."""
+    stem = asked_class(asked)
+    return bool(stem) and stem not in QUANTITY_STEMS and stem not in UNIT_WORD_STEMS
+
+
 # the lead phrases that set a name aside: "Besides Amazon, which companies ...?" asks for the others
 _SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for|excluding)\b[^,?]{1,80},\s*", re.IGNORECASE)
 
@@ -244,6 +257,10 @@ def analyse(text: str) -> QuestionAnalysis:
     )
     if about_figure:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
+    if span_kind in WORD_TYPED_KINDS and not _HOW_MUCH_OR_MANY.search(asked) and _asks_a_thing(asked):
+        # "What critical problem ... does the guaranteed compute capacity address?": a problem is asked for; the
+        # capacity is what the question is about
+        span_kind = "other"
     if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)

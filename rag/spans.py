@@ -77,7 +77,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
-    ("place", r"\b(?:which|what) (?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"
+    ("place", r"\b(?:which|what) (?:[a-z]+ )?(?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"
      r"|\bthe capital (?:city )?of\b"),
     # "in an official capacity" is a role, not power
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),

@@ -1266,3 +1266,17 @@ def test_a_sentence_makes_the_questions_words_exclusive(sentence, exclusive):
 def test_the_name_that_gets_what_is_asked(question, receiver, actor):
     q = analyse(question)
     assert (q.receiver, q.actor) == (receiver, actor)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # a "what X" question whose X is no quantity asks for an X, whatever figure word it holds later
+    ("What critical problem for Anthropic does the guaranteed compute capacity address?", "other"),
+    ("What capacity does Amazon guarantee Anthropic?", "power"),
+    ("How much computing capacity does Anthropic get?", "power"),
+    ("What gigawatt figure is cited for the deal?", "power"),
+    ("What context window does Claude have?", "tokens"),
+    # one word may stand between "which" and a place noun
+    ("In which world regions is inference capacity being expanded?", "place"),
+])
+def test_the_kind_a_question_asks_for_is_its_class_before_a_figure_word(question, kind):
+    assert analyse(question).span_kind == kind
