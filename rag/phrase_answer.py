@@ -80,7 +80,8 @@ def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -
         span = choose_span(text, dataclasses.replace(q, asked_class=""), idf, known.scopes, phrases, words_only=bool(kind_asked))
     if span is not None and q.asked_class and span.figure is None:
         span = _with_class_noun(text, span, q)
-    if span is not None and span.text.lower() in PARTITIVE_NOUNS:
+    if span is not None and (span.text.lower() in PARTITIVE_NOUNS or (span.kind == PHRASE and " " not in span.text)):
+        # "set" -> "set of principles"; a lone noun with what it is of: "shortage" -> "shortage of computational resources"
         span = _with_what_counted(text, span, phrases)
     return span
 

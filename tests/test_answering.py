@@ -41,6 +41,9 @@ SEED_CASES = [
     ("Which chipmaker does Amazon's Trainium compete against?", "NVIDIA", "004", "competes with the dominant NVIDIA"),
     # "Regulatory" is the question's own "regulators" in another form, no answer (was "Microsoft-OpenAI and Google DeepMind")
     ("Which regulators are scrutinising Big Tech AI investments?", "FTC and European Commission", "003", "Regulatory scrutiny"),
+    # a problem is asked for, not power; a lone noun is said with what it is of (was an abstention)
+    ("What critical problem for Anthropic does the guaranteed compute capacity address?",
+     "shortage of computational resources", "004", "address a critical problem"),
 ]
 
 
