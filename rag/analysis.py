@@ -339,7 +339,7 @@ _NO_CHOICE = frozenset("not so more less else otherwise never".split())
 _GENERATION_ASKED = re.compile(r"\b(?:(?:next|latest|newest|new|upcoming|current)[- ])?(?:generations?|versions?)\b", re.IGNORECASE)
 # "Which Google chip programme ...?", "What Microsoft products ...?": a name right after the question word
 _DESCRIBER = re.compile(r"^\W*(?i:which|what)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=\s+[a-z])")
-_PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)\s*\??\s*$")  # a participle: "headquartered", "stationed"
+_PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)(?:\s+(?:in|at|on))?\s*\??\s*$")  # a participle: "headquartered", "stationed (in)"
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
 
 

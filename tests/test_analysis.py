@@ -937,6 +937,8 @@ def test_a_question_name_keeps_its_number(question, entities, figures):
 @pytest.mark.parametrize(("question", "verb"), [
     ("Where is Anthropic headquartered?", "headquart"),
     ("In which city is Anthropic headquartered?", "headquart"),
+    ("Which city is Anthropic headquartered in?", "headquart"),  # with its preposition at the end
+    ("Which city is OpenAI located in?", ""),
     ("Where is OpenAI based?", ""),  # "based" is said in many other words
     ("Where was Watt born?", ""),  # no participle in -ed: "Scottish inventor James Watt" says where
     ("How much is Anthropic headquartered?", ""),  # no place question

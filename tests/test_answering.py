@@ -87,6 +87,12 @@ def test_agreeing_sources_are_cited_too(seed_engine):
     assert got.conflicts == ()
 
 
+def test_a_place_asked_by_a_participle_no_article_says_is_refused(seed_engine):
+    # no article says where Anthropic is headquartered (a blind probe got "ChatGPT")
+    got = seed_engine.ask("Which city is Anthropic headquartered in?")
+    assert got.abstained and got.citations == ()
+
+
 def test_what_is_a_kind_of_thing_is_answered_by_a_sentence_not_an_amount(seed_engine):
     # was "$5 billion", with "$4B" from 003 shown as a disagreement; the glossary's definition line under the
     # heading "Circular Investment" (found since chunk vectors are pooled from their sentences')
