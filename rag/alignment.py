@@ -230,7 +230,7 @@ def _subject_before(doc: Any, governor: str) -> Aligned | None:
             lo -= 1
         while lo < j and doc[lo].pos_ in ("CCONJ", "DET"):
             lo += 1
-        return Aligned(doc[lo].idx, doc[j].idx + len(doc[j].text), doc[j].idx, doc[j].idx + len(doc[j].text))
+        return _run(doc, lo, j, doc[j])
     return None
 
 
@@ -455,7 +455,12 @@ def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:
     named = head
     if appositives and head.pos_ == "NOUN":  # "architect Enric Miralles": the appositive name is who is meant
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in keep), head)
-    return Aligned(doc[lo].idx, doc[hi].idx + len(doc[hi].text), named.idx, named.idx + len(named.text))
+    return _run(doc, lo, hi, named)
+
+
+def _run(doc: Any, first: int, last: int, head: Any) -> Aligned:
+    """The words `first` to `last` of `doc` as a constituent whose head is `head`."""
+    return Aligned(doc[first].idx, doc[last].idx + len(doc[last].text), head.idx, head.idx + len(head.text))
 
 
 # "What type of locomotive ...?", "what kinds of sciences ...?": the class is named, and the answer is the sort

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rag.answer_forms import asked_periods, compared_figures
 from rag.blanks import blank_before
 from rag.figures import parse_figures
-from rag.lexical import content_terms
+from rag.lexical import FOCUS_ADVERBS, content_terms
 from rag.mismatch import asked_counts, bare_numbers, spans_of_time
 from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
@@ -372,14 +372,33 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
 
 # the verb after the name, past adverbs and a passive's "be": "Did Amazon really buy ...?", "Can Claude only be accessed"
 _VERB_AFTER_NAME = re.compile(
-    r"\s+(?:(?:only|really|actually|also|just|even|still|ever|already|now|currently|exclusively|solely)\s+)*"
+    rf"\s+(?:(?:{'|'.join((*FOCUS_ADVERBS, 'already', 'now', 'currently', 'exclusively', 'solely'))})\s+)*"
     r"(?:be\s+)?([a-z]+)\b"
 )
 # "Is Anthropic owned by Amazon?", "Was Anthropic founded in 2021?", "Is Anthropic moving ...?": "is" and a name
 # before a participle asks a verb too
 _IS_NAME = re.compile(r"^\W*(?:is|are|was|were)\s+(?:the\s+)?", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(
-    "paid bought sold built made held won led run given taken known seen written chosen driven shown grown".split())
+# irregular verbs' past forms and past participles, which end in no "-ed": a name's verb ("Was Anthropic founded
+# ...?", "Is Claude sold ...?") and a class noun's ("Which company won ...?") are told by them
+IRREGULAR_VERBS = {
+    "buy": ("bought", "bought"), "sell": ("sold", "sold"), "build": ("built", "built"), "make": ("made", "made"),
+    "hold": ("held", "held"), "win": ("won", "won"), "lead": ("led", "led"), "run": ("ran", "run"), "pay": ("paid", "paid"),
+    "give": ("gave", "given"), "take": ("took", "taken"), "know": ("knew", "known"), "see": ("saw", "seen"),
+    "write": ("wrote", "written"), "choose": ("chose", "chosen"), "drive": ("drove", "driven"), "show": ("showed", "shown"),
+    "grow": ("grew", "grown"), "go": ("went", "gone"), "become": ("became", "become"), "begin": ("began", "begun"),
+    "find": ("found", "found"), "come": ("came", "come"), "get": ("got", "got"), "keep": ("kept", "kept"),
+    "leave": ("left", "left"), "lose": ("lost", "lost"), "meet": ("met", "met"), "put": ("put", "put"),
+    "say": ("said", "said"), "send": ("sent", "sent"), "set": ("set", "set"), "spend": ("spent", "spent"),
+    "stand": ("stood", "stood"), "tell": ("told", "told"), "think": ("thought", "thought"), "bring": ("brought", "brought"),
+    "catch": ("caught", "caught"), "fight": ("fought", "fought"), "teach": ("taught", "taught"), "draw": ("drew", "drawn"),
+    "throw": ("threw", "thrown"), "fly": ("flew", "flown"), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
+    "break": ("broke", "broken"), "speak": ("spoke", "spoken"), "ride": ("rode", "ridden"), "strike": ("struck", "struck"),
+    "sink": ("sank", "sunk"), "sing": ("sang", "sung"), "swim": ("swam", "swum"),
+}
+_IRREGULAR_PAST = frozenset(past for past, _ in IRREGULAR_VERBS.values()) - {"showed"}
+
+
+_PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(sorted({participle for _, participle in IRREGULAR_VERBS.values()}))
     + r")\b(?:[^?]*?\bby\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*))?")
 
 
@@ -529,14 +548,6 @@ def _class_noun(text: str) -> str:
 
 
 _HAS_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
-# past forms that end in no "-ed": a verb right after the class noun of a question with no auxiliary
-_IRREGULAR_PAST = frozenset(
-    "went won became began made took gave found led built wrote ran came got held kept left lost met paid put said sent"
-    " set sold spent stood told thought brought bought caught fought taught drew grew knew threw flew rose fell broke"
-    " chose spoke drove rode struck sank sang swam saw".split()
-)
-
-
 def _looks_finite(word: str, before: str, at: int) -> bool:
     """Whether a word after the first of a class phrase reads as its verb: a past form ("developed", "went"), or, right
     after a one-word class, a present form in "-s" after a word that is not plural ("act sets", "museum specializes")."""

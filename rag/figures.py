@@ -167,30 +167,45 @@ def query_text(query: str) -> str:
     return spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", query))
 
 
+def _number_words(words: str) -> int | None:
+    """The value of number words, however spaced or hyphenated ("twenty-five", "seventeen billion"); None where
+    they are no number."""
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(re.sub(r"\s+", " ", words.replace("-", " ")).strip().lower(), "en"))
+    except ValueError:
+        return None
+
+
+def _after_digits(text: str, start: int) -> bool:
+    """Whether number words at `start` follow digits or a currency sign: "4.5 billion", "$5 billion" (a scale word,
+    read with the digits by the figure patterns)."""
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].isdigit() or before[-1] in "$€£")
+
+
+def _lone_one(words: str) -> bool:
+    """ "one" alone ("one of the largest", "one representative") is rarely a figure or a count."""
+    return words.strip().lower() in ("one", "a")
+
+
 def spelled_out_to_digits(text: str) -> str:
     """ "seventeen billion dollars" -> "17000000000 dollars"; digits and a number word after digits
     ("4.5 billion") are left as written, which the figure patterns read already."""
-    from text_to_num import text2num
 
     def convert(m: re.Match[str]) -> str:
         words = m.group()
-        before = text[: m.start()].rstrip()
-        if before and (before[-1].isdigit() or before[-1] in "$€£"):
-            return words  # "4.5 billion", "$5 billion": a scale word after digits
-        phrase = re.sub(r"^a\s+", "one ", words.strip(), flags=re.IGNORECASE).replace("-", " ")
-        phrase = re.sub(r"\s+", " ", phrase).lower()
-        if phrase in ("one", "a"):
-            return words  # a lone "one" is rarely a figure
-        try:
-            return str(text2num(phrase, "en"))
-        except ValueError:
-            pass
+        if _after_digits(text, m.start()):
+            return words
+        phrase = re.sub(r"^a\s+", "one ", words.strip(), flags=re.IGNORECASE)
+        if _lone_one(phrase):
+            return words
+        if (value := _number_words(phrase)) is not None:
+            return str(value)
         article = re.match(r"^(a\s+)(.+)$", words.strip(), flags=re.IGNORECASE)
-        if article:  # "a twenty": the article is no number ("a hundred" was read above)
-            try:
-                return article.group(1) + str(text2num(re.sub(r"\s+", " ", article.group(2).replace("-", " ")).lower(), "en"))
-            except ValueError:
-                pass
+        if article and (value := _number_words(article.group(2))) is not None:
+            return article.group(1) + str(value)  # "a twenty": the article is no number ("a hundred" was read above)
         return words
 
     return _SPELLED.sub(convert, text)
@@ -200,21 +215,13 @@ def spelled_counts(text: str) -> list[Figure]:
     """Numbers written in words in an article's sentence ("five or more seats", "one (or more) of the departments"), as
     counts: what "how many" may be answered by. (The figure index and the claims read numerals only: "five large
     thermal power plants" is no figure a source states.)"""
-    from text_to_num import text2num
-
     found = []
     for m in _SPELLED.finditer(text):
         words = m.group()
-        before = text[: m.start()].rstrip()
-        if words.lower().startswith("a ") or (before and (before[-1].isdigit() or before[-1] in "$€£")):
-            continue  # "a hundred", "4.5 billion": a scale or an article, read elsewhere
-        if words.lower() == "one":
-            continue  # "one of the largest", "one representative": a lone "one" is rarely a count
-        try:
-            value = text2num(re.sub(r"\s+", " ", words.replace("-", " ")).lower(), "en")
-        except ValueError:
-            continue
-        found.append(Figure(float(value), "count", words, m.start(), m.end()))
+        if words.lower().startswith("a ") or _after_digits(text, m.start()) or _lone_one(words):
+            continue  # "a hundred" (a scale after an article), "4.5 billion", a lone "one"
+        if (value := _number_words(words)) is not None:
+            found.append(Figure(float(value), "count", words, m.start(), m.end()))
     return found
 
 

@@ -108,11 +108,13 @@ GENERIC_NAME_TERMS = frozenset(content_terms(
 
 # verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
 # not the word another article must say too
+# adverbs that only focus or hedge what they stand by: "Does Amazon only own ...?", "Is it still ...?"
+FOCUS_ADVERBS = ("only", "really", "actually", "also", "just", "even", "still", "ever")
 LIGHT_TERMS = frozenset(content_terms(
-    "remain remains become stay seem appear keep get have make take give hold still ever describe described call called"
+    "remain remains become stay seem appear keep get have make take give hold describe described call called"
     " say said report reported consider considered portray portrayed depict depicted characterize characterized"
-    " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted"
-    " only really actually also just even"
+    " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted "
+    + " ".join(FOCUS_ADVERBS)
 ))
 
 # prepositions: words content_terms keeps that say where or how, never what ("only through model tokens")
