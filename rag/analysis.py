@@ -172,6 +172,7 @@ class QuestionAnalysis:
     asks_month: bool = False  # "In what month ...?", "Which month ...?": a date that names its month (rag.spans)
     asks_other_name: bool = False  # "What is another name for a coal supply bin?": a term in brackets or quotes
     asks_what_called: bool = False  # "What is X known as?", "... referred to as?": the name a sentence gives it
+    likened: bool = False  # "What is 5 gigawatts comparable to?", "To what is it compared?": what it is likened to
     said: frozenset[str] = frozenset()  # a yes/no question's words that have an opposite, in every form: "drop", "dropped", "fell" ...
     contrary: frozenset[str] = frozenset()  # their opposites ("climbed", "rose"): a sentence with only these says No
     asks_generation: bool = False  # "Which next-generation chip ...?", "Which version ...?": a product's generation
@@ -261,6 +262,9 @@ def analyse(text: str) -> QuestionAnalysis:
         # "What critical problem ... does the guaranteed compute capacity address?": a problem is asked for; the
         # capacity is what the question is about
         span_kind = "other"
+    likened = bool(_LIKENED.search(text))
+    if likened:
+        span_kind = "other"  # "To what is the 5-gigawatt capacity compared?": what it is likened to, not a power figure
     if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)
@@ -310,6 +314,7 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_day=bool(_ASKS_DAY.search(text)),
         asks_month=bool(_ASKS_MONTH.search(text)),
         asks_other_name=bool(_ASKS_OTHER_NAME.search(text)),
+        likened=likened,
         asks_what_called=bool(_ASKS_WHAT_CALLED.search(text)),
         alternatives=_alternatives(asked) if answer_type == "yesno" else (),
         place_verb=_place_verb(text, entities) if answer_type == "place" else "",
@@ -494,6 +499,12 @@ _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day\b|\bon what day\b", re.IGNORECASE)
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
+# what something is likened to: "What is 5 gigawatts comparable to?", "To what is the capacity compared ...?"
+_LIKENED = re.compile(
+    r"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b"
+    r"|what\b[^?]*\b(?:comparable|compared|similar|equivalent|akin|likened|equal)\s+to\W*$)",
+    re.IGNORECASE,
+)
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:called|named|name of|the name|the term for|what term)\b", re.IGNORECASE)

@@ -99,6 +99,47 @@ def compared_figures(question: str, figures: Sequence[Figure]) -> list[tuple[Fig
     return out
 
 
+# a phrase that says what another party does, set against the clause's own subject: "Unlike OpenAI, which bet on
+# mass consumers ..., Anthropic focuses on the enterprise segment", "... on the enterprise rather than consumers"
+_CONTRAST = re.compile(r"\b(?:unlike|in contrast to|contrary to|as opposed to|rather than|instead of)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s*(?:which|who|whose|where)\b", re.IGNORECASE)
+_CONTRAST_END = re.compile(r"[,;:.—–()]|\s-\s|$")
+
+
+def contrasted_spans(sentence: str) -> list[tuple[int, int]]:
+    """The contrast phrases of a sentence, each from its opening words to the end of its clause; a relative clause
+    after the contrasted name belongs to it ("Unlike OpenAI, which bet on mass consumers through ChatGPT,")."""
+    def clause_end(start: int) -> int:
+        found = _CONTRAST_END.search(sentence, start)  # it matches at the end of the text at the latest
+        return found.start() if found is not None else len(sentence)
+
+    out = []
+    for m in _CONTRAST.finditer(sentence):
+        end = clause_end(m.end())
+        if sentence[end : end + 1] == "," and _RELATIVE_AFTER.match(sentence, end + 1):
+            end = clause_end(end + 1)
+        out.append((m.start(), end))
+    return out
+
+
+def said_only_in_contrast(sentence: str, terms: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether at least as many of the question's words are said in the sentence only in a phrase set against its
+    subject as only outside it, while none of the question's names is in that phrase: "Does Anthropic focus on consumers?" and "Unlike OpenAI, which
+    bet on mass consumers ..., Anthropic focuses on the enterprise segment" (said of OpenAI); not "Does OpenAI ...?"."""
+    spans = contrasted_spans(sentence) if names else []  # the parties set against each other are named ones
+    if not spans:
+        return False
+    inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
+    if inside & names:
+        return False  # the question is about the contrasted party
+    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
+    asked = terms - names
+    only_inside, only_outside = asked & inside - outside, asked & outside - inside
+    # as much of what is asked is said of the other party as of the subject ("consumers" against "focuses"); more
+    # said of the subject is its own act, though the contrast names the object too ("chose to keep it open")
+    return bool(only_inside) and len(only_inside) >= len(only_outside)
+
+
 NEGATION_REACH = 3  # words between a negation and the word it governs
 
 
@@ -114,13 +155,15 @@ def _negated_word(sentence: str, words: frozenset[str]) -> bool:
 def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
-    compared: Sequence[tuple[Figure, str]] = (), done: bool = False,
+    compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
     words have opposites (`said`, `contrary`: rag.opposites) by a sentence that says only the opposite ("Did the
     share price drop?" and "shares climbed nearly 3%")."""
     word = "Yes" if polarity(sentence, terms) else "No"
+    if word == "Yes" and said_only_in_contrast(sentence, terms, names):
+        word = "No"
     if said and says_the_opposite(sentence, said, contrary):
         # "Amazon holds a minority stake and does not have a board seat" for "Does Amazon hold a majority stake?":
         # No, whatever else the sentence negates; Yes only where a negation governs the opposite word itself
@@ -156,6 +199,29 @@ def yes_no(
         if dated and not set(dated) & set(asked_years):
             word = "No"
     return 0, len(sentence), f"{word}: {sentence}"
+
+
+_LIKENING = re.compile(r"\b(?:(?:comparable|compared|similar|equivalent|akin|likened|equal)\s+to|the\s+equivalent\s+of)\s+", re.IGNORECASE)
+_LIKENED_END = re.compile(
+    r"\s*(?:[.;:—–(]|\s-\s|,\s+(?:which|who|and|but|while|or)\b|$"
+    r"|\s(?:and|but|which|that|who)\s+(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b)"
+)  # "similar to an automobile radiator and is used in ...": the clause goes on with another verb
+# a sentence that opens by referring back to the one before: "To put this in scale: this is ...", "That is ..."
+_REFERS_BACK = re.compile(r"^(?:[^.:]*:\s*)?(?:this|that|it|these|those|such)\b", re.IGNORECASE)
+
+
+def likening(sentence: str, back: bool = False) -> Cut | None:
+    """What the sentence likens something to: "the power output of five large thermal power plants" in "... this is
+    comparable to the power output of five large thermal power plants — the exact amount ..."; the phrase ends
+    with its clause. With `back`, only in a sentence that opens by referring to the one before."""
+    if back and not _REFERS_BACK.search(sentence):
+        return None
+    m = _LIKENING.search(sentence)
+    if m is None:
+        return None
+    end = _LIKENED_END.search(sentence, m.end())
+    stop = end.start() if end is not None else len(sentence)
+    return (m.end(), stop, sentence[m.end() : stop]) if stop > m.end() else None
 
 
 ALTERNATIVE_TAIL = 2  # words of the question's after an either/or choice kept with it

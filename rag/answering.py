@@ -319,10 +319,12 @@ def answer_question(
             known = facts(data, best.sentence_id)
             shared = rarest_shared(q, known.terms, idf)
             word = next((w for w in re.findall(r"[A-Za-z][\w-]*", known.text) if content_terms(w) == [shared]), "")
-            if word:
-                affirms = answer_forms.polarity(known.text, q.terms)
+            affirms = answer_forms.polarity(known.text, q.terms)
+            # a No the sentence says by contrast ("Unlike OpenAI, which bet on mass consumers, ...") is no polarity
+            # another article's sentence could share: it alone supports it
+            if word and affirms == text.startswith("Yes"):
                 sources += also_affirming(data, sources, word, affirms, q.terms, q_terms, idf, q.entities)
-        elif form is not None and q.about_figure:
+        elif form is not None and q.about_figure and not q.likened:  # what it is likened to: its own sentence says
             # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
             sources += stating_figure(data, sources, given, q.entities)
         elif form is not None and q.is_list:

@@ -158,16 +158,23 @@ class Engine:
         from rag.answering import answer_question
         from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
         from rag.bylines import asks_byline, byline_answer
-        from rag.followup import before_event, contextualize, needs_previous, with_other_name
+        from rag.followup import before_event, contextualize, needs_previous, with_other_name, with_other_noun
         from rag.outlets import cited_from, outlet_scope
+        from rag.parts import joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
 
         q = analyse(clean_question(question))
+        if (parts := two_parts(q.text)) is not None and not q.followup:
+            # "Who is Anthropic's CEO and when was the company founded?": each part on its own, the second as a
+            # follow-up of the first ("the company", "its"); both answers together
+            first = self.ask(parts[0], previous=previous, k=k, mode=mode)
+            second = self.ask(parts[1], previous=parts[0], k=k, mode=mode)
+            return joined(q.text, [(parts[0], first), (parts[1], second)])
         base, _, older = (previous or "").partition(TURN_BREAK)
         before = _usable(base)
-        swapped = with_other_name(q.text, before) if before is not None else None
+        swapped = (with_other_name(q.text, before) or with_other_noun(q.text, before)) if before is not None else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:

@@ -6,6 +6,7 @@ import re
 
 from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import content_terms
+from rag.phrases import parse
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
 from rag.units import BY_NAME, DURATION_UNITS
@@ -73,14 +74,42 @@ def with_other_name(text: str, previous: str) -> str | None:
     if m is None:
         return None
     name = re.sub(r"['’]s?$", "", m.group("name"))
-    if not _is_name(name):
-        return None  # "What about the revenue?": not a name
+    if not _is_name(name) or _DETERMINED.match(name):
+        return None  # "What about the revenue?", "And the CEO?": not a name (with_other_noun)
     before = analyse(previous)
     main = before.actor or next(iter(before.owners), "") or next(iter(before.entities), "")
     if not main or main.lower() == name.lower():
         return None
     swapped, n = re.subn(rf"\b{re.escape(main)}\b", name, previous, count=1)
     return swapped if n else None
+
+
+_DETERMINED = re.compile(r"^(?:the|its|their|his|her|a|an)\s+", re.IGNORECASE)
+# "And the CEO?", "What about its valuation?": the previous question asked of another thing
+_OTHER_NOUN = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:what|how)\s+about\s+|and\s+)(?:the|its|their|his|her)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def with_other_noun(text: str, previous: str) -> str | None:
+    """ "And the CEO?" after "Who is the president of Anthropic?": "Who is the CEO of Anthropic?", the previous
+    question with the word for what it asked (its measure, or the class it asked for) replaced; "What about its
+    valuation?" after "What is Anthropic's annual revenue?": "What is Anthropic's annual valuation?". None where the
+    question is not of that form or the previous question's asked word is not found."""
+    m = _OTHER_NOUN.match(text)
+    if m is None:
+        return None
+    before = analyse(previous)
+    asked = before.measure or before.asked_class
+    doc = parse(previous) if asked else None
+    # a noun ("the president of", "annual revenue"), not the verb "invest" of "How much did Amazon invest?"
+    word = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and content_terms(t.text) == [asked]), None) if doc is not None else None
+    if word is None or word.lower_ == m.group("noun").lower():
+        return None
+    # with the words that qualify it: "its valuation" after "annual revenue" asks no annual valuation
+    first = min((c for c in word.lefts if c.dep_ in ("amod", "compound", "nmod")), key=lambda c: c.i, default=word)
+    return previous[: first.idx] + m.group("noun") + previous[word.idx + len(word.text) :]
 
 
 # a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's

@@ -84,9 +84,19 @@ def counted(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+# how many answers a question asks for, which no sentence need say: "Which two Chinese companies ...?", "Name three ..."
+_ANSWERS_ASKED = re.compile(rf"\b(?:which|what|name|list|identify|give)\s+(?:the\s+)?({'|'.join(CARDINALS[2:])})\b", re.IGNORECASE)
+
+
 def asked_counts(question: str) -> tuple[tuple[str, int], ...]:
-    """The counts and ranks a question asks of (rag.analysis): counted() but for one and first."""
-    return tuple(c for c in counted(question) if not (c[0] in (CARDINAL, ORDINAL) and c[1] <= 1))
+    """The counts and ranks a question asks of (rag.analysis): counted() but for one and first, and but for the
+    number of answers it asks for ("Which two companies ...?")."""
+    out = [c for c in counted(question) if not (c[0] in (CARDINAL, ORDINAL) and c[1] <= 1)]
+    for m in _ANSWERS_ASKED.finditer(question):
+        asked = (CARDINAL, CARDINALS.index(m.group(1).lower()))
+        if asked in out:
+            out.remove(asked)
+    return tuple(out)
 
 
 def count_swapped(counts: Sequence[tuple[str, int]], sentence: str, window: str) -> bool:

@@ -120,6 +120,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     asked = asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
+    named = frozenset(t for e in q.entities for t in content_terms(e))
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     undated: tuple[Scored, str] | None = None
     # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
@@ -145,7 +146,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done)[2]
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done, names=named)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
@@ -207,6 +208,14 @@ def whole_answer(
             held = role_beside(data.sentences[s.sentence_id].text, q.entities)
             if held is not None:
                 return s, held
+    if q.likened:
+        # "What is 5 gigawatts comparable to?": what a near sentence, or the one after it that refers back ("... up
+        # to 5 gigawatts. To put this in scale: this is comparable to the power output of ..."), likens it to
+        for s in near:
+            for sid in (s.sentence_id, *data.neighbours(s.sentence_id)[1:]):
+                cut = answer_forms.likening(data.sentences[sid].text, back=sid != s.sentence_id)
+                if cut is not None:
+                    return (s if sid == s.sentence_id else dataclasses.replace(s, sentence_id=sid, span=None)), cut[2]
     if q.answer_type == "expansion":
         # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
         for s in scored:

@@ -402,6 +402,28 @@ def test_what_a_sentence_leaves_unsettled_is_no_yes():
     assert polarity("The study showed that the drug slowed damage to the joint.", terms)
 
 
+_UNLIKE = "Unlike Harlow Council, which voted to close the library, Essex County chose to keep it open and extend its hours."
+
+
+@pytest.mark.parametrize(("question", "sentence", "answer"), [
+    # what a contrast phrase says is said of another party, not of the clause's subject
+    ("Did Essex County vote to close the library?", _UNLIKE, "No"),
+    ("Did Essex County decide to keep the library open?", _UNLIKE.replace("chose", "decided"), "Yes"),
+    ("Did Harlow Council vote to close the library?", _UNLIKE, "Yes"),  # the question is about the contrasted party
+    ("Does Harlow Mill burn coal?", "Harlow Mill burns wood pellets rather than coal, its owners say.", "No"),
+    ("Does Harlow Mill burn wood pellets?", "Harlow Mill burns wood pellets rather than coal, its owners say.", "Yes"),
+    ("Does the Isle Ferry run in winter?", "The Isle Ferry runs in winter, unlike the bus.", "Yes"),
+])
+def test_a_yes_no_question_on_what_a_sentence_says_of_another_by_contrast(question, sentence, answer):
+    from rag.answer_forms import yes_no
+    from rag.lexical import content_terms
+    from rag.whole_answer import asked_terms
+
+    q = analyse(question)
+    names = frozenset(t for e in q.entities for t in content_terms(e))
+    assert yes_no(sentence, asked_terms(q) or q.terms, names=names)[2].split(":")[0] == answer
+
+
 def test_a_yes_no_question_naming_a_figure_is_answered_no_by_another_figure():
     from rag.answer_forms import yes_no
     from rag.figures import parse_figures
@@ -1282,3 +1304,51 @@ def test_the_name_that_gets_what_is_asked(question, receiver, actor):
 ])
 def test_the_kind_a_question_asks_for_is_its_class_before_a_figure_word(question, kind):
     assert analyse(question).span_kind == kind
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Who is Anthropic's CEO and when was the company founded?", ("Who is Anthropic's CEO?", "When was the company founded?")),
+    ("How much is Amazon investing now, and how much will Anthropic spend on AWS?",
+     ("How much is Amazon investing now?", "How much will Anthropic spend on AWS?")),
+    ("Is Anthropic independent and who owns it?", ("Is Anthropic independent?", "Who owns it?")),
+    # a second part that is only its wh-words asks them of the first part's clause
+    ("How much did Amazon invest in OpenAI and when?", ("How much did Amazon invest in OpenAI?", "When did Amazon invest in OpenAI?")),
+    ("How much did Amazon invest, and in what month?", ("How much did Amazon invest?", "In what month did Amazon invest?")),
+    ("When and where was it founded?", ("When was it founded?", "Where was it founded?")),
+    # one question: a blank, a list with its noun, a wh-word inside a phrase, a range
+    ("Imperialism extends a country's power and what?", None),
+    ("The term imperialism has been applied to western countries, and which eastern county?", None),
+    ("What is the difference between Amazon and what Google offers?", None),
+    ("Closing speakers are given between 5 and how many minutes?", None),
+    ("Which companies compete with Amazon and Google?", None),
+])
+def test_a_question_asked_in_two_parts(question, parts):
+    from rag.parts import two_parts
+
+    assert two_parts(question) == parts
+
+
+@pytest.mark.parametrize(("question", "likened"), [
+    ("What is 5 gigawatts comparable to?", True),
+    ("To what is the compute capacity compared in terms of power generation?", True),
+    ("What was the steam engine's output equivalent to?", True),
+    ("How does Trainium compare to NVIDIA's chips?", False),
+    ("What did Amazon commit to?", False),
+])
+def test_a_question_on_what_something_is_likened_to(question, likened):
+    assert analyse(question).likened is likened
+
+
+@pytest.mark.parametrize(("sentence", "back", "phrase"), [
+    ("To put this in scale: this is comparable to the power output of five large thermal power plants — the exact amount.",
+     True, "the power output of five large thermal power plants"),
+    ("The mill's output was equivalent to that of forty horses, which was then a marvel.", False, "that of forty horses"),
+    ("Its output was similar to a small town's demand.", True, None),  # does not refer back to the sentence before
+    ("A dry cooling tower is similar to an automobile radiator and is used where water is costly.", False, "an automobile radiator"),
+    ("The mill burned coal.", False, None),
+])
+def test_what_a_sentence_likens_something_to(sentence, back, phrase):
+    from rag.answer_forms import likening
+
+    cut = likening(sentence, back=back)
+    assert (cut[2] if cut is not None else None) == phrase

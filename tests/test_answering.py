@@ -808,3 +808,44 @@ def test_an_abstention_quotes_the_source_that_says_otherwise(seed_engine):
 def test_an_answer_keeps_the_noun_that_makes_it_whole(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
     assert got.text == answer and got.citations[0].doc_id == SEED[doc]
+
+
+@pytest.mark.parametrize(("question", "answer", "docs"), [
+    # found by the fourth blind probe: each part of a question asked in two is answered, the second as a follow-up
+    ("Who is Anthropic's CEO and when was the company founded?", "Dario Amodei; 2021", {"003"}),
+    ("Who is Anthropic's CEO, and who is its president?", "Dario Amodei; Daniela Amodei", {"003"}),
+    ("How much did Amazon invest in OpenAI and when?", "approximately $50 billion; February 2026", {"004"}),
+])
+def test_a_question_in_two_parts_answers_both(seed_engine, question, answer, docs):
+    got = seed_engine.ask(question)
+    assert got.text == answer and {c.doc_id for c in got.citations} == {SEED[d] for d in docs}
+
+
+def test_a_part_no_source_answers_is_said_to_be_unanswered(seed_engine):
+    got = seed_engine.ask("Who is Anthropic's CEO and who is the CEO of Amazon?")
+    assert got.text == "Dario Amodei"
+    assert got.note == 'No source answers "Who is the CEO of Amazon?".'
+
+
+def test_what_a_sentence_says_of_another_by_contrast_is_a_no(seed_engine):
+    # found by the third blind probe: "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses
+    # on the enterprise segment" (was "Yes")
+    got = seed_engine.ask("Does Anthropic focus on consumers?")
+    assert got.text.startswith("No: Unlike OpenAI") and [c.doc_id for c in got.citations] == [SEED["004"]]
+    assert seed_engine.ask("Does Anthropic focus on the enterprise segment?").text.startswith("Yes: ")
+
+
+@pytest.mark.parametrize("question", [
+    "What is 5 gigawatts comparable to?",  # found by the fourth blind probe (was the sentence that states 5 gigawatts)
+    "To what is the 5-gigawatt compute capacity compared in terms of power generation?",
+])
+def test_what_a_figure_is_likened_to_in_the_sentence_after_it(seed_engine, question):
+    got = seed_engine.ask(question)
+    assert got.text == "the power output of five large thermal power plants"
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_which_two_asks_for_two_answers_not_a_sentence_that_says_two(seed_engine):
+    # found by the fourth blind probe: refused, as the sentence says no "two"
+    got = seed_engine.ask("Which two Chinese companies are pursuing similar full-stack strategies?")
+    assert got.text == "Kunlun Wanwei and Nine United" and [c.doc_id for c in got.citations] == [SEED["000"]]

@@ -145,3 +145,25 @@ def test_a_line_break_in_a_question_is_no_turn_of_the_conversation(seed_engine):
 ])
 def test_a_name_set_aside_is_not_searched_for(question, searched):
     assert contextualize(analyse(question), None) == searched
+
+
+@pytest.mark.parametrize(("question", "previous", "swapped"), [
+    ("And the CEO?", "Who is the president of Anthropic?", "Who is the CEO of Anthropic?"),
+    ("What about its valuation?", "What is Anthropic's annual revenue?", "What is Anthropic's valuation?"),
+    ("And the president?", "Who is Anthropic's CEO?", "Who is Anthropic's president?"),
+    ("What about the chips?", "How much did Amazon invest?", None),  # "invest" is no noun to replace
+    ("And Google?", "How much did Amazon invest?", None),  # a name: with_other_name
+])
+def test_a_follow_up_that_names_another_thing(question, previous, swapped):
+    from rag.followup import with_other_name, with_other_noun
+
+    assert with_other_noun(question, previous) == swapped
+    if swapped is not None:
+        assert with_other_name(question, previous) is None  # "the CEO" is no name (was "Who is the president of the CEO?")
+
+
+def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
+    # found by the fourth blind probe: "And the CEO?" after the president answered "Daniela Amodei"
+    previous = "Who is the president of Anthropic?"
+    assert seed_engine.ask(previous).text == "Daniela Amodei"
+    assert seed_engine.ask("And the CEO?", previous=previous).text == "Dario Amodei"

@@ -131,6 +131,9 @@ def test_why_a_sentence_does_not_answer(question, sentence, why):
         ("Who ruled Cyprus in the 11th century?", (("ordinal", 11),)),
         ("What is one of the reasons the embargo began?", ()),  # "one of": no count asked
         ("When was the governor first used?", ()),  # "first": no rank asked
+        # how many answers are asked for, which no sentence need say
+        ("Which two Chinese companies are pursuing full-stack strategies?", ()),
+        ("Name three ports the fleet used in its first two years.", (("cardinal", 2),)),
     ],
 )
 def test_the_counts_a_question_asks_of(question, counts):

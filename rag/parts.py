@@ -1,0 +1,99 @@
+"""Questions in two parts: "Who is Anthropic's CEO and when was the company founded?" is two questions, each
+answered on its own (the second as a follow-up of the first, so that "the company" and "its" refer back), and the
+answers are given together. A part no source answers is said to be unanswered, never dropped silently."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from rag.records import Answer, Citation, Conflict
+
+_WH = r"(?:who|whom|whose|what|which|when|where|why|how)"
+_AUX = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|might)"
+# a question form opening the whole: a wh-word or an auxiliary ("Who is ...", "Did Amazon ...")
+_OPENS_QUESTION = re.compile(rf"^\W*(?:{_WH}|{_AUX})\b", re.IGNORECASE)
+# the second part: ", and" or "and" (or ";") before a wh-word that opens a clause of its own or ends the question:
+# "and how much will ...", "and who is ...", "and who owns it", "and when?", "and in what month?"
+_PREPOSITION = r"(?:in|on|at|by|for|from|to|with|since|until)"
+_SECOND = re.compile(
+    rf"(?:,\s*and|\s+and|;)\s+(?P<ask>(?:{_PREPOSITION}\s+)?{_WH}"
+    rf"(?:\s+(?:much|many|long|big|large|old|far|often))?(?:\s+[a-z][\w'’-]*)?)"
+    rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
+)  # mid-sentence, in lower case: "what Google offers" is no clause of its own
+_WH_WORDS = frozenset(_WH[3:-1].split("|"))
+_HOW_WORDS = frozenset({"much", "many", "long", "big", "large", "old", "far", "often"})
+_LEADING_WH = re.compile(rf"^\W*{_WH}\s+", re.IGNORECASE)
+_BARE_WH = re.compile(rf"^\W*{_WH}\W*$", re.IGNORECASE)
+# where the first part's own auxiliary starts, for a second part that is only a wh-word ("... and when?")
+_FIRST_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """The two questions of a question asked in two parts, or None where it is one: "How much did Amazon invest in
+    OpenAI and when?" -> ("How much did Amazon invest in OpenAI?", "When did Amazon invest in OpenAI?"). A list
+    asked with a blank is one question ("Imperialism extends a country's power and what?": no question form opens
+    it), as is "between 5 and how many minutes?"."""
+    text = question.strip()
+    if not _OPENS_QUESTION.match(text):
+        return None
+    m = _SECOND.search(text.rstrip("?").rstrip() + "?")
+    if m is None:
+        return None
+    first = text[: m.start()].strip().rstrip(",;").strip()
+    ask = m.group("ask")
+    rest = m.group("rest").strip().rstrip("?").strip()
+    words = ask.lower().split()
+    if not rest and words[-1] not in _WH_WORDS | _HOW_WORDS and not re.fullmatch(_PREPOSITION, words[0]):
+        return None  # "... and which eastern county?": a blank with its noun, not a clause ("and in what month?" is)
+    if _BARE_WH.match(first):
+        if not rest:
+            return None
+        first = f"{first} {rest}"  # "When and where was it founded?": both wh-words ask of the one clause
+    if rest:
+        second = f"{ask} {rest}"
+    else:  # "and when?", "and in what month?": the first part's clause, asked with these words
+        aux = _FIRST_AUX.search(first)
+        # "Who invented the steam engine and when?": with no auxiliary, the clause after the first wh-word
+        clause = first[aux.start():] if aux is not None else _LEADING_WH.sub("", first)
+        second = f"{ask} {clause}"
+    return f"{first[0].upper()}{first[1:]}?", f"{second[0].upper()}{second[1:]}?"
+
+
+PART_SEPARATOR = "; "
+SENTENCE_SEPARATOR = " … "
+
+
+def joined(question: str, parts: Sequence[tuple[str, Answer]]) -> Answer:
+    """One answer to a question asked in parts: the parts' answers in order, their sentences and sources together
+    (each source once), and a note naming each part no source answers. An abstention only where no part is
+    answered."""
+    answered = [a for _, a in parts if not a.abstained]
+    unanswered = [p for p, a in parts if a.abstained]
+    notes = [a.note for _, a in parts if a.note]
+    if unanswered:
+        notes.append("No source answers " + " nor ".join(f'"{p}"' for p in unanswered) + ".")
+    if not answered:
+        return Answer.abstain(question, max(a.confidence for _, a in parts), " ".join(notes))
+    citations: list[Citation] = []
+    for a in answered:
+        citations += [c for c in a.citations if c not in citations]
+    conflicts: list[Conflict] = []
+    for a in answered:
+        conflicts += [c for c in a.conflicts if c not in conflicts]
+    sentences = list(dict.fromkeys(a.sentence for a in answered if a.sentence))
+    return dataclasses.replace(
+        answered[0],
+        question=question,
+        text=PART_SEPARATOR.join(a.text for a in answered),
+        sentence=SENTENCE_SEPARATOR.join(sentences),
+        confidence=round(min(a.confidence for a in answered), 4),
+        citations=tuple(citations),
+        conflicts=tuple(conflicts),
+        figure=None,
+        source_count=max(len(citations), *(a.source_count for a in answered)),
+        lead_basis=next((a.lead_basis for a in answered if a.lead_basis), ""),
+        conflict_count=sum(a.conflict_count for a in answered),
+        note=" ".join(notes),
+    )
