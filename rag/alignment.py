@@ -548,7 +548,9 @@ def purpose(sentence: str, asked: frozenset[str] = frozenset()) -> tuple[int, in
         aimed = tok.dep_ == "xcomp" and (
             (tok.head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children))
             or tok.head.lemma_ in AIMING_VERBS)
-        if tok.pos_ == "VERB" and (tok.dep_ in PURPOSE_DEPS or aimed):
+        if tok.pos_ == "VERB" and (tok.dep_ in PURPOSE_DEPS or aimed) and _stem(tok) not in asked:
+            # (an infinitive of the question's own verb restates what is asked: "plans to spend more than $100bn on
+            # AWS" is no reason for "Why is Anthropic spending $100 billion on AWS?")
             to = [c for c in tok.children if c.tag_ == "TO" and c.dep_ == "aux"]
             if to:
                 last = max(t.i for t in tok.subtree)

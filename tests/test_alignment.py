@@ -294,6 +294,16 @@ def test_of_several_purposes_the_one_the_question_does_not_say_is_the_reason():
     assert found is not None and sentence[found[0] : found[1]] == "to avoid being targeted by the boycott"
 
 
+def test_an_infinitive_of_the_questions_own_verb_is_no_purpose():
+    from rag.alignment import purpose
+    from rag.lexical import content_terms
+
+    # found by the fourth blind probe: "to spend more than $100bn ..." answered "Why is Anthropic spending $100 billion on AWS?"
+    sentence = "Anthropic also plans to spend more than $100bn over the next decade on AWS technologies."
+    assert purpose(sentence, frozenset(content_terms("Why is Anthropic spending $100 billion on AWS?"))) is None
+    assert purpose(sentence) is not None  # asked nothing, the plan is what it aims at
+
+
 @pytest.mark.parametrize(("sentence", "name", "expected"), [
     ("Customers reach Claude through Amazon Bedrock, the managed service that lets enterprises build apps.",
      "Amazon Bedrock", "the managed service that lets enterprises build apps"),  # the appositive, with its clause
