@@ -436,6 +436,8 @@ def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:
     def add(tok: Any) -> None:
         keep.add(tok.i)
         for child in tok.children:
+            if child.dep_ == "conj" and _verb_as_noun(child):
+                continue  # "the enterprise segment and positions itself as ...": the verb is no second noun
             if child.dep_ in wanted or (child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i):
                 add(child)
             elif child.dep_ == "pobj" and tok.dep_ == "prep":
@@ -456,6 +458,15 @@ def _extent(head: Any, appositives: bool, conjuncts: bool = True) -> Aligned:
     if appositives and head.pos_ == "NOUN":  # "architect Enric Miralles": the appositive name is who is meant
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in keep), head)
     return _run(doc, lo, hi, named)
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})
+
+
+def _verb_as_noun(tok: Any) -> bool:
+    """Whether the tagger made a noun of a verb: a noun right before a reflexive pronoun ("positions itself")."""
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "NOUN" and following is not None and following.lower_ in REFLEXIVES
 
 
 def _run(doc: Any, first: int, last: int, head: Any) -> Aligned:

@@ -802,6 +802,8 @@ def test_an_abstention_quotes_the_source_that_says_otherwise(seed_engine):
 @pytest.mark.parametrize(("question", "answer", "doc"), [
     # the class noun the question asks for, right after the answer, is part of it
     ("Which customer segment does Anthropic concentrate on?", "enterprise segment", "004"),
+    # a noun the tagger made of a verb is no second member ("the enterprise segment and positions itself as ...")
+    ("Which customer segment does Anthropic focus on?", "enterprise segment", "004"),
     # a quantity noun is answered with what it counts
     ("What does Constitutional AI train models to follow?", "set of principles", "003"),
 ])
