@@ -407,8 +407,9 @@ def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
     own = [c for c in data.claims_in_sentence(sentence_id) if any(same_figure(f, c.figure) for f in q.figures)]
     # the answer's sentence may give the figure as a past one ("previous investments, including a $4 billion
     # commitment"): the articles that state it as current, of a name the question asks about, are weighed too
+    # ("Is the $4 billion figure current?" names no one: the figure's claims of any name)
     current = [
-        c for f in q.figures for e in q.entities for c in data.claims_of_figure(f.value, f.unit, e, limit=CURRENT_CLAIMS)
+        c for f in q.figures for e in (q.entities or (None,)) for c in data.claims_of_figure(f.value, f.unit, e, limit=CURRENT_CLAIMS)
         if c.subject and PAST not in c.scope and c not in own
     ]
     for c in own + current:

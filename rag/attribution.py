@@ -4,7 +4,7 @@ answered from the figure index: every document that states it, each cited where 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.figures import parse_figures
 from rag.records import Answer, Citation, FigureLookup
@@ -33,8 +33,14 @@ def asks_who_states(question: str) -> bool:
     return bool(_ASKS_FOR_SOURCE.search(text)) and not _ASKS_FOR_AUTHOR.search(text) and bool(parse_figures(question))
 
 
-def attribution_answer(question: str, lookup: FigureLookup) -> Answer:
-    """The documents that state the figure, one citation each (the sentence of its first mention)."""
+# "Which outlet reported the 10-year contract?": the publisher is asked for, not the article's title
+_ASKS_OUTLET = re.compile(r"^\W*(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site|agency)s?\b", re.IGNORECASE)
+
+
+def attribution_answer(question: str, lookup: FigureLookup, publisher: Callable[[str], str] = lambda doc_id: "") -> Answer:
+    """The documents that state the figure, one citation each (the sentence of its first mention), named by their
+    titles; by their publishers (`publisher` of a document id, where its metadata gives one) where the question asks
+    for an outlet."""
     if not lookup.mentions:
         return Answer(question, "", "", True, 0.0)  # no source states it: nothing to be confident in
     citations: list[Citation] = []
@@ -44,7 +50,8 @@ def attribution_answer(question: str, lookup: FigureLookup) -> Answer:
             continue
         seen.add(m.doc_id)
         citations.append(Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence))
-    names = "; ".join(c.title or c.file for c in citations)
+    outlet = _ASKS_OUTLET.search(question) is not None
+    names = "; ".join(dict.fromkeys((outlet and publisher(c.doc_id)) or c.title or c.file for c in citations))
     return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations))
 
 

@@ -14,6 +14,7 @@ from rag.index.view import IndexData
 from rag.lexical import GENERIC_NAME_TERMS, content_terms, gives_money
 from rag.records import Figure
 from rag.sentence_facts import SentenceFacts, facts
+from rag.units import FIGURE_KINDS
 
 
 def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Figure | None, known: SentenceFacts | None = None) -> bool:
@@ -30,7 +31,8 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
     if figure is not None:
         sent = data.sentences[sentence_id]
         claim = known.claim_at(sent.start + figure.start)
-        if claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q) and not _received(q, claim.target, known):
+        if (claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q) and not _received(q, claim.target, known)
+                and not _only_target(q, claim.target)):
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
         if (claim is not None and q.receiver and entity_key(claim.subject) == entity_key(q.receiver)
                 and gives_money(content_terms(claim.measure))):
@@ -54,6 +56,15 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             # annually" is no money Meta put into Anthropic
             return False
     return all(_present(e, named) for e in q.owners)
+
+
+def _only_target(q: QuestionAnalysis, target: str) -> bool:
+    """Whether the question names one name, no one acting, and that name is where the claim's figure goes: "Of the
+    up to $25 billion, how much depends on Anthropic hitting commercial milestones?" and "Amazon will invest $5bn in
+    Anthropic, with up to another $20bn tied to commercial milestones" (Amazon's money, into Anthropic). A figure
+    question only: "Which milestones must Anthropic hit to unlock the $20bn?" asks for no figure of Amazon's."""
+    return (q.span_kind in FIGURE_KINDS and bool(target) and not q.actor and len(q.entities) == 1
+            and entity_key(target) == entity_key(q.entities[0]))
 
 
 def _received(q: QuestionAnalysis, target: str, known: SentenceFacts) -> bool:

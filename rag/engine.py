@@ -198,7 +198,7 @@ class Engine:
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
         state = self.state
         if q.figures and asks_who_states(q.text):
-            return attribution_answer(q.text, state.figures.lookup(q.text))
+            return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)

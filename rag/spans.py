@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value, spelled_counts
-from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived
+from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived, gives_money
 from rag.phrases import parse
 from rag.records import Figure
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
@@ -66,14 +66,15 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
-    ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b|\b(?:over |for )?what (?:period|time span|timespan|span of time|term)\b"
+    ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
+     r"|\b(?:over |for |in )?what (?:period|time span|timespan|span of time|term|time ?frame|timeline|time horizon|horizon)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
      r"|\bwhen\s*\??\s*$"  # "... until when?", "... are held when?"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
-     r"|\bwhat (?:is |was |were )?(?:the |its |their |\w+'s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)\b"
+     r"|\bwhat (?:is |was |are |were )?(?:the |its |their |\w+['’]s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)s?\b"
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
@@ -86,7 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)|\bwhere\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
-     r"|commit|commits|committed|commitment|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects"
+     r"|commit|commits|committed|commitments?|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects|revenues|investments"
      r"|profit|profits|earnings|income|sales|turnover"
      r"|injecting|injected|injection|bankroll|bankrolled)\b"),
 )
@@ -585,6 +586,8 @@ def _nearest(
 
     follows = _follows(q.stranded) if q.stranded else None
     kind_asked = q.span_kind
+    # money put in or paid, asked without a ceiling (not "How much ... is contingent on milestones?")
+    moved = gives_money(q.terms)
 
     def word_before(span: Span) -> str:
         i = bisect.bisect_right(starts, span.start) - 2
@@ -603,7 +606,7 @@ def _nearest(
             total += pull * gap
         if wanted and span.figure is not None and span.figure.qualifier in wanted:
             total *= 0.5
-        elif not wanted and span.figure is not None and span.figure.qualifier in BOUND_QUALIFIERS:
+        elif not wanted and moved and span.figure is not None and span.figure.qualifier in BOUND_QUALIFIERS:
             total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
         if span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers

@@ -12,6 +12,7 @@ from rag.spans import bound_qualifiers, contradicts
     ("question", "answer_type"),
     [
         ("Who is the CEO of Amazon?", "person"),
+        ("What are Anthropic's yearly revenues?", "money"),  # a plural money noun, after "are"
         ("Which companies compete with Amazon in AI cloud?", "list"),
         ("Which company makes Trainium chips?", "organisation"),
         ("Does Amazon get a board seat?", "yesno"),

@@ -180,6 +180,13 @@ def test_who_states_a_figure_is_answered_from_the_figure_index(seed_engine, ques
     assert got.sentence == got.citations[0].quote
 
 
+def test_which_outlet_states_a_figure_is_answered_by_its_publisher(seed_engine):
+    # found by the fifth blind probe: the article's title was given, where the metadata names the outlet
+    got = seed_engine.ask("Which outlet reported the 10-year AWS contract?")
+    assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
+    assert seed_engine.ask("Which article reports the 10-year AWS contract?").text == seed_engine.data.document(SEED["004"]).title
+
+
 def test_no_source_for_a_figure_is_an_abstention(seed_engine):
     got = seed_engine.ask("Who says $7 billion?")
     assert got.abstained and got.citations == ()
@@ -851,3 +858,29 @@ def test_which_two_asks_for_two_answers_not_a_sentence_that_says_two(seed_engine
     # found by the fourth blind probe: refused, as the sentence says no "two"
     got = seed_engine.ask("Which two Chinese companies are pursuing similar full-stack strategies?")
     assert got.text == "Kunlun Wanwei and Nine United" and [c.doc_id for c in got.citations] == [SEED["000"]]
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    # found by the fifth blind probe: "Yes" from the sentence that states $4 billion as a previous investment
+    ("Is the $4 billion figure current?", "$5 billion"),
+    ("Is $8 billion still the total?", "$33bn"),
+])
+def test_whether_a_figure_is_current_is_answered_no_with_the_newer_one(seed_engine, question, lead):
+    got = seed_engine.ask(question)
+    assert got.text.startswith("No: ") and got.figure is not None and got.figure.text == lead
+
+
+def test_a_plural_money_noun_asks_for_money(seed_engine):
+    # found by the fifth blind probe: "What are Anthropic's yearly revenues?" answered "Amazon"
+    got = seed_engine.ask("What are Anthropic's yearly revenues?")
+    assert got.text == "$30 billion" and {c.doc_id for c in got.citations} == {SEED["000"], SEED["004"]}
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # found by the fifth blind probe: "time frame" asks how long (was the whole sentence that says "over multiple years")
+    ("Over what time frame will the AWS spending be made?", "next decade"),
+    # a ceiling is no worse an answer where no money put in is asked for (was "potential commitment to $33bn")
+    ("How much of the backer's money is contingent on commercial milestones?", "up to another $20bn"),
+])
+def test_answers_after_the_fifth_probe(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer
