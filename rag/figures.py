@@ -161,10 +161,15 @@ _RATIO_WORDS = re.compile(
 _TO_ONE = re.compile(r"\b([A-Za-z]+|\d+(?:\.\d+)?)[- ]to[- ]one\b", re.IGNORECASE)  # "twenty-to-one": a ratio
 
 
+# "a decade", "two decades": a span of time in a query, in years (the articles' "10-year" is found by it)
+_DECADES = re.compile(r"\b(?:(?P<one>a|one)|(?P<n>\d+))\s+decades?\b", re.IGNORECASE)
+
+
 def query_text(query: str) -> str:
     """A query as `parse_figures` reads it, whose offsets its figures carry: number words in digits, "X to one" as
-    "X to 1"."""
-    return spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", query))
+    "X to 1", decades in years ("a decade" as "10 years")."""
+    text = spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", query))
+    return _DECADES.sub(lambda m: f"{10 * (1 if m.group('one') else int(m.group('n')))} years", text)
 
 
 def _number_words(words: str) -> int | None:

@@ -76,6 +76,12 @@ def test_queries_in_any_written_form_agree():
     assert [(f.value, f.unit) for f in parse_figures("$5 mln")] == [(5e6, "USD")]
 
 
+@pytest.mark.parametrize(("query", "years"), [("a decade", 10.0), ("two decades", 20.0), ("one decade", 10.0), ("10 years", 10.0)])
+def test_a_decade_in_a_query_is_ten_years(query, years):
+    # found by the fifth blind probe: `rag figure "a decade"` said no figure was found
+    assert [(f.value, f.unit) for f in parse_figures(query)] == [(years, "years")]
+
+
 def test_a_range_is_named_by_both_ends():
     from rag.figures import figure_label
 
