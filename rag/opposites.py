@@ -25,8 +25,23 @@ _WORD = re.compile(r"[a-z][\w-]*")
 _BOUND = re.compile(r"\bup to\b", re.IGNORECASE)
 
 
+# "up" and "down" say a direction where a figure or a form of "be" or "go" is with them ("shares are up 3%", "went
+# down"), not as a verb's particle ("give up its independence", "set up", "step down")
+_DIRECTION = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|go|goes|went|gone|going|ended|closed|finished|moved)\s+(?:up|down)\b"
+    r"|\b(?:up|down)\s+(?:by\s+)?(?:nearly\s+|almost\s+|about\s+|some\s+|over\s+)?[$€£]?\d",
+    re.IGNORECASE,
+)
+
+
 def words_of(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
+    words = frozenset(_WORD.findall(text.lower()))
+    if words & _PARTICLES and not _DIRECTION.search(text):
+        words -= _PARTICLES
+    return words
+
+
+_PARTICLES = frozenset({"up", "down"})
 
 
 def contrary_words(question: str) -> tuple[frozenset[str], frozenset[str]]:

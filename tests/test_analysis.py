@@ -1353,3 +1353,17 @@ def test_what_a_sentence_likens_something_to(sentence, back, phrase):
 
     cut = likening(sentence, back=back)
     assert (cut[2] if cut is not None else None) == phrase
+
+
+@pytest.mark.parametrize(("question", "has_opposites"), [
+    ("Did Amazon's shares go up after the announcement?", True),
+    ("Were Amazon shares up 3% after hours?", True),
+    # a verb's particle says no direction (found by the fifth blind probe: "give up" was read as a rise)
+    ("Did Anthropic give up its independence as part of the deal?", False),
+    ("Did Amazon set up a new lab?", False),
+])
+def test_up_and_down_say_a_direction_only_as_one(question, has_opposites):
+    from rag.opposites import contrary_words
+
+    said, contrary = contrary_words(question)
+    assert bool(said or contrary) is has_opposites
