@@ -88,8 +88,16 @@ _AFTER_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$",
     re.IGNORECASE,
 )
+# "Is that still true?", "Is this figure current?", "Is it still the case?": whether the previous answer still holds
+_CURRENT_FOLLOWUP = re.compile(
+    r"^\W*(?:and\s+|but\s+)?(?:is|are)\s+(?:that|this|it|these|those)(?:\s+(?:figure|number|amount|answer))?\s+(?:still\s+)?"
+    r"(?:true|current|correct|accurate|valid|right|the case|the latest(?:\s+figure)?|up[- ]to[- ]date)(?:\s+(?:now|today))?\W*$",
+    re.IGNORECASE,
+)
 _BEFORE_FOLLOWUP = re.compile(
-    r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$",
+    r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
+    # "And before the latest deal?": a continuation that names the event instead of "that"
+    r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$",
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"^(?:did|was|were|had|has|have)\b", re.IGNORECASE)
@@ -146,7 +154,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "before" ("and before that?") or ""
+    followup: str = ""  # "source" ("who said that?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -273,7 +281,7 @@ def analyse(text: str) -> QuestionAnalysis:
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
-        else "after" if _AFTER_FOLLOWUP.match(text) else ""
+        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
     )
     act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
     actor = next((e for e in entities if _acts(text, e)), "")

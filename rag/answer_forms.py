@@ -35,10 +35,11 @@ _SINCE_OF_TIME = re.compile(
 # a verb whose object is the cause, for "why" (not "how": "shares climbed, reflecting investor confidence" is no
 # manner): "the commitment reflects the enormous computational requirements ..."
 _CAUSE_VERBS = r"reflects|reflecting|stems from|stemming from|(?:is|are|was|were) driven by|results from|resulting from"
-_CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b[^.;]*", re.IGNORECASE)
+_CLAUSE_REST = r"(?:[^.;]|\.(?=\d))*"  # to the clause's end; a decimal point ("$2.75 billion") is no end
+_CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b{_CLAUSE_REST}", re.IGNORECASE)
 # the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
 _CAUSE_LEAD = re.compile(rf"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|{_CAUSE_VERBS})\s+", re.IGNORECASE)
-_MANNER = re.compile(r"\b(?:by|through|via|using)\b\s+[^.;]*", re.IGNORECASE)
+_MANNER = re.compile(rf"\b(?:by|through|via|using)\b\s+{_CLAUSE_REST}", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 # "Claude 3.5 Sonnet", "xAI"; a short aside in brackets stays with its name ("xAI (Elon Musk's venture) and Mistral AI")
 _NAME = (rf"(?:[A-Z]|\b[a-z]{{1,3}}[A-Z])[\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"

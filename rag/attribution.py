@@ -3,11 +3,13 @@ answered from the figure index: every document that states it, each cited where 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
 from rag.figures import parse_figures
-from rag.records import Answer, Citation, FigureLookup
+from rag.records import Answer, Citation, Figure, FigureLookup
+from rag.staleness import OLDER_ONLY
 
 # "who says ...", or "which article / what source ... gives ...": a "what" question about a figure whose words
 # only happen to hold "report" ("What revenue did the earlier report give?") asks for the figure, not its source,
@@ -81,12 +83,16 @@ _SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|will|would|could|may|mig
 def sources_answer(question: str, earlier: Answer) -> Answer:
     """ "Who said that?": the speaker the previous answer's sentence names ("Industry analysts note that ..."), else
     that sentence, cited from the previous answer's sources where each says it. "Which article says that?": the
-    sentence and its sources."""
+    titles of those sources, with the sentence."""
     if earlier.abstained or not earlier.citations:
         return Answer.abstain(question, 0.0)
     # the answer is text of the articles, as every answer is: the speaker the sentence names, else that sentence; the
     # sources themselves (titles, files) are the citations
-    said_by = speaker(earlier.sentence) if _ASKS_SPEAKER.match(question) else ""
+    if not _ASKS_SPEAKER.match(question):
+        # "Which article says that?": the articles, by title (as "Which article gives 5 GW?" is answered)
+        text = "; ".join(dict.fromkeys(c.title or c.file for c in earlier.citations))
+        return dataclasses.replace(earlier, question=question, text=text, note="")
+    said_by = speaker(earlier.sentence)
     text = said_by or earlier.sentence
     # no speaker in the text: the note names the articles that say it, so the reply answers "who" in words too
     note = "" if said_by else said_in(earlier.citations, earlier.source_count)
@@ -123,7 +129,23 @@ def older_answer(question: str, earlier: Answer) -> Answer:
     citations = tuple(
         Citation(c.doc_id, c.title, c.file, c.sentence_start, c.sentence_start + len(c.sentence), c.sentence) for c in same
     )
-    return Answer(question, older.text, older.sentence, False, earlier.confidence, citations, (), None, len(citations))
+    # its figure, placed in its sentence, so that "And before that?" again can step back from it (rag.tranches)
+    figure = Figure(older.value, older.unit, older.quote, older.start - older.sentence_start, older.end - older.sentence_start)
+    return Answer(question, older.text, older.sentence, False, earlier.confidence, citations, (), figure, len(citations))
+
+
+def current_answer(question: str, earlier: Answer) -> Answer:
+    """ "Is that still true?" after an answer: Yes, with its sentence, where no newer source gives another (where
+    sources disagree, the answer is already the side that leads, and the older sides stay listed); where only older
+    sources give it (its note says so), no Yes: "Not confirmed", with that note."""
+    if earlier.abstained or not earlier.sentence:
+        return Answer.abstain(question, 0.0)
+    if earlier.note.startswith(OLDER_ONLY):
+        text, note = f"Not confirmed: {earlier.sentence}", earlier.note
+    else:
+        text = f"Yes: {earlier.sentence}"
+        note = f"The newest the sources give ({earlier.lead_basis})." if earlier.conflicts and earlier.lead_basis else ""
+    return dataclasses.replace(earlier, question=question, text=text, note=note)
 
 
 def newer_answer(question: str, earlier: Answer, past: bool) -> Answer:

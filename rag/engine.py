@@ -156,11 +156,18 @@ class Engine:
         from rag.agreement import agreement_answer, agreement_question
         from rag.analysis import analyse
         from rag.answering import answer_question
-        from rag.attribution import asks_who_states, attribution_answer, newer_answer, older_answer, sources_answer
+        from rag.attribution import (
+            asks_who_states,
+            attribution_answer,
+            current_answer,
+            newer_answer,
+            older_answer,
+            sources_answer,
+        )
         from rag.bylines import asks_byline, byline_answer
-        from rag.followup import before_event, contextualize, needs_previous, with_other_name, with_other_noun
+        from rag.followup import before_event, contextualize, needs_previous, with_other_name, with_other_noun, with_referent
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import joined, two_parts
+        from rag.parts import bare_followup, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
@@ -172,9 +179,14 @@ class Engine:
             first = self.ask(parts[0], previous=previous, k=k, mode=mode)
             second = self.ask(parts[1], previous=parts[0], k=k, mode=mode)
             return joined(q.text, [(parts[0], first), (parts[1], second)])
-        base, _, older = (previous or "").partition(TURN_BREAK)
+        # after "And before that?" (once or more), the question it followed and each such turn, one a line
+        base, *chain = (previous or "").split(TURN_BREAK)
+        older = chain[-1] if chain else ""
         before = _usable(base)
-        swapped = (with_other_name(q.text, before) or with_other_noun(q.text, before)) if before is not None else None
+        swapped = (
+            with_other_name(q.text, before) or with_other_noun(q.text, before) or bare_followup(q.text, before)
+            or with_referent(q.text, before)
+        ) if before is not None else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:
@@ -183,9 +195,17 @@ class Engine:
         if q.followup and before is not None:
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
-            earlier = self.ask(older, previous=before, k=k, mode=mode) if older else self.ask(before, k=k, mode=mode)
+            earlier = (self.ask(older, previous=TURN_BREAK.join([base, *chain[:-1]]), k=k, mode=mode) if older
+                       else self.ask(before, k=k, mode=mode))
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
+            if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
+                return current_answer(q.text, earlier)
+            if q.followup == "after" and older and analyse(older).followup == "before":
+                # "And after that?" after "And before that?": the answer the step back was taken from
+                back = (self.ask(chain[-2], previous=TURN_BREAK.join([base, *chain[:-2]]), k=k, mode=mode) if len(chain) > 1
+                        else self.ask(before, k=k, mode=mode))
+                return dataclasses.replace(back, question=q.text)
             if q.followup == "after":  # "And after that?": the newer figure a question about the past was set against
                 got = newer_answer(q.text, earlier, analyse(older or before).past)
             else:
@@ -236,7 +256,8 @@ class Engine:
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         from rag.analysis import analyse
-        from rag.followup import with_other_name
+        from rag.followup import with_other_name, with_other_noun, with_referent
+        from rag.parts import bare_followup
 
         try:
             text = clean_question(question)
@@ -244,13 +265,15 @@ class Engine:
         except RagError:
             return previous
         base = (previous or "").partition(TURN_BREAK)[0]
-        swapped = with_other_name(text, base) if base else None
-        if swapped is not None:  # after "What about Google?", "Who said that?" means the question asked of Google
+        swapped = (
+            with_other_name(text, base) or with_other_noun(text, base) or bare_followup(text, base) or with_referent(text, base)
+        ) if base else None
+        if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
         if not followup or not previous:
             return text  # as asked, its line breaks read as spaces: a break in it is no turn of the conversation
         if followup in ("before", "after"):
-            return previous.partition(TURN_BREAK)[0] + TURN_BREAK + text
+            return previous + TURN_BREAK + text  # "And before that?" again steps back once more
         return previous
 
     def verify_in_background(self) -> threading.Thread:

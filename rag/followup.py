@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from rag.analysis import QuestionAnalysis, analyse
-from rag.lexical import content_terms
+from rag.lexical import GENERIC_NAME_TERMS, content_terms
 from rag.phrases import parse
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
@@ -110,6 +110,24 @@ def with_other_noun(text: str, previous: str) -> str | None:
     # with the words that qualify it: "its valuation" after "annual revenue" asks no annual valuation
     first = min((c for c in word.lefts if c.dep_ in ("amod", "compound", "nmod")), key=lambda c: c.i, default=word)
     return previous[: first.idx] + m.group("noun") + previous[word.idx + len(word.text) :]
+
+
+_IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+
+
+def with_referent(text: str, previous: str) -> str | None:
+    """ "Are its models open-source?" after "How much does Meta spend on AI infrastructure?": "Are Meta's models
+    open-source?", "it" and "its" read as the one name the previous question gives (of two, "it" could be either:
+    None), where this question does not give that name itself. None where there is no "it" or no such name."""
+    if not _IT.search(text):
+        return None
+    before = analyse(previous)
+    # names, not "AI" nor the role asked ("the CEO of Anthropic")
+    names = [e for e in before.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS | before.roles]
+    if len(names) != 1 or names[0].lower() in text.lower() or not names[0][:1].isupper():
+        return None
+    name = names[0]
+    return _IT.sub(lambda m: f"{name}'s" if m.group().lower() == "its" else name, text)
 
 
 # a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's

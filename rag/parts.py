@@ -24,7 +24,7 @@ _SECOND = re.compile(
 )  # mid-sentence, in lower case: "what Google offers" is no clause of its own
 _WH_WORDS = frozenset(_WH[3:-1].split("|"))
 _HOW_WORDS = frozenset({"much", "many", "long", "big", "large", "old", "far", "often"})
-_LEADING_WH = re.compile(rf"^\W*{_WH}\s+", re.IGNORECASE)
+_LEADING_WH = re.compile(rf"^\W*(?:(?:which|what)\s+[\w-]+|{_WH})\s+", re.IGNORECASE)  # "Who", "Which company"
 _BARE_WH = re.compile(rf"^\W*{_WH}\W*$", re.IGNORECASE)
 # where the first part's own auxiliary starts, for a second part that is only a wh-word ("... and when?")
 _FIRST_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
@@ -51,14 +51,43 @@ def two_parts(question: str) -> tuple[str, str] | None:
         if not rest:
             return None
         first = f"{first} {rest}"  # "When and where was it founded?": both wh-words ask of the one clause
-    if rest:
-        second = f"{ask} {rest}"
-    else:  # "and when?", "and in what month?": the first part's clause, asked with these words
-        aux = _FIRST_AUX.search(first)
-        # "Who invented the steam engine and when?": with no auxiliary, the clause after the first wh-word
-        clause = first[aux.start():] if aux is not None else _LEADING_WH.sub("", first)
-        second = f"{ask} {clause}"
-    return f"{first[0].upper()}{first[1:]}?", f"{second[0].upper()}{second[1:]}?"
+    # "and when?", "and in what month?": the first part's clause, asked with these words
+    second = f"{ask} {rest}?" if rest else asked_of(ask, first)
+    return f"{first[0].upper()}{first[1:]}?", f"{second[0].upper()}{second[1:]}"
+
+
+def asked_of(ask: str, question: str) -> str:
+    """The clause of `question` asked with other wh-words: ("When", "How much did Amazon invest in OpenAI?") -> "When
+    did Amazon invest in OpenAI?"; with no auxiliary, the clause after its first wh-word ("Who invented the steam
+    engine?" -> "When invented the steam engine?", enough to search with)."""
+    clause = question.strip().rstrip("?").strip()
+    aux = _FIRST_AUX.search(clause)
+    rest = clause[aux.start() :] if aux is not None else _LEADING_WH.sub("", clause)
+    if aux is not None and aux.start() == 0:
+        rest = rest[0].lower() + rest[1:]  # "Is Anthropic independent?" -> "Why is Anthropic independent?"
+    asked = f"{ask.strip()} {rest}?"
+    return f"{asked[0].upper()}{asked[1:]}"
+
+
+# a follow-up that is only wh-words: "When?", "And how much?", "Where exactly?", "In what year?"
+_BARE_FOLLOWUP = re.compile(
+    rf"^\W*(?:and\s+|so\s+|then\s+)?(?P<ask>(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:much|many|long|big|large|old|far|often))?"
+    rf"(?:\s+(?:year|month|date|day|country|city|company|article|source))?)(?:\s+(?:exactly|then|precisely))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def bare_followup(question: str, previous: str) -> str | None:
+    """ "When?" after "How much did Amazon invest in OpenAI?": "When did Amazon invest in OpenAI?", the previous
+    question's clause asked with the follow-up's wh-words; None where the question is not only wh-words or the
+    previous one asks with the same ones."""
+    m = _BARE_FOLLOWUP.match(question.strip())
+    if m is None or not _OPENS_QUESTION.match(previous.strip()):
+        return None
+    ask = m.group("ask")
+    if previous.strip().lower().startswith(ask.lower() + " "):
+        return None  # "When?" after "When did ...?" asks nothing new
+    return asked_of(ask, previous)
 
 
 PART_SEPARATOR = "; "

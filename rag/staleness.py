@@ -17,6 +17,8 @@ from rag.index.view import IndexData
 from rag.records import Answer, Passage
 from rag.sentence_facts import facts
 
+OLDER_ONLY = "Only an older"  # how the note of an answer only older sources give begins
+
 
 def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: Sequence[Passage]) -> Answer:
     """The answer with `note` set where it is a figure of the present (the question asks of no past time) that only
@@ -48,7 +50,7 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
     head = data.document_head(newest)
     dated = f", dated {head.date}" if head.date else ""
     source = "source" if len(cited) == 1 else "sources"
-    note = (f"Only an older {source} gives this ({head.title or head.file}{dated}); "
+    note = (f"{OLDER_ONLY} {source} gives this ({head.title or head.file}{dated}); "
             f"{len(newer)} newer {'sources' if len(newer) > 1 else 'source'} found for this question"
             f" {'do' if len(newer) > 1 else 'does'} not state it.")
     return dataclasses.replace(answer, note=note)

@@ -5,6 +5,8 @@ years and then by where the article says them; a total is no tranche. One lookup
 
 from __future__ import annotations
 
+import dataclasses
+
 from rag.disagreement import entity_key, measure_stem, time_marks
 from rag.index.view import IndexData
 from rag.records import Answer, Citation, Claim
@@ -27,7 +29,12 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
         c for c in data.claims_on_topic(claim.subject, claim.figure.unit, stems, [], TRANCHE_LOOKUP)
         if c.doc_id == claim.doc_id and c != claim and "total" not in c.scope and entity_key(c.subject) == entity_key(claim.subject)
     ]
-    side = [c for c in same if _earlier(c, claim)] if before else [c for c in same if _earlier(claim, c)]
+    if before and _year(claim) is None and _opens(data, claim):
+        # an undated figure in the article's opening is its newest event ("Amazon has committed an additional $4
+        # billion" opens 003): every tranche it dates comes before it
+        side = [c for c in same if _year(c) is not None]
+    else:
+        side = [c for c in same if _earlier(c, claim)] if before else [c for c in same if _earlier(claim, c)]
     if not side:
         return None
     pick = max(side, key=_order) if before else min(side, key=_order)
@@ -36,7 +43,18 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
     at = pick.figure.start - sentence.start
     text = sentence.text[at : at + len(pick.figure.text)]
     citation = Citation(doc.doc_id, doc.title, doc.file, sentence.start, sentence.end, sentence.text)
-    return Answer(question, text, sentence.text, False, earlier.confidence, (citation,), (), None, 1)
+    # the figure placed in its sentence, so that one more "And before that?" steps back from it
+    figure = dataclasses.replace(pick.figure, start=at, end=at + len(pick.figure.text))
+    return Answer(question, text, sentence.text, False, earlier.confidence, (citation,), (), figure, 1)
+
+
+OPENING_SENTENCES = 3  # an article's first sentences (its title among them), where news reports lead with the newest event
+
+
+def _opens(data: IndexData, c: Claim) -> bool:
+    """Whether a claim is in the first OPENING_SENTENCES sentences of its article."""
+    back = c.sentence_id - OPENING_SENTENCES
+    return back < 0 or data.sentences[back].doc_id != c.doc_id
 
 
 def _year(c: Claim) -> int | None:

@@ -148,6 +148,11 @@ def test_time_scope(question, past, scope):
         ("which sources reported it?", "source"),
         ("And before that?", "before"),
         ("what about before that?", "before"),
+        ("And before the latest deal?", "before"),
+        ("Is that still true?", "current"),
+        ("Is this figure still current?", "current"),
+        ("Is it up to date?", "current"),
+        ("Is Anthropic still independent?", ""),
         ("Who said Amazon invested $5 billion?", ""),
         ("What is the revenue?", ""),
     ],
@@ -1367,3 +1372,11 @@ def test_up_and_down_say_a_direction_only_as_one(question, has_opposites):
 
     said, contrary = contrary_words(question)
     assert bool(said or contrary) is has_opposites
+
+
+def test_a_manner_clause_runs_past_a_decimal_point():
+    from rag.answer_forms import reason
+
+    # found by the sixth blind probe: "an additional $2" was cut from "$2.75 billion"
+    sentence = "That first commitment was followed by an additional $2.75 billion in early 2024, bringing the total to $4 billion."
+    assert reason(sentence, manner=True)[2] == "an additional $2.75 billion in early 2024, bringing the total to $4 billion"

@@ -55,9 +55,11 @@ def test_who_said_that_names_the_speaker_the_sentence_gives(seed_engine):
     question = "What is the AI sector said to be shifting toward?"
     got = seed_engine.ask("Who said that?", previous=question)
     assert got.text == "Industry analysts" and got.citations[0].doc_id == SEED["000"]  # text of the article, no titles
-    # "Which article says that?" asks for the sources: the sentence they say it in, cited from them
+    # "Which article says that?" asks for the sources: their titles (as "Which article gives 5 GW?" is answered),
+    # with the sentence they say it in, cited from them (was the sentence alone: a sixth blind probe)
     which = seed_engine.ask("Which article says that?", previous=question)
-    assert which.text == which.sentence and which.citations[0].doc_id == SEED["000"]
+    assert which.text == seed_engine.data.document(SEED["000"]).title and which.citations[0].doc_id == SEED["000"]
+    assert which.sentence == got.sentence
 
 
 @pytest.mark.parametrize(("sentence", "who"), [
@@ -167,3 +169,53 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
     previous = "Who is the president of Anthropic?"
     assert seed_engine.ask(previous).text == "Daniela Amodei"
     assert seed_engine.ask("And the CEO?", previous=previous).text == "Dario Amodei"
+
+
+@pytest.mark.parametrize(("turns", "answers"), [
+    # found by the sixth blind probe: a follow-up of wh-words alone asks the previous question's clause with them
+    (["How much did Amazon invest in OpenAI?", "When?"], ["approximately $50 billion", "February 2026"]),
+    (["When did Amazon first invest in Anthropic?", "How much?", "And after that?"],
+     ["September 2023", "$1.25 billion", "$2.75 billion"]),
+    # "And before that?" again steps back again; an undated figure that opens its article is its newest event
+    (["How much is Amazon investing in Anthropic now?", "And before that?", "And before that?", "And before that?"],
+     ["$5bn", "$4B", "$2.75 billion", "$1.25 billion"]),
+    # "And after that?" after "And before that?" comes back
+    (["What is Amazon's total investment in Anthropic?", "And before that?", "And after that?"],
+     ["potential commitment to $33bn", "$8 billion", "potential commitment to $33bn"]),
+    # "And before the latest deal?" is "And before that?" naming the event
+    (["What is Amazon's total investment in Anthropic?", "And before the latest deal?", "Which article says that?"],
+     ["potential commitment to $33bn", "$8 billion", "Amazon Pours $4B More Into Anthropic Deal"]),
+    # "it": the one name of the question before
+    (["Who is the CEO of Anthropic?", "When was it founded?"], ["Dario Amodei", "2021"]),
+])
+def test_a_conversation(seed_engine, turns, answers):
+    previous, got = None, []
+    for turn in turns:
+        got.append(seed_engine.ask(turn, previous=previous).text)
+        previous = Engine.next_previous(turn, previous)
+    assert got == answers
+
+
+@pytest.mark.parametrize(("question", "start", "note"), [
+    # the newest the sources give, where they disagree: Yes, with why it leads
+    ("What is Anthropic's annual revenue?", "Yes: ", "The newest the sources give (newer: "),
+    # only an older source gives it: no Yes
+    ("What valuation did Anthropic reach in its latest round?", "Not confirmed: ", "Only an older source gives this"),
+])
+def test_is_that_still_true(seed_engine, question, start, note):
+    got = seed_engine.ask("Is that still true?", previous=question)
+    assert got.text.startswith(start) and got.note.startswith(note)
+    assert got.citations == seed_engine.ask(question).citations
+
+
+@pytest.mark.parametrize(("question", "previous", "resolved"), [
+    ("Are its models open-source?", "How much does Meta spend on AI infrastructure each year?", "Are Meta's models open-source?"),
+    ("When was it founded?", "Who is the CEO of Anthropic?", "When was Anthropic founded?"),
+    # of two names, "it" could be either; a question that names the name itself needs nothing
+    ("What is its valuation?", "How much did Amazon invest in OpenAI?", None),
+    ("Is Anthropic profitable?", "Who founded Anthropic?", None),
+])
+def test_it_is_the_one_name_of_the_previous_question(question, previous, resolved):
+    from rag.followup import with_referent
+
+    assert with_referent(question, previous) == resolved
