@@ -39,8 +39,22 @@ class AgreementQuestion:
     asks_disagreement: bool  # "Do the sources disagree ...?": yes means they do
 
 
-def agreement_question(text: str) -> AgreementQuestion | None:
-    """What an agreement question asks about, or None where the question is not one."""
+# "Do the other articles agree?", "Do the sources disagree on that?": of the previous question
+_AGREE_FOLLOWUP = re.compile(
+    r"^\W*(?:and\s+|but\s+)?(?:do|does|did|are)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|both\s+)?(?:other\s+)?"
+    r"(?:articles?|sources?|reports?|outlets?|stories|publications?)\s+(?:all\s+)?"
+    r"(?P<verb>agree|disagree|differ|conflict|in agreement|in conflict|consistent|inconsistent)"
+    r"(?:\s+(?:on|about|with)\s+(?:that|this|it|them|each other|one another))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def agreement_question(text: str, previous: str | None = None) -> AgreementQuestion | None:
+    """What an agreement question asks about, or None where the question is not one; "Do the other articles
+    agree?" asks about the `previous` question."""
+    follow = _AGREE_FOLLOWUP.match(text)
+    if follow is not None:
+        return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
     m = _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text)
     if m is None:
         return None

@@ -301,7 +301,7 @@ def answer_question(
         if (form is None and best.span is not None and not common) or q.answer_type == "expansion":
             # a name, a date or a long form: other articles may say it outside the passages (a common-noun phrase,
             # "models", is said in many a sentence that does not say what the question asks)
-            sources += also_naming(data, sources, text, q_terms, idf, q.entities)
+            sources += also_naming(data, sources, text, q_terms, idf, q.entities, asked_terms(q) if q.negated else frozenset())
             if form is None:
                 # "Asia and Europe" asked "Where ...?": other articles name the members in their own words too
                 sources += also_listing(data, sources, text, q_terms, idf, q.entities)

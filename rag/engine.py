@@ -213,7 +213,7 @@ class Engine:
             if got.abstained:  # no source disagrees: the tranche its article gives just before (or after) it
                 return next_tranche(self.state.data, q.text, earlier, before=q.followup == "before") or got
             return got
-        agreement = agreement_question(q.text)
+        agreement = agreement_question(q.text, before)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
         state = self.state

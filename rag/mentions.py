@@ -23,18 +23,27 @@ ALSO_NAMING_QUESTION_TERMS = 3  # the question's rarest terms that search uses b
 
 def also_naming(
     data: IndexData, sources: list[int], text: str, q_terms: AbstractSet[str], idf: TermWeights, entities: Sequence[str] = (),
+    denied: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Documents that state a short answer (a name, a date) where the question's words are: the chunks a lexical
     search for the answer and the question's rarest terms finds (ALSO_NAMING_CHUNKS, whatever the corpus size), then
     their sentences that hold the answer and, with the sentence before, NAMING_MIN_RELEVANCE of the question's weight
-    or every name the question is about (`entities`: "Anthropic's Claude platform" names Anthropic's model family)."""
+    or every name the question is about (`entities`: "Anthropic's Claude platform" names Anthropic's model family).
+    With `denied` (the words a negated question asks of), only sentences that deny them."""
     answer_terms = content_terms(text)
     if not answer_terms or min(data.lexical.chunk_df(t) for t in answer_terms) > ALSO_NAMING_MAX_DF:
         return []  # an answer in that many chunks is not searched further: the search would read them all
     cited = {data.sentences[s].doc_id for s in sources}
     forms = tuple(dict.fromkeys((text, unqualified(text), _without_maker(data, text))))
     needle = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)", re.IGNORECASE)
-    return mentioning(data, cited, _holding(needle, any_of=forms), text, q_terms, idf, entities)
+    named = _holding(needle, any_of=forms)
+
+    def says(known: SentenceFacts) -> bool:
+        # "Which company does not have a board seat?": another article names it where it denies the same words
+        # ("Amazon does not have a board seat"), not wherever it names it near them
+        return named(known) and not (denied and polarity(known.text, denied))
+
+    return mentioning(data, cited, says, text, q_terms, idf, entities)
 
 
 MAKER_DF_RATIO = 3  # a name's first word in this many times the chunks of the rest is its maker's name

@@ -41,3 +41,13 @@ def test_articles_that_state_one_figure_in_other_words_agree(seed_engine):
     got = seed_engine.ask("Are the articles consistent about the 5 gigawatts of compute capacity?")
     assert got.text.startswith("Yes: ")  # was "Only one source states it"
     assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
+
+
+@pytest.mark.parametrize(("previous", "start"), [
+    # found by the sixth blind probe: refused, as the follow-up names no topic of its own
+    ("What is Anthropic's annual revenue?", "No: "),  # 003's older $1 billion is set against $30 billion
+    ("How much did Amazon invest in OpenAI?", "Only one source states it: "),
+])
+def test_do_the_other_articles_agree_asks_about_the_previous_question(seed_engine, previous, start):
+    got = seed_engine.ask("Do the other articles agree?", previous=previous)
+    assert got.text.startswith(start) and got.citations == seed_engine.ask(previous).citations

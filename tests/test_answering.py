@@ -884,3 +884,9 @@ def test_a_plural_money_noun_asks_for_money(seed_engine):
 ])
 def test_answers_after_the_fifth_probe(seed_engine, question, answer):
     assert seed_engine.ask(question).text == answer
+
+
+def test_a_negated_question_is_cited_only_where_an_article_denies_it(seed_engine):
+    # found by the sixth blind probe: every article naming Amazon near "board" was cited
+    got = seed_engine.ask("Which company does NOT have a board seat at Anthropic?")
+    assert got.text == "Amazon" and [c.doc_id for c in got.citations] == [SEED["003"]]
