@@ -165,9 +165,9 @@ class Engine:
             sources_answer,
         )
         from rag.bylines import asks_byline, byline_answer
-        from rag.followup import before_event, contextualize, needs_previous, with_other_name, with_other_noun, with_referent
+        from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import bare_followup, joined, two_parts
+        from rag.parts import joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
@@ -183,10 +183,7 @@ class Engine:
         base, *chain = (previous or "").split(TURN_BREAK)
         older = chain[-1] if chain else ""
         before = _usable(base)
-        swapped = (
-            with_other_name(q.text, before) or with_other_noun(q.text, before) or bare_followup(q.text, before)
-            or with_referent(q.text, before)
-        ) if before is not None else None
+        swapped = restated(q.text, before) if before is not None else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:
@@ -256,8 +253,7 @@ class Engine:
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         from rag.analysis import analyse
-        from rag.followup import with_other_name, with_other_noun, with_referent
-        from rag.parts import bare_followup
+        from rag.followup import restated
 
         try:
             text = clean_question(question)
@@ -265,9 +261,7 @@ class Engine:
         except RagError:
             return previous
         base = (previous or "").partition(TURN_BREAK)[0]
-        swapped = (
-            with_other_name(text, base) or with_other_noun(text, base) or bare_followup(text, base) or with_referent(text, base)
-        ) if base else None
+        swapped = restated(text, base) if base else None
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
         if not followup or not previous:

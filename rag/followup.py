@@ -6,6 +6,7 @@ import re
 
 from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import GENERIC_NAME_TERMS, content_terms
+from rag.parts import bare_followup
 from rag.phrases import parse
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
@@ -94,9 +95,9 @@ _OTHER_NOUN = re.compile(
 
 def with_other_noun(text: str, previous: str) -> str | None:
     """ "And the CEO?" after "Who is the president of Anthropic?": "Who is the CEO of Anthropic?", the previous
-    question with the word for what it asked (its measure, or the class it asked for) replaced; "What about its
-    valuation?" after "What is Anthropic's annual revenue?": "What is Anthropic's annual valuation?". None where the
-    question is not of that form or the previous question's asked word is not found."""
+    question with the word for what it asked (its measure, or the class it asked for) and the words that qualify it
+    replaced; "What about its valuation?" after "What is Anthropic's annual revenue?": "What is Anthropic's
+    valuation?". None where the question is not of that form or the previous question's asked word is not found."""
     m = _OTHER_NOUN.match(text)
     if m is None:
         return None
@@ -128,6 +129,14 @@ def with_referent(text: str, previous: str) -> str | None:
         return None
     name = names[0]
     return _IT.sub(lambda m: f"{name}'s" if m.group().lower() == "its" else name, text)
+
+
+def restated(text: str, previous: str) -> str | None:
+    """A follow-up as the question it stands for, or None where it is none of these: another name ("What about
+    Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), "it" for the one
+    name of the question before."""
+    return (with_other_name(text, previous) or with_other_noun(text, previous) or bare_followup(text, previous)
+            or with_referent(text, previous))
 
 
 # a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's

@@ -17,13 +17,14 @@ _OPENS_QUESTION = re.compile(rf"^\W*(?:{_WH}|{_AUX})\b", re.IGNORECASE)
 # the second part: ", and" or "and" (or ";") before a wh-word that opens a clause of its own or ends the question:
 # "and how much will ...", "and who is ...", "and who owns it", "and when?", "and in what month?"
 _PREPOSITION = r"(?:in|on|at|by|for|from|to|with|since|until)"
+_HOW_WORDS = ("much", "many", "long", "big", "large", "old", "far", "often")  # "how much", "how long", ...
+# the words that ask: a wh-word, after a preposition or before a word of _HOW_WORDS ("in what", "how much")
+_ASK = rf"(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:{'|'.join(_HOW_WORDS)}))?"
 _SECOND = re.compile(
-    rf"(?:,\s*and|\s+and|;)\s+(?P<ask>(?:{_PREPOSITION}\s+)?{_WH}"
-    rf"(?:\s+(?:much|many|long|big|large|old|far|often))?(?:\s+[a-z][\w'’-]*)?)"
+    rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_ASK}(?:\s+[a-z][\w'’-]*)?)"
     rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
 )  # mid-sentence, in lower case: "what Google offers" is no clause of its own
 _WH_WORDS = frozenset(_WH[3:-1].split("|"))
-_HOW_WORDS = frozenset({"much", "many", "long", "big", "large", "old", "far", "often"})
 _LEADING_WH = re.compile(rf"^\W*(?:(?:which|what)\s+[\w-]+|{_WH})\s+", re.IGNORECASE)  # "Who", "Which company"
 _BARE_WH = re.compile(rf"^\W*{_WH}\W*$", re.IGNORECASE)
 # where the first part's own auxiliary starts, for a second part that is only a wh-word ("... and when?")
@@ -45,7 +46,7 @@ def two_parts(question: str) -> tuple[str, str] | None:
     ask = m.group("ask")
     rest = m.group("rest").strip().rstrip("?").strip()
     words = ask.lower().split()
-    if not rest and words[-1] not in _WH_WORDS | _HOW_WORDS and not re.fullmatch(_PREPOSITION, words[0]):
+    if not rest and words[-1] not in _WH_WORDS.union(_HOW_WORDS) and not re.fullmatch(_PREPOSITION, words[0]):
         return None  # "... and which eastern county?": a blank with its noun, not a clause ("and in what month?" is)
     if _BARE_WH.match(first):
         if not rest:
@@ -71,7 +72,7 @@ def asked_of(ask: str, question: str) -> str:
 
 # a follow-up that is only wh-words: "When?", "And how much?", "Where exactly?", "In what year?"
 _BARE_FOLLOWUP = re.compile(
-    rf"^\W*(?:and\s+|so\s+|then\s+)?(?P<ask>(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:much|many|long|big|large|old|far|often))?"
+    rf"^\W*(?:and\s+|so\s+|then\s+)?(?P<ask>{_ASK}"
     rf"(?:\s+(?:year|month|date|day|country|city|company|article|source))?)(?:\s+(?:exactly|then|precisely))?\W*$",
     re.IGNORECASE,
 )
