@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.answer_forms import asked_periods, compared_figures
+from rag.answer_forms import LIKENING_WORDS, asked_periods, compared_figures
 from rag.blanks import blank_before
 from rag.figures import parse_figures
 from rag.lexical import FOCUS_ADVERBS, content_terms
@@ -27,8 +27,9 @@ ANSWER_TYPES = (
     "person", "organisation", "place", "date", "money", "percent", "power", "energy", "tokens", "ratio", "duration", "count",
     "list", "yesno", "reason", "definition", "expansion", "other",
 )
-_AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
-_AUX = rf"(?:{'|'.join(_AUX_WORDS)})"
+AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
+_AUX = rf"(?:{'|'.join(AUX_WORDS)})"
+WH_WORDS = ("what", "which", "how", "who", "whom", "whose", "when", "where", "why")
 _YESNO = re.compile(rf"^{_AUX}\b(?!\s+(?:there\s+)?(?:any|much|many)\b)", re.IGNORECASE)
 _REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b", re.IGNORECASE)
 _HOW_MANNER = re.compile(r"^how\b(?!\s+(?:much|many|long|big|large|old|often|far|high|fast|soon))", re.IGNORECASE)
@@ -199,6 +200,11 @@ class QuestionAnalysis:
     counts: tuple[tuple[str, int], ...] = ()  # counts and ranks it asks of: (("ordinal", 5),) for "the fifth session" (rag.mismatch)
     # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
     opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    @property
+    def name_terms(self) -> frozenset[str]:
+        """The terms of the names the question is about ("anthrop", "amazon")."""
+        return frozenset(t for e in self.entities for t in content_terms(e))
 
     @property
     def measured(self) -> tuple[Figure, ...]:
@@ -408,7 +414,7 @@ IRREGULAR_VERBS = {
     "break": ("broke", "broken"), "speak": ("spoke", "spoken"), "ride": ("rode", "ridden"), "strike": ("struck", "struck"),
     "sink": ("sank", "sunk"), "sing": ("sang", "sung"), "swim": ("swam", "swum"),
 }
-_IRREGULAR_PAST = frozenset(past for past, _ in IRREGULAR_VERBS.values()) - {"showed"}
+_IRREGULAR_PAST = frozenset(past for past, _ in IRREGULAR_VERBS.values())
 
 
 _PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(sorted({participle for _, participle in IRREGULAR_VERBS.values()}))
@@ -502,16 +508,14 @@ _CLASS = re.compile(
     rf"\b(?:which|what)\s+(?:other\s+)?(?:(?:type|kind|sort|form|line|family|series|range|brand)s? of\s+)?((?:[a-z][\w'’-]*\s+){{0,{CLASS_WORDS + 1}}})",
     re.IGNORECASE,
 )
-_CLASS_END = frozenset(_AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
+_CLASS_END = frozenset(AUX_WORDS + "be been of in on at for to from by with as that which who the a an besides other than apart aside except".split())
 _WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|which) day\b|\bon what day\b", re.IGNORECASE)
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 # what something is likened to: "What is 5 gigawatts comparable to?", "To what is the capacity compared ...?"
 _LIKENED = re.compile(
-    r"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b"
-    r"|what\b[^?]*\b(?:comparable|compared|similar|equivalent|akin|likened|equal)\s+to\W*$)",
-    re.IGNORECASE,
+    rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$)", re.IGNORECASE,
 )
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
@@ -567,6 +571,8 @@ def _class_noun(text: str) -> str:
 
 
 _HAS_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
+
+
 def _looks_finite(word: str, before: str, at: int) -> bool:
     """Whether a word after the first of a class phrase reads as its verb: a past form ("developed", "went"), or, right
     after a one-word class, a present form in "-s" after a word that is not plural ("act sets", "museum specializes")."""
@@ -899,4 +905,4 @@ _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,
 )
-_WH = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|why)\b", re.IGNORECASE)
+_WH = re.compile(rf"\b(?:{'|'.join(WH_WORDS)})\b", re.IGNORECASE)

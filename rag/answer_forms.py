@@ -202,7 +202,8 @@ def yes_no(
     return 0, len(sentence), f"{word}: {sentence}"
 
 
-_LIKENING = re.compile(r"\b(?:(?:comparable|compared|similar|equivalent|akin|likened|equal)\s+to|the\s+equivalent\s+of)\s+", re.IGNORECASE)
+LIKENING_WORDS = r"(?:comparable|compared|similar|equivalent|akin|likened|equal)"  # before "to": "comparable to"
+_LIKENING = re.compile(rf"\b(?:{LIKENING_WORDS}\s+to|the\s+equivalent\s+of)\s+", re.IGNORECASE)
 _LIKENED_END = re.compile(
     r"\s*(?:[.;:—–(]|\s-\s|,\s+(?:which|who|and|but|while|or)\b|$"
     r"|\s(?:and|but|which|that|who)\s+(?:is|are|was|were|has|have|had|can|could|will|would|may|might|does|do|did)\b)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import GENERIC_NAME_TERMS, content_terms
@@ -11,6 +12,15 @@ from rag.phrases import parse
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
 from rag.units import BY_NAME, DURATION_UNITS
+
+PREVIOUS_CACHE = 256  # previous questions whose analysis is kept: each follow-up reader reads the same one
+
+
+@lru_cache(maxsize=PREVIOUS_CACHE)
+def _previous_analysis(previous: str) -> QuestionAnalysis:
+    """The previous question's analysis, read once for the follow-up readers (and again for the next turn)."""
+    return analyse(previous)
+
 
 _LEANS_ON_CONTEXT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
@@ -77,7 +87,7 @@ def with_other_name(text: str, previous: str) -> str | None:
     name = re.sub(r"['’]s?$", "", m.group("name"))
     if not _is_name(name) or _DETERMINED.match(name):
         return None  # "What about the revenue?", "And the CEO?": not a name (with_other_noun)
-    before = analyse(previous)
+    before = _previous_analysis(previous)
     main = before.actor or next(iter(before.owners), "") or next(iter(before.entities), "")
     if not main or main.lower() == name.lower():
         return None
@@ -101,7 +111,7 @@ def with_other_noun(text: str, previous: str) -> str | None:
     m = _OTHER_NOUN.match(text)
     if m is None:
         return None
-    before = analyse(previous)
+    before = _previous_analysis(previous)
     asked = before.measure or before.asked_class
     doc = parse(previous) if asked else None
     # a noun ("the president of", "annual revenue"), not the verb "invest" of "How much did Amazon invest?"
@@ -122,7 +132,7 @@ def with_referent(text: str, previous: str) -> str | None:
     None), where this question does not give that name itself. None where there is no "it" or no such name."""
     if not _IT.search(text):
         return None
-    before = analyse(previous)
+    before = _previous_analysis(previous)
     # names, not "AI" nor the role asked ("the CEO of Anthropic")
     names = [e for e in before.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS | before.roles]
     if len(names) != 1 or names[0].lower() in text.lower() or not names[0][:1].isupper():

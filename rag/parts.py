@@ -8,10 +8,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from rag.analysis import AUX_WORDS, WH_WORDS
 from rag.records import Answer, Citation, Conflict
 
-_WH = r"(?:who|whom|whose|what|which|when|where|why|how)"
-_AUX = r"(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|might)"
+_WH = rf"(?:{'|'.join(WH_WORDS)})"
+_AUX = rf"(?:{'|'.join(AUX_WORDS)})"
 # a question form opening the whole: a wh-word or an auxiliary ("Who is ...", "Did Amazon ...")
 _OPENS_QUESTION = re.compile(rf"^\W*(?:{_WH}|{_AUX})\b", re.IGNORECASE)
 # the second part: ", and" or "and" (or ";") before a wh-word that opens a clause of its own or ends the question:
@@ -24,7 +25,6 @@ _SECOND = re.compile(
     rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_ASK}(?:\s+[a-z][\w'’-]*)?)"
     rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
 )  # mid-sentence, in lower case: "what Google offers" is no clause of its own
-_WH_WORDS = frozenset(_WH[3:-1].split("|"))
 _LEADING_WH = re.compile(rf"^\W*(?:(?:which|what)\s+[\w-]+|{_WH})\s+", re.IGNORECASE)  # "Who", "Which company"
 _BARE_WH = re.compile(rf"^\W*{_WH}\W*$", re.IGNORECASE)
 # where the first part's own auxiliary starts, for a second part that is only a wh-word ("... and when?")
@@ -46,7 +46,7 @@ def two_parts(question: str) -> tuple[str, str] | None:
     ask = m.group("ask")
     rest = m.group("rest").strip().rstrip("?").strip()
     words = ask.lower().split()
-    if not rest and words[-1] not in _WH_WORDS.union(_HOW_WORDS) and not re.fullmatch(_PREPOSITION, words[0]):
+    if not rest and words[-1] not in (*WH_WORDS, *_HOW_WORDS) and not re.fullmatch(_PREPOSITION, words[0]):
         return None  # "... and which eastern county?": a blank with its noun, not a clause ("and in what month?" is)
     if _BARE_WH.match(first):
         if not rest:

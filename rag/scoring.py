@@ -16,7 +16,7 @@ from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
 from rag.figures import same_figure
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, content_terms, doer_nouns
+from rag.lexical import TermWeights, doer_nouns
 from rag.records import Figure, Passage
 from rag.sentence_facts import SentenceFacts, facts
 from rag.sentence_facts import terms_of as _terms
@@ -86,7 +86,7 @@ def score_sentences(
     if not rank_of:
         return []
     if doers:
-        doers = _doers_said(doers, [facts(data, sid) for sid in rank_of], {t for e in q.entities for t in content_terms(e)})
+        doers = _doers_said(doers, [facts(data, sid) for sid in rank_of], q.name_terms)
     ids = np.fromiter(rank_of, dtype=np.int64)
     dense = data.sentence_vectors[ids] @ query_vector
     w = SCORE_WEIGHTS

@@ -32,7 +32,7 @@ REASON_REACH = 0.7  # of the best score, what such a sentence needs
 def rarest_shared(q: QuestionAnalysis, terms: AbstractSet[str], idf: TermWeights) -> str:
     """The rarest word the question and its answer's sentence share that is not one of the question's names: what
     another article must say too ("independ" for "Is Anthropic still an independent company?")."""
-    names = {t for e in q.entities for t in content_terms(e)}
+    names = q.name_terms
     shared = sorted((q.terms & terms) - names - LIGHT_TERMS, key=lambda t: (-idf.get(t, 0.0), t))
     return shared[0] if shared else ""
 
@@ -109,7 +109,7 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
 
 def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
     """What the question says of its names: its terms but its names' and the light verbs (LIGHT_TERMS)."""
-    return q.terms - {t for e in q.entities for t in content_terms(e)} - LIGHT_TERMS
+    return q.terms - q.name_terms - LIGHT_TERMS
 
 
 def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
@@ -120,7 +120,6 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     asked = asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
-    named = frozenset(t for e in q.entities for t in content_terms(e))
     given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
     undated: tuple[Scored, str] | None = None
     # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
@@ -146,7 +145,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done, names=named)[2]
+        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done, names=q.name_terms)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
@@ -212,7 +211,7 @@ def whole_answer(
         # "What is 5 gigawatts comparable to?": what a near sentence, or the one after it that refers back ("... up
         # to 5 gigawatts. To put this in scale: this is comparable to the power output of ..."), likens it to
         for s in near:
-            for sid in (s.sentence_id, *data.neighbours(s.sentence_id)[1:]):
+            for sid in (s.sentence_id, *(n for n in data.neighbours(s.sentence_id) if n > s.sentence_id)):
                 cut = answer_forms.likening(data.sentences[sid].text, back=sid != s.sentence_id)
                 if cut is not None:
                     return (s if sid == s.sentence_id else dataclasses.replace(s, sentence_id=sid, span=None)), cut[2]
