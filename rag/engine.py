@@ -15,6 +15,7 @@ import numpy as np
 
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
+from rag.coverage import CoverageQuestion
 from rag.embedding import Embedder, Progress, default_embedder, load_in_background
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
@@ -165,6 +166,7 @@ class Engine:
             sources_answer,
         )
         from rag.bylines import asks_byline, byline_answer
+        from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.outlets import cited_from, outlet_scope
         from rag.parts import joined, two_parts
@@ -213,6 +215,8 @@ class Engine:
         agreement = agreement_question(q.text, before)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
+        if (covered := coverage_question(q.text)) is not None:  # "Which articles mention Trainium?"
+            return self._coverage(q.text, covered)
         state = self.state
         if q.figures and asks_who_states(q.text):
             return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
@@ -230,6 +234,34 @@ class Engine:
         if (without_event := before_event(q)) is not None:
             answer = self._before_event(q.text, without_event, answer, previous, k, mode)
         return answer
+
+    def _coverage(self, question: str, asked: CoverageQuestion) -> Answer:
+        """Which articles mention the topic, how many, or which do not (rag.coverage)."""
+        from rag.citing import cite
+        from rag.coverage import SHOWN_ARTICLES, Mentioning, coverage_answer, from_claim, from_figures
+        from rag.figures import parse_figures
+        from rag.lexical import content_terms
+
+        state = self.state
+        data = state.data
+        total = len(data.documents)
+        if asked.claim:  # "Which article says Anthropic is independent?": the sources of a Yes to it
+            return from_claim(question, asked, self.ask(asked.as_yes_no), total)
+        if not asked.topic:
+            found = Mentioning((), total, False, total)
+        elif parse_figures(asked.topic):
+            found = from_figures(state.figures.lookup(asked.topic), total)
+        else:
+            m = data.lexical.mentions(content_terms(asked.topic), SHOWN_ARTICLES)
+            found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.every)
+        unmentioned = tuple(data.documents_except(found.every, SHOWN_ARTICLES)) if asked.negated and not found.at_least else ()
+
+        def label(doc_id: str) -> str:
+            head = data.document_head(doc_id)
+            return (asked.outlets and head.publisher) or head.label
+
+        labels = {d: label(d) for d in (*(c.doc_id for c in found.citations), *unmentioned)}
+        return coverage_answer(question, asked, found, labels, unmentioned)
 
     def _before_event(self, question: str, without_event: str, answer: Answer, previous: str | None, k: int, mode: str) -> Answer:
         """ "How much had Amazon invested in Anthropic before the $5 billion deal?": an answer that is one of the older

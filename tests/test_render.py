@@ -106,3 +106,9 @@ def test_an_abstention_shows_its_note_escaped(seed_engine):
     assert md.startswith("I could not find this in the sources.")
     assert "<b>" not in md and "*Note: " in md and esc(note) in md
     assert answer_markdown(Answer.abstain("q", 0.1), seed_engine.data) == "I could not find this in the sources."
+
+
+def test_an_answer_without_quotes_lists_no_empty_sources_line(seed_engine):
+    got = seed_engine.ask("Which articles do not mention OpenAI?")
+    md = answer_markdown(got, seed_engine.data)
+    assert "Sources:" not in md and "do not mention it" in md

@@ -53,7 +53,8 @@ def answer_markdown(answer: Answer, data: IndexData) -> str:
     sources = []
     for i, cited in enumerate(answer.citations, start=1):
         sources.append(f"{cite_link(i)} {esc(label(data.document(cited.doc_id)))}")
-    lines.append("Sources: " + "; ".join(sources))
+    if sources:  # "Which articles do not mention OpenAI?" names articles no sentence of which can be quoted
+        lines.append("Sources: " + "; ".join(sources))
     n = len(answer.citations)
     if answer.conflicts:
         sides = [f"{esc(answer.lead)} {cite_link(1)}"]

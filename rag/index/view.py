@@ -35,6 +35,20 @@ REFS_CACHE = 256  # id lists of recent claim lookups (a topic's list is shared b
 CLAIM_CACHE = 16_384  # decoded claims
 T = TypeVar("T")
 DOC_CACHE = 64
+# Chunks of a term's postings a mentions lookup reads per segment (its rarest term's, best first): a bound on the cost
+# of "Which articles mention X?" at any size; past it the count is a lower bound.
+MAX_MENTION_CHUNKS = 4096
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The documents that mention something: (doc id, the first sentence that does) for the newest few, and how many
+    there are (`at_least`: a lower bound, where some segment held more chunks than were read)."""
+
+    shown: tuple[tuple[str, int], ...]
+    count: int
+    at_least: bool
+    every: frozenset[str]  # the ids of all the documents found
 
 
 @dataclass(frozen=True)
@@ -163,6 +177,16 @@ class IndexData:
         if place is None:
             raise KeyError(doc_id)
         return self._doc(place.segment, place.row)
+
+    def documents_except(self, doc_ids: frozenset[str], limit: int) -> list[str]:
+        """The first `limit` live documents, in index order, that are not among `doc_ids` (which it may skip over)."""
+        out: list[str] = []
+        for doc_id in self._places:
+            if doc_id not in doc_ids:
+                out.append(doc_id)
+                if len(out) == limit:
+                    break
+        return out
 
     def has_document(self, doc_id: str) -> bool:
         return doc_id in self._places
@@ -643,3 +667,33 @@ class _Lexical:
             all_scores.append(scores)
         ids, scores = bm25.top(np.concatenate(all_ids), np.concatenate(all_scores), n)
         return [(int(c), float(s)) for c, s in zip(ids, scores) if s > 0]
+
+    def mentions(self, terms: Sequence[str], limit: int) -> Mentions:
+        """The live documents with a sentence that holds every term (stems, as `content_terms` makes them): how many,
+        and the first such sentence of the newest `limit` of them. Each segment reads the postings of the rarest term
+        only, up to MAX_MENTION_CHUNKS chunks, and the sentences of those chunks; where a term's chunks run past that,
+        the count is a lower bound (`at_least`). So the cost is bounded at any corpus size."""
+        data = self._data
+        wanted = frozenset(terms)
+        first: dict[str, int] = {}  # doc id -> the first sentence (global id) that holds every term
+        at_least = False
+        if not wanted:
+            return Mentions((), 0, False, frozenset())
+        marks = ",".join("?" * len(wanted))
+        for i, seg in enumerate(data.segments):
+            found = {t: (col, df) for t, col, df in seg.query(f"SELECT term, col, chunk_df FROM terms WHERE term IN ({marks})", sorted(wanted))}
+            if len(found) < len(wanted) or any(col is None for col, _ in found.values()):
+                continue  # some term is in no chunk of this segment
+            col = min(found.values(), key=lambda cd: cd[1])[0]
+            lo, hi = int(seg.postings.ptr[col]), int(seg.postings.ptr[col + 1])
+            at_least |= hi - lo > MAX_MENTION_CHUNKS
+            chunks = sorted(int(c) for c in seg.postings.ids[lo : min(hi, lo + MAX_MENTION_CHUNKS)] if data.live_chunk(i, int(c)))
+            base = data._sent.bases[i]
+            for chunk in chunks:
+                _, _, _, _, s0, s1 = seg.chunk_row(chunk)
+                for sid, row, text in seg.query("SELECT id, doc_row, text FROM sentences WHERE id BETWEEN ? AND ?", (s0, s1)):
+                    doc_id = data._doc_ids[i][row]
+                    if doc_id not in first and wanted <= set(content_terms(text)):
+                        first[doc_id] = base + sid
+        newest = sorted(first, key=lambda d: (-data.position(d), d))[:limit]
+        return Mentions(tuple((d, first[d]) for d in newest), len(first), at_least, frozenset(first))

@@ -1,0 +1,205 @@
+"""Questions about the articles themselves: which of them mention something, how many do, which do not.
+
+"Which articles mention Trainium?", "How many sources say Amazon invested $4 billion?", "Which articles do not mention
+OpenAI?", "Does any article mention Gemini?", "How many articles are there?". A word or name is looked up in the
+lexical index (every term in one sentence, rag.index.view._Lexical.mentions); a topic with a figure in the figure
+index (the claim's articles, as `rag figure` finds them). Each article that mentions it is cited at its first such
+sentence. Both lookups read a bounded number of rows, so the answer costs about the same at any corpus size; where a
+common word's chunks run past the bound, the count says "at least".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.figures import parse_figures
+from rag.lexical import content_terms
+from rag.phrases import parse
+from rag.records import Answer, Citation, FigureLookup
+
+SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first); the count covers them all
+
+_SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?|publishers?|pieces?|documents?|texts?|papers?)"
+_MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
+            r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
+            r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?)")
+_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # of a figure only
+_NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
+_PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
+_END = r"(?:\s+at\s+all)?\W*$"
+
+# "Which articles (do not) mention X?", "How many sources say X?"
+_ASKED = re.compile(
+    rf"^(?P<ask>which|what|how\s+many)\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?:(?P<neg>{_NOT})\s+)?"
+    rf"(?:also\s+|even\s+|ever\s+|actually\s+)?(?P<verb>{_MENTION}|{_STATE})\s+(?P<topic>.+?){_END}", re.IGNORECASE)
+# "In which articles is X (not) mentioned?"
+_ASKED_PASSIVE = re.compile(
+    rf"^(?:in\s+|by\s+)?(?P<ask>which|what|how\s+many)\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?:is|are|was|were)\s+"
+    rf"(?P<topic>.+?)\s+(?:(?P<neg>not|never)\s+)?(?P<verb>{_PASSIVE}){_END}", re.IGNORECASE)
+# "Does any article mention X?", "Do any of the sources discuss X?"
+_ANY = re.compile(
+    rf"^(?:do|does|did)\s+any\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?P<verb>{_MENTION}|{_STATE})\s+(?P<topic>.+?){_END}",
+    re.IGNORECASE)
+# "Is X mentioned in any article?"
+_ANY_PASSIVE = re.compile(
+    rf"^(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?P<verb>{_PASSIVE})\s+(?:in|by)\s+(?:any|some)\s+(?:of\s+(?:the|these)\s+)?"
+    rf"(?P<noun>{_SOURCES}){_END}", re.IGNORECASE)
+# "How many articles are there?"
+_ALL = re.compile(
+    rf"^how\s+many\s+(?P<noun>{_SOURCES})\s+(?:are\s+there|do\s+(?:you|we|I)\s+have|are\s+(?:in|indexed|loaded)\b.*|"
+    rf"(?:are\s+)?in\s+(?:total|all|the\s+(?:corpus|archive|index|collection))|have\s+you\s+(?:got|indexed))?\W*$", re.IGNORECASE)
+# words that only say what the topic is, before it: "the term 'circular investment'", "anything about Gemini"
+_TOPIC_LEAD = re.compile(r"^(?:anything\s+(?:about|on)\s+|(?:the\s+)?(?:word|term|name|phrase|words|expression)\s+)", re.IGNORECASE)
+_OUTLETS = re.compile(r"^(?:outlet|publication|publisher|paper)", re.IGNORECASE)
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)  # "say that Amazon ...": the claim itself
+_FOLLOWS_UP = frozenset({"that", "this", "it", "them", "those", "these", "so"})  # "Which articles say that?" (rag.followup)
+
+
+@dataclass(frozen=True)
+class CoverageQuestion:
+    """What a question about the articles asks: `ask` is "which", "how many" or "any" (a yes/no), `topic` what they
+    mention ("" for every article), `negated` for the articles that do not, `outlets` to name publishers."""
+
+    ask: str
+    topic: str
+    negated: bool = False
+    outlets: bool = False
+    claim: bool = False  # a claim in words ("... say Anthropic is independent"): its sources are a Yes to it
+
+    @property
+    def as_yes_no(self) -> str:
+        """The claim asked as a yes/no question, whose Yes cites the articles that state it."""
+        return yes_no_of(self.topic)
+
+
+_DO_OF_TAG = {"VBZ": "Does", "VBP": "Do", "VBD": "Did"}  # the auxiliary a statement's finite verb asks with
+
+
+def yes_no_of(claim: str) -> str:
+    """A statement asked as a yes/no question, from its parse: the auxiliary moved before the subject ("Anthropic is
+    independent" -> "Is Anthropic independent?"), else "do" in the verb's tense and the verb's base form ("Amazon owns
+    a majority of Anthropic" -> "Does Amazon own a majority of Anthropic?"); as written, with "?", where the parse
+    finds no finite verb."""
+    doc = parse(claim.rstrip(" ?.!"))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None:
+        return claim
+    words = [t.text_with_ws for t in doc]
+    aux = next((t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i), None)
+    if aux is None and root.lemma_ == "be":
+        aux = root
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return claim
+    start = subject.left_edge.i
+    if aux is not None and aux.i > start:
+        moved = aux.text_with_ws.strip()
+        rest = [w for i, w in enumerate(words) if i != aux.i]
+        words = [*rest[:start], moved[:1].upper() + moved[1:] + " ", *rest[start:]]
+    elif root.tag_ in _DO_OF_TAG and root.i > start:
+        words[root.i] = root.lemma_ + root.whitespace_
+        words.insert(start, _DO_OF_TAG[root.tag_] + " ")
+    else:
+        return claim
+    return "".join(words).rstrip() + "?"
+
+
+def coverage_question(text: str) -> CoverageQuestion | None:
+    """The question as a question about the articles, or None."""
+    text = text.strip()
+    if (m := _ALL.match(text)) is not None:
+        return CoverageQuestion("how many", "", outlets=bool(_OUTLETS.match(m.group("noun"))))
+    for pattern, ask in ((_ASKED, ""), (_ASKED_PASSIVE, ""), (_ANY, "any"), (_ANY_PASSIVE, "any")):
+        if (m := pattern.match(text)) is None:
+            continue
+        topic = _TOPIC_LEAD.sub("", m.group("topic").strip()).strip(" \"'“”‘’")
+        figures = parse_figures(topic)
+        if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figures):
+            return None
+        asked = ask or " ".join(m.group("ask").lower().split())
+        if asked == "what":
+            asked = "which"
+        negated, outlets = bool(m.groupdict().get("neg")), bool(_OUTLETS.match(m.group("noun")))
+        verb = m.group("verb")
+        if re.fullmatch(_STATE, verb, re.IGNORECASE) and not re.fullmatch(_MENTION, verb, re.IGNORECASE) and not figures:
+            # "Which article says Anthropic is independent?": a claim in words, whose sources a Yes to it cites
+            return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True)
+        if asked == "which" and figures and not negated:
+            return None  # "Which article gives $25 billion?": rag.attribution answers it, with the claim's own words
+        return CoverageQuestion(asked, topic, negated, outlets)
+    return None
+
+
+@dataclass(frozen=True)
+class Mentioning:
+    """The articles found to mention a topic: a citation each for the newest few, and how many in all."""
+
+    citations: tuple[Citation, ...]
+    count: int
+    at_least: bool
+    total: int  # live articles in the index
+    every: frozenset[str] = frozenset()  # the ids of all the articles found
+
+
+def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, label: dict[str, str],
+                    unmentioned: tuple[str, ...] = ()) -> Answer:
+    """The answer to a coverage question from what was found: `label` names each cited or unmentioned article (its
+    title, or its publisher where the question asks for outlets); `unmentioned` lists articles that do not mention the
+    topic, for a negated question."""
+    total, count = found.total, found.count
+    if not asked.topic:
+        return Answer(question, _articles(total), "", False, 1.0)
+    more = "at least " if found.at_least else ""
+    names = "; ".join(dict.fromkeys(label[c.doc_id] for c in found.citations))
+    rest = f"; and {count - len(found.citations)} more" if count > len(found.citations) else ""
+    searched = f"{_articles(total)} searched for {asked.topic!r}"
+    if asked.negated:
+        if found.at_least:  # the mentions were not all read: which articles lack it is not known
+            return Answer.abstain(question, 0.0, f"At least {count:,} articles mention {asked.topic!r}; too many to tell which do not.")
+        missing = total - count
+        if not missing:
+            return Answer(question, f"None: every one of the {_articles(total)} mentions {asked.topic!r}", "", False, 1.0,
+                          found.citations, source_count=count)
+        listed = "; ".join(dict.fromkeys(label[d] for d in unmentioned))
+        tail = f"; and {missing - len(unmentioned)} more" if missing > len(unmentioned) else ""
+        lead = f"{missing} of {total}: " if asked.ask == "how many" else ""
+        return Answer(question, f"{lead}{listed}{tail}", "", False, 1.0, note=f"{searched}; these do not mention it.")
+    if not count:
+        if asked.ask == "any":
+            return Answer(question, f"No: none of the {_articles(total)} mentions {asked.topic!r}", "", False, 1.0, note=f"{searched}.")
+        return Answer.abstain(question, 0.0, f"No article mentions {asked.topic!r} ({searched}).")
+    sentence = found.citations[0].quote if found.citations else ""
+    if asked.ask == "how many":
+        text = f"{more}{count} of {_articles(total)}: {names}{rest}"
+    elif asked.ask == "any":
+        text = f"Yes: {names}{rest}"
+    else:
+        text = f"{names}{rest}"
+    return Answer(question, text, sentence, False, 1.0, found.citations, source_count=count)
+
+
+def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int) -> Answer:
+    """The articles that state a claim in words, from the answer to it asked as a yes/no question (`verdict`): a Yes
+    cites them; a No or nothing is no article's claim (a No quotes what its source says instead)."""
+    if verdict.abstained or not verdict.text.startswith("Yes"):
+        instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"' if not verdict.abstained and verdict.citations else ""
+        return Answer.abstain(question, 0.0, f"No article says that {asked.topic} ({_articles(total)} searched).{instead}")
+    names = "; ".join(dict.fromkeys(c.title or c.file for c in verdict.citations))
+    count = max(verdict.source_count, len(verdict.citations))
+    text = f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names
+    return Answer(question, text, verdict.sentence, False, verdict.confidence, verdict.citations, source_count=count)
+
+
+def from_figures(lookup: FigureLookup, total: int) -> Mentioning:
+    """The articles that state a figure (or a claim holding one), from the figure index's lookup: newest first."""
+    citations: dict[str, Citation] = {}
+    for m in lookup.mentions:
+        if m.doc_id not in citations:
+            citations[m.doc_id] = Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence)
+    shown = tuple(citations.values())
+    return Mentioning(shown[:SHOWN_ARTICLES], len(shown), lookup.total > len(lookup.mentions), total, frozenset(citations))
+
+
+def _articles(n: int) -> str:
+    return f"{n:,} article" + ("" if n == 1 else "s")

@@ -1,0 +1,92 @@
+"""Questions about the articles themselves: which mention something, how many do, which do not, which say a claim."""
+
+import pytest
+
+from rag.coverage import CoverageQuestion, coverage_question, yes_no_of
+from rag.index import view
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Which articles mention Trainium?", CoverageQuestion("which", "Trainium")),
+    ("What sources discuss Constitutional AI?", CoverageQuestion("which", "Constitutional AI")),
+    ("How many articles mention NVIDIA at all?", CoverageQuestion("how many", "NVIDIA")),
+    ("Which articles do not mention OpenAI?", CoverageQuestion("which", "OpenAI", negated=True)),
+    ("How many sources don't mention the FTC?", CoverageQuestion("how many", "the FTC", negated=True)),
+    ("In which articles is Llama mentioned?", CoverageQuestion("which", "Llama")),
+    ("Does any article mention Gemini?", CoverageQuestion("any", "Gemini")),
+    ("Is Mistral mentioned in any of the articles?", CoverageQuestion("any", "Mistral")),
+    ("Which outlets mention Salesforce?", CoverageQuestion("which", "Salesforce", outlets=True)),
+    ("Which articles mention the term 'circular investment'?", CoverageQuestion("which", "circular investment")),
+    ("How many articles are there?", CoverageQuestion("how many", "")),
+    ("How many articles say Amazon invested $4 billion?", CoverageQuestion("how many", "Amazon invested $4 billion")),
+    ("Which article says that Anthropic is independent?", CoverageQuestion("which", "Anthropic is independent", claim=True)),
+    # answered elsewhere: a figure's sources (rag.attribution), a follow-up, or not about the articles at all
+    ("Which article gives $25 billion?", None),
+    ("Which articles say that?", None),
+    ("Which companies mention Anthropic?", None),
+    ("How many articles did Amazon publish?", None),
+    ("What did the article say about Trainium?", None),
+])
+def test_a_question_about_the_articles_and_what_it_asks(question, expected):
+    assert coverage_question(question) == expected
+
+
+@pytest.mark.parametrize(("claim", "question"), [
+    ("Anthropic is independent", "Is Anthropic independent?"),
+    ("Amazon owns a majority of Anthropic", "Does Amazon own a majority of Anthropic?"),
+    ("Microsoft invested in OpenAI", "Did Microsoft invest in OpenAI?"),
+    ("Anthropic will spend more than $100 billion on AWS", "Will Anthropic spend more than $100 billion on AWS?"),
+    ("the deal was blocked by regulators", "Was the deal blocked by regulators?"),
+])
+def test_a_claim_asked_as_a_yes_no_question(claim, question):
+    assert yes_no_of(claim) == question
+
+
+def _cited(answer):
+    return {c.doc_id for c in answer.citations}
+
+
+def test_which_articles_mention_a_name_cites_each_where_it_first_does(seed_engine):
+    got = seed_engine.ask("Which articles mention Trainium?")  # 002 and 000 never name it
+    assert _cited(got) == {SEED["001"], SEED["003"], SEED["004"]} and got.source_count == 3
+    assert all("Trainium" in c.quote for c in got.citations)
+    counted = seed_engine.ask("How many articles mention NVIDIA?")
+    assert counted.text.startswith("3 of 5 articles: ") and _cited(counted) == {SEED["001"], SEED["003"], SEED["004"]}
+
+
+def test_the_articles_that_do_not_mention_something_are_named_without_a_quote(seed_engine):
+    got = seed_engine.ask("Which articles do not mention OpenAI?")  # 002, 003 and 004 do
+    titles = {seed_engine.data.document_head(SEED[n]).label for n in ("000", "001")}
+    assert set(got.text.split("; ")) == titles and not got.abstained and not got.citations
+    assert seed_engine.ask("How many sources do not mention the FTC?").text.startswith("4 of 5: ")  # only 003 names it
+
+
+def test_no_article_mentions_it(seed_engine):
+    assert seed_engine.ask("Does any article mention Tesla?").text == "No: none of the 5 articles mentions 'Tesla'"
+    got = seed_engine.ask("Which articles mention Tesla?")
+    assert got.abstained and "No article mentions 'Tesla'" in got.note
+
+
+def test_a_figure_is_counted_where_its_claim_is_stated(seed_engine):
+    got = seed_engine.ask("How many articles say Amazon invested $4 billion?")
+    assert got.text.startswith("2 of 5 articles: ") and _cited(got) == {SEED["002"], SEED["003"]}
+
+
+def test_the_articles_that_say_a_claim_in_words_are_those_of_a_yes(seed_engine):
+    got = seed_engine.ask("Which article says Anthropic is independent?")
+    assert SEED["004"] in _cited(got) and not got.abstained
+    refused = seed_engine.ask("Which articles say Amazon has a board seat?")  # 003: "does not have a board seat"
+    assert refused.abstained and "does not have a board seat" in refused.note
+
+
+def test_every_article_is_counted(seed_engine):
+    assert seed_engine.ask("How many articles are there?").text == "5 articles"
+
+
+def test_a_common_word_read_past_the_bound_is_counted_as_at_least(seed_engine, monkeypatch):
+    monkeypatch.setattr(view, "MAX_MENTION_CHUNKS", 1)
+    found = seed_engine.data.lexical.mentions(["anthrop"], 10)
+    assert found.at_least and 1 <= found.count < 5
+    got = seed_engine.ask("Which articles do not mention Anthropic?")  # which lack it cannot be told from a part
+    assert got.abstained and "too many to tell" in got.note
