@@ -153,7 +153,20 @@ class Engine:
 
     def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
         """Answer one question; `previous` is what `next_previous` gave for the turn before, for follow-ups: the
-        question it followed up, with "And before that?" on a second line where that was the turn before."""
+        question it followed up, with "And before that?" on a second line where that was the turn before. A word
+        no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling)."""
+        from rag.spelling import respelt
+
+        text = clean_question(question)
+        read, changes = respelt(text, self.state.data.lexical.chunk_dfs)
+        answer = self._answer(read, previous, k, mode)
+        if not changes:
+            return answer
+        said = ", ".join(f"{typed!r} as {as_read!r}" for typed, as_read in changes)
+        return dataclasses.replace(answer, question=text, note=f"Read {said}." + (f" {answer.note}" if answer.note else ""))
+
+    def _answer(self, question: str, previous: str | None, k: int, mode: str) -> Answer:
+        """Engine.ask, once the question's spelling is read."""
         from rag.agreement import agreement_answer, agreement_question
         from rag.analysis import analyse
         from rag.answering import answer_question

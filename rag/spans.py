@@ -62,11 +62,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     # "How much Trainium chip capacity ...?": up to three modifiers before the measure, no verb among them
-    ("power", r"\bhow (?:many|much) (?:gigawatts|megawatts|watts|power)\b"
+    ("power", r"\bhow (?:many|much) (?:gigawatts?|megawatts?|watts?|power)\b"
      r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
-    ("duration", r"\bhow long\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
+    ("duration", r"\bhow long\b|\bhow soon\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
      r"|\b(?:over |for |in )?what (?:period|time span|timespan|span of time|term|time ?frame|timeline|time horizon|horizon)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun

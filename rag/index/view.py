@@ -25,7 +25,7 @@ from rag.dating import DocTime
 from rag.disagreement import entity_key
 from rag.figures import figure_key
 from rag.index import bm25
-from rag.index.segment import Segment
+from rag.index.segment import SQL_BATCH, Segment
 from rag.lexical import content_terms
 from rag.records import Chunk, Claim, Document, Sentence
 from rag.units import PREFIXED_UNITS
@@ -632,6 +632,17 @@ class _Lexical:
     def chunk_df(self, term: str) -> int:
         """How many live and deleted chunks hold a (stemmed) term, over every segment: one indexed row each."""
         return sum(int(r[0]) for seg in self._data.segments for r in seg.query("SELECT chunk_df FROM terms WHERE term = ?", (term,)))
+
+    def chunk_dfs(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many chunks hold each of the (stemmed) terms, over every segment; a term in none is left out. One
+        indexed query per segment and SQL_BATCH terms."""
+        out: dict[str, int] = {}
+        for seg in self._data.segments:
+            for lo in range(0, len(terms), SQL_BATCH):
+                batch = list(terms[lo : lo + SQL_BATCH])
+                for term, df in seg.query(f"SELECT term, chunk_df FROM terms WHERE term IN ({','.join('?' * len(batch))})", batch):
+                    out[term] = out.get(term, 0) + int(df)
+        return out
 
     def top(self, question: str, n: int) -> list[tuple[int, float]]:
         """The n best chunks for the question's terms, best first, as (global chunk id, score)."""

@@ -1,0 +1,78 @@
+"""A misspelt word of a question read as the word of the articles one edit away: "gigawats" as "gigawatts".
+
+A word is respelt only when all of these hold, so that a real word is never changed into another:
+- it is lower case, of MIN_RESPELT_CHARS letters or more (names and short words are left as typed);
+- it is no English word the packaged models know: a whole word of the embedding model's vocabulary (`vocab.txt` of
+  all-MiniLM-L6-v2, about 22,000 words) or of the parser's string store (about 85,000 strings, rarer words such as
+  "backer" among them): "patent" is a word even where the articles only say "parent";
+- no article holds it (its stem has no postings in the index);
+- a word one edit away (a letter dropped, added, changed, or two swapped) is in the articles: the one in most
+  chunks is taken, then an English word, then one that ends as the typed word does.
+
+The candidates' stems are looked up in one indexed query per segment, so the cost does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+from rag.lexical import content_terms
+
+MIN_RESPELT_CHARS = 6
+_WORD = re.compile(r"\b[a-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Lower-case English words: the whole words of the embedding model's WordPiece vocabulary (not its "##" pieces),
+    and those of the parser's string store (rag.claims.load_parser), which holds rarer ones ("backer")."""
+    from rag.claims import load_parser
+    from rag.onnx_embedding import packaged_model_dir
+
+    path = packaged_model_dir() / "vocab.txt"
+    pieces = path.read_text(encoding="utf-8").split() if path.is_file() else []
+    strings = load_parser().vocab.strings
+    return frozenset(w for words in (pieces, strings) for w in words if w.isalpha() and w.islower())
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one edit from `word` (lower-case letters)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    letters = string.ascii_lowercase
+    deleted = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]}
+    added = {a + c + b for a, b in splits for c in letters}
+    return (deleted | swapped | changed | added) - {word}
+
+
+def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
+            dictionary: frozenset[str] | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The question with each misspelt word read as the articles' word (see the module's rules), and the
+    (typed, read) pairs; `chunk_dfs` gives the chunks that hold each stem (absent: none)."""
+    words = dictionary if dictionary is not None else dictionary_words()
+    suspects = [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= MIN_RESPELT_CHARS and w not in words]
+    if not suspects:
+        return text, ()
+    own = {w: content_terms(w) for w in suspects}
+    held = chunk_dfs(sorted({t for terms in own.values() for t in terms}))
+    changes: list[tuple[str, str]] = []
+    for word in suspects:
+        if not own[word] or any(held.get(t, 0) for t in own[word]):
+            continue  # a stop word, or a word the articles hold
+        stems: dict[str, str] = {}
+        for candidate in sorted(one_edit(word)):
+            terms = content_terms(candidate)
+            if len(terms) == 1:
+                stems[candidate] = terms[0]
+        found = chunk_dfs(sorted(set(stems.values())))
+        # the most common; then an English word; then one that ends as typed ("gigawats": "gigawatts", not "gigawatt")
+        best = max(stems, key=lambda c: (found.get(stems[c], 0), c in words, c[-1] == word[-1]), default=None)
+        if best is not None and found.get(stems[best], 0):
+            changes.append((word, best))
+    for typed, read in changes:
+        text = re.sub(rf"\b{typed}\b", read, text)
+    return text, tuple(changes)
