@@ -28,8 +28,27 @@ _IS_THERE = re.compile(
     r"(?:\s+(?:on|about|over|regarding|as to))?\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+_SOURCES = r"(?:articles?|sources?|reports?|outlets?|stories|accounts?|publications?|coverage)"
+# "Did the reported size of the investment differ between articles?", "Is the revenue figure the same in all sources?",
+# "Do the articles give different figures for the revenue?": the topic first, or the figures the articles give
+_TOPIC_FIRST = (
+    re.compile(
+        r"^\W*(?:do|does|did|has|have)\s+(?P<topic>.+?)\s+(?P<verb>differ|vary|conflict|change)\s+"
+        rf"(?:between|across|among|from\s+one\s+\w+\s+to\s+another\s+in|in)\s+(?:the\s+|different\s+|all\s+(?:the\s+)?)?{_SOURCES}\W*$",
+        re.IGNORECASE),
+    re.compile(
+        r"^\W*(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?P<verb>the\s+same|consistent|different)\s+(?:in|across|among|between)\s+"
+        rf"(?:all\s+|every\s+|each\s+|the\s+)*{_SOURCES}\W*$",
+        re.IGNORECASE),
+    re.compile(
+        rf"^\W*(?:do|does|did)\s+(?:the\s+|all\s+(?:the\s+)?)?{_SOURCES}\s+(?:give|report|cite|state|quote|use)\s+"
+        r"(?P<verb>different|the\s+same|conflicting|differing)\s+(?:figures?|numbers?|amounts?|values?|dates?|totals?)\s+"
+        r"(?:for|on|about|of)\s+(?P<topic>.+?)\W*$",
+        re.IGNORECASE),
+)
 _WH_START = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
-_NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent", "disagreement", "discrepancy", "contradiction"})
+_NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent", "disagreement", "discrepancy", "contradiction",
+                             "vary", "change", "different", "conflicting", "differing"})
 ONLY_ONE = "Only one source states it: "
 
 
@@ -55,7 +74,7 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     follow = _AGREE_FOLLOWUP.match(text)
     if follow is not None:
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
-    m = _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text)
+    m = _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
     if m is None:
         return None
     topic = m.group("topic").strip()
@@ -65,7 +84,7 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
         topic = topic[0].upper() + topic[1:]
     else:
         topic = f"What is {topic}"
-    return AgreementQuestion(f"{topic}?", m.group("verb").lower() in _NEGATIVE_VERBS)
+    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS)
 
 
 def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:

@@ -179,6 +179,7 @@ class Engine:
             sources_answer,
         )
         from rag.bylines import asks_byline, byline_answer
+        from rag.choice import chosen, figure_choice
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.outlets import cited_from, outlet_scope
@@ -225,6 +226,11 @@ class Engine:
             if got.abstained:  # no source disagrees: the tranche its article gives just before (or after) it
                 return next_tranche(self.state.data, q.text, earlier, before=q.followup == "before") or got
             return got
+        if (choice := figure_choice(q.text)) is not None:
+            # "Is Anthropic's revenue about $1 billion or $30 billion?": the figure, where it is one of the two
+            picked = chosen(q.text, choice[1], self.ask(choice[0], k=k, mode=mode))
+            if picked is not None:
+                return picked
         agreement = agreement_question(q.text, before)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))

@@ -13,6 +13,13 @@ from tests.conftest import SEED
     ("Do the sources disagree about Amazon's total investment?", AgreementQuestion("What is Amazon's total investment?", True)),
     ("Are the reports consistent on the size of the deal?", AgreementQuestion("What is the size of the deal?", False)),
     ("Is there disagreement among the articles about Anthropic's revenue?", AgreementQuestion("What is Anthropic's revenue?", True)),
+    ("Did the reported size of Amazon's newest investment differ between articles?",
+     AgreementQuestion("What is the reported size of Amazon's newest investment?", True)),
+    ("Is Anthropic's annual revenue the same in all sources?", AgreementQuestion("What is Anthropic's annual revenue?", False)),
+    ("Do the articles give different figures for Amazon's total investment?",
+     AgreementQuestion("What is Amazon's total investment?", True)),
+    ("Does the AWS spending pledge vary across the articles?", AgreementQuestion("What is the AWS spending pledge?", True)),
+    ("Did Amazon's investment change in 2025?", None),  # a change in time, not between the sources
     ("Do all the articles agree?", None),  # about nothing in particular
     ("Does Amazon agree to invest $5 billion?", None),  # not about the sources
     ("How much did Amazon invest?", None),
@@ -51,3 +58,10 @@ def test_articles_that_state_one_figure_in_other_words_agree(seed_engine):
 def test_do_the_other_articles_agree_asks_about_the_previous_question(seed_engine, previous, start):
     got = seed_engine.ask("Do the other articles agree?", previous=previous)
     assert got.text.startswith(start) and got.citations == seed_engine.ask(previous).citations
+
+
+def test_a_figure_that_differs_between_articles_is_a_disagreement(seed_engine):
+    got = seed_engine.ask("Did the reported size of Amazon's newest investment differ between articles?")
+    assert got.text.startswith("Yes: ") and "$5 billion" in got.text and [c.doc_id for c in got.conflicts] == [SEED["003"]]
+    same = seed_engine.ask("Is Anthropic's annual revenue the same in all sources?")
+    assert same.text.startswith("No: ") and "$30 billion" in same.text

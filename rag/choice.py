@@ -1,0 +1,51 @@
+"""An either/or question between two figures: "Is Anthropic's revenue about $1 billion or $30 billion?".
+
+It is answered as the question of the figure ("How much is Anthropic's revenue?"): where that answer is one of the
+two, it is the answer (with the other shown where a source gives it, as for any figure); a Yes or No to a choice
+would say nothing. Where the answer is neither, the question is answered as asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.figures import parse_figures, same_value
+from rag.records import Answer, Figure
+
+# the auxiliary a yes/no question opens with, and words that hedge a figure ("about $1 billion")
+_OPENS = re.compile(r"^\W*(?P<aux>is|are|was|were|does|do|did|has|have|had|will|would)\s+(?P<rest>.+)$", re.IGNORECASE)
+_HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|up to))?\s*$",
+                    re.IGNORECASE)
+_OR = re.compile(r"^\s*,?\s*or\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|up to)\s+)?$",
+                 re.IGNORECASE)
+# how the figure question asks, by the unit of the choices
+_ASK_BY_UNIT = {"USD": "How much", "%": "What percentage", "W": "How much capacity"}
+
+
+def figure_choice(text: str) -> tuple[str, tuple[Figure, Figure]] | None:
+    """The question of the figure, and the two figures, of an either/or question between two figures of one unit."""
+    m = _OPENS.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    figures = [f for f in parse_figures(rest) if f.unit != "year"]
+    if len(figures) != 2 or figures[0].unit != figures[1].unit or figures[0].unit not in _ASK_BY_UNIT:
+        return None
+    first, second = figures
+    if not _OR.match(rest[first.end : second.start]):
+        return None  # "Is it $5 billion now, or $4 billion as before?": not a bare choice
+    hedge = _HEDGE.search(rest[: first.start])
+    stem = rest[: hedge.start() if hedge is not None else first.start].rstrip(" ,")
+    after = rest[second.end :].strip(" ?.!")
+    if not stem:
+        return None
+    return f"{_ASK_BY_UNIT[first.unit]} {m.group('aux').lower()} {stem}{' ' + after if after else ''}?", (first, second)
+
+
+def chosen(question: str, choices: tuple[Figure, Figure], answer: Answer) -> Answer | None:
+    """The answer to the figure question as the answer to the choice, where its figure is one of the two."""
+    got = answer.figure
+    if answer.abstained or got is None or not any(f.unit == got.unit and same_value(f.value, got.value) for f in choices):
+        return None
+    return Answer(question, answer.text, answer.sentence, False, answer.confidence, answer.citations, answer.conflicts,
+                  got, answer.source_count, answer.lead_basis, answer.conflict_count, answer.note)
