@@ -14,7 +14,7 @@ from rag.answer_forms import LIKENING_WORDS, asked_periods, compared_figures
 from rag.blanks import blank_before
 from rag.figures import parse_figures
 from rag.lexical import FOCUS_ADVERBS, content_terms
-from rag.mismatch import asked_counts, bare_numbers, spans_of_time
+from rag.mismatch import answers_asked_at, asked_counts, bare_numbers, spans_of_time, without_answers_asked
 from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
@@ -263,7 +263,10 @@ def analyse(text: str) -> QuestionAnalysis:
     span_kind = question_type(asked)
     entities = question_entities(text)
     # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
-    figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and any(f.text in e for e in entities)))
+    # "Which two companies ...?": the number of answers asked is no figure of theirs
+    counted = answers_asked_at(text)
+    figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and (
+        any(f.text in e for e in entities) or any(a <= f.start < b for a, b in counted))))
     # "the 5 GW of compute", "How many MW ...?": a unit written in capitals is no name the answer must hold
     entities = tuple(e for e in entities if e not in UNIT_SYMBOLS and not any(e in f.text for f in figures if f.unit != "count"))
     given = _ABOUT_GIVEN.match(text)
@@ -283,7 +286,7 @@ def analyse(text: str) -> QuestionAnalysis:
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)
     answer_type = "expansion" if acronym else _answer_type(asked, span_kind)
-    terms = frozenset(content_terms(text))
+    terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
@@ -600,11 +603,21 @@ _NOT_VERBS = frozenset("the and its their his her our your this that these those
 # Roles a person is asked for by, each as the stems that name it in an article: a person named where the role is
 # not ("Who is Amazon's chief executive?" next to "Anthropic remains independent") is not the one asked for.
 # ("chief" is left out: "chief scientist" names no role of the table.)
-PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in (
+_ROLE_GROUPS = (
     "ceo executive", "president", "founder founded cofounder", "chairman chairwoman chair",
     "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
     "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
-))
+)
+PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in _ROLE_GROUPS)
+# each role's words as written, by stem: a sentence names the role in one of them ("executives"), not in another word
+# of the stem ("execution" is stemmed as "executive" is)
+_ROLE_SAID = {stem: re.compile(rf"\b{word}s?\b", re.IGNORECASE)
+              for words in _ROLE_GROUPS for word in words.split() for stem in content_terms(word)}
+
+
+def says_role(text: str, roles: frozenset[str]) -> bool:
+    """Whether a sentence names one of the roles (stems) in one of its words ("CEO Dario Amodei" says "ceo")."""
+    return any(pattern.search(text) for stem, pattern in _ROLE_SAID.items() if stem in roles)
 ROLE_TERMS = frozenset().union(*PERSON_ROLES)
 ROLE_WORDS = ROLE_TERMS | frozenset(content_terms("chief vice deputy senior executive co"))  # words a role is said in
 # roles one person holds at a time: "CEO Dario Amodei" says No to "Is Daniela Amodei the CEO?" (a company has founders)
@@ -626,7 +639,10 @@ _LEADS_NAMED = re.compile(
 
 def _roles(terms: frozenset[str], text: str = "") -> frozenset[str]:
     """The stems of every role the question's terms ask for; leading a named body asks for the roles at its top (the
-    roles one person holds, SOLE_ROLES)."""
+    roles one person holds, SOLE_ROLES). With the question's text, a role is asked only in one of its words: "the
+    Federal Energy Office" asks for no officer, though "office" is stemmed as "officer" is."""
+    if text:
+        terms = frozenset(stem for stem, pattern in _ROLE_SAID.items() if stem in terms and pattern.search(text))
     asked = terms | SOLE_ROLES if _LEADS_NAMED.search(text) else terms
     return frozenset().union(*(group for group in PERSON_ROLES if group & asked))
 

@@ -416,11 +416,20 @@ def _initials(run: Sequence[re.Match[str]], letters: str) -> bool:
     return fits(0, 0)
 
 
+_OWNER = re.compile(r"['’]s?$")  # a member that owns what follows: "Google's"
+_MEMBERS = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
 def coordinated(sentence: str, start: int, end: int) -> Cut | None:
     """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
     for m in _COORDINATED.finditer(sentence):
         if m.start() <= start and end <= m.end():
             text = m.group()
+            members = _MEMBERS.split(text)
+            if _OWNER.search(members[-1]) and not _OWNER.search(members[0]):
+                # "Microsoft's partnership with OpenAI and Google's internal AI development": the names of two owned
+                # things are coordinated, not "OpenAI and Google"
+                return None
             if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
                 text = text[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
             return m.start(), m.start() + len(text), text

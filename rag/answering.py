@@ -13,7 +13,7 @@ from rag.alignment import (
     names_doer,
     states_act,
 )
-from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis
+from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, says_role
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
 from rag.claim_reads import claim_of, placed, scope_of, states_any, subject_of_figure
@@ -96,7 +96,7 @@ def answer_question(
     only_versioned = dataclasses.replace(q, entities=versioned) if versioned else q
     sifted = _sifted(bound, (
         # "Who is Amazon's chief executive?": a person named in a sentence without the role is not the one asked for
-        (bool(q.roles), lambda s: s.span is not None and bool(q.roles & facts(data, s.sentence_id).terms)),
+        (bool(q.roles), lambda s: s.span is not None and says_role(facts(data, s.sentence_id).text, q.roles)),
         # "Did the FTC block Amazon's investment?" is not answered by a sentence (or its neighbours) that names no FTC
         (q.answer_type == "yesno" and bool(q.entities), lambda s: entity_coverage(data, q, s.sentence_id) == 1.0),
         # "When was Claude 3 Opus released?": a numbered name is one version; the year another one came out in

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis, analyse
 from rag.lexical import GENERIC_NAME_TERMS, content_terms
+from rag.mismatch import without_answers_asked
 from rag.parts import bare_followup
 from rag.phrases import parse
 from rag.spans import FIGURE_TYPES
@@ -36,7 +37,7 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     if q.acronym:  # "What does AWS stand for?": the sentences that hold the short form, whatever the frame's words
         return q.acronym
     # "Besides Amazon, which companies are named as investors?": the sentences about the others, not about Amazon
-    text = q.text[len(q.set_aside) :] if q.set_aside else q.text
+    text = without_answers_asked(q.text[len(q.set_aside) :] if q.set_aside else q.text)  # "two" of "Which two ...?"
     if not previous:
         return text
     if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:

@@ -88,6 +88,17 @@ def counted(text: str) -> tuple[tuple[str, int], ...]:
 _ANSWERS_ASKED = re.compile(rf"\b(?:which|what|name|list|identify|give)\s+(?:the\s+)?({'|'.join(CARDINALS[2:])})\b", re.IGNORECASE)
 
 
+def without_answers_asked(text: str) -> str:
+    """The question without the number of answers it asks for, which is no word an answer's sentence says ("Which two
+    Big Tech rivals ...?" -> "Which Big Tech rivals ...?")."""
+    return _ANSWERS_ASKED.sub(lambda m: m.group(0)[: m.start(1) - m.start()].rstrip(), text)
+
+
+def answers_asked_at(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a question says how many answers it asks for: the (start, end) of "two" in "Which two companies ...?"."""
+    return tuple(m.span(1) for m in _ANSWERS_ASKED.finditer(text))
+
+
 def asked_counts(question: str) -> tuple[tuple[str, int], ...]:
     """The counts and ranks a question asks of (rag.analysis): counted() but for one and first, and but for the
     number of answers it asks for ("Which two companies ...?")."""

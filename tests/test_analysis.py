@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.analysis import analyse, question_entities
+from rag.analysis import analyse, question_entities, says_role
 from rag.answer_forms import alternative
 from rag.lexical import content_terms
 from rag.spans import bound_qualifiers, contradicts
@@ -527,6 +527,10 @@ def test_the_owners_of_what_is_asked(question, owners):
         ("Backers include Google, Salesforce and Zoom.", "Google", "Google, Salesforce and Zoom"),
         ("Offices open in the U.S. and the U.K.", "U.S.", None),  # "the" breaks the run of names
         ("Google invested alone.", "Google", None),
+        # the owners of two coordinated things, not a list of the names: "Microsoft's partnership with OpenAI and
+        # Google's internal AI development"
+        ("Microsoft's partnership with OpenAI and Google's internal AI development create pressure.", "OpenAI", None),
+        ("Google's and Meta's models compete.", "Google", "Google's and Meta's"),
     ],
 )
 def test_a_list_of_names_around_one_name(sentence, name, expected):
@@ -551,6 +555,9 @@ def test_a_list_of_names_around_one_name(sentence, name, expected):
         ("Who is the head of Amazon Web Services?", {"ceo", "execut", "presid", "chairman", "chairwoman", "chair"}),
         ("Who led the funding round?", set()),
         ("Who led Richard's troops to Cyprus?", set()),  # not the body led
+        # a role is asked in one of its words: "Office" is stemmed as "officer" is
+        ("Who is the first administrator of the Federal Energy Office?", set()),
+        ("Who is the company's chief financial officer?", {"offic", "cto", "cfo", "coo", "ciso", "cmo"}),
     ],
 )
 def test_a_person_asked_for_by_role(question, roles):
@@ -1380,3 +1387,13 @@ def test_a_manner_clause_runs_past_a_decimal_point():
     # found by the sixth blind probe: "an additional $2" was cut from "$2.75 billion"
     sentence = "That first commitment was followed by an additional $2.75 billion in early 2024, bringing the total to $4 billion."
     assert reason(sentence, manner=True)[2] == "an additional $2.75 billion in early 2024, bringing the total to $4 billion"
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("This appeals to Anthropic's leadership, including CEO Dario Amodei.", True),
+    ("Its executives said the deal was done.", True),
+    ("The main risk is execution: if Anthropic's growth slows ...", False),  # stemmed as "executive" is, no role
+    ("Daniela Amodei is the company's president.", False),  # another role
+])
+def test_a_sentence_names_the_role_in_one_of_its_words(sentence, said):
+    assert says_role(sentence, analyse("Who is Anthropic's chief executive?").roles) == said

@@ -5,7 +5,7 @@ import pytest
 from rag.analysis import analyse
 from rag.answer_forms import polarity
 from rag.lexical import content_terms
-from rag.mismatch import bare_numbers, denied, numbers_missing, unanswered
+from rag.mismatch import bare_numbers, denied, numbers_missing, unanswered, without_answers_asked
 from rag.negation import negates, says_negation
 
 
@@ -138,6 +138,18 @@ def test_why_a_sentence_does_not_answer(question, sentence, why):
 )
 def test_the_counts_a_question_asks_of(question, counts):
     assert analyse(question).counts == counts
+
+
+@pytest.mark.parametrize(("question", "searched", "figures"), [
+    # the number of answers asked for is no word of theirs nor a figure ("the two companies committing ..." is not it)
+    ("Which two Big Tech rivals is Amazon racing?", "Which Big Tech rivals is Amazon racing?", ()),
+    ("Name three ports the fleet used in its first two years.", "Name ports the fleet used in its first two years.", (2.0,)),
+    ("How many companies invested two billion?", "How many companies invested two billion?", (2e9,)),
+])
+def test_the_number_of_answers_asked_is_not_searched_for(question, searched, figures):
+    assert without_answers_asked(question) == searched
+    assert tuple(f.value for f in analyse(question).figures) == figures
+    assert ("two" in analyse(question).terms) == ("two" in searched)
 
 
 @pytest.mark.parametrize(
