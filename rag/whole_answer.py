@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
-from rag.alignment import AskedRole, aligned_span, mentions_act, names_another_doer, purpose, states_act
+from rag.alignment import AskedRole, aligned_span, mentions_act, names_another_doer, names_doer, purpose, states_act
 from rag.analysis import COMPARING, EXCLUSIVE, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import is_bound, names_all
 from rag.claim_reads import figure_of_another, states_any
@@ -159,7 +159,10 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         takes = (
             not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))
             # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
-            or (states_act(text, q.predicate, q.doer) and (s is best or names_all(data, q, s.sentence_id)))
+            # (a sentence past the best says it of the doer by name: "The move brings Amazon's total investment ..."
+            # is no Yes to "Is Anthropic moving its workloads ...?")
+            or (states_act(text, q.predicate, q.doer) and (s is best or (
+                names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
             # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
             or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
         )

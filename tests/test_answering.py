@@ -890,3 +890,10 @@ def test_a_negated_question_is_cited_only_where_an_article_denies_it(seed_engine
     # found by the sixth blind probe: every article naming Amazon near "board" was cited
     got = seed_engine.ask("Which company does NOT have a board seat at Anthropic?")
     assert got.text == "Amazon" and [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
+def test_a_yes_from_a_sentence_past_the_best_needs_the_act_of_the_asked_doer(seed_engine):
+    # 003: "The move brings Amazon's total investment in Anthropic to a staggering $8 billion": "the move" is Amazon's
+    # investment, said of no doer by name; it was a Yes to whether Anthropic is moving its workloads (seventh probe)
+    got = seed_engine.ask("Is Anthropic moving its workloads onto Amazon's own chips?")
+    assert "The move brings" not in got.sentence
