@@ -11,6 +11,7 @@ common word's chunks run past the bound, the count says "at least".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.figures import parse_figures
@@ -139,7 +140,7 @@ class Mentioning:
     count: int
     at_least: bool
     total: int  # live articles in the index
-    every: frozenset[str] = frozenset()  # the ids of all the articles found
+    holds: Callable[[str], bool] = lambda _doc_id: False  # whether an article (id) is among those found
 
 
 def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, label: dict[str, str],
@@ -198,7 +199,7 @@ def from_figures(lookup: FigureLookup, total: int) -> Mentioning:
         if m.doc_id not in citations:
             citations[m.doc_id] = Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence)
     shown = tuple(citations.values())
-    return Mentioning(shown[:SHOWN_ARTICLES], len(shown), lookup.total > len(lookup.mentions), total, frozenset(citations))
+    return Mentioning(shown[:SHOWN_ARTICLES], len(shown), lookup.total > len(lookup.mentions), total, citations.__contains__)
 
 
 def _articles(n: int) -> str:

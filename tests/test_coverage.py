@@ -90,3 +90,12 @@ def test_a_common_word_read_past_the_bound_is_counted_as_at_least(seed_engine, m
     assert found.at_least and 1 <= found.count < 5
     got = seed_engine.ask("Which articles do not mention Anthropic?")  # which lack it cannot be told from a part
     assert got.abstained and "too many to tell" in got.note
+
+
+def test_many_articles_found_are_met_newest_first_as_few_are_sorted(seed_engine, monkeypatch):
+    sorted_few = seed_engine.data.lexical.mentions(["anthrop"], 3)
+    monkeypatch.setattr(view, "NEWEST_SORTED", 0)  # as in a large archive: walk every article newest first
+    walked = seed_engine.data.lexical.mentions(["anthrop"], 3)
+    assert walked.shown == sorted_few.shown and walked.count == sorted_few.count == 5
+    dates = [seed_engine.data.position(doc_id) for doc_id, _ in walked.shown]
+    assert dates == sorted(dates, reverse=True)

@@ -35,9 +35,11 @@ REFS_CACHE = 256  # id lists of recent claim lookups (a topic's list is shared b
 CLAIM_CACHE = 16_384  # decoded claims
 T = TypeVar("T")
 DOC_CACHE = 64
-# Chunks of a term's postings a mentions lookup reads per segment (its rarest term's, best first): a bound on the cost
-# of "Which articles mention X?" at any size; past it the count is a lower bound.
-MAX_MENTION_CHUNKS = 4096
+# Chunks of a term's postings a mentions lookup reads per segment, as one array: a bound on the cost of "Which
+# articles mention X?" at any size; past it the count is a lower bound.
+MAX_MENTION_CHUNKS = 65_536
+MAX_SENTENCE_CHUNKS = 8  # chunks of one document read for the sentence that shows it mentions something
+NEWEST_SORTED = 4096  # documents found that are sorted by date; more are met walking all documents newest first
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Mentions:
     shown: tuple[tuple[str, int], ...]
     count: int
     at_least: bool
-    every: frozenset[str]  # the ids of all the documents found
+    holds: Callable[[str], bool]  # whether a document (id) is among those found
 
 
 @dataclass(frozen=True)
@@ -178,11 +180,11 @@ class IndexData:
             raise KeyError(doc_id)
         return self._doc(place.segment, place.row)
 
-    def documents_except(self, doc_ids: frozenset[str], limit: int) -> list[str]:
-        """The first `limit` live documents, in index order, that are not among `doc_ids` (which it may skip over)."""
+    def documents_except(self, held: Callable[[str], bool], limit: int) -> list[str]:
+        """The first `limit` live documents, in index order, for which `held` is false (it may skip over the rest)."""
         out: list[str] = []
         for doc_id in self._places:
-            if doc_id not in doc_ids:
+            if not held(doc_id):
                 out.append(doc_id)
                 if len(out) == limit:
                     break
@@ -627,6 +629,8 @@ class _Lexical:
         self._data = data
         segs = data.segments
         self.n_chunks = sum(s.n_chunks for s in segs)
+        self._firsts: dict[int, np.ndarray] = {}
+        self._newest: list[DocPlace] | None = None  # every live document, newest first (read on first need)
         self.avgdl = (sum(s.total_length for s in segs) / self.n_chunks) if self.n_chunks else 1.0
 
     def chunk_df(self, term: str) -> int:
@@ -680,31 +684,90 @@ class _Lexical:
         return [(int(c), float(s)) for c, s in zip(ids, scores) if s > 0]
 
     def mentions(self, terms: Sequence[str], limit: int) -> Mentions:
-        """The live documents with a sentence that holds every term (stems, as `content_terms` makes them): how many,
-        and the first such sentence of the newest `limit` of them. Each segment reads the postings of the rarest term
-        only, up to MAX_MENTION_CHUNKS chunks, and the sentences of those chunks; where a term's chunks run past that,
-        the count is a lower bound (`at_least`). So the cost is bounded at any corpus size."""
+        """The live documents that hold every term (stems, as `content_terms` makes them) in one chunk: how many, and
+        the first sentence that holds them all of the newest `limit` of them (a document whose chunk holds them in
+        different sentences is passed over for one that holds them in one). Postings are read as arrays (at most
+        MAX_MENTION_CHUNKS per term and segment: past that the count is a lower bound, `at_least`), intersected, and
+        mapped to documents by their first chunks; only the sentences of the documents shown are read. So the cost
+        is bounded at any size, and small where a word is rare."""
         data = self._data
-        wanted = frozenset(terms)
-        first: dict[str, int] = {}  # doc id -> the first sentence (global id) that holds every term
-        at_least = False
+        wanted = sorted(set(terms))
         if not wanted:
-            return Mentions((), 0, False, frozenset())
+            return Mentions((), 0, False, lambda _doc_id: False)
         marks = ",".join("?" * len(wanted))
+        found: dict[int, tuple[np.ndarray, list[np.ndarray]]] = {}  # segment -> (document rows, the chunks of each)
+        at_least = False
         for i, seg in enumerate(data.segments):
-            found = {t: (col, df) for t, col, df in seg.query(f"SELECT term, col, chunk_df FROM terms WHERE term IN ({marks})", sorted(wanted))}
-            if len(found) < len(wanted) or any(col is None for col, _ in found.values()):
+            cols = [col for _, col in seg.query(f"SELECT term, col FROM terms WHERE term IN ({marks})", wanted)]
+            if len(cols) < len(wanted) or any(col is None for col in cols):
                 continue  # some term is in no chunk of this segment
-            col = min(found.values(), key=lambda cd: cd[1])[0]
-            lo, hi = int(seg.postings.ptr[col]), int(seg.postings.ptr[col + 1])
-            at_least |= hi - lo > MAX_MENTION_CHUNKS
-            chunks = sorted(int(c) for c in seg.postings.ids[lo : min(hi, lo + MAX_MENTION_CHUNKS)] if data.live_chunk(i, int(c)))
-            base = data._sent.bases[i]
-            for chunk in chunks:
-                _, _, _, _, s0, s1 = seg.chunk_row(chunk)
-                for sid, row, text in seg.query("SELECT id, doc_row, text FROM sentences WHERE id BETWEEN ? AND ?", (s0, s1)):
-                    doc_id = data._doc_ids[i][row]
-                    if doc_id not in first and wanted <= set(content_terms(text)):
-                        first[doc_id] = base + sid
-        newest = sorted(first, key=lambda d: (-data.position(d), d))[:limit]
-        return Mentions(tuple((d, first[d]) for d in newest), len(first), at_least, frozenset(first))
+            chunks: np.ndarray | None = None
+            for col in cols:
+                lo, hi = int(seg.postings.ptr[col]), int(seg.postings.ptr[col + 1])
+                at_least |= hi - lo > MAX_MENTION_CHUNKS
+                held = np.unique(seg.postings.ids[lo : min(hi, lo + MAX_MENTION_CHUNKS)])
+                chunks = held if chunks is None else np.intersect1d(chunks, held, assume_unique=True)
+            if chunks is None or not len(chunks):
+                continue
+            for a, b in data._dead_chunks[i]:
+                chunks = chunks[(chunks < a) | (chunks >= b)]
+            rows = np.searchsorted(self._first_chunks(i), chunks, side="right") - 1  # sorted, as the chunks are
+            unique, starts = np.unique(rows, return_index=True)
+            found[i] = (unique, np.split(chunks, starts[1:]))
+        count = sum(len(rows) for rows, _ in found.values())
+        held_rows = {i: frozenset(rows.tolist()) for i, (rows, _) in found.items()}
+        shown: list[tuple[str, int]] = []
+        for at, row in self._newest_first(found, held_rows, count, limit * 8):
+            if len(shown) == limit:
+                break
+            rows, per_row = found[at]
+            sentence = self._first_sentence_holding(at, per_row[int(np.searchsorted(rows, row))], frozenset(wanted))
+            if sentence is not None:
+                shown.append((data._doc_ids[at][row], sentence))
+
+        def holds(doc_id: str) -> bool:
+            place = data._places.get(doc_id)
+            return place is not None and place.row in held_rows.get(place.segment, frozenset())
+
+        return Mentions(tuple(shown), count, at_least, holds)
+
+    def _newest_first(self, found: dict[int, tuple[np.ndarray, list[np.ndarray]]], held_rows: dict[int, frozenset[int]],
+                      count: int, n: int) -> list[tuple[int, int]]:
+        """The (segment, row) of the n newest documents found (by IndexData.position, then id). Few are sorted; many
+        are met walking every live document newest first (an order read once and kept), which stops at the n-th."""
+        data = self._data
+        if count <= NEWEST_SORTED:
+            places = [(i, int(r)) for i, (rows, _) in found.items() for r in rows.tolist()]
+            key = [(-data.position(data._doc_ids[i][r]), data._doc_ids[i][r]) for i, r in places]
+            return [p for _, p in sorted(zip(key, places))][:n]
+        out: list[tuple[int, int]] = []
+        for place in self._all_newest_first():
+            if place.row in held_rows.get(place.segment, frozenset()):
+                out.append((place.segment, place.row))
+                if len(out) == n:
+                    break
+        return out
+
+    def _all_newest_first(self) -> list[DocPlace]:
+        if self._newest is None:
+            data = self._data
+            self._newest = [data._places[d] for d in sorted(data._places, key=lambda d: (-data.position(d), d))]
+        return self._newest
+
+    def _first_chunks(self, seg: int) -> np.ndarray:
+        """The first chunk of each document row of a segment (rows in chunk order), read once."""
+        firsts = self._firsts.get(seg)
+        if firsts is None:
+            firsts = np.array([c0 for _, _, c0, *_ in self._data.segments[seg].doc_rows()], dtype=np.int64)
+            self._firsts[seg] = firsts
+        return firsts
+
+    def _first_sentence_holding(self, seg: int, chunks: np.ndarray, wanted: frozenset[str]) -> int | None:
+        """The first sentence (global id) of these chunks of one segment that holds every wanted term."""
+        segment = self._data.segments[seg]
+        for chunk in chunks.tolist()[:MAX_SENTENCE_CHUNKS]:
+            _, _, _, _, s0, s1 = segment.chunk_row(chunk)
+            for sid, text in segment.query("SELECT id, text FROM sentences WHERE id BETWEEN ? AND ?", (s0, s1)):
+                if wanted <= set(content_terms(text)):
+                    return int(self._data._sent.bases[seg] + sid)
+        return None
