@@ -89,7 +89,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitments?|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects|revenues|investments"
      r"|profit|profits|earnings|income|sales|turnover"
-     r"|injecting|injected|injection|bankroll|bankrolled)\b"),
+     r"|injecting|injected|injection|bankroll|bankrolled)\b"
+     # money put into something in other words: "sinking (money) into", "pumped into", "ploughed into"
+     r"|\b(?:sink|sinks|sinking|sank|sunk|pump|pumps|pumping|pumped|plough|ploughs|ploughed|plow|plows|plowed)\b(?=[^?]*\binto\b)"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 

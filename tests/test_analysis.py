@@ -1397,3 +1397,14 @@ def test_a_manner_clause_runs_past_a_decimal_point():
 ])
 def test_a_sentence_names_the_role_in_one_of_its_words(sentence, said):
     assert says_role(sentence, analyse("Who is Anthropic's chief executive?").roles) == said
+
+
+@pytest.mark.parametrize(("question", "span_kind"), [
+    ("What's the most Amazon could end up sinking into Anthropic in this deal?", "money"),  # money put in, in other words
+    ("How much has Amazon pumped into Anthropic so far?", "money"),
+    ("How soon after its OpenAI deal did Amazon invest in Anthropic?", "duration"),
+    ("How many gigawatt of capacity does Anthropic get?", "power"),
+    ("Why did the ship sink?", "other"),  # sinking, into nothing
+])
+def test_the_kind_a_question_asks_in_other_words(question, span_kind):
+    assert analyse(question).span_kind == span_kind
