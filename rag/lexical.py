@@ -130,4 +130,10 @@ MOVING_TERMS = frozenset(content_terms("invest invested investment pour poured p
 def gives_money(terms: Iterable[str]) -> bool:
     """Whether a claim's words say its subject puts money in, pays or spends it ("invest", "spend"): money that goes
     out, not money it gets."""
-    return any(akin(t, m) for t in terms for m in MOVING_TERMS)
+    return any(map(_moves_money, terms))
+
+
+@lru_cache(maxsize=65536)
+def _moves_money(term: str) -> bool:
+    """Whether one word is of a family of MOVING_TERMS (a question reads the same words again: kept)."""
+    return any(akin(term, m) for m in MOVING_TERMS)
