@@ -54,7 +54,7 @@ def attribution_answer(question: str, lookup: FigureLookup, publisher: Callable[
         citations.append(Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence))
     outlet = _ASKS_OUTLET.search(question) is not None
     names = "; ".join(dict.fromkeys((outlet and publisher(c.doc_id)) or c.title or c.file for c in citations))
-    return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations))
+    return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations), source_count=len(citations))
 
 
 _SPEAKER_WORDS = r"say|says|said|note|notes|noted|argue|argues|argued|believe|believes|believed|warn|warns|warned|told|estimate|estimates|estimated"

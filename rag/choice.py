@@ -22,8 +22,19 @@ _OR = re.compile(r"^\s*,?\s*or\s+(?:(?:about|around|roughly|approximately|nearly
 _ASK_BY_UNIT = {"USD": "How much", "%": "What percentage", "W": "How much capacity"}
 
 
+# "How much did Amazon invest in September 2023, $1.25 billion or $4 billion?": a question, then the choice
+_TRAILING = re.compile(r"^(?P<question>\W*(?:how|what|which)\b.+?)\s*[,:;—–-]+\s*(?P<choice>[^,:;]+?)\s*\??\s*$", re.IGNORECASE)
+
+
 def figure_choice(text: str) -> tuple[str, tuple[Figure, Figure]] | None:
     """The question of the figure, and the two figures, of an either/or question between two figures of one unit."""
+    trailing = _TRAILING.match(text)
+    if trailing is not None:
+        figures = [f for f in parse_figures(trailing.group("choice")) if f.unit != "year"]
+        choice = trailing.group("choice")
+        if len(figures) == 2 and figures[0].unit == figures[1].unit and _OR.match(choice[figures[0].end : figures[1].start]) \
+                and not choice[: figures[0].start].strip() and not choice[figures[1].end :].strip():
+            return trailing.group("question").rstrip() + "?", (figures[0], figures[1])
     m = _OPENS.match(text)
     if m is None:
         return None
@@ -37,6 +48,8 @@ def figure_choice(text: str) -> tuple[str, tuple[Figure, Figure]] | None:
     hedge = _HEDGE.search(rest[: first.start])
     stem = rest[: hedge.start() if hedge is not None else first.start].rstrip(" ,")
     after = rest[second.end :].strip(" ?.!")
+    if not stem and after:  # "Is $4 billion or $5 billion the right figure for X?": what follows is what is asked
+        stem, after = after, ""
     if not stem:
         return None
     return f"{_ASK_BY_UNIT[first.unit]} {m.group('aux').lower()} {stem}{' ' + after if after else ''}?", (first, second)

@@ -24,7 +24,8 @@ SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first);
 _SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?|publishers?|pieces?|documents?|texts?|papers?)"
 _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
-            r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?)")
+            r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
+            r"focus(?:es)?\s+on)")
 _STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # of a figure only
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
@@ -68,42 +69,48 @@ class CoverageQuestion:
     outlets: bool = False
     claim: bool = False  # a claim in words ("... say Anthropic is independent"): its sources are a Yes to it
 
+    figured: bool = False  # the topic holds a figure (not a year): looked up in the figure index first
+
     @property
-    def as_yes_no(self) -> str:
-        """The claim asked as a yes/no question, whose Yes cites the articles that state it."""
+    def as_yes_no(self) -> tuple[str, bool]:
+        """The claim asked as a yes/no question, and whether the claim denies it (then a No states it)."""
         return yes_no_of(self.topic)
 
 
 _DO_OF_TAG = {"VBZ": "Does", "VBP": "Do", "VBD": "Did"}  # the auxiliary a statement's finite verb asks with
 
 
-def yes_no_of(claim: str) -> str:
+def yes_no_of(claim: str) -> tuple[str, bool]:
     """A statement asked as a yes/no question, from its parse: the auxiliary moved before the subject ("Anthropic is
     independent" -> "Is Anthropic independent?"), else "do" in the verb's tense and the verb's base form ("Amazon owns
     a majority of Anthropic" -> "Does Amazon own a majority of Anthropic?"); as written, with "?", where the parse
-    finds no finite verb."""
+    finds no finite verb. A negation is left out and returned ("Amazon does not have a board seat" -> ("Does Amazon
+    have a board seat?", True)): the articles that state the claim are those that answer No."""
     doc = parse(claim.rstrip(" ?.!"))
     root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    if root is None:
-        return claim
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if root is None or subject is None:
+        return claim, False
     words = [t.text_with_ws for t in doc]
+    negation = next((t for t in root.children if t.dep_ == "neg"), None)
+    if negation is not None:
+        words[negation.i] = ""
+        if negation.i > 0:
+            words[negation.i - 1] = words[negation.i - 1].rstrip() + " "
     aux = next((t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i), None)
     if aux is None and root.lemma_ == "be":
         aux = root
-    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return claim
     start = subject.left_edge.i
     if aux is not None and aux.i > start:
         moved = aux.text_with_ws.strip()
-        rest = [w for i, w in enumerate(words) if i != aux.i]
-        words = [*rest[:start], moved[:1].upper() + moved[1:] + " ", *rest[start:]]
+        words[aux.i] = ""
+        words.insert(start, moved[:1].upper() + moved[1:] + " ")
     elif root.tag_ in _DO_OF_TAG and root.i > start:
         words[root.i] = root.lemma_ + root.whitespace_
         words.insert(start, _DO_OF_TAG[root.tag_] + " ")
     else:
-        return claim
-    return "".join(words).rstrip() + "?"
+        return claim, False
+    return " ".join("".join(words).split()) + "?", negation is not None
 
 
 def coverage_question(text: str) -> CoverageQuestion | None:
@@ -115,20 +122,20 @@ def coverage_question(text: str) -> CoverageQuestion | None:
         if (m := pattern.match(text)) is None:
             continue
         topic = _TOPIC_LEAD.sub("", m.group("topic").strip()).strip(" \"'“”‘’")
-        figures = parse_figures(topic)
-        if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figures):
+        figured = any(f.unit != "year" for f in parse_figures(topic))  # "founded in 2019" is a claim, not a figure
+        if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figured):
             return None
         asked = ask or " ".join(m.group("ask").lower().split())
         if asked == "what":
             asked = "which"
         negated, outlets = bool(m.groupdict().get("neg")), bool(_OUTLETS.match(m.group("noun")))
         verb = m.group("verb")
-        if re.fullmatch(_STATE, verb, re.IGNORECASE) and not re.fullmatch(_MENTION, verb, re.IGNORECASE) and not figures:
-            # "Which article says Anthropic is independent?": a claim in words, whose sources a Yes to it cites
-            return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True)
-        if asked == "which" and figures and not negated:
-            return None  # "Which article gives $25 billion?": rag.attribution answers it, with the claim's own words
-        return CoverageQuestion(asked, topic, negated, outlets)
+        if re.fullmatch(_STATE, verb, re.IGNORECASE) and not re.fullmatch(_MENTION, verb, re.IGNORECASE):
+            # "Which article says Anthropic is independent?", "How many sources say Amazon invested $4 billion?": a
+            # claim, looked up in the figure index where it holds a figure, else (or where that finds none) the
+            # sources of a Yes to it
+            return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True, figured=figured)
+        return CoverageQuestion(asked, topic, negated, outlets, figured=figured)
     return None
 
 
@@ -180,10 +187,11 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
     return Answer(question, text, sentence, False, 1.0, found.citations, source_count=count)
 
 
-def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int) -> Answer:
+def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int, negated: bool = False) -> Answer:
     """The articles that state a claim in words, from the answer to it asked as a yes/no question (`verdict`): a Yes
-    cites them; a No or nothing is no article's claim (a No quotes what its source says instead)."""
-    if verdict.abstained or not verdict.text.startswith("Yes"):
+    cites them (a No, where the claim is a denial: `negated`); otherwise no article states it (a verdict against it
+    is quoted: what its source says instead)."""
+    if verdict.abstained or not verdict.text.startswith("No" if negated else "Yes"):
         instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"' if not verdict.abstained and verdict.citations else ""
         return Answer.abstain(question, 0.0, f"No article says that {asked.topic} ({_articles(total)} searched).{instead}")
     names = "; ".join(dict.fromkeys(c.title or c.file for c in verdict.citations))

@@ -256,6 +256,7 @@ class Engine:
 
     def _coverage(self, question: str, asked: CoverageQuestion) -> Answer:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""
+        from rag.attribution import attribution_answer
         from rag.citing import cite
         from rag.coverage import SHOWN_ARTICLES, Mentioning, coverage_answer, from_claim, from_figures
         from rag.figures import parse_figures
@@ -264,12 +265,22 @@ class Engine:
         state = self.state
         data = state.data
         total = len(data.documents)
-        if asked.claim:  # "Which article says Anthropic is independent?": the sources of a Yes to it
-            return from_claim(question, asked, self.ask(asked.as_yes_no), total)
-        if not asked.topic:
+        lookup = state.figures.lookup(asked.topic) if asked.claim and asked.figured else None
+        if asked.claim and (lookup is None or not lookup.mentions):
+            # "Which article says Anthropic is independent?", "... says Amazon put about $50 billion into OpenAI?" (no
+            # claim of the figure has those words): the sources of a Yes to it asked as a yes/no question (of a No,
+            # where the claim denies: "... says Amazon does not have a seat on the board?")
+            yes_no, denies = asked.as_yes_no
+            return from_claim(question, asked, self.ask(yes_no), total, denies)
+        if lookup is not None and asked.ask == "which":  # "Which article gives $25 billion?": as "who says ...?"
+            return attribution_answer(question, lookup, lambda doc_id: data.document_head(doc_id).publisher)
+        if lookup is not None:  # "How many sources say Amazon invested $4 billion?"
+            found = from_figures(lookup, total)
+        elif not asked.topic:
             found = Mentioning((), total, False, total)
-        elif parse_figures(asked.topic):
-            found = from_figures(state.figures.lookup(asked.topic), total)
+        elif asked.figured:  # "Which articles mention the $100 billion AWS spending commitment?": the figure, in any words
+            figures = " ".join(f.text for f in parse_figures(asked.topic) if f.unit != "year")
+            found = from_figures(state.figures.lookup(figures), total)
         else:
             m = data.lexical.mentions(content_terms(asked.topic), SHOWN_ARTICLES)
             found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds)

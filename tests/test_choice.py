@@ -11,6 +11,9 @@ from tests.conftest import SEED
     ("Did Amazon invest $4 billion or $5 billion in Anthropic?", "How much did Amazon invest in Anthropic?"),
     ("Does Microsoft own 49% or 20% of OpenAI?", "What percentage does Microsoft own of OpenAI?"),
     ("Is the guaranteed capacity 5 GW or 2 GW?", "How much capacity is the guaranteed capacity?"),
+    ("Is $4 billion or $5 billion the right figure for the latest investment?", "How much is the right figure for the latest investment?"),
+    ("How much did Amazon invest in September 2023, $1.25 billion or $4 billion?", "How much did Amazon invest in September 2023?"),
+    ("What is Anthropic's revenue: $1 billion or $30 billion?", "What is Anthropic's revenue?"),
     ("Is it $5 billion now, or $4 billion as before?", None),  # not a bare choice
     ("Is Amazon's stake $4 billion or 49%?", None),  # two units: no one figure question
     ("Was it 2023 or 2024?", None),  # years are dates, asked by "when"

@@ -19,10 +19,16 @@ from tests.conftest import SEED
     ("Which outlets mention Salesforce?", CoverageQuestion("which", "Salesforce", outlets=True)),
     ("Which articles mention the term 'circular investment'?", CoverageQuestion("which", "circular investment")),
     ("How many articles are there?", CoverageQuestion("how many", "")),
-    ("How many articles say Amazon invested $4 billion?", CoverageQuestion("how many", "Amazon invested $4 billion")),
+    ("How many articles say Amazon invested $4 billion?",
+     CoverageQuestion("how many", "Amazon invested $4 billion", claim=True, figured=True)),
     ("Which article says that Anthropic is independent?", CoverageQuestion("which", "Anthropic is independent", claim=True)),
-    # answered elsewhere: a figure's sources (rag.attribution), a follow-up, or not about the articles at all
-    ("Which article gives $25 billion?", None),
+    ("Do any articles say Anthropic was founded in 2019?",  # a year is no figure to look up: the claim is asked
+     CoverageQuestion("any", "Anthropic was founded in 2019", claim=True)),
+    ("Which article gives $25 billion?", CoverageQuestion("which", "$25 billion", claim=True, figured=True)),
+    ("Which articles don't mention the $100 billion AWS spending commitment?",
+     CoverageQuestion("which", "the $100 billion AWS spending commitment", negated=True, figured=True)),
+    ("How many articles are about Amazon?", CoverageQuestion("how many", "Amazon")),
+    # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),
     ("How many articles did Amazon publish?", None),
@@ -32,15 +38,18 @@ def test_a_question_about_the_articles_and_what_it_asks(question, expected):
     assert coverage_question(question) == expected
 
 
-@pytest.mark.parametrize(("claim", "question"), [
-    ("Anthropic is independent", "Is Anthropic independent?"),
-    ("Amazon owns a majority of Anthropic", "Does Amazon own a majority of Anthropic?"),
-    ("Microsoft invested in OpenAI", "Did Microsoft invest in OpenAI?"),
-    ("Anthropic will spend more than $100 billion on AWS", "Will Anthropic spend more than $100 billion on AWS?"),
-    ("the deal was blocked by regulators", "Was the deal blocked by regulators?"),
+@pytest.mark.parametrize(("claim", "question", "denies"), [
+    ("Anthropic is independent", "Is Anthropic independent?", False),
+    ("Amazon owns a majority of Anthropic", "Does Amazon own a majority of Anthropic?", False),
+    ("Microsoft invested in OpenAI", "Did Microsoft invest in OpenAI?", False),
+    ("Anthropic will spend more than $100 billion on AWS", "Will Anthropic spend more than $100 billion on AWS?", False),
+    ("the deal was blocked by regulators", "Was the deal blocked by regulators?", False),
+    # a denial is asked without its negation: the articles that answer No state it
+    ("Amazon does not have a seat on Anthropic's board", "Does Amazon have a seat on Anthropic's board?", True),
+    ("Anthropic is not owned by Amazon", "Is Anthropic owned by Amazon?", True),
 ])
-def test_a_claim_asked_as_a_yes_no_question(claim, question):
-    assert yes_no_of(claim) == question
+def test_a_claim_asked_as_a_yes_no_question(claim, question, denies):
+    assert yes_no_of(claim) == (question, denies)
 
 
 def _cited(answer):
@@ -80,8 +89,28 @@ def test_the_articles_that_say_a_claim_in_words_are_those_of_a_yes(seed_engine):
     assert refused.abstained and "does not have a board seat" in refused.note
 
 
+def test_a_denial_is_stated_by_the_articles_that_answer_no(seed_engine):
+    got = seed_engine.ask("Which article says Amazon does not have a seat on Anthropic's board?")
+    assert _cited(got) == {SEED["003"]} and "does not have a board seat" in got.sentence  # was refused, quoting it
+
+
+def test_a_claim_whose_figure_no_claim_states_in_its_words_is_asked_as_a_yes_no(seed_engine):
+    got = seed_engine.ask("Which article says Amazon put about $50 billion into OpenAI?")  # 004: "invested approximately"
+    assert _cited(got) == {SEED["004"]} and "$50 billion" in got.sentence
+    refused = seed_engine.ask("Do any articles say Anthropic was founded in 2019?")  # 003: "founded only in 2021"
+    assert refused.abstained and "founded only in 2021" in refused.note
+
+
+def test_a_figure_mentioned_is_looked_up_in_any_words(seed_engine):
+    # 001 says "more than $100bn over the next decade on AWS technologies": it mentions the commitment
+    got = seed_engine.ask("Which articles don't mention the $100 billion AWS spending commitment?")
+    titles = {seed_engine.data.document_head(SEED[n]).label for n in ("003", "004")}
+    assert set(got.text.split("; ")) == titles
+
+
 def test_every_article_is_counted(seed_engine):
     assert seed_engine.ask("How many articles are there?").text == "5 articles"
+    assert seed_engine.ask("How many articles are about Amazon?").text.startswith("5 of 5 articles: ")
 
 
 def test_a_common_word_read_past_the_bound_is_counted_as_at_least(seed_engine, monkeypatch):
