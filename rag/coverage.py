@@ -148,6 +148,7 @@ class Mentioning:
     at_least: bool
     total: int  # live articles in the index
     holds: Callable[[str], bool] = lambda _doc_id: False  # whether an article (id) is among those found
+    about: bool = False  # the count holds articles not read, that hold every word in one chunk (view.Mentions.about)
 
 
 def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, label: dict[str, str],
@@ -158,12 +159,12 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
     total, count = found.total, found.count
     if not asked.topic:
         return Answer(question, _articles(total), "", False, 1.0)
-    more = "at least " if found.at_least else ""
+    more = "at least " if found.at_least else "about " if found.about else ""
     names = "; ".join(dict.fromkeys(label[c.doc_id] for c in found.citations))
     rest = f"; and {count - len(found.citations)} more" if count > len(found.citations) else ""
     searched = f"{_articles(total)} searched for {asked.topic!r}"
     if asked.negated:
-        if found.at_least:  # the mentions were not all read: which articles lack it is not known
+        if found.at_least or found.about:  # the mentions were not all read: which articles lack it is not known
             return Answer.abstain(question, 0.0, f"At least {count:,} articles mention {asked.topic!r}; too many to tell which do not.")
         missing = total - count
         if not missing:
@@ -178,12 +179,13 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
             return Answer(question, f"No: none of the {_articles(total)} mentions {asked.topic!r}", "", False, 1.0, note=f"{searched}.")
         return Answer.abstain(question, 0.0, f"No article mentions {asked.topic!r} ({searched}).")
     sentence = found.citations[0].quote if found.citations else ""
+    listed = f"{names}{rest}" if names else f"{more}{count:,} articles hold its words in one passage"  # counted, none read
     if asked.ask == "how many":
-        text = f"{more}{count} of {_articles(total)}: {names}{rest}"
+        text = f"{more}{count:,} of {_articles(total)}" + (f": {names}{rest}" if names else "")
     elif asked.ask == "any":
-        text = f"Yes: {names}{rest}"
+        text = f"Yes: {listed}"
     else:
-        text = f"{names}{rest}"
+        text = listed
     return Answer(question, text, sentence, False, 1.0, found.citations, source_count=count)
 
 

@@ -283,8 +283,8 @@ class Engine:
             found = from_figures(state.figures.lookup(figures), total)
         else:
             m = data.lexical.mentions(content_terms(asked.topic), SHOWN_ARTICLES)
-            found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds)
-        unmentioned = tuple(data.documents_except(found.holds, SHOWN_ARTICLES)) if asked.negated and not found.at_least else ()
+            found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds, m.about)
+        unmentioned = tuple(data.documents_except(found.holds, SHOWN_ARTICLES)) if asked.negated and not (found.at_least or found.about) else ()
 
         def label(doc_id: str) -> str:
             head = data.document_head(doc_id)

@@ -128,3 +128,14 @@ def test_many_articles_found_are_met_newest_first_as_few_are_sorted(seed_engine,
     assert walked.shown == sorted_few.shown and walked.count == sorted_few.count == 5
     dates = [seed_engine.data.position(doc_id) for doc_id, _ in walked.shown]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_words_said_in_one_sentence_are_counted_not_words_spread_over_a_chunk(seed_engine, monkeypatch):
+    # 003: "made a reported $2 billion investment in Anthropic"; 002 and 004 hold the three words in one chunk only
+    got = seed_engine.ask("How many articles mention Google investing in Anthropic?")
+    assert got.text == f"1 of 5 articles: {seed_engine.data.document_head(SEED['003']).label}"
+    monkeypatch.setattr(view, "MAX_VERIFIED_DOCUMENTS", 1)  # as in a large archive: the rest counted unread
+    found = seed_engine.data.lexical.mentions(["googl", "invest", "anthrop"], 3)
+    # the newest of 002, 003, 004 (not 003, the oldest) is read and left out; the two others are counted unread
+    assert (found.about, found.count, found.shown) == (True, 2, ())
+    assert seed_engine.ask("How many articles mention Google investing in Anthropic?").text.startswith("about 2 of 5 articles")

@@ -40,6 +40,7 @@ DOC_CACHE = 64
 MAX_MENTION_CHUNKS = 65_536
 MAX_SENTENCE_CHUNKS = 8  # chunks of one document read for the sentence that shows it mentions something
 NEWEST_SORTED = 4096  # documents found that are sorted by date; more are met walking all documents newest first
+MAX_VERIFIED_DOCUMENTS = 256  # documents read for a sentence that holds every word of a topic of several words
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Mentions:
     count: int
     at_least: bool
     holds: Callable[[str], bool]  # whether a document (id) is among those found
+    about: bool = False  # the count holds documents not read, that hold every term in one chunk (not one sentence)
 
 
 @dataclass(frozen=True)
@@ -715,23 +717,33 @@ class _Lexical:
             unique, starts = np.unique(rows, return_index=True)
             found[i] = (unique, np.split(chunks, starts[1:]))
         count = sum(len(rows) for rows, _ in found.values())
-        held_rows = {i: frozenset(rows.tolist()) for i, (rows, _) in found.items()}
+        held_rows = {i: set(rows.tolist()) for i, (rows, _) in found.items()}
         shown: list[tuple[str, int]] = []
-        for at, row in self._newest_first(found, held_rows, count, limit * 8):
-            if len(shown) == limit:
+        # one word: a chunk that holds it has a sentence that does, so the count is exact. Several: the newest
+        # MAX_VERIFIED_DOCUMENTS are read for a sentence that holds them all, and those without one leave the count
+        # ("Google investing in Anthropic": 003 says it; 002 and 004 say the words in different sentences)
+        verify = len(wanted) > 1
+        checked = 0
+        for at, row in self._newest_first(found, held_rows, count, MAX_VERIFIED_DOCUMENTS if verify else limit * 8):
+            if len(shown) == limit and not verify:
                 break
             rows, per_row = found[at]
             sentence = self._first_sentence_holding(at, per_row[int(np.searchsorted(rows, row))], frozenset(wanted))
-            if sentence is not None:
+            checked += 1
+            if sentence is None:
+                held_rows[at].discard(row)
+                count -= 1
+            elif len(shown) < limit:
                 shown.append((data._doc_ids[at][row], sentence))
+        about = verify and checked < count  # some were counted unread: they hold the words in one chunk
 
         def holds(doc_id: str) -> bool:
             place = data._places.get(doc_id)
-            return place is not None and place.row in held_rows.get(place.segment, frozenset())
+            return place is not None and place.row in held_rows.get(place.segment, ())
 
-        return Mentions(tuple(shown), count, at_least, holds)
+        return Mentions(tuple(shown), count, at_least, holds, about)
 
-    def _newest_first(self, found: dict[int, tuple[np.ndarray, list[np.ndarray]]], held_rows: dict[int, frozenset[int]],
+    def _newest_first(self, found: dict[int, tuple[np.ndarray, list[np.ndarray]]], held_rows: dict[int, set[int]],
                       count: int, n: int) -> list[tuple[int, int]]:
         """The (segment, row) of the n newest documents found (by IndexData.position, then id). Few are sorted; many
         are met walking every live document newest first (an order read once and kept), which stops at the n-th."""
@@ -742,7 +754,7 @@ class _Lexical:
             return [p for _, p in sorted(zip(key, places))][:n]
         out: list[tuple[int, int]] = []
         for place in self._all_newest_first():
-            if place.row in held_rows.get(place.segment, frozenset()):
+            if place.row in held_rows.get(place.segment, ()):
                 out.append((place.segment, place.row))
                 if len(out) == n:
                     break
