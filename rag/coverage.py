@@ -1,11 +1,13 @@
 """Questions about the articles themselves: which of them mention something, how many do, which do not.
 
 "Which articles mention Trainium?", "How many sources say Amazon invested $4 billion?", "Which articles do not mention
-OpenAI?", "Does any article mention Gemini?", "How many articles are there?". A word or name is looked up in the
-lexical index (every term in one sentence, rag.index.view._Lexical.mentions); a topic with a figure in the figure
-index (the claim's articles, as `rag figure` finds them). Each article that mentions it is cited at its first such
-sentence. Both lookups read a bounded number of rows, so the answer costs about the same at any corpus size; where a
-common word's chunks run past the bound, the count says "at least".
+OpenAI?", "Does any article mention Gemini?", "Which article says Anthropic is independent?", "How many articles are
+there?". A word or name is looked up in the BM25 postings (every word in one sentence: rag.index.view's
+`_Lexical.mentions`); a figure in the figure index (the articles `rag figure` finds); a claim in words as a yes/no
+question whose Yes (or, for a denial, No) cites the articles that state it. Each article found is cited at its first
+sentence that says it. The lookups read bounded arrays and rows, so the answer costs about the same at any corpus
+size; where a common word's postings run past the bound the count says "at least", and where more articles hold
+several words than are read for one sentence that says them all, "about".
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
             r"focus(?:es)?\s+on)")
-_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # of a figure only
+_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # a claim: what is said
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
 _END = r"(?:\s+at\s+all)?\W*$"
@@ -67,8 +69,7 @@ class CoverageQuestion:
     topic: str
     negated: bool = False
     outlets: bool = False
-    claim: bool = False  # a claim in words ("... say Anthropic is independent"): its sources are a Yes to it
-
+    claim: bool = False  # a claim ("... say Anthropic is independent"): its sources state it, not only mention its words
     figured: bool = False  # the topic holds a figure (not a year): looked up in the figure index first
 
     @property
@@ -165,7 +166,8 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
     searched = f"{_articles(total)} searched for {asked.topic!r}"
     if asked.negated:
         if found.at_least or found.about:  # the mentions were not all read: which articles lack it is not known
-            return Answer.abstain(question, 0.0, f"At least {count:,} articles mention {asked.topic!r}; too many to tell which do not.")
+            return Answer.abstain(question, 0.0, f"{'At least' if found.at_least else 'About'} {count:,} articles mention"
+                                                 f" {asked.topic!r}; too many to tell which do not.")
         missing = total - count
         if not missing:
             return Answer(question, f"None: every one of the {_articles(total)} mentions {asked.topic!r}", "", False, 1.0,

@@ -36,7 +36,7 @@ CLAIM_CACHE = 16_384  # decoded claims
 T = TypeVar("T")
 DOC_CACHE = 64
 # Chunks of a term's postings a mentions lookup reads per segment, as one array: a bound on the cost of "Which
-# articles mention X?" at any size; past it the count is a lower bound.
+# articles mention X?" at any size; past it the count is a lower bound (rag/coverage.py).
 MAX_MENTION_CHUNKS = 65_536
 MAX_SENTENCE_CHUNKS = 8  # chunks of one document read for the sentence that shows it mentions something
 NEWEST_SORTED = 4096  # documents found that are sorted by date; more are met walking all documents newest first
@@ -686,12 +686,12 @@ class _Lexical:
         return [(int(c), float(s)) for c, s in zip(ids, scores) if s > 0]
 
     def mentions(self, terms: Sequence[str], limit: int) -> Mentions:
-        """The live documents that hold every term (stems, as `content_terms` makes them) in one chunk: how many, and
-        the first sentence that holds them all of the newest `limit` of them (a document whose chunk holds them in
-        different sentences is passed over for one that holds them in one). Postings are read as arrays (at most
-        MAX_MENTION_CHUNKS per term and segment: past that the count is a lower bound, `at_least`), intersected, and
-        mapped to documents by their first chunks; only the sentences of the documents shown are read. So the cost
-        is bounded at any size, and small where a word is rare."""
+        """The live documents with a sentence that holds every term (stems, as `content_terms` makes them): how many,
+        and that sentence of the newest `limit` of them. Postings are read as arrays (at most MAX_MENTION_CHUNKS per
+        term and segment: past that the count is a lower bound, `at_least`), intersected, and mapped to documents by
+        their first chunks. One term: every document found has such a sentence, and only the shown ones are read.
+        Several: the newest MAX_VERIFIED_DOCUMENTS found are read, those whose terms fall in different sentences are
+        left out, and the rest are counted unread (`about`). So the cost is bounded at any size."""
         data = self._data
         wanted = sorted(set(terms))
         if not wanted:
