@@ -26,16 +26,24 @@ _WORD = re.compile(r"\b[a-z]+\b")
 
 
 @lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """Lower-case English words: the whole words of the embedding model's WordPiece vocabulary (not its "##" pieces),
-    and those of the parser's string store (rag.claims.load_parser), which holds rarer ones ("backer")."""
-    from rag.claims import load_parser
+def vocabulary_words() -> frozenset[str]:
+    """The whole lower-case words of the embedding model's WordPiece vocabulary (not its "##" pieces): a file read."""
     from rag.onnx_embedding import packaged_model_dir
 
     path = packaged_model_dir() / "vocab.txt"
     pieces = path.read_text(encoding="utf-8").split() if path.is_file() else []
+    return frozenset(w for w in pieces if w.isalpha() and w.islower())
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Lower-case English words: `vocabulary_words`, and those of the parser's string store (rag.claims.load_parser),
+    which holds rarer ones ("backer"). It loads the parser: read only for a word that neither the vocabulary nor the
+    articles hold."""
+    from rag.claims import load_parser
+
     strings = load_parser().vocab.strings
-    return frozenset(w for words in (pieces, strings) for w in words if w.isalpha() and w.islower())
+    return vocabulary_words() | frozenset(w for w in strings if w.isalpha() and w.islower())
 
 
 def one_edit(word: str) -> set[str]:
@@ -53,16 +61,19 @@ def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
             dictionary: frozenset[str] | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The question with each misspelt word read as the articles' word (see the module's rules), and the
     (typed, read) pairs; `chunk_dfs` gives the chunks that hold each stem (absent: none)."""
-    words = dictionary if dictionary is not None else dictionary_words()
-    suspects = [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= MIN_RESPELT_CHARS and w not in words]
+    common = dictionary if dictionary is not None else vocabulary_words()
+    suspects = [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= MIN_RESPELT_CHARS and w not in common]
     if not suspects:
         return text, ()
     own = {w: content_terms(w) for w in suspects}
     held = chunk_dfs(sorted({t for terms in own.values() for t in terms}))
+    # a stop word, or a word the articles hold, stays; so does a rarer English word (the parser loaded only now)
+    suspects = [w for w in suspects if own[w] and not any(held.get(t, 0) for t in own[w])]
+    words = dictionary if dictionary is not None else (dictionary_words() if suspects else common)
     changes: list[tuple[str, str]] = []
     for word in suspects:
-        if not own[word] or any(held.get(t, 0) for t in own[word]):
-            continue  # a stop word, or a word the articles hold
+        if word in words:
+            continue
         stems: dict[str, str] = {}
         for candidate in sorted(one_edit(word)):
             terms = content_terms(candidate)
