@@ -7,6 +7,7 @@ would say nothing. Where the answer is neither, the question is answered as aske
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from rag.figures import parse_figures, same_value
@@ -60,5 +61,4 @@ def chosen(question: str, choices: tuple[Figure, Figure], answer: Answer) -> Ans
     got = answer.figure
     if answer.abstained or got is None or not any(f.unit == got.unit and same_value(f.value, got.value) for f in choices):
         return None
-    return Answer(question, answer.text, answer.sentence, False, answer.confidence, answer.citations, answer.conflicts,
-                  got, answer.source_count, answer.lead_basis, answer.conflict_count, answer.note)
+    return dataclasses.replace(answer, question=question)

@@ -32,22 +32,23 @@ _STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
 _END = r"(?:\s+at\s+all)?\W*$"
+_OF_THE = r"(?:of\s+(?:the|these)\s+)?"  # "which of the articles", "any of these sources"
 
 # "Which articles (do not) mention X?", "How many sources say X?"
 _ASKED = re.compile(
-    rf"^(?P<ask>which|what|how\s+many)\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?:(?P<neg>{_NOT})\s+)?"
+    rf"^(?P<ask>which|what|how\s+many)\s+{_OF_THE}(?P<noun>{_SOURCES})\s+(?:(?P<neg>{_NOT})\s+)?"
     rf"(?:also\s+|even\s+|ever\s+|actually\s+)?(?P<verb>{_MENTION}|{_STATE})\s+(?P<topic>.+?){_END}", re.IGNORECASE)
 # "In which articles is X (not) mentioned?"
 _ASKED_PASSIVE = re.compile(
-    rf"^(?:in\s+|by\s+)?(?P<ask>which|what|how\s+many)\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?:is|are|was|were)\s+"
+    rf"^(?:in\s+|by\s+)?(?P<ask>which|what|how\s+many)\s+{_OF_THE}(?P<noun>{_SOURCES})\s+(?:is|are|was|were)\s+"
     rf"(?P<topic>.+?)\s+(?:(?P<neg>not|never)\s+)?(?P<verb>{_PASSIVE}){_END}", re.IGNORECASE)
 # "Does any article mention X?", "Do any of the sources discuss X?"
 _ANY = re.compile(
-    rf"^(?:do|does|did)\s+any\s+(?:of\s+(?:the|these)\s+)?(?P<noun>{_SOURCES})\s+(?P<verb>{_MENTION}|{_STATE})\s+(?P<topic>.+?){_END}",
+    rf"^(?:do|does|did)\s+any\s+{_OF_THE}(?P<noun>{_SOURCES})\s+(?P<verb>{_MENTION}|{_STATE})\s+(?P<topic>.+?){_END}",
     re.IGNORECASE)
 # "Is X mentioned in any article?"
 _ANY_PASSIVE = re.compile(
-    rf"^(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?P<verb>{_PASSIVE})\s+(?:in|by)\s+(?:any|some)\s+(?:of\s+(?:the|these)\s+)?"
+    rf"^(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?P<verb>{_PASSIVE})\s+(?:in|by)\s+(?:any|some)\s+{_OF_THE}"
     rf"(?P<noun>{_SOURCES}){_END}", re.IGNORECASE)
 # "How many articles are there?"
 _ALL = re.compile(
