@@ -167,6 +167,7 @@ class QuestionAnalysis:
     past_tense: bool = False  # opens with a past or perfect auxiliary: "Did Amazon invest $4 billion?" asks whether it happened
     roles: frozenset[str] = frozenset()  # a person asked for by role: the terms that name it ("ceo", "execut" for the CEO)
     asked_class: str = ""  # the stem of the noun a "which X ..." question asks for: "platform" in "Which cloud platform is ..."
+    possessed: str = ""  # the stem of what the answer owns: "allianc" in "Which tech giant's alliance ...?", "Whose control ...?"
     asks_name: bool = False  # "What is it called?", "the name of": a name is asked for, not a common noun phrase
     defines_kind: bool = False  # "What is a circular investment?": a kind of thing to define, not an amount
     acronym: str = ""  # the short form whose long form is asked: "AWS" in "What does AWS stand for?"
@@ -318,6 +319,7 @@ def analyse(text: str) -> QuestionAnalysis:
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms, text) if answer_type == "person" else frozenset(),
         asked_class=asked_class(asked),
+        possessed=possessed(asked),
         asks_name=bool(_ASKS_NAME.search(text)),
         # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
         defines_kind=answer_type == "definition" and (bool(_WHAT_IS_A.match(text)) or (bool(_MEANS.match(text)) and not figures)),
@@ -574,6 +576,22 @@ def _class_noun(text: str) -> str:
 
 
 _HAS_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
+_POSSESSIVE_ENDS = ("'s", "’s")
+# "Which tech giant's alliance with OpenAI ...?", "What culture's arrival ...?", "Whose control of ...?": the answer
+# owns the noun after the possessive
+_OWNER_ASKED = re.compile(
+    r"\b(?:(?:which|what)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['’]s|whose)\s+([a-z][\w-]*)", re.IGNORECASE
+)
+
+
+def possessed(text: str) -> str:
+    """The stem of the noun the answer owns in "Which X's Y ...?" or "Whose Y ...?" ("allianc" in "Which tech giant's
+    alliance with OpenAI ...?"), or "" ("What is Amazon's stake?" asks for the stake, not its owner)."""
+    m = _OWNER_ASKED.search(text)
+    if m is None or (m.group(1) and any(w.lower() in _CLASS_END or not w[:1].islower() for w in m.group(1).split())):
+        return ""  # "What is Amazon's stake?", "What Amazon's ...": no class of owner asked
+    stems = content_terms(m.group(2))
+    return stems[0] if stems else ""
 
 
 def _looks_finite(word: str, before: str, at: int) -> bool:

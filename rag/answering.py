@@ -41,6 +41,7 @@ from rag.spans import (
     Span,
     choose_span,
     is_vague_time,
+    owns,
     without_possessive,
 )
 from rag.timewords import years_in
@@ -181,6 +182,12 @@ def answer_question(
             s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
+    if q.possessed and kind in (*ALIGNED_KINDS, "other"):
+        # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
+        # ("the dominant NVIDIA") first
+        owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
+                  and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
+        bound = owning + [s for s in bound if s not in owning]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:

@@ -376,6 +376,8 @@ def choose_span(
     `words_only` leaves out dates and figures (such a question where the sentence names no sort of X)."""
     kind = q.span_kind
     q_terms = _term_set(q.terms)
+    if q.possessed:
+        aligned = None  # "Which tech giant's alliance ...?": the owner of the alliance, wherever the parse puts it
     if sorts:
         spans: Sequence[Span] = [tidy(Span(a, b, sentence[a:b], SORT)) for a, b in sorts]
         return _nearest(sentence, q, q_terms, weights, _fresh(spans, q_terms)) if spans else None
@@ -453,7 +455,8 @@ def choose_span(
                 trimmed.text.lower() in CALENDAR_NAMES or _ROMAN.fullmatch(trimmed.text)):
             continue  # "September 2004" asked "Where ... since 2004?", "World War II" asked of World War: what is left names nothing
         if trimmed.text and not span.text.endswith(trimmed.text):
-            if span.kind != PHRASE and _names_entity(sentence[trimmed.end : span.end], q.entities):
+            if span.kind != PHRASE and _names_entity(sentence[trimmed.end : span.end], q.entities) and not (
+                    q.possessed and _OWNER_IN.search(span.text)):  # "Microsoft's OpenAI" asked whose alliance with OpenAI
                 continue  # "King Harold II" asked "Where did Harold II die?": "King" is the question's own name
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
@@ -464,7 +467,37 @@ def choose_span(
         if not inside and q.answer_type == "person" and (common := _common_doer(sentence, aligned, q, q_terms)) is not None:
             return common  # "Who operates the voting equipment?": "A vote clerk", not a name elsewhere in the sentence
         keep = headed or inside or keep
+    if q.possessed:
+        keep = [*keep, *_owners(sentence, keep)]
     return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+_OWNER_IN = re.compile(r"['’]s\s")
+
+
+def _owners(sentence: str, spans: Sequence[Span]) -> list[Span]:
+    """The owner inside a name of several ("Microsoft" of "Microsoft's OpenAI"), for a question that asks whose."""
+    found = []
+    for span in spans:
+        m = _OWNER_IN.search(span.text)
+        if span.figure is None and m is not None:
+            found.append(Span(span.start, span.start + m.start(), span.text[: m.start()], span.kind))
+    return found
+
+
+OWNED_REACH = 3  # words after an owner's "'s" that may hold what it owns ("Microsoft's OpenAI alliance")
+_OWNED_AFTER = re.compile(rf"['’]s((?:\s+[\w-]+){{1,{OWNED_REACH}}})")
+_OWNED_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+([\w-]+)\s+$", re.IGNORECASE)
+
+
+def owns(sentence: str, span: Span, stem: str) -> bool:
+    """Whether the sentence gives the span as the owner of what the question's stem names: "Microsoft's OpenAI
+    alliance" for "allianc", "the dominant NVIDIA" for "domin"."""
+    after = _OWNED_AFTER.match(sentence, span.end - 2 if span.text.endswith(("'s", "’s")) else span.end)
+    if after is not None and any(derived(t, stem) for t in content_terms(after.group(1))):
+        return True
+    before = _OWNED_BEFORE.search(sentence, 0, span.start)
+    return before is not None and any(derived(t, stem) for t in content_terms(before.group(1)))
 
 
 def _common_doer(sentence: str, aligned: Aligned, q: QuestionAnalysis, q_terms: frozenset[str]) -> Span | None:
@@ -610,7 +643,9 @@ def _nearest(
             total *= 0.5
         elif not wanted and moved and span.figure is not None and span.figure.qualifier in BOUND_QUALIFIERS:
             total *= 2.0  # not asked for a ceiling: "up to another $20bn" is not the money put in
-        if span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
+        if q.possessed and span.figure is None and owns(sentence, span, q.possessed):
+            total *= CLASS_FACTOR  # "Which tech giant's alliance ...?": "Microsoft's OpenAI alliance"
+        elif span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
         if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"

@@ -5,7 +5,7 @@ import pytest
 from rag.analysis import analyse, question_entities, says_role
 from rag.answer_forms import alternative
 from rag.lexical import content_terms
-from rag.spans import bound_qualifiers, contradicts
+from rag.spans import Span, bound_qualifiers, contradicts, owns
 
 
 @pytest.mark.parametrize(
@@ -1408,3 +1408,34 @@ def test_a_sentence_names_the_role_in_one_of_its_words(sentence, said):
 ])
 def test_the_kind_a_question_asks_in_other_words(question, span_kind):
     assert analyse(question).span_kind == span_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "owned"),
+    [
+        ("Which tech giant's alliance with OpenAI is the partnership meant to counter?", "allianc"),
+        ("Which chipmaker's dominance could Trainium push back against?", "domin"),
+        ("Whose control of the UK's government helped fuel a desire?", "control"),
+        ("What culture's arrival in Scotland is known as the Davidian Revolution?", "arriv"),
+        ("What is Harvard's most intense rival?", ""),  # the rival is asked, not its owner
+        ("Which line of Amazon's in-house chips is Anthropic relying on?", ""),  # a name owns: no class of owner
+        ("What Amazon's stake?", ""),
+    ],
+)
+def test_what_the_answer_owns_in_a_whose_question(question, owned):
+    assert analyse(question).possessed == owned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "owned"),
+    [
+        ("It competes with Microsoft's OpenAI alliance and Google's Gemini ecosystem.", "Microsoft", True),
+        ("It competes with Microsoft's OpenAI alliance and Google's Gemini ecosystem.", "Google", False),
+        ("The division competes with the dominant NVIDIA.", "NVIDIA", True),
+        ("The division competes with NVIDIA.", "NVIDIA", False),
+    ],
+)
+def test_a_name_owns_what_a_whose_question_asks(sentence, name, owned):
+    start = sentence.index(name)
+    stem = "allianc" if "alliance" in sentence else "domin"
+    assert owns(sentence, Span(start, start + len(name), name, "name"), stem) is owned

@@ -301,3 +301,16 @@ def test_what_a_name_gets_is_not_what_it_spends(seed_engine):
     # "Anthropic also plans to spend more than $100bn ..." was the answer: money Anthropic spends
     got = seed_engine.ask("How much money will Anthropic get?")
     assert got.text == "$5bn" and got.citations[0].doc_id == SEED["001"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # "Microsoft's OpenAI alliance and Google's Gemini ecosystem": the owner of the alliance, not the name nearest
+        ("Which tech giant's alliance with OpenAI is the Amazon-Anthropic partnership meant to counter?", "Microsoft"),
+        # "competes with the dominant NVIDIA" over a better-scored sentence whose only name owns nothing asked
+        ("Which chipmaker's dominance could Amazon's Trainium push back against?", "NVIDIA"),
+    ],
+)
+def test_whose_thing_is_asked_is_answered_by_its_owner(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer
