@@ -22,7 +22,7 @@ from rag.figure_index import FigureIndex
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index, live_version, read_index, read_manifest
 from rag.index.view import IndexData
-from rag.questions import clean_question
+from rag.questions import clean_question, unframed
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 
 # The answer side (question analysis, retrieval, the answerer) is imported where a question is first asked, not
@@ -189,6 +189,9 @@ class Engine:
         from rag.tranches import next_tranche
 
         q = analyse(clean_question(question))
+        if (plain := unframed(q.text)) != q.text:
+            # "Is Anthropic described as a fast-growing company?" asks whether it is one
+            return dataclasses.replace(self._answer(plain, previous, k, mode), question=q.text)
         if (parts := two_parts(q.text)) is not None and not q.followup:
             # "Who is Anthropic's CEO and when was the company founded?": each part on its own, the second as a
             # follow-up of the first ("the company", "its"); both answers together

@@ -90,3 +90,23 @@ def _latin(word: str) -> bool:
         return True
     letters = [ch for ch in word if ch.isalpha()]
     return not letters or all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+# "Is Anthropic described as a fast-growing company?": a yes/no question about how the articles describe a name asks
+# whether the name is so ("Is Anthropic a fast-growing company?"); the frame's verb is no act to look for
+_FRAMED = re.compile(
+    r"^(?P<aux>is|are|was|were)\s+(?P<subject>.+?)\s+(?:(?:often|widely|commonly|generally|also)\s+)?"
+    r"(?:(?:described|characteri[sz]ed|portrayed|depicted|labell?ed|branded|billed|framed|presented|referred\s+to|"
+    r"regarded|seen|viewed|cast|painted)\s+as|(?:said|reported|thought|believed|claimed)\s+to\s+be)"
+    r"\s+(?P<rest>(?![a-z]+ing\b)\S.*)$",  # not "portrayed as putting an emphasis on ...": an act, asked as it is
+    re.IGNORECASE,
+)
+
+
+def unframed(question: str) -> str:
+    """The yes/no question without a frame of description: "Is Anthropic described as a fast-growing company?" ->
+    "Is Anthropic a fast-growing company?"; any other question as it is."""
+    m = _FRAMED.match(question)
+    if m is None:
+        return question
+    return f"{m.group('aux')} {m.group('subject')} {m.group('rest')}"

@@ -5,6 +5,7 @@ import pytest
 from rag.analysis import analyse, question_entities, says_role
 from rag.answer_forms import alternative
 from rag.lexical import content_terms
+from rag.questions import unframed
 from rag.spans import Span, bound_qualifiers, contradicts, owns
 
 
@@ -1439,3 +1440,17 @@ def test_a_name_owns_what_a_whose_question_asks(sentence, name, owned):
     start = sentence.index(name)
     stem = "allianc" if "alliance" in sentence else "domin"
     assert owns(sentence, Span(start, start + len(name), name, "name"), stem) is owned
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Is Anthropic described as a fast-growing company?", "Is Anthropic a fast-growing company?"),
+        ("Was the deal widely seen as a bet on AI?", "Was the deal a bet on AI?"),
+        ("Is Microsoft said to be OpenAI's main backer?", "Is Microsoft OpenAI's main backer?"),
+        ("Is Anthropic portrayed as putting an emphasis on safety?", "Is Anthropic portrayed as putting an emphasis on safety?"),
+        ("What is Anthropic described as?", "What is Anthropic described as?"),  # no yes/no question
+    ],
+)
+def test_a_frame_of_description_is_no_act_to_look_for(question, plain):
+    assert unframed(question) == plain

@@ -314,3 +314,10 @@ def test_what_a_name_gets_is_not_what_it_spends(seed_engine):
 )
 def test_whose_thing_is_asked_is_answered_by_its_owner(seed_engine, question, answer):
     assert seed_engine.ask(question).text == answer
+
+
+def test_a_yes_no_question_about_a_description_asks_whether_it_is_so(seed_engine):
+    # "... the main operational risks for this fast-growing company": refused while "described" was the act asked
+    got = seed_engine.ask("Is Anthropic described as a fast-growing company?")
+    assert got.text.startswith("Yes: ") and got.question == "Is Anthropic described as a fast-growing company?"
+    assert got.citations[0].doc_id == SEED["004"]
