@@ -161,6 +161,7 @@ class QuestionAnalysis:
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
+    aside: tuple[str, ...] = ()  # the names it sets aside: ("Amazon",) in "Which companies besides Amazon ...?"
     set_aside: str = ""  # "Besides Amazon, ": a phrase that sets names aside, whose words are not searched for
     blank: tuple[str, ...] = ()  # a statement ending on a blank: the words before it, ("its", "greatest") in "... its greatest what?"
     act: str = ""  # the stem of the verb the actor does: "invest" in "In which company has Microsoft invested?"
@@ -256,6 +257,22 @@ def _asks_a_thing(asked: str) -> bool:
 
 # the lead phrases that set a name aside: "Besides Amazon, which companies ...?" asks for the others
 _SET_ASIDE = re.compile(r"^\W*(?:apart from|aside from|besides|other than|except for|excluding)\b[^,?]{1,80},\s*", re.IGNORECASE)
+# the names a question sets aside, anywhere: "Which companies besides Amazon have invested ...?", "Besides Amazon, ..."
+_ASIDE_NAMES = re.compile(
+    r"\s*,?\s*\b(?i:apart from|aside from|besides|other than|except for|excluding)\s+"
+    r"(?P<names>[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*)*)\s*,?",
+)
+
+
+def set_aside_names(text: str) -> tuple[str, ...]:
+    """The names a question sets aside ("Amazon" in "Which companies besides Amazon have invested in Anthropic?"):
+    they are no answer, and the question is not about them."""
+    found: list[str] = []
+    for m in _ASIDE_NAMES.finditer(text):
+        names = m.group("names")
+        found += [n for n in re.split(r"\s+and\s+", names) if n]
+    return tuple(found)
+
 
 
 def analyse(text: str) -> QuestionAnalysis:
@@ -270,6 +287,10 @@ def analyse(text: str) -> QuestionAnalysis:
         any(f.text in e for e in entities) or any(a <= f.start < b for a, b in counted))))
     # "the 5 GW of compute", "How many MW ...?": a unit written in capitals is no name the answer must hold
     entities = tuple(e for e in entities if e not in UNIT_SYMBOLS and not any(e in f.text for f in figures if f.unit != "count"))
+    aside = set_aside_names(text)
+    # "Which companies besides Amazon have invested in Anthropic?": Amazon is neither asked about nor the investor
+    # (it stays among the names the sentences are bound by: "besides Asia" is said where the others are)
+    doers = tuple(e for e in entities if e not in aside)
     given = _ABOUT_GIVEN.match(text)
     about_figure = span_kind in FIGURE_KINDS and given is not None and any(
         f.unit in units_of_kind(span_kind) and f.start == given.end() for f in figures
@@ -294,8 +315,8 @@ def analyse(text: str) -> QuestionAnalysis:
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
     )
     act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
-    actor = next((e for e in entities if _acts(text, e)), "")
-    receiver = next((e for e in entities if _receives(text, e)), "")
+    actor = next((e for e in doers if _acts(text, e)), "")
+    receiver = next((e for e in doers if _receives(text, e)), "")
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type,
@@ -314,6 +335,7 @@ def analyse(text: str) -> QuestionAnalysis:
         years=years_in(text),
         stranded=_stranded(text),
         blank=blank_before(text),
+        aside=aside,
         set_aside=m.group() if (m := _SET_ASIDE.match(text)) is not None and m.end() < len(text) else "",
         act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),
@@ -694,10 +716,19 @@ def _act(text: str, actor: str) -> str:
 
 
 def _receives(text: str, entity: str) -> bool:
-    """ "How many gigawatts will Anthropic get?", "is Anthropic getting": the name receives what is asked."""
+    """ "How many gigawatts will Anthropic get?", "is Anthropic getting", "is Anthropic guaranteed" (a passive
+    without its agent): the name receives what is asked."""
     return any(
-        _ACTING_BEFORE.search(text, 0, i) and _RECEIVING.match(text, i + len(entity)) for i in _occurrences(text, entity)
+        (_ACTING_BEFORE.search(text, 0, i) and _RECEIVING.match(text, i + len(entity)))
+        or (_passive(text, i, entity) and _GIVEN_AFTER.match(text, i + len(entity)) and not _BY_AFTER.search(text, i + len(entity)))
+        for i in _occurrences(text, entity)
     )
+
+
+def _passive(text: str, at: int, entity: str) -> bool:
+    """ "How much capacity is Anthropic guaranteed?", "How much was Anthropic given by Amazon?": "be", the name, then
+    a participle: the name is what the act is done to."""
+    return bool(_BE_BEFORE.search(text, 0, at) and _PARTICIPLE_AFTER.match(text, at + len(entity)))
 
 
 def _acts(text: str, entity: str) -> bool:
@@ -708,6 +739,7 @@ def _acts(text: str, entity: str) -> bool:
         ((_ACTING_BEFORE.search(text, 0, i) and _ACTING_AFTER.match(text, i + len(entity)))
          or _AUXILIARY_AFTER.match(text, i + len(entity)))
         and not _RECEIVING.match(text, i + len(entity))
+        and not (_passive(text, i, entity) and (_GIVEN_AFTER.match(text, i + len(entity)) or _BY_AFTER.search(text, i + len(entity))))
         for i in _occurrences(text, entity)
     )
 
@@ -731,6 +763,13 @@ _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obtain(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b")
 _POSSESSED = re.compile(r"['’]s?\s+\w")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
+# not "is Anthropic expected to spend": the name does what follows "to"
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|given|shown|paid|sold|lent|owed)\b(?!\s+to\s+(?!(?:the|a|an|its|their)\b)[a-z]+\b)")
+_BY_AFTER = re.compile(r"\bby\b")
+# the participles of giving, whose passive's subject gets something: "is Anthropic guaranteed", "was it promised"
+_GIVEN_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:guaranteed|given|promised|offered|granted|awarded|allocated|allotted|provided|"
+                          r"lent|loaned|paid|owed|handed|assured|pledged|sent)\b")
 _TARGET_BEFORE = re.compile(r"\b(?:on|in|into|onto|to|towards?|with|from|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:of|for)\s+(?:the\s+)?$")
 _AS_ITS = re.compile(r"\s+as\s+(?:its|their)\s+\w", re.IGNORECASE)  # "runs Amazon Web Services as its CEO": its CEO
@@ -774,6 +813,7 @@ _CLASS_NOUNS = {
 }
 
 
+_WHICH_FIRST = re.compile(r"^\W*(?:which|what)\s", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:which|what)\s+(?:type|kind|sort|form)s?\s+of\b", re.IGNORECASE)
 
 
@@ -801,6 +841,9 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "definition"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"
+    if _WHICH_FIRST.match(text) and not _KIND_OF.search(text) and (named := CLASS_TYPES.get(_class_noun(text).lower())) in ("organisation", "person"):
+        # "Which European AI startup reached a $6 billion valuation?": a name of the class, whatever figure it gives
+        return "list" if _PLURAL_ASK.search(text) else named
     if span_kind in ("money", "percent", "power", "energy", "tokens", "ratio", "duration", "count", "date", "place"):
         return span_kind
     if _PLURAL_ASK.search(text):

@@ -146,7 +146,8 @@ NAME_NUMBER = (
     "(?:" + "".join(f"(?<!{m.capitalize()})" for m in MONTHS)
     + r"\s\d{1,3}(?:\.\d{1,2})?(?![\d.,:/%-]\d|[\w%]|\s*(?:%|percent|per cent|thousand|million|billion|trillion|[A-Za-z]?[BMKT]\b|GW|MW|kW)))?"
 )
-_CAPS = re.compile(rf"\b(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w’'.&-]*(?:\s+(?:{_CONNECT}\s+)*(?:(?:al|el)-)?[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
+# a run of capitalized words ("H100/B200": model numbers joined by a slash are one; "Thai/Japanese" are two)
+_CAPS = re.compile(rf"\b(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w’'.&-]*(?:/[A-Z][A-Za-z]*\d[\w’'.&-]*)*(?:\s+(?:{_CONNECT}\s+)*(?:(?:al|el)-)?[A-Z][\w’'.&-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'.&-]*)*")
 
 
 POSSESSIVE_PENALTY = 50.0
@@ -429,6 +430,8 @@ def choose_span(
             word = _ARTICLE.sub("", span.text)
             if " " not in word and _DEMONYM.search(word) and any(_demonym_of(word, e) for e in q.entities):
                 continue  # "Which country did Japan invade?": "(the) Japanese" is the question's own name
+            if q.aside and without_possessive(span.text) in q.aside:
+                continue  # "Which companies besides Amazon ...?": not Amazon
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
             if kind == "name" and terms and set(terms) <= GENERIC_NAME_TERMS:

@@ -46,6 +46,18 @@ def dictionary_words() -> frozenset[str]:
     return vocabulary_words() | frozenset(w for w in strings if w.isalpha() and w.islower())
 
 
+REGULAR_ENDINGS = ("", "s", "es", "ed", "d", "ing")  # inflections a stem takes as written ("gigawatt" + "s")
+
+
+def _regular(word: str, stem: str) -> bool:
+    """Whether a word is its stem with a regular ending ("gigawatts"); a stem in "i" is a "y" word's ("scrutini" of
+    "scrutiny"), written "-ies" or "-ied", never "scrutiniing"."""
+    if not word.startswith(stem):
+        return False
+    ending = word[len(stem):]
+    return ending in ("es", "ed") if stem.endswith("i") else ending in REGULAR_ENDINGS
+
+
 def one_edit(word: str) -> set[str]:
     """Every string one edit from `word` (lower-case letters)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -77,11 +89,15 @@ def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
         stems: dict[str, str] = {}
         for candidate in sorted(one_edit(word)):
             terms = content_terms(candidate)
+            if candidate not in words and not (len(terms) == 1 and _regular(candidate, terms[0])):
+                # "scrutinising" is not "scrutinieing", whose stem "scrutiny" shares: a word, or a stem the articles
+                # hold with a regular ending ("gigawatts")
+                continue
             if len(terms) == 1:
                 stems[candidate] = terms[0]
         found = chunk_dfs(sorted(set(stems.values())))
-        # the most common; then an English word; then one that ends as typed ("gigawats": "gigawatts", not "gigawatt")
-        best = max(stems, key=lambda c: (found.get(stems[c], 0), c in words, c[-1] == word[-1]), default=None)
+        # the most common; then one that ends as typed ("gigawats": "gigawatts", not "gigawatt")
+        best = max(stems, key=lambda c: (found.get(stems[c], 0), c[-1] == word[-1]), default=None)
         if best is not None and found.get(stems[best], 0):
             changes.append((word, best))
     for typed, read in changes:

@@ -947,6 +947,8 @@ def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, w
     ("its suite includes Copilot, Bing, and Microsoft 365.", ["Copilot", "Bing", "Microsoft 365"]),
     ("both Claude 3 Opus and Claude 3.5 Sonnet arrive on Bedrock.", ["Claude 3 Opus", "Claude 3.5 Sonnet", "Bedrock"]),
     ("of Amazon 4.5 billion, in March 12, on Trainium 2 chips.", ["Amazon", "March", "Trainium 2"]),  # a figure, a date: no name's number
+    ("hyperscalers still overdependent on H100/B200 supply.", ["H100/B200"]),  # model numbers joined by a slash
+    ("the Thai/Japanese alliance", ["Thai", "Japanese"]),  # names joined by a slash are two
 ])
 def test_a_name_keeps_its_number(sentence, names):
     from rag.spans import candidate_spans
@@ -1454,3 +1456,48 @@ def test_a_name_owns_what_a_whose_question_asks(sentence, name, owned):
 )
 def test_a_frame_of_description_is_no_act_to_look_for(question, plain):
     assert unframed(question) == plain
+
+
+@pytest.mark.parametrize(
+    ("question", "aside", "actor"),
+    [
+        ("Which companies besides Amazon have invested in Anthropic?", ("Amazon",), ""),  # was the actor
+        ("Besides Amazon, which companies are named as investors in Anthropic?", ("Amazon",), ""),
+        ("Which companies other than Amazon and Google invested in Anthropic?", ("Amazon", "Google"), ""),
+        ("Who besides the british colonized Africa?", (), ""),  # no name written as one
+        ("How much has Amazon invested in Anthropic?", (), "Amazon"),
+    ],
+)
+def test_names_a_question_sets_aside_are_no_actor(question, aside, actor):
+    q = analyse(question)
+    assert (q.aside, q.actor) == (aside, actor)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Which European AI startup reached a $6 billion valuation?", "organisation"),  # was money
+        ("Which rival has invested $13 billion in OpenAI?", "organisation"),
+        ("Which executive earned $5 million?", "person"),
+        ("What valuation did Mistral reach?", "money"),  # no class of name
+        ("What year did Amazon invest $4 billion?", "date"),
+    ],
+)
+def test_which_class_of_name_asks_a_name_whatever_figure_it_gives(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "actor", "receiver"),
+    [
+        # a passive of giving without its agent: the name gets it (was the actor, and the answer was refused)
+        ("How much computing capacity, in power terms, is Anthropic guaranteed?", "", "Anthropic"),
+        ("How much is Anthropic valued at?", "Anthropic", ""),  # no giving
+        ("What is Anthropic expected to spend?", "Anthropic", ""),  # it does what follows "to"
+        ("How much is Amazon committed to the deal?", "Amazon", ""),
+        ("How much was Anthropic given by Amazon?", "", ""),  # the agent after "by" gives
+    ],
+)
+def test_a_name_a_passive_of_giving_is_said_of_receives(question, actor, receiver):
+    q = analyse(question)
+    assert (q.actor, q.receiver) == (actor, receiver)

@@ -321,3 +321,18 @@ def test_a_yes_no_question_about_a_description_asks_whether_it_is_so(seed_engine
     got = seed_engine.ask("Is Anthropic described as a fast-growing company?")
     assert got.text.startswith("Yes: ") and got.question == "Is Anthropic described as a fast-growing company?"
     assert got.citations[0].doc_id == SEED["004"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # a name of the class asked for, though the question gives a figure (was "$4 billion")
+        ("Which European AI startup reached a $6 billion valuation?", "Mistral AI"),
+        # a passive of giving: Anthropic gets the capacity (was refused, Anthropic read as the giver)
+        ("How much computing capacity, in power terms, is Anthropic guaranteed?", "up to 5 gigawatts"),
+        # model numbers joined by a slash are one name (was "H100")
+        ("Which NVIDIA GPUs are hyperscalers described as being overdependent on?", "H100/B200"),
+    ],
+)
+def test_the_ninth_probe_s_answers(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer

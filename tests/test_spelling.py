@@ -6,7 +6,7 @@ from rag.lexical import content_terms
 from rag.spelling import dictionary_words, one_edit, respelt
 from tests.conftest import SEED
 
-ARTICLE_WORDS = ("gigawatts", "gigawatt", "investment", "annual", "parent", "revenue")
+ARTICLE_WORDS = ("gigawatts", "gigawatt", "investment", "annual", "parent", "revenue", "scrutiny")
 DICTIONARY = frozenset({"investment", "annual", "parent", "patent", "revenue", "how", "many"})
 
 
@@ -23,6 +23,8 @@ def _chunk_dfs(terms):
     ("What did Gigawats say?", "What did Gigawats say?", ()),  # a capitalized word may be a name
     ("What is the revenue?", "What is the revenue?", ()),  # the articles hold it
     ("What about zxqvbnm?", "What about zxqvbnm?", ()),  # nothing one edit away
+    # British spelling: "scrutinieing" and "scrutiniing" share the stem of "scrutiny" but are no words
+    ("Who is scrutinising the deals?", "Who is scrutinising the deals?", ()),
 ])
 def test_a_misspelt_word_is_read_as_the_articles_word(question, read, changes):
     assert respelt(question, _chunk_dfs, DICTIONARY) == (read, changes)
