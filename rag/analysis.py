@@ -412,10 +412,14 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
     rest = text[m.end() :]
     name = next((e for e in entities if rest.startswith(e)), None)
     verb = _VERB_AFTER_NAME.match(rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
+    if verb is not None and name and _NOUN_ENDING.search(verb.group(1)):
+        # "Does the AWS agreement run for ten years?": the name qualifies a noun, the verb comes after it
+        verb = _VERB_AFTER_NAME.match(rest[len(name) :], verb.end())
     terms = content_terms(verb.group(1)) if verb else []
     return (terms[0], name or "") if terms else ("", "")
 
 
+_NOUN_ENDING = re.compile(r"(?:ment|tion|sion|ship|ance|ence|ity|ness|ism|deal|contract|stake|shares?|stock|revenue)$")
 # the verb after the name, past adverbs and a passive's "be": "Did Amazon really buy ...?", "Can Claude only be accessed"
 _VERB_AFTER_NAME = re.compile(
     rf"\s+(?:(?:{'|'.join((*FOCUS_ADVERBS, 'already', 'now', 'currently', 'exclusively', 'solely'))})\s+)*"

@@ -117,7 +117,7 @@ def answer_question(
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
         return Answer.abstain(question, confidence(scored[0]))
-    if q.predicate and q.predicate not in LIGHT_TERMS and data.lexical.chunk_df(q.predicate) == 0:
+    if q.predicate and q.predicate not in LIGHT_TERMS and not q.said and data.lexical.chunk_df(q.predicate) == 0:
         # "Did Amazon buy Anthropic?" of articles that never say "buy": no sentence affirms or denies what is asked,
         # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes
         return Answer.abstain(question, confidence(scored[0]))

@@ -18,6 +18,7 @@ from rag.figures import extract_figures
 from rag.index.view import IndexData
 from rag.lexical import LIGHT_TERMS, PREPOSITIONS, TermWeights, akin, content_terms
 from rag.mentions import member_keys
+from rag.mismatch import spans_of_time
 from rag.opposites import words_of
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored
 from rag.sentence_facts import facts
@@ -165,6 +166,11 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
                 names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
             # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
             or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
+            # "Did Amazon stock gain ground?" and "Amazon's shares climbed": the act, or its opposite, in other words
+            or (s is best and bool(q.said) and bool(words_of(text) & (q.said | q.contrary)))
+            # "Does the AWS agreement run for ten years?" and "a 10-year agreement": the span of time, in other words
+            or (s is best and bool(q.durations) and bool(set(q.durations) & set(spans_of_time(text)))
+                and not mentions_act(text, q.predicate))
         )
         if not takes:
             continue

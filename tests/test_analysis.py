@@ -1501,3 +1501,16 @@ def test_which_class_of_name_asks_a_name_whatever_figure_it_gives(question, answ
 def test_a_name_a_passive_of_giving_is_said_of_receives(question, actor, receiver):
     q = analyse(question)
     assert (q.actor, q.receiver) == (actor, receiver)
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate", "doer"),
+    [
+        ("Does the AWS agreement run for ten years?", "run", "AWS"),  # "agreement" is a noun the name qualifies
+        ("Did the Amazon investment exceed $4 billion?", "exceed", "Amazon"),
+        ("Does Amazon own Anthropic?", "own", "Amazon"),
+    ],
+)
+def test_the_verb_a_yes_no_question_asks_of_its_name(question, predicate, doer):
+    q = analyse(question)
+    assert (q.predicate, q.doer) == (predicate, doer)

@@ -336,3 +336,17 @@ def test_a_yes_no_question_about_a_description_asks_whether_it_is_so(seed_engine
 )
 def test_the_ninth_probe_s_answers(seed_engine, question, answer):
     assert seed_engine.ask(question).text == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        # the act in other words: "Amazon's shares climbed nearly 3%" (both were refused)
+        ("Did Amazon stock gain ground after the deal was announced?", "Yes"),
+        ("Did Amazon shares fall after the announcement?", "No"),
+        # the span of time in other words: "a 10-year agreement" ("agreement" is no verb of AWS)
+        ("Does the AWS agreement run for ten years?", "Yes"),
+    ],
+)
+def test_a_yes_no_question_is_answered_by_its_act_or_span_of_time_in_other_words(seed_engine, question, word):
+    assert seed_engine.ask(question).text.startswith(f"{word}: ")
