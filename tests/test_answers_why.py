@@ -350,3 +350,10 @@ def test_the_ninth_probe_s_answers(seed_engine, question, answer):
 )
 def test_a_yes_no_question_is_answered_by_its_act_or_span_of_time_in_other_words(seed_engine, question, word):
     assert seed_engine.ask(question).text.startswith(f"{word}: ")
+
+
+def test_a_yes_to_a_figure_cites_the_same_claim_in_other_words(seed_engine):
+    # 001's "securing up to 5GW of Amazon Trainium chips" states the claim too (only 004 was cited)
+    got = seed_engine.ask("Will Anthropic have access to as much as 5 gigawatts of computing capacity from Amazon?")
+    assert got.text.startswith("Yes: ")
+    assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
