@@ -320,11 +320,11 @@ def answer_question(
             # (and only those: "Did Amazon or Google invest $5 billion?" is not supported by Amazon's $4 billion)
             sources = sources[:1] + [sid for sid in sources[1:] if states_any(data, sid, given)]
             sources += [sid for sid in stating_claim(data, best.sentence_id, given) if sid not in sources]
-            stated = next((c for c in data.claims_in_sentence(best.sentence_id) if any(same_figure(f, c.figure) for f in given)), None)
-            if stated is not None and text.startswith("Yes"):
+            own_claim = next((c for c in data.claims_in_sentence(best.sentence_id) if any(same_figure(f, c.figure) for f in given)), None)
+            if own_claim is not None and text.startswith("Yes"):
                 # "Will Anthropic have access to as much as 5 gigawatts?": the same claim in another article's own
                 # words ("securing up to 5GW of Amazon Trainium chips")
-                sources += also_stating_figure(data, stated, sources, q_terms, idf)
+                sources += also_stating_figure(data, own_claim, sources, q_terms, idf)
         elif form is not None and q.answer_type == "yesno" and not q.alternatives:
             # "Is Anthropic still an independent company?": other articles that say the same of the same names,
             # with the same polarity ("Anthropic formally retains its status as an independent lab")
