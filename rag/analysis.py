@@ -934,8 +934,14 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text[asking.start():] if asking else text)
     for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
+            if term in UNIT_CLASSES and (noun := _UNIT_THEN_NOUN.search(text)) is not None and content_terms(noun.group(1)):
+                # "What percentage stake ...?": the stake is measured, the percentage is its unit
+                return content_terms(noun.group(1))[0]
             return _compound_head(text, term)
     return ""
+
+
+_UNIT_THEN_NOUN = re.compile(r"\b(?:percentage|percent|proportion|fraction|dollar|amount)\s+([a-z][\w-]*)", re.IGNORECASE)
 
 
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")

@@ -325,6 +325,12 @@ def answer_question(
                 # "Will Anthropic have access to as much as 5 gigawatts?": the same claim in another article's own
                 # words ("securing up to 5GW of Amazon Trainium chips")
                 sources += also_stating_figure(data, own_claim, sources, q_terms, idf)
+                judged = weigh(data, own_claim, past=q.past).verdict
+                if own_claim in judged.lead.claims and judged.others:
+                    # "Has Anthropic's revenue passed the $30 billion mark?": Yes, and the older figure is shown
+                    conflicts, conflict_count = conflict_records(data, judged)
+                    basis = data.named(judged.basis)
+                    figure = placed(own_claim, sentence)  # the side it leads with: "$30 billion", not the whole Yes
         elif form is not None and q.answer_type == "yesno" and not q.alternatives:
             # "Is Anthropic still an independent company?": other articles that say the same of the same names,
             # with the same polarity ("Anthropic formally retains its status as an independent lab")

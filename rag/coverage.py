@@ -24,14 +24,16 @@ from rag.records import Answer, Citation, FigureLookup
 SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first); the count covers them all
 
 _SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?|publishers?|pieces?|documents?|texts?|papers?)"
+# "Which outlet calls this a circular investment?": the name a source gives it, looked up as a mention of the name
+_CALLS = r"(?:call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?|term(?:s|ed)?|describe(?:s|d)?)"
 _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
-            r"focus(?:es)?\s+on)")
+            rf"focus(?:es)?\s+on|{_CALLS})")
 _STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # a claim: what is said
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
-_END = r"(?:\s+at\s+all)?\W*$"
+_END = r"(?:\s+at\s+all)?[\s?.!]*$"  # not "%" of "almost 3%?", nor a closing quote (stripped below)
 _OF_THE = r"(?:of\s+(?:the|these)\s+)?"  # "which of the articles", "any of these sources"
 
 # "Which articles (do not) mention X?", "How many sources say X?"
@@ -55,7 +57,8 @@ _ALL = re.compile(
     rf"^how\s+many\s+(?P<noun>{_SOURCES})\s+(?:are\s+there|do\s+(?:you|we|I)\s+have|are\s+(?:in|indexed|loaded)\b.*|"
     rf"(?:are\s+)?in\s+(?:total|all|the\s+(?:corpus|archive|index|collection))|have\s+you\s+(?:got|indexed))?\W*$", re.IGNORECASE)
 # words that only say what the topic is, before it: "the term 'circular investment'", "anything about Gemini"
-_TOPIC_LEAD = re.compile(r"^(?:anything\s+(?:about|on)\s+|(?:the\s+)?(?:word|term|name|phrase|words|expression)\s+)", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"^(?:anything\s+(?:about|on)\s+|(?:the\s+)?(?:word|term|name|phrase|words|expression)\s+|"
+                         r"(?:this|it|that|them|these)\s+(?:as\s+)?(?:an?\s+)?)", re.IGNORECASE)  # "calls this a ..."
 _OUTLETS = re.compile(r"^(?:outlet|publication|publisher|paper)", re.IGNORECASE)
 _THAT = re.compile(r"^that\s+", re.IGNORECASE)  # "say that Amazon ...": the claim itself
 _FOLLOWS_UP = frozenset({"that", "this", "it", "them", "those", "these", "so"})  # "Which articles say that?" (rag.followup)

@@ -87,7 +87,7 @@ def weigh_generations(
     entities: Sequence[str] = (), past: bool = False,
 ) -> GenerationVerdict | None:
     """When other articles name another generation of the answer's product where the question's words are, the sides
-    and the one that leads: the newest article's, unless the question asks about the past (then the answer's own).
+    and the one that leads: the newest article's, unless the question asks about the past (then the oldest's).
     `own` holds the answer's sentences; None when no other generation is named."""
     sides: dict[float, list[Mention]] = {}
     for sid in own:
@@ -105,7 +105,10 @@ def weigh_generations(
     def newest(mentions: list[Mention]) -> float:
         return max(position(data.sentences[m.sentence_id].doc_id) for m in mentions)
 
-    lead_number = asked.number if past else max(sides, key=lambda n: (newest(sides[n]), len(sides[n]), n == asked.number))
+    # a question of the past ("What generation did the older article mention?"): the oldest side, whichever the
+    # answer's sentence named
+    lead_number = (min(sides, key=lambda n: (newest(sides[n]), n != asked.number)) if past
+                   else max(sides, key=lambda n: (newest(sides[n]), len(sides[n]), n == asked.number)))
     lead = sorted(sides.pop(lead_number), key=lambda m: -position(data.sentences[m.sentence_id].doc_id))
     others = tuple(
         tuple(sorted(ms, key=lambda m: -position(data.sentences[m.sentence_id].doc_id)))

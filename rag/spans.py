@@ -74,6 +74,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\bwhen\s*\??\s*$"  # "... until when?", "... are held when?"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
+     # "What's the size of Amazon's overall financial bet ...?": the size of money put in
+     r"|\b(?:the size of|how (?:big|large) (?:is|was|are|were))\b(?:\s+[\w'’-]+){0,4}?\s+(?:invest\w*|bet|bets|stake|pledge|commitment|funding|round|injection|deal)\b"
      r"|\bwhat (?:is |was |are |were )?(?:the |its |their |\w+['’]s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)s?\b"
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),

@@ -1514,3 +1514,26 @@ def test_a_name_a_passive_of_giving_is_said_of_receives(question, actor, receive
 def test_the_verb_a_yes_no_question_asks_of_its_name(question, predicate, doer):
     q = analyse(question)
     assert (q.predicate, q.doer) == (predicate, doer)
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What percentage stake in Anthropic will Amazon own after this deal?", "stake"),  # the unit before its measure
+        ("What percentage of Anthropic does Amazon own?", "percentag"),
+    ],
+)
+def test_a_unit_word_before_a_noun_measures_the_noun(question, measure):
+    assert analyse(question).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What's the size of Amazon's overall financial bet on Anthropic today?", "money"),
+        ("How big is Amazon's new investment in Anthropic?", "money"),
+        ("What is the size of the data center?", "other"),
+    ],
+)
+def test_the_size_of_money_put_in_is_money(question, kind):
+    assert analyse(question).span_kind == kind

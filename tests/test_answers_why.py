@@ -357,3 +357,26 @@ def test_a_yes_to_a_figure_cites_the_same_claim_in_other_words(seed_engine):
     got = seed_engine.ask("Will Anthropic have access to as much as 5 gigawatts of computing capacity from Amazon?")
     assert got.text.startswith("Yes: ")
     assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
+
+
+def test_a_percentage_of_a_measure_no_article_gives_is_refused(seed_engine):
+    # the stake is measured ("percentage" is its unit): the 3% rise of Amazon's shares is no stake
+    assert seed_engine.ask("What percentage stake in Anthropic will Amazon own after this deal?").abstained
+
+
+def test_a_generation_asked_of_the_older_article_is_the_older_one(seed_engine):
+    got = seed_engine.ask("What generation of Trainium did the older article mention?")  # was Trainium4
+    assert got.text == "Trainium 2" and got.citations[0].doc_id == SEED["003"]
+    assert [c.text for c in got.conflicts] == ["Trainium4"]
+
+
+def test_a_yes_on_the_newer_figure_shows_the_older_one(seed_engine):
+    got = seed_engine.ask("Has Anthropic's revenue passed the $30 billion mark?")  # 003's $1 billion was not shown
+    assert got.text.startswith("Yes: ") and got.lead == "$30 billion"
+    assert [c.doc_id for c in got.conflicts] == [SEED["003"]]
+
+
+def test_the_size_of_a_bet_asks_money(seed_engine):
+    got = seed_engine.ask("What's the size of Amazon's overall financial bet on Anthropic today?")  # was "AI"
+    assert got.figure is not None and got.figure.value == 33e9
+    assert [c.doc_id for c in got.conflicts] == [SEED["003"]]

@@ -28,6 +28,11 @@ from tests.conftest import SEED
     ("Which articles don't mention the $100 billion AWS spending commitment?",
      CoverageQuestion("which", "the $100 billion AWS spending commitment", negated=True, figured=True)),
     ("How many articles are about Amazon?", CoverageQuestion("how many", "Amazon")),
+    # a percent sign ends the claim's figure, not the question ("3" was looked up)
+    ("Which report says Amazon shares rose almost 3%?",
+     CoverageQuestion("which", "Amazon shares rose almost 3%", claim=True, figured=True)),
+    # the name a source gives it: its words, looked up as a mention
+    ("Which outlet calls this a circular investment?", CoverageQuestion("which", "circular investment", outlets=True)),
     # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),
@@ -139,3 +144,13 @@ def test_words_said_in_one_sentence_are_counted_not_words_spread_over_a_chunk(se
     # the newest of 002, 003, 004 (not 003, the oldest) is read and left out; the two others are counted unread
     assert (found.about, found.count, found.shown) == (True, 2, ())
     assert seed_engine.ask("How many articles mention Google investing in Anthropic?").text.startswith("about 2 of 5 articles")
+
+
+def test_a_claim_with_a_percentage_is_stated_by_its_article(seed_engine):
+    got = seed_engine.ask("Which report says Amazon shares rose almost 3%?")  # was refused: "rose almost 3"
+    assert [c.doc_id for c in got.citations] == [SEED["000"]]
+
+
+def test_the_outlet_that_calls_it_something_is_named(seed_engine):
+    got = seed_engine.ask("Which outlet calls this a circular investment?")  # was "Amazon", a name in the sentence
+    assert got.text == "AI Business" and [c.doc_id for c in got.citations] == [SEED["002"]]
