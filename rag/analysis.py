@@ -172,6 +172,7 @@ class QuestionAnalysis:
     asks_name: bool = False  # "What is it called?", "the name of": a name is asked for, not a common noun phrase
     defines_kind: bool = False  # "What is a circular investment?": a kind of thing to define, not an amount
     acronym: str = ""  # the short form whose long form is asked: "AWS" in "What does AWS stand for?"
+    headline: bool = False  # "What is the headline amount of the deal?": the figure the articles' titles give
 
     plural: bool = False  # asks for several: "Which regions ...?", "From which countries ...?", "Name two ..."
     about_figure: bool = False  # gives the figure it asks about: "What does the 20:1 return ratio refer to?"
@@ -346,6 +347,7 @@ def analyse(text: str) -> QuestionAnalysis:
         # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
         defines_kind=answer_type == "definition" and (bool(_WHAT_IS_A.match(text)) or (bool(_MEANS.match(text)) and not figures)),
         acronym=acronym,
+        headline=bool(_HEADLINE.search(text)),
         plural=bool(_PLURAL_ASK.search(asked)),
         about_figure=about_figure,
         asks_process=bool(_HOW_WORKS.search(text)),
@@ -817,6 +819,7 @@ _CLASS_NOUNS = {
 }
 
 
+_HEADLINE = re.compile(r"\bheadlines?\b", re.IGNORECASE)
 _WHICH_FIRST = re.compile(r"^\W*(?:which|what)\s", re.IGNORECASE)
 _KIND_OF = re.compile(r"\b(?:which|what)\s+(?:type|kind|sort|form)s?\s+of\b", re.IGNORECASE)
 
@@ -974,7 +977,7 @@ COMPOUND_REACH = 2  # words after the measure read for a money head ("closing sh
 _GENERIC = frozenset(content_terms(
     "much many amount figure number big large total latest new current now annual annualized yearly initial first"
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
-    " older newer earlier later previous prior recent coverage report article"
+    " older newer earlier later previous prior recent coverage report article headline size"
     " had has have having do does did be been being is are was were get gets got"
     " main key primary biggest major chief else"
 ))

@@ -196,6 +196,15 @@ def answer_question(
         # "What was Amazon's total investment ...?": a near-best figure its article gives as a total comes first
         fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= scope_of(data, s)]
         bound = fit + [s for s in bound if s not in fit]
+    if q.headline and figure_question:
+        # "What is the headline amount of Amazon's latest deal?": the figure a title gives, before one in the text
+        # (the figure most titles give first: "up to $25bn" in two titles before "$5B" in one)
+        titled = [s for s in bound if _is_title(data, s.sentence_id) and _figure_key(s) is not None]
+        titles_of: dict[tuple[str, float] | None, set[str]] = {}
+        for s in titled:
+            titles_of.setdefault(_figure_key(s), set()).add(data.sentences[s.sentence_id].doc_id)
+        titled.sort(key=lambda s: -len(titles_of[_figure_key(s)]))
+        bound = titled + [s for s in bound if s not in titled]
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
@@ -513,6 +522,18 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
             if len(bound) >= need:
                 break
     return bound
+
+
+def _figure_key(s: Scored) -> tuple[str, float] | None:
+    """The unit and value of a scored sentence's figure answer, or None."""
+    f = s.span.figure if s.span is not None else None
+    return (f.unit, round(f.value, 6)) if f is not None else None
+
+
+def _is_title(data: IndexData, sentence_id: int) -> bool:
+    """Whether the sentence is its article's title."""
+    sentence = data.sentences[sentence_id]
+    return sentence.text.strip() == data.document_head(sentence.doc_id).title.strip()
 
 
 def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Scored:

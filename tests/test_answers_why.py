@@ -380,3 +380,10 @@ def test_the_size_of_a_bet_asks_money(seed_engine):
     got = seed_engine.ask("What's the size of Amazon's overall financial bet on Anthropic today?")  # was "AI"
     assert got.figure is not None and got.figure.value == 33e9
     assert [c.doc_id for c in got.conflicts] == [SEED["003"]]
+
+
+def test_a_headline_figure_is_the_one_most_titles_give(seed_engine):
+    # "Amazon commits up to $25bn ..." and "Amazon to invest another $25 billion ..." (001, 004) over 002's "$5B"
+    got = seed_engine.ask("How large is Amazon's latest Anthropic investment pledge in headline terms?")  # was $5 billion
+    assert got.figure is not None and got.figure.value == 25e9
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
