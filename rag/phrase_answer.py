@@ -68,6 +68,10 @@ def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -
     event = happening(text, thing, frozenset(q.terms)) if thing else None
     if event is not None:
         return Span(event[0], event[1], text[event[0] : event[1]], PHRASE)
+    if q.asked_class and (apposed := class_apposed(text, q.asked_class)) is not None:
+        # "What critical problem does the deal address?" in "... address a critical problem — the shortage of
+        # computational resources": what the sentence sets after the class noun and a dash or colon
+        return Span(apposed[0], apposed[1], text[apposed[0] : apposed[1]], PHRASE)
     phrases = noun_phrases(text)  # "deadly explosives": common-noun phrases are candidates too
     span = choose_span(text, q, idf, known.scopes, phrases, aligned_in(q, text), words_only=bool(kind_asked))
     if span is None and q.asked_class and (side := copula_of_class(text, q.asked_class)) is not None:
@@ -116,6 +120,23 @@ def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
     if m is None or content_terms(m.group(1)) != [q.asked_class] or not names_a_class(q.text, q.asked_class):
         return span
     return Span(span.start, m.end(1), text[span.start : m.end(1)], span.kind)
+
+
+# the class noun, a dash or a colon, then what it is, up to the clause's end: "a critical problem — the shortage of
+# computational resources"
+_APPOSED_AFTER = re.compile(r"\s*(?:—|–|--|:)\s*((?:the|a|an)\s+)?([^—–:;,.()]+?)\s*(?:[—–:;,.()]|$)")
+MAX_APPOSED_WORDS = 8
+
+
+def class_apposed(text: str, stem: str) -> tuple[int, int] | None:
+    """Where the sentence names what its word of the class `stem` is, after a dash or a colon; None where it does not."""
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        if content_terms(m.group()) != [stem]:
+            continue
+        after = _APPOSED_AFTER.match(text, m.end())
+        if after is not None and 0 < len(after.group(2).split()) <= MAX_APPOSED_WORDS:
+            return after.start(1) if after.group(1) else after.start(2), after.end(2)
+    return None
 
 
 CLASS_WORD_REACH = 30  # characters between a phrase and the class word that names it ("Amazon Bedrock, the managed service")

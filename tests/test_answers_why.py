@@ -387,3 +387,9 @@ def test_a_headline_figure_is_the_one_most_titles_give(seed_engine):
     got = seed_engine.ask("How large is Amazon's latest Anthropic investment pledge in headline terms?")  # was $5 billion
     assert got.figure is not None and got.figure.value == 25e9
     assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["004"]}
+
+
+def test_what_a_sentence_sets_after_the_class_noun_and_a_dash_answers(seed_engine):
+    # "... address a critical problem — the shortage of computational resources" (was "agreement")
+    got = seed_engine.ask("What critical problem does the deal address for Anthropic?")
+    assert got.text == "the shortage of computational resources" and got.citations[0].doc_id == SEED["004"]

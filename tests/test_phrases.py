@@ -54,3 +54,19 @@ def test_a_name_opening_a_sentence_leaves_its_determiner_out():
 )
 def test_phrases_are_tidied_at_their_edges(phrase, tidied):
     assert tidy(Span(10, 10 + len(phrase), phrase, PHRASE)).text == tidied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem", "named"),
+    [
+        ("The terms address a critical problem — the shortage of computational resources.", "problem",
+         "the shortage of computational resources"),
+        ("The main risk: execution at scale.", "risk", "execution at scale"),
+        ("The problem, as ever, is cost.", "problem", None),  # a comma is no apposition of what it is
+        ("A problem — one of many, and a big one, that the whole industry faces today in full.", "problem", "one of many"),
+    ],
+)
+def test_what_a_sentence_names_after_a_class_noun_and_a_dash(sentence, stem, named):
+    from rag.phrase_answer import class_apposed
+    found = class_apposed(sentence, stem)
+    assert (sentence[found[0] : found[1]] if found else None) == named
