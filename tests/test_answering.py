@@ -43,7 +43,7 @@ SEED_CASES = [
     ("Which regulators are scrutinising Big Tech AI investments?", "FTC and European Commission", "003", "Regulatory scrutiny"),
     # a problem is asked for, not power; a lone noun is said with what it is of (was an abstention)
     ("What critical problem for Anthropic does the guaranteed compute capacity address?",
-     "shortage of computational resources", "004", "address a critical problem"),
+     "the shortage of computational resources", "004", "address a critical problem"),
 ]
 
 
