@@ -275,7 +275,6 @@ def set_aside_names(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-
 def analyse(text: str) -> QuestionAnalysis:
     """Read a (cleaned) question once."""
     asked = _question_proper(text)
@@ -421,6 +420,8 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
     return (terms[0], name or "") if terms else ("", "")
 
 
+# a word after a yes/no question's name that is a noun it qualifies, not its verb: a noun's ending, or a noun of
+# money and deals that is also a verb's form ("Does the Amazon stake ...?", "Did Amazon stock gain ...?")
 _NOUN_ENDING = re.compile(r"(?:ment|tion|sion|ship|ance|ence|ity|ness|ism|deal|contract|stake|shares?|stock|revenue)$")
 # the verb after the name, past adverbs and a passive's "be": "Did Amazon really buy ...?", "Can Claude only be accessed"
 _VERB_AFTER_NAME = re.compile(
@@ -604,7 +605,6 @@ def _class_noun(text: str) -> str:
 
 
 _HAS_AUX = re.compile(rf"\b{_AUX}\b", re.IGNORECASE)
-_POSSESSIVE_ENDS = ("'s", "’s")
 # "Which tech giant's alliance with OpenAI ...?", "What culture's arrival ...?", "Whose control of ...?": the answer
 # owns the noun after the possessive
 _OWNER_ASKED = re.compile(
@@ -937,14 +937,15 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text[asking.start():] if asking else text)
     for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
-            if term in UNIT_CLASSES and (noun := _UNIT_THEN_NOUN.search(text)) is not None and content_terms(noun.group(1)):
+            noun = _UNIT_THEN_NOUN.search(text) if term in UNIT_CLASSES else None
+            if noun is not None and content_terms(noun.group(1)) == [term] and content_terms(noun.group(2)):
                 # "What percentage stake ...?": the stake is measured, the percentage is its unit
-                return content_terms(noun.group(1))[0]
+                return content_terms(noun.group(2))[0]
             return _compound_head(text, term)
     return ""
 
 
-_UNIT_THEN_NOUN = re.compile(r"\b(?:percentage|percent|proportion|fraction|dollar|amount)\s+([a-z][\w-]*)", re.IGNORECASE)
+_UNIT_THEN_NOUN = re.compile(r"\b(percentage|percent|proportion|fraction|amount)\s+([a-z][\w-]*)", re.IGNORECASE)
 
 
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")

@@ -492,7 +492,7 @@ def _owners(sentence: str, spans: Sequence[Span]) -> list[Span]:
 
 OWNED_REACH = 3  # words after an owner's "'s" that may hold what it owns ("Microsoft's OpenAI alliance")
 _OWNED_AFTER = re.compile(rf"['’]s((?:\s+[\w-]+){{1,{OWNED_REACH}}})")
-_OWNED_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+([\w-]+)\s+$", re.IGNORECASE)
+_QUALIFIED_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+([\w-]+)\s+$", re.IGNORECASE)
 
 
 def owns(sentence: str, span: Span, stem: str) -> bool:
@@ -501,7 +501,7 @@ def owns(sentence: str, span: Span, stem: str) -> bool:
     after = _OWNED_AFTER.match(sentence, span.end - 2 if span.text.endswith(("'s", "’s")) else span.end)
     if after is not None and any(derived(t, stem) for t in content_terms(after.group(1))):
         return True
-    before = _OWNED_BEFORE.search(sentence, 0, span.start)
+    before = _QUALIFIED_BEFORE.search(sentence, 0, span.start)
     return before is not None and any(derived(t, stem) for t in content_terms(before.group(1)))
 
 

@@ -7,7 +7,9 @@ A word is respelt only when all of these hold, so that a real word is never chan
   "backer" among them): "patent" is a word even where the articles only say "parent";
 - no article holds it (its stem has no postings in the index);
 - a word one edit away (a letter dropped, added, changed, or two swapped) is in the articles: the one in most
-  chunks is taken, then an English word, then one that ends as the typed word does.
+  chunks is taken, then one that ends as the typed word does. The reading is an English word, or a stem the
+  articles hold with a regular ending ("gigawatts"): "scrutinising" is not read as "scrutinieing", though its stem
+  is that of "scrutiny".
 
 The candidates' stems are looked up in one indexed query per segment, so the cost does not grow with the corpus.
 """
