@@ -340,6 +340,10 @@ def answer_question(
                     conflicts, conflict_count = conflict_records(data, judged)
                     basis = data.named(judged.basis)
                     figure = placed(own_claim, sentence)  # the side it leads with: "$30 billion", not the whole Yes
+        elif form is not None and q.answer_type == "yesno" and len(q.durations) == 1 and text.startswith("Yes"):
+            # "Does the AWS agreement run for ten years?": the articles that state the span, in any words ("over the
+            # next decade"), not those that only share a word ("over multiple years as part of the agreement")
+            sources += also_lasting(data, sources, q.durations[0], q_terms, idf, q.entities)
         elif form is not None and q.answer_type == "yesno" and not q.alternatives:
             # "Is Anthropic still an independent company?": other articles that say the same of the same names,
             # with the same polarity ("Anthropic formally retains its status as an independent lab")

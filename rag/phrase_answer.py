@@ -126,15 +126,19 @@ def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
 # computational resources"
 _APPOSED_AFTER = re.compile(r"\s*(?:—|–|--|:)\s*((?:the|a|an)\s+)?([^—–:;,.()]+?)\s*(?:[—–:;,.()]|$)")
 MAX_APPOSED_WORDS = 8
+_NAMED_BEFORE = re.compile(r"\b(?!(?:A|An|The|This|That|These|Those|Its|Their|Our|Every|Each)\b)[A-Z][\w-]*\s+$")
+# what a dash may open besides saying what the noun is: "chips — including the next-generation Trainium4"
+_NOT_APPOSED = re.compile(r"(?:including|such|especially|notably|like|from|with|which|who|that|and|or|but|not)\b", re.IGNORECASE)
 
 
 def class_apposed(text: str, stem: str) -> tuple[int, int] | None:
     """Where the sentence names what its word of the class `stem` is, after a dash or a colon; None where it does not."""
     for m in re.finditer(r"[A-Za-z][\w-]*", text):
-        if content_terms(m.group()) != [stem]:
-            continue
+        if content_terms(m.group()) != [stem] or _NAMED_BEFORE.search(text, 0, m.start()):
+            continue  # "AWS Trainium chips — including ...": the class noun already has its name
         after = _APPOSED_AFTER.match(text, m.end())
-        if after is not None and 0 < len(after.group(2).split()) <= MAX_APPOSED_WORDS:
+        if (after is not None and 0 < len(after.group(2).split()) <= MAX_APPOSED_WORDS
+                and not _NOT_APPOSED.match(after.group(2))):
             return after.start(1) if after.group(1) else after.start(2), after.end(2)
     return None
 

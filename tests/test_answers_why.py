@@ -393,3 +393,14 @@ def test_what_a_sentence_sets_after_the_class_noun_and_a_dash_answers(seed_engin
     # "... address a critical problem — the shortage of computational resources" (was "agreement")
     got = seed_engine.ask("What critical problem does the deal address for Anthropic?")
     assert got.text == "the shortage of computational resources" and got.citations[0].doc_id == SEED["004"]
+
+
+def test_the_chip_named_before_its_class_noun_answers_not_the_dash_after_it(seed_engine):
+    got = seed_engine.ask("Which Amazon chip will serve as Anthropic's primary compute going forward?")
+    assert "Trainium" in got.text and not got.text.startswith("including")
+
+
+def test_a_yes_to_a_span_of_time_is_cited_only_where_the_span_is_stated(seed_engine):
+    # 002's "over multiple years as part of the investment agreement" shares a word, not the ten years
+    got = seed_engine.ask("Does the AWS agreement run for ten years?")
+    assert got.text.startswith("Yes: ") and SEED["002"] not in {c.doc_id for c in got.citations}

@@ -70,3 +70,15 @@ def test_what_a_sentence_names_after_a_class_noun_and_a_dash(sentence, stem, nam
     from rag.phrase_answer import class_apposed
     found = class_apposed(sentence, stem)
     assert (sentence[found[0] : found[1]] if found else None) == named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anthropic commits to using AWS Trainium chips — including the next-generation Trainium4 — as its base.",  # named
+        "It uses custom chips — including the next-generation Trainium4 — as its base.",  # a dash that lists, not names
+    ],
+)
+def test_a_dash_after_a_named_class_noun_or_before_a_list_names_nothing(sentence):
+    from rag.phrase_answer import class_apposed
+    assert class_apposed(sentence, "chip") is None
