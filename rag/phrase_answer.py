@@ -126,6 +126,7 @@ def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
 # computational resources"
 _APPOSED_AFTER = re.compile(r"\s*(?:—|–|--|:)\s*((?:the|a|an)\s+)?([^—–:;,.()]+?)\s*(?:[—–:;,.()]|$)")
 MAX_APPOSED_WORDS = 8
+_APPOSING = re.compile(r"—|–|--|:")
 _NAMED_BEFORE = re.compile(r"\b(?!(?:A|An|The|This|That|These|Those|Its|Their|Our|Every|Each)\b)[A-Z][\w-]*\s+$")
 # what a dash may open besides saying what the noun is: "chips — including the next-generation Trainium4"
 _NOT_APPOSED = re.compile(r"(?:including|such|especially|notably|like|from|with|which|who|that|and|or|but|not)\b", re.IGNORECASE)
@@ -133,6 +134,8 @@ _NOT_APPOSED = re.compile(r"(?:including|such|especially|notably|like|from|with|
 
 def class_apposed(text: str, stem: str) -> tuple[int, int] | None:
     """Where the sentence names what its word of the class `stem` is, after a dash or a colon; None where it does not."""
+    if not _APPOSING.search(text):
+        return None  # most sentences: no dash or colon, no word to read
     for m in re.finditer(r"[A-Za-z][\w-]*", text):
         if content_terms(m.group()) != [stem] or _NAMED_BEFORE.search(text, 0, m.start()):
             continue  # "AWS Trainium chips — including ...": the class noun already has its name
