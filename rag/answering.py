@@ -15,6 +15,7 @@ from rag.alignment import (
 )
 from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, says_role
 from rag.binding import entity_coverage, is_bound, names_version
+from rag.bridging import bridged_name
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
 from rag.claim_reads import claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
@@ -235,6 +236,11 @@ def answer_question(
                 if span is not None and near_class_word(known.text, span, q.asked_class):
                     best, sentence = dataclasses.replace(s, span=span), data.sentences[s.sentence_id]
                     break
+    elif form is None and best.span is None and kind == "name" and q.asked_class and (
+            bridged := _bridged(data, q, best)) is not None:
+        # "In which leading AI lab did Amazon ...?" where the sentence says "in a leading AI lab": the name the next
+        # sentence gives in the same role ("... invested approximately $50 billion in OpenAI")
+        best, sentence = bridged, data.sentences[bridged.sentence_id]
     elif form is None and best.span is None and (q.answer_type == "person" and kind == "name" or kind == "place"):
         # "Who normally instructs members how to vote?" where the sentence names no one: the constituent in the
         # question word's role ("political parties normally instruct members ..."), not the whole sentence; "Where
@@ -410,6 +416,20 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
     return None
+
+
+def _bridged(data: IndexData, q: QuestionAnalysis, best: Scored) -> Scored | None:
+    """The best sentence's next one, with the name it gives for the class the best one only speaks of (rag.bridging)."""
+    sentence_id = best.sentence_id
+    following = [i for i in data.neighbours(sentence_id) if i > sentence_id]
+    if not following:
+        return None
+    text = data.sentences[following[0]].text
+    own = frozenset(e.lower() for e in (*q.entities, *q.aside))
+    found = bridged_name(data.sentences[sentence_id].text, text, q.asked_class, own)
+    if found is None:
+        return None
+    return dataclasses.replace(best, sentence_id=following[0], span=Span(found[0], found[1], text[found[0] : found[1]], "name"))
 
 
 def _near_saying(data: IndexData, bound: Sequence[Scored], best: Scored, says: Callable[[str], bool]) -> Scored | None:

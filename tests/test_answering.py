@@ -897,3 +897,11 @@ def test_a_yes_from_a_sentence_past_the_best_needs_the_act_of_the_asked_doer(see
     # investment, said of no doer by name; it was a Yes to whether Anthropic is moving its workloads (seventh probe)
     got = seed_engine.ask("Is Anthropic moving its workloads onto Amazon's own chips?")
     assert "The move brings" not in got.sentence
+
+
+def test_a_class_the_best_sentence_only_speaks_of_is_named_by_the_next(seed_engine):
+    # 004: "... the second major mega-investment by Amazon in a leading AI lab in two months. In February 2026, the
+    # company invested approximately $50 billion in OpenAI" (the first sentence alone was the answer)
+    got = seed_engine.ask("Which AI lab got a mega-investment from Amazon before this deal?")
+    assert got.text == "OpenAI"
+    assert got.citations[0].doc_id == SEED["004"]

@@ -82,3 +82,25 @@ def test_what_a_sentence_names_after_a_class_noun_and_a_dash(sentence, stem, nam
 def test_a_dash_after_a_named_class_noun_or_before_a_list_names_nothing(sentence):
     from rag.phrase_answer import class_apposed
     assert class_apposed(sentence, "chip") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "following", "stem", "named"),
+    [
+        # the next sentence gives the name in the role of "in a leading AI lab": after the same preposition
+        ("It marks a second mega-investment by Amazon in a leading AI lab in two months.",
+         "In February, the company invested about $50 billion in OpenAI.", "lab", "OpenAI"),
+        ("The mill signed a deal with a regional utility last spring.",
+         "Its contract with Northern Grid runs to 2030.", "util", "Northern Grid"),
+        # the question's own name is no answer
+        ("Amazon invested in a leading AI lab.", "It had invested in Amazon before.", "lab", None),
+        # the class noun past the phrase's end ("in a deal with ... lab") is not the phrase's
+        ("Amazon invested in a deal with the lab.", "It invested in OpenAI.", "lab", None),
+        # the next sentence names no one after the preposition
+        ("Amazon invested in a leading AI lab.", "The amount was large.", "lab", None),
+    ],
+)
+def test_a_class_only_spoken_of_is_named_by_the_next_sentence_in_the_same_role(sentence, following, stem, named):
+    from rag.bridging import bridged_name
+    found = bridged_name(sentence, following, stem, frozenset({"amazon"}))
+    assert (following[found[0] : found[1]] if found else None) == named
