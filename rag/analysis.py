@@ -417,7 +417,16 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         # "Does the AWS agreement run for ten years?": the name qualifies a noun, the verb comes after it
         verb = _VERB_AFTER_NAME.match(rest[len(name) :], verb.end())
     terms = content_terms(verb.group(1)) if verb else []
+    if terms and verb and name and terms[0] in _PUTS and _MONEY_INTO.match(rest[len(name) :], verb.end()):
+        return "invest", name or ""  # "Has Google also put money into Anthropic?" asks whether it invested
     return (terms[0], name or "") if terms else ("", "")
+
+
+# money put into something in other words is an investment: "put money into", "poured cash into", "sunk funds into"
+_PUTS = frozenset(content_terms("put puts putting pour pours poured pouring sink sinks sank sunk pump pumps pumped plough "
+                                "ploughed plow plowed inject injects injected"))
+_MONEY_INTO = re.compile(r"\s+(?:(?:its|their|his|her|some|more|any|the|extra|fresh|new|additional|own)\s+)*"
+                         r"(?:money|cash|capital|funds|funding|billions|millions)\s+(?:in|into)\b", re.IGNORECASE)
 
 
 # a word after a yes/no question's name that is a noun it qualifies, not its verb: a noun's ending, or a noun of

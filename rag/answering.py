@@ -360,7 +360,8 @@ def answer_question(
             # a No the sentence says by contrast ("Unlike OpenAI, which bet on mass consumers, ...") is no polarity
             # another article's sentence could share: it alone supports it
             if word and affirms == text.startswith("Yes"):
-                sources += also_affirming(data, sources, word, affirms, q.terms, q_terms, idf, q.entities)
+                act = (q.predicate, q.doer) if affirms and q.predicate not in LIGHT_TERMS else ("", "")
+                sources += also_affirming(data, sources, word, affirms, q.terms, q_terms, idf, q.entities, act)
         elif form is not None and q.about_figure and not q.likened:  # what it is likened to: its own sentence says
             # "What is the 5 gigawatts of capacity?": every article that states the figure, in any form
             sources += stating_figure(data, sources, given, q.entities)

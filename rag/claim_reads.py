@@ -4,6 +4,7 @@ whether the sentence states a figure, whose figure it is."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
@@ -54,6 +55,10 @@ def placed(claim: Claim, sentence: Sentence) -> Figure:
     return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
 
 
+# a definite noun for a party, after a word (not the sentence's subject): it refers to a party named just before
+_REFERS_BACK = re.compile(r"\w\s+the\s+(?:company|firm|startup|start-up|lab|group|developer|maker)\b")
+
+
 def figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether every claim of the question's figure in the sentence is of another measure than the question asks
     (the articles' classes of measures), or another party's than the question asks it of (by the roles the figure
@@ -73,6 +78,10 @@ def figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
         return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
     keys = {entity_key(e) for e in q.entities}
     named = facts(data, sentence_id).names
+    if _REFERS_BACK.search(sentence.text):
+        # "Amazon in turn guarantees the company access to ... up to 5 gigawatts": "the company" is the one the sentence
+        # before names ("Anthropic commits to ..."), so the sentence speaks of it too
+        named = named.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
     if any(entity_key(e) not in named for e in q.entities) and all(
             {entity_key(n) for n in (c.subject, c.target) if n[:1].isupper()} - keys for c in claims):
         return True  # "Was OpenAI valued at $60 billion?": the sentence's $60 billion is Anthropic's, OpenAI unnamed

@@ -338,7 +338,8 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
 
 # verbs whose subject receives the figure ("Anthropic received $5 billion from Amazon"): the giver is the claim's subject
 _RECEIVING = re.compile(r"\b(?:get|gets|getting|got|gotten|receive[sd]?|receiving|obtain(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
-                        r"secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|win|wins|won|accept(?:s|ed|ing)?)\b", re.IGNORECASE)
+                        r"secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|win|wins|won|accept(?:s|ed|ing)?|"
+                        r"(?:have|has|had|having|gain(?:s|ed|ing)?)\s+access)\b", re.IGNORECASE)
 # who says a claim is not who does it: "According to AI Business, ...", "TNW reports that ..."
 _ATTRIBUTION = re.compile(
     rf"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+{REPORTING_VERBS}(?:\s+that)?\b)\s*", re.IGNORECASE)

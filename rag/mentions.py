@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
+from rag.alignment import names_doer
 from rag.answer_forms import polarity
 from rag.disagreement import entity_key
 from rag.figures import durations_in_years, same_value
@@ -107,16 +108,20 @@ def _root(key: str) -> str:
 
 def also_affirming(
     data: IndexData, sources: list[int], word: str, affirms: bool, polar_terms: frozenset[str], q_terms: AbstractSet[str],
-    idf: TermWeights, entities: Sequence[str] = (),
+    idf: TermWeights, entities: Sequence[str] = (), act: tuple[str, str] = ("", ""),
 ) -> list[int]:
     """Documents that answer a yes/no question alike: a sentence holding `word` as the answer's sentence writes it
     (the rarest the question and that sentence share; plural or not: "independent" is not "independently"), with
-    the answer's polarity, where the question's words or names are (as `also_naming`)."""
+    the answer's polarity, where the question's words or names are (as `also_naming`). `act`, the predicate the
+    question asks of a doer and that doer: the sentence says that act of that doer by name ("Has Google put money
+    into Anthropic?" is not answered by "Amazon invested $5 billion in Anthropic")."""
     cited = {data.sentences[s].doc_id for s in sources}
     form = re.compile(rf"\b{re.escape(word.removesuffix('s'))}s?\b", re.IGNORECASE)
+    predicate, doer = act
 
     def says(known: SentenceFacts) -> bool:
-        return form.search(known.text) is not None and polarity(known.text, polar_terms) == affirms
+        return form.search(known.text) is not None and polarity(known.text, polar_terms) == affirms and (
+            not (predicate and doer) or names_doer(known.text, predicate, doer))
 
     return mentioning(data, cited, says, word, q_terms, idf, entities)
 

@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from rag import answer_forms
 from rag.alignment import AskedRole, aligned_span, mentions_act, names_another_doer, names_doer, purpose, states_act
 from rag.analysis import COMPARING, EXCLUSIVE, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
-from rag.binding import is_bound, names_all
+from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
 from rag.figures import extract_figures
@@ -155,15 +155,23 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             continue
         if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
-        if said.startswith("Yes") and given_units and not units & given_units:
-            continue  # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it
+        if said.startswith("Yes") and given_units and not units & given_units and not (
+                q.durations and set(q.durations) & set(spans_of_time(text))):
+            # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it (one that gives
+            # it in words does: "over the next decade" for "about a decade")
+            continue
         takes = (
             not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))
             # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
             # (a sentence past the best says it of the doer by name: "The move brings Amazon's total investment ..."
             # is no Yes to "Is Anthropic moving its workloads ...?")
-            or (states_act(text, q.predicate, q.doer) and (s is best or (
-                names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
+            or (states_act(text, q.predicate, q.doer) and (
+                # the best sentence, where it or the one before it names every name ("Microsoft has invested ... in
+                # OpenAI" is no Yes to "Has Microsoft invested in Anthropic?"; "... by Amazon in a leading AI lab ...
+                # In February 2026, the company invested ... in OpenAI" is one to "Did Amazon invest in OpenAI?")
+                (s is best and (said.startswith("No") or _names_all_here_or_before(data, q, s.sentence_id)
+                                or not _another_target(q, text))) or (
+                    names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
             # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
             or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
             # "Did Amazon stock gain ground?" and "Amazon's shares climbed": the act, or its opposite, in other words
@@ -187,6 +195,30 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
                 return s, f"No: {text}"
     return undated
+
+
+def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether a sentence and the one before it in its article name every name of the question between them."""
+    named = facts(data, sentence_id).names.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
+    return names_every(q.entities, named)
+
+
+# a preposition and the name after it: the party an act is done to ("invested ... in Anthropic")
+_TARGETED = re.compile(r"\b(in|into|to|with|from|for|on|against)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
+
+
+def _another_target(q: QuestionAnalysis, sentence: str) -> bool:
+    """Whether the sentence puts another name where the question puts one of its names after a preposition: "Has
+    Microsoft invested in Anthropic?" and "Microsoft has invested approximately $13 billion in OpenAI"."""
+    asked = {_SAME_ROLE.get(m.group(1).lower(), m.group(1).lower()) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities}
+    if not asked:
+        return False
+    keys = {entity_key(e) for e in q.entities}
+    return any(_SAME_ROLE.get(m.group(1).lower(), m.group(1).lower()) in asked and entity_key(m.group(2)) not in keys
+               for m in _TARGETED.finditer(sentence))
+
+
+_SAME_ROLE = {"into": "in"}  # "put money into Anthropic" and "invested ... in OpenAI" name the same role
 
 
 EXCLUSIVE_REACH = 4  # words after "only" read for the question's word it makes exclusive ("only through AWS")

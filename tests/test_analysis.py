@@ -1143,6 +1143,10 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Will Anthropic ever move to Google Cloud?", "move", "Anthropic"),
         ("Is the deal exclusive?", "", ""),  # no name: nothing to bind
         ("How much did Amazon invest?", "", ""),  # not a yes/no question
+        # money put into something in other words asks whether it was invested (was "put": no article says it)
+        ("Has Google also put money into Anthropic?", "invest", "Google"),
+        ("Did Amazon pour fresh cash into OpenAI?", "invest", "Amazon"),
+        ("Did Amazon put Anthropic on Trainium?", "put", "Amazon"),  # no money: the verb itself
     ],
 )
 def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate, doer):

@@ -905,3 +905,25 @@ def test_a_class_the_best_sentence_only_speaks_of_is_named_by_the_next(seed_engi
     got = seed_engine.ask("Which AI lab got a mega-investment from Amazon before this deal?")
     assert got.text == "OpenAI"
     assert got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_yes_needs_the_act_of_the_names_asked_and_is_cited_where_that_doer_does_it(seed_engine):
+    # "put money into" asks whether Google invested (003: "made a reported $2 billion investment in Anthropic"); the
+    # other articles say Amazon invested, which is no Yes about Google, so they are not cited
+    got = seed_engine.ask("Has Google also put money into Anthropic?")
+    assert got.text.startswith("Yes: Google has poured billions")
+    assert [c.doc_id for c in got.citations] == [SEED["003"]]
+    # "Microsoft has invested approximately $13 billion in OpenAI" puts another name where the question puts Anthropic
+    assert not seed_engine.ask("Has Microsoft invested in Anthropic?").text.startswith("Yes")
+    # the company the sentence before names ("Anthropic commits ... Amazon in turn guarantees the company access to
+    # ... up to 5 gigawatts") is the one the figure goes to; "have access" receives it
+    got = seed_engine.ask("Will Anthropic have access to as much as five gigawatts of computing capacity?")
+    assert got.text.startswith("Yes: Amazon in turn guarantees the company access")
+    assert got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_yes_to_a_span_of_time_comes_from_a_sentence_that_gives_it_in_words(seed_engine):
+    # 001: "over the next decade" is about a decade; the best sentence's "over multiple years" gives no length
+    got = seed_engine.ask("Does Anthropic's AWS spending pledge run for about a decade?")
+    assert got.text.startswith("Yes: Anthropic also plans to spend more than $100bn over the next decade")
+    assert got.citations[0].doc_id == SEED["001"]
