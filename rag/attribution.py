@@ -17,7 +17,10 @@ from rag.staleness import OLDER_ONLY
 _ASKS_FOR_SOURCE = re.compile(
     r"^(?:who\b(?!\s+(?:did|does|do)\b)|(?:which|what)\s+(?:article|source|outlet|publication|report|paper|site|story|piece|document|publisher)s?\b)"
     r".*\b(?:says?|said|gives?|gave|reports?|reported|states?|stated|mentions?|mentioned|claims?|claimed|cites?|"
-    r"puts?|quotes?|quoted|writes?|wrote|supports?)\b",
+    r"puts?|quotes?|quoted|writes?|wrote|supports?)\b"
+    # "Which publication ran the story ...?" (not "Who published its blueprint in 1995?", a question of its own)
+    r"|^(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site)s?\s+"
+    r"(?:ran|runs|published|publishes|carried|carries|headlined)\b",
     re.IGNORECASE,
 )
 

@@ -34,7 +34,10 @@ def asks_byline(q: QuestionAnalysis) -> bool:
 
 def _credited(q: QuestionAnalysis) -> frozenset[str]:
     """The roles a question asks for; an outlet may be credited too ("Which outlet edited the article ...?")."""
-    return q.roles if q.answer_type == "person" else roles_asked(q.terms) if q.answer_type == "organisation" else frozenset()
+    if q.answer_type == "person":
+        # "Who is the author of the AI Business piece?": the role is the noun asked for, not a verb's doer
+        return q.roles | ({q.measure, q.asked_class} & (EDITOR_ROLES | AUTHOR_ROLES))
+    return roles_asked(q.terms) if q.answer_type == "organisation" else frozenset()
 
 
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:

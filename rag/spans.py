@@ -737,7 +737,8 @@ def _titled_name(sentence: str, span: Span) -> Span:
     return Span(start, start + len(name), name, span.kind)
 
 
-PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ars", "ants")  # plural nouns of who does something: traders, scholars
+# plural nouns of who does something: traders, scholars, analysts, experts, officials
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ars", "ants", "ysts", "perts", "cials")
 _PEOPLE_AFTER = re.compile(r"\s+([a-z]+s(?:\s+and\s+[a-z]+s)?)\b")  # "Hamburg merchants and traders"
 
 

@@ -352,6 +352,9 @@ def test_how_many_is_answered_by_a_number_written_in_words():
     ("Who influenced Bismarck?", "Bismarck was influenced by Hamburg merchants and traders who wanted colonies.",
      "Hamburg merchants and traders"),
     ("Who made the deal with Anthropic?", "Amazon shares rose after the deal with Anthropic.", "Amazon"),
+    # analysts, experts and officials are people too (was "Industry")
+    ("Who says the sector is shifting?", "Industry analysts note that the sector is shifting to a new phase.", "Industry analysts"),
+    ("Who warned about the plan?", "On Monday, Treasury officials warned about the plan.", "Treasury officials"),
 ])
 def test_who_is_said_with_the_people_a_name_qualifies(question, sentence, expected):
     from rag.spans import choose_span
@@ -1036,6 +1039,8 @@ def test_a_question_for_a_generation(question, asks):
     ("Who did the EEC support during the Six-Day War?", False),  # asks for whom, not for a source
     ("Who wrote that Amazon invested $8 billion?", True),
     ("Who wrote the article about the 10-year AWS contract?", False),  # its author (rag.bylines)
+    ("Which publication ran the story about a $5B investment?", True),  # a publication runs a story
+    ("Who published its blueprint in 1995?", False),  # whoever published a thing, not a source of the year
 ])
 def test_who_states_a_figure_is_asked_so(question, asks):
     from rag.attribution import asks_who_states

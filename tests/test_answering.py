@@ -457,6 +457,8 @@ def test_who_wrote_an_article_is_its_author_box_not_a_source_of_its_figure(seed_
     # 002 ends with an author box ("Mr Explorer", then "AI tools educator and creator of ..."); the question's "$5B"
     # made it a "who states $5B" question (it abstained), and "10-year" one for 004, answered with 004's headline
     assert seed_engine.ask("Who wrote the AI Business article about Amazon's $5B Anthropic deal?").text == "Mr Explorer"
+    # the role as the noun asked for, not a verb (was "Content creators and businesses")
+    assert seed_engine.ask("Who is the author of the AI Business piece?").text == "Mr Explorer"
     assert seed_engine.ask("Who wrote the article about the 10-year AWS contract?").text != "Mr Explorer"  # 004 has no author
 
 
