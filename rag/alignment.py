@@ -798,3 +798,39 @@ def _name_tokens(tok: Any) -> frozenset[str] | None:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             return _name_tokens(c) if c.pos_ == "PROPN" or c.dep_ == "poss" else None
     return None
+
+
+# verbs that say what something does for someone: its effect ("removes one of the main operational risks", "allows
+# planning", "stimulates scaling of Amazon's own semiconductor division")
+EFFECT_VERBS = frozenset(
+    "allow enable let remove reduce lower cut ease boost raise increase strengthen stimulate spur drive fuel secure "
+    "ensure guarantee give provide help mean improve protect shield weaken undercut offset free unlock open".split()
+)
+
+
+EFFECT_NAMES = 2  # of the question's names, a subject says this many at least where it says none of its other words
+
+
+def effect(sentence: str, topic: frozenset[str], names: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """(start, end) of what the sentence says its subject does, where its main verb is one of effect (EFFECT_VERBS)
+    and its subject says the question's topic in a word that is not one of its names, or in EFFECT_NAMES of its names
+    (stems: `topic`, `names`):
+    "The guaranteed 5 gigawatts removes one of the main operational risks ... and allows planning ..." answers "Why
+    does a guaranteed 5 GW matter to Anthropic?", "tying Anthropic to Trainium chips stimulates scaling of ..."
+    answers "How does getting Anthropic onto Trainium help Amazon?"; None otherwise."""
+    doc = parse(sentence)
+    if doc is None:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() not in EFFECT_VERBS:
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    shared = _terms(list(subject.subtree)) & topic
+    if not shared - names and len(shared) < EFFECT_NAMES:
+        return None  # "Amazon strengthens ..." is no effect of what a question about Amazon asks
+    last = len(doc) - 1
+    while last > root.i and doc[last].is_punct:
+        last -= 1
+    return root.idx, doc[last].idx + len(doc[last].text)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
-from rag.alignment import AskedRole, aligned_span, mentions_act, names_another_doer, names_doer, purpose, states_act
+from rag.alignment import AskedRole, aligned_span, effect, mentions_act, names_another_doer, names_doer, purpose, states_act
 from rag.analysis import COMPARING, EXCLUSIVE, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
 from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
@@ -308,6 +308,13 @@ def whole_answer(
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
                 return s, cut[2]
+        # "Why does a guaranteed 5 GW matter to Anthropic?": what a near sentence whose subject is the question's
+        # topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")
+        for s in near:
+            text = data.sentences[s.sentence_id].text
+            found = effect(text, frozenset(q.terms), q.name_terms)
+            if found is not None:
+                return s, text[found[0] : found[1]]
         # "Why is the deal described as circular?": a reason a little further down ("It's called circular because
         # ...") that holds the question's rarest word, before a purpose clause of a nearer sentence
         rarest = rarest_shared(q, q.terms, idf) if idf is not None else ""

@@ -415,3 +415,25 @@ def test_a_lone_first_word_answers_only_where_its_class_can_name(sentence, word,
 )
 def test_a_name_question_is_not_answered_by_a_sentence_opening_word_of_another_class(question, sentence, answer):
     assert choose_span(sentence, analyse(question)).text == answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "names", "expected"),
+    [
+        # a subject that says the topic, a verb of effect: what it does
+        ("The guaranteed 5 gigawatts removes one of the main risks and allows planning ahead.",
+         "guarante gigawatt matter", "", "removes one of the main risks and allows planning ahead"),
+        ("Second, tying Anthropic to Trainium chips stimulates scaling of Amazon's chip division.",
+         "lock anthrop trainium help amazon", "anthrop trainium amazon", "stimulates scaling of Amazon's chip division"),
+        # the question's one name alone as the subject is no effect of what it asks about
+        ("Amazon strengthens its position against Azure.", "amazon invest", "amazon", None),
+        # a verb of no effect, or a pronoun as the subject
+        ("The guaranteed 5 gigawatts equals five power plants.", "guarante gigawatt", "", None),
+        ("It removes one of the main risks.", "guarante gigawatt", "", None),
+    ],
+)
+def test_what_a_subject_that_says_the_topic_does(sentence, topic, names, expected):
+    from rag.alignment import effect
+
+    found = effect(sentence, frozenset(topic.split()), frozenset(names.split()))
+    assert (sentence[found[0] : found[1]] if found else None) == expected

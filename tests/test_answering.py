@@ -929,3 +929,13 @@ def test_a_yes_to_a_span_of_time_comes_from_a_sentence_that_gives_it_in_words(se
     got = seed_engine.ask("Does Anthropic's AWS spending pledge run for about a decade?")
     assert got.text.startswith("Yes: Anthropic also plans to spend more than $100bn over the next decade")
     assert got.citations[0].doc_id == SEED["001"]
+
+
+def test_why_something_matters_is_what_it_does_where_it_is_the_subject(seed_engine):
+    # 004: "The guaranteed 5 gigawatts removes one of the main operational risks ..." (was a purpose clause of 001's
+    # "plans to spend more than $100bn ...", a sentence about another thing)
+    got = seed_engine.ask("Why does a guaranteed 5 GW of capacity matter so much to Anthropic?")
+    assert got.text.startswith("removes one of the main operational risks for this fast-growing company")
+    assert got.citations[0].doc_id == SEED["004"]
+    got = seed_engine.ask("How does getting Anthropic onto Trainium benefit Amazon's chip business?")
+    assert got.text.startswith("stimulates scaling of Amazon's own semiconductor division")
