@@ -228,7 +228,7 @@ class QuestionAnalysis:
 
 # a phrase set before the question proper: "Apart from Anthropic, which ...?", "According to AI Business, does ...?"
 _LEAD_PHRASE = re.compile(
-    r"^\W*(?:apart from|aside from|besides|other than|except for|excluding|according to|per)\b[^,?]{1,80},\s*",
+    r"^\W*(?:apart from|aside from|besides|beyond|other than|except for|excluding|according to|per)\b[^,?]{1,80},\s*",
     re.IGNORECASE,
 )
 
@@ -349,9 +349,9 @@ def analyse(text: str) -> QuestionAnalysis:
         headline=bool(_HEADLINE.search(text)),
         plural=bool(_PLURAL_ASK.search(asked)),
         about_figure=about_figure,
-        asks_process=bool(_HOW_WORKS.search(text)),
-        asks_why=bool(_WHY.match(text)),
-        asks_how=text.lower().startswith("how"),
+        asks_process=bool(_HOW_WORKS.search(asked)),
+        asks_why=bool(_WHY.match(asked)),
+        asks_how=asked.lower().startswith("how"),
         asks_number=bool(_HOW_MANY.search(text)),
         asks_day=bool(_ASKS_DAY.search(text)),
         asks_month=bool(_ASKS_MONTH.search(text)),

@@ -689,12 +689,14 @@ def _headed_by_class(name: str, q: QuestionAnalysis) -> bool:
 
 
 # an appositive right after a name: a comma, an article, up to two words, then its noun ("Amazon Bedrock, the managed
-# service that ...", "Hervé, a Norman mercenary")
-_APPOSITIVE = re.compile(r"\s*(?:,|—|–|--)\s*(?:the|a|an)\s+((?:[a-z][\w-]*\s*){1,3})")
+# service that ...", "Hervé, a Norman mercenary"), and the name its noun is of ("Azure — the primary cloud partner of
+# OpenAI")
+_APPOSITIVE = re.compile(r"\s*(?:,|—|–|--)\s*(?:the|a|an)\s+((?:[a-z][\w-]*\s*){1,3}(?:of\s+[A-Z][\w-]*)?)")
 
 
 def _apposed(sentence: str, end: int) -> frozenset[str]:
-    """The (stemmed) words of an appositive right after a span that ends at `end`: its first three."""
+    """The (stemmed) words of an appositive right after a span that ends at `end`: its first three, and a name after
+    "of"."""
     m = _APPOSITIVE.match(sentence, end)
     return frozenset(content_terms(m.group(1))) if m is not None else frozenset()
 

@@ -1546,3 +1546,25 @@ def test_a_unit_word_before_a_noun_measures_the_noun(question, measure):
 )
 def test_the_size_of_money_put_in_is_money(question, kind):
     assert analyse(question).span_kind == kind
+
+
+@pytest.mark.parametrize(("question", "answer_type", "asks_how"), [
+    # a phrase set before the question hides neither how it asks nor what ("tokens" there is no unit asked)
+    ("Beyond selling model tokens, how can Amazon make money when customers use Claude?", "reason", True),
+    ("Beyond the $5 billion, how much more could Amazon invest?", "money", True),
+    ("Besides Amazon, why would anyone fund Anthropic?", "reason", False),
+])
+def test_a_lead_phrase_hides_neither_how_nor_what_a_question_asks(question, answer_type, asks_how):
+    q = analyse(question)
+    assert (q.answer_type, q.asks_how) == (answer_type, asks_how)
+    assert q.asks_why is question.startswith("Besides")
+
+
+def test_an_appositive_says_the_name_its_noun_is_of():
+    # "Azure — the primary cloud partner of OpenAI ...": the appositive says "cloud" and "OpenAI" of Azure (was
+    # "Microsoft", the name nearest to "OpenAI")
+    from rag.spans import choose_span
+
+    sentence = ("First, it strengthens AWS's competitive position against Azure — the primary cloud partner of OpenAI "
+                "and Microsoft — in the battle for enterprise demand.")
+    assert choose_span(sentence, analyse("Which rival cloud platform is tied to OpenAI?")).text == "Azure"
