@@ -29,6 +29,7 @@ from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
+from rag.owned import owned_nouns, says_owned
 from rag.phrase_answer import aligned_in, near_class_word, phrase_answer
 from rag.records import Answer, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
@@ -189,6 +190,12 @@ def answer_question(
         owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                   and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
         bound = owning + [s for s in bound if s not in owning]
+    if q.owners and kind in ALIGNED_KINDS and (owned := owned_nouns(q)):
+        # "Which AI lab is Microsoft's main partner?": a near-best sentence that says the owner's noun ("Microsoft's
+        # partnership with OpenAI") before one that only names the owner ("a major AI partner ... against Microsoft")
+        saying = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
+                  and says_owned(data.sentences[s.sentence_id].text, owned)]
+        bound = saying + [s for s in bound if s not in saying]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:

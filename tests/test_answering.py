@@ -939,3 +939,9 @@ def test_why_something_matters_is_what_it_does_where_it_is_the_subject(seed_engi
     assert got.citations[0].doc_id == SEED["004"]
     got = seed_engine.ask("How does getting Anthropic onto Trainium benefit Amazon's chip business?")
     assert got.text.startswith("stimulates scaling of Amazon's own semiconductor division")
+
+
+def test_a_name_owned_by_the_questions_owner_comes_from_a_sentence_that_says_what_it_owns(seed_engine):
+    # 002: "Microsoft's partnership with OpenAI ..." before "Amazon secures a major AI partner while creating
+    # competitive advantages against Microsoft and Google" (was "Google")
+    assert seed_engine.ask("Which AI lab is Microsoft's main partner?").text == "OpenAI"

@@ -104,3 +104,20 @@ def test_a_class_only_spoken_of_is_named_by_the_next_sentence_in_the_same_role(s
     from rag.bridging import bridged_name
     found = bridged_name(sentence, following, stem, frozenset({"amazon"}))
     assert (following[found[0] : found[1]] if found else None) == named
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "says"),
+    [
+        # the owner's noun in another form ("partner" and "partnership") within a few words of its possessive
+        ("Which AI lab is Microsoft's main partner?", "Microsoft's partnership with OpenAI creates pressure.", True),
+        ("Which AI lab is Microsoft's main partner?", "Amazon secures a major AI partner against Microsoft.", False),
+        ("Which chip is Amazon's main cloud product?", "Amazon's newest cloud products include Trainium.", True),
+    ],
+)
+def test_a_sentence_says_what_the_question_says_a_name_owns(question, sentence, says):
+    from rag.analysis import analyse
+    from rag.owned import owned_nouns, says_owned
+
+    owned = owned_nouns(analyse(question))
+    assert owned and says_owned(sentence, owned) is says
