@@ -190,11 +190,11 @@ def answer_question(
         owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                   and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
         bound = owning + [s for s in bound if s not in owning]
-    if q.owners and kind in ALIGNED_KINDS and (owned := owned_nouns(q)):
+    if q.owners and kind in ALIGNED_KINDS and (of_owners := owned_nouns(q)):
         # "Which AI lab is Microsoft's main partner?": a near-best sentence that says the owner's noun ("Microsoft's
         # partnership with OpenAI") before one that only names the owner ("a major AI partner ... against Microsoft")
         saying = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
-                  and says_owned(data.sentences[s.sentence_id].text, owned)]
+                  and says_owned(data.sentences[s.sentence_id].text, of_owners)]
         bound = saying + [s for s in bound if s not in saying]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
