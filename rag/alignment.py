@@ -834,3 +834,14 @@ def effect(sentence: str, topic: frozenset[str], names: frozenset[str] = frozens
     while last > root.i and doc[last].is_punct:
         last -= 1
     return root.idx, doc[last].idx + len(doc[last].text)
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def main_verb(question: str) -> str:
+    """The stem of the question's main verb by the parse ("Which companies have invested in Anthropic?" -> "invest"),
+    "" where its root is no verb (or light: "have", "be", "do") or it is too long to parse."""
+    doc = parse(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in ("have", "be", "do", "get", "make"):
+        return ""
+    return _stem(root)

@@ -314,7 +314,7 @@ def analyse(text: str) -> QuestionAnalysis:
         "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
     )
-    act = _predicate(asked, entities) if answer_type == "yesno" else ("", "")
+    act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")
     actor = next((e for e in doers if _acts(text, e)), "")
     receiver = next((e for e in doers if _receives(text, e)), "")
     return QuestionAnalysis(
@@ -422,11 +422,32 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
     return (terms[0], name or "") if terms else ("", "")
 
 
+# "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked
+_READY_TO = re.compile(r"\b(?:prepared|set|ready|willing|going|planning|poised|due|expected|about)\s+to\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _readied(text: str, act: tuple[str, str], entities: tuple[str, ...]) -> tuple[str, str]:
+    """The act a yes/no question asks past a word of readiness ("Is Amazon prepared to put as much as $25bn into
+    Anthropic?" asks whether Amazon invests), of the name before it; `act` as it was read otherwise."""
+    m = _READY_TO.search(text)
+    if m is None:
+        return act
+    name = next((e for e in entities if e in text[: m.start()]), act[1])
+    terms = content_terms(m.group(1))
+    if not terms:
+        return act
+    if terms[0] in _PUTS and _MONEY_INTO.match(text, m.end()):
+        return "invest", name
+    return terms[0], name
+
+
 # money put into something in other words is an investment: "put money into", "poured cash into", "sunk funds into"
 _PUTS = frozenset(content_terms("put puts putting pour pours poured pouring sink sinks sank sunk pump pumps pumped plough "
                                 "ploughed plow plowed inject injects injected"))
 _MONEY_INTO = re.compile(r"\s+(?:(?:its|their|his|her|some|more|any|the|extra|fresh|new|additional|own)\s+)*"
-                         r"(?:money|cash|capital|funds|funding|billions|millions)\s+(?:in|into)\b", re.IGNORECASE)
+                         r"(?:money|cash|capital|funds|funding|billions|millions"
+                         r"|(?:(?:as much as|up to|about|around|nearly|almost|over|more than)\s+)?[$€£][\d.,]+\s*(?:bn|billion|million|m|b)?)"
+                         r"\s+(?:in|into)\b", re.IGNORECASE)
 
 
 # a word after a yes/no question's name that is a noun it qualifies, not its verb: a noun's ending, or a noun of

@@ -420,6 +420,10 @@ _OWNER = re.compile(r"['’]s?$")  # a member that owns what follows: "Google's"
 _MEMBERS = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
 
 
+_ADJECTIVE_OF_PLACE = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)")  # "Asian", "European", "Chinese", "British"
+_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")  # the plural noun right after a list of such adjectives
+
+
 def coordinated(sentence: str, start: int, end: int) -> Cut | None:
     """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
     for m in _COORDINATED.finditer(sentence):
@@ -432,5 +436,10 @@ def coordinated(sentence: str, start: int, end: int) -> Cut | None:
                 return None
             if text.endswith(".") and "." not in text.rsplit(None, 1)[-1][:-1]:
                 text = text[:-1]  # the sentence's full stop, not an abbreviation's ("U.S.")
+            if all(_ADJECTIVE_OF_PLACE.fullmatch(member.strip()) for member in members if member.strip()):
+                # "Asian and European markets": adjectives of places say what they qualify with its noun
+                noun = _NOUN_AFTER.match(sentence, m.start() + len(text))
+                if noun is not None:
+                    text = sentence[m.start() : noun.end()]
             return m.start(), m.start() + len(text), text
     return None

@@ -10,6 +10,8 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import (
+    act_doers,
+    main_verb,
     names_doer,
     states_act,
 )
@@ -184,6 +186,11 @@ def answer_question(
             s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
+    if q.aside and kind in ALIGNED_KINDS and (act := main_verb(q.text[len(q.set_aside) :])):
+        # "Apart from Amazon, which companies have invested in Anthropic?": a near-best sentence that says the act of
+        # the names set aside alone ("Amazon's latest investment brings ...") says nothing of the others; one that says
+        # the act of another, or of no name, comes first
+        bound = _past_the_aside(data, q, bound, act)
     if q.possessed and kind in (*ALIGNED_KINDS, "other"):
         # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
         # ("the dominant NVIDIA") first
@@ -424,6 +431,24 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
     return None
+
+
+def _past_the_aside(data: IndexData, q: QuestionAnalysis, bound: list[Scored], act: str) -> list[Scored]:
+    """The bound sentences reordered for a question that sets names aside: among the near-best, those that say the act
+    of another name or of none (of the question's actor, where it names one) first, then the rest, and last those
+    that say it only of the names set aside."""
+    aside = frozenset(t for name in q.aside for t in content_terms(name))
+    actor = frozenset(content_terms(q.actor))
+    acting, asides = [], []
+    for s in bound:
+        if s.score < NEAR_BEST * bound[0].score:
+            break
+        doers = act_doers(data.sentences[s.sentence_id].text, act) or []
+        if doers and all(d and d <= aside for d in doers):
+            asides.append(s)
+        elif doers and (not actor or any(not d or actor <= d for d in doers)):
+            acting.append(s)  # ("Which other lab has Amazon poured money into?": not "Google has poured billions ...")
+    return acting + [s for s in bound if s not in acting and s not in asides] + asides
 
 
 def _bridged(data: IndexData, q: QuestionAnalysis, best: Scored) -> Scored | None:

@@ -437,3 +437,14 @@ def test_what_a_subject_that_says_the_topic_does(sentence, topic, names, expecte
 
     found = effect(sentence, frozenset(topic.split()), frozenset(names.split()))
     assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("Which companies have invested in Anthropic?", "invest"),
+    ("Which companies besides Amazon have invested in Anthropic?", "invest"),
+    ("Which company has a board seat?", ""),  # a light verb asks no act
+])
+def test_the_main_verb_of_a_question(question, verb):
+    from rag.alignment import main_verb
+
+    assert main_verb(question) == verb

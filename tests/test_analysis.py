@@ -535,6 +535,9 @@ def test_the_owners_of_what_is_asked(question, owners):
         # Google's internal AI development"
         ("Microsoft's partnership with OpenAI and Google's internal AI development create pressure.", "OpenAI", None),
         ("Google's and Meta's models compete.", "Google", "Google's and Meta's"),
+        # adjectives of places say what they qualify with its noun (was "Asian and European")
+        ("Demand surges in Asian and European markets.", "Asian", "Asian and European markets"),
+        ("Backers include Google and Salesforce executives.", "Google", "Google and Salesforce"),  # names, not adjectives
     ],
 )
 def test_a_list_of_names_around_one_name(sentence, name, expected):
@@ -1152,6 +1155,10 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Has Google also put money into Anthropic?", "invest", "Google"),
         ("Did Amazon pour fresh cash into OpenAI?", "invest", "Amazon"),
         ("Did Amazon put Anthropic on Trainium?", "put", "Amazon"),  # no money: the verb itself
+        ("Did Amazon put $5 billion into Anthropic?", "invest", "Amazon"),  # a sum of money put in
+        # past a word of readiness, the act asked (was "prepar": no article says Amazon is prepared)
+        ("Is Amazon prepared to put as much as $25bn into Anthropic?", "invest", "Amazon"),
+        ("Is Anthropic set to use Trainium chips?", "use", "Anthropic"),
     ],
 )
 def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate, doer):

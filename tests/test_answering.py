@@ -945,3 +945,15 @@ def test_a_name_owned_by_the_questions_owner_comes_from_a_sentence_that_says_wha
     # 002: "Microsoft's partnership with OpenAI ..." before "Amazon secures a major AI partner while creating
     # competitive advantages against Microsoft and Google" (was "Google")
     assert seed_engine.ask("Which AI lab is Microsoft's main partner?").text == "OpenAI"
+
+
+def test_names_set_aside_are_not_what_a_sentence_of_their_act_answers(seed_engine):
+    # 002's "Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude" says
+    # Amazon's act (was "Claude"); 003's "plus investments from Google, Salesforce, and others" names the others
+    got = seed_engine.ask("Apart from Amazon, which companies have invested in Anthropic?")
+    assert got.text == "Google, Salesforce"
+    assert [c.doc_id for c in got.citations] == [SEED["003"]]
+    # a sum put in past a word of readiness asks whether it is invested (was refused)
+    got = seed_engine.ask("Is Amazon prepared to put as much as $25bn into Anthropic?")
+    assert got.text.startswith("Yes: ")
+    assert {c.doc_id for c in got.citations} >= {SEED["001"], SEED["004"]}
