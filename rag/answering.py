@@ -186,11 +186,11 @@ def answer_question(
             s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
-    if q.aside and kind in ALIGNED_KINDS and (act := main_verb(q.text[len(q.set_aside) :])):
+    if q.aside and kind in ALIGNED_KINDS and (aside_act := main_verb(q.text[len(q.set_aside) :])):
         # "Apart from Amazon, which companies have invested in Anthropic?": a near-best sentence that says the act of
         # the names set aside alone ("Amazon's latest investment brings ...") says nothing of the others; one that says
         # the act of another, or of no name, comes first
-        bound = _past_the_aside(data, q, bound, act)
+        bound = _past_the_aside(data, q, bound, aside_act)
     if q.possessed and kind in (*ALIGNED_KINDS, "other"):
         # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
         # ("the dominant NVIDIA") first
