@@ -131,7 +131,10 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
     if not q.predicate or q.predicate in LIGHT_TERMS:
         # "Is the Amazon-Anthropic deal a circular investment?": what the question says its names are ("circular",
         # its rarest word) is said where it is written, before a sentence that only names the deal
-        rarest = max(asked, key=lambda t: (data.idf.get(t, 0.0), t), default="")
+        # (not a word of a phrase that only places the question: "under the arrangement" in "Does Anthropic stay
+        # independent under the arrangement?")
+        said_of = asked - _placing_terms(q.text) or asked
+        rarest = max(said_of, key=lambda t: (data.idf.get(t, 0.0), t), default="")
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     for s in order:
@@ -195,6 +198,17 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
                 return s, f"No: {text}"
     return undated
+
+
+# a preposition that places what a question asks and the words of its phrase, to the question's end or a comma
+_PLACING = re.compile(r"\b(?:under|within|amid|during|despite|after|before|following|in|as part of)\s+(?:the\s+|this\s+|its\s+)?([^,?]+)",
+                      re.IGNORECASE)
+
+
+def _placing_terms(question: str) -> frozenset[str]:
+    """The words of the phrases that place a yes/no question ("under the arrangement", "after the deal"): what it
+    asks is said before them."""
+    return frozenset(t for m in _PLACING.finditer(question) for t in content_terms(m.group(1)))
 
 
 def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:

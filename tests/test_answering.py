@@ -957,3 +957,11 @@ def test_names_set_aside_are_not_what_a_sentence_of_their_act_answers(seed_engin
     got = seed_engine.ask("Is Amazon prepared to put as much as $25bn into Anthropic?")
     assert got.text.startswith("Yes: ")
     assert {c.doc_id for c in got.citations} >= {SEED["001"], SEED["004"]}
+
+
+def test_a_yes_no_question_is_about_what_it_asks_not_the_phrase_that_places_it(seed_engine):
+    # "under the arrangement" places the question; "independent" is what it asks (the rarer "arrangement" led to 003's
+    # "Unlike Microsoft's arrangement with OpenAI ...", a false No)
+    got = seed_engine.ask("Does Anthropic stay independent under the arrangement?")
+    assert got.text.startswith("Yes: ")
+    assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
