@@ -46,6 +46,8 @@ _MEANS = re.compile(
     r"|^what (?:is|was|are|were) meant by\b",
     re.IGNORECASE,
 )
+# "What is the 'Token Economy'?": a term the question quotes asks what it is
+_WHAT_IS_QUOTED = re.compile(r"^what (?:is|are|was|were) (?:the |a |an )?['‘\"“][^'’\"”?]{2,60}['’\"”]\s*\??$", re.IGNORECASE)
 _WHAT_IS_A = re.compile(
     r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)(?!(?:term|name|word)s? (?:for|used)\b)"
     r"(?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
@@ -304,6 +306,8 @@ def analyse(text: str) -> QuestionAnalysis:
     likened = bool(_LIKENED.search(text))
     if likened:
         span_kind = "other"  # "To what is the 5-gigawatt capacity compared?": what it is likened to, not a power figure
+    if span_kind in FIGURE_KINDS and possessed(asked):
+        span_kind = "other"  # "Which European AI startup's valuation ...?": whose valuation, not how much
     if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)
@@ -344,7 +348,8 @@ def analyse(text: str) -> QuestionAnalysis:
         possessed=possessed(asked),
         asks_name=bool(_ASKS_NAME.search(text)),
         # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
-        defines_kind=answer_type == "definition" and (bool(_WHAT_IS_A.match(text)) or (bool(_MEANS.match(text)) and not figures)),
+        defines_kind=answer_type == "definition" and (
+            bool(_WHAT_IS_A.match(text)) or bool(_WHAT_IS_QUOTED.match(text)) or (bool(_MEANS.match(text)) and not figures)),
         acronym=acronym,
         headline=bool(_HEADLINE.search(text)),
         plural=bool(_PLURAL_ASK.search(asked)),
@@ -579,7 +584,10 @@ _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|w
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 # what something is likened to: "What is 5 gigawatts comparable to?", "To what is the capacity compared ...?"
 _LIKENED = re.compile(
-    rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$)", re.IGNORECASE,
+    rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$"
+    # "How is the 5 GW capacity put into perspective?", "How big is 5 gigawatts in everyday terms?"
+    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b|how\b[^?]*\bin everyday terms\b)",
+    re.IGNORECASE,
 )
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
 _ASKS_WHAT_CALLED = re.compile(r"\b(?:known as|referred to as|termed|dubbed)\W*$", re.IGNORECASE)
@@ -624,13 +632,18 @@ def _class_noun(text: str) -> str:
         if w.lower() in _CLASS_END:
             break
         words.append(w)
-    if not words or len(words) > CLASS_WORDS or len(words) == len(after):
+    unended = len(words) == len(after)  # no word ends the phrase (where the question has no auxiliary, its verb may)
+    if not words or (unended and (len(after) > CLASS_WORDS or _HAS_AUX.search(text))):
         return ""
     if not _HAS_AUX.search(text):
         # no auxiliary: the class is the subject, and the verb follows it ("What company developed ...?", "What act
-        # sets forth ...?"), not the last word before the object
+        # sets forth ...?"), not the last word before the object ("Which AI lab got about $50bn from Amazon ...?")
         verb = next((i for i, w in enumerate(words) if i > 0 and _looks_finite(w, words[i - 1], i)), None)
+        if verb is None and unended:
+            return ""  # "What ended Turkish imperial Ambitions?": a verb first, no class
         words = words[:verb] if verb is not None else words
+    if len(words) > CLASS_WORDS:
+        return ""
     return words[-1]
 
 
@@ -646,8 +659,11 @@ def possessed(text: str) -> str:
     """The stem of the noun the answer owns in "Which X's Y ...?" or "Whose Y ...?" ("allianc" in "Which tech giant's
     alliance with OpenAI ...?"), or "" ("What is Amazon's stake?" asks for the stake, not its owner)."""
     m = _OWNER_ASKED.search(text)
-    if m is None or (m.group(1) and any(w.lower() in _CLASS_END or not w[:1].islower() for w in m.group(1).split())):
-        return ""  # "What is Amazon's stake?", "What Amazon's ...": no class of owner asked
+    words = m.group(1).split() if m is not None and m.group(1) else []
+    if m is None or (words and (any(w.lower() in _CLASS_END for w in words) or not words[-1][:1].islower())):
+        # "What is Amazon's stake?", "What Amazon's ...": no class of owner asked ("Which European AI startup's
+        # valuation ...?" asks one: its noun is in lower case)
+        return ""
     stems = content_terms(m.group(2))
     return stems[0] if stems else ""
 
@@ -874,7 +890,7 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "place"
     if _REASON.search(text) or _HOW_MANNER.match(text):
         return "reason"
-    if _WHAT_IS_A.match(text) or _MEANS.match(text):
+    if _WHAT_IS_A.match(text) or _MEANS.match(text) or _WHAT_IS_QUOTED.match(text):
         return "definition"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"

@@ -424,6 +424,17 @@ _ADJECTIVE_OF_PLACE = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)")  # "Asian", 
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")  # the plural noun right after a list of such adjectives
 
 
+def where_clause(sentence: str, names: Sequence[str]) -> Cut | None:
+    """The clause a sentence sets right after one of the names, quoted or not, that says what holds in it: "the 'Token
+    Economy,' where the increasing volume ... are driving revenue growth" -> "the increasing volume ... growth"."""
+    for name in names:
+        m = re.search(rf"{re.escape(name)}[,'’\"”]*\s*,?\s*(?:where|in which)\s+([^.;:—]+)", sentence)
+        if m is not None:
+            text = m.group(1).rstrip(" ,")
+            return m.start(1), m.start(1) + len(text), text
+    return None
+
+
 def coordinated(sentence: str, start: int, end: int) -> Cut | None:
     """A list of names around one name span: "Microsoft and Google", "Google, Salesforce, and others"."""
     for m in _COORDINATED.finditer(sentence):

@@ -189,9 +189,14 @@ def bound_qualifiers(question: str) -> tuple[str, ...]:
     return ()
 
 
+# a term the question quotes is what it asks about, not the kind of its answer: "What is the 'Token Economy'?"
+_QUOTED_TERM = re.compile(r"(?<!\w)['‘\"“][^'’\"”?]{2,60}['’\"”](?!\w)")
+
+
 def question_type(question: str) -> str:
-    """One of money, percent, power, tokens, ratio, duration, count, date, name, place or other."""
-    q = question.lower()
+    """One of money, percent, power, tokens, ratio, duration, count, date, name, place or other (a quoted term
+    aside)."""
+    q = _QUOTED_TERM.sub(" ", question).lower()
     for kind, pattern in _COMPILED:
         if pattern.search(q):
             return kind

@@ -306,6 +306,12 @@ def whole_answer(
             if given is not None:
                 return s, given
         for s in near:
+            # "What is the 'Token Economy'?": what the clause after the term says happens there ("the 'Token
+            # Economy,' where the increasing volume and pricing of AI-generated output are driving revenue growth")
+            cut = answer_forms.where_clause(data.sentences[s.sentence_id].text, q.entities)
+            if cut is not None:
+                return s, cut[2]
+        for s in near:
             cut = answer_forms.definition(data.sentences[s.sentence_id].text, noun)
             if cut is not None:
                 return s, cut[2]

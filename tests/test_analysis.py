@@ -251,6 +251,9 @@ def test_how_many_asks_a_number_and_which_x_besides_y_asks_an_x():
     ("Which cloud platform is OpenAI tied to?", "platform"),
     ("Which line of Amazon's in-house AI chips is Anthropic relying on?", "chip"),  # a line of chips asks a chip
     ("What did the chemists make?", ""),
+    # no auxiliary, no word that ends the phrase: its verb ends it (was "": no class, and "two months" the answer)
+    ("Which AI lab got about $50bn from Amazon in early 2026?", "lab"),
+    ("What ended Turkish imperial ambitions?", ""),  # a verb first: no class
 ])
 def test_the_class_a_which_question_asks_for(question, asked):
     assert analyse(question).asked_class == asked
@@ -1366,6 +1369,8 @@ def test_a_question_asked_in_two_parts(question, parts):
     ("What was the steam engine's output equivalent to?", True),
     ("How does Trainium compare to NVIDIA's chips?", False),
     ("What did Amazon commit to?", False),
+    ("How is the 5 GW capacity put into perspective?", True),
+    ("How big is 5 gigawatts of compute in everyday terms?", True),
 ])
 def test_a_question_on_what_something_is_likened_to(question, likened):
     assert analyse(question).likened is likened
@@ -1439,10 +1444,20 @@ def test_the_kind_a_question_asks_in_other_words(question, span_kind):
         ("What is Harvard's most intense rival?", ""),  # the rival is asked, not its owner
         ("Which line of Amazon's in-house chips is Anthropic relying on?", ""),  # a name owns: no class of owner
         ("What Amazon's stake?", ""),
+        ("Which European AI startup's valuation is cited for comparison?", "valuat"),  # a class noun after names
     ],
 )
 def test_what_the_answer_owns_in_a_whose_question(question, owned):
     assert analyse(question).possessed == owned
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("Which European AI startup's valuation is cited for comparison?", "other"),  # whose valuation, not how much
+    ("What is the 'Token Economy'?", "definition"),  # a quoted term asks what it is, not a count of tokens
+    ("How many tokens did Claude process?", "tokens"),
+])
+def test_the_answer_type_of_a_question_about_a_named_thing(question, answer_type):
+    assert analyse(question).answer_type == answer_type
 
 
 @pytest.mark.parametrize(

@@ -965,3 +965,16 @@ def test_a_yes_no_question_is_about_what_it_asks_not_the_phrase_that_places_it(s
     got = seed_engine.ask("Does Anthropic stay independent under the arrangement?")
     assert got.text.startswith("Yes: ")
     assert {c.doc_id for c in got.citations} == {SEED["003"], SEED["004"]}
+
+
+def test_what_a_quoted_term_is_and_what_a_figure_is_put_against(seed_engine):
+    # 000: "the 'Token Economy,' where the increasing volume and pricing of AI-generated output are driving revenue
+    # growth" (was refused: "Token" made it a question of tokens)
+    got = seed_engine.ask("What is the 'Token Economy'?")
+    assert got.text.startswith("the increasing volume and pricing of AI-generated output")
+    # 004: "To put this in scale: this is comparable to the power output of five large thermal power plants"
+    assert seed_engine.ask("How is the 5 GW capacity put into perspective?").text == (
+        "the power output of five large thermal power plants")
+    # the class ends at the question's verb: "Which AI lab got ...?" asks a lab ("the company invested approximately
+    # $50 billion in OpenAI"; was "two months")
+    assert seed_engine.ask("Which AI lab got about $50bn from Amazon in early 2026?").text == "OpenAI"
