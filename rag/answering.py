@@ -27,7 +27,7 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import YEARS_PER_UNIT, durations_in_years, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
@@ -191,6 +191,15 @@ def answer_question(
         # the names set aside alone ("Amazon's latest investment brings ...") says nothing of the others; one that says
         # the act of another, or of no name, comes first
         bound = _past_the_aside(data, q, bound, aside_act)
+    if q.aside and q.asked_class and kind in (*ALIGNED_KINDS, "other"):
+        # "Besides Trainium, which Amazon chip ...?": a near-best sentence whose name beside the class noun is not the
+        # one set aside ("Amazon's proprietary Trainium and Inferentia chips") before one that names only that one
+        # ("Amazon's custom Trainium chips")
+        naming = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
+                  and s.span.figure is None and without_possessive(s.span.text) not in q.aside
+                  and not set(content_terms(s.span.text)) <= GENERIC_NAME_TERMS  # not "AI" of "AI company"
+                  and _classed_by(data.sentences[s.sentence_id].text, s.span, q.asked_class)]
+        bound = naming + [s for s in bound if s not in naming]
     if q.possessed and kind in (*ALIGNED_KINDS, "other"):
         # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
         # ("the dominant NVIDIA") first
@@ -431,6 +440,13 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
     return None
+
+
+def _classed_by(sentence: str, span: Span, stem: str) -> bool:
+    """Whether the class noun `stem` follows the span, as its head: "Trainium and Inferentia chips" for "Inferentia";
+    not "the AI company behind Claude" for "Claude"."""
+    m = re.match(r"\s+([A-Za-z][\w-]*)", sentence[span.end :])
+    return m is not None and stem in content_terms(m.group(1))
 
 
 def _past_the_aside(data: IndexData, q: QuestionAnalysis, bound: list[Scored], act: str) -> list[Scored]:

@@ -978,3 +978,11 @@ def test_what_a_quoted_term_is_and_what_a_figure_is_put_against(seed_engine):
     # the class ends at the question's verb: "Which AI lab got ...?" asks a lab ("the company invested approximately
     # $50 billion in OpenAI"; was "two months")
     assert seed_engine.ask("Which AI lab got about $50bn from Amazon in early 2026?").text == "OpenAI"
+
+
+def test_a_class_member_set_aside_gives_way_to_a_sentence_that_names_another(seed_engine):
+    # 003's best sentence names only Trainium beside "chips" (was "performance and cost efficiencies"); its
+    # "Amazon's proprietary Trainium and Inferentia chips" names another
+    got = seed_engine.ask("Besides Trainium, which Amazon chip is mentioned for custom training?")
+    assert got.text.startswith("Inferentia")
+    assert got.citations[0].doc_id == SEED["003"]
