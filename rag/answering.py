@@ -10,12 +10,11 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import (
-    act_doers,
-    main_verb,
     names_doer,
     states_act,
 )
 from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, says_role
+from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
@@ -27,7 +26,7 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import YEARS_PER_UNIT, durations_in_years, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, TermWeights, content_terms
+from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
@@ -49,7 +48,8 @@ from rag.spans import (
     without_possessive,
 )
 from rag.timewords import years_in
-from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, asked_terms, rarest_shared, whole_answer
+from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
+from rag.yes_no import asked_terms
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
@@ -186,20 +186,12 @@ def answer_question(
             s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
-    if q.aside and kind in ALIGNED_KINDS and (aside_act := main_verb(q.text[len(q.set_aside) :])):
-        # "Apart from Amazon, which companies have invested in Anthropic?": a near-best sentence that says the act of
-        # the names set aside alone ("Amazon's latest investment brings ...") says nothing of the others; one that says
-        # the act of another, or of no name, comes first
-        bound = _past_the_aside(data, q, bound, aside_act)
+    if q.aside and kind in ALIGNED_KINDS:
+        # "Apart from Amazon, which companies have invested in Anthropic?": not a sentence of Amazon's own act
+        bound = past_the_act_aside(data, q, bound)
     if q.aside and q.asked_class and kind in (*ALIGNED_KINDS, "other"):
-        # "Besides Trainium, which Amazon chip ...?": a near-best sentence whose name beside the class noun is not the
-        # one set aside ("Amazon's proprietary Trainium and Inferentia chips") before one that names only that one
-        # ("Amazon's custom Trainium chips")
-        naming = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
-                  and s.span.figure is None and without_possessive(s.span.text) not in q.aside
-                  and not set(content_terms(s.span.text)) <= GENERIC_NAME_TERMS  # not "AI" of "AI company"
-                  and _classed_by(data.sentences[s.sentence_id].text, s.span, q.asked_class)]
-        bound = naming + [s for s in bound if s not in naming]
+        # "Besides Trainium, which Amazon chip ...?": a sentence that names another chip first
+        bound = another_of_the_class(data, q, bound)
     if q.possessed and kind in (*ALIGNED_KINDS, "other"):
         # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
         # ("the dominant NVIDIA") first
@@ -440,31 +432,6 @@ def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
     return None
-
-
-def _classed_by(sentence: str, span: Span, stem: str) -> bool:
-    """Whether the class noun `stem` follows the span, as its head: "Trainium and Inferentia chips" for "Inferentia";
-    not "the AI company behind Claude" for "Claude"."""
-    m = re.match(r"\s+([A-Za-z][\w-]*)", sentence[span.end :])
-    return m is not None and stem in content_terms(m.group(1))
-
-
-def _past_the_aside(data: IndexData, q: QuestionAnalysis, bound: list[Scored], act: str) -> list[Scored]:
-    """The bound sentences reordered for a question that sets names aside: among the near-best, those that say the act
-    of another name or of none (of the question's actor, where it names one) first, then the rest, and last those
-    that say it only of the names set aside."""
-    aside = frozenset(t for name in q.aside for t in content_terms(name))
-    actor = frozenset(content_terms(q.actor))
-    acting, asides = [], []
-    for s in bound:
-        if s.score < NEAR_BEST * bound[0].score:
-            break
-        doers = act_doers(data.sentences[s.sentence_id].text, act) or []
-        if doers and all(d and d <= aside for d in doers):
-            asides.append(s)
-        elif doers and (not actor or any(not d or actor <= d for d in doers)):
-            acting.append(s)  # ("Which other lab has Amazon poured money into?": not "Google has poured billions ...")
-    return acting + [s for s in bound if s not in acting and s not in asides] + asides
 
 
 def _bridged(data: IndexData, q: QuestionAnalysis, best: Scored) -> Scored | None:

@@ -9,21 +9,17 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
-from rag.alignment import AskedRole, aligned_span, effect, mentions_act, names_another_doer, names_doer, purpose, states_act
-from rag.analysis import COMPARING, EXCLUSIVE, ROLE_TERMS, ROLE_WORDS, SOLE_ROLES, QuestionAnalysis
-from rag.binding import is_bound, names_all, names_every
-from rag.claim_reads import figure_of_another, states_any
+from rag.alignment import AskedRole, aligned_span, effect, purpose
+from rag.analysis import ROLE_TERMS, ROLE_WORDS, QuestionAnalysis
+from rag.binding import is_bound
 from rag.disagreement import entity_key
-from rag.figures import extract_figures
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, PREPOSITIONS, TermWeights, akin, content_terms
+from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
 from rag.mentions import member_keys
-from rag.mismatch import spans_of_time
-from rag.opposites import words_of
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored
 from rag.sentence_facts import facts
 from rag.spans import candidate_spans
-from rag.timewords import years_in
+from rag.yes_no import yes_no
 
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
@@ -106,147 +102,6 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
             if run:
                 return " ".join(run)
     return None
-
-
-def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
-    """What the question says of its names: its terms but its names' and the light verbs (LIGHT_TERMS)."""
-    return q.terms - q.name_terms - LIGHT_TERMS
-
-
-def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
-    """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
-    in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
-    Anthropic" is no Yes. Else the first near sentence that says the act answers, and where none does, nothing
-    (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
-    # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
-    # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
-    asked = asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
-    given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
-    undated: tuple[Scored, str] | None = None
-    # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
-    # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
-    best_another = figure_of_another(data, q, best.sentence_id)
-    best_states = bool(q.measured) and states_any(data, best.sentence_id, q.measured) and not best_another
-    order = [best, *(n for n in near if n is not best)]
-    if not q.predicate or q.predicate in LIGHT_TERMS:
-        # "Is the Amazon-Anthropic deal a circular investment?": what the question says its names are ("circular",
-        # its rarest word) is said where it is written, before a sentence that only names the deal
-        # (not a word of a phrase that only places the question: "under the arrangement" in "Does Anthropic stay
-        # independent under the arrangement?")
-        said_of = asked - _placing_terms(q.text) or asked
-        rarest = max(said_of, key=lambda t: (data.idf.get(t, 0.0), t), default="")
-        order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
-            s for s in order if rarest not in facts(data, s.sentence_id).terms]
-    for s in order:
-        text = data.sentences[s.sentence_id].text
-        units = {f.unit for f in extract_figures(text)} if given_units else set()
-        if s is not best and q.measured and not states_any(data, s.sentence_id, q.measured) and (best_states or not (
-                units & given_units and names_all(data, q, s.sentence_id))):
-            # another sentence answers a figure question where it states that figure; where the best one does not,
-            # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
-            continue
-        if q.said and not words_of(text) & (q.said | q.contrary) and not q.compared:
-            continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
-        # what was done, or is put in right away, is no ceiling ("up to $25 billion")
-        done = q.past_tense or "upfront" in q.scope
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done, names=q.name_terms)[2]
-        if q.compares and not q.compared and not COMPARING.search(text):
-            continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
-        if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
-            # "Can Claude only be accessed through AWS?": a sentence that says it is there says not that only there
-            # ("... rather than only through model tokens" is of another thing)
-            continue
-        if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
-            continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
-        if said.startswith("Yes") and given_units and not units & given_units and not (
-                q.durations and set(q.durations) & set(spans_of_time(text))):
-            # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it (one that gives
-            # it in words does: "over the next decade" for "about a decade")
-            continue
-        takes = (
-            not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))
-            # the act, of the names asked: "Microsoft has invested ... in OpenAI" is no Yes about Anthropic
-            # (a sentence past the best says it of the doer by name: "The move brings Amazon's total investment ..."
-            # is no Yes to "Is Anthropic moving its workloads ...?")
-            or (states_act(text, q.predicate, q.doer) and (
-                # the best sentence, where it or the one before it names every name ("Microsoft has invested ... in
-                # OpenAI" is no Yes to "Has Microsoft invested in Anthropic?"; "... by Amazon in a leading AI lab ...
-                # In February 2026, the company invested ... in OpenAI" is one to "Did Amazon invest in OpenAI?")
-                (s is best and (said.startswith("No") or _names_all_here_or_before(data, q, s.sentence_id)
-                                or not _another_target(q, text))) or (
-                    names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
-            # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
-            or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
-            # "Did Amazon stock gain ground?" and "Amazon's shares climbed": the act, or its opposite, in other words
-            or (s is best and bool(q.said) and bool(words_of(text) & (q.said | q.contrary)))
-            # "Does the AWS agreement run for ten years?" and "a 10-year agreement": the span of time, in other words
-            or (s is best and bool(q.durations) and bool(set(q.durations) & set(spans_of_time(text)))
-                and not mentions_act(text, q.predicate))
-        )
-        if not takes:
-            continue
-        if said.startswith("Yes") and q.years and not years_in(text):
-            # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates it answers before one that dates nothing
-            undated = undated or (s, said)
-            continue
-        return s, said
-    if undated is None and q.predicate in SOLE_ROLES and q.doer:
-        # "Is Daniela Amodei the CEO of Anthropic?" and "CEO Dario Amodei and President Daniela Amodei": the role one
-        # person holds is said of another, in a sentence that names the one asked about
-        for s in [best, *(n for n in near if n is not best)]:
-            text = data.sentences[s.sentence_id].text
-            if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
-                return s, f"No: {text}"
-    return undated
-
-
-# a preposition that places what a question asks and the words of its phrase, to the question's end or a comma
-_PLACING = re.compile(r"\b(?:under|within|amid|during|despite|after|before|following|in|as part of)\s+(?:the\s+|this\s+|its\s+)?([^,?]+)",
-                      re.IGNORECASE)
-
-
-def _placing_terms(question: str) -> frozenset[str]:
-    """The words of the phrases that place a yes/no question ("under the arrangement", "after the deal"): what it
-    asks is said before them."""
-    return frozenset(t for m in _PLACING.finditer(question) for t in content_terms(m.group(1)))
-
-
-def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
-    """Whether a sentence and the one before it in its article name every name of the question between them."""
-    named = facts(data, sentence_id).names.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
-    return names_every(q.entities, named)
-
-
-# a preposition and the name after it: the party an act is done to ("invested ... in Anthropic")
-_TARGETED = re.compile(r"\b(in|into|to|with|from|for|on|against)\s+(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
-
-
-def _another_target(q: QuestionAnalysis, sentence: str) -> bool:
-    """Whether the sentence puts another name where the question puts one of its names after a preposition: "Has
-    Microsoft invested in Anthropic?" and "Microsoft has invested approximately $13 billion in OpenAI"."""
-    asked = {_SAME_ROLE.get(m.group(1).lower(), m.group(1).lower()) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities}
-    if not asked:
-        return False
-    keys = {entity_key(e) for e in q.entities}
-    return any(_SAME_ROLE.get(m.group(1).lower(), m.group(1).lower()) in asked and entity_key(m.group(2)) not in keys
-               for m in _TARGETED.finditer(sentence))
-
-
-_SAME_ROLE = {"into": "in"}  # "put money into Anthropic" and "invested ... in OpenAI" name the same role
-
-
-EXCLUSIVE_REACH = 4  # words after "only" read for the question's word it makes exclusive ("only through AWS")
-
-
-def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
-    """Whether the sentence makes one of the question's words exclusive: "only", "exclusively", "solely" or "sole"
-    with the word among the EXCLUSIVE_REACH words after it."""
-    asked = frozenset(asked) - PREPOSITIONS  # "only through model tokens" makes no AWS exclusive
-    for m in EXCLUSIVE.finditer(sentence):
-        after = sentence[m.end():].split()[:EXCLUSIVE_REACH]
-        if set(content_terms(" ".join(after))) & asked:
-            return True
-    return False
 
 
 def whole_answer(

@@ -430,7 +430,7 @@ _UNLIKE = "Unlike Harlow Council, which voted to close the library, Essex County
 def test_a_yes_no_question_on_what_a_sentence_says_of_another_by_contrast(question, sentence, answer):
     from rag.answer_forms import yes_no
     from rag.lexical import content_terms
-    from rag.whole_answer import asked_terms
+    from rag.yes_no import asked_terms
 
     q = analyse(question)
     names = frozenset(t for e in q.entities for t in content_terms(e))
@@ -1309,7 +1309,7 @@ def test_a_stored_metadata_date_with_no_such_month_dates_by_the_text():
     ("Amazon can monetize usage rather than only through model tokens.", False),
 ])
 def test_a_sentence_makes_the_questions_words_exclusive(sentence, exclusive):
-    from rag.whole_answer import _says_exclusive, asked_terms
+    from rag.yes_no import _says_exclusive, asked_terms
 
     q = analyse("Can Claude only be accessed through AWS?")
     asked = asked_terms(q) | frozenset(t for e in q.entities for t in content_terms(e))
