@@ -70,7 +70,7 @@ _AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than)\s+(?:the\s+)?
 # a figure written as just below its value ("nearly 3%"), or below it
 _BELOW_SAID = re.compile(r"\b(?:nearly|almost|just under|under|below|less than|fewer than|short of)\s+(?:the\s+)?$", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|greater than|higher than|"
-                   r"larger than|bigger than|beyond)\s+(?:the\s+)?$", re.IGNORECASE)
+                   r"larger than|bigger than|beyond|past|passed|top(?:s|ped)?)\s+(?:the\s+)?$", re.IGNORECASE)
 _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -157,12 +157,14 @@ def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
+    absence: bool = False,
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
     words have opposites (`said`, `contrary`: rag.opposites) by a sentence that says only the opposite ("Did the
-    share price drop?" and "shares climbed nearly 3%")."""
-    word = "Yes" if polarity(sentence, terms) else "No"
+    share price drop?" and "shares climbed nearly 3%"). `absence`: the question asks whether something is lacking
+    ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes."""
+    word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
     if said and says_the_opposite(sentence, said, contrary):

@@ -49,7 +49,7 @@ from rag.spans import (
 )
 from rag.timewords import years_in
 from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
-from rag.yes_no import asked_terms
+from rag.yes_no import asked_terms, figure_denied, holds
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
@@ -121,9 +121,10 @@ def answer_question(
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
         return Answer.abstain(question, confidence(scored[0]))
-    if q.predicate and q.predicate not in LIGHT_TERMS and not q.said and data.lexical.chunk_df(q.predicate) == 0:
+    if q.predicate and q.predicate not in LIGHT_TERMS and not q.said and not q.measured and data.lexical.chunk_df(q.predicate) == 0:
         # "Did Amazon buy Anthropic?" of articles that never say "buy": no sentence affirms or denies what is asked,
-        # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes
+        # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes (a figure asked is decided by the
+        # figures the articles give, in whatever verb: "Has Anthropic promised to spend $50 billion on AWS?")
         return Answer.abstain(question, confidence(scored[0]))
     if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
@@ -160,6 +161,14 @@ def answer_question(
         why = mismatch(data, q, bound[0].sentence_id) if q.answer_type != "yesno" else ""
         return Answer.abstain(question, confidence(scored[0]), mismatch_note(data, bound[0].sentence_id, why))
     bound = sifted
+    if q.answer_type == "yesno" and q.measured and not q.alternatives and (
+            denied_by := figure_denied(data, q, [s for s in bound if s.score >= NEAR_BEST * bound[0].score])) is not None:
+        # "Has Anthropic promised to spend $50 billion on AWS?" where no article states it and a near sentence gives
+        # Anthropic's spending as $100 billion: No, with the figure that leads for that claim (where the leading
+        # figure bears the question out, "Has revenue passed $20 billion?" and the newer $30 billion, it reads on)
+        weighed = weigh(data, denied_by[1])
+        if not holds(q, q.measured[0], weighed.lead.figure.value):
+            return _answer_no_with(data, q, round(confidence(denied_by[0]), 4), weighed)
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
             s for s in bound

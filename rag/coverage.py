@@ -25,7 +25,10 @@ SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first);
 
 _SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?|publishers?|pieces?|documents?|texts?|papers?)"
 # "Which outlet calls this a circular investment?": the name a source gives it, looked up as a mention of the name
-_CALLS = r"(?:call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?|term(?:s|ed)?|describe(?:s|d)?)"
+_CALLS = (r"(?:call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?|term(?:s|ed)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|"
+          r"portray(?:s|ed)?|depict(?:s|ed)?|frame(?:s|d)?)")
+# "characterizes the arrangement as a circular investment": what it is called follows "as"
+_CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){1,3}?as\s+(?:an?\s+)?", re.IGNORECASE)
 _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
@@ -127,6 +130,8 @@ def coverage_question(text: str) -> CoverageQuestion | None:
         if (m := pattern.match(text)) is None:
             continue
         topic = _TOPIC_LEAD.sub("", m.group("topic").strip()).strip(" \"'“”‘’")
+        if re.fullmatch(_CALLS, m.group("verb"), re.IGNORECASE):
+            topic = _CALLED_AS.sub("", topic).strip(" \"'“”‘’")
         figured = any(f.unit != "year" for f in parse_figures(topic))  # "founded in 2019" is a claim, not a figure
         if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figured):
             return None

@@ -153,7 +153,7 @@ _SPELLED = re.compile(
 _BARE_SCALED = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?P<abbr>bln|mln|tln|bn|mn|tn|trn|[bkmt])\b", re.IGNORECASE)
 # "3 to 1" is a ratio; "6 to 18 months", "2 to 3 billion" and "40 to 55%" are ranges of a unit
 _RATIO_WORDS = re.compile(
-    rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)\b"
+    rf"(?<![\w.])(?P<a>\d+(?:\.\d+)?)(?:\s+|-)to(?:\s+|-)(?P<b>\d+(?:\.\d+)?)\b"  # "3 to 1", "20-to-1"
     rf"(?!\s*(?:%|percent|(?i:{_DURATIONS})s?\b|(?i:{_SCALE_WORD})\b|(?i:[kmgt]w|[kmgt]wh|(?:kilo|mega|giga|tera)?watts?)\b))"
 )
 

@@ -3,6 +3,7 @@ or in others (its opposite, a span of time in words, money put in), and not of a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -10,14 +11,15 @@ from collections.abc import Set as AbstractSet
 from rag import answer_forms
 from rag.alignment import mentions_act, names_another_doer, names_doer, states_act
 from rag.analysis import COMPARING, EXCLUSIVE, SOLE_ROLES, QuestionAnalysis
-from rag.binding import names_all, names_every
+from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
-from rag.figures import extract_figures
+from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, PREPOSITIONS, content_terms
+from rag.lexical import LIGHT_TERMS, PREPOSITIONS, akin, content_terms
 from rag.mismatch import spans_of_time
 from rag.opposites import words_of
+from rag.records import Claim, Figure
 from rag.scoring import Scored
 from rag.sentence_facts import facts
 from rag.timewords import years_in
@@ -52,6 +54,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         rarest = max(said_of, key=lambda t: (data.idf.get(t, 0.0), t), default="")
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
+    absence = bool(_ABSENCE.search(q.text))
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -64,7 +67,8 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
-        said = answer_forms.yes_no(text, asked, q.figures, q.said, q.contrary, q.periods, q.compared, done=done, names=q.name_terms)[2]
+        said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
+                                   names=q.name_terms, absence=absence)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
@@ -162,3 +166,53 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
         if set(content_terms(" ".join(after))) & asked:
             return True
     return False
+
+
+# a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon
+# have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
+_ABSENCE = re.compile(r"\b(?:without|lacks?|lacking|free of)\b", re.IGNORECASE)
+ABSENCE_TERMS = frozenset(content_terms("without lack lacks lacking free"))
+
+
+SAME_FIGURE_SHARE = 0.1  # an amount asked as it is holds where the stated one is within this share of it
+
+
+def holds(q: QuestionAnalysis, asked: Figure, stated: float) -> bool:
+    """Whether a stated value bears out the question's figure: above a floor it puts ("past $50 billion": its
+    `compared` way), below a ceiling, else within SAME_FIGURE_SHARE of it."""
+    way = next((w for g, w in q.compared if g == asked), "")
+    if way == ">":
+        return stated > asked.value
+    if way == ">=":
+        return stated >= asked.value
+    if way == "<":
+        return stated < asked.value
+    return abs(stated - asked.value) <= SAME_FIGURE_SHARE * abs(asked.value)
+
+
+def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -> tuple[Scored, Claim] | None:
+    """For a yes/no question on a figure that no claim of the question's names states: the first near
+    sentence with a claim of those names, that measure and the figure's unit whose value does not bear it out ("Has
+    Anthropic promised to spend $50 billion on AWS?" and "Anthropic has pledged to spend $100 billion on AWS"), and
+    that claim; None where the figure is stated, or no such claim is near."""
+    asked = q.measured[0]
+    terms = q.terms - q.name_terms
+
+    def measures(c: Claim) -> bool:
+        return bool(c.measure) and any(akin(t, m) for m in content_terms(c.measure) for t in terms)
+
+    for e in q.entities or ("",):
+        if data.claims_of_figure(asked.value, asked.unit, e or None, limit=1):
+            return None  # stated of the question's names, in any words: the answer is read from that claim's sentence
+    for s in near:
+        sentence = data.sentences[s.sentence_id]
+        claims = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit and measures(c)]
+        if any(same_value(c.figure.value, asked.value) for c in claims):
+            return None
+        for c in claims:
+            placed = dataclasses.replace(c.figure, start=c.figure.start - sentence.start, end=c.figure.end - sentence.start)
+            if not holds(q, asked, c.figure.value) and is_bound(data, q, s.sentence_id, placed):
+                return s, c
+    return None
+
+

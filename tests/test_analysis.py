@@ -1590,3 +1590,17 @@ def test_an_appositive_says_the_name_its_noun_is_of():
     sentence = ("First, it strengthens AWS's competitive position against Azure — the primary cloud partner of OpenAI "
                 "and Microsoft — in the battle for enterprise demand.")
     assert choose_span(sentence, analyse("Which rival cloud platform is tied to OpenAI?")).text == "Azure"
+
+
+@pytest.mark.parametrize(("question", "stated", "holds"), [
+    ("Has Anthropic's revenue surged past $50 billion?", 30e9, False),  # a floor
+    ("Has Anthropic's revenue topped $20 billion?", 30e9, True),
+    ("Is Anthropic's revenue under $5 billion?", 30e9, False),  # a ceiling
+    ("Is Anthropic's revenue $31 billion?", 30e9, True),  # as it is: within a tenth
+    ("Is Anthropic's revenue $50 billion?", 30e9, False),
+])
+def test_whether_a_stated_figure_bears_out_the_questions(question, stated, holds):
+    from rag.yes_no import holds as bears_out
+
+    q = analyse(question)
+    assert bears_out(q, q.measured[0], stated) is holds

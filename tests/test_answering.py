@@ -479,7 +479,8 @@ def test_a_source_is_not_cited_by_words_alone_where_it_names_none_of_the_questio
 
 def test_how_something_helps_is_answered_by_the_sentence_not_a_name_in_it(seed_engine):
     got = seed_engine.ask("How does tying Anthropic to Trainium help Amazon?")  # was "dominant NVIDIA"
-    assert got.text.startswith("Second, tying Anthropic to Trainium chips stimulates scaling of Amazon's own semiconductor division")
+    # what the subject that says the question's topic does (alignment.effect; the whole sentence before 844c567)
+    assert got.text.startswith("stimulates scaling of Amazon's own semiconductor division")
 
 
 def test_a_yes_no_answer_needs_every_name_of_the_question(seed_engine):
@@ -986,3 +987,21 @@ def test_a_class_member_set_aside_gives_way_to_a_sentence_that_names_another(see
     got = seed_engine.ask("Besides Trainium, which Amazon chip is mentioned for custom training?")
     assert got.text.startswith("Inferentia")
     assert got.citations[0].doc_id == SEED["003"]
+
+
+def test_a_false_figure_claim_is_answered_no_with_the_figure_the_articles_give(seed_engine):
+    # the thirteenth probe: no article states these figures of these names, and a near sentence gives the claim's own
+    # (both were refused: "promised" and "surged" are said by no article)
+    got = seed_engine.ask("Has Anthropic promised to spend $50 billion on AWS?")
+    assert got.text.startswith("No: ") and "$100 billion" in got.text
+    got = seed_engine.ask("Has Anthropic's annualized revenue surged past $50 billion?")
+    assert got.text.startswith("No: ") and "$30 billion" in got.text
+    # the figure as the articles state it, in another verb, is a Yes
+    assert seed_engine.ask("Has Anthropic promised to spend $100 billion on AWS?").text.startswith("Yes: ")
+
+
+def test_a_question_on_what_is_lacking_is_answered_yes_by_a_sentence_that_negates_it(seed_engine):
+    # 003: "Amazon holds a minority stake and does not have a board seat" (was "No:" with that very sentence)
+    got = seed_engine.ask("Is Amazon's position in Anthropic a minority holding that comes without a board seat?")
+    assert got.text.startswith("Yes: Amazon holds a minority stake and does not have a board seat")
+    assert seed_engine.ask("Does Amazon have a board seat at Anthropic?").text.startswith("No: ")

@@ -33,6 +33,9 @@ from tests.conftest import SEED
      CoverageQuestion("which", "Amazon shares rose almost 3%", claim=True, figured=True)),
     # the name a source gives it: its words, looked up as a mention
     ("Which outlet calls this a circular investment?", CoverageQuestion("which", "circular investment", outlets=True)),
+    # what something is characterized as follows "as" (was "Amazon", a name of the sentence)
+    ("Which publication characterizes the arrangement as a circular investment?",
+     CoverageQuestion("which", "circular investment", outlets=True)),
     # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),

@@ -96,7 +96,7 @@ def test_a_range_of_a_unit_is_no_ratio(query):
 
 
 def test_a_ratio_in_words_is_a_ratio():
-    forms = ["20:1", "20 to 1", "twenty to one", "a twenty-to-one ratio"]
+    forms = ["20:1", "20 to 1", "twenty to one", "a twenty-to-one ratio", "a 20-to-1 return"]
     keys = {figure_key(parse_figures(q)[0].value, parse_figures(q)[0].unit) for q in forms}
     assert keys == {figure_key(20.0, "ratio")}
     assert [(f.value, f.unit) for f in parse_figures("a twenty percent stake")] == [(20.0, "%")]
