@@ -113,15 +113,20 @@ _PAST = re.compile(
 )
 # "Counting earlier rounds", "Including money already given earlier", "Excluding prior funding": earlier money
 # counted in or left out of what is asked, which is not asked of the past
+_COUNTED_AFTER = (r"\b(?:previous(?:ly)?|prior|earlier|past|initial|original)\s+(?:[a-z]+\s+){0,2}?(?:is|are|being|gets?|get)?\s*"
+                  r"(?:counted|included|added|factored\s+in)\b")
 _COUNTED_PAST = re.compile(
     r"\b(?:count(?:ing)?|includ(?:e|es|ing)|exclud(?:e|es|ing)|plus|on top of|besides|beyond|apart from|leaving out|without)"
-    r"\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|before|initial|original|first|past)\b(?:\s+\w+)?",
+    r"\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|before|initial|original|first|past)\b(?:\s+\w+)?"
+    # the counted money first: "once earlier funding is counted", "with prior rounds included"
+    rf"|{_COUNTED_AFTER}",
     re.IGNORECASE,
 )
 _SCOPE = {
     "total": re.compile(
         r"\b(?:total|in all|overall|altogether|cumulative|combined|so far|to date|thus far|until now|to this point)\b"
-        r"|\b(?:count(?:ing)?|includ(?:e|es|ing)|plus|on top of)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b",
+        r"|\b(?:count(?:ing)?|includ(?:e|es|ing)|plus|on top of)\s+(?:\w+\s+){0,3}?(?:previous(?:ly)?|prior|earlier|past|initial|original|first)\b"
+        rf"|{_COUNTED_AFTER}",
         re.IGNORECASE,
     ),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
@@ -586,7 +591,9 @@ _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 _LIKENED = re.compile(
     rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$"
     # "How is the 5 GW capacity put into perspective?", "How big is 5 gigawatts in everyday terms?"
-    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b|how\b[^?]*\bin everyday terms\b)",
+    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b|how\b[^?]*\bin everyday terms\b"
+    # a statement with its blank last: "The guaranteed compute capacity is likened to the output of what?"
+    r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable)\s+to\b[^?]*\bwhat\W*$)",
     re.IGNORECASE,
 )
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)

@@ -146,6 +146,8 @@ def answer_question(
         # figure with the word beside it answers
         (figure_question and q.measure in FINANCIAL_MEASURES and not classed,
          lambda s: q.measure in facts(data, s.sentence_id).near_terms),
+        # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
+        (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
@@ -524,6 +526,20 @@ def _valued_figure(data: IndexData, s: Scored) -> bool:
     """Whether the figure a sentence answers with is a valuation or money earned (rag.figure_index.valued)."""
     claim = claim_of(data, s)
     return claim is not None and valued(claim, data.sentences[s.sentence_id])
+
+
+# a question for a time to come: "When will ...?", "When is ... expected to ...?"
+_ASKS_FUTURE = re.compile(r"^\W*when\s+(?:will|would|shall|is\b[^?]*\b(?:expected|due|set|going)\s+to|are\b[^?]*\b(?:expected|due|set|going)\s+to)\b",
+                          re.IGNORECASE)
+
+
+def _dated_before_writing(data: IndexData, s: Scored) -> bool:
+    """Whether a date span names a year before the earliest its article may have been written (rag.dating)."""
+    if s.span is None:
+        return False
+    written = data.times.get(data.sentences[s.sentence_id].doc_id)
+    years = [int(y) for y in years_in(s.span.text)]
+    return written is not None and written.lower is not None and bool(years) and max(years) < int(written.lower // 12)
 
 
 def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:

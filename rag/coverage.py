@@ -33,7 +33,8 @@ _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
             rf"focus(?:es)?\s+on|{_CALLS})")
-_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?)"  # a claim: what is said
+# a claim: what is said
+_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?|note(?:s|d)?|assert(?:s|ed)?|write(?:s)?|wrote)"
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
 _END = r"(?:\s+at\s+all)?[\s?.!]*$"  # not "%" of "almost 3%?", nor a closing quote (stripped below)
@@ -200,14 +201,19 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
     return Answer(question, text, sentence, False, 1.0, found.citations, source_count=count)
 
 
-def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int, negated: bool = False) -> Answer:
+def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int, negated: bool = False,
+               publisher: Callable[[str], str] = lambda _doc_id: "") -> Answer:
     """The articles that state a claim in words, from the answer to it asked as a yes/no question (`verdict`): a Yes
     cites them (a No, where the claim is a denial: `negated`); otherwise no article states it (a verdict against it
-    is quoted: what its source says instead)."""
+    is quoted: what its source says instead). `publisher` of a document id names it where outlets are asked for."""
     if verdict.abstained or not verdict.text.startswith("No" if negated else "Yes"):
-        instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"' if not verdict.abstained and verdict.citations else ""
+        if verdict.abstained or not verdict.citations:
+            # the claim asked found in no words the answerer reads as it: not proof that no article says it otherwise
+            return Answer.abstain(question, 0.0, f"No article was found that says that {asked.topic} ({_articles(total)} searched).")
+        instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"'
         return Answer.abstain(question, 0.0, f"No article says that {asked.topic} ({_articles(total)} searched).{instead}")
-    names = "; ".join(dict.fromkeys(c.title or c.file for c in verdict.citations))
+    # an outlet asked for is named by its publisher, where its metadata gives one ("Which outlet reports that ...?")
+    names = "; ".join(dict.fromkeys((asked.outlets and publisher(c.doc_id)) or c.title or c.file for c in verdict.citations))
     count = max(verdict.source_count, len(verdict.citations))
     text = f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names
     return Answer(question, text, verdict.sentence, False, verdict.confidence, verdict.citations, source_count=count)

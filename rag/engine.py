@@ -274,7 +274,7 @@ class Engine:
             # claim of the figure has those words): the sources of a Yes to it asked as a yes/no question (of a No,
             # where the claim denies: "... says Amazon does not have a seat on the board?")
             yes_no, denies = asked.as_yes_no
-            return from_claim(question, asked, self.ask(yes_no), total, denies)
+            return from_claim(question, asked, self.ask(yes_no), total, denies, lambda doc_id: data.document_head(doc_id).publisher)
         if lookup is not None and asked.ask == "which":  # "Which article gives $25 billion?": as "who says ...?"
             return attribution_answer(question, lookup, lambda doc_id: data.document_head(doc_id).publisher)
         if lookup is not None:  # "How many sources say Amazon invested $4 billion?"

@@ -134,6 +134,8 @@ def test_a_unit_in_capitals_is_no_entity_of_the_analysis(question, entities):
         # the most recent round is the latest money, not the $33bn total (was "$33bn")
         ("How much did Amazon invest in Anthropic in its most recent funding round?", False, ("additional",)),
         ("What is the most Amazon could end up investing in Anthropic under its newest deal?", False, ()),
+        # the counted money before its verb: a total, not a question about the past
+        ("What is the most Amazon could end up committing once earlier funding is counted?", False, ("total",)),
     ],
 )
 def test_time_scope(question, past, scope):
@@ -1371,6 +1373,7 @@ def test_a_question_asked_in_two_parts(question, parts):
     ("What did Amazon commit to?", False),
     ("How is the 5 GW capacity put into perspective?", True),
     ("How big is 5 gigawatts of compute in everyday terms?", True),
+    ("The guaranteed compute capacity is likened to the output of what?", True),  # a statement with its blank last
 ])
 def test_a_question_on_what_something_is_likened_to(question, likened):
     assert analyse(question).likened is likened

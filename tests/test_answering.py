@@ -1005,3 +1005,9 @@ def test_a_question_on_what_is_lacking_is_answered_yes_by_a_sentence_that_negate
     got = seed_engine.ask("Is Amazon's position in Anthropic a minority holding that comes without a board seat?")
     assert got.text.startswith("Yes: Amazon holds a minority stake and does not have a board seat")
     assert seed_engine.ask("Does Amazon have a board seat at Anthropic?").text.startswith("No: ")
+
+
+def test_a_time_to_come_is_not_answered_by_a_date_before_the_article(seed_engine):
+    # "September 2023" (Amazon's first investment) is no time the FTC will finish a review (was the answer)
+    assert seed_engine.ask("When will the FTC finish its review of the Amazon-Anthropic deal?").abstained
+    assert seed_engine.ask("When did Amazon make its initial investment in Anthropic?").text == "September 2023"

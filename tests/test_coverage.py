@@ -22,6 +22,7 @@ from tests.conftest import SEED
     ("How many articles say Amazon invested $4 billion?",
      CoverageQuestion("how many", "Amazon invested $4 billion", claim=True, figured=True)),
     ("Which article says that Anthropic is independent?", CoverageQuestion("which", "Anthropic is independent", claim=True)),
+    ("Which article notes that Anthropic is independent?", CoverageQuestion("which", "Anthropic is independent", claim=True)),
     ("Do any articles say Anthropic was founded in 2019?",  # a year is no figure to look up: the claim is asked
      CoverageQuestion("any", "Anthropic was founded in 2019", claim=True)),
     ("Which article gives $25 billion?", CoverageQuestion("which", "$25 billion", claim=True, figured=True)),
@@ -157,3 +158,19 @@ def test_a_claim_with_a_percentage_is_stated_by_its_article(seed_engine):
 def test_the_outlet_that_calls_it_something_is_named(seed_engine):
     got = seed_engine.ask("Which outlet calls this a circular investment?")  # was "Amazon", a name in the sentence
     assert got.text == "AI Business" and [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
+def test_a_claim_no_answer_reads_is_not_said_to_be_in_no_article():
+    # the yes/no it was asked as found no sentence that says it: not proof that no article says it in other words
+    from rag.coverage import from_claim
+    from rag.records import Answer
+
+    asked = CoverageQuestion("which", "Amazon does not sit on the board", claim=True)
+    got = from_claim("Which article notes that Amazon does not sit on the board?", asked, Answer.abstain("q", 0.0), 5)
+    assert got.abstained and got.note.startswith("No article was found that says that Amazon does not sit on the board")
+
+
+def test_an_outlet_asked_for_a_claim_is_named_by_its_publisher(seed_engine):
+    # 004's metadata names Hamidun News (was its title)
+    got = seed_engine.ask("Which outlet reports that Amazon put roughly $50bn into OpenAI?")
+    assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
