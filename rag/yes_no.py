@@ -77,6 +77,8 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
             continue
         if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
+        if q.compared and _approximately_asked(text, q.compared):
+            continue  # "Has Microsoft's backing topped $13 billion?": "approximately $13 billion" says neither way
         if said.startswith("Yes") and given_units and not units & given_units and not (
                 q.durations and set(q.durations) & set(spans_of_time(text))):
             # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it (one that gives
@@ -120,13 +122,13 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
 
 
 # a preposition that places what a question asks and the words of its phrase, to the question's end or a comma
-_PLACING = re.compile(r"\b(?:under|within|amid|during|despite|after|before|following|in|as part of)\s+(?:the\s+|this\s+|its\s+)?([^,?]+)",
+_PLACING = re.compile(r"\b(?:under|within|amid|during|despite|in|as part of)\s+(?:the\s+|this\s+|its\s+)?([^,?]+)",
                       re.IGNORECASE)
 
 
 def _placing_terms(question: str) -> frozenset[str]:
-    """The words of the phrases that place a yes/no question ("under the arrangement", "after the deal"): what it
-    asks is said before them."""
+    """The words of the phrases that place a yes/no question ("under the arrangement", "despite the deal"): what it
+    asks is said before them (not a time: "after the news came out" is said as "Following the announcement")."""
     return frozenset(t for m in _PLACING.finditer(question) for t in content_terms(m.group(1)))
 
 
@@ -172,6 +174,18 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
 # have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
 _ABSENCE = re.compile(r"\b(?:without|lacks?|lacking|free of)\b", re.IGNORECASE)
 ABSENCE_TERMS = frozenset(content_terms("without lack lacks lacking free"))
+
+
+APPROXIMATE = frozenset({"approximately", "about", "around", "roughly", "close to", "an estimated"})  # not "a reported"
+
+
+def _approximately_asked(sentence: str, compared: Sequence[tuple[Figure, str]]) -> bool:
+    """Whether every figure of a compared unit the sentence states is the compared value itself, given only
+    approximately: "approximately $13 billion" is neither more nor less than $13 billion ("a reported $2 billion"
+    is $2 billion, reported)."""
+    stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
+    return bool(stated) and all(
+        f.qualifier in APPROXIMATE and any(same_value(f.value, g.value) for g, _ in compared) for f in stated)
 
 
 SAME_FIGURE_SHARE = 0.1  # an amount asked as it is holds where the stated one is within this share of it

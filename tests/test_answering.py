@@ -1011,3 +1011,13 @@ def test_a_time_to_come_is_not_answered_by_a_date_before_the_article(seed_engine
     # "September 2023" (Amazon's first investment) is no time the FTC will finish a review (was the answer)
     assert seed_engine.ask("When will the FTC finish its review of the Amazon-Anthropic deal?").abstained
     assert seed_engine.ask("When did Amazon make its initial investment in Anthropic?").text == "September 2023"
+
+
+def test_a_figure_given_approximately_at_the_value_compared_says_neither_way(seed_engine):
+    # 003's "approximately $13 billion" is no No to "topped $13 billion" (002 says "over $13 billion"); "a reported
+    # $2 billion" is $2 billion, so not more than it
+    assert not seed_engine.ask("Has Microsoft's backing of OpenAI topped $13 billion?").text.startswith("No: ")
+    assert seed_engine.ask("Did Google invest more than $2 billion in Anthropic?").text.startswith("No: ")
+    # a time clause is what the question asks about too ("after the news came out" and "Following the announcement")
+    assert seed_engine.ask("Did Amazon's stock gain ground after the news came out?").text.startswith(
+        "Yes: Following the announcement, Amazon’s shares climbed")
