@@ -121,10 +121,13 @@ def answer_question(
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
         return Answer.abstain(question, confidence(scored[0]))
-    if q.predicate and q.predicate not in LIGHT_TERMS and not q.said and not q.measured and data.lexical.chunk_df(q.predicate) == 0:
+    if (q.predicate and q.predicate not in LIGHT_TERMS and not q.said and not q.measured and data.lexical.chunk_df(q.predicate) == 0
+            and not answer_forms.said_only_in_contrast(data.sentences[bound[0].sentence_id].text, asked_terms(q), q.name_terms)):
         # "Did Amazon buy Anthropic?" of articles that never say "buy": no sentence affirms or denies what is asked,
         # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes (a figure asked is decided by the
-        # figures the articles give, in whatever verb: "Has Anthropic promised to spend $50 billion on AWS?")
+        # figures the articles give, in whatever verb: "Has Anthropic promised to spend $50 billion on AWS?"; a sentence
+        # that says the question's words of another party by contrast says No: "Unlike OpenAI, which bet on mass
+        # consumers ..." for "Is Anthropic chasing mass consumers ...?")
         return Answer.abstain(question, confidence(scored[0]))
     if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for

@@ -1021,3 +1021,11 @@ def test_a_figure_given_approximately_at_the_value_compared_says_neither_way(see
     # a time clause is what the question asks about too ("after the news came out" and "Following the announcement")
     assert seed_engine.ask("Did Amazon's stock gain ground after the news came out?").text.startswith(
         "Yes: Following the announcement, Amazon’s shares climbed")
+
+
+def test_a_verb_no_article_says_is_answered_no_where_its_object_is_said_of_another_by_contrast(seed_engine):
+    # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment"
+    # (was refused: no article says "courting")
+    got = seed_engine.ask("Is Anthropic courting mass consumers?")
+    assert got.text.startswith("No: Unlike OpenAI, which bet on mass consumers")
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
