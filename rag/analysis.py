@@ -311,7 +311,8 @@ def analyse(text: str) -> QuestionAnalysis:
     likened = bool(_LIKENED.search(text))
     if likened:
         span_kind = "other"  # "To what is the 5-gigawatt capacity compared?": what it is likened to, not a power figure
-    if span_kind in FIGURE_KINDS and possessed(asked):
+    owned = possessed(asked)
+    if span_kind in FIGURE_KINDS and owned:
         span_kind = "other"  # "Which European AI startup's valuation ...?": whose valuation, not how much
     if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
@@ -350,7 +351,7 @@ def analyse(text: str) -> QuestionAnalysis:
         past_tense=bool(_PAST_AUX.match(text)),
         roles=_roles(terms, text) if answer_type == "person" else frozenset(),
         asked_class=asked_class(asked),
-        possessed=possessed(asked),
+        possessed=owned,
         asks_name=bool(_ASKS_NAME.search(text)),
         # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
         defines_kind=answer_type == "definition" and (
