@@ -31,7 +31,8 @@ AUX_WORDS = "is are was were does do did has have had can could will would shoul
 _AUX = rf"(?:{'|'.join(AUX_WORDS)})"
 WH_WORDS = ("what", "which", "how", "who", "whom", "whose", "when", "where", "why")
 _YESNO = re.compile(rf"^{_AUX}\b(?!\s+(?:there\s+)?(?:any|much|many)\b)", re.IGNORECASE)
-_REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b", re.IGNORECASE)
+_REASON = re.compile(r"^(?:why|how come)\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b"
+                     r"|^what reasons? (?:is|are|was|were|does|do|did)\b", re.IGNORECASE)  # "What reason is given for ...?"
 _HOW_MANNER = re.compile(r"^how\b(?!\s+(?:much|many|long|big|large|old|often|far|high|fast|soon))", re.IGNORECASE)
 _DEFINITION = re.compile(
     r"^what (?:is|are|was|were) (?:the |a |an )?(?:main |biggest |key |primary )?(?!(?:term|name|word)s? (?:for|used)\b)(?P<noun>[a-z][\w-]*)"

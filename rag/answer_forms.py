@@ -34,7 +34,8 @@ _SINCE_OF_TIME = re.compile(
 )
 # a verb whose object is the cause, for "why" (not "how": "shares climbed, reflecting investor confidence" is no
 # manner): "the commitment reflects the enormous computational requirements ..."
-_CAUSE_VERBS = r"reflects|reflecting|stems from|stemming from|(?:is|are|was|were) driven by|results from|resulting from"
+_CAUSE_VERBS = (r"reflects|reflecting|stems from|stemming from|(?:is|are|was|were) (?:driven|justified|explained|caused|"
+                r"motivated|prompted) by|results from|resulting from")
 _CLAUSE_REST = r"(?:[^.;]|\.(?=\d))*"  # to the clause's end; a decimal point ("$2.75 billion") is no end
 _CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b{_CLAUSE_REST}", re.IGNORECASE)
 # the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)

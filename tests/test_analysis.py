@@ -1194,6 +1194,8 @@ def test_who_else_asks_for_a_list_about_its_verb():
         ("Prices rose since 2023.", None),
         ("The deal matters since Amazon lacks a leading model.", "since Amazon lacks a leading model"),
         ("Shares fell because of the $1.5 billion loss.", "the $1.5 billion loss"),
+        # a passive of cause: what it is justified by
+        ("The scale of the investment is justified by Anthropic's maturing business model.", "Anthropic's maturing business model"),
     ],
 )
 def test_reason_clauses(sentence, cut):
@@ -1455,6 +1457,7 @@ def test_what_the_answer_owns_in_a_whose_question(question, owned):
 
 
 @pytest.mark.parametrize(("question", "answer_type"), [
+    ("What reason is given for why such a huge bet makes sense?", "reason"),  # a reason asked by its noun
     ("Which European AI startup's valuation is cited for comparison?", "other"),  # whose valuation, not how much
     ("What is the 'Token Economy'?", "definition"),  # a quoted term asks what it is, not a count of tokens
     ("How many tokens did Claude process?", "tokens"),

@@ -1029,3 +1029,11 @@ def test_a_verb_no_article_says_is_answered_no_where_its_object_is_said_of_anoth
     got = seed_engine.ask("Is Anthropic courting mass consumers?")
     assert got.text.startswith("No: Unlike OpenAI, which bet on mass consumers")
     assert [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_why_something_is_justified_is_what_it_is_justified_by(seed_engine):
+    # 000: "The scale of the investment is justified by Anthropic’s maturing business model, with reports ..." (was
+    # the whole sentence)
+    got = seed_engine.ask("Why is the scale of the investment justified?")
+    assert got.text.startswith("Anthropic’s maturing business model")
+    assert got.citations[0].doc_id == SEED["000"]
