@@ -429,9 +429,10 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         # "Does the AWS agreement run for ten years?": the name qualifies a noun, the verb comes after it
         verb = _VERB_AFTER_NAME.match(rest[len(name) :], verb.end())
     terms = content_terms(verb.group(1)) if verb else []
-    if terms and verb and name and terms[0] in _PUTS and _MONEY_INTO.match(rest[len(name) :], verb.end()):
-        return "invest", name or ""  # "Has Google also put money into Anthropic?" asks whether it invested
-    return (terms[0], name or "") if terms else ("", "")
+    if not terms:
+        return "", ""
+    # "Has Google also put money into Anthropic?" asks whether it invested
+    return _money_put(terms[0], rest[len(name or "") :], verb.end() if verb else 0), name or ""
 
 
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked
@@ -446,11 +447,13 @@ def _readied(text: str, act: tuple[str, str], entities: tuple[str, ...]) -> tupl
         return act
     name = next((e for e in entities if e in text[: m.start()]), act[1])
     terms = content_terms(m.group(1))
-    if not terms:
-        return act
-    if terms[0] in _PUTS and _MONEY_INTO.match(text, m.end()):
-        return "invest", name
-    return terms[0], name
+    return (_money_put(terms[0], text, m.end()), name) if terms else act
+
+
+def _money_put(verb: str, text: str, at: int) -> str:
+    """The verb stem a yes/no question asks, "invest" where it puts money into something (a verb of putting, then
+    money or a sum of it and "in"/"into" at `at` in `text`)."""
+    return "invest" if verb in _PUTS and _MONEY_INTO.match(text, at) else verb
 
 
 # money put into something in other words is an investment: "put money into", "poured cash into", "sunk funds into"

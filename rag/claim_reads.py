@@ -15,7 +15,7 @@ from rag.index.view import IndexData
 from rag.lexical import akin
 from rag.records import Claim, Figure, Sentence
 from rag.scoring import Scored
-from rag.sentence_facts import facts
+from rag.sentence_facts import facts, names_here_and_before
 from rag.spans import Span
 
 
@@ -77,11 +77,9 @@ def figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
     if asks_moved_money(q.terms) and all(valued(c, sentence) for c in claims):
         return True  # "Did Anthropic raise $60 billion?": the $60 billion is what it is valued at, not money raised
     keys = {entity_key(e) for e in q.entities}
-    named = facts(data, sentence_id).names
-    if _REFERS_BACK.search(sentence.text):
-        # "Amazon in turn guarantees the company access to ... up to 5 gigawatts": "the company" is the one the sentence
-        # before names ("Anthropic commits to ..."), so the sentence speaks of it too
-        named = named.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
+    # "Amazon in turn guarantees the company access to ... up to 5 gigawatts": "the company" is the one the sentence
+    # before names ("Anthropic commits to ..."), so the sentence speaks of it too
+    named = names_here_and_before(data, sentence_id) if _REFERS_BACK.search(sentence.text) else facts(data, sentence_id).names
     if any(entity_key(e) not in named for e in q.entities) and all(
             {entity_key(n) for n in (c.subject, c.target) if n[:1].isupper()} - keys for c in claims):
         return True  # "Was OpenAI valued at $60 billion?": the sentence's $60 billion is Anthropic's, OpenAI unnamed

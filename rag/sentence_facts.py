@@ -65,6 +65,11 @@ def looks_like_heading(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", ";", ":", '"', "”")) and len(text.split()) <= HEADING_MAX_WORDS
 
 
+def names_here_and_before(data: IndexData, sentence_id: int) -> frozenset[str]:
+    """The names a sentence and the one before it in its article give (each with its claims' parties)."""
+    return facts(data, sentence_id).names.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
+
+
 def facts(data: IndexData, sentence_id: int) -> SentenceFacts:
     """The facts of one sentence of `data`, from the cache of that index version."""
     return _cache_of(data)(sentence_id)

@@ -21,7 +21,7 @@ from rag.mismatch import spans_of_time
 from rag.opposites import words_of
 from rag.records import Claim, Figure
 from rag.scoring import Scored
-from rag.sentence_facts import facts
+from rag.sentence_facts import facts, names_here_and_before
 from rag.timewords import years_in
 
 
@@ -134,8 +134,7 @@ def _placing_terms(question: str) -> frozenset[str]:
 
 def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether a sentence and the one before it in its article name every name of the question between them."""
-    named = facts(data, sentence_id).names.union(*(facts(data, n).names for n in data.neighbours(sentence_id, after=False)))
-    return names_every(q.entities, named)
+    return names_every(q.entities, names_here_and_before(data, sentence_id))
 
 
 # a preposition and the name after it: the party an act is done to ("invested ... in Anthropic")
