@@ -975,14 +975,17 @@ _OWNING = re.compile(r"\b(?:own|owns|owned|hold|holds|held|control|controls)\b",
 def _owned_share(text: str, measure: str, entities: tuple[str, ...] = ()) -> str:
     """ "What share of Anthropic does Amazon own?" measures a stake, not a share price; "What share of the extra
     trial cost will Bergmann pay?" measures the cost: the share is only the percent it is asked in."""
-    if measure != "share":
+    if measure not in _SHARE_WORDS:
         return measure
     if _OWNING.search(text):
-        return "stake"
+        return "stake"  # "What percentage of Anthropic does Amazon own?" too
+    if measure != "share":
+        return measure
     part = _SHARE_OF.search(text)
     return (_measure(part.group(1), entities) or measure) if part else measure
 
 
+_SHARE_WORDS = frozenset(content_terms("share percentage percent proportion fraction portion part"))
 _SHARE_OF = re.compile(r"\bshare of\s+(.+)", re.IGNORECASE)
 
 
@@ -1007,7 +1010,7 @@ _UNIT_THEN_NOUN = re.compile(r"\b(percentage|percent|proportion|fraction|amount)
 
 
 # classes a figure question may ask for that name its unit, not its measure ("What percentage of the vote ...?")
-UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction amount number sum figure total")) | {""}
+UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction portion part amount number sum figure total")) | {""}
 # Money measures: the head of a compound that ends in one ("stock price"), and the measures a figure question
 # abstains on where no article states a figure of them (rag.answering)
 FINANCIAL_MEASURES = frozenset(content_terms(

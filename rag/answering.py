@@ -9,10 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import (
-    names_doer,
-    states_act,
-)
+from rag.alignment import mentions_act, names_doer, states_act
 from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
@@ -49,6 +46,7 @@ from rag.spans import (
 )
 from rag.timewords import years_in
 from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
+from rag.wider import wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -90,6 +88,12 @@ def answer_question(
     if kind in SPAN_REQUIRED:
         # "how many employees?" is not answered by a sentence without a number in it
         typed = [s for s in scored if s.span is not None]
+        first = scored[0]
+        if first.span is None and first.bound == 1.0 and (not typed or typed[0].score < NEAR_BEST * first.score) and (
+                wider := wider_span(data.sentences[first.sentence_id].text, q, idf)) is not None:
+            # "When is the Members Debate held?": the sentence that clearly answers best says it by an event
+            # ("Immediately after Decision Time"), not by the date of some sentence far below it (rag.wider)
+            typed = [dataclasses.replace(first, span=wider), *typed]
         if not typed:
             return Answer.abstain(question, confidence(scored[0]) * UNTYPED_CONFIDENCE_FACTOR)
         scored = typed
@@ -200,6 +204,12 @@ def answer_question(
             s for s in near_acts if s not in by_name and states_act(data.sentences[s.sentence_id].text, verb, q.actor)
         ]
         bound = acting + [s for s in bound if s not in acting]
+    elif verb and kind in ALIGNED_KINDS and q.asked_class:
+        # "Which chipmaker does Amazon's in-house silicon compete against?": a near-best sentence that says the act
+        # ("which directly competes with the dominant NVIDIA") before one that only shares the other words
+        saying = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
+                  and mentions_act(data.sentences[s.sentence_id].text, verb)]
+        bound = saying + [s for s in bound if s not in saying]
     if q.aside and kind in ALIGNED_KINDS:
         # "Apart from Amazon, which companies have invested in Anthropic?": not a sentence of Amazon's own act
         bound = past_the_act_aside(data, q, bound)

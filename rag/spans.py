@@ -58,6 +58,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("percent", r"^\W*(?:by )?how much (?:did|does|do|will|would|has|have|had|could|can)\b"
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
      r".*\b(?:reduc|cut|lower|improv|increas|decreas|rise|rose|fall|fell|grow|grew|drop|declin|shrink|shrank|boost|slash|trim)\w*\b"),
+    # "What portion of Amazon's new commitment depends on milestones?": a part of money is money
+    ("money", r"\b(?:what|which) (?:portion|part) of\b(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
+     r"|spending|cash|sum|deal|financing)\b)"),
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
@@ -600,6 +603,11 @@ def _fresh(spans: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
         if terms and not all(t in q_terms for t in terms):
             out.append(_without_question_words(span, q_terms))
     return out
+
+
+def nearest_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None, spans: Sequence[Span]) -> Span | None:
+    """Of `spans` (found in `sentence` by another reading than `candidate_spans`), the one nearest the question's words."""
+    return _nearest(sentence, q, _term_set(q.terms), weights, spans)
 
 
 def _nearest(

@@ -1557,7 +1557,9 @@ def test_the_verb_a_yes_no_question_asks_of_its_name(question, predicate, doer):
     ("question", "measure"),
     [
         ("What percentage stake in Anthropic will Amazon own after this deal?", "stake"),  # the unit before its measure
-        ("What percentage of Anthropic does Amazon own?", "percentag"),
+        # a share of what is owned measures a stake, whatever unit asks it (not the 3% share rise)
+        ("What percentage of Anthropic does Amazon own?", "stake"),
+        ("What proportion of Anthropic is held by Amazon?", "stake"),
     ],
 )
 def test_a_unit_word_before_a_noun_measures_the_noun(question, measure):

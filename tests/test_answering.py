@@ -44,6 +44,11 @@ SEED_CASES = [
     # a problem is asked for, not power; a lone noun is said with what it is of (was an abstention)
     ("What critical problem for Anthropic does the guaranteed compute capacity address?",
      "the shortage of computational resources", "004", "address a critical problem"),
+    # found by the fourteenth blind probe: a portion of money is money (was "Anthropic"); a "which X" name is taken
+    # from a near-best sentence that says the question's act ("competes with"), not one that only shares its words
+    # (was "Future", the first word of "Future developments may include custom silicon ...")
+    ("What portion of Amazon's new commitment depends on commercial milestones?", "up to another $20bn", "001", "tied to commercial milestones"),
+    ("Which chipmaker does Amazon's in-house silicon compete against?", "NVIDIA", "004", "competes with the dominant NVIDIA"),
 ]
 
 
@@ -110,6 +115,12 @@ def test_it_abstains_when_the_corpus_has_no_answer(seed_engine, question):
     assert got.abstained
     assert got.text == "" and got.sentence == "" and got.citations == ()
     assert 0.0 <= got.confidence < DEFAULT_ABSTAIN_BELOW
+
+
+def test_a_share_of_what_is_owned_is_a_stake_not_a_share_price_rise(seed_engine):
+    # found by the fourteenth blind probe: was "nearly 3%", the after-hours rise of Amazon's shares
+    got = seed_engine.ask("What percentage of Anthropic does Amazon own after the deal?")
+    assert got.abstained and got.text == "" and got.citations == ()
 
 
 def test_confidence_separates_answers_from_abstentions(seed_engine):
