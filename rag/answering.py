@@ -46,7 +46,7 @@ from rag.spans import (
 )
 from rag.timewords import years_in
 from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
-from rag.wider import wider_span
+from rag.wider import WIDER_BELOW, wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
@@ -89,7 +89,7 @@ def answer_question(
         # "how many employees?" is not answered by a sentence without a number in it
         typed = [s for s in scored if s.span is not None]
         first = scored[0]
-        if first.span is None and first.bound == 1.0 and (not typed or typed[0].score < NEAR_BEST * first.score) and (
+        if first.span is None and first.bound == 1.0 and (not typed or typed[0].score < WIDER_BELOW * first.score) and (
                 wider := wider_span(data.sentences[first.sentence_id].text, q, idf)) is not None:
             # "When is the Members Debate held?": the sentence that clearly answers best says it by an event
             # ("Immediately after Decision Time"), not by the date of some sentence far below it (rag.wider)

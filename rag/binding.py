@@ -134,6 +134,9 @@ def _present(entity: str, named: frozenset[str]) -> bool:
     and always its last word that is not generic: "Claude 3 Opus" is not named by "Claude 3.5 Sonnet", "Microsoft
     Azure" not by "Microsoft", "Mistral AI" not by "AI" ("Dario Amodei" is named by "Amodei")."""
     key, terms, need = _parts(entity)
+    short = _short_form(entity)
+    if short and short in named:
+        return True  # "the United States" written "US", "Amazon Web Services" written "AWS"
     head = _head_term(entity)
     if head and not _named_head(head, named) and not (key in named and content_terms(key)[:1] == [head]):
         return False
@@ -152,6 +155,18 @@ HEAD_PREFIX = 4  # a head word this long also names its adjective form ("europ" 
 def _head_term(entity: str) -> str:
     specific = [t for t in content_terms(entity) if t not in GENERIC_NAME_TERMS and not t[:1].isdigit()]
     return specific[-1] if specific else ""
+
+
+_JOINING = frozenset({"of", "the", "and", "for", "&"})
+
+
+@lru_cache(maxsize=1024)
+def _short_form(entity: str) -> str:
+    """The initials a name of two or more capitalized words is written by ("us" for "United States"), or ""."""
+    words = [w for w in entity.split() if w.lower() not in _JOINING]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
 
 
 @lru_cache(maxsize=1024)

@@ -400,6 +400,9 @@ def choose_span(
     if kind == "date" and q.asks_month:  # "in May": a month without its year or day is a date of the kind asked
         spans = [*spans, *(Span(m.start(), m.end(), m.group(), "date") for m in _NAMES_MONTH.finditer(sentence)
                            if not any(sp.start <= m.start() < sp.end for sp in spans))]
+    if kind == "count" and q.measure:  # "How many members ...?": "Voters choose one member" counts one
+        spans = [*spans, *(Span(m.start(), m.start() + 3, m.group()[:3], "count", Figure(1.0, "count", m.group()[:3], m.start(), m.start() + 3))
+                           for m in _ONE_OF.finditer(sentence) if q.measure in content_terms(m.group("noun"))[:2])]
     if not spans and kind != "other":
         return None  # nothing of the kind asked (most sentences of a figure question): no phrase or quotation stands in
     if words_only or (kind == "other" and q.asked_class and not q.figures and q.asked_class not in _quantity_stems()):
@@ -603,6 +606,9 @@ def _fresh(spans: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
         if terms and not all(t in q_terms for t in terms):
             out.append(_without_question_words(span, q_terms))
     return out
+
+
+_ONE_OF = re.compile(r"\b[Oo]ne\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")  # "one member", "one new member"
 
 
 def nearest_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None, spans: Sequence[Span]) -> Span | None:

@@ -17,8 +17,10 @@ from rag.analysis import QuestionAnalysis
 from rag.figures import extract_figures, spelled_counts
 from rag.lexical import TermWeights, content_terms
 from rag.spans import Span, nearest_span
+from rag.units import kind_of
 
 FIGURE_KINDS = frozenset({"money", "percent", "power", "count", "duration"})
+WIDER_BELOW = 0.9  # the nearest sentence of the kind asked scores under this share of the best: the best answers
 MAX_TIME_PHRASE_WORDS = 10  # words after the word that opens a time said by an event
 
 # a time said by an event: the word that opens it, up to the next punctuation or quotation mark
@@ -50,7 +52,7 @@ def wider_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None =
     if kind == "date":
         spans = [_time_phrase(sentence, m) for m in _TIME_PHRASE.finditer(sentence)]
     elif kind in FIGURE_KINDS:
-        spans = list(_amounts(sentence))
+        spans = [s for s in _amounts(sentence) if _fits(s, kind)]
     else:
         return None
     q_terms = frozenset(q.terms)
@@ -76,6 +78,17 @@ def _amounts(sentence: str) -> list[Span]:
         if not any(o.start <= s.start < o.end for o in out):
             out.append(s)
     return out
+
+
+def _fits(span: Span, kind: str) -> bool:
+    """Whether an amount can say what a kind asks: a length by time or a word ("in seconds", "10 years", "thousands"), a count by no
+    money ("one", "dozens", "20%"), and money, a share or power by any amount ("half", "71%", "$230 million")."""
+    unit = span.figure.unit if span.figure is not None else ""
+    if kind == "duration":
+        return kind_of(unit) == "duration" or span.figure is None  # "in seconds", "thousands" (of years)
+    if kind == "count":
+        return kind_of(unit) != "money" and not (span.figure is None and _LENGTH_WORD.fullmatch(span.text))
+    return span.figure is not None or _LENGTH_WORD.fullmatch(span.text) is None
 
 
 def _year_like(text: str) -> bool:

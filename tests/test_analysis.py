@@ -1026,6 +1026,11 @@ def test_a_lone_generic_word_is_no_company():
     ("Amazon Web Services", frozenset({"amazon"}), True),
     ("Microsoft Azure", frozenset({"microsoft"}), False),
     ("Western Europe", frozenset({"western", "european"}), True),  # its adjective form names it
+    # a name of two or more capitalized words is written by its initials: "a close US ally"
+    ("United States", frozenset({"us", "alli", "iran"}), True),
+    ("Amazon Web Services", frozenset({"aws"}), True),
+    ("European Central Bank", frozenset({"ecb"}), True),
+    ("United States", frozenset({"un"}), False),
 ])
 def test_a_name_is_present_by_its_specific_last_word(entity, named, present):
     from rag.binding import _present

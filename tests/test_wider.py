@@ -20,6 +20,7 @@ from rag.wider import wider_span
      "Typically each committee corresponds with one (or more) of the departments of the Government.", "one"),
     ("How much imported oil came from the Middle East?", "71% of its imported oil came from the Middle East in 1970.", "71%"),
     ("How long does it take to know the outcome of a division?", "The outcome of each division is known in seconds.", "in seconds"),
+    ("How many years have such practices existed?", "Such practices have existed for thousands of years.", "thousands"),
 ])
 def test_a_wider_form_of_the_answer(question, sentence, answer):
     span = wider_span(sentence, analyse(question))
@@ -32,11 +33,27 @@ def test_a_wider_form_of_the_answer(question, sentence, answer):
     ("At what price did Amazon shares trade after the announcement?", "Amazon's shares climbed nearly 3% after the announcement."),
     # "one of" counts nothing; a year is no amount
     ("How many empires used it?", "It was one of the empires that began around 1700."),
+    # a length is no money, a count no length
+    ("How long did the programme run?", "The programme cost $5 million in all."),
+    ("How many people attended?", "The results were known within hours."),
     # a "who" question has no wider form
     ("Who held the debate?", "Immediately after Decision Time a debate is held."),
 ])
 def test_no_wider_form(question, sentence):
     assert wider_span(sentence, analyse(question)) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "answer"), [
+    # "one" before the noun counted is a count, not the lone "one" of "one of the ..."
+    ("How many members can voters choose?", "Voters choose one member to represent the constituency.", "one"),
+    ("How many members can voters choose?", "Voters choose one new member each year.", "one"),
+    ("How many members can voters choose?", "It is one of the members.", None),
+])
+def test_one_before_the_counted_noun_is_a_count(question, sentence, answer):
+    from rag.spans import choose_span
+
+    span = choose_span(sentence, analyse(question))
+    assert (span.text if span is not None else None) == answer
 
 
 PARLIAMENT = """The Assembly at Work
