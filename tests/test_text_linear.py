@@ -28,7 +28,7 @@ _PIECES = st.sampled_from(
 TEXTS = st.one_of(st.lists(_PIECES, max_size=80).map("".join), st.text(max_size=300))
 
 
-def _old_is_abbreviation(line: str, cut: int) -> bool:
+def _old_is_abbreviation(line: str, cut: int, number_after: bool = False) -> bool:
     """The splitter's original check (it read the whole line before every cut), kept to prove the output unchanged."""
     head = line[:cut].rstrip("\"'”’)]")
     if not head.endswith("."):
@@ -36,8 +36,11 @@ def _old_is_abbreviation(line: str, cut: int) -> bool:
     word = re.search(r"([\w.]+)\.$", head)
     if word is None:
         return False
+    if word.group(1) in sentences._NAME_ABBREVIATIONS:
+        return True
     token = word.group(1).lower()
-    return token in sentences._ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    return token in sentences._ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
+        number_after and token in sentences._NUMBER_ABBREVIATIONS)
 
 
 @settings(max_examples=400, deadline=None)
