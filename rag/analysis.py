@@ -84,8 +84,17 @@ _PLURAL_ASK = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_FOLLOWUP = re.compile(
-    r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source)s?)\s+"
-    r"(?:said|says|say|reported|reports|stated|states|gave|gives|wrote|writes|claims?|claimed)\s+(?:that|this|it|so)\s*\??$",
+    r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
+    r"(?:(?:also\s+)?(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed"
+    r"|mentions?|mentioned))\s+(?:that|this|it|so)\s*\??$"
+    # "Where does that come from?", "What is the source of that?", "Source?"
+    r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
+    r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$",
+    re.IGNORECASE,
+)
+# "Who wrote that article?", "Who published that?": the credit line or publisher of the previous answer's article
+_CREDIT_FOLLOWUP = re.compile(
+    r"^(?:and\s+)?who\s+(?P<verb>wrote|authored|edited|published)\s+(?:that|this|it|the)(?:\s+(?:article|piece|story|report|one))?\s*\??$",
     re.IGNORECASE,
 )
 _AFTER_FOLLOWUP = re.compile(
@@ -101,7 +110,10 @@ _CURRENT_FOLLOWUP = re.compile(
 _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
     # "And before the latest deal?": a continuation that names the event instead of "that"
-    r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$",
+    r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$"
+    # "Is there an older figure?", "What was the earlier figure?", "Any previous estimate?"
+    r"|^(?:and\s+)?(?:is\s+there\s+|was\s+there\s+|what\s+(?:is|was)\s+|any\s+)(?:an?\s+|the\s+)?(?:older|earlier|previous|prior)\s+"
+    r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$",
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"^(?:did|was|were|had|has|have)\b", re.IGNORECASE)
@@ -163,7 +175,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
+    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -322,7 +334,7 @@ def analyse(text: str) -> QuestionAnalysis:
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
-        "source" if _SOURCE_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
+        "source" if _SOURCE_FOLLOWUP.match(text) else "credit" if _CREDIT_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
     )
     act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")

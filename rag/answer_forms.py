@@ -269,10 +269,23 @@ def definition(sentence: str, noun_stem: str) -> Cut | None:
             end = _CLAUSE_END.search(rest)
             stop = end.start() if end else len(rest)
             text = rest[:stop].strip()
+            if end is not None and rest[stop] == ":" and len(text.split()) <= LABEL_WORDS:
+                # "The main risk is execution: if Anthropic's growth slows, ...": a one-word label, then what it means
+                text = _explained(rest, stop)
             if text:
                 start = m.end() + rest.index(text)
                 return start, start + len(text), text
     return gloss(sentence, noun_stem)
+
+
+LABEL_WORDS = 2  # a copula's other side this short, then a colon, is a label its explanation follows
+
+
+def _explained(rest: str, colon: int) -> str:
+    """A label and its explanation after the colon, up to a semicolon or the sentence's end: "execution: if
+    Anthropic's growth slows, the long-dated purchase commitments become less valuable"."""
+    end = re.compile(r";|\.(?:\s|$)|$").search(rest, colon + 1)
+    return rest[: end.start() if end else len(rest)].strip()
 
 
 # a word, perhaps quoted, then its gloss in brackets: "isobaric (constant pressure)", "left to "float" (rise and fall

@@ -69,3 +69,21 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
 
 
 BYLINE_CONFIDENCE = 0.9  # the article's own credit line
+
+
+def credit_answer(data: IndexData, question: str, doc_id: str, published: bool) -> Answer | None:
+    """ "Who wrote that article?" after an answer: the credit line of the article it is cited from first (an author
+    box too); "Who published that?": its publisher, where its metadata or text names one. None where it has neither."""
+    doc = data.document(doc_id)
+    if published and doc.publisher:
+        return Answer(question, doc.publisher, doc.title, False, BYLINE_CONFIDENCE, (Citation(doc.doc_id, doc.title, doc.file, 0, 0, doc.title),), (), None, 1)
+    m = next((found for pattern in (_WRITTEN, _AUTHOR_BOX, _EDITED) if (found := pattern.search(doc.text)) is not None), None)
+    if m is None:
+        return None
+    group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
+    start = doc.text.rfind("\n", 0, m.start()) + 1
+    end = doc.text.find("\n", m.end())
+    end = len(doc.text) if end < 0 else end
+    line = doc.text[start:end]
+    return Answer(question, m.group(group).rstrip(".,;:’'"), line, False, BYLINE_CONFIDENCE,
+                  (Citation(doc.doc_id, doc.title, doc.file, start, end, line),), (), None, 1)

@@ -89,12 +89,18 @@ class CoverageQuestion:
 _DO_OF_TAG = {"VBZ": "Does", "VBP": "Do", "VBD": "Did"}  # the auxiliary a statement's finite verb asks with
 
 
+_WH_CLAUSE = re.compile(r"^(?:how|when|where|who|whom|whose|what|which|why)\b", re.IGNORECASE)
+
+
 def yes_no_of(claim: str) -> tuple[str, bool]:
     """A statement asked as a yes/no question, from its parse: the auxiliary moved before the subject ("Anthropic is
     independent" -> "Is Anthropic independent?"), else "do" in the verb's tense and the verb's base form ("Amazon owns
     a majority of Anthropic" -> "Does Amazon own a majority of Anthropic?"); as written, with "?", where the parse
     finds no finite verb. A negation is left out and returned ("Amazon does not have a board seat" -> ("Does Amazon
     have a board seat?", True)): the articles that state the claim are those that answer No."""
+    if _WH_CLAUSE.match(claim):
+        # "... report how many employees Anthropic has?": the question the clause asks, answered or not
+        return f"{claim[0].upper()}{claim[1:].rstrip(' ?.!')}?", False
     doc = parse(claim.rstrip(" ?.!"))
     root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
     subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
@@ -206,17 +212,24 @@ def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: i
     """The articles that state a claim in words, from the answer to it asked as a yes/no question (`verdict`): a Yes
     cites them (a No, where the claim is a denial: `negated`); otherwise no article states it (a verdict against it
     is quoted: what its source says instead). `publisher` of a document id names it where outlets are asked for."""
-    if verdict.abstained or not verdict.text.startswith("No" if negated else "Yes"):
+    # a claim that is a wh-clause ("how many employees Anthropic has") is stated by any answer to its question
+    stated = not verdict.abstained and (verdict.text.startswith("No" if negated else "Yes") or _WH_CLAUSE.match(asked.topic) is not None)
+    if not stated:
         if verdict.abstained or not verdict.citations:
             # the claim asked found in no words the answerer reads as it: not proof that no article says it otherwise
-            return Answer.abstain(question, 0.0, f"No article was found that says that {asked.topic} ({_articles(total)} searched).")
+            return Answer.abstain(question, 0.0, f"No article was found that says {_said(asked.topic)} ({_articles(total)} searched).")
         instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"'
-        return Answer.abstain(question, 0.0, f"No article says that {asked.topic} ({_articles(total)} searched).{instead}")
+        return Answer.abstain(question, 0.0, f"No article says {_said(asked.topic)} ({_articles(total)} searched).{instead}")
     # an outlet asked for is named by its publisher, where its metadata gives one ("Which outlet reports that ...?")
     names = "; ".join(dict.fromkeys((asked.outlets and publisher(c.doc_id)) or c.title or c.file for c in verdict.citations))
     count = max(verdict.source_count, len(verdict.citations))
     text = f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names
     return Answer(question, text, verdict.sentence, False, verdict.confidence, verdict.citations, source_count=count)
+
+
+def _said(topic: str) -> str:
+    """What an article would say: "that Amazon owns Anthropic", "how many employees Anthropic has"."""
+    return topic if _WH_CLAUSE.match(topic) else f"that {topic}"
 
 
 def from_figures(lookup: FigureLookup, total: int) -> Mentioning:

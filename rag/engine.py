@@ -30,6 +30,7 @@ from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFi
 
 MAX_NAME_CHARS = 100
 NOTHING_TO_FOLLOW = "this follows up an earlier question, and there is none yet: ask the question it refers to first"
+NO_CREDIT = "the article that answer is cited from names no author or publisher"
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
 
 
@@ -178,7 +179,7 @@ class Engine:
             older_answer,
             sources_answer,
         )
-        from rag.bylines import asks_byline, byline_answer
+        from rag.bylines import asks_byline, byline_answer, credit_answer
         from rag.choice import chosen, figure_choice
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
@@ -215,6 +216,10 @@ class Engine:
                        else self.ask(before, k=k, mode=mode))
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
+            if q.followup == "credit":  # "Who wrote that article?": the credit line of the article the answer cites first
+                credited = None if earlier.abstained or not earlier.citations else credit_answer(
+                    self.state.data, q.text, earlier.citations[0].doc_id, q.text.lower().split()[1:2] == ["published"])
+                return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
                 return current_answer(q.text, earlier)
             if q.followup == "after" and older and analyse(older).followup == "before":

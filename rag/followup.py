@@ -46,8 +46,10 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
 
 
 # "What about Google?", "And Microsoft?", "How about for OpenAI?": the previous question asked of another name
+# "And Amazon in OpenAI?", "What about Google in Anthropic?": both names of the previous question replaced
 _OTHER_NAME = re.compile(
-    r"^\W*(?:and\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|and\s+(?:for\s+)?)(?P<name>[A-Za-z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\W*$",
+    r"^\W*(?:and\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|and\s+(?:for\s+)?)(?P<name>[A-Za-z][\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*)"
+    r"(?:\s+(?:in|into|with|for|from|at|to|of)\s+(?P<second>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*))?\W*$",
     re.IGNORECASE,
 )
 
@@ -92,8 +94,14 @@ def with_other_name(text: str, previous: str) -> str | None:
     main = before.actor or next(iter(before.owners), "") or next(iter(before.entities), "")
     if not main or main.lower() == name.lower():
         return None
-    swapped, n = re.subn(rf"\b{re.escape(main)}\b", name, previous, count=1)
-    return swapped if n else None
+    second = m.group("second")
+    other = next((e for e in before.entities if e != main), "") if second else ""
+    if second and (not other or not _is_name(second)):
+        return None  # "And Amazon in OpenAI?" after a question of one name: nothing to put OpenAI in place of
+    swapped, n = re.subn(rf"\b{re.escape(main)}\b", "\0", previous, count=1)
+    if other:
+        swapped = re.sub(rf"\b{re.escape(other)}\b", second, swapped, count=1)
+    return swapped.replace("\0", name) if n else None
 
 
 _DETERMINED = re.compile(r"^(?:the|its|their|his|her|a|an)\s+", re.IGNORECASE)

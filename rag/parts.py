@@ -21,6 +21,8 @@ _PREPOSITION = r"(?:in|on|at|by|for|from|to|with|since|until)"
 _HOW_WORDS = ("much", "many", "long", "big", "large", "old", "far", "often")  # "how much", "how long", ...
 # the words that ask: a wh-word, after a preposition or before a word of _HOW_WORDS ("in what", "how much")
 _ASK = rf"(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:{'|'.join(_HOW_WORDS)}))?"
+# a noun of the ask ("what chips", "over what period"), not the auxiliary, wh-word or pronoun of a clause
+_NOUN = rf"(?!{_AUX}\b|{_WH}\b|about\b|else\b|that\b|this\b|it\b)[a-z][\w-]*"
 _SECOND = re.compile(
     rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_ASK}(?:\s+[a-z][\w'’-]*)?)"
     rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
@@ -70,10 +72,12 @@ def asked_of(ask: str, question: str) -> str:
     return f"{asked[0].upper()}{asked[1:]}"
 
 
-# a follow-up that is only wh-words: "When?", "And how much?", "Where exactly?", "In what year?"
+# a follow-up that is only wh-words: "When?", "And how much?", "Where exactly?", "In what year?", "Over what period?",
+# "What chips?", "How much was it?" (the words it asks with, a noun or two, and "is it" or "was that")
 _BARE_FOLLOWUP = re.compile(
-    rf"^\W*(?:and\s+|so\s+|then\s+)?(?P<ask>{_ASK}"
-    rf"(?:\s+(?:year|month|date|day|country|city|company|article|source))?)(?:\s+(?:exactly|then|precisely))?\W*$",
+    rf"^\W*(?:and\s+|so\s+|then\s+)?(?P<ask>(?:(?:over|{_PREPOSITION})\s+)?(?:what|which)(?:\s+{_NOUN}){{1,2}}"
+    rf"|{_ASK}(?:\s+(?:year|month|date|day|country|city|company|article|source))?)(?:\s+(?:exactly|then|precisely))?"
+    r"(?:\s+(?:is|was|are|were)\s+(?:it|that|this|they|those|these))?\W*$",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,23 @@ def terms_of(text: str) -> frozenset[str]:
 def names_of(text: str) -> frozenset[str]:
     """What a sentence can bind a question's name to: its names and its words ("President Woodrow Wilson's
     inquiry")."""
-    return frozenset({entity_key(w) for w in _NAME.findall(text)} | set(content_terms(text)))
+    return frozenset({entity_key(w) for w in _NAME.findall(text)} | set(content_terms(text)) | set(_initials_of_names(text)))
+
+
+# a name of two or more capitalized words ("the United Kingdom", "Amazon Web Services"), joined by "of" or "the"
+_LONG_NAME = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w’'&-]*)+")
+_JOINING = frozenset({"of", "and", "for", "the", "The"})
+
+
+def _initials_of_names(text: str) -> list[str]:
+    """The initials each long name of the text is written by: "uk" for "the United Kingdom", so that a question's
+    "UK" binds to it (rag.binding reads a question's long name by its initials the other way round)."""
+    out = []
+    for m in _LONG_NAME.finditer(text):
+        words = [w for w in m.group().split() if w not in _JOINING]
+        if len(words) >= 2:
+            out.append("".join(w[0] for w in words).lower())
+    return out
 
 
 def looks_like_heading(text: str) -> bool:

@@ -222,10 +222,44 @@ def whole_answer(
                 # Salesforce, and others"), where the best name of it stands alone ("the financial Runway")
                 text = data.sentences[s.sentence_id].text
                 named = (answer_forms.coordinated(text, c.start, c.end) for c in candidate_spans(text, "name"))
-                cut = next((c for c in named if c is not None and c[0] > 0 and not _names_asked(q, c[2])), None)
+                lists = [c for c in named if c is not None and c[0] > 0 and not _names_asked(q, c[2])]
+                # the list that sets out the class asked, right after its noun ("two Italian abbots, William of
+                # Volpiano and John of Ravenna"; "legal scholars Alan Dershowitz and Lawrence Lessig", after the
+                # question's own word); else none where the best name is of that class ("Amazon Trainium chips" for
+                # "What chips ...?" is not answered by "Asia and Europe"), else the first
+                cut = _members_of_class(text, lists, q) or (None if _class_noun_end(text, span.end, q.asked_class) is not None
+                                                           else next(iter(lists), None))
                 if cut is not None:
                     return s, cut[2]
     return None
+
+
+APPOSITION_GAP = 3  # characters between a class noun and the list that sets out its members (", ")
+
+
+def _class_noun_end(sentence: str, end: int, asked_class: str) -> int | None:
+    """Where the class noun a "which X" question asks for ends, when it is the word right after a name ("Trainium
+    chips"); None otherwise."""
+    after = re.match(r"\s+([A-Za-z][\w-]*)", sentence[end:])
+    if not asked_class or after is None or asked_class not in content_terms(after.group(1)):
+        return None
+    return end + after.end()
+
+
+def _members_of_class(sentence: str, lists: Sequence[answer_forms.Cut], q: QuestionAnalysis) -> answer_forms.Cut | None:
+    """The list that follows a word of the class a "which X" question asks for (APPOSITION_GAP apart), the one whose
+    class noun comes after another word of the question first."""
+    if not q.asked_class:
+        return None
+    found = []
+    for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
+        if content_terms(m.group()) != [q.asked_class]:
+            continue
+        after = next((c for c in lists if 0 <= c[0] - m.end() <= APPOSITION_GAP), None)
+        if after is not None:
+            before = re.search(r"([A-Za-z][\w-]*)\s+$", sentence[: m.start()])
+            found.append((not (before is not None and set(content_terms(before.group(1))) & q.terms), after))
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _names_asked(q: QuestionAnalysis, text: str) -> bool:

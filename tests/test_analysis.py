@@ -1037,6 +1037,19 @@ def test_a_name_is_present_by_its_specific_last_word(entity, named, present):
     assert _present(entity, named) is present
 
 
+@pytest.mark.parametrize(("entity", "sentence", "present"), [
+    # a question's short form names a long name of the sentence: "the UK's government", "the SP's standing orders"
+    ("UK", "The government of the United Kingdom was controlled by the Conservative Party.", True),
+    ("SP", "Mandatory Committees are set down under the Scottish Parliament's standing orders.", True),
+    ("AWS", "Claude runs on Amazon Web Services.", True),
+    ("UK", "The United States and Kenya agreed.", False),
+])
+def test_a_short_form_names_the_long_name_of_a_sentence(entity, sentence, present):
+    from rag.binding import _present
+    from rag.sentence_facts import names_of
+    assert _present(entity, names_of(sentence)) is present
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("Which next-generation chip will Anthropic use?", True),
     ("Which version of Claude is the newest?", True),
@@ -1291,7 +1304,9 @@ def test_a_name_is_the_one_its_appositive_describes(question, sentence, answer):
     ('whose value was left to "float" (rise and fall according to market demand).', "float", "rise and fall according to market demand"),
     ("Anthropic will spend $100 billion on Amazon Web Services (AWS) cloud infrastructure.", "servic", None),  # an acronym
     ("The plant delivers power (5 GW in all) to the grid.", "power", None),  # a figure in brackets
-    ("The main risk is execution: if growth slows, the commitments lose value.", "risk", "execution"),  # the copula first
+    # the copula first; a one-word label before a colon keeps what it means (found by the fourteenth blind probe)
+    ("The main risk is execution: if growth slows, the commitments lose value.", "risk", "execution: if growth slows, the commitments lose value"),
+    ("The main risk is poor execution of the plan: if growth slows.", "risk", "poor execution of the plan"),  # no label
 ])
 def test_a_definition_by_copula_or_by_the_gloss_in_brackets(sentence, noun, cut):
     from rag.answer_forms import definition

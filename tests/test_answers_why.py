@@ -62,7 +62,8 @@ def test_why_is_answered_with_the_reason_clause(seed_engine):
 
 def test_what_is_the_x_from_a_copular_sentence(seed_engine):
     got = seed_engine.ask("What are the risks of the deal?")  # abstained although 001 says "The main risk is execution"
-    assert got.text == "execution" and got.citations[0].doc_id == SEED["001"]
+    assert got.text.startswith("execution: if Anthropic’s growth slows, the long-dated purchase commitments become less valuable")
+    assert got.citations[0].doc_id == SEED["001"]
 
 
 def test_a_list_answer_keeps_both_companies(seed_engine):

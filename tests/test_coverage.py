@@ -174,3 +174,11 @@ def test_an_outlet_asked_for_a_claim_is_named_by_its_publisher(seed_engine):
     # 004's metadata names Hamidun News (was its title)
     got = seed_engine.ask("Which outlet reports that Amazon put roughly $50bn into OpenAI?")
     assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_a_claim_that_is_a_wh_clause_is_stated_by_an_answer_to_its_question(seed_engine):
+    # found by the fifteenth blind probe: "Yes" with the leadership sentence, for a headcount no article gives
+    got = seed_engine.ask("Does any source report how many employees Anthropic has?")
+    assert got.abstained and got.note.startswith("No article was found that says how many employees Anthropic has")
+    got = seed_engine.ask("Which article reports how much Amazon initially invested in September 2023?")
+    assert not got.abstained and [c.doc_id for c in got.citations][:1] == [SEED["003"]]

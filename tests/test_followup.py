@@ -16,6 +16,10 @@ from tests.conftest import SEED
     ("What about the revenue?", "What is Anthropic's valuation?", None),  # not a name
     ("And before that?", "What is Anthropic's valuation?", None),  # the older figure, not a name
     ("What about Google?", "Why is the deal called circular?", None),  # no name to replace
+    # both names of the previous question, where the follow-up gives two (found by the fifteenth blind probe)
+    ("And Amazon in OpenAI?", "How much has Google invested in Anthropic?", "How much has Amazon invested in OpenAI?"),
+    ("What about Google in Anthropic?", "How much did Microsoft invest in OpenAI?", "How much did Google invest in Anthropic?"),
+    ("And Amazon in OpenAI?", "Who leads Anthropic?", None),  # one name before: nothing to put OpenAI in place of
 ])
 def test_the_previous_question_asked_of_another_name(question, previous, expected):
     assert with_other_name(question, previous) == expected
@@ -187,6 +191,18 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["potential commitment to $33bn", "$8 billion", "Amazon Pours $4B More Into Anthropic Deal"]),
     # "it": the one name of the question before
     (["Who is the CEO of Anthropic?", "When was it founded?"], ["Dario Amodei", "2021"]),
+    # found by the fifteenth blind probe: wh-words with a noun or "was it" ask the previous question's clause; "Which
+    # articles mention that?" and "Where does that come from?" ask for the previous answer's sources
+    (["How much will Anthropic spend on AWS?", "Over what period?"], ["more than $100bn", "next decade"]),
+    (["How much capacity does Amazon guarantee Anthropic?", "What chips?"], ["up to 5 gigawatts", "Trainium"]),
+    (["When did Amazon first invest in Anthropic?", "How much was it?"], ["September 2023", "$1.25 billion"]),
+    (["How much did Google invest in Anthropic?", "And Amazon in OpenAI?"], ["a reported $2 billion", "approximately $50 billion"]),
+    # "Who wrote that article?", "Who published that?": the credit line or publisher of the article cited first;
+    # "Is there an older figure?" is "And before that?"
+    (["How much will Anthropic spend on AWS?", "What return ratio does that imply?", "Who wrote that article?"],
+     ["more than $100bn", "20:1", "Mr Explorer"]),
+    (["How much capacity does Amazon guarantee Anthropic?", "Who published that?"], ["up to 5 gigawatts", "Hamidun News"]),
+    (["What annual revenue does Anthropic have?", "Is there an older figure?"], ["$30 billion", "surpassing $1 billion"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
@@ -219,3 +235,30 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     from rag.followup import with_referent
 
     assert with_referent(question, previous) == resolved
+
+
+@pytest.mark.parametrize(("question", "followup"), [
+    ("Which articles mention that?", "source"),
+    ("Which outlets also report that?", "source"),
+    ("Where does that come from?", "source"),
+    ("What is the source of that?", "source"),
+    ("Source?", "source"),
+    ("What is the source of revenue for Anthropic?", ""),  # a question of its own
+    ("Which articles mention Trainium?", ""),  # which articles mention a topic (rag.coverage)
+    ("Who wrote that article?", "credit"),
+    ("Who published that?", "credit"),
+    ("Who wrote the article about the AWS deal?", ""),  # an article of its own (rag.bylines)
+    ("Is there an older figure?", "before"),
+    ("What was the earlier figure?", "before"),
+    ("Is there an older article about Amazon?", ""),
+])
+def test_a_follow_up_that_asks_for_the_sources_credit_or_older_figure_of_the_answer(question, followup):
+    assert analyse(question).followup == followup
+
+
+def test_which_articles_mention_that_lists_the_previous_answers_sources(seed_engine):
+    previous = "What is Anthropic's annual revenue?"
+    first = seed_engine.ask(previous)
+    got = seed_engine.ask("Which articles mention that?", previous=previous)
+    assert {c.doc_id for c in got.citations} == {c.doc_id for c in first.citations} == {SEED["000"], SEED["004"]}
+    assert got.text == "; ".join(c.title for c in first.citations)
