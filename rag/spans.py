@@ -103,6 +103,8 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
 _MONTHS = "(?:" + "|".join((*(m.capitalize() for m in MONTHS), *MONTH_ABBREVIATIONS)) + r")\.?"
 _WEEKDAYS = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"
 _DATE = re.compile(
+    # a year of an era, of any length: "800 CE", "55 BC", "AD 476", "1000 BCE"
+    r"\b\d{1,4}\s?(?:BCE|BC|CE|AD)\b|\b(?:AD|A\.D\.)\s?\d{1,4}\b|"
     rf"\b(?:(?:early|mid|late)[- ])?(?:{_MONTHS}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?:1\d{{3}}|20\d\d)s?\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b{_WEEKDAYS}s?\b"  # "on Thursday", "Wednesdays": what "On what day of the week ...?" asks for

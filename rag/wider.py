@@ -37,6 +37,8 @@ _AMOUNT_WORD = re.compile(
     r"one(?!\s+(?:of|another|day|time)\b))\b",
     re.IGNORECASE,
 )
+# no money at all: what "How much does it cost ...?" may be answered by
+_NO_COST = re.compile(r"\b(?:free(?:\s+of\s+charge)?|nothing|no\s+(?:charge|cost|fee))\b", re.IGNORECASE)
 # a length said by its unit alone: "known in seconds", "within hours"
 _LENGTH_WORD = re.compile(r"\b(?:in|within|for|over|after)\s+(?:mere\s+|just\s+|a\s+few\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
                           re.IGNORECASE)
@@ -53,6 +55,8 @@ def wider_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None =
         spans = [_time_phrase(sentence, m) for m in _TIME_PHRASE.finditer(sentence)]
     elif kind in FIGURE_KINDS:
         spans = [s for s in _amounts(sentence) if _fits(s, kind)]
+        if kind == "money":  # "Entry is free", "pay nothing"
+            spans += [Span(m.start(), m.end(), m.group(), "count") for m in _NO_COST.finditer(sentence)]
     else:
         return None
     q_terms = frozenset(q.terms)

@@ -1632,3 +1632,15 @@ def test_whether_a_stated_figure_bears_out_the_questions(question, stated, holds
 
     q = analyse(question)
     assert bears_out(q, q.measured[0], stated) is holds
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    # a year of an era, of any length, is a date
+    ("The Germanic conquest was complete by 800 CE, excluding Iberia.", ["800 CE"]),
+    ("In 55 BC Caesar invaded Britain.", ["55 BC"]),
+    ("Rome fell in AD 476.", ["AD 476"]),
+    ("In 2001 it grew by 800 units.", ["2001"]),  # a count is no date
+])
+def test_a_year_of_an_era_is_a_date(sentence, dates):
+    from rag.spans import candidate_spans
+    assert [s.text for s in candidate_spans(sentence, "date")] == dates

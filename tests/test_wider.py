@@ -21,6 +21,7 @@ from rag.wider import wider_span
     ("How much imported oil came from the Middle East?", "71% of its imported oil came from the Middle East in 1970.", "71%"),
     ("How long does it take to know the outcome of a division?", "The outcome of each division is known in seconds.", "in seconds"),
     ("How many years have such practices existed?", "Such practices have existed for thousands of years.", "thousands"),
+    ("How much does it cost to gain entry to a meeting?", "Entry to the public gallery of a meeting is free.", "free"),
 ])
 def test_a_wider_form_of_the_answer(question, sentence, answer):
     span = wider_span(sentence, analyse(question))
