@@ -92,6 +92,12 @@ _SOURCE_FOLLOWUP = re.compile(
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$",
     re.IGNORECASE,
 )
+# "Which is the more recent figure?", "Which one is newer?": the side the previous answer leads with
+_NEWEST_FOLLOWUP = re.compile(
+    r"^(?:and\s+)?which\s+(?:one\s+|figure\s+|number\s+)?(?:is|was)\s+(?:the\s+)?(?:more\s+recent|newer|newest|latest|most\s+recent|current)"
+    r"(?:\s+(?:one|figure|number|amount))?\s*\??$",
+    re.IGNORECASE,
+)
 # "Who wrote that article?", "Who published that?": the credit line or publisher of the previous answer's article
 _CREDIT_FOLLOWUP = re.compile(
     r"^(?:and\s+)?who\s+(?P<verb>wrote|authored|edited|published)\s+(?:that|this|it|the)(?:\s+(?:article|piece|story|report|one))?\s*\??$",
@@ -111,6 +117,8 @@ _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
     # "And before the latest deal?": a continuation that names the event instead of "that"
     r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$"
+    # "And the older one?", "Which is the earlier figure?"
+    r"|^(?:and\s+|what\s+about\s+|which\s+(?:is|was)\s+)?the\s+(?:older|earlier|previous|prior)\s+(?:one|figure|number|amount)\s*\??$"
     # "Is there an older figure?", "What was the earlier figure?", "Any previous estimate?"
     r"|^(?:and\s+)?(?:is\s+there\s+|was\s+there\s+|what\s+(?:is|was)\s+|any\s+)(?:an?\s+|the\s+)?(?:older|earlier|previous|prior)\s+"
     r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$",
@@ -175,7 +183,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
+    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -334,7 +342,8 @@ def analyse(text: str) -> QuestionAnalysis:
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
-        "source" if _SOURCE_FOLLOWUP.match(text) else "credit" if _CREDIT_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
+        "source" if _SOURCE_FOLLOWUP.match(text) else "credit" if _CREDIT_FOLLOWUP.match(text)
+        else "newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
     )
     act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")
@@ -436,6 +445,10 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         return _participle(text, entities)
     rest = text[m.end() :]
     name = next((e for e in entities if rest.startswith(e)), None)
+    if name is None and rest[:1].islower() and (verb_of := _parsed_verb(text)):
+        # "Has either of them blocked the deal?", "Have they cut prices?": a subject that names no one, the verb by
+        # the parse
+        return verb_of, ""
     verb = _VERB_AFTER_NAME.match(rest[len(name) :]) if name else None  # not "Did Amazon's shares fall?"
     if verb is not None and name and _NOUN_ENDING.search(verb.group(1)):
         # "Does the AWS agreement run for ten years?": the name qualifies a noun, the verb comes after it
@@ -445,6 +458,21 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         return "", ""
     # "Has Google also put money into Anthropic?" asks whether it invested
     return _money_put(terms[0], rest[len(name or "") :], verb.end() if verb else 0), name or ""
+
+
+_LIGHT_VERBS = frozenset({"have", "be", "do", "get", "make"})
+
+
+def _parsed_verb(text: str) -> str:
+    """The stem of a question's main verb by the parse, where it is a verb of its own (not "have", "be", "do")."""
+    from rag.phrases import parse
+
+    doc = parse(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in _LIGHT_VERBS:
+        return ""
+    terms = content_terms(root.lemma_)
+    return terms[0] if terms else ""
 
 
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked

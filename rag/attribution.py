@@ -151,6 +151,17 @@ def current_answer(question: str, earlier: Answer) -> Answer:
     return dataclasses.replace(earlier, question=question, text=text, note=note)
 
 
+def newest_answer(question: str, earlier: Answer) -> Answer:
+    """ "Which is the more recent figure?" after an answer about the present: that answer, which leads with the newest
+    side the sources give, and why it leads; where only older sources give it, it is not said to be recent."""
+    if earlier.abstained:
+        return Answer.abstain(question, 0.0)
+    if earlier.note.startswith(OLDER_ONLY):
+        return dataclasses.replace(earlier, question=question, text=f"Not confirmed: {earlier.text}")
+    note = f"The newest the sources give ({earlier.lead_basis})." if earlier.lead_basis else earlier.note
+    return dataclasses.replace(earlier, question=question, note=note)
+
+
 def newer_answer(question: str, earlier: Answer, past: bool) -> Answer:
     """ "And after that?": for an answer to a question about the past, the newer figure the sources set against it;
     otherwise nothing (an answer about the present is already the newest the sources give)."""

@@ -176,6 +176,7 @@ class Engine:
             attribution_answer,
             current_answer,
             newer_answer,
+            newest_answer,
             older_answer,
             sources_answer,
         )
@@ -203,7 +204,7 @@ class Engine:
         base, *chain = (previous or "").split(TURN_BREAK)
         older = chain[-1] if chain else ""
         before = _usable(base)
-        swapped = restated(q.text, before) if before is not None else None
+        swapped = restated(q.text, before) if before is not None and not q.followup else None
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:
@@ -222,6 +223,10 @@ class Engine:
                 return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
                 return current_answer(q.text, earlier)
+            if q.followup == "newest":  # "Which is the more recent figure?": the side the answer leads with, or the
+                # newer side a question about the past was answered against
+                return (newer_answer(q.text, earlier, True) if analyse(older or before).past
+                        else newest_answer(q.text, earlier))
             if q.followup == "after" and older and analyse(older).followup == "before":
                 # "And after that?" after "And before that?": the answer the step back was taken from
                 back = (self.ask(chain[-2], previous=TURN_BREAK.join([base, *chain[:-2]]), k=k, mode=mode) if len(chain) > 1
@@ -247,6 +252,8 @@ class Engine:
         state = self.state
         if q.figures and asks_who_states(q.text):
             return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
+        if before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
+            return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
@@ -261,6 +268,19 @@ class Engine:
         if (without_event := before_event(q)) is not None:
             answer = self._before_event(q.text, without_event, answer, previous, k, mode)
         return answer
+
+    def _with_figure_answered(self, question: str, before: str, k: int, mode: str) -> Answer | None:
+        """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
+        None where it does not, or the previous answer gave no figure."""
+        from rag.followup import with_answer
+
+        if with_answer(question, "x") is None:
+            return None
+        earlier = self.ask(before, k=k, mode=mode)
+        if earlier.abstained or earlier.figure is None:
+            return None
+        rewritten = with_answer(question, earlier.text)
+        return dataclasses.replace(self.ask(rewritten, k=k, mode=mode), question=question) if rewritten else None
 
     def _coverage(self, question: str, asked: CoverageQuestion) -> Answer:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""

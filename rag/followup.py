@@ -150,12 +150,44 @@ def with_referent(text: str, previous: str) -> str | None:
     return _IT.sub(lambda m: f"{name}'s" if m.group().lower() == "its" else name, text)
 
 
+# "that" or "this" standing for the previous answer: at the end, or before a preposition or "compare"
+_THAT = re.compile(r"\b(?:that|this)\b(?=\s*(?:[?.!]|$|(?:in|on|for|to|with|against|of|by|compared?|compares|mean|means)\b))", re.IGNORECASE)
+
+
+def with_answer(text: str, answer: str) -> str | None:
+    """ "How big is that in everyday terms?" after the answer "up to 5 gigawatts": "How big is up to 5 gigawatts in
+    everyday terms?", the previous answer's figure in place of "that"; None where the question has no such "that"."""
+    if not answer or _THAT.search(text) is None:
+        return None
+    return _THAT.sub(answer, text, count=1)
+
+
+_MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS)
+_TIME = rf"(?:in|during|by|for|since)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:{_MONTH_WORDS})\s+)?\d{{4}}"
+# "And in 2024?", "What about in early 2024?": the previous question asked of another time
+_OTHER_TIME = re.compile(rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<time>{_TIME})\W*$", re.IGNORECASE)
+_TIME_IN = re.compile(rf"\s+{_TIME}\b", re.IGNORECASE)
+# what only the previous time was: "first", "initial" (the first check was not the one of 2024)
+_FIRST = re.compile(r"\s+(?:first|initial|initially|originally)\b", re.IGNORECASE)
+
+
+def with_other_time(text: str, previous: str) -> str | None:
+    """ "And in 2024?" after "How much was the first check?": "How much was the check in 2024?", the previous
+    question with its time (and a "first" that only that time was) replaced; None where the question is not of that form."""
+    m = _OTHER_TIME.match(text)
+    if m is None:
+        return None
+    base = _FIRST.sub("", _TIME_IN.sub("", previous.strip().rstrip("?").rstrip()))
+    return f"{base} {m.group('time')}?"
+
+
 def restated(text: str, previous: str) -> str | None:
     """A follow-up as the question it stands for, or None where it is none of these: another name ("What about
-    Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), "it" for the one
+    Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), another time ("And in
+    2024?"), "it" for the one
     name of the question before."""
     return (with_other_name(text, previous) or with_other_noun(text, previous) or bare_followup(text, previous)
-            or with_referent(text, previous))
+            or with_other_time(text, previous) or with_referent(text, previous))
 
 
 # a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's

@@ -1566,6 +1566,11 @@ def test_a_name_a_passive_of_giving_is_said_of_receives(question, actor, receive
         ("Does the AWS agreement run for ten years?", "run", "AWS"),  # "agreement" is a noun the name qualifies
         ("Did the Amazon investment exceed $4 billion?", "exceed", "Amazon"),
         ("Does Amazon own Anthropic?", "own", "Amazon"),
+        # a subject that names no one: the verb by the parse (found by the sixteenth blind probe: "Yes" to whether
+        # either regulator blocked the deal, a verb no article says)
+        ("Has either of them blocked the Amazon-Anthropic deal?", "block", ""),
+        ("Have they blocked the deal?", "block", ""),
+        ("Is it independent?", "", ""),  # no verb of its own
     ],
 )
 def test_the_verb_a_yes_no_question_asks_of_its_name(question, predicate, doer):

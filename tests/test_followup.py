@@ -203,6 +203,14 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["more than $100bn", "20:1", "Mr Explorer"]),
     (["How much capacity does Amazon guarantee Anthropic?", "Who published that?"], ["up to 5 gigawatts", "Hamidun News"]),
     (["What annual revenue does Anthropic have?", "Is there an older figure?"], ["$30 billion", "surpassing $1 billion"]),
+    # found by the sixteenth blind probe: the sides of a disagreement by age; "that" for the previous answer's figure;
+    # the previous question asked of another time
+    (["What's Amazon's total investment in Anthropic so far?", "Which is the more recent figure?", "And the older one?"],
+     ["potential commitment to $33bn", "potential commitment to $33bn", "$8 billion"]),
+    (["How much capacity is Anthropic getting?", "How big is that in everyday terms?"],
+     ["up to 5GW", "the power output of five large thermal power plants"]),
+    (["When did Amazon first put money into Anthropic?", "How much was that first check?", "And in 2024?"],
+     ["September 2023", "$1.25 billion", "$2.75 billion"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
@@ -251,6 +259,8 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("Is there an older figure?", "before"),
     ("What was the earlier figure?", "before"),
     ("Is there an older article about Amazon?", ""),
+    ("Which is the more recent figure?", "newest"),
+    ("And the older one?", "before"),
 ])
 def test_a_follow_up_that_asks_for_the_sources_credit_or_older_figure_of_the_answer(question, followup):
     assert analyse(question).followup == followup
@@ -262,3 +272,24 @@ def test_which_articles_mention_that_lists_the_previous_answers_sources(seed_eng
     got = seed_engine.ask("Which articles mention that?", previous=previous)
     assert {c.doc_id for c in got.citations} == {c.doc_id for c in first.citations} == {SEED["000"], SEED["004"]}
     assert got.text == "; ".join(c.title for c in first.citations)
+
+
+@pytest.mark.parametrize(("question", "previous", "restated"), [
+    ("And in 2024?", "How much was that first check?", "How much was that check in 2024?"),
+    ("What about in early 2024?", "How much did Amazon invest in Anthropic in September 2023?",
+     "How much did Amazon invest in Anthropic in early 2024?"),
+    ("And in 2024 alone?", "How much did Amazon invest?", None),  # not a time alone
+])
+def test_the_previous_question_asked_of_another_time(question, previous, restated):
+    from rag.followup import with_other_time
+    assert with_other_time(question, previous) == restated
+
+
+@pytest.mark.parametrize(("question", "answer", "restated"), [
+    ("How big is that in everyday terms?", "up to 5 gigawatts", "How big is up to 5 gigawatts in everyday terms?"),
+    ("How does that compare with OpenAI?", "approximately $60 billion", "How does approximately $60 billion compare with OpenAI?"),
+    ("Is that figure current?", "up to 5 gigawatts", None),
+])
+def test_that_stands_for_the_previous_answer(question, answer, restated):
+    from rag.followup import with_answer
+    assert with_answer(question, answer) == restated
