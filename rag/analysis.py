@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from rag.answer_forms import LIKENING_WORDS, asked_periods, compared_figures
 from rag.blanks import blank_before
@@ -354,7 +355,7 @@ def analyse(text: str) -> QuestionAnalysis:
         answer_type=answer_type,
         span_kind=_span_kind(answer_type, span_kind),
         entities=entities,
-        measure=_owned_share(text, _measure(text, entities), entities),
+        measure=_measure_of_verb(text, _owned_share(text, _measure(text, entities), entities)),
         past=bool(_PAST.search(_COUNTED_PAST.sub(" ", text)) and not _NOW.search(text)) or followup == "before",
         scope=question_scope(text),
         bounds=bound_qualifiers(text),
@@ -493,9 +494,11 @@ def _readied(text: str, act: tuple[str, str], entities: tuple[str, ...]) -> tupl
 def _money_put(verb: str, text: str, at: int) -> str:
     """The verb stem a yes/no question asks, "invest" where it puts money into something (a verb of putting, then
     money or a sum of it and "in"/"into" at `at` in `text`)."""
-    return "invest" if verb in _PUTS and _MONEY_INTO.match(text, at) else verb
+    return "invest" if (verb in _PUTS and _MONEY_INTO.match(text, at)) or verb in _FINANCES else verb
 
 
+# "Has Google backed Anthropic?", "Did Salesforce fund it?": to finance is to invest
+_FINANCES = frozenset(content_terms("back backs backed fund funds funded finance finances financed bankroll bankrolled"))
 # money put into something in other words is an investment: "put money into", "poured cash into", "sunk funds into"
 _PUTS = frozenset(content_terms("put puts putting pour pours poured pouring sink sinks sank sunk pump pumps pumped plough "
                                 "ploughed plow plowed inject injects injected"))
@@ -1023,6 +1026,20 @@ def _owned_share(text: str, measure: str, entities: tuple[str, ...] = ()) -> str
         return measure
     part = _SHARE_OF.search(text)
     return (_measure(part.group(1), entities) or measure) if part else measure
+
+
+# "How much money did Anthropic lose?": money said by a verb of its measure is that measure (a loss, not a pledge)
+VERB_MEASURES = MappingProxyType({"lose": "loss", "lost": "loss", "earn": "earn", "owe": "debt", "borrow": "debt"})
+_MONEY_WORDS = frozenset(content_terms("money cash funds dollars"))
+
+
+def _measure_of_verb(text: str, measure: str) -> str:
+    """The measure a verb of money says where the question's measure is money itself ("How much money did Anthropic
+    lose last year?" measures a loss); `measure` otherwise."""
+    if measure not in _MONEY_WORDS:
+        return measure
+    verb = next((VERB_MEASURES[t] for t in content_terms(text) if t in VERB_MEASURES), "")
+    return verb or measure
 
 
 _SHARE_WORDS = frozenset(content_terms("share percentage percent proportion fraction portion part"))

@@ -181,13 +181,30 @@ def with_other_time(text: str, previous: str) -> str | None:
     return f"{base} {m.group('time')}?"
 
 
+# "And Google, has it backed Anthropic?": a name set first, then a question that says "it" for it
+_NAME_FIRST = re.compile(r"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<name>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})\s*,\s*(?P<rest>.+)$",
+                         re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)
+
+
+def with_name_first(text: str) -> str | None:
+    """ "And Google, has it backed Anthropic?": "Has Google backed Anthropic?", the question with the name it sets first
+    in place of its pronoun; None where the question is not of that form or says no pronoun."""
+    m = _NAME_FIRST.match(text)
+    if m is None or _PRONOUN.search(m.group("rest")) is None:
+        return None
+    name = m.group("name")
+    rest = _PRONOUN.sub(lambda p: f"{name}'s" if p.group().lower() in ("its", "their") else name, m.group("rest"), count=1)
+    return rest[0].upper() + rest[1:]
+
+
 def restated(text: str, previous: str) -> str | None:
     """A follow-up as the question it stands for, or None where it is none of these: another name ("What about
     Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), another time ("And in
-    2024?"), "it" for the one
+    2024?"), a name set first ("And Google, has it ...?"), "it" for the one
     name of the question before."""
     return (with_other_name(text, previous) or with_other_noun(text, previous) or bare_followup(text, previous)
-            or with_other_time(text, previous) or with_referent(text, previous))
+            or with_other_time(text, previous) or with_name_first(text) or with_referent(text, previous))
 
 
 # a time, not an event: "before the end of the decade", "prior to the summer": a unit of time (the units table's

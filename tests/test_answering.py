@@ -117,6 +117,17 @@ def test_it_abstains_when_the_corpus_has_no_answer(seed_engine, question):
     assert 0.0 <= got.confidence < DEFAULT_ABSTAIN_BELOW
 
 
+@pytest.mark.parametrize("question", [
+    # found by the sixteenth blind probe: money said by a verb of its measure is that measure (was "$100 billion",
+    # Anthropic's AWS spending pledge, for a loss no article gives)
+    "How much money did Anthropic lose last year?",
+    "How much money did Anthropic earn last year?",
+])
+def test_money_asked_by_a_verb_of_its_measure(seed_engine, question):
+    got = seed_engine.ask(question)
+    assert got.abstained and got.citations == ()
+
+
 def test_a_share_of_what_is_owned_is_a_stake_not_a_share_price_rise(seed_engine):
     # found by the fourteenth blind probe: was "nearly 3%", the after-hours rise of Amazon's shares
     got = seed_engine.ask("What percentage of Anthropic does Amazon own after the deal?")

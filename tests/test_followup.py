@@ -293,3 +293,15 @@ def test_the_previous_question_asked_of_another_time(question, previous, restate
 def test_that_stands_for_the_previous_answer(question, answer, restated):
     from rag.followup import with_answer
     assert with_answer(question, answer) == restated
+
+
+@pytest.mark.parametrize(("question", "restated"), [
+    ("And Google, has it backed Anthropic?", "Has Google backed Anthropic?"),
+    ("What about Microsoft, how much did it invest in OpenAI?", "How much did Microsoft invest in OpenAI?"),
+    ("And Google, what is its stake?", "What is Google's stake?"),
+    ("And then, what happened?", None),  # no name set first
+    ("And Google?", None),  # another name for the previous question (with_other_name)
+])
+def test_a_name_set_first_stands_for_the_pronoun_after_it(question, restated):
+    from rag.followup import with_name_first
+    assert with_name_first(question) == restated
