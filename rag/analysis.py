@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from rag.alignment import main_verb
 from rag.answer_forms import LIKENING_WORDS, asked_periods, compared_figures
 from rag.blanks import blank_before
 from rag.figures import parse_figures
@@ -104,6 +105,12 @@ _CREDIT_FOLLOWUP = re.compile(
     r"^(?:and\s+)?who\s+(?P<verb>wrote|authored|edited|published)\s+(?:that|this|it|the)(?:\s+(?:article|piece|story|report|one))?\s*\??$",
     re.IGNORECASE,
 )
+def _credit_followup(text: str) -> str:
+    """ "publisher" for "Who published that?", "credit" for "Who wrote that article?", else ""."""
+    m = _CREDIT_FOLLOWUP.match(text)
+    return "" if m is None else "publisher" if m.group("verb").lower() == "published" else "credit"
+
+
 _AFTER_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$",
     re.IGNORECASE,
@@ -184,7 +191,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
+    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -343,9 +350,9 @@ def analyse(text: str) -> QuestionAnalysis:
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
-        "source" if _SOURCE_FOLLOWUP.match(text) else "credit" if _CREDIT_FOLLOWUP.match(text)
-        else "newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
-        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else ""
+        "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
+        or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
+        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else "")
     )
     act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")
     actor = next((e for e in doers if _acts(text, e)), "")
@@ -446,7 +453,7 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         return _participle(text, entities)
     rest = text[m.end() :]
     name = next((e for e in entities if rest.startswith(e)), None)
-    if name is None and rest[:1].islower() and (verb_of := _parsed_verb(text)):
+    if name is None and rest[:1].islower() and (verb_of := main_verb(text)):
         # "Has either of them blocked the deal?", "Have they cut prices?": a subject that names no one, the verb by
         # the parse
         return verb_of, ""
@@ -459,21 +466,6 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         return "", ""
     # "Has Google also put money into Anthropic?" asks whether it invested
     return _money_put(terms[0], rest[len(name or "") :], verb.end() if verb else 0), name or ""
-
-
-_LIGHT_VERBS = frozenset({"have", "be", "do", "get", "make"})
-
-
-def _parsed_verb(text: str) -> str:
-    """The stem of a question's main verb by the parse, where it is a verb of its own (not "have", "be", "do")."""
-    from rag.phrases import parse
-
-    doc = parse(text)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    if root is None or root.pos_ != "VERB" or root.lemma_.lower() in _LIGHT_VERBS:
-        return ""
-    terms = content_terms(root.lemma_)
-    return terms[0] if terms else ""
 
 
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked

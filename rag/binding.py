@@ -13,7 +13,7 @@ from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.lexical import GENERIC_NAME_TERMS, content_terms, gives_money
 from rag.records import Figure
-from rag.sentence_facts import SentenceFacts, facts
+from rag.sentence_facts import SentenceFacts, facts, initials_of
 from rag.units import FIGURE_KINDS
 
 
@@ -134,7 +134,7 @@ def _present(entity: str, named: frozenset[str]) -> bool:
     and always its last word that is not generic: "Claude 3 Opus" is not named by "Claude 3.5 Sonnet", "Microsoft
     Azure" not by "Microsoft", "Mistral AI" not by "AI" ("Dario Amodei" is named by "Amodei")."""
     key, terms, need = _parts(entity)
-    short = _short_form(entity)
+    short = initials_of(entity)
     if short and short in named:
         return True  # "the United States" written "US", "Amazon Web Services" written "AWS"
     head = _head_term(entity)
@@ -155,18 +155,6 @@ HEAD_PREFIX = 4  # a head word this long also names its adjective form ("europ" 
 def _head_term(entity: str) -> str:
     specific = [t for t in content_terms(entity) if t not in GENERIC_NAME_TERMS and not t[:1].isdigit()]
     return specific[-1] if specific else ""
-
-
-_JOINING = frozenset({"of", "the", "and", "for", "&"})
-
-
-@lru_cache(maxsize=1024)
-def _short_form(entity: str) -> str:
-    """The initials a name of two or more capitalized words is written by ("us" for "United States"), or ""."""
-    words = [w for w in entity.split() if w.lower() not in _JOINING]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words).lower()
 
 
 @lru_cache(maxsize=1024)

@@ -217,9 +217,10 @@ class Engine:
                        else self.ask(before, k=k, mode=mode))
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
-            if q.followup == "credit":  # "Who wrote that article?": the credit line of the article the answer cites first
+            if q.followup in ("credit", "publisher"):  # "Who wrote that article?": the credit line of the article
+                # the answer cites first; "Who published that?": its publisher
                 credited = None if earlier.abstained or not earlier.citations else credit_answer(
-                    self.state.data, q.text, earlier.citations[0].doc_id, q.text.lower().split()[1:2] == ["published"])
+                    self.state.data, q.text, earlier.citations[0].doc_id, q.followup == "publisher")
                 return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
                 return current_answer(q.text, earlier)
@@ -272,9 +273,9 @@ class Engine:
     def _with_figure_answered(self, question: str, before: str, k: int, mode: str) -> Answer | None:
         """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
         None where it does not, or the previous answer gave no figure."""
-        from rag.followup import with_answer
+        from rag.followup import refers_to_answer, with_answer
 
-        if with_answer(question, "x") is None:
+        if not refers_to_answer(question):
             return None
         earlier = self.ask(before, k=k, mode=mode)
         if earlier.abstained or earlier.figure is None:

@@ -154,10 +154,15 @@ def with_referent(text: str, previous: str) -> str | None:
 _THAT = re.compile(r"\b(?:that|this)\b(?=\s*(?:[?.!]|$|(?:in|on|for|to|with|against|of|by|compared?|compares|mean|means)\b))", re.IGNORECASE)
 
 
+def refers_to_answer(text: str) -> bool:
+    """Whether a question says "that" or "this" for the previous answer ("How big is that in everyday terms?")."""
+    return _THAT.search(text) is not None
+
+
 def with_answer(text: str, answer: str) -> str | None:
     """ "How big is that in everyday terms?" after the answer "up to 5 gigawatts": "How big is up to 5 gigawatts in
     everyday terms?", the previous answer's figure in place of "that"; None where the question has no such "that"."""
-    if not answer or _THAT.search(text) is None:
+    if not answer or not refers_to_answer(text):
         return None
     return _THAT.sub(answer, text, count=1)
 

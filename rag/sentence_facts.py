@@ -62,18 +62,23 @@ def names_of(text: str) -> frozenset[str]:
 
 # a name of two or more capitalized words ("the United Kingdom", "Amazon Web Services"), joined by "of" or "the"
 _LONG_NAME = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w’'&-]*)+")
-_JOINING = frozenset({"of", "and", "for", "the", "The"})
+_JOINING = frozenset({"of", "and", "for", "the", "&"})
+
+
+@lru_cache(maxsize=4096)
+def initials_of(name: str) -> str:
+    """The initials a name of two or more capitalized words is written by ("us" for "United States", "uk" for "the
+    United Kingdom"), or "" for any other name."""
+    words = [w for w in name.split() if w.lower() not in _JOINING]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words).lower()
 
 
 def _initials_of_names(text: str) -> list[str]:
-    """The initials each long name of the text is written by: "uk" for "the United Kingdom", so that a question's
-    "UK" binds to it (rag.binding reads a question's long name by its initials the other way round)."""
-    out = []
-    for m in _LONG_NAME.finditer(text):
-        words = [w for w in m.group().split() if w not in _JOINING]
-        if len(words) >= 2:
-            out.append("".join(w[0] for w in words).lower())
-    return out
+    """The initials each long name of the text is written by, so that a question's "UK" binds to "the United
+    Kingdom" (rag.binding reads a question's long name by its initials the other way round)."""
+    return [short for m in _LONG_NAME.finditer(text) if (short := initials_of(m.group()))]
 
 
 def looks_like_heading(text: str) -> bool:

@@ -64,13 +64,19 @@ def wider_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None =
     return nearest_span(sentence, q, weights, fresh)
 
 
+_TRAILING = frozenset({"a", "an", "the", "and", "or", "but", "which", "that"})  # words a time phrase does not end on
+
+
 def _time_phrase(sentence: str, m: re.Match[str]) -> Span | None:
-    words = m.group().split()
+    """The time phrase a match opens, as written in the sentence: its first MAX_TIME_PHRASE_WORDS words after the
+    opening one, without a closing article or conjunction ("Immediately after Decision Time a" -> "... Time")."""
+    words = list(re.finditer(r"\S+", m.group()))[: MAX_TIME_PHRASE_WORDS + 1]
+    while len(words) > 1 and words[-1].group().lower() in _TRAILING:
+        words.pop()
     if len(words) < 2:
         return None
-    text = " ".join(words[: MAX_TIME_PHRASE_WORDS + 1])
-    text = re.sub(r"(?:\s+(?:a|an|the|and|or|but|which|that))+$", "", text, flags=re.IGNORECASE)
-    return Span(m.start(), m.start() + len(text), text, "date")
+    end = m.start() + words[-1].end()
+    return Span(m.start(), end, sentence[m.start() : end], "date")
 
 
 def _amounts(sentence: str) -> list[Span]:

@@ -254,7 +254,7 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("What is the source of revenue for Anthropic?", ""),  # a question of its own
     ("Which articles mention Trainium?", ""),  # which articles mention a topic (rag.coverage)
     ("Who wrote that article?", "credit"),
-    ("Who published that?", "credit"),
+    ("Who published that?", "publisher"),
     ("Who wrote the article about the AWS deal?", ""),  # an article of its own (rag.bylines)
     ("Is there an older figure?", "before"),
     ("What was the earlier figure?", "before"),
