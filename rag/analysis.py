@@ -27,7 +27,7 @@ from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
     "person", "organisation", "place", "date", "money", "percent", "power", "energy", "tokens", "ratio", "duration", "count",
-    "list", "yesno", "reason", "definition", "expansion", "other",
+    "list", "yesno", "reason", "definition", "expansion", "role", "other",
 )
 AUX_WORDS = "is are was were does do did has have had can could will would should may might must".split()
 _AUX = rf"(?:{'|'.join(AUX_WORDS)})"
@@ -183,7 +183,7 @@ _NOT_NAMES = frozenset(
 class QuestionAnalysis:
     text: str
     answer_type: str  # one of ANSWER_TYPES
-    span_kind: str  # money, percent, power, tokens, ratio, duration, count, date, name, place or other
+    span_kind: str  # money, percent, power, tokens, ratio, duration, count, date, name, place, role or other
     entities: tuple[str, ...]  # the names the question is about: ("Google", "Anthropic")
     measure: str  # the stemmed head of what is asked: "revenu", "stake", "invest"
     past: bool  # asks about the past ("initial", "before", "in 2023")
@@ -791,6 +791,8 @@ def _span_kind(answer_type: str, span_kind: str) -> str:
     yes/no or a why question ("Does Anthropic remain independent despite Amazon's investment?" wants no money)."""
     if answer_type in ("yesno", "reason", "expansion") or (answer_type == "definition" and span_kind not in ("name", "place")):
         return "other"  # "What is a circular investment?" asks for no amount
+    if answer_type == "role":
+        return "role"  # "What title did Henry II take?": a title, not a name or a date
     if answer_type in ("person", "organisation", "list") and (span_kind == "other" or (answer_type != "list" and span_kind in FIGURE_KINDS)):
         return "name"
     return span_kind
@@ -909,6 +911,7 @@ _CLASS_NOUNS = {
     "place": "city country region state town province continent island river location nation village county "
              "capital port territory district kingdom",
     "date": "year month day date decade century",
+    "role": "title office position job post",  # what a person holds: answered by a title ("Duke of Normandy"), not a name
 }
 
 
@@ -944,6 +947,9 @@ def _answer_type(text: str, span_kind: str) -> str:
     if _WHICH_FIRST.match(text) and not _KIND_OF.search(text) and (named := CLASS_TYPES.get(_class_noun(text).lower())) in ("organisation", "person"):
         # "Which European AI startup reached a $6 billion valuation?": a name of the class, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else named
+    if _WHICH_FIRST.match(text) and CLASS_TYPES.get(_class_noun(text).lower()) == "role" and not _OWNER_ASKED.search(text):
+        # (not "Which industry's competitive positions ...?", which asks for the industry)
+        return "role"
     if span_kind in ("money", "percent", "power", "energy", "tokens", "ratio", "duration", "count", "date", "place"):
         return span_kind
     if _PLURAL_ASK.search(text):
@@ -956,7 +962,8 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "definition"
     if _KIND_OF.search(text):  # "What type of company is Anthropic?" asks for a kind, not for a company's name
         return "other"
-    return CLASS_TYPES.get(_class_noun(text).lower(), "other")
+    named = CLASS_TYPES.get(_class_noun(text).lower(), "other")
+    return "other" if named == "role" else named  # a role is asked only as above
 
 
 def question_scope(text: str) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ from rag.wider import WIDER_BELOW, wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
-SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date"}
+SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date", "role"}
 ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the sentence follows the question's parse
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series

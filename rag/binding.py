@@ -37,6 +37,9 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         if (claim is not None and q.receiver and entity_key(claim.subject) == entity_key(q.receiver)
                 and gives_money(content_terms(claim.measure))):
             return False  # "Anthropic plans to spend more than $100bn" is no money Anthropic gets
+        if claim is not None and q.receiver and entity_key(claim.subject) != entity_key(q.receiver) and (
+                entity_key(claim.target) != entity_key(q.receiver) if claim.target else not _present(q.receiver, named)):
+            return False  # "How many gigawatts did OpenAI get from Amazon?": Amazon guarantees "the company" (Anthropic) 5 GW
         if claim is not None and claim.subject and q.actor and entity_key(claim.subject) != entity_key(q.actor):
             return False  # what Anthropic is backed with is not what Salesforce invested
         if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):

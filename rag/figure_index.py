@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rag.analysis import question_scope
-from rag.claims import PARSED_UNITS
+from rag.claims import HEDGE_WORDS, PARSED_UNITS
 from rag.conflicts import weigh
 from rag.disagreement import PAST, entity_key, measure_stem, topic_key, value_key
 from rag.errors import FigureQueryError
@@ -332,7 +332,8 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
     names = {entity_key(n) for n in _names(rest, _skip_first(rest))} - {""}
     words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
     words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
-    words |= {t for f in parsed if f.unit != "year" for t in content_terms(f.qualifier)}  # "up to": as the claim says it
+    # "up to": as the claim says it; a hedge ("around", "approximately") is said in any of its words
+    words |= {t for f in parsed if f.unit != "year" and f.qualifier not in HEDGE_WORDS for t in content_terms(f.qualifier)}
     return names, words, question_scope(rest)
 
 

@@ -221,13 +221,27 @@ TIME_TERMS = frozenset(t for w in (*MONTHS, *(w for u in DURATION_UNITS for w in
 _BEFORE_EVENT = re.compile(r"\s*,?\s+(?:before|prior to)\s+(?:the|this|that|its|their|his|her)\s+(?P<event>[^?]+?)\s*(?:\?|$)", re.IGNORECASE)
 
 
+# "Under the older report, ...", "... according to the earlier coverage?": the older side of what the sources give
+_OLDER_SOURCE = re.compile(
+    r"\s*,?\s*\b(?:according to|in|under|per|by|from)\s+(?:the|an?)\s+(?:older|oldest|earlier|earliest|previous|prior|original|first)\s+"
+    r"(?:reports?|reporting|articles?|sources?|coverage|stor(?:y|ies)|accounts?|pieces?)\b\s*,?\s*",
+    re.IGNORECASE,
+)
+
+
 def before_event(q: QuestionAnalysis) -> str | None:
     """The question without its closing "before the <event>" for a figure question ("How much had Amazon invested
-    in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?"): it is then answered
-    as "And before that?" is after that question, by the older figure the sources set against its answer. None for
-    any other question."""
+    in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?"), or without the older
+    source it names ("Under the older report, what was Amazon's total investment?" -> "What was Amazon's total
+    investment?"): it is then answered as "And before that?" is after that question, by the older figure the sources
+    set against its answer. None for any other question."""
     if q.span_kind not in FIGURE_TYPES and q.span_kind != "count":
         return None
+    older = _OLDER_SOURCE.search(q.text)
+    if older is not None:
+        rest = f"{q.text[: older.start()]} {q.text[older.end() :]}".strip()
+        rest = re.sub(r"\s+([?,.])", r"\1", rest)
+        return rest[:1].upper() + rest[1:] if rest.strip("?") else None
     m = _BEFORE_EVENT.search(q.text)
     if m is None or years_in(m.group("event")) or set(content_terms(m.group("event"))) & TIME_TERMS:
         return None

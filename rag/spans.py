@@ -44,6 +44,8 @@ MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for
 _RULES: tuple[tuple[str, str], ...] = (
     # "What is the term for a deal where the money comes back ...?": a word or a name, whatever the question's words
     ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
+    # "What is Amazon's stake worth?": what something is worth is money, whatever it is
+    ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bworth\b"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
@@ -208,6 +210,29 @@ def question_type(question: str) -> str:
     return "other"
 
 
+# What a person holds ("What title did Henry II take?"): a title or an office of general English, with the words that
+# make it one ("Prime Minister", "Duke of Normandy"). Words that are also common adjectives or nouns count only
+# capitalized ("General Braddock", not "in general").
+_TITLE_WORDS = (
+    "king queen prince princess duke duchess earl countess baron baroness marquis marquess viscount emperor empress "
+    "tsar czar sultan caliph shah khan pharaoh regent viceroy monarch ruler pope cardinal archbishop bishop abbot "
+    "priest pastor minister president chancellor premier governor senator mayor secretary treasurer chairman "
+    "chairwoman chairperson ceo cfo cto coo director officer commander admiral colonel captain lieutenant marshal "
+    "judge ambassador consul envoy representative deputy speaker founder cofounder co-founder editor professor dean "
+    "provost lord knight magistrate sheriff attorney adviser advisor spokesman spokeswoman spokesperson executive "
+    "manager superintendent commissioner"
+).split()
+_CAPITAL_TITLE_WORDS = "Count General Major Head Chair Chief Justice Lady Sir Leader Principal".split()
+_TITLE_BEFORE = r"(?i:vice|deputy|chief|prime|lord|grand|high|first|assistant|acting|lieutenant|attorney|executive|co)"
+_TITLE_WORD = rf"(?:(?i:{'|'.join(_TITLE_WORDS)})|{'|'.join(_CAPITAL_TITLE_WORDS)})s?"
+# the words a title's "of" place may be followed by: not "the captain of the Yale football team", where a noun does
+_AFTER_TITLE = "and|or|in|on|at|from|was|were|is|are|who|which|to|for|by|with|since|until|under|during|after|before|when|had|has|have"
+_TITLE = re.compile(
+    rf"\b(?:{_TITLE_BEFORE}[\s-]+)*{_TITLE_WORD}(?:[\s-]+{_TITLE_WORD})*\b"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s*(?:[^\w\s]|$)|\s+(?:" + _AFTER_TITLE + r")\b))?"
+)
+
+
 def candidate_spans(sentence: str, kind: str) -> list[Span]:
     """Spans of `sentence` that fit the answer kind, in order of appearance."""
     return list(_candidates(sentence, kind))
@@ -243,6 +268,8 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
         return spans
     if kind == "date":
         return [Span(m.start(), m.end(), m.group(), kind) for m in _DATE.finditer(sentence)]
+    if kind == "role":
+        return [Span(m.start(), m.end(), m.group(), kind) for m in _TITLE.finditer(sentence)]
     if kind in ("name", "place", "other"):
         spans = [_without_determiner(Span(m.start(), m.end(), _trim(m.group()), kind)) for m in _CAPS.finditer(sentence)]
         if kind == "other":
@@ -389,7 +416,7 @@ def choose_span(
     `words_only` leaves out dates and figures (such a question where the sentence names no sort of X)."""
     kind = q.span_kind
     q_terms = _term_set(q.terms)
-    if q.possessed:
+    if q.possessed or kind == "role":
         aligned = None  # "Which tech giant's alliance ...?": the owner of the alliance, wherever the parse puts it
     if sorts:
         spans: Sequence[Span] = [tidy(Span(a, b, sentence[a:b], SORT)) for a, b in sorts]

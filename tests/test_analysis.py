@@ -76,6 +76,14 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("By how much did the drug reduce knee pain compared with placebo?", "percent"),
         ("How much did Amazon increase its investment?", "money"),
         ("How much did revenue grow last year?", "money"),
+        # what a person holds: a title, not a name or a date
+        ("What title did Henry II take in the Canary Islands?", "role"),
+        ("What office was held by George W. Bush?", "role"),
+        ("Which position does Daniela Amodei hold at Anthropic?", "role"),
+        ("What is the title of the book?", "definition"),  # a book's title is no office
+        ("Under the older report, what was Amazon's stake in Anthropic worth?", "money"),  # a stake's worth is money
+        ("What percentage is Amazon's stake worth?", "percent"),
+        ("Which industry's competitive positions are affected?", "other"),  # the industry is asked, not a position
     ],
 )
 def test_answer_types(question, answer_type):
@@ -1649,3 +1657,20 @@ def test_whether_a_stated_figure_bears_out_the_questions(question, stated, holds
 def test_a_year_of_an_era_is_a_date(sentence, dates):
     from rag.spans import candidate_spans
     assert [s.text for s in candidate_spans(sentence, "date")] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("King Henry II of England took the title of Lord of the Canary Islands.", ["King", "Lord of the Canary Islands"]),
+        ("The Prime Minister of the United Kingdom, General Braddock and the vice president met.",
+         ["Prime Minister of the United Kingdom", "General", "vice president"]),
+        # words that are common adjectives or nouns are titles only capitalized
+        ("In general, the count was high; Major General Smith was chief executive officer.", ["Major General", "chief executive officer"]),
+        ("Amazon holds a minority stake and does not have a board seat.", []),
+        ("He was captain of the Yale football team and Governor of Virginia in 1750.", ["captain", "Governor of Virginia"]),
+    ],
+)
+def test_titles_a_role_question_is_answered_by(sentence, titles):
+    from rag.spans import candidate_spans
+    assert [c.text for c in candidate_spans(sentence, "role")] == titles

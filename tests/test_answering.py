@@ -191,6 +191,8 @@ def test_bad_questions_raise_clear_errors(seed_engine, question, message):
         ("Who says $25 billion?", ["000", "001", "004"]),
         ("Which article gives 5 GW?", ["001", "004"]),
         ("Which sources report $4 billion?", ["002", "003"]),
+        # 004: "invested approximately $50 billion in OpenAI": a hedge is said in any of its words (was refused)
+        ("Who reports that Amazon put around $50 billion into OpenAI?", ["004"]),
     ],
 )
 def test_who_states_a_figure_is_answered_from_the_figure_index(seed_engine, question, docs):
@@ -261,6 +263,19 @@ def test_who_leads_a_company_is_whoever_holds_a_role_at_its_top(seed_engine):
     got = seed_engine.ask("Who leads Anthropic?")
     assert got.text == "Dario Amodei"
     assert got.citations[0].doc_id == SEED["003"]
+
+
+def test_a_figure_a_receiver_asks_for_goes_to_that_receiver(seed_engine):
+    # 004: "Amazon in turn guarantees the company access to ... up to 5 gigawatts": the company is Anthropic
+    assert seed_engine.ask("How many gigawatts of capacity did OpenAI get from Amazon in its deal?").abstained
+    assert seed_engine.ask("How many gigawatts will Anthropic get from Amazon?").text == "up to 5 gigawatts"
+
+
+def test_a_title_is_answered_by_a_title_or_not_at_all(seed_engine):
+    # 003: "CEO Dario Amodei and President Daniela Amodei"; xAI is named only as "Elon Musk's venture" (was "Mistral AI")
+    assert seed_engine.ask("What title does Daniela Amodei hold at Anthropic?").text == "President"
+    assert seed_engine.ask("What position does Dario Amodei hold?").text == "CEO"
+    assert seed_engine.ask("What title does Elon Musk hold at xAI?").abstained
 
 
 def test_who_owns_a_company_is_not_read_from_a_possessive_own(seed_engine):

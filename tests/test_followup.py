@@ -117,6 +117,10 @@ def test_a_question_that_cannot_stand_alone(question, needs):
     ("How much had Amazon invested before the summer of 2024?", None),
     ("How much did Amazon invest before 2026?", None),  # a year: the figures' own dates answer it
     ("Who led Anthropic before the deal?", None),  # not a figure question
+    # the older source named: its side of a disagreement
+    ("Under the older report, what was Amazon's total investment?", "What was Amazon's total investment?"),
+    ("What is Anthropic's annual revenue according to the earlier coverage?", "What is Anthropic's annual revenue?"),
+    ("Who is the CEO according to the older article?", None),
 ])
 def test_a_figure_asked_before_an_event_is_the_question_without_it(question, without_event):
     assert before_event(analyse(question)) == without_event
@@ -127,6 +131,12 @@ def test_a_figure_before_an_event_is_the_older_figure_the_sources_set_against_it
     got = seed_engine.ask("How much had Amazon invested in Anthropic before the $5 billion deal?")
     assert got.text == "$4B" and [c.doc_id for c in got.citations] == [SEED["003"]]
     got = seed_engine.ask("What was Anthropic's revenue before the latest deal?")
+    assert got.text == "surpassing $1 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
+
+
+def test_a_figure_asked_of_the_older_source_is_its_side_of_the_disagreement(seed_engine):
+    # was "$30 billion" (000, 004), as the question without "according to the earlier coverage" is answered
+    got = seed_engine.ask("What is Anthropic's annual revenue according to the earlier coverage?")
     assert got.text == "surpassing $1 billion" and [c.doc_id for c in got.citations] == [SEED["003"]]
 
 
