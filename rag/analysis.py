@@ -631,7 +631,10 @@ _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 _LIKENED = re.compile(
     rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$"
     # "How is the 5 GW capacity put into perspective?", "How big is 5 gigawatts in everyday terms?"
-    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b|how\b[^?]*\bin everyday terms\b"
+    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b"
+    r"|how\b[^?]*\bin (?:everyday|practical|real-world|concrete|plain|human|physical) terms\b"
+    # "How can you picture the scale of 5 gigawatts?": a size made imaginable by a likeness
+    r"|how\b[^?]*\b(?:picture|imagine|visuali[sz]e|grasp|conceive)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b"
     # a statement with its blank last: "The guaranteed compute capacity is likened to the output of what?"
     r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable)\s+to\b[^?]*\bwhat\W*$)",
     re.IGNORECASE,
@@ -850,7 +853,8 @@ def _owns(text: str, entity: str) -> bool:
     asked about ("to spend on Amazon's cloud services": a possessive after a preposition other than "of" names where
     the money goes, not whose it is)."""
     return any(
-        (_POSSESSED.match(text, i + len(entity)) and not _TARGET_BEFORE.search(text, 0, i))
+        (_POSSESSED.match(text, i + len(entity)) and not _TARGET_BEFORE.search(text, 0, i)
+         and not _POSSESSED_NAMED.match(text, i + len(entity)))
         or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
         or _AS_ITS.match(text, i + len(entity))
         for i in _occurrences(text, entity)
@@ -864,6 +868,11 @@ _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
 _AUXILIARY_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _RECEIVING = re.compile(r"\s+(?:get|gets|getting|got|receive[sd]?|receiving|obtain(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing))\b")
 _POSSESSED = re.compile(r"['’]s?\s+\w")
+# "Anthropic's rivals OpenAI and Mistral": what the name has is named right after it, and those names are asked about
+_POSSESSED_NAMED = re.compile(
+    r"['’]s?\s+(?:(?!(?:in|into|to|of|for|on|at|by|with|from|and|or|the|a|an|its|their|than|as|over|under|is|are|was|were)\b)"
+    r"[a-z][\w-]*\s+){1,2}[A-Z]"
+)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 # not "is Anthropic expected to spend": the name does what follows "to"
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|given|shown|paid|sold|lent|owed)\b(?!\s+to\s+(?!(?:the|a|an|its|their)\b)[a-z]+\b)")
@@ -1072,6 +1081,13 @@ UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction p
 FINANCIAL_MEASURES = frozenset(content_terms(
     "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
 ))
+# measures that name one figure in several words: a company's sales are its revenue (its profit is another figure)
+_SAME_MEASURE = (frozenset(content_terms("revenue revenues sales turnover")),)
+
+
+def measure_words(measure: str) -> frozenset[str]:
+    """The stems a figure's measure is said in: itself, or every word of its family ("sale" -> revenue, turnover)."""
+    return next((family for family in _SAME_MEASURE if measure in family), frozenset({measure}))
 
 
 def _compound_head(text: str, term: str) -> str:

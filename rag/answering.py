@@ -10,7 +10,7 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, says_role
+from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
@@ -152,7 +152,7 @@ def answer_question(
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
         # figure with the word beside it answers
         (figure_question and q.measure in FINANCIAL_MEASURES and not classed,
-         lambda s: q.measure in facts(data, s.sentence_id).near_terms),
+         lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"

@@ -530,6 +530,9 @@ def test_the_years_a_question_names_are_read_once(question, years):
         ("What is the size of Amazon's stake?", ("Amazon",)),
         ("Who runs Amazon Web Services as its CEO?", ("Amazon Web Services",)),  # "its CEO": the CEO of AWS
         ("Who joined Anthropic as an engineer?", ()),
+        # what the name has is named right after it: those names are asked about
+        ("What valuations are quoted for Anthropic's rivals OpenAI and Mistral?", ()),
+        ("What is Amazon's investment in Anthropic?", ("Amazon",)),
     ],
 )
 def test_the_owners_of_what_is_asked(question, owners):
@@ -1403,6 +1406,9 @@ def test_a_question_asked_in_two_parts(question, parts):
     ("What did Amazon commit to?", False),
     ("How is the 5 GW capacity put into perspective?", True),
     ("How big is 5 gigawatts of compute in everyday terms?", True),
+    ("How big is 5 gigawatts in practical terms?", True),
+    ("How can you picture the scale of 5 gigawatts?", True),
+    ("How can you picture Amazon's data centres?", False),  # no size to picture
     ("The guaranteed compute capacity is likened to the output of what?", True),  # a statement with its blank last
 ])
 def test_a_question_on_what_something_is_likened_to(question, likened):

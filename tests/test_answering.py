@@ -271,6 +271,18 @@ def test_a_figure_a_receiver_asks_for_goes_to_that_receiver(seed_engine):
     assert seed_engine.ask("How many gigawatts will Anthropic get from Amazon?").text == "up to 5 gigawatts"
 
 
+def test_sales_are_revenue_and_a_profit_is_not(seed_engine):
+    # 004: "The company's annual revenue has reached $30 billion"; 003's older "surpassing $1 billion" set against it
+    got = seed_engine.ask("What are Anthropic's annual sales?")
+    assert got.text == "$30 billion" and got.conflicts and got.conflicts[0].text == "surpassing $1 billion"
+    assert seed_engine.ask("What is Anthropic's annual profit?").abstained
+
+
+def test_a_rival_named_after_a_possessive_is_asked_about(seed_engine):
+    # "Anthropic's rival OpenAI": OpenAI's valuation is asked, not one Anthropic owns (was refused)
+    assert seed_engine.ask("What valuation did Anthropic's rival OpenAI reach?").text == "approximately $150 billion"
+
+
 def test_a_title_is_answered_by_a_title_or_not_at_all(seed_engine):
     # 003: "CEO Dario Amodei and President Daniela Amodei"; xAI is named only as "Elon Musk's venture" (was "Mistral AI")
     assert seed_engine.ask("What title does Daniela Amodei hold at Anthropic?").text == "President"
