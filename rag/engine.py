@@ -185,7 +185,7 @@ class Engine:
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import joined, two_parts
+        from rag.parts import asked_of_answer, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
@@ -198,8 +198,10 @@ class Engine:
             # "Who is Anthropic's CEO and when was the company founded?": each part on its own, the second as a
             # follow-up of the first ("the company", "its"); both answers together
             first = self.ask(parts[0], previous=previous, k=k, mode=mode)
-            second = self.ask(parts[1], previous=parts[0], k=k, mode=mode)
-            return joined(q.text, [(parts[0], first), (parts[1], second)])
+            # "Which firm has put money into Anthropic, and how much?": how much the firm answered has put in
+            of_answer = None if first.abstained else asked_of_answer(parts[0], parts[1], first.text)
+            second = self.ask(of_answer or parts[1], previous=parts[0], k=k, mode=mode)
+            return joined(q.text, [(parts[0], first), (of_answer or parts[1], second)])
         # after "And before that?" (once or more), the question it followed and each such turn, one a line
         base, *chain = (previous or "").split(TURN_BREAK)
         older = chain[-1] if chain else ""

@@ -23,8 +23,10 @@ _HOW_WORDS = ("much", "many", "long", "big", "large", "old", "far", "often")  # 
 _ASK = rf"(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:{'|'.join(_HOW_WORDS)}))?"
 # a noun of the ask ("what chips", "over what period"), not the auxiliary, wh-word or pronoun of a clause
 _NOUN = rf"(?!{_AUX}\b|{_WH}\b|about\b|else\b|that\b|this\b|it\b)[a-z][\w-]*"
+# an adverb between "and" and the ask: "and roughly how much?", "and exactly when?"
+_HEDGE = r"(?:(?:roughly|approximately|about|around|exactly|precisely|also|then)\s+)?"
 _SECOND = re.compile(
-    rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_ASK}(?:\s+[a-z][\w'’-]*)?)"
+    rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_HEDGE}{_ASK}(?:\s+[a-z][\w'’-]*)?)"
     rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
 )  # mid-sentence, in lower case: "what Google offers" is no clause of its own
 _LEADING_WH = re.compile(rf"^\W*(?:(?:which|what)\s+[\w-]+|{_WH})\s+", re.IGNORECASE)  # "Who", "Which company"
@@ -48,6 +50,8 @@ def two_parts(question: str) -> tuple[str, str] | None:
     ask = m.group("ask")
     rest = m.group("rest").strip().rstrip("?").strip()
     words = ask.lower().split()
+    if re.fullmatch(_HEDGE, words[0] + " ") and len(words) > 1:
+        words = words[1:]
     if not rest and words[-1] not in (*WH_WORDS, *_HOW_WORDS) and not re.fullmatch(_PREPOSITION, words[0]):
         return None  # "... and which eastern county?": a blank with its noun, not a clause ("and in what month?" is)
     if _BARE_WH.match(first):
@@ -70,6 +74,38 @@ def asked_of(ask: str, question: str) -> str:
         rest = rest[0].lower() + rest[1:]  # "Is Anthropic independent?" -> "Why is Anthropic independent?"
     asked = f"{ask.strip()} {rest}?"
     return f"{asked[0].upper()}{asked[1:]}"
+
+
+# a first part that asks for a name ("Which firm has put money into Anthropic?", "Which company did Amazon invest
+# in?"): its wh-phrase, auxiliary and the rest of its clause
+_NAME_ASKED = re.compile(rf"^\W*(?:who|whom|(?:which|what)(?:\s+[\w'’-]+){{1,6}}?)\s+(?P<aux>{_AUX})\s+(?P<rest>[^?]+?)\s*\??$", re.IGNORECASE)
+# after the auxiliary, a subject of the clause's own (the wh-phrase is then its object): a name or a determiner
+_OWN_SUBJECT = re.compile(r"^(?:[A-Z]|(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those)\b)")
+_PREPOSITIONS = frozenset("in into on at by for from to with about of".split())
+
+
+def asked_of_answer(first: str, second: str, answer: str) -> str | None:
+    """The second part asked of the first part's answer, where the first asks for a name and the second only asks
+    more of the same clause: ("Which firm has put money into Anthropic?", "How much has put money into Anthropic?",
+    "Google") -> "How much has Google put money into Anthropic?"; ("Which company did Amazon invest in in February
+    2026?", "How much did Amazon invest in in February 2026?", "OpenAI") -> "How much did Amazon invest in OpenAI in
+    February 2026?". None otherwise."""
+    m = _NAME_ASKED.match(first.strip())
+    if m is None or not answer:
+        return None
+    aux, rest = m.group("aux"), m.group("rest")
+    clause = f"{aux} {rest}?"
+    if not second.lower().endswith(" " + clause.lower()):
+        return None
+    ask = second[: len(second) - len(clause)].strip()
+    if aux.lower() not in ("do", "does", "did") and not _OWN_SUBJECT.match(rest):
+        return f"{ask} {aux} {answer} {rest}?"  # the wh-phrase was the subject
+    words = rest.split()
+    # the wh-phrase was the object: after its stranded preposition ("invest in in February" -> "invest in OpenAI in
+    # February"), else at the clause's end
+    at = next((i + 1 for i in range(len(words) - 1) if words[i].lower() in _PREPOSITIONS and words[i + 1].lower() in _PREPOSITIONS),
+              len(words))
+    return f"{ask} {aux} {' '.join([*words[:at], answer, *words[at:]])}?"
 
 
 # a follow-up that is only wh-words: "When?", "And how much?", "Where exactly?", "In what year?", "Over what period?",

@@ -1385,6 +1385,8 @@ def test_the_kind_a_question_asks_for_is_its_class_before_a_figure_word(question
     ("How much did Amazon invest in OpenAI and when?", ("How much did Amazon invest in OpenAI?", "When did Amazon invest in OpenAI?")),
     ("How much did Amazon invest, and in what month?", ("How much did Amazon invest?", "In what month did Amazon invest?")),
     ("When and where was it founded?", ("When was it founded?", "Where was it founded?")),
+    ("When did Amazon invest in OpenAI, and roughly how much?",
+     ("When did Amazon invest in OpenAI?", "Roughly how much did Amazon invest in OpenAI?")),  # an adverb before the ask
     # one question: a blank, a list with its noun, a wh-word inside a phrase, a range
     ("Imperialism extends a country's power and what?", None),
     ("The term imperialism has been applied to western countries, and which eastern county?", None),
@@ -1396,6 +1398,25 @@ def test_a_question_asked_in_two_parts(question, parts):
     from rag.parts import two_parts
 
     assert two_parts(question) == parts
+
+
+@pytest.mark.parametrize(("question", "answer", "second"), [
+    # the first part asks for its subject: the second is asked of the name it answers
+    ("Which firm has put money into Anthropic, and how much?", "Google", "How much has Google put money into Anthropic?"),
+    # ... for its object: the name goes after the stranded preposition, else at the clause's end
+    ("Which company did Amazon invest in in February 2026, and how much?", "OpenAI",
+     "How much did Amazon invest in OpenAI in February 2026?"),
+    ("Which company did Amazon invest in, and when?", "OpenAI", "When did Amazon invest in OpenAI?"),
+    ("Which chips will Anthropic use, and when?", "Trainium", "When will Anthropic use Trainium?"),
+    # a second part with a clause of its own, or a first part that asks no name: as it is
+    ("Who is Anthropic's CEO and when was the company founded?", "Dario Amodei", None),
+    ("How much did Amazon invest in OpenAI and when?", "$50 billion", None),
+])
+def test_a_second_part_asked_of_the_name_the_first_answers(question, answer, second):
+    from rag.parts import asked_of_answer, two_parts
+
+    first, then = two_parts(question)
+    assert asked_of_answer(first, then, answer) == second
 
 
 @pytest.mark.parametrize(("question", "likened"), [

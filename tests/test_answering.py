@@ -271,6 +271,13 @@ def test_a_figure_a_receiver_asks_for_goes_to_that_receiver(seed_engine):
     assert seed_engine.ask("How many gigawatts will Anthropic get from Amazon?").text == "up to 5 gigawatts"
 
 
+def test_a_second_part_is_asked_of_the_name_the_first_part_answers(seed_engine):
+    # 004: "In February 2026, the company invested approximately $50 billion in OpenAI" (the second part was "How much
+    # did Amazon invest in in February 2026?", refused)
+    got = seed_engine.ask("Which company did Amazon invest in in February 2026, and how much?")
+    assert got.text == "OpenAI; approximately $50 billion"
+
+
 def test_sales_are_revenue_and_a_profit_is_not(seed_engine):
     # 004: "The company's annual revenue has reached $30 billion"; 003's older "surpassing $1 billion" set against it
     got = seed_engine.ask("What are Anthropic's annual sales?")
