@@ -871,7 +871,10 @@ _POSSESSED = re.compile(r"['’]s?\s+\w")
 # "Anthropic's rivals OpenAI and Mistral": what the name has is named right after it, and those names are asked about
 _POSSESSED_NAMED = re.compile(
     r"['’]s?\s+(?:(?!(?:in|into|to|of|for|on|at|by|with|from|and|or|the|a|an|its|their|than|as|over|under|is|are|was|were)\b)"
-    r"[a-z][\w-]*\s+){1,2}[A-Z]"
+    r"[a-z][\w-]*\s+){1,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    # the names end there, before a word that ends the question ("... rival OpenAI reach?"); not "Amazon's latest
+    # Anthropic investment pledge", where a name qualifies a noun
+    r"(?=\s*(?:[?,.;:]|$)|\s+(?:and|or|in|on|at|to|for|of|with|from|is|are|was|were|has|have|had|did|do|does)\b|\s+[a-z]+\s*\?)"
 )
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 # not "is Anthropic expected to spend": the name does what follows "to"

@@ -386,11 +386,20 @@ def _fits(f: Figure, kind: str) -> bool:
     return f.unit == "count"
 
 
-_DETERMINER = re.compile(r"(?:Its|Their|His|Her|Our|This|These|Those)\s+(?=[A-Z])")
+# words of English's closed classes that open a sentence capitalized and name nothing: a determiner, a pronoun, a
+# preposition, a conjunction or a sentence adverb ("Because of this, ...", "During World War II ...")
+_OPENING_WORDS = (
+    "Its Their His Her Our This These Those It They We He She There Here In On At By For With From Into During After "
+    "Before Since Because Although Though However While Whereas When Whenever If Unless As So But And Or Nor Yet Thus "
+    "Therefore Hence Meanwhile Moreover Furthermore Nevertheless Nonetheless Instead Also Then Now Today Later Finally "
+    "Unlike Despite Following Including Under Over Between Among Until Without Within Throughout Toward Towards Upon"
+).split()
+_DETERMINER = re.compile(rf"(?:{'|'.join(_OPENING_WORDS)})(?:\s+(?=[A-Z])|$)")
 
 
 def _without_determiner(span: Span) -> Span:
-    """ "Its Constitutional AI" at the start of a sentence names "Constitutional AI"."""
+    """ "Its Constitutional AI" at the start of a sentence names "Constitutional AI", "During World War II" names
+    "World War II", and "Because" alone names nothing (an empty span, left out)."""
     m = _DETERMINER.match(span.text)
     if m is None:
         return span

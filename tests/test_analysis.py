@@ -970,6 +970,9 @@ def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, w
     ("both Claude 3 Opus and Claude 3.5 Sonnet arrive on Bedrock.", ["Claude 3 Opus", "Claude 3.5 Sonnet", "Bedrock"]),
     ("of Amazon 4.5 billion, in March 12, on Trainium 2 chips.", ["Amazon", "March", "Trainium 2"]),  # a figure, a date: no name's number
     ("hyperscalers still overdependent on H100/B200 supply.", ["H100/B200"]),  # model numbers joined by a slash
+    # a closed-class word that opens a sentence names nothing
+    ("Because of this, Ethelred fled. During World War II Britain fought. However, Japan won.",
+     ["Ethelred", "World War II Britain", "Japan"]),
     ("the Thai/Japanese alliance", ["Thai", "Japanese"]),  # names joined by a slash are two
 ])
 def test_a_name_keeps_its_number(sentence, names):
