@@ -94,6 +94,24 @@ _SOURCE_FOLLOWUP = re.compile(
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$",
     re.IGNORECASE,
 )
+# "Which article gave that lower number?", "Which source has the newer figure?": the articles of one side of the
+# previous answer's disagreement (rag.attribution.side_sources); the side's word is read by `asked_side`
+_SIDE_FOLLOWUP = re.compile(
+    r"^(?:and\s+)?(?:which|what)\s+(?:articles?|sources?|outlets?|publications?|reports?|papers?|ones?)\s+"
+    r"(?:gave|gives|give|says?|said|reported|reports?|states?|stated|has|had|have|cites?|cited|puts?|quoted|quotes?)\s+"
+    r"(?:that|the|this)\s+(?P<side>lower|smaller|higher|bigger|larger|older|earlier|newer|latest|more\s+recent|current|other|different)"
+    r"\s+(?:number|figure|amount|one|estimate|value)s?\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def asked_side(text: str) -> str:
+    """The side of a disagreement a follow-up asks the sources of ("lower" in "Which article gave that lower
+    number?"), or ""."""
+    m = _SIDE_FOLLOWUP.match(text)
+    return "" if m is None else " ".join(m.group("side").lower().split())
+
+
 # "Which is the more recent figure?", "Which one is newer?": the side the previous answer leads with
 _NEWEST_FOLLOWUP = re.compile(
     r"^(?:and\s+)?which\s+(?:one\s+|figure\s+|number\s+)?(?:is|was)\s+(?:the\s+)?(?:more\s+recent|newer|newest|latest|most\s+recent|current)"
@@ -129,7 +147,10 @@ _BEFORE_FOLLOWUP = re.compile(
     r"|^(?:and\s+|what\s+about\s+|which\s+(?:is|was)\s+)?the\s+(?:older|earlier|previous|prior)\s+(?:one|figure|number|amount)\s*\??$"
     # "Is there an older figure?", "What was the earlier figure?", "Any previous estimate?"
     r"|^(?:and\s+)?(?:is\s+there\s+|was\s+there\s+|what\s+(?:is|was)\s+|any\s+)(?:an?\s+|the\s+)?(?:older|earlier|previous|prior)\s+"
-    r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$",
+    r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$"
+    # "What did earlier coverage report?", "What did the older article say?"
+    r"|^(?:and\s+)?what\s+did\s+(?:the\s+)?(?:earlier|older|previous|prior|original|first)\s+"
+    r"(?:coverage|reports?|reporting|articles?|sources?|stor(?:y|ies)|pieces?)\s+(?:report|say|give|show|put\s+it\s+at)\s*\??$",
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"^(?:did|was|were|had|has|have)\b", re.IGNORECASE)
@@ -350,7 +371,7 @@ def analyse(text: str) -> QuestionAnalysis:
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     followup = (
-        "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
+        "side" if _SIDE_FOLLOWUP.match(text) else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else "")
     )
@@ -682,6 +703,8 @@ def _class_noun(text: str) -> str:
         if w.lower() in _CLASS_END:
             break
         words.append(w)
+    if len(words) > 1 and words[1].lower() in ("or", "and"):
+        return words[0]  # "Which banks or law firms advised ...?": the first of the classes joined
     unended = len(words) == len(after)  # no word ends the phrase (where the question has no auxiliary, its verb may)
     if not words or (unended and (len(after) > CLASS_WORDS or _HAS_AUX.search(text))):
         return ""

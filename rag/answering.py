@@ -261,8 +261,10 @@ def answer_question(
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and (q.asks_why or q.asks_process):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
-    if form is None and kind == "other" and not q.asks_name:
-        # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs none)
+    if form is None and kind == "other" and not q.asks_name and not (
+            q.possessed and best.span is not None and owns(sentence.text, best.span, q.possessed)):
+        # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs
+        # none); not where the span is the owner a "Which X's Y ...?" question asks for ("Microsoft's OpenAI alliance")
         best = dataclasses.replace(best, span=phrase_answer(facts(data, best.sentence_id), q, idf))
         if best.span is None and q.asked_class:
             # "Through which AWS service do businesses use Claude?": the best sentence names no service; a near-best

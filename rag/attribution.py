@@ -151,6 +151,29 @@ def current_answer(question: str, earlier: Answer) -> Answer:
     return dataclasses.replace(earlier, question=question, text=text, note=note)
 
 
+LOWER_SIDES = frozenset({"lower", "smaller"})
+HIGHER_SIDES = frozenset({"higher", "bigger", "larger"})
+NEWER_SIDES = frozenset({"newer", "latest", "more recent", "current"})  # "older", "earlier", "other", "different": the other side
+
+
+def side_sources(question: str, earlier: Answer, side: str) -> Answer:
+    """ "Which article gave that lower number?": the articles, by title, of one side of the disagreement the previous
+    answer shows, with that side's figure and sentences: the side it leads with (the newest) or the older figure set
+    against it, and for "lower" or "higher" the one whose figure is (both in one unit). Nothing where no source
+    disagrees."""
+    if earlier.abstained or not earlier.conflicts:
+        return Answer.abstain(question, 0.0)
+    older = older_answer(question, earlier)
+    lead, other = earlier.figure, older.figure
+    if side in LOWER_SIDES | HIGHER_SIDES and lead is not None and other is not None and lead.unit == other.unit:
+        leads = (lead.value < other.value) == (side in LOWER_SIDES)
+    else:
+        leads = side in NEWER_SIDES
+    chosen = earlier if leads else older
+    text = "; ".join(dict.fromkeys(c.title or c.file for c in chosen.citations))
+    return dataclasses.replace(chosen, question=question, text=text, conflicts=(), conflict_count=0, note="")
+
+
 def newest_answer(question: str, earlier: Answer) -> Answer:
     """ "Which is the more recent figure?" after an answer about the present: that answer, which leads with the newest
     side the sources give, and why it leads; where only older sources give it, it is not said to be recent."""

@@ -541,14 +541,18 @@ def _owners(sentence: str, spans: Sequence[Span]) -> list[Span]:
 
 OWNED_REACH = 3  # words after an owner's "'s" that may hold what it owns ("Microsoft's OpenAI alliance")
 _OWNED_AFTER = re.compile(rf"['’]s((?:\s+[\w-]+){{1,{OWNED_REACH}}})")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 _QUALIFIED_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+([\w-]+)\s+$", re.IGNORECASE)
 
 
 def owns(sentence: str, span: Span, stem: str) -> bool:
-    """Whether the sentence gives the span as the owner of what the question's stem names: "Microsoft's OpenAI
-    alliance" for "allianc", "the dominant NVIDIA" for "domin"."""
+    """Whether the sentence gives the span as the owner of what the question's stem names: "OpenAI's alliance" or
+    "Microsoft's OpenAI alliance" for "allianc", "the dominant NVIDIA" for "domin"."""
     after = _OWNED_AFTER.match(sentence, span.end - 2 if span.text.endswith(("'s", "’s")) else span.end)
     if after is not None and any(derived(t, stem) for t in content_terms(after.group(1))):
+        return True
+    compound = _NEXT_WORD.match(sentence, span.end)  # "Microsoft's OpenAI alliance": the name qualifies the noun
+    if compound is not None and any(derived(t, stem) for t in content_terms(compound.group(1))):
         return True
     before = _QUALIFIED_BEFORE.search(sentence, 0, span.start)
     return before is not None and any(derived(t, stem) for t in content_terms(before.group(1)))

@@ -81,6 +81,7 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("What office was held by George W. Bush?", "role"),
         ("Which position does Daniela Amodei hold at Anthropic?", "role"),
         ("What is the title of the book?", "definition"),  # a book's title is no office
+        ("Which banks or law firms advised on the deal?", "organisation"),  # the first of the classes joined
         ("Under the older report, what was Amazon's stake in Anthropic worth?", "money"),  # a stake's worth is money
         ("What percentage is Amazon's stake worth?", "percent"),
         ("Which industry's competitive positions are affected?", "other"),  # the industry is asked, not a position

@@ -278,6 +278,13 @@ def test_a_second_part_is_asked_of_the_name_the_first_part_answers(seed_engine):
     assert got.text == "OpenAI; approximately $50 billion"
 
 
+def test_the_owner_a_whose_question_asks_for_qualifies_the_noun(seed_engine):
+    # 003: "compete with Microsoft's OpenAI alliance and Google's Gemini ecosystem" (was "Google", from a sentence
+    # that names no alliance, then "OpenAI alliance")
+    got = seed_engine.ask("Which AI lab's alliance with Microsoft is Amazon's Anthropic deal compared against?")
+    assert got.text == "OpenAI" and got.citations[0].doc_id == SEED["003"]
+
+
 def test_sales_are_revenue_and_a_profit_is_not(seed_engine):
     # 004: "The company's annual revenue has reached $30 billion"; 003's older "surpassing $1 billion" set against it
     got = seed_engine.ask("What are Anthropic's annual sales?")

@@ -271,9 +271,28 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("Is there an older article about Amazon?", ""),
     ("Which is the more recent figure?", "newest"),
     ("And the older one?", "before"),
+    ("What did earlier coverage report?", "before"),
+    ("What did the older article say?", "before"),
+    ("What did the older article say about Trainium?", ""),  # a question of its own
+    ("Which article gave that lower number?", "side"),
+    ("Which source has the newer figure?", "side"),
+    ("Which article gave the lower revenue figure for Anthropic?", ""),  # names what it asks: a question of its own
 ])
 def test_a_follow_up_that_asks_for_the_sources_credit_or_older_figure_of_the_answer(question, followup):
     assert analyse(question).followup == followup
+
+
+@pytest.mark.parametrize(("question", "docs"), [
+    ("Which article gave that lower number?", ["003"]),  # "surpassing $1 billion", against 000's and 004's $30 billion
+    ("Which article gave the higher number?", ["000", "004"]),
+    ("Which source has the older figure?", ["003"]),
+    ("Which source has the newer figure?", ["000", "004"]),
+])
+def test_the_articles_of_one_side_of_a_disagreement(seed_engine, question, docs):
+    got = seed_engine.ask(question, previous="What is Anthropic's annual revenue?")
+    assert sorted(c.doc_id for c in got.citations) == [SEED[d] for d in docs]
+    assert got.text == "; ".join(dict.fromkeys(c.title for c in got.citations))
+    assert seed_engine.ask(question, previous="Who is the CEO of Anthropic?").abstained  # no disagreement: no side
 
 
 def test_which_articles_mention_that_lists_the_previous_answers_sources(seed_engine):
