@@ -72,7 +72,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("duration", r"\bhow long\b|\bhow soon\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
-     r"|\b(?:over |for |in )?what (?:period|time span|timespan|span of time|term|time ?frame|timeline|time horizon|horizon)\b"
+     r"|\b(?:over |for |in |within )?what (?:period|time span|timespan|span of time|term|time ?frame|timeline|time horizon|horizon"
+     r"|(?:time )?window|stretch)\b"
      r"|\bduration\b|\blength of the\b"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"

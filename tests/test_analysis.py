@@ -1373,6 +1373,7 @@ def test_the_name_that_gets_what_is_asked(question, receiver, actor):
     ("How much computing capacity does Anthropic get?", "power"),
     ("What gigawatt figure is cited for the deal?", "power"),
     ("What context window does Claude have?", "tokens"),
+    ("Over what window does the market analysis expect the key catalyst?", "duration"),  # a window of time
     # one word may stand between "which" and a place noun
     ("In which world regions is inference capacity being expanded?", "place"),
 ])
