@@ -20,6 +20,7 @@ from rag.mismatch import answers_asked_at, asked_counts, bare_numbers, spans_of_
 from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
 from rag.records import Figure
+from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.timewords import CALENDAR_NAMES, years_in
 from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, units_of_kind
@@ -212,7 +213,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
+    followup: str = ""  # "source" ("who said that?"), "side" ("which article gave that lower number?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -260,6 +261,7 @@ class QuestionAnalysis:
     counts: tuple[tuple[str, int], ...] = ()  # counts and ranks it asks of: (("ordinal", 5),) for "the fifth session" (rag.mismatch)
     # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
     opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    side: str = ""  # the side of a disagreement a "side" follow-up asks the sources of: "lower" in "Which article gave that lower number?"
 
     @property
     def name_terms(self) -> frozenset[str]:
@@ -370,8 +372,9 @@ def analyse(text: str) -> QuestionAnalysis:
     answer_type = "expansion" if acronym else _answer_type(asked, span_kind)
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
+    side = asked_side(text)
     followup = (
-        "side" if _SIDE_FOLLOWUP.match(text) else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
+        "side" if side else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else "")
     )
@@ -390,6 +393,7 @@ def analyse(text: str) -> QuestionAnalysis:
         figures=figures,
         terms=terms,
         followup=followup,
+        side=side,
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=actor,
         receiver=receiver,
@@ -768,16 +772,11 @@ _NOT_VERBS = frozenset("the and its their his her our your this that these those
 # Roles a person is asked for by, each as the stems that name it in an article: a person named where the role is
 # not ("Who is Amazon's chief executive?" next to "Anthropic remains independent") is not the one asked for.
 # ("chief" is left out: "chief scientist" names no role of the table.)
-_ROLE_GROUPS = (
-    "ceo executive", "president", "founder founded cofounder", "chairman chairwoman chair",
-    "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
-    "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
-)
-PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in _ROLE_GROUPS)
+PERSON_ROLES = tuple(frozenset(content_terms(words)) for words in ROLE_GROUPS)
 # each role's words as written, by stem: a sentence names the role in one of them ("executives"), not in another word
 # of the stem ("execution" is stemmed as "executive" is)
 _ROLE_SAID = {stem: re.compile(rf"\b{word}s?\b", re.IGNORECASE)
-              for words in _ROLE_GROUPS for word in words.split() for stem in content_terms(word)}
+              for words in ROLE_GROUPS for word in words.split() for stem in content_terms(word)}
 
 
 def says_role(text: str, roles: frozenset[str]) -> bool:
@@ -939,10 +938,7 @@ _CLASS_NOUNS = {
                     "business bank agency regulator university college institute institution "
                     "retailer automaker airline carrier insurer hyperscaler vendor supplier developer "
                     "conglomerate corporation subsidiary backer acquirer bidder",
-    "person": "person executive analyst author editor reporter journalist official leader founder cofounder ceo chief "
-              "president chairman chairwoman minister scientist researcher writer king queen ruler emperor general "
-              "commander player artist politician spokesman spokeswoman spokesperson director manager economist "
-              "lawyer judge senator governor mayor professor student inventor engineer",
+    "person": " ".join((*PERSON_NOUNS, *TITLE_WORDS)),
     "place": "city country region state town province continent island river location nation village county "
              "capital port territory district kingdom",
     "date": "year month day date decade century",

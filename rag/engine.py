@@ -169,7 +169,7 @@ class Engine:
     def _answer(self, question: str, previous: str | None, k: int, mode: str) -> Answer:
         """Engine.ask, once the question's spelling is read."""
         from rag.agreement import agreement_answer, agreement_question
-        from rag.analysis import analyse, asked_side
+        from rag.analysis import analyse
         from rag.answering import answer_question
         from rag.attribution import (
             asks_who_states,
@@ -221,7 +221,7 @@ class Engine:
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
             if q.followup == "side":  # "Which article gave that lower number?": one side's articles
-                return side_sources(q.text, earlier, asked_side(q.text))
+                return side_sources(q.text, earlier, q.side)
             if q.followup in ("credit", "publisher"):  # "Who wrote that article?": the credit line of the article
                 # the answer cites first; "Who published that?": its publisher
                 credited = None if earlier.abstained or not earlier.citations else credit_answer(

@@ -24,7 +24,8 @@ _ASK = rf"(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:{'|'.join(_HOW_WORDS)}))?"
 # a noun of the ask ("what chips", "over what period"), not the auxiliary, wh-word or pronoun of a clause
 _NOUN = rf"(?!{_AUX}\b|{_WH}\b|about\b|else\b|that\b|this\b|it\b)[a-z][\w-]*"
 # an adverb between "and" and the ask: "and roughly how much?", "and exactly when?"
-_HEDGE = r"(?:(?:roughly|approximately|about|around|exactly|precisely|also|then)\s+)?"
+_HEDGE_WORDS = ("roughly", "approximately", "about", "around", "exactly", "precisely", "also", "then")
+_HEDGE = rf"(?:(?:{'|'.join(_HEDGE_WORDS)})\s+)?"
 _SECOND = re.compile(
     rf"(?:,\s*and|\s+and|;)\s+(?P<ask>{_HEDGE}{_ASK}(?:\s+[a-z][\w'’-]*)?)"
     rf"(?P<rest>\s+{_AUX}\b.*|\s+[a-z]+(?:s|ed)\b.*|\s*\?*)$",
@@ -50,7 +51,7 @@ def two_parts(question: str) -> tuple[str, str] | None:
     ask = m.group("ask")
     rest = m.group("rest").strip().rstrip("?").strip()
     words = ask.lower().split()
-    if re.fullmatch(_HEDGE, words[0] + " ") and len(words) > 1:
+    if words[0] in _HEDGE_WORDS and len(words) > 1:
         words = words[1:]
     if not rest and words[-1] not in (*WH_WORDS, *_HOW_WORDS) and not re.fullmatch(_PREPOSITION, words[0]):
         return None  # "... and which eastern county?": a blank with its noun, not a clause ("and in what month?" is)

@@ -17,6 +17,7 @@ from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value, spelled_c
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived, gives_money
 from rag.phrases import parse
 from rag.records import Figure
+from rag.roles import CAPITAL_TITLE_WORDS, TITLE_WORDS
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
@@ -161,13 +162,21 @@ _CAPS = re.compile(rf"\b(?:[A-Z]|[a-z]{{1,3}}[A-Z])[\w’'.&-]*(?:/[A-Z][A-Za-z]
 
 
 POSSESSIVE_PENALTY = 50.0
-COMMON_SENTENCE_STARTS = frozenset(
-    "some because king many most after before when while although however during since several both each every"
-    " this that these those there here then thus also another other such one two three first later"
-    # discourse adverbs that open a sentence: "Meanwhile, companies like xAI ..." names no one "Meanwhile"
-    " meanwhile moreover furthermore additionally nevertheless nonetheless consequently instead still yet indeed"
-    " finally overall today now similarly likewise conversely notably separately elsewhere ultimately initially".split()
+# Words that open a sentence capitalized and name nothing: English's closed classes (a determiner, a pronoun, a
+# preposition, a conjunction) and sentence adverbs ("Because of this, ...", "During World War II ...", "Meanwhile, ...")
+OPENING_WORDS = frozenset(
+    "its their his her our this that these those it they we he she there here in on at by for with from into during "
+    "after before since because although though however while whereas when whenever if unless as so but and or nor yet "
+    "thus therefore hence then also meanwhile moreover furthermore additionally nevertheless nonetheless consequently "
+    "instead still indeed finally overall today now later recently currently initially ultimately historically "
+    "traditionally similarly likewise conversely notably separately elsewhere unlike despite following including "
+    "according under over between among until without within throughout toward towards upon".split()
 )
+# words that name nothing where they open a sentence, but may open a name elsewhere ("One Medical", "First Nations")
+_LEADING_ONLY = frozenset("some many most several both each every another other such one two three first".split())
+OPENERS = OPENING_WORDS | _LEADING_ONLY
+# a lone capitalized first word that is usually just the sentence start ("King" opens more sentences than it names)
+COMMON_SENTENCE_STARTS = OPENERS | {"king"}
 
 
 @dataclass(frozen=True)
@@ -211,21 +220,10 @@ def question_type(question: str) -> str:
     return "other"
 
 
-# What a person holds ("What title did Henry II take?"): a title or an office of general English, with the words that
-# make it one ("Prime Minister", "Duke of Normandy"). Words that are also common adjectives or nouns count only
-# capitalized ("General Braddock", not "in general").
-_TITLE_WORDS = (
-    "king queen prince princess duke duchess earl countess baron baroness marquis marquess viscount emperor empress "
-    "tsar czar sultan caliph shah khan pharaoh regent viceroy monarch ruler pope cardinal archbishop bishop abbot "
-    "priest pastor minister president chancellor premier governor senator mayor secretary treasurer chairman "
-    "chairwoman chairperson ceo cfo cto coo director officer commander admiral colonel captain lieutenant marshal "
-    "judge ambassador consul envoy representative deputy speaker founder cofounder co-founder editor professor dean "
-    "provost lord knight magistrate sheriff attorney adviser advisor spokesman spokeswoman spokesperson executive "
-    "manager superintendent commissioner"
-).split()
-_CAPITAL_TITLE_WORDS = "Count General Major Head Chair Chief Justice Lady Sir Leader Principal".split()
+# What a person holds ("What title did Henry II take?"): a title or an office of general English (rag.roles), with the
+# words that make it one ("Prime Minister", "Duke of Normandy")
 _TITLE_BEFORE = r"(?i:vice|deputy|chief|prime|lord|grand|high|first|assistant|acting|lieutenant|attorney|executive|co)"
-_TITLE_WORD = rf"(?:(?i:{'|'.join(_TITLE_WORDS)})|{'|'.join(_CAPITAL_TITLE_WORDS)})s?"
+_TITLE_WORD = rf"(?:(?i:{'|'.join(TITLE_WORDS)})|{'|'.join(CAPITAL_TITLE_WORDS)})s?"
 # the words a title's "of" place may be followed by: not "the captain of the Yale football team", where a noun does
 _AFTER_TITLE = "and|or|in|on|at|from|was|were|is|are|who|which|to|for|by|with|since|until|under|during|after|before|when|had|has|have"
 _TITLE = re.compile(
@@ -337,10 +335,7 @@ def _with_phrases(sentence: str, spans: Sequence[Span], phrases: Sequence[tuple[
 
 
 # a capitalized word that only opens a sentence: a verb's -ing form before "the" ("Following the ..."), or a word
-# that starts sentences and names nothing
-OPENERS = (COMMON_SENTENCE_STARTS - {"king"}) | frozenset(
-    "according despite under today recently currently historically traditionally similarly meanwhile".split()
-)
+# of OPENERS
 _OPENER = re.compile(rf"(?:[A-Z][a-z]+ing\s+(?=the\s)|(?:{'|'.join(w.capitalize() for w in sorted(OPENERS))})\s+)(?:(?:the|of|an?)\s+)*")
 
 
@@ -387,15 +382,10 @@ def _fits(f: Figure, kind: str) -> bool:
     return f.unit == "count"
 
 
-# words of English's closed classes that open a sentence capitalized and name nothing: a determiner, a pronoun, a
-# preposition, a conjunction or a sentence adverb ("Because of this, ...", "During World War II ...")
-_OPENING_WORDS = (
-    "Its Their His Her Our This These Those It They We He She There Here In On At By For With From Into During After "
-    "Before Since Because Although Though However While Whereas When Whenever If Unless As So But And Or Nor Yet Thus "
-    "Therefore Hence Meanwhile Moreover Furthermore Nevertheless Nonetheless Instead Also Then Now Today Later Finally "
-    "Unlike Despite Following Including Under Over Between Among Until Without Within Throughout Toward Towards Upon"
-).split()
-_DETERMINER = re.compile(rf"(?:{'|'.join(_OPENING_WORDS)})(?:\s+(?=[A-Z])|$)")
+# a word of OPENING_WORDS before a name, or alone (longest first: "Into" before "In")
+_DETERMINER = re.compile(
+    rf"(?:{'|'.join(w.capitalize() for w in sorted(OPENING_WORDS, key=lambda w: (-len(w), w)))})(?:\s+(?=[A-Z])|$)"
+)
 
 
 def _without_determiner(span: Span) -> Span:

@@ -975,6 +975,10 @@ def test_a_sentence_that_says_only_the_opposite_answers_no(question, sentence, w
     ("Because of this, Ethelred fled. During World War II Britain fought. However, Japan won.",
      ["Ethelred", "World War II Britain", "Japan"]),
     ("the Thai/Japanese alliance", ["Thai", "Japanese"]),  # names joined by a slash are two
+    # a sentence adverb opens a sentence and names nothing (rag.spans.OPENING_WORDS, one table with the openers)
+    ("Separately, Amazon invested. Historically Google led.", ["Amazon", "Google"]),
+    # a word that opens sentences may open a name inside one
+    ("its One Medical unit grew.", ["One Medical"]),
 ])
 def test_a_name_keeps_its_number(sentence, names):
     from rag.spans import candidate_spans
@@ -1576,6 +1580,8 @@ def test_names_a_question_sets_aside_are_no_actor(question, aside, actor):
         ("Which European AI startup reached a $6 billion valuation?", "organisation"),  # was money
         ("Which rival has invested $13 billion in OpenAI?", "organisation"),
         ("Which executive earned $5 million?", "person"),
+        ("Which bishop crowned William?", "person"),  # a title names a person (rag.roles)
+        ("Which analyst put the figure at $30 billion?", "person"),  # so does a noun for a person that is no title
         ("What valuation did Mistral reach?", "money"),  # no class of name
         ("What year did Amazon invest $4 billion?", "date"),
     ],
