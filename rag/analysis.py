@@ -173,6 +173,7 @@ _COUNTED_PAST = re.compile(
     rf"|{_COUNTED_AFTER}",
     re.IGNORECASE,
 )
+_WHOLE_DEAL = r"(?:deal|agreement|partnership|pact|arrangement|contract|accord)s?\b"
 _SCOPE = {
     "total": re.compile(
         r"\b(?:total|in all|overall|altogether|cumulative|combined|so far|to date|thus far|until now|to this point)\b"
@@ -183,7 +184,9 @@ _SCOPE = {
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
     "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|annually|yearly|per year|a year|each year|every year|per annum|run-rate)\b", re.IGNORECASE),
-    "additional": re.compile(r"\b(?:additional|another|more|further|latest|new|extra)\b|\bmost recent\s+(?:[\w-]+\s+)?(?:round|tranche|investment|injection|top-up)\b", re.IGNORECASE),
+    # "latest" and "new" name the deal, not a tranche of it, before a word for the whole deal ("the new AWS agreement")
+    "additional": re.compile(rf"\b(?:additional|another|more|further|extra)\b|\b(?:latest|new)\b(?!\s+(?:[\w-]+\s+)?{_WHOLE_DEAL})"
+                             r"|\bmost recent\s+(?:[\w-]+\s+)?(?:round|tranche|investment|injection|top-up)\b", re.IGNORECASE),
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"

@@ -433,8 +433,14 @@ def answer_question(
 _HEDGED = re.compile(r"\b(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
+# a ceiling says the figure is a possibility itself: "up to $25 billion" needs no "potential total investment of"
+_CEILING = re.compile(r"(?:up to|as much as|at most)\b", re.IGNORECASE)
+
+
 def _with_hedge(sentence: str, text: str) -> str:
     """A figure answer with the hedge word before it kept ("potential commitment to $33bn", not "$33bn")."""
+    if _CEILING.match(text):
+        return text
     at = sentence.find(text)
     m = _HEDGED.search(sentence, 0, at) if at > 0 else None
     return sentence[m.start() : at + len(text)] if m else text

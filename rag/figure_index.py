@@ -20,7 +20,7 @@ from rag.outlets import REPORTING_VERBS, names_as_source, publisher_key
 from rag.records import Claim, Figure, FigureLookup, FigureMention, Sentence
 from rag.spans import COMMON_SENTENCE_STARTS, contradicts
 from rag.timewords import CALENDAR_NAMES, periods_in, years_in
-from rag.units import ANY_UNIT, SCALE_WORDS
+from rag.units import ANY_UNIT, BY_NAME, SCALE_WORDS
 
 _NAME = re.compile(r"\b[A-Z][\w’'&.-]*")
 MAX_DIFFERING = 100  # documents shown as giving another figure for the same thing
@@ -165,7 +165,12 @@ class FigureIndex:
     ) -> bool:
         if names:
             own = {entity_key(c.subject), entity_key(c.target)} - {""}
-            if own and not own & names:
+            # a receiver the sentence refers back to ("Amazon in turn guarantees the company access to ... 5
+            # gigawatts") may be the one the query says gets it ("Anthropic will get five gigawatts"), named near it
+            sentence = self._data.sentences[c.sentence_id]
+            unnamed_receiver = not roles[0] and bool(roles[1]) and not c.target and bool(
+                _REFERRED_PARTY.search(sentence.text, 0, c.figure.start - sentence.start))
+            if own and not own & names and not unnamed_receiver:
                 return False  # another company's figure of the same size
             if not fits_roles(self._data.sentences[c.sentence_id], c, roles):
                 return False
@@ -332,6 +337,8 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
     names = {entity_key(n) for n in _names(rest, _skip_first(rest))} - {""}
     words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
     words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
+    # "five gigawatts of computing power": the word for what a figure's unit measures adds nothing to the figure
+    words -= {t for f in parsed if f.unit in BY_NAME for t in content_terms(BY_NAME[f.unit].kind)}
     # "up to": as the claim says it; a hedge ("around", "approximately") is said in any of its words
     words |= {t for f in parsed if f.unit != "year" and f.qualifier not in HEDGE_WORDS for t in content_terms(f.qualifier)}
     return names, words, question_scope(rest)
@@ -341,6 +348,9 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
 _RECEIVING = re.compile(r"\b(?:get|gets|getting|got|gotten|receive[sd]?|receiving|obtain(?:s|ed|ing)?|rais(?:e|es|ed|ing)|"
                         r"secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|win|wins|won|accept(?:s|ed|ing)?|"
                         r"(?:have|has|had|having|gain(?:s|ed|ing)?)\s+access)\b", re.IGNORECASE)
+# a party a sentence refers back to instead of naming it: "guarantees the company access to ..."
+_REFERRED_PARTY = re.compile(r"\b(?:the|this|that)\s+(?:company|firm|startup|start-up|lab|laboratory|group|developer|business)\b"
+                             r"|\b(?:it|them)\b", re.IGNORECASE)
 # who says a claim is not who does it: "According to AI Business, ...", "TNW reports that ..."
 _ATTRIBUTION = re.compile(
     rf"^\W*(?:according to [^,]+,|(?:[A-Z][\w&.’'-]*\s+)+{REPORTING_VERBS}(?:\s+that)?\b)\s*", re.IGNORECASE)

@@ -67,9 +67,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("ratio", r"\bratio\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
-    # "How much Trainium chip capacity ...?": up to three modifiers before the measure, no verb among them
+    # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb
+    # among them
     ("power", r"\bhow (?:many|much) (?:gigawatts?|megawatts?|watts?|power)\b"
-     r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power)\b"),
+     r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power|compute)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("duration", r"\bhow long\b|\bhow soon\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"

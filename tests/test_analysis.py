@@ -27,6 +27,7 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("What stake does Microsoft hold in OpenAI?", "percent"),
         ("How much computing capacity does Amazon guarantee?", "power"),
         ("How much Trainium chip capacity is Anthropic securing from Amazon?", "power"),  # modifiers before the measure
+        ("How much compute does Anthropic get in return?", "power"),  # compute is capacity, not money
         ("How much money will the power company invest?", "money"),  # a verb between: "power" is no measure asked
         ("How long is the AWS contract?", "duration"),
         ("When was Anthropic founded?", "date"),
@@ -143,6 +144,9 @@ def test_a_unit_in_capitals_is_no_entity_of_the_analysis(question, entities):
         # the most recent round is the latest money, not the $33bn total (was "$33bn")
         ("How much did Amazon invest in Anthropic in its most recent funding round?", False, ("additional",)),
         ("What is the most Amazon could end up investing in Anthropic under its newest deal?", False, ()),
+        # "latest" and "new" before the whole deal name the deal, not a tranche of it
+        ("What is the most Amazon has pledged to invest in Anthropic in its latest deal?", False, ()),
+        ("How long does the new AWS agreement run?", False, ()),
         # the counted money before its verb: a total, not a question about the past
         ("What is the most Amazon could end up committing once earlier funding is counted?", False, ("total",)),
     ],

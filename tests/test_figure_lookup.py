@@ -33,6 +33,9 @@ CASES = [
     (["Anthropic will spend $100 billion on AWS"], {"000", "001", "002"}),
     (["According to AI Business, Amazon invested $5 billion in Anthropic"], {"002"}),
     (["Amazon invests 5 bln in Anthropic"], {"000", "001", "002"}),
+    # a receiver the parse left unnamed ("guarantees the company access to ... 5 gigawatts", 004) may be the one asked
+    (["Anthropic will get five gigawatts", "Anthropic gets 5 gigawatts of power"], {"001", "004"}),
+    (["OpenAI will get five gigawatts"], set()),
 ]
 ALL_QUERIES = [(q, docs) for forms, docs in CASES for q in forms]
 
