@@ -121,6 +121,10 @@ def answer_question(
         # "over multiple years" answers "how long" where no sentence near the best states the length
         stated = [s for s in bound if s.span is not None and not is_vague_time(s.span) and s.score >= NEAR_BEST * bound[0].score]
         bound = stated + [s for s in bound if s not in stated]
+        # "a 10-year agreement" says how long the agreement asked about runs; "the second deal in two months" times
+        # something else: a near-best length said of the question's own noun comes first
+        of_asked = [s for s in stated if _length_of(facts(data, s.sentence_id).text, s.span, q.terms)]
+        bound = of_asked + [s for s in bound if s not in of_asked]
     if q.place_verb and data.lexical.chunk_df(q.place_verb) == 0:
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
@@ -428,9 +432,25 @@ def answer_question(
     )
 
 
+# a length written before the noun it measures: "10-year agreement", "a five-year contract"
+# (its head: "contract" in "a 10-year AWS contract")
+_ATTRIBUTIVE_LENGTH = re.compile(r"-(?:year|month|week|day|hour|minute|decade)(?:-long)?\s+(?:[A-Z][\w-]*\s+)*([a-z][\w-]*)")
+
+
+def _length_of(sentence: str, span: Span | None, terms: frozenset[str]) -> bool:
+    """Whether a length span measures a noun the question says ("a 10-year agreement" for "How long does the
+    agreement run?")."""
+    if span is None:
+        return False
+    m = _ATTRIBUTIVE_LENGTH.search(sentence, max(0, span.end - 12), span.end + 40)
+    return m is not None and m.start() < span.end + 1 and bool(terms & set(content_terms(m.group(1))))
+
+
 # a word that makes a figure a possibility, within a few words before it in its clause: "its total potential
 # commitment to $33bn" is no money committed
-_HEDGED = re.compile(r"\b(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+# (with the scope words of its noun phrase before it: "total potential commitment to $33bn")
+_HEDGED = re.compile(r"\b(?:(?:total|overall|combined|cumulative|full|initial|additional)\s+)?"
+                     r"(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
 # a ceiling says the figure is a possibility itself: "up to $25 billion" needs no "potential total investment of"

@@ -49,6 +49,11 @@ SEED_CASES = [
     # (was "Future", the first word of "Future developments may include custom silicon ...")
     ("What portion of Amazon's new commitment depends on commercial milestones?", "up to another $20bn", "001", "tied to commercial milestones"),
     ("Which chipmaker does Amazon's in-house silicon compete against?", "NVIDIA", "004", "competes with the dominant NVIDIA"),
+    # found by the nineteenth blind probe: a length said of the asked noun ("a 10-year agreement"), not one that times
+    # something else ("the second mega-investment ... in two months", was "two months"); compute is a power figure
+    # (was "$5 billion")
+    ("How long does the new AWS agreement run?", "10-year", "004", "10-year agreement"),
+    ("How much compute does Anthropic get in return?", "up to 5 gigawatts", "004", "computational capacity"),
 ]
 
 
@@ -348,7 +353,7 @@ def test_a_yes_is_cited_from_every_article_that_says_the_same_of_the_same_names(
 def test_earlier_money_counted_in_asks_for_the_newest_total(seed_engine):
     # not a question about the past: the newest total ($33bn, 001) leads, 003's older $8 billion is shown
     got = seed_engine.ask("Including money already given earlier, what could Amazon's overall exposure to Anthropic reach?")
-    assert got.text == "potential commitment to $33bn"  # the hedge word stays with it
+    assert got.text == "total potential commitment to $33bn"  # the hedge word stays with it, and its noun phrase's scope word
     assert [c.doc_id for c in got.citations] == [SEED["001"]]
     assert [c.text for c in got.conflicts] == ["$8 billion"]
 
@@ -673,7 +678,7 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     # 001: "lifting its total potential commitment to $33bn": not money invested (was the bare "$33bn")
     for question in ("How much has Amazon invested in Anthropic in total?", "How much has Amazon invested in Anthropic so far?"):
         got = seed_engine.ask(question)
-        assert got.text == "potential commitment to $33bn" and got.lead == "potential commitment to $33bn"
+        assert got.text == "total potential commitment to $33bn" and got.lead == "total potential commitment to $33bn"
 
 
 @pytest.mark.parametrize(("question", "start"), [

@@ -195,10 +195,10 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["$5bn", "$4B", "$2.75 billion", "$1.25 billion"]),
     # "And after that?" after "And before that?" comes back
     (["What is Amazon's total investment in Anthropic?", "And before that?", "And after that?"],
-     ["potential commitment to $33bn", "$8 billion", "potential commitment to $33bn"]),
+     ["total potential commitment to $33bn", "$8 billion", "total potential commitment to $33bn"]),
     # "And before the latest deal?" is "And before that?" naming the event
     (["What is Amazon's total investment in Anthropic?", "And before the latest deal?", "Which article says that?"],
-     ["potential commitment to $33bn", "$8 billion", "Amazon Pours $4B More Into Anthropic Deal"]),
+     ["total potential commitment to $33bn", "$8 billion", "Amazon Pours $4B More Into Anthropic Deal"]),
     # "it": the one name of the question before
     (["Who is the CEO of Anthropic?", "When was it founded?"], ["Dario Amodei", "2021"]),
     # found by the fifteenth blind probe: wh-words with a noun or "was it" ask the previous question's clause; "Which
@@ -216,7 +216,7 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
     # found by the sixteenth blind probe: the sides of a disagreement by age; "that" for the previous answer's figure;
     # the previous question asked of another time
     (["What's Amazon's total investment in Anthropic so far?", "Which is the more recent figure?", "And the older one?"],
-     ["potential commitment to $33bn", "potential commitment to $33bn", "$8 billion"]),
+     ["total potential commitment to $33bn", "total potential commitment to $33bn", "$8 billion"]),
     (["How much capacity is Anthropic getting?", "How big is that in everyday terms?"],
      ["up to 5GW", "the power output of five large thermal power plants"]),
     (["When did Amazon first put money into Anthropic?", "How much was that first check?", "And in 2024?"],
