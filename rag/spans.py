@@ -64,7 +64,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "What portion of Amazon's new commitment depends on milestones?": a part of money is money
     ("money", r"\b(?:what|which) (?:portion|part) of\b(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
      r"|spending|cash|sum|deal|financing)\b)"),
-    ("ratio", r"\bratio\b"),
+    # "What multiple of the investment flows back?": how many times one figure another is, a ratio
+    ("ratio", r"\bratio\b|\bwhat multiple\b"),
+    # "How many billions is Anthropic bringing in?": a count of a money scale is money, not people counted in billions
+    ("money", r"\bhow many (?:thousands|millions|billions|trillions)\b(?! of (?!dollars|euros|pounds)\w)"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb

@@ -28,6 +28,10 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("How much computing capacity does Amazon guarantee?", "power"),
         ("How much Trainium chip capacity is Anthropic securing from Amazon?", "power"),  # modifiers before the measure
         ("How much compute does Anthropic get in return?", "power"),  # compute is capacity, not money
+        # found by the twentieth blind probe: a multiple is a ratio (was "$5 billion"); a count of billions is money
+        ("What multiple of Amazon's investment flows back through AWS purchases?", "ratio"),
+        ("How many billions is Anthropic bringing in a year now?", "money"),
+        ("How many millions of people live in the region?", "count"),
         ("How much money will the power company invest?", "money"),  # a verb between: "power" is no measure asked
         ("How long is the AWS contract?", "duration"),
         ("When was Anthropic founded?", "date"),
