@@ -20,7 +20,7 @@ from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATI
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DEFINING_SCOPES, PAST, measure_stem
 from rag.figure_index import asks_moved_money, valued
-from rag.figures import YEARS_PER_UNIT, durations_in_years, same_figure, same_value
+from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
@@ -453,13 +453,10 @@ _HEDGED = re.compile(r"\b(?:(?:total|overall|combined|cumulative|full|initial|ad
                      r"(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
-# a ceiling says the figure is a possibility itself: "up to $25 billion" needs no "potential total investment of"
-_CEILING = re.compile(r"(?:up to|as much as|at most)\b", re.IGNORECASE)
-
-
 def _with_hedge(sentence: str, text: str) -> str:
-    """A figure answer with the hedge word before it kept ("potential commitment to $33bn", not "$33bn")."""
-    if _CEILING.match(text):
+    """A figure answer with the hedge word before it kept ("potential commitment to $33bn", not "$33bn"); a ceiling
+    says the figure is a possibility itself ("up to $25 billion" needs no "potential total investment of")."""
+    if text.lower().startswith(tuple(BOUND_QUALIFIERS)):
         return text
     at = sentence.find(text)
     m = _HEDGED.search(sentence, 0, at) if at > 0 else None

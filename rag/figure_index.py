@@ -163,20 +163,17 @@ class FigureIndex:
     def _about(
         self, c: Claim, names: set[str], words: set[str], scope: tuple[str, ...] = (), roles: tuple[str, str] = ("", ""),
     ) -> bool:
+        sentence = None  # the claim's sentence, read once and only where needed
         if names:
             own = {entity_key(c.subject), entity_key(c.target)} - {""}
-            # a receiver the sentence refers back to ("Amazon in turn guarantees the company access to ... 5
-            # gigawatts") may be the one the query says gets it ("Anthropic will get five gigawatts"), named near it
-            sentence = self._data.sentences[c.sentence_id]
-            unnamed_receiver = not roles[0] and bool(roles[1]) and not c.target and bool(
-                _REFERRED_PARTY.search(sentence.text, 0, c.figure.start - sentence.start))
-            if own and not own & names and not unnamed_receiver:
+            if own and not own & names and not self._refers_to_receiver(c, roles):
                 return False  # another company's figure of the same size
-            if not fits_roles(self._data.sentences[c.sentence_id], c, roles):
+            sentence = self._data.sentences[c.sentence_id]
+            if not fits_roles(sentence, c, roles):
                 return False
             # the claim's own names, and the sentence's for those the parse did not tie to the figure ("Amazon's
             # total investment in Anthropic to $8 billion": Amazon's claim, Anthropic in its sentence)
-            named = own | {entity_key(n) for n in _NAME.findall(self._data.sentences[c.sentence_id].text)}
+            named = own | {entity_key(n) for n in _NAME.findall(sentence.text)}
             # no subject parsed ("the two companies committing over $100 billion"), or no target ("Amazon in turn
             # guarantees the company access to ... 5 gigawatts"): the sentence before names them (read only if needed)
             if not names <= named and (not own or not c.target):
@@ -185,7 +182,8 @@ class FigureIndex:
             if not names <= named:
                 return False
         if words:
-            terms = set(content_terms(self._data.sentences[c.sentence_id].text)) | set(content_terms(c.measure))
+            sentence = self._data.sentences[c.sentence_id] if sentence is None else sentence
+            terms = set(content_terms(sentence.text)) | set(content_terms(c.measure))
             classes = self._data.measure_classes
             kind = classes.get(measure_stem(c.measure))
             # "new investment": the claim's measure may be a word the articles use for the same thing ("injection")
@@ -195,6 +193,14 @@ class FigureIndex:
         if scope and (contradicts(scope, frozenset(c.scope)) or ("additional" in scope and PAST in c.scope)):
             return False  # "a $4 billion additional investment" is not the $4 billion an article calls previous
         return True
+
+    def _refers_to_receiver(self, c: Claim, roles: tuple[str, str]) -> bool:
+        """Whether a claim with no target refers back to its receiver ("Amazon in turn guarantees the company access to
+        ... 5 gigawatts"), which may be the one a query says gets it ("Anthropic will get five gigawatts")."""
+        if roles[0] or not roles[1] or c.target:
+            return False
+        sentence = self._data.sentences[c.sentence_id]
+        return bool(_REFERRED_PARTY.search(sentence.text, 0, c.figure.start - sentence.start))
 
     def differing(self, lookup: FigureLookup) -> list[FigureMention]:
         """Per other document, the figure it gives for the same thing, by the rule the chat uses; for a claim no
