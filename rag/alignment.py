@@ -628,20 +628,30 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "which", "that", "who" openin
 PAIRED_MARKS = {"—": "—", "–": "–", ",": ",", "(": ")"}  # a clause set off between these ends at the second
 
 
-def description(sentence: str, name: str) -> tuple[int, int] | None:
+def description(sentence: str, name: str, classed: bool = False) -> tuple[int, int] | None:
     """What a sentence says a name is ("What is Amazon Bedrock?"): the whole phrase in apposition to the name, or
     the other side of a copula it is the subject of, with its clauses ("the managed service that lets enterprises
-    build generative AI applications ..."); for a common noun, its relative clause; None where the sentence
-    describes it none of these ways."""
-    doc = parse(sentence)
-    at = sentence.find(name)
-    if doc is None or at < 0:
+    build generative AI applications ..."); for a common noun, its relative clause; with `classed`, a name that
+    modifies a common noun is of that noun's class: the noun's phrase ("Amazon's custom Trainium chips"). None
+    where the sentence describes it none of these ways."""
+    doc = parse(sentence) if name else None
+    if doc is None:
         return None
-    inside = [t for t in doc if at <= t.idx < at + len(name)]
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):  # not "Amazon-Anthropic" for "Anthropic"
+        found = _described_at(doc, m.start(), m.end(), classed)
+        if found is not None:
+            return found
+    return None
+
+
+def _described_at(doc: Any, at: int, end: int, classed: bool) -> tuple[int, int] | None:
+    """description() of the name at characters at..end of the parsed sentence."""
+    inside = [t for t in doc if at <= t.idx < end]
     head = next((t for t in inside if t.head not in inside or t.head == t), None)
     if head is None or not head.text[:1].isupper() and head.pos_ != "NOUN":
         return None
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == inside[-1].i + 1:
+    modifier = head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i == inside[-1].i + 1
+    if modifier:
         head = head.head  # "What is Constitutional AI?" in "Its Constitutional AI approach — which ...": the approach
     found = next((c for c in head.children if c.dep_ == "appos"), None)
     if found is None and head.dep_ == "nsubj" and head.head.lower_ in COPULAS:
@@ -658,12 +668,27 @@ def description(sentence: str, name: str) -> tuple[int, int] | None:
                 if close is not None:
                     return _offsets(tokens[0], doc[close.i - 1])
             return _offsets(tokens[0], tokens[-1])
+    if found is None and (apposed := _APPOSED_TEXT.match(doc.text, end)) is not None:
+        # "Anthropic, the AI company behind Claude": an appositive the parse attached elsewhere; not a clause
+        # ("After the deal with Anthropic, the company said ...": a finite verb)
+        words = [t for t in doc if apposed.start(1) <= t.idx < apposed.end(1)]
+        if words and not any(t.tag_ in FINITE_TAGS for t in words):
+            return apposed.start(1), apposed.end(1)
+    if found is None and modifier and classed and head.tag_ == "NNS":
+        # "Amazon's custom Trainium chips": a kind of chips ("Microsoft's OpenAI relationship" says no kind)
+        whole = _extent(head, appositives=False, conjuncts=False)
+        return whole.start, whole.end
     if found is None or found.pos_ not in ANSWER_POS:
         return None
     tokens = list(found.subtree)
     while tokens and tokens[-1].pos_ == "PUNCT":
         tokens.pop()
     return _offsets(tokens[0], tokens[-1]) if tokens else None
+
+
+# a comma or a dash after a name, then a phrase that opens with an article, up to the next mark
+_APPOSED_TEXT = re.compile(r"\s*(?:,|—|–|--)\s*((?:the|a|an)\s+[^,.;:—–()]+?)\s*(?=[,.;:—–()]|$)")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb that makes a clause of what follows a comma
 
 
 def _offsets(first: Any, last: Any) -> tuple[int, int]:

@@ -51,6 +51,27 @@ _MEANS = re.compile(
     re.IGNORECASE,
 )
 # "What is the 'Token Economy'?": a term the question quotes asks what it is
+# "What is circular investment?", "What are foundation models?": a common noun without an article, nothing more (not
+# "What are stators attached to?", "What is Anthropic's revenue?", "What is total investment?")
+_WHAT_IS_BARE = re.compile(
+    r"^\W*what (?:is|are) (?!(?:the|a|an|not|also|this|that|these|those|it|they|there|one|some|another|other|total|"
+    r"current|annual|latest)\b)(?-i:((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*))\s*\?\s*$",
+    re.IGNORECASE,
+)
+# a last word that leaves the question open ("attached to", "used") or asks a figure ("What is annualized revenue?")
+_NOT_BARE_END = frozenset("to of for in on by at with from about amount number sum figure valuation price cost share "
+                          "percentage stake revenue value size".split())
+
+
+def _asks_bare_noun(text: str) -> bool:
+    """Whether the question asks what a common noun named without an article is: "What is circular investment?"."""
+    m = _WHAT_IS_BARE.match(text)
+    if m is None:
+        return False
+    last = m.group(1).split()[-1]
+    return not last.endswith("ed") and last not in _NOT_BARE_END and last.rstrip("s") not in _NOT_BARE_END
+
+
 _WHAT_IS_QUOTED = re.compile(r"^what (?:is|are|was|were) (?:the |a |an )?['‘\"“][^'’\"”?]{2,60}['’\"”]\s*\??$", re.IGNORECASE)
 _WHAT_IS_A = re.compile(
     r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)(?!(?:term|name|word)s? (?:for|used)\b)"
@@ -413,7 +434,8 @@ def analyse(text: str) -> QuestionAnalysis:
         asks_name=bool(_ASKS_NAME.search(text)),
         # "What does the term 'circular investment' mean?" too: a term to define, answered in words, not by a stray figure
         defines_kind=answer_type == "definition" and (
-            bool(_WHAT_IS_A.match(text)) or bool(_WHAT_IS_QUOTED.match(text)) or (bool(_MEANS.match(text)) and not figures)),
+            bool(_WHAT_IS_A.match(text)) or bool(_WHAT_IS_QUOTED.match(text)) or _asks_bare_noun(text)
+            or (bool(_MEANS.match(text)) and not figures)),
         acronym=acronym,
         headline=bool(_HEADLINE.search(text)),
         plural=bool(_PLURAL_ASK.search(asked)),
@@ -974,7 +996,7 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "place"
     if _REASON.search(text) or _HOW_MANNER.match(text):
         return "reason"
-    if _WHAT_IS_A.match(text) or _MEANS.match(text) or _WHAT_IS_QUOTED.match(text):
+    if _WHAT_IS_A.match(text) or _MEANS.match(text) or _WHAT_IS_QUOTED.match(text) or _asks_bare_noun(text):
         return "definition"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"

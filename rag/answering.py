@@ -28,7 +28,7 @@ from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
 from rag.owned import owned_nouns, says_owned
-from rag.phrase_answer import aligned_in, near_class_word, phrase_answer
+from rag.phrase_answer import DESCRIBED_CANDIDATES, aligned_in, described, described_name, near_class_word, phrase_answer
 from rag.records import Answer, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -255,6 +255,11 @@ def answer_question(
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
     form = whole_answer(data, q, bound, best, scored, idf)
+    if form is None and described_name(q):
+        # "What is Anthropic?": "the AI company behind Claude", whole; where no sentence says what the name is, the
+        # best sentence about it, not a stray name beside it ("What is Amazon?" is not "Anthropic")
+        said_is = described(data, q, bound)
+        form = (said_is[0], said_is[1].text) if said_is is not None else (best, sentence.text)
     if form is None and q.answer_type == "yesno":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
@@ -612,8 +617,8 @@ def _measures(data: IndexData, measure: str, s: Scored) -> bool:
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:
     """The bound sentences of a lazily scored list, best first, their spans worked out in score order as far as the
     answer reads: the first WHOLE_ANSWER_CANDIDATES, or all where the question names a figure (it filters them by
-    the accounts that state it). `scored` is updated in place with what was worked out."""
-    need = len(scored) if q.figures else WHOLE_ANSWER_CANDIDATES
+    the accounts that state it), or DESCRIBED_CANDIDATES where it asks what a name is. `scored` is updated in place with what was worked out."""
+    need = len(scored) if q.figures else DESCRIBED_CANDIDATES if described_name(q) else WHOLE_ANSWER_CANDIDATES
     bound: list[Scored] = []
     for i, s in enumerate(scored):
         known = facts(data, s.sentence_id)

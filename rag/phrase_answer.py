@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag import answer_forms
 from rag.alignment import (
@@ -24,8 +24,10 @@ from rag.alignment import (
 )
 from rag.analysis import QuestionAnalysis
 from rag.blanks import filler
+from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.phrases import noun_phrases
+from rag.scoring import Scored
 from rag.sentence_facts import SentenceFacts
 from rag.spans import PHRASE, Span, choose_span
 
@@ -38,6 +40,41 @@ def aligned_in(q: QuestionAnalysis, sentence: str, appositives: bool = False) ->
 
 _OWNER = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+")
 _WHAT_IS_NAME = re.compile(r"^\W*(?i:what (?:is|are|was|were) (?:the )?)([A-Z][^?]*?)\s*\??\s*$")  # a name, nothing more
+
+
+DESCRIBED_CANDIDATES = 20  # best bound sentences searched for what "What is <name>?" asks the name to be
+
+
+def described_name(q: QuestionAnalysis) -> str:
+    """The name a question asks only what it is of ("What is Anthropic?", "What is Amazon Bedrock?"), or ""."""
+    named = _WHAT_IS_NAME.match(q.text)
+    name = _OWNER.sub("", named.group(1), count=1) if named is not None else ""
+    return name if name in q.entities else ""
+
+
+def described(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored]) -> tuple[Scored, Span] | None:
+    """What the articles say a name is, for a question that asks only that ("What is Anthropic?"): among the best
+    bound sentences that hold the name, the first that describes it in apposition, by a copula or a relative
+    clause ("Anthropic, the AI company behind Claude"); else the first that spells an acronym out ("Amazon Web
+    Services"); else the first that names its class ("Amazon's custom Trainium chips"). Any sentence that holds a
+    name scores about as well as another for such a question, so the search goes past the near-best ones; it is
+    bounded by DESCRIBED_CANDIDATES and the parse cache, whatever the corpus's size. None where no such question,
+    or no sentence describes the name."""
+    name = described_name(q)
+    if not name:
+        return None
+    holding = [s for s in bound[:DESCRIBED_CANDIDATES] if name in data.sentences[s.sentence_id].text]
+    finders: list[Callable[[str], tuple[int, int] | None]] = [lambda text: description(text, name)]
+    if name.isupper():
+        finders.append(lambda text: (cut[0], cut[1]) if (cut := answer_forms.expansion(text, name)) else None)
+    finders.append(lambda text: description(text, name, classed=True))
+    for find in finders:
+        for s in holding:
+            text = data.sentences[s.sentence_id].text
+            found = find(text)
+            if found is not None:
+                return s, Span(found[0], found[1], text[found[0] : found[1]], PHRASE)
+    return None
 
 
 def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -> Span | None:

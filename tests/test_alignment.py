@@ -315,11 +315,28 @@ def test_an_infinitive_of_the_questions_own_verb_is_no_purpose():
      "produced Claude.", "Constitutional AI", "trains models to follow principles rather than relying on feedback"),
     ("Amazon Bedrock grew fast.", "Amazon Bedrock", None),  # says nothing of what it is
     ("Nothing here names it.", "Amazon Bedrock", None),
+    # an appositive the parse attaches to the verb (the twentieth blind probe: "What is Anthropic?" got "$30 billion")
+    ("Amazon's latest investment brings another $5 billion to Anthropic, the AI company behind Claude.", "Anthropic",
+     "the AI company behind Claude"),
+    ("After the deal with Anthropic, the company said it would grow.", "Anthropic", None),  # a clause, not an appositive
+    ("The deal builds on previous Amazon-Anthropic collaborations, the first in 2023.", "Anthropic", None),  # no word of its own
 ])
 def test_description_is_what_a_sentence_says_a_name_is(sentence, name, expected):
     from rag.alignment import description
 
     found = description(sentence, name)
+    assert (sentence[found[0] : found[1]] if found else None) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Anthropic trains on Amazon's custom Trainium chips.", "Amazon's custom Trainium chips"),  # a kind of chips
+    ("Amazon's deal challenges Microsoft's Trainium relationship and Google's approach.", None),  # no kind: one relationship
+])
+def test_a_name_that_modifies_a_plural_noun_is_of_its_class(sentence, expected):
+    from rag.alignment import description
+
+    assert description(sentence, "Trainium") is None  # only where asked for the class
+    found = description(sentence, "Trainium", classed=True)
     assert (sentence[found[0] : found[1]] if found else None) == expected
 
 

@@ -647,6 +647,12 @@ def test_the_class_of_thing_a_question_asks_for(question, asked_class, asks_name
         ("What does isobaric mean?", "definition", "other", True),
         ("What does the Token Economy refer to?", "definition", "other", True),
         ("What does 5 GW mean in everyday terms?", "definition", "other", False),  # a figure is given: what it is about
+        # a common noun without an article, nothing more (the twentieth blind probe: "$5 billion")
+        ("What is circular investment?", "definition", "other", True),
+        ("What are foundation models?", "definition", "other", True),
+        ("What is total investment?", "money", "money", False),  # a scope word: an amount
+        ("What is annualized revenue?", "money", "money", False),  # a measure: an amount
+        ("What are stators attached to?", "other", "other", False),  # open at the end: not a noun to define
     ],
 )
 def test_what_is_a_kind_of_thing_asks_for_a_definition(question, answer_type, span_kind, defines_kind):

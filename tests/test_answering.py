@@ -461,6 +461,27 @@ def test_what_a_name_is_is_answered_by_the_whole_description(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["003"]]
 
 
+@pytest.mark.parametrize(("question", "expected", "source"), [
+    # the twentieth blind probe: "$30 billion", "Trainium4", and "AWS ecosystem"; any sentence holding the name scores
+    # about as well as another, so the description is searched for past the near-best ones
+    ("What is Anthropic?", "the AI company behind Claude", "002"),
+    ("What is Trainium?", "AWS Trainium chips", "004"),  # no appositive: the class it names
+    ("What is AWS?", "Amazon Web Services", "000"),  # an acronym: its long form
+    # nothing says what Amazon is: the best sentence about it, not "Anthropic"
+    ("What is Amazon?", "Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion investment in September 2023.", "003"),
+])
+def test_what_a_bare_name_is(seed_engine, question, expected, source):
+    got = seed_engine.ask(question)
+    assert (got.text, got.figure, got.conflicts) == (expected, None, ())
+    assert got.citations[0].doc_id == SEED[source]
+
+
+def test_what_a_bare_common_noun_is_is_its_definition(seed_engine):
+    got = seed_engine.ask("What is circular investment?")  # the twentieth blind probe: "$5 billion"
+    assert got.text == "A business strategy where an investor's capital returns through guaranteed purchases of the investor's services or products."
+    assert [c.doc_id for c in got.citations] == [SEED["002"]]
+
+
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
     ("Which Claude model beat GPT-4o?", "Claude 3.5 Sonnet, released in 2024, beat GPT-4o.", "Claude 3.5 Sonnet"),
     # a title names whom it stands before, without the title the question already gives
