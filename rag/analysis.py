@@ -19,6 +19,7 @@ from rag.lexical import FOCUS_ADVERBS, content_terms
 from rag.mismatch import answers_asked_at, asked_counts, bare_numbers, spans_of_time, without_answers_asked
 from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
+from rag.places import placed_names, places_asked
 from rag.records import Figure
 from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
@@ -283,6 +284,7 @@ class QuestionAnalysis:
     numbers: tuple[str, ...] = ()  # bare numbers of two digits or more: ("1766",) in "What happened in 1766?" (rag.mismatch)
     durations: tuple[float, ...] = ()  # spans of time it gives, in years: (5.0,) for "over the next five years" (rag.mismatch)
     counts: tuple[tuple[str, int], ...] = ()  # counts and ranks it asks of: (("ordinal", 5),) for "the fifth session" (rag.mismatch)
+    placed: tuple[str, ...] = ()  # names after a place preposition: ("Europe",) for "... revenue in Europe?" (rag.places)
     # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
     opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     side: str = ""  # the side of a disagreement a "side" follow-up asks the sources of: "lower" in "Which article gave that lower number?"
@@ -301,7 +303,13 @@ class QuestionAnalysis:
     @property
     def mismatchable(self) -> bool:
         """Whether a sentence may share the question's words and still not answer it (rag.mismatch)."""
-        return self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts) or bool(self.durations)
+        return (self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts) or bool(self.durations)
+                or bool(self.places))
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The places it puts what it asks in ("Europe" of "... revenue in Europe?"; rag.places, parsed once)."""
+        return places_asked(self.text, self.placed)
 
     @property
     def is_list(self) -> bool:
@@ -466,6 +474,7 @@ def analyse(text: str) -> QuestionAnalysis:
         opposed=opposed_words(text),
         counts=asked_counts(text),
         durations=spans_of_time(text),
+        placed=placed_names(text, PLACE_NOUNS) if answer_type != "place" else (),  # "Where in Europe ...?" asks within it
     )
 
 
@@ -986,6 +995,9 @@ def _plurals(word: str) -> tuple[str, ...]:
 CLASS_TYPES: dict[str, str] = {
     form: kind for kind, words in _CLASS_NOUNS.items() for word in words.split() for form in _plurals(word)
 }
+
+
+PLACE_NOUNS = frozenset(form for form, kind in CLASS_TYPES.items() if kind == "place")  # "region", "cities"
 
 
 def _answer_type(text: str, span_kind: str) -> str:

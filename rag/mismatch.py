@@ -11,7 +11,9 @@
 - the answer is the subject of a negated verb ("Who owns Anthropic?" against "Amazon does not acquire a controlling
   stake");
 - the question says a word whose opposite the sentence says instead ("Which party has the smallest share?" against
-  "the largest party").
+  "the largest party");
+- the question puts what it asks in a place the sentence and its neighbours do not name ("revenue in Europe"
+  against "annualized revenue of $30 billion").
 
 Pure text logic: rag.analysis reads the question's side once, rag.answering checks the answer's sentence."""
 
@@ -26,6 +28,7 @@ from rag.figures import durations_in_years, same_value
 from rag.lexical import content_terms
 from rag.negation import DENIAL, says_negation
 from rag.opposites import words_of
+from rag.places import names_place
 
 MIN_NUMBER_DIGITS = 2  # "3" may be "three", "III" or a stage's number; "1766" or "231" is said as it is
 # a number of at least two digits that is no money or share ("$38,000", "49%") and no part of a word ("WW2", "F-16")
@@ -184,9 +187,10 @@ def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sente
 
 def unanswered(
     negated: bool, numbers: Sequence[str], opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str,
-    counts: Sequence[tuple[str, int]] = (), durations: Sequence[float] = (),
+    counts: Sequence[tuple[str, int]] = (), durations: Sequence[float] = (), places: Sequence[str] = (),
 ) -> str:
-    """Why the sentence does not answer the question, or "": "negation", "number", "count", "duration" or "opposite"."""
+    """Why the sentence does not answer the question, or "": "negation", "number", "count", "duration", "opposite"
+    or "place"."""
     if negated and not says_negation(sentence):
         return "negation"
     if numbers_missing(numbers, window):
@@ -197,4 +201,6 @@ def unanswered(
         return "duration"
     if contradicted(opposed, sentence, window):
         return "opposite"
+    if any(not names_place(window, place) for place in places):
+        return "place"
     return ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import os
 import re
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -16,6 +15,7 @@ from rag.alignment import PLACE_PREPOSITIONS
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value, spelled_counts
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived, gives_money
 from rag.phrases import parse
+from rag.places import DEMONYM, demonym_of
 from rag.records import Figure
 from rag.roles import CAPITAL_TITLE_WORDS, TITLE_WORDS
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
@@ -474,7 +474,7 @@ def choose_span(
             if " " in span.text and next(iter(_initials((span.text,))), "") in q.entities:
                 continue  # "Amazon Web Services" for "AWS": the question's own name spelled out
             word = _ARTICLE.sub("", span.text)
-            if " " not in word and _DEMONYM.search(word) and any(_demonym_of(word, e) for e in q.entities):
+            if " " not in word and DEMONYM.search(word) and any(demonym_of(word, e) for e in q.entities):
                 continue  # "Which country did Japan invade?": "(the) Japanese" is the question's own name
             if q.aside and without_possessive(span.text) in q.aside:
                 continue  # "Which companies besides Amazon ...?": not Amazon
@@ -715,7 +715,7 @@ def _nearest(
         if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
         if q.answer_type == "person" and span.figure is None and (
-                _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start) or (" " not in span.text and _DEMONYM.search(span.text))):
+                _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start) or (" " not in span.text and DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"
         if q.answer_type in ("person", "organisation") and span.figure is None and follows is None and _BY_AGENT.search(
                 sentence, max(0, span.start - STRANDED_REACH), span.start):
@@ -762,30 +762,13 @@ def _apposed(sentence: str, end: int) -> frozenset[str]:
 _AFTER_ROLE = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{1,2}}([A-Z][\w’'.-]*(?:\s+(?:{_CONNECT}\s+)*[A-Z][\w’'.-]*)*)")
 
 
-_DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
-
-
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-DEMONYM_STEM = 4  # letters a demonym shares with its place's name at least ("Brit" of "Britain" and "British")
-
-
-def _demonym_of(word: str, name: str) -> bool:
-    """Whether a one-word adjective of people or place is the name's own: "Japanese" of Japan, "British" of Britain,
-    "Chinese" of China (a shared start of DEMONYM_STEM letters or more, and of all but the name's last three)."""
-    w = word.lower()
-    for part in name.lower().split():
-        if len(part) < DEMONYM_STEM or w == part:
-            continue
-        shared = len(os.path.commonprefix([w, part]))
-        if shared >= DEMONYM_STEM and shared >= len(part) - 3:
-            return True
-    return False
 
 
 def _titled_name(sentence: str, span: Span) -> Span:
     """For a person asked for: the name after a one-word capitalized adjective and a role ("Greek mathematician Hero
     of Alexandria" -> "Hero of Alexandria", not "Greek")."""
-    if span.figure is not None or " " in span.text or not _DEMONYM.search(span.text):
+    if span.figure is not None or " " in span.text or not DEMONYM.search(span.text):
         return span
     m = _AFTER_ROLE.match(sentence, span.end)
     if m is None:

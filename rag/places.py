@@ -1,0 +1,74 @@
+"""Places a question puts what it asks in, and whether a text names them: "What is Anthropic's annualized revenue in
+Europe?" is not answered by a sentence (nor its neighbours) that names no Europe, however close its other words.
+
+The question's side is a pattern (a place preposition, then a capitalized name), confirmed by spaCy's entity
+recognizer (a country, city, state or region: GPE, LOC), parsed once per question and cached. A name is named by a
+text in its own form, its initials ("US" for "United States") or its demonym ("European" for "Europe")."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from rag.claims import MAX_PARSE_CHARS, load_parser
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})  # spaCy's labels of countries, cities, states, continents and regions
+QUESTION_CACHE = 1024  # questions whose places are kept
+# a place preposition, then a capitalized name: "in Europe", "across the United States", "within the UK" (not the
+# question's first word: "In which year ...?")
+_PLACED = re.compile(r"(?<=\s)(?:in|across|within|throughout|outside|inside)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")
+
+DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
+DEMONYM_STEM = 4  # letters a demonym shares with its place's name at least ("Brit" of "Britain" and "British")
+
+
+def demonym_of(word: str, name: str) -> bool:
+    """Whether a one-word adjective of people or place is the name's own: "Japanese" of Japan, "British" of Britain,
+    "Chinese" of China (a shared start of DEMONYM_STEM letters or more, and of all but the name's last three)."""
+    w = word.lower()
+    for part in name.lower().split():
+        if len(part) < DEMONYM_STEM or w == part:
+            continue
+        shared = len(os.path.commonprefix([w, part]))
+        if shared >= DEMONYM_STEM and shared >= len(part) - 3:
+            return True
+    return False
+
+
+def placed_names(question: str, within: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The capitalized names after a place preposition: ("Europe",) for "... revenue in Europe?" (candidates only:
+    "in Anthropic" has the same shape; places_asked keeps the places). Not after a noun of `within` (words for
+    places): "the only region in Europe ..." asks for a place within it, which the answer need not name again."""
+    return tuple(
+        m.group(1) for m in _PLACED.finditer(question)
+        if not ((before := re.search(r"([A-Za-z]+)\s+$", question[: m.start()])) and before.group(1).lower() in within)
+    )
+
+
+@lru_cache(maxsize=QUESTION_CACHE)
+def places_asked(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of the candidate `names` the entity recognizer reads as places in the question ("Europe", not
+    "Anthropic" of "invest in Anthropic"); () where none, or the question is too long to parse."""
+    if not names or len(question) > MAX_PARSE_CHARS:
+        return ()
+    places = {ent.text.removeprefix("the ") for ent in load_parser()(question).ents if ent.label_ in PLACE_LABELS}
+    return tuple(n for n in names if n in places)
+
+
+def names_place(text: str, place: str) -> bool:
+    """Whether the text names the place: as written, by its initials ("US", "U.S." for "United States"), spelled out
+    ("New York" for "NY") or by its demonym ("European" for "Europe", "British" for "Britain")."""
+    if re.search(rf"(?<![\w-]){re.escape(place)}(?:['’]?s)?(?![\w-])", text, re.IGNORECASE):  # "Canary Islands"
+        return True
+    if place.isupper() and len(place) > 1:  # "NY" for "New York", "UK" for "United Kingdom"
+        caps = r"\s+".join(rf"{letter}[a-z]+" for letter in place)
+        if re.search(rf"(?<![\w-]){caps}(?![\w-])", text):
+            return True
+    words = place.split()
+    if len(words) > 1:
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        dotted = r"\.".join(initials) + r"\.?"
+        if re.search(rf"(?<![\w-])(?:{initials}|{dotted})(?![\w-])", text):
+            return True
+    return any(DEMONYM.search(w) and demonym_of(w, place) for w in re.findall(r"[A-Z][a-z]+", text))
