@@ -27,7 +27,8 @@ DOER_PASSAGES = 2  # of them, the chunks with a sentence that says both, added t
 
 
 def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> list[Passage]:
-    """The `k` best chunks for a question, best first. `mode` picks one list alone, for measurement."""
+    """The `k` best chunks for a question, best first by reciprocal rank fusion, then the first of either list where
+    fusion left it out (so up to k + 2). `mode` picks one list alone, for measurement."""
     if mode not in MODES:
         raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {', '.join(MODES)}")
     n = min(CANDIDATES_PER_LIST, len(data.chunks))
@@ -45,7 +46,10 @@ def retrieve(data: IndexData, question: str, query_vector: np.ndarray, k: int = 
     dense_rank = {cid: r for r, cid in enumerate(dense)}
     lexical_rank = {cid: r for r, cid in enumerate(lexical)}
     best = sorted(fused, key=lambda cid: (-fused[cid], cid))[:k]
-    return [Passage(cid, fused[cid], dense_rank.get(cid), lexical_rank.get(cid)) for cid in best]
+    # the best chunk of either list, where fusion left it out ("expanding global inference capacity across Asia
+    # and Europe" first by its words, not among the dense list's 20): after the fused ones
+    best += [ranking[0] for ranking in (lexical, dense) if ranking and ranking[0] not in best]
+    return [Passage(cid, fused[cid], dense_rank.get(cid), lexical_rank.get(cid)) for cid in dict.fromkeys(best)]
 
 
 def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> list[Passage]:
