@@ -10,7 +10,7 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
+from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, analyse, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
@@ -20,7 +20,7 @@ from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATI
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DEFINING_SCOPES, PAST, measure_stem
 from rag.figure_index import asks_moved_money, valued
-from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, same_figure, same_value
+from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
@@ -537,6 +537,24 @@ def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
         weighed = weigh(data, c)
         if weighed.lead != c and not same_value(weighed.lead.figure.value, c.figure.value):
             return weighed
+    return None
+
+
+def superseded(data: IndexData, question: str, earlier: Answer, asked: Sequence[Figure]) -> Answer | None:
+    """ "Is that still true?" after an answer that states a figure (its own, or the one its question named: "Which
+    article says $8 billion?") where a newer (or more widely stated) figure for the same thing leads: "No: " and
+    that figure's sentence, with the earlier figure among the other sides; None where it leads, or no figure."""
+    wanted = (earlier.figure,) if earlier.figure is not None else tuple(asked)
+    if earlier.abstained or not wanted:
+        return None
+    for c in earlier.citations:
+        for f in parse_figures(c.quote):
+            claim = data.claim_at(c.doc_id, c.start + f.start) if any(same_figure(f, w) for w in wanted) else None
+            if claim is None or PAST in claim.scope:
+                continue
+            weighed = weigh(data, claim)
+            if weighed.lead != claim and not same_value(weighed.lead.figure.value, claim.figure.value):
+                return _answer_no_with(data, analyse(question), earlier.confidence, weighed)
     return None
 
 

@@ -228,7 +228,9 @@ class Engine:
                     self.state.data, q.text, earlier.citations[0].doc_id, q.followup == "publisher")
                 return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
-                return current_answer(q.text, earlier)
+                from rag.answering import superseded
+
+                return superseded(self.state.data, q.text, earlier, analyse(older or before).measured) or current_answer(q.text, earlier)
             if q.followup == "newest":  # "Which is the more recent figure?": the side the answer leads with, or the
                 # newer side a question about the past was answered against
                 return (newer_answer(q.text, earlier, True) if analyse(older or before).past

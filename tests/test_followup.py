@@ -242,6 +242,15 @@ def test_is_that_still_true(seed_engine, question, start, note):
     assert got.citations == seed_engine.ask(question).citations
 
 
+def test_a_figure_a_newer_source_gives_otherwise_is_no_longer_true(seed_engine):
+    # the twenty-first blind probe: "Yes: The move brings Amazon's total investment in Anthropic to a staggering $8
+    # billion ..." after "Which article says $8 billion?"; 001 gives the total as $33bn
+    got = seed_engine.ask("Is that still true?", previous="Which article says $8 billion?")
+    assert got.text.startswith("No: Amazon will invest $5bn in Anthropic") and "$33bn" in got.text
+    assert [c.doc_id for c in got.citations] == [SEED["001"]]
+    assert [c.text for c in got.conflicts] == ["$8 billion"]
+
+
 @pytest.mark.parametrize(("question", "previous", "resolved"), [
     ("Are its models open-source?", "How much does Meta spend on AI infrastructure each year?", "Are Meta's models open-source?"),
     ("When was it founded?", "Who is the CEO of Anthropic?", "When was Anthropic founded?"),
