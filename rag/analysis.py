@@ -689,8 +689,9 @@ _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 # what something is likened to: "What is 5 gigawatts comparable to?", "To what is the capacity compared ...?"
 _LIKENED = re.compile(
     rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$"
-    # "How is the 5 GW capacity put into perspective?", "How big is 5 gigawatts in everyday terms?"
-    r"|how\b[^?]*\b(?:put|set|placed)\s+(?:in|into)\s+(?:perspective|context|scale)\b"
+    # "How is the 5 GW capacity put into perspective?", "How does one article put 5 gigawatts into perspective?",
+    # "How big is 5 gigawatts in everyday terms?"
+    r"|how\b[^?]*\b(?:put|puts|set|sets|placed|places)\s+(?:[^?]{1,40}?\s+)?(?:in|into)\s+(?:perspective|context|scale)\b"
     r"|how\b[^?]*\bin (?:everyday|practical|real-world|concrete|plain|human|physical) terms\b"
     # "How can you picture the scale of 5 gigawatts?": a size made imaginable by a likeness
     r"|how\b[^?]*\b(?:picture|imagine|visuali[sz]e|grasp|conceive)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b"

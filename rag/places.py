@@ -14,12 +14,15 @@ from functools import lru_cache
 from rag.claims import MAX_PARSE_CHARS, load_parser
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})  # spaCy's labels of countries, cities, states, continents and regions
+NATIONALITY_LABEL = "NORP"  # spaCy's label of nationalities: "Japanese" of "Japanese subsidiary"
 QUESTION_CACHE = 1024  # questions whose places are kept
 # a place preposition, then a capitalized name: "in Europe", "across the United States", "within the UK" (not the
 # question's first word: "In which year ...?")
 _PLACED = re.compile(r"(?<=\s)(?:in|across|within|throughout|outside|inside)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")
 
 DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
+# a demonym before a noun: "Anthropic's Japanese subsidiary", "European revenue" (not the question's first word)
+_OF_PLACE = re.compile(r"(?<=\s)([A-Z][a-z]+(?:ish|ese|ian|an|ch|eek|i|ine))(?=\s+[a-z])")
 DEMONYM_STEM = 4  # letters a demonym shares with its place's name at least ("Brit" of "Britain" and "British")
 
 
@@ -37,13 +40,15 @@ def demonym_of(word: str, name: str) -> bool:
 
 
 def placed_names(question: str, within: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The capitalized names after a place preposition: ("Europe",) for "... revenue in Europe?" (candidates only:
-    "in Anthropic" has the same shape; places_asked keeps the places). Not after a noun of `within` (words for
-    places): "the only region in Europe ..." asks for a place within it, which the answer need not name again."""
-    return tuple(
+    """The capitalized names after a place preposition: ("Europe",) for "... revenue in Europe?", then the demonyms
+    before a noun ("Japanese" of "Japanese subsidiary"). Candidates only: "in Anthropic" has the same shape;
+    places_asked keeps the places. Not after a noun of `within` (words for places): "the only region in Europe ..."
+    asks for a place within it, which the answer need not name again."""
+    placed = tuple(
         m.group(1) for m in _PLACED.finditer(question)
         if not ((before := re.search(r"([A-Za-z]+)\s+$", question[: m.start()])) and before.group(1).lower() in within)
     )
+    return placed + tuple(m.group(1) for m in _OF_PLACE.finditer(question))
 
 
 @lru_cache(maxsize=QUESTION_CACHE)
@@ -52,8 +57,13 @@ def places_asked(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
     "Anthropic" of "invest in Anthropic"); () where none, or the question is too long to parse."""
     if not names or len(question) > MAX_PARSE_CHARS:
         return ()
-    places = {ent.text.removeprefix("the ") for ent in load_parser()(question).ents if ent.label_ in PLACE_LABELS}
-    return tuple(n for n in names if n in places)
+    ents = load_parser()(question).ents
+    after_preposition = {m.group(1) for m in _PLACED.finditer(question)}
+    places = {ent.text.removeprefix("the ") for ent in ents if ent.label_ in PLACE_LABELS} & after_preposition
+    # a nationality's word before a noun ("Japanese subsidiary"), not a country's name that is the subject ("What
+    # did Japan lift ...?" asks what Japan did, not what happened there)
+    places |= {ent.text for ent in ents if ent.label_ == NATIONALITY_LABEL and DEMONYM.search(ent.text)}
+    return tuple(dict.fromkeys(n for n in names if n in places))
 
 
 def names_place(text: str, place: str) -> bool:
@@ -71,4 +81,6 @@ def names_place(text: str, place: str) -> bool:
         dotted = r"\.".join(initials) + r"\.?"
         if re.search(rf"(?<![\w-])(?:{initials}|{dotted})(?![\w-])", text):
             return True
-    return any(DEMONYM.search(w) and demonym_of(w, place) for w in re.findall(r"[A-Z][a-z]+", text))
+    # "European" for "Europe", and "Europe" for "European"
+    return any((DEMONYM.search(w) and demonym_of(w, place)) or (DEMONYM.search(place) and demonym_of(place, w))
+               for w in re.findall(r"[A-Z][a-z]+", text))

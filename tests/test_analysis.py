@@ -1449,6 +1449,9 @@ def test_a_second_part_asked_of_the_name_the_first_answers(question, answer, sec
     ("How does Trainium compare to NVIDIA's chips?", False),
     ("What did Amazon commit to?", False),
     ("How is the 5 GW capacity put into perspective?", True),
+    ("How does one article put 5 gigawatts into perspective?", True),  # its object in between (the 21st blind probe)
+    ("How do the articles put Amazon's role in context?", True),
+    ("How did Amazon put the money into Anthropic?", False),  # no perspective
     ("How big is 5 gigawatts of compute in everyday terms?", True),
     ("How big is 5 gigawatts in practical terms?", True),
     ("How can you picture the scale of 5 gigawatts?", True),

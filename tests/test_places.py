@@ -24,6 +24,10 @@ def test_the_names_after_a_place_preposition(question, placed):
     ("What was the only region in Europe not conquered by the Germanic tribes?", ()),  # a place within it is asked
     ("Which city in France hosts the summit?", ()),
     ("Where in Europe is Anthropic expanding?", ()),
+    # a nationality's word before a noun (the 21st blind probe: "$5 billion" for "Anthropic's Japanese subsidiary")
+    ("How much did Amazon invest in Anthropic's Japanese subsidiary?", ("Anthropic", "Japanese")),
+    ("What is Anthropic's European revenue?", ("European",)),
+    ("What did Japan lift in March 1974?", ()),  # a country that does something is no place it happens in
 ])
 def test_the_places_a_question_asks_in(question, places):
     assert analyse(question).places == places
@@ -37,6 +41,8 @@ def test_the_places_a_question_asks_in(question, places):
     ("The New York Times criticised it.", "NY", True),  # spelled out
     ("Anthropic's revenue reached $30 billion.", "Europe", False),
     ("Anthropic is expanding across Asia.", "Europe", False),
+    ("Anthropic is expanding across Asia and Europe.", "European", True),  # the place of a nationality's word
+    ("Anthropic is expanding across Asia.", "European", False),
 ])
 def test_whether_a_text_names_a_place(text, place, named):
     assert names_place(text, place) is named
@@ -55,6 +61,11 @@ def test_a_sentence_that_names_no_place_asked_does_not_answer():
     assert unanswered(q.negated, q.numbers, q.opposed, sentence, sentence, places=q.places) == "place"
     told = "Anthropic's annualized revenue in Europe has reached $3 billion."
     assert unanswered(q.negated, q.numbers, q.opposed, told, told, places=q.places) == ""
+
+
+def test_a_figure_of_a_nationality_no_article_names_is_refused(seed_engine):
+    got = seed_engine.ask("How much did Amazon invest in Anthropic's Japanese subsidiary?")
+    assert got.abstained and got.note.startswith("The nearest source does not name the place asked about")
 
 
 def test_a_figure_asked_in_a_place_no_article_names_is_refused(seed_engine):
