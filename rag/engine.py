@@ -185,6 +185,7 @@ class Engine:
         from rag.choice import chosen, figure_choice
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
+        from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
         from rag.parts import asked_of_answer, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
@@ -203,6 +204,9 @@ class Engine:
             of_answer = None if first.abstained else asked_of_answer(parts[0], parts[1], first.text)
             second = self.ask(of_answer or parts[1], previous=parts[0], k=k, mode=mode)
             return joined(q.text, [(parts[0], first), (of_answer or parts[1], second)])
+        if (made := maker_named(self.state.data, q.text)) is not None:
+            # "How much is Amazon putting into the Claude maker?": asked of Anthropic, as the articles write it
+            return dataclasses.replace(self._answer(made, previous, k, mode), question=q.text)
         # after "And before that?" (once or more), the question it followed and each such turn, one a line
         base, *chain = (previous or "").split(TURN_BREAK)
         older = chain[-1] if chain else ""

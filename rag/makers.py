@@ -1,0 +1,52 @@
+"""A company named by what it makes: "the Claude maker" is Anthropic where the articles write "Anthropic's Claude"
+or "Anthropic, the AI company behind Claude". A question that says so is asked of the company by its name, which
+is what the sentences that answer it say.
+
+The owner is read from the sentences of the MAKER_CHUNKS chunks that best match the product's name (a lexical index
+lookup), whatever the corpus's size; none where no name is written as its owner there, or two are as often."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rag.index.view import IndexData
+
+MAKER_CHUNKS = 12  # chunks read for the owner of a product's name
+# "the Claude maker", "the ChatGPT developer", "the Gemini creator": a capitalized name, then a noun for who makes it
+_MADE_BY = re.compile(
+    r"\bthe\s+([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)\s+(?:maker|makers|developer|developers|creator|creators|builder|"
+    r"owner|parent|company|firm|startup|lab)\b(?!\s+of\b)"
+)
+_OWNER = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+
+
+def _owners(name: str) -> tuple[re.Pattern[str], ...]:
+    """The ways a sentence writes a name's owner: "Anthropic's Claude", "Anthropic's latest Claude models";
+    "Anthropic, the AI company behind Claude", "Anthropic — the creators of the Claude language model"."""
+    n = re.escape(name)
+    return (
+        re.compile(rf"{_OWNER}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+        re.compile(rf"{_OWNER}\s*(?:,|—|–|\()\s*(?:the|a|an)\s+[^,.;—–()]{{0,40}}?\b(?:behind|creators? of|makers? of|developers? of)"
+                   rf"\s+(?:the\s+)?{n}(?![\w-])"),
+    )
+
+
+def maker_named(data: IndexData, question: str) -> str | None:
+    """The question with "the <product> maker" replaced by its owner's name ("How much is Amazon putting into the
+    Claude maker?" -> "... into Anthropic?"), or None where it says no such thing or no owner is clear."""
+    m = _MADE_BY.search(question)
+    if m is None:
+        return None
+    name = m.group(1)
+    patterns = _owners(name)
+    counts: Counter[str] = Counter()
+    for chunk_id, _ in data.lexical.top(name, MAKER_CHUNKS):
+        chunk = data.chunks[chunk_id]
+        for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
+            text = data.sentences[sid].text
+            counts.update(o.group(1) for p in patterns for o in p.finditer(text) if o.group(1) != name)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return question[: m.start()] + ranked[0][0] + question[m.end() :]

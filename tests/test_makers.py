@@ -1,0 +1,26 @@
+"""A company named by what it makes (rag.makers), on the seed corpus: "Anthropic's Claude", "Anthropic, the AI
+company behind Claude"."""
+
+import pytest
+
+from rag.makers import maker_named
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("How much cash is Amazon putting into the Claude maker right away?", "How much cash is Amazon putting into Anthropic right away?"),
+    ("What is the Claude developer valued at?", "What is Anthropic valued at?"),
+    ("Which chips does the Trainium maker sell?", "Which chips does Amazon sell?"),  # "Amazon's custom Trainium chips"
+    ("Who invested in the ChatGPT maker?", None),  # no article writes ChatGPT's owner so
+    ("Who leads the company?", None),  # no product named
+    ("What is the maker of Claude?", None),  # asks for the maker
+])
+def test_a_company_named_by_what_it_makes(seed_engine, question, named):
+    assert maker_named(seed_engine.data, question) == named
+
+
+def test_a_question_of_the_maker_is_answered_of_the_company(seed_engine):
+    # the twenty-first blind probe: refused
+    got = seed_engine.ask("How much cash is Amazon putting into the Claude maker right away?")
+    assert (got.text, got.question) == ("$5bn", "How much cash is Amazon putting into the Claude maker right away?")
+    assert got.citations[0].doc_id == SEED["001"]
