@@ -328,6 +328,12 @@ def answer_question(
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
         # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
         best = dataclasses.replace(best, span=Span(named.start, named.end, named.text, kind))
+    if form is None and kind == "place" and not q.is_list and best.span is not None and best.span.figure is None and (
+            listed := answer_forms.coordinated(sentence.text, best.span.start, best.span.end)) is not None and (
+            listed[0] == best.span.start and listed[2].count(" and ") == 1 and "," not in listed[2]):
+        # "Where is the startup expanding its inference capacity?" in "across Asia and Europe": both places of a pair
+        # the answer opens (not "Friedrich Ratzel of Germany and ...", nor a longer list of which one is asked)
+        best = dataclasses.replace(best, span=Span(listed[0], listed[1], listed[2], best.span.kind))
     text = best.span.text if best.span is not None else sentence.text
     if best.span is not None and best.span.figure is None:
         text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)

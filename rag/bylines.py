@@ -1,6 +1,7 @@
-"""Questions about who wrote or edited an article ("Who edited the article about the 10-year AWS contract?"): the
-article is the one the question's words find first, and the answer is its credit line ("edited by Hamidun News",
-"Written by Jane Doe", "By Jane Doe"), read from that article's text only: one document, whatever the corpus size."""
+"""Questions about who wrote or edited an article ("Who edited the article about the 10-year AWS contract?"), or
+which outlet it was taken from: the article is the one the question's words find first, and the answer is its credit
+line ("edited by Hamidun News", "Written by Jane Doe", "By Jane Doe", "AI-processed from TNW"), read from that
+article's text only: one document, whatever the corpus size."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ AUTHOR_ROLES = frozenset(content_terms("author authored wrote writer byline"))
 BYLINE_DOCUMENTS = 2  # the retrieved articles, best first, whose credit lines are read
 _NAME = r"([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von)){0,4})"  # on one line
 _EDITED = re.compile(rf"\b(?i:edited)[ \t]+by[ \t]+{_NAME}")
+# the outlet a story is taken from: "AI-processed from TNW", "Adapted from Reuters", "Source: AP"
+_SOURCED = re.compile(
+    rf"\b(?i:processed|adapted|sourced|republished|syndicated|translated|rewritten)[ \t]+from[ \t]+{_NAME}"
+    rf"|\b(?i:source)[ \t]*:[ \t]*{_NAME}|\b(?i:originally[ \t]+(?:published|appeared)[ \t]+(?:by|in|on))[ \t]+{_NAME}"
+)
+# a question for that outlet: "Which outlet was the story originally based on?", "What is the article's source?"
+_ASKS_SOURCE = re.compile(r"\bbased\s+on\b|\bsourced?\b|\boriginal(?:ly)?\b|\b(?:adapted|taken|processed)\s+from\b", re.IGNORECASE)
 _WRITTEN = re.compile(rf"\b(?i:written|reported|authored)[ \t]+by[ \t]+{_NAME}|^[ \t]*By[ \t]+{_NAME}", re.MULTILINE)
 # an author box: the name alone on its line, then a line that says what the author is ("Mr Explorer" / "AI tools
 # educator and creator of ...", "Jane Doe" / "Jane is a senior reporter ...")
@@ -28,8 +36,20 @@ _AUTHOR_BOX = re.compile(
 
 
 def asks_byline(q: QuestionAnalysis) -> bool:
-    """A question for the person who wrote or edited an article."""
-    return bool(_credited(q) & (EDITOR_ROLES | AUTHOR_ROLES))
+    """A question for the person who wrote or edited an article, or the outlet it was taken from."""
+    return bool(_credited(q) & (EDITOR_ROLES | AUTHOR_ROLES)) or _asks_source(q)
+
+
+def _asks_source(q: QuestionAnalysis) -> bool:
+    """A question for the outlet an article was taken from ("Which outlet was the Hamidun News story originally
+    based on?"): a name asked, with a word of sources, and a word for an outlet's story."""
+    return (q.answer_type in SOURCE_ANSWER_TYPES and bool(_ASKS_SOURCE.search(q.text)) and bool(q.terms & STORY_TERMS))
+
+
+SOURCE_ANSWER_TYPES = frozenset({"organisation", "person", "definition", "other"})  # "What is the article's source?"
+
+
+STORY_TERMS = frozenset(content_terms("story article piece report outlet publication"))
 
 
 def _credited(q: QuestionAnalysis) -> frozenset[str]:
@@ -43,6 +63,7 @@ def _credited(q: QuestionAnalysis) -> frozenset[str]:
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
     """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
     editor = bool(_credited(q) & EDITOR_ROLES)
+    sourced = not editor and _asks_source(q)
     seen: list[str] = []
     for p in passages:
         doc_id = data.chunks[p.chunk_id].doc_id
@@ -53,7 +74,8 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
             break
         doc = data.document(doc_id)
         # an author box says less plainly that it is a credit line: it is read in the best article only
-        patterns = (_EDITED,) if editor else (_WRITTEN, _AUTHOR_BOX) if len(seen) == 1 else (_WRITTEN,)
+        patterns = ((_EDITED,) if editor else (_SOURCED,) if sourced else (_WRITTEN, _AUTHOR_BOX) if len(seen) == 1
+                    else (_WRITTEN,))
         m = next((found for pattern in patterns if (found := pattern.search(doc.text)) is not None), None)
         if m is None:
             continue

@@ -1115,10 +1115,14 @@ def test_who_states_a_figure_is_asked_so(question, asks):
     ("Body.\nME\n\nMr Explorer\n\nAI tools educator and creator of the Mr Explorer YouTube channel.", "box", "Mr Explorer"),
     ("Body.\n\nJane Doe\nJane is a senior reporter covering energy.", "box", "Jane Doe"),
     ("Body.\n\nKey Takeaways\nAmazon commits $5 billion.", "box", None),  # a heading, not an author
+    # the outlet a story is taken from
+    ("Headline\nAI-processed from TNW; edited by Hamidun News\nBody.", "sourced", "TNW"),
+    ("Headline\nSource: Reuters\nBody.", "sourced", "Reuters"),
+    ("Revenue came from AWS customers.", "sourced", None),  # no credit
 ])
 def test_credit_lines(text, pattern, name):
-    from rag.bylines import _AUTHOR_BOX, _EDITED, _WRITTEN
-    m = {"edited": _EDITED, "written": _WRITTEN, "box": _AUTHOR_BOX}[pattern].search(text)
+    from rag.bylines import _AUTHOR_BOX, _EDITED, _SOURCED, _WRITTEN
+    m = {"edited": _EDITED, "written": _WRITTEN, "box": _AUTHOR_BOX, "sourced": _SOURCED}[pattern].search(text)
     got = next((g for g in m.groups() if g), None) if m else None
     assert (got.rstrip(".") if got else None) == name
 

@@ -751,6 +751,22 @@ def test_an_outlet_credited_as_editor_answers_which_outlet_edited(seed_engine):
     assert got.text == "Hamidun News" and [c.doc_id for c in got.citations] == [SEED["004"]]
 
 
+def test_a_place_answer_is_the_pair_it_opens(seed_engine):
+    # 001: "expanding global inference capacity across Asia and Europe" (the 20th blind probe: "Amazon", then "Asia")
+    got = seed_engine.ask("Where is the startup expanding its inference capacity?")
+    assert got.text == "Asia and Europe" and got.citations[0].doc_id == SEED["001"]
+
+
+@pytest.mark.parametrize("question", [
+    "Which outlet was the Hamidun News story originally based on?",  # the 21st blind probe: refused
+    "What is the source of the article about the 10-year AWS contract?",
+])
+def test_the_outlet_a_story_was_taken_from(seed_engine, question):
+    # 004: "AI-processed from TNW; edited by Hamidun News"
+    got = seed_engine.ask(question)
+    assert got.text == "TNW" and [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
 def test_which_claude_models_lists_the_named_models(seed_engine):
     # 003: "future versions of Claude 3.5 Sonnet, Claude 3 Opus, and upcoming model generations" (was "Constitutional AI")
     got = seed_engine.ask("Which Claude models are mentioned?")
