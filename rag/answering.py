@@ -641,7 +641,8 @@ def _measures(data: IndexData, measure: str, s: Scored) -> bool:
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:
     """The bound sentences of a lazily scored list, best first, their spans worked out in score order as far as the
     answer reads: the first WHOLE_ANSWER_CANDIDATES, or all where the question names a figure (it filters them by
-    the accounts that state it), or DESCRIBED_CANDIDATES where it asks what a name is. `scored` is updated in place with what was worked out."""
+    the accounts that state it), or DESCRIBED_CANDIDATES where it asks what a name is. `scored` is updated in place
+    with what was worked out."""
     need = len(scored) if q.figures else DESCRIBED_CANDIDATES if described_name(q) else WHOLE_ANSWER_CANDIDATES
     bound: list[Scored] = []
     for i, s in enumerate(scored):

@@ -16,6 +16,8 @@ from rag.records import Answer, Citation, Passage
 EDITOR_ROLES = frozenset(content_terms("editor edited"))
 AUTHOR_ROLES = frozenset(content_terms("author authored wrote writer byline"))
 BYLINE_DOCUMENTS = 2  # the retrieved articles, best first, whose credit lines are read
+SOURCE_ANSWER_TYPES = frozenset({"organisation", "person", "definition", "other"})  # "What is the article's source?"
+STORY_TERMS = frozenset(content_terms("story article piece report outlet publication"))  # what a source is asked of
 _NAME = r"([A-Z][\w.&'’-]*(?:[ \t]+(?:[A-Z][\w.&'’-]*|of|de|van|von)){0,4})"  # on one line
 _EDITED = re.compile(rf"\b(?i:edited)[ \t]+by[ \t]+{_NAME}")
 # the outlet a story is taken from: "AI-processed from TNW", "Adapted from Reuters", "Source: AP"
@@ -45,11 +47,6 @@ def _asks_source(q: QuestionAnalysis) -> bool:
     based on?"): a name asked, with a word of sources, and a word for an outlet's story."""
     return (q.answer_type in SOURCE_ANSWER_TYPES and bool(_ASKS_SOURCE.search(q.text)) and bool(q.terms & STORY_TERMS))
 
-
-SOURCE_ANSWER_TYPES = frozenset({"organisation", "person", "definition", "other"})  # "What is the article's source?"
-
-
-STORY_TERMS = frozenset(content_terms("story article piece report outlet publication"))
 
 
 def _credited(q: QuestionAnalysis) -> frozenset[str]:

@@ -170,7 +170,7 @@ class Engine:
         """Engine.ask, once the question's spelling is read."""
         from rag.agreement import agreement_answer, agreement_question
         from rag.analysis import analyse
-        from rag.answering import answer_question
+        from rag.answering import answer_question, superseded
         from rag.attribution import (
             asks_who_states,
             attribution_answer,
@@ -232,9 +232,8 @@ class Engine:
                     self.state.data, q.text, earlier.citations[0].doc_id, q.followup == "publisher")
                 return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
-                from rag.answering import superseded
-
-                return superseded(self.state.data, q.text, earlier, analyse(older or before).measured) or current_answer(q.text, earlier)
+                asked = analyse(older or before).measured  # "Which article says $8 billion?": that figure
+                return superseded(self.state.data, q.text, earlier, asked) or current_answer(q.text, earlier)
             if q.followup == "newest":  # "Which is the more recent figure?": the side the answer leads with, or the
                 # newer side a question about the past was answered against
                 return (newer_answer(q.text, earlier, True) if analyse(older or before).past

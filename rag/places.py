@@ -1,9 +1,11 @@
 """Places a question puts what it asks in, and whether a text names them: "What is Anthropic's annualized revenue in
 Europe?" is not answered by a sentence (nor its neighbours) that names no Europe, however close its other words.
 
-The question's side is a pattern (a place preposition, then a capitalized name), confirmed by spaCy's entity
-recognizer (a country, city, state or region: GPE, LOC), parsed once per question and cached. A name is named by a
-text in its own form, its initials ("US" for "United States") or its demonym ("European" for "Europe")."""
+The question's side is a pattern (a place preposition, then a capitalized name; or a nationality's word before a
+noun), confirmed by spaCy's entity recognizer (a country, city, state or region after the preposition: GPE, LOC; a
+nationality: NORP), parsed once per question and cached. A place is named by a text in its own form, its initials
+("US" for "United States"), spelled out ("New York" for "NY") or by its demonym ("European" for "Europe", and
+"Europe" for "European")."""
 
 from __future__ import annotations
 
@@ -53,8 +55,10 @@ def placed_names(question: str, within: frozenset[str] = frozenset()) -> tuple[s
 
 @lru_cache(maxsize=QUESTION_CACHE)
 def places_asked(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    """Those of the candidate `names` the entity recognizer reads as places in the question ("Europe", not
-    "Anthropic" of "invest in Anthropic"); () where none, or the question is too long to parse."""
+    """Those of the candidate `names` the entity recognizer reads as places after a place preposition ("Europe") or
+    as nationalities ("Japanese"); () where none, or the question is too long to parse. The small model reads some
+    companies after "in" as places too ("invest in Anthropic"): harmless where the answer's window names them, as
+    a bound answer's does."""
     if not names or len(question) > MAX_PARSE_CHARS:
         return ()
     ents = load_parser()(question).ents
