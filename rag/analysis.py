@@ -52,6 +52,8 @@ _MEANS = re.compile(
     re.IGNORECASE,
 )
 # "What is the 'Token Economy'?": a term the question quotes asks what it is
+# nouns for an amount: "What is a fair valuation of Anthropic?" asks a figure, not a definition (_WHAT_IS_A, _NOT_BARE_END)
+AMOUNT_WORDS = "amount number sum figure valuation price cost share percentage stake"
 # "What is circular investment?", "What are foundation models?": a common noun without an article, nothing more (not
 # "What are stators attached to?", "What is Anthropic's revenue?", "What is total investment?")
 _WHAT_IS_BARE = re.compile(
@@ -60,8 +62,7 @@ _WHAT_IS_BARE = re.compile(
     re.IGNORECASE,
 )
 # a last word that leaves the question open ("attached to", "used") or asks a figure ("What is annualized revenue?")
-_NOT_BARE_END = frozenset("to of for in on by at with from about amount number sum figure valuation price cost share "
-                          "percentage stake revenue value size".split())
+_NOT_BARE_END = frozenset(("to of for in on by at with from about revenue value size " + AMOUNT_WORDS).split())
 
 
 def _asks_bare_noun(text: str) -> bool:
@@ -76,7 +77,7 @@ def _asks_bare_noun(text: str) -> bool:
 _WHAT_IS_QUOTED = re.compile(r"^what (?:is|are|was|were) (?:the |a |an )?['‘\"“][^'’\"”?]{2,60}['’\"”]\s*\??$", re.IGNORECASE)
 _WHAT_IS_A = re.compile(
     r"^what (?:is|are) an? (?!(?:example|instance|case|kind|type|sort|form)s? of\b)(?!(?:term|name|word)s? (?:for|used)\b)"
-    r"(?![^?]*\b(?:amount|number|sum|total|figure|valuation|price|cost|share|percentage|stake)\b)",
+    rf"(?![^?]*\b(?:total|{'|'.join(AMOUNT_WORDS.split())})\b)",
     re.IGNORECASE,
 )
 # "What does AWS stand for?", "What is the acronym FIS short for?", "the full name of NATO": an acronym's long form

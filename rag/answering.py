@@ -10,7 +10,7 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, analyse, measure_words, says_role
+from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
@@ -546,7 +546,7 @@ def _newer_than_asked(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
     return None
 
 
-def superseded(data: IndexData, question: str, earlier: Answer, asked: Sequence[Figure]) -> Answer | None:
+def superseded(data: IndexData, q: QuestionAnalysis, earlier: Answer, asked: Sequence[Figure]) -> Answer | None:
     """ "Is that still true?" after an answer that states a figure (its own, or the one its question named: "Which
     article says $8 billion?") where a newer (or more widely stated) figure for the same thing leads: "No: " and
     that figure's sentence, with the earlier figure among the other sides; None where it leads, or no figure."""
@@ -560,7 +560,7 @@ def superseded(data: IndexData, question: str, earlier: Answer, asked: Sequence[
                 continue
             weighed = weigh(data, claim)
             if weighed.lead != claim and not same_value(weighed.lead.figure.value, claim.figure.value):
-                return _answer_no_with(data, analyse(question), earlier.confidence, weighed)
+                return _answer_no_with(data, q, earlier.confidence, weighed)
     return None
 
 

@@ -233,7 +233,7 @@ class Engine:
                 return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
             if q.followup == "current":  # "Is that still true?": the previous answer, if no newer source says otherwise
                 asked = analyse(older or before).measured  # "Which article says $8 billion?": that figure
-                return superseded(self.state.data, q.text, earlier, asked) or current_answer(q.text, earlier)
+                return superseded(self.state.data, q, earlier, asked) or current_answer(q.text, earlier)
             if q.followup == "newest":  # "Which is the more recent figure?": the side the answer leads with, or the
                 # newer side a question about the past was answered against
                 return (newer_answer(q.text, earlier, True) if analyse(older or before).past
