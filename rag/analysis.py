@@ -367,11 +367,12 @@ def set_aside_names(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def analyse(text: str) -> QuestionAnalysis:
-    """Read a (cleaned) question once."""
+def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
+    """Read a (cleaned) question once; with `leading_name`, its first word is a name ("Anthropic valuation": the
+    articles write it as one, rag.casing), which a question's capitalized first word otherwise is not."""
     asked = _question_proper(text)
     span_kind = question_type(asked)
-    entities = question_entities(text)
+    entities = question_entities(text, leading_name)
     # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
     # "Which two companies ...?": the number of answers asked is no figure of theirs
     counted = answers_asked_at(text)
@@ -915,8 +916,14 @@ def _owns(text: str, entity: str) -> bool:
          and not _POSSESSED_NAMED.match(text, i + len(entity)))
         or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
         or _AS_ITS.match(text, i + len(entity))
+        or ((m := _NOUN_AFTER.match(text, i + len(entity))) is not None and _owned_noun(m.group(1)))
         for i in _occurrences(text, entity)
     )
+
+
+# "Anthropic valuation", "the Google stake": a name right before a money measure or a stake owns it as "Anthropic's
+# valuation" does
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 
 
 # Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.
@@ -1047,8 +1054,9 @@ def question_scope(text: str) -> tuple[str, ...]:
 _COPULA_OWNER = re.compile(r"^\W*(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere)\s+((?:[A-Z][\w&.-]*\s+)+)([A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}(?![\w-]+(?:ing|ed)\b)[\w-]+\s*\?*\s*$")
 
 
-def question_entities(text: str) -> tuple[str, ...]:
-    """The names in a question, in order: runs of capitalized words, without the question's own first word."""
+def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
+    """The names in a question, in order: runs of capitalized words, without the question's own first word (with it
+    where `leading_name`)."""
     names: list[str] = []
     words = list(_NAME.finditer(text))
     predicate_owner = _COPULA_OWNER.match(text)
@@ -1058,7 +1066,7 @@ def question_entities(text: str) -> tuple[str, ...]:
     possessive = False
     for m in words:
         word = m.group().rstrip(".’'")
-        if m.start() == 0 and not re.search(r"[A-Z]", word[1:]):
+        if m.start() == 0 and not re.search(r"[A-Z]", word[1:]) and not leading_name:
             continue  # a question's first word is capitalized anyway: a name only if it is "AWS" or "OpenAI"
         if word.lower() in _NOT_NAMES:
             continue
@@ -1142,6 +1150,13 @@ UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction p
 FINANCIAL_MEASURES = frozenset(content_terms(
     "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
 ))
+_OWNED_BY_NAME = FINANCIAL_MEASURES | frozenset(content_terms("stake"))
+
+
+def _owned_noun(word: str) -> bool:
+    """Whether a word after a name is a measure the name owns ("Anthropic valuation", "the Google stake")."""
+    terms = content_terms(word)
+    return bool(terms) and terms[0] in _OWNED_BY_NAME
 # measures that name one figure in several words: a company's sales are its revenue (its profit is another figure)
 _SAME_MEASURE = (frozenset(content_terms("revenue revenues sales turnover")),)
 

@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import re
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -65,9 +66,18 @@ def _torch_hidden() -> Iterator[None]:
             del sys.modules["torch"]
 
 
-@lru_cache(maxsize=1)
+_parser_lock = threading.Lock()
+
+
 def load_parser() -> Any:
-    """spaCy's small English pipeline, loaded once; ParserMissing says how to install it."""
+    """spaCy's small English pipeline, loaded once, also where two threads ask at once (a cold `rag ask` loads it in
+    the background: rag.engine); a RagError says how to install it."""
+    with _parser_lock:
+        return _load_parser()
+
+
+@lru_cache(maxsize=1)
+def _load_parser() -> Any:
     try:
         with _torch_hidden():
             import spacy

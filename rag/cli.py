@@ -59,7 +59,7 @@ class _Bar:
 
 def _engine(  # type: ignore[no-untyped-def]
     corpus_dir: Path, index_dir: Path, force: bool = False, embedder: Any = None, optimize: bool = False, process: Any = None,
-    sentence_vectors: str | None = None, preload: bool = False,
+    sentence_vectors: str | None = None, preload: bool = False, question: str | None = None,
 ):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from rag.engine import Engine
@@ -70,7 +70,7 @@ def _engine(  # type: ignore[no-untyped-def]
     bar = _Bar()
     engine = Engine(corpus_dir, index_dir, log=_say) if embedder is None else Engine(corpus_dir, index_dir, embedder=embedder, log=_say)
     if preload:  # a question needs the model anyway: load it while the corpus is scanned and the index opened
-        engine.load_model_in_background()
+        engine.load_model_in_background(question)
     try:
         engine.open(force=force, progress=bar, optimize=optimize, process=process, sentence_vectors=sentence_vectors)
     finally:
@@ -259,7 +259,7 @@ def ask(corpus_dir: Path, index_dir: Path, as_json: bool, top_k: int, conversati
     first = next(lines, None)
     if first is None:  # found out before the index is opened (or built)
         raise RagError("no question: standard input was empty (give a QUESTION, or one question per line)")
-    engine = _engine(corpus_dir, index_dir, preload=True)
+    engine = _engine(corpus_dir, index_dir, preload=True, question=first)
     failed = 0
     previous: str | None = None
     for q in itertools.chain([first], lines):

@@ -157,7 +157,7 @@ def torch_embedder() -> MiniLMEmbedder:
         return _shared
 
 
-def load_in_background(embedder: Callable[[], Embedder]) -> threading.Thread:
+def load_in_background(embedder: Callable[[], object]) -> threading.Thread:
     """Call the embedder factory (load the model) in a thread, so that it loads while other start-up work
     runs: the corpus scan and the index open wait on the disk, and let it run. A failure is left for the first
     real use to raise, with its message."""

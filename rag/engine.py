@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.claims import load_parser
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
 from rag.coverage import CoverageQuestion
@@ -22,6 +23,7 @@ from rag.figure_index import FigureIndex
 from rag.index.segment import text_key, verify
 from rag.index.store import EnsureResult, ensure_index, live_version, read_index, read_manifest
 from rag.index.view import IndexData
+from rag.places import placed_names
 from rag.questions import clean_question, unframed
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 
@@ -182,6 +184,7 @@ class Engine:
             sources_answer,
         )
         from rag.bylines import asks_byline, byline_answer, credit_answer
+        from rag.casing import leads_with_name, recased
         from rag.choice import chosen, figure_choice
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
@@ -193,6 +196,11 @@ class Engine:
         from rag.tranches import next_tranche
 
         q = analyse(clean_question(question))
+        if (cased := recased(self.state.data, q.text)) is not None and cased != q.text:
+            # "anthropic valuation": its names as the articles write them, which the answer is bound to
+            return dataclasses.replace(self._answer(cased, previous, k, mode), question=q.text)
+        if leads_with_name(self.state.data, q.text):
+            q = analyse(q.text, leading_name=True)  # "Anthropic valuation": Anthropic's valuation, not any company's
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
             return dataclasses.replace(self._answer(plain, previous, k, mode), question=q.text)
@@ -406,10 +414,21 @@ class Engine:
         self._embedder().encode(["warm up"])
         noun_phrases("Warm up the parser.")
 
-    def load_model_in_background(self) -> threading.Thread:
+    def load_model_in_background(self, question: str | None = None) -> threading.Thread:
         """Start loading the embedding model in a thread, so that it loads while the index opens: a cold `rag ask`
-        then pays the longer of the two, not their sum."""
-        return load_in_background(self._embedder)
+        then pays the longer of the two, not their sum. Where the `question` names something after a place
+        preposition ("the plant in Tromsø"), the parser that tells places from companies (rag.places) loads next in
+        the same thread: one thread, so that spaCy's import, which hides torch, never meets the model's first
+        export, which imports it."""
+        parse = question is not None and bool(placed_names(question))
+
+        def load() -> object:
+            embedder = self._embedder()
+            if parse:
+                load_parser()
+            return embedder
+
+        return load_in_background(load)
 
     def figure(self, query: str) -> FigureLookup:
         return self.state.figures.lookup(query)

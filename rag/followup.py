@@ -84,6 +84,8 @@ def with_other_name(text: str, previous: str) -> str | None:
     """ "What about Google?" after "How much has Microsoft invested in OpenAI?": "How much has Google invested in
     OpenAI?", the previous question with its main name (the one that acts, else owns, else the first) replaced.
     None where the question is not of that form, names no name, or the previous question has none."""
+    if (placed := _OTHER_OBJECT.match(text)) is not None:
+        return _with_other_object(placed.group("prep"), placed.group("name"), previous)
     m = _OTHER_NAME.match(text)
     if m is None:
         return None
@@ -102,6 +104,23 @@ def with_other_name(text: str, previous: str) -> str | None:
     if other:
         swapped = re.sub(rf"\b{re.escape(other)}\b", second, swapped, count=1)
     return swapped.replace("\0", name) if n else None
+
+
+# "And in Anthropic?", "What about into Google?": the name after that preposition in the previous question replaced
+_OTHER_OBJECT = re.compile(
+    r"^\W*(?:and\s+|(?:what|how)\s+about\s+)(?P<prep>in|into|with|for|from|at|to|on|by)\s+"
+    r"(?P<name>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _with_other_object(prep: str, name: str, previous: str) -> str | None:
+    """ "When did Amazon invest in Anthropic?" for "And in Anthropic?" after "When did Amazon invest in OpenAI?": the
+    first name after the same preposition in the previous question replaced; None where it has none there."""
+    m = re.search(rf"\b{re.escape(prep)}\s+(?:the\s+)?(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*", previous, re.IGNORECASE)
+    if m is None:
+        return None
+    return previous[: m.start()] + f"{m.group()[: len(prep)]} {name}" + previous[m.end() :]
 
 
 _DETERMINED = re.compile(r"^(?:the|its|their|his|her|a|an)\s+", re.IGNORECASE)

@@ -20,6 +20,10 @@ from tests.conftest import SEED
     ("And Amazon in OpenAI?", "How much has Google invested in Anthropic?", "How much has Amazon invested in OpenAI?"),
     ("What about Google in Anthropic?", "How much did Microsoft invest in OpenAI?", "How much did Google invest in Anthropic?"),
     ("And Amazon in OpenAI?", "Who leads Anthropic?", None),  # one name before: nothing to put OpenAI in place of
+    # the name after the same preposition (the twenty-second blind probe: "When did in Anthropic invest in OpenAI?")
+    ("And in Anthropic?", "When did Amazon invest in OpenAI?", "When did Amazon invest in Anthropic?"),
+    ("What about with Google?", "Does Anthropic compete with OpenAI?", "Does Anthropic compete with Google?"),
+    ("And in Anthropic?", "Who is the CEO of OpenAI?", None),  # no name after "in" to replace
 ])
 def test_the_previous_question_asked_of_another_name(question, previous, expected):
     assert with_other_name(question, previous) == expected
@@ -343,3 +347,14 @@ def test_that_stands_for_the_previous_answer(question, answer, restated):
 def test_a_name_set_first_stands_for_the_pronoun_after_it(question, restated):
     from rag.followup import with_name_first
     assert with_name_first(question) == restated
+
+
+def test_a_follow_up_of_another_object_after_a_bare_when(seed_engine):
+    # the twenty-second blind probe: "February 2026" again, from the sentence about OpenAI
+    first = "How much did Amazon invest in OpenAI?"
+    when = Engine.next_previous("When?", first)
+    assert when == "When did Amazon invest in OpenAI?"
+    got = seed_engine.ask("And in Anthropic?", previous=when)
+    assert got.question == "And in Anthropic?"
+    assert got.text == "September 2023"  # Amazon's first investment in Anthropic (003, 002)
+    assert "OpenAI" not in got.sentence

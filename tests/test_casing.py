@@ -1,0 +1,38 @@
+"""Questions typed in lower case, and keyword questions that start with a name (rag.casing), on the seed index."""
+
+import pytest
+
+from rag.casing import leads_with_name, recased
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "cased"), [
+    ("anthropic valuation", "Anthropic valuation"),
+    ("what is anthropic's valuation?", "what is Anthropic's valuation?"),
+    ("how much did amazon invest in anthropic?", "how much did Amazon invest in Anthropic?"),
+    ("what is aws trainium", "what is AWS Trainium"),  # as the articles write it, not merely capitalized
+    ("Who leads anthropic?", None),  # a capital anywhere: written as its writer meant it
+    ("how much is the deal worth?", None),  # no word the articles write as a name
+])
+def test_a_lower_case_question_gets_its_names_back(seed_engine, question, cased):
+    assert recased(seed_engine.data, question) == cased
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Anthropic valuation", True),
+    ("Google stake in Anthropic", True),
+    ("Total investment by Amazon", False),  # the articles write "total" in lower case
+    ("Describe the deal", False),
+    ("What is Anthropic's valuation?", False),  # a question word: its first word is no name
+    ("Did Amazon invest?", False),
+])
+def test_a_keyword_question_may_start_with_a_name(seed_engine, question, named):
+    assert leads_with_name(seed_engine.data, question) is named
+
+
+def test_a_keyword_question_is_bound_to_its_first_name(seed_engine):
+    # the twenty-second blind probe: "$6 billion", Mistral AI's valuation
+    for question in ("anthropic valuation", "Anthropic valuation"):
+        got = seed_engine.ask(question)
+        assert (got.text, got.question) == ("approximately $60 billion", question)
+        assert got.citations[0].doc_id == SEED["003"]
