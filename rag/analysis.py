@@ -1149,6 +1149,7 @@ UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction p
 # abstains on where no article states a figure of them (rag.answering)
 FINANCIAL_MEASURES = frozenset(content_terms(
     "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
+    " capex expenditure outlay"
 ))
 _OWNED_BY_NAME = FINANCIAL_MEASURES | frozenset(content_terms("stake"))
 

@@ -436,6 +436,25 @@ _OWNER = re.compile(r"['’]s?$")  # a member that owns what follows: "Google's"
 _MEMBERS = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
 
 
+def without_set_aside(text: str, aside: Sequence[str]) -> str:
+    """A list of names without the names the question sets aside at its ends ("Google, Salesforce" -> "Salesforce"
+    for "Besides Amazon and Google, who else ...?"), still as the sentence writes it; the list as it is where a
+    set-aside name stands between others or every name is set aside."""
+    if not aside:
+        return text
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for sep in _MEMBERS.finditer(text):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    spans.append((at, len(text)))
+    named = {name.lower() for name in aside}
+    kept = [(a, b) for a, b in spans if text[a:b].strip().lower() not in named]
+    if not kept or len(kept) == len(spans) or kept != spans[spans.index(kept[0]) : spans.index(kept[0]) + len(kept)]:
+        return text
+    return text[kept[0][0] : kept[-1][1]]
+
+
 _ADJECTIVE_OF_PLACE = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)")  # "Asian", "European", "Chinese", "British"
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")  # the plural noun right after a list of such adjectives
 

@@ -190,7 +190,7 @@ class Engine:
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import asked_of_answer, joined, two_parts
+        from rag.parts import asked_of_answer, compared_parts, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
@@ -212,6 +212,9 @@ class Engine:
             of_answer = None if first.abstained else asked_of_answer(parts[0], parts[1], first.text)
             second = self.ask(of_answer or parts[1], previous=parts[0], k=k, mode=mode)
             return joined(q.text, [(parts[0], first), (of_answer or parts[1], second)])
+        if (compared := compared_parts(q.text)) is not None:
+            # "How does OpenAI's valuation compare with Anthropic's?": each name's figure, each cited
+            return joined(q.text, [(part, self.ask(part, k=k, mode=mode)) for part in compared])
         if (made := maker_named(self.state.data, q.text)) is not None:
             # "How much is Amazon putting into the Claude maker?": asked of Anthropic, as the articles write it
             return dataclasses.replace(self._answer(made, previous, k, mode), question=q.text)

@@ -64,6 +64,30 @@ def two_parts(question: str) -> tuple[str, str] | None:
     return f"{first[0].upper()}{first[1:]}?", f"{second[0].upper()}{second[1:]}"
 
 
+_CNAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
+# "How does OpenAI's valuation compare with Anthropic's?", "Compare Amazon's stake to Google's stake": one measure of
+# two names
+_COMPARED = re.compile(
+    rf"^\W*(?:how\s+(?P<aux>does|do|did)\s+(?:the\s+)?|compare\s+(?:the\s+)?)(?P<a>{_CNAME})['’]s?\s+(?P<measure>[a-z][a-z -]*?)"
+    rf"(?:\s+compare)?\s+(?:with|to|against|and|versus|vs\.?)\s+(?:that\s+of\s+|the\s+)?(?P<b>{_CNAME})(?:['’]s?)?(?:\s+(?P=measure))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def compared_parts(question: str) -> tuple[str, str] | None:
+    """A comparison of one measure of two names as a question for each ("How does OpenAI's valuation compare with
+    Anthropic's?" -> "What is OpenAI's valuation?", "What is Anthropic's valuation?"): each figure answered and
+    cited on its own, both given; None for any other question."""
+    m = _COMPARED.match(question)
+    if m is None or not (m.group("aux") or question.lstrip().lower().startswith("compare")):
+        return None
+    if m.group("aux") is not None and not re.search(r"\bcompare\b", question, re.IGNORECASE):
+        return None
+    verb = "was" if (m.group("aux") or "").lower() == "did" else "is"
+    measure = m.group("measure").strip()
+    return f"What {verb} {m.group('a')}'s {measure}?", f"What {verb} {m.group('b')}'s {measure}?"
+
+
 def asked_of(ask: str, question: str) -> str:
     """The clause of `question` asked with other wh-words: ("When", "How much did Amazon invest in OpenAI?") -> "When
     did Amazon invest in OpenAI?"; with no auxiliary, the clause after its first wh-word ("Who invented the steam
@@ -142,7 +166,7 @@ def joined(question: str, parts: Sequence[tuple[str, Answer]]) -> Answer:
     answered."""
     answered = [a for _, a in parts if not a.abstained]
     unanswered = [p for p, a in parts if a.abstained]
-    notes = [a.note for _, a in parts if a.note]
+    notes = list(dict.fromkeys(a.note for _, a in parts if a.note))  # one note said of both parts is said once
     if unanswered:
         notes.append("No source answers " + " nor ".join(f'"{p}"' for p in unanswered) + ".")
     if not answered:

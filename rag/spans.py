@@ -86,7 +86,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      # "What's the size of Amazon's overall financial bet ...?": the size of money put in
-     r"|\b(?:the size of|how (?:big|large) (?:is|was|are|were))\b(?:\s+[\w'’-]+){0,4}?\s+(?:invest\w*|bet|bets|stake|pledge|commitment|funding|round|injection|deal)\b"
+     r"|\b(?:the size of|how (?:big|large) (?:is|was|are|were))\b(?:\s+[\w'’-]+){0,4}?\s+(?:invest\w*|bet|bets|stake|pledge|commitment|funding|round|injection|deal|check|cheque|payment|tranche)\b"
      r"|\bwhat (?:is |was |are |were )?(?:the |its |their |\w+['’]s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)s?\b"
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
@@ -101,7 +101,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitments?|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects|revenues|investments"
-     r"|profit|profits|earnings|income|sales|turnover"
+     r"|profit|profits|earnings|income|sales|turnover|capex|expenditure|expenditures|outlay|outlays"
      r"|injecting|injected|injection|bankroll|bankrolled)\b"
      # money put into something in other words: "sinking (money) into", "pumped into", "ploughed into"
      r"|\b(?:sink|sinks|sinking|sank|sunk|pump|pumps|pumping|pumped|plough|ploughs|ploughed|plow|plows|plowed)\b(?=[^?]*\binto\b)"),

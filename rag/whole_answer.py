@@ -215,7 +215,7 @@ def whole_answer(
         for s, span in spanned:
             cut = answer_forms.coordinated(data.sentences[s.sentence_id].text, span.start, span.end)
             if cut is not None:
-                return s, cut[2]
+                return s, answer_forms.without_set_aside(cut[2], q.aside)
         for s, span in spanned:
             if span.kind == "name":
                 # "Who else has invested in Anthropic?": the sentence's list of names ("investments from Google,
@@ -230,7 +230,7 @@ def whole_answer(
                 cut = _members_of_class(text, lists, q) or (None if _class_noun_end(text, span.end, q.asked_class) is not None
                                                            else next(iter(lists), None))
                 if cut is not None:
-                    return s, cut[2]
+                    return s, answer_forms.without_set_aside(cut[2], q.aside)
     return None
 
 

@@ -1,0 +1,55 @@
+"""Comparisons of one measure of two names (rag.parts.compared_parts), lists without the names a question sets
+aside (rag.answer_forms.without_set_aside), and the size of a cheque asked as money: the twenty-second blind probe."""
+
+import pytest
+
+from rag.analysis import analyse
+from rag.answer_forms import without_set_aside
+from rag.parts import compared_parts
+from tests.conftest import SEED
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("How does OpenAI's valuation compare with Anthropic's?", ("What is OpenAI's valuation?", "What is Anthropic's valuation?")),
+    ("How did Amazon's investment compare to Microsoft's?", ("What was Amazon's investment?", "What was Microsoft's investment?")),
+    ("Compare Amazon's stake to Google's stake", ("What is Amazon's stake?", "What is Google's stake?")),
+    ("How does the deal compare with OpenAI's?", None),  # one name: nothing to set side by side
+    ("How does Anthropic compare with OpenAI?", None),  # no measure named
+    ("How does Anthropic's valuation grow?", None),  # no comparison
+])
+def test_a_comparison_of_two_names_is_a_question_for_each(question, parts):
+    assert compared_parts(question) == parts
+
+
+@pytest.mark.parametrize(("listed", "aside", "kept"), [
+    ("Google, Salesforce", ("Amazon", "Google"), "Salesforce"),
+    ("Microsoft, Google and Amazon", ("Amazon",), "Microsoft, Google"),
+    ("Microsoft, Google and Amazon", ("Google",), "Microsoft, Google and Amazon"),  # not verbatim without it
+    ("Google", ("Google",), "Google"),  # nothing would be left
+    ("Google, Salesforce", (), "Google, Salesforce"),
+])
+def test_a_list_drops_the_names_set_aside_at_its_ends(listed, aside, kept):
+    assert without_set_aside(listed, aside) == kept
+
+
+def test_how_big_a_cheque_asks_money():
+    assert analyse("How big was Amazon's very first check to Anthropic?").span_kind == "money"
+
+
+def test_the_probe_questions_end_to_end(seed_engine):
+    got = seed_engine.ask("How does OpenAI's valuation compare with Anthropic's?")
+    assert got.text == "approximately $150 billion; approximately $60 billion"
+    assert {c.doc_id for c in got.citations} == {SEED["003"]}  # the only article that gives either valuation
+    assert got.note.count("Only an older source gives this") == 1  # said of both parts, said once
+    got = seed_engine.ask("Besides Amazon and Google, who else has backed Anthropic?")
+    assert (got.text, got.citations[0].doc_id) == ("Salesforce", SEED["003"])
+    got = seed_engine.ask("How big was Amazon's very first check to Anthropic?")
+    assert (got.text, got.citations[0].doc_id) == ("$1.25 billion", SEED["003"])
+
+
+@pytest.mark.parametrize("question", [
+    "What was Amazon's capex last year?",  # was "part", from Anthropic's pledge to spend on AWS
+    "What is Amazon's capital expenditure?",  # was "$5 billion", Amazon's investment in Anthropic
+])
+def test_a_money_measure_no_article_gives_a_figure_of_is_refused(seed_engine, question):
+    assert seed_engine.ask(question).abstained
