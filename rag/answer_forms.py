@@ -436,6 +436,26 @@ _OWNER = re.compile(r"['’]s?$")  # a member that owns what follows: "Google's"
 _MEMBERS = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
 
 
+# nouns that say little without what they are of: "importance" in "emphasized the importance of maintaining independence"
+LIGHT_NOUNS = frozenset(
+    "importance significance necessity need value role idea notion concept goal aim purpose prospect possibility lack absence".split()
+)
+MAX_COMPLEMENT_WORDS = 5  # the words of an "of" phrase taken with its light noun, at most
+_OF_PHRASE = re.compile(
+    rf"\s+of\s+(?:[\w'’-]+\s+){{0,{MAX_COMPLEMENT_WORDS - 1}}}?[\w'’-]+"
+    r"(?=\s*(?:[,.;:—–()]|$)|\s+(?:to|that|which|who|without|with|and|but|while|as|for|in|on|by|from|at|is|are|was|were)\b)"
+)
+
+
+def with_complement(sentence: str, start: int, end: int) -> Cut | None:
+    """A lone light noun with the "of" phrase that says what it is of ("importance of maintaining independence"), or
+    None where the span is no such noun or no short "of" phrase follows it."""
+    if sentence[start:end].lower() not in LIGHT_NOUNS:
+        return None
+    m = _OF_PHRASE.match(sentence, end)
+    return (start, m.end(), sentence[start : m.end()]) if m is not None else None
+
+
 def without_set_aside(text: str, aside: Sequence[str]) -> str:
     """A list of names without the names the question sets aside at its ends ("Google, Salesforce" -> "Salesforce"
     for "Besides Amazon and Google, who else ...?"), still as the sentence writes it; the list as it is where a

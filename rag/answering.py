@@ -309,6 +309,10 @@ def answer_question(
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
         best = dataclasses.replace(best, span=subject_of_figure(data, q, best.sentence_id) or best.span)
+    if form is None and kind == "other" and best.span is not None and (
+            whole := answer_forms.with_complement(sentence.text, best.span.start, best.span.end)) is not None:
+        # "What have the Amodeis stressed about independence?": "importance of maintaining independence", not "importance"
+        best = dataclasses.replace(best, span=dataclasses.replace(best.span, end=whole[1], text=whole[2]))
     if form is None and kind in ("name", "other") and q.describers and _owned_name(q, sentence.text) is None:
         # "Which Claude models are mentioned?": a near sentence that names one ("Claude 3.5 Sonnet") before one that
         # only speaks of Claude

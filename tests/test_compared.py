@@ -53,3 +53,24 @@ def test_the_probe_questions_end_to_end(seed_engine):
 ])
 def test_a_money_measure_no_article_gives_a_figure_of_is_refused(seed_engine, question):
     assert seed_engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(("sentence", "word", "whole"), [
+    ("They have repeatedly emphasized the importance of maintaining independence to pursue responsible AI.",
+     "importance", "importance of maintaining independence"),
+    ("The role of the Bureau, which sets the agenda, grew.", "role", "role of the Bureau"),
+    ("The importance was plain.", "importance", None),  # no "of" phrase
+    ("The value of the deal is $25 billion.", "deal", None),  # no light noun
+])
+def test_a_light_noun_comes_with_what_it_is_of(sentence, word, whole):
+    from rag.answer_forms import with_complement
+
+    start = sentence.index(word)
+    got = with_complement(sentence, start, start + len(word))
+    assert (got[2] if got is not None else None) == whole
+
+
+def test_what_was_stressed_is_the_whole_phrase(seed_engine):
+    # the twenty-second blind probe: "importance"
+    got = seed_engine.ask("What have the Amodeis stressed about independence?")
+    assert (got.text, got.citations[0].doc_id) == ("importance of maintaining independence", SEED["003"])
