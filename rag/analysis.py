@@ -1158,6 +1158,8 @@ def _owned_noun(word: str) -> bool:
     """Whether a word after a name is a measure the name owns ("Anthropic valuation", "the Google stake")."""
     terms = content_terms(word)
     return bool(terms) and terms[0] in _OWNED_BY_NAME
+
+
 # measures that name one figure in several words: a company's sales are its revenue (its profit is another figure)
 _SAME_MEASURE = (frozenset(content_terms("revenue revenues sales turnover")),)
 

@@ -462,17 +462,20 @@ def without_set_aside(text: str, aside: Sequence[str]) -> str:
     set-aside name stands between others or every name is set aside."""
     if not aside:
         return text
-    spans: list[tuple[int, int]] = []
-    at = 0
-    for sep in _MEMBERS.finditer(text):
-        spans.append((at, sep.start()))
-        at = sep.end()
-    spans.append((at, len(text)))
     named = {name.lower() for name in aside}
-    kept = [(a, b) for a, b in spans if text[a:b].strip().lower() not in named]
-    if not kept or len(kept) == len(spans) or kept != spans[spans.index(kept[0]) : spans.index(kept[0]) + len(kept)]:
+    bounds = [0, *(i for sep in _MEMBERS.finditer(text) for i in sep.span()), len(text)]
+    members = [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+
+    def set_aside(member: tuple[int, int]) -> bool:
+        return text[member[0] : member[1]].strip().lower() in named
+
+    while members and set_aside(members[0]):
+        members.pop(0)
+    while members and set_aside(members[-1]):
+        members.pop()
+    if not members or any(map(set_aside, members)):
         return text
-    return text[kept[0][0] : kept[-1][1]]
+    return text[members[0][0] : members[-1][1]]
 
 
 _ADJECTIVE_OF_PLACE = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)")  # "Asian", "European", "Chinese", "British"

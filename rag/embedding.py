@@ -157,14 +157,14 @@ def torch_embedder() -> MiniLMEmbedder:
         return _shared
 
 
-def load_in_background(embedder: Callable[[], object]) -> threading.Thread:
-    """Call the embedder factory (load the model) in a thread, so that it loads while other start-up work
+def load_in_background(load: Callable[[], object]) -> threading.Thread:
+    """Call `load` (the embedder factory: load the model) in a thread, so that it loads while other start-up work
     runs: the corpus scan and the index open wait on the disk, and let it run. A failure is left for the first
     real use to raise, with its message."""
 
     def work() -> None:
         try:
-            embedder()
+            load()
         except Exception:  # noqa: BLE001 - raised again, and reported, where the model is first used
             pass
 

@@ -47,9 +47,10 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
 
 # "What about Google?", "And Microsoft?", "How about for OpenAI?": the previous question asked of another name
 # "And Amazon in OpenAI?", "What about Google in Anthropic?": both names of the previous question replaced
+_CAPITALIZED = r"(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*"  # "OpenAI", "Amazon Web Services"
 _OTHER_NAME = re.compile(
     r"^\W*(?:and\s+)?(?:(?:what|how)\s+about\s+(?:for\s+)?|and\s+(?:for\s+)?)(?P<name>[A-Za-z][\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*)"
-    r"(?:\s+(?:in|into|with|for|from|at|to|of)\s+(?P<second>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*))?\W*$",
+    rf"(?:\s+(?:in|into|with|for|from|at|to|of)\s+(?P<second>{_CAPITALIZED}))?\W*$",
     re.IGNORECASE,
 )
 
@@ -109,7 +110,7 @@ def with_other_name(text: str, previous: str) -> str | None:
 # "And in Anthropic?", "What about into Google?": the name after that preposition in the previous question replaced
 _OTHER_OBJECT = re.compile(
     r"^\W*(?:and\s+|(?:what|how)\s+about\s+)(?P<prep>in|into|with|for|from|at|to|on|by)\s+"
-    r"(?P<name>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*)\W*$",
+    rf"(?P<name>{_CAPITALIZED})\W*$",
     re.IGNORECASE,
 )
 
@@ -117,7 +118,7 @@ _OTHER_OBJECT = re.compile(
 def _with_other_object(prep: str, name: str, previous: str) -> str | None:
     """ "When did Amazon invest in Anthropic?" for "And in Anthropic?" after "When did Amazon invest in OpenAI?": the
     first name after the same preposition in the previous question replaced; None where it has none there."""
-    m = re.search(rf"\b{re.escape(prep)}\s+(?:the\s+)?(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*", previous, re.IGNORECASE)
+    m = re.search(rf"\b{re.escape(prep)}\s+(?:the\s+)?{_CAPITALIZED}", previous, re.IGNORECASE)
     if m is None:
         return None
     return previous[: m.start()] + f"{m.group()[: len(prep)]} {name}" + previous[m.end() :]

@@ -79,10 +79,8 @@ def compared_parts(question: str) -> tuple[str, str] | None:
     Anthropic's?" -> "What is OpenAI's valuation?", "What is Anthropic's valuation?"): each figure answered and
     cited on its own, both given; None for any other question."""
     m = _COMPARED.match(question)
-    if m is None or not (m.group("aux") or question.lstrip().lower().startswith("compare")):
-        return None
-    if m.group("aux") is not None and not re.search(r"\bcompare\b", question, re.IGNORECASE):
-        return None
+    if m is None or (m.group("aux") is not None and not re.search(r"\bcompare\b", question, re.IGNORECASE)):
+        return None  # "How does ...": a comparison only where it says "compare"
     verb = "was" if (m.group("aux") or "").lower() == "did" else "is"
     measure = m.group("measure").strip()
     return f"What {verb} {m.group('a')}'s {measure}?", f"What {verb} {m.group('b')}'s {measure}?"
