@@ -98,7 +98,9 @@ _ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_ASK = re.compile(
-    r"\b(?:which|what) (?:\w+ )?(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
+    # "Which two companies ...?", not "What should investors watch for?", whose plural is the subject of its verb
+    r"\b(?:which|what) (?:(?!(?:should|do|does|did|are|is|were|was|can|could|will|would|have|has|had|must|might|may)\b)\w+ )?"
+    r"(?:compan(?:ies)|firms|organi[sz]ations|countries|cities|people|investors|rivals|"
     r"competitors|providers|labs|products|models|services|chips|sectors|markets|regions|companies)\b"
     r"|\bwho (?:are|were)\b|\bname (?:the|two|three|all)\b|\blist\b"
     r"|^\W*who else\b"  # "Who else has invested in Anthropic?": the others, as many as are named
@@ -642,6 +644,11 @@ def _participle(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
         noun = _COPULA_NOUN.match(rest[len(name) :]) if name else None
         terms = _asked_noun(noun.group(0)) if noun else []
         # "Is Anthropic a subsidiary of Amazon?", "Is Daniela Amodei the CEO of Anthropic?": the noun it asks of the name
+        # ("Is AWS Anthropic's primary cloud provider?": a noun another name owns is that name's, as an article
+        # writes it too, "Anthropic's primary cloud provider"; a role is still the person's)
+        owner = noun.group(0).split()[0] if noun is not None else ""
+        if terms and owner.endswith(("'s", "’s", "'", "’")) and terms[0] not in ROLE_TERMS:
+            return terms[0], re.sub(r"['’]s?$", "", owner)
         return (terms[0], name or "") if terms else ("", "")
     if verb.group(1).endswith("ing"):
         return terms[0], name or ""  # "Is Anthropic moving ...?": the name does it
@@ -1130,6 +1137,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     name_terms = {t for e in entities for t in content_terms(e)}
     asking = _WH.search(text)
     text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text[asking.start():] if asking else text)
+    text = _PRICE_TAG.sub("amount", text)  # "the price tag of the pledge" is its amount, not a price
     for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
             noun = _UNIT_THEN_NOUN.search(text) if term in UNIT_CLASSES else None
@@ -1140,6 +1148,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     return ""
 
 
+_PRICE_TAG = re.compile(r"\bprice[- ]tags?\b", re.IGNORECASE)
 _UNIT_THEN_NOUN = re.compile(r"\b(percentage|percent|proportion|fraction|amount)\s+([a-z][\w-]*)", re.IGNORECASE)
 
 

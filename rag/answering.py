@@ -154,8 +154,8 @@ def answer_question(
         (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes,
          lambda s: q.asked_class in facts(data, s.sentence_id).near_terms),
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
-        # figure with the word beside it answers
-        (figure_question and q.measure in FINANCIAL_MEASURES and not classed,
+        # figure with the word beside it answers (a percent of a price is how it moved: "shares climbed nearly 3%")
+        (figure_question and q.measure in FINANCIAL_MEASURES and not classed and not (kind == "percent" and q.measure == "price"),
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),

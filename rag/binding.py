@@ -58,6 +58,9 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             # billion investment in Anthropic" then "Meta has taken a different approach, spending over $30 billion
             # annually" is no money Meta put into Anthropic
             return False
+    if figure is None and q.span_kind not in FIGURE_KINDS and q.actor and not _present(q.actor, named) and any(
+            c.subject[:1].isupper() and entity_key(c.subject) != entity_key(q.actor) for c in known.claims):
+        return False  # "When did Microsoft invest in OpenAI?": not when "the company" (Amazon, by the parse) did
     return all(_present(e, named) for e in q.owners)
 
 

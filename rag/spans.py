@@ -87,7 +87,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      # "What's the size of Amazon's overall financial bet ...?": the size of money put in
      r"|\b(?:the size of|how (?:big|large) (?:is|was|are|were))\b(?:\s+[\w'’-]+){0,4}?\s+(?:invest\w*|bet|bets|stake|pledge|commitment|funding|round|injection|deal|check|cheque|payment|tranche)\b"
-     r"|\bwhat (?:is |was |are |were )?(?:the |its |their |\w+['’]s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)s?\b"
+     r"|\bwhat(?:['’]s)? (?:is |was |are |were )?(?:the |its |their |\w+['’]s )?(?:\w+ ){0,2}(?:amount|investment|revenue|price|cost|sum|funding|commitment|valuation)s?\b"
      r"|\bwhat total\b"),
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question

@@ -93,8 +93,9 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
                 # the best sentence, where it or the one before it names every name ("Microsoft has invested ... in
                 # OpenAI" is no Yes to "Has Microsoft invested in Anthropic?"; "... by Amazon in a leading AI lab ...
                 # In February 2026, the company invested ... in OpenAI" is one to "Did Amazon invest in OpenAI?")
+                # ("Is AWS Anthropic's cloud provider?" asks of AWS a noun Anthropic owns: the sentence names AWS)
                 (s is best and (said.startswith("No") or _names_all_here_or_before(data, q, s.sentence_id)
-                                or not _another_target(q, text))) or (
+                                or not (_another_target(q, text) or q.doer in q.owners))) or (
                     names_all(data, q, s.sentence_id) and (not q.doer or names_doer(text, q.predicate, q.doer)))))
             # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
             or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))

@@ -62,6 +62,8 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("Where is Anthropic's inference capacity expanding?", "place"),  # "capacity" does not make it power
         ("How much did the share price of Ford slide?", "percent"),
         ("Which two tech giants is Amazon competing against?", "list"),  # a number of names asked for
+        ("What should investors watch for over the next year?", "other"),  # the plural is the verb's subject
+        ("Which other investors backed Anthropic?", "list"),
         ("What does AWS stand for?", "expansion"),
         ("what does the acronym vBNS stand for", "expansion"),
         ("What is the full name of the NSF?", "expansion"),
@@ -209,6 +211,8 @@ def test_figures_bounds_and_measure_are_read_once():
     # a compound that ends in a money measure asks that measure
     assert analyse("What is Amazon's current stock price?").measure == "price"
     assert analyse("What was the closing share price of Amazon?").measure == "price"
+    assert analyse("What is the price tag of Anthropic's cloud pledge?").measure == "cloud"  # its amount, no price
+    assert analyse("What's the price tag on the AWS deal?").span_kind == "money"
     assert analyse("What is Anthropic's revenue growth?").measure == "revenu"
     # "share of" asks a percent of what follows; owned, a stake
     assert analyse("What share of the extra trial cost will Bergmann pay?").measure == "cost"
@@ -1212,6 +1216,8 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         ("Is Anthropic an independent lab?", "lab", "Anthropic"),
         ("Is Daniela Amodei the CEO of Anthropic?", "ceo", "Daniela Amodei"),
         ("Is Daniela Amodei Anthropic's CEO?", "ceo", "Daniela Amodei"),  # the owner's noun, of the name
+        # a noun another name owns is that owner's, as an article writes it ("Anthropic's primary cloud provider")
+        ("Is AWS Anthropic's primary cloud provider?", "provid", "Anthropic"),
         ("Is Dario Amodei Anthropic's president?", "presid", "Dario Amodei"),
         ("Is Anthropic's CEO Daniela Amodei?", "ceo", "Daniela Amodei"),  # the owner's noun first, then the name
         ("Is Amazon's chief executive Andy Jassy?", "execut", "Andy Jassy"),

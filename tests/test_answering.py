@@ -97,6 +97,26 @@ def test_agreeing_sources_are_cited_too(seed_engine):
     assert got.conflicts == ()
 
 
+def test_a_date_is_not_given_for_what_another_named_party_did(seed_engine):
+    # a blind probe's follow-up "And Microsoft?" got "February 2026", when "the company" (Amazon) invested in OpenAI
+    assert seed_engine.ask("When did Microsoft invest in OpenAI?").abstained
+    got = seed_engine.ask("When did Amazon invest in OpenAI?")
+    assert (got.text, [c.doc_id for c in got.citations]) == ("February 2026", [SEED["004"]])
+
+
+def test_a_percent_of_a_share_price_is_how_the_shares_moved(seed_engine):
+    # was refused: no article says "price" beside a figure ("Amazon's shares climbed nearly 3%")
+    got = seed_engine.ask("By how much did Amazon's share price move after the announcement?")
+    assert (got.text, [c.doc_id for c in got.citations]) == ("nearly 3%", [SEED["000"]])
+
+
+def test_a_yes_no_question_of_a_noun_another_name_owns(seed_engine):
+    # "Anthropic's primary cloud provider" is said of AWS (was refused: "provider" read as an act AWS does)
+    got = seed_engine.ask("Is AWS Anthropic's primary cloud provider?")
+    assert got.text.startswith("Yes: ") and got.citations[0].doc_id == SEED["003"]
+    assert seed_engine.ask("Is Google Anthropic's primary cloud provider?").abstained
+
+
 def test_a_place_asked_by_a_participle_no_article_says_is_refused(seed_engine):
     # no article says where Anthropic is headquartered (a blind probe got "ChatGPT")
     got = seed_engine.ask("Which city is Anthropic headquartered in?")
