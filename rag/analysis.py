@@ -1160,6 +1160,9 @@ FINANCIAL_MEASURES = frozenset(content_terms(
     "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
     " capex expenditure outlay"
 ))
+# money measures whose percent is how they moved: "By how much did Amazon's share price move?" is answered by "shares
+# climbed nearly 3%", where the measure's own word is not beside the figure
+MOVING_MEASURES = frozenset(content_terms("price"))
 _OWNED_BY_NAME = FINANCIAL_MEASURES | frozenset(content_terms("stake"))
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
+from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
@@ -154,8 +154,8 @@ def answer_question(
         (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes,
          lambda s: q.asked_class in facts(data, s.sentence_id).near_terms),
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
-        # figure with the word beside it answers (a percent of a price is how it moved: "shares climbed nearly 3%")
-        (figure_question and q.measure in FINANCIAL_MEASURES and not classed and not (kind == "percent" and q.measure == "price"),
+        # figure with the word beside it answers (a percent of a price is how it moved: MOVING_MEASURES)
+        (figure_question and q.measure in FINANCIAL_MEASURES and not classed and not (kind == "percent" and q.measure in MOVING_MEASURES),
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
