@@ -923,7 +923,8 @@ def _owns(text: str, entity: str) -> bool:
          and not _POSSESSED_NAMED.match(text, i + len(entity)))
         or (_OWNED_BEFORE.search(text, 0, i) and _boundary(text, i + len(entity)))
         or _AS_ITS.match(text, i + len(entity))
-        or ((m := _NOUN_AFTER.match(text, i + len(entity))) is not None and _owned_noun(m.group(1)))
+        or ((m := _NOUN_AFTER.match(text, i + len(entity))) is not None and _owned_noun(m.group(1))
+            and not _OWNER_BEFORE.search(text, 0, i))
         for i in _occurrences(text, entity)
     )
 
@@ -931,6 +932,8 @@ def _owns(text: str, entity: str) -> bool:
 # "Anthropic valuation", "the Google stake": a name right before a money measure or a stake owns it as "Anthropic's
 # valuation" does
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+# ... but not after an owner ("its Anthropic stake", "Amazon's Anthropic stake"): that stake is in the name
+_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE)
 
 
 # Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.

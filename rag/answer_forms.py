@@ -41,6 +41,10 @@ _CAUSE_VERB = re.compile(rf"\b(?:{_CAUSE_VERBS})\b{_CLAUSE_REST}", re.IGNORECASE
 # the words that only lead a cause or a means given as a noun phrase ("because" leads a clause and stays)
 _CAUSE_LEAD = re.compile(rf"(?:due to|because of|owing to|thanks to|by means of|by|through|via|using|{_CAUSE_VERBS})\s+", re.IGNORECASE)
 _MANNER = re.compile(rf"\b(?:by|through|via|using)\b\s+{_CLAUSE_REST}", re.IGNORECASE)
+# what something depends on, for a "how" question ("How is the extra $20 billion conditioned?": "tied to commercial
+# milestones"), to the clause's comma
+_CONDITION = re.compile(r"\b(?:tied to|contingent (?:on|upon)|conditional (?:on|upon)|subject to|dependent (?:on|upon)"
+                        r"|depending (?:on|upon)|linked to)\s+[^,.;]+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 # "Claude 3.5 Sonnet", "xAI"; a short aside in brackets stays with its name ("xAI (Elon Musk's venture) and Mistral AI")
 _NAME = (rf"(?:[A-Z]|\b[a-z]{{1,3}}[A-Z])[\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"
@@ -309,6 +313,44 @@ def _of_time(sentence: str, m: re.Match[str]) -> bool:
     if not m.group().lower().startswith("since"):
         return False
     return bool(_SINCE_OF_TIME.search(sentence[: m.start()]) or _SINCE_OF_TIME.match(m.group()))
+
+
+def condition(sentence: str) -> Cut | None:
+    """What something depends on ("tied to commercial milestones"), to the clause's comma: how it is conditioned."""
+    m = _CONDITION.search(sentence)
+    return (m.start(), m.end(), m.group()) if m is not None else None
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_INFINITIVE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(to\s+[a-z][\w-]*\b[^—–;:.,()]*)")
+
+
+def manner_after(sentence: str, verb: str) -> Cut | None:
+    """How a verb of the question is done, said by the infinitive after it and its object ("which trains models to
+    follow a set of principles rather than relying solely on human feedback" for "How does Constitutional AI train
+    models?": "to follow a set of principles ..."), to the clause's end; `verb` is the question's verb's stem."""
+    for w in _WORD.finditer(sentence):
+        if content_terms(w.group()) != [verb]:
+            continue
+        m = _INFINITIVE.match(sentence, w.end())
+        if m is not None:
+            text = m.group(1).rstrip()
+            return m.start(1), m.start(1) + len(text), text
+    return None
+
+
+# what something is given for, or the deal it belongs to: a weaker reason, read only where no sentence gives one
+_EXCHANGE = re.compile(rf"\b(?:in (?:exchange|return) for|as (?:a )?part of)\s+{_CLAUSE_REST}", re.IGNORECASE)
+
+
+def exchange(sentence: str) -> Cut | None:
+    """What something is done in exchange for, or as part of ("in exchange for a 10-year contract to use AWS", "as
+    part of the investment agreement"): the clause to its end."""
+    m = _EXCHANGE.search(sentence)
+    if m is None:
+        return None
+    text = m.group().rstrip(" ,")
+    return m.start(), m.start() + len(text), text
 
 
 def reason(sentence: str, manner: bool = False) -> Cut | None:

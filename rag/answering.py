@@ -55,6 +55,9 @@ ALIGNED_KINDS = frozenset({"name", "place"})  # names whose choice in the senten
 UNTYPED_CONFIDENCE_FACTOR = 0.5
 # claim scopes that do not answer a question about now (unless it asks them): called previous, or the first of a series
 PRESENT_MISFITS = frozenset({PAST, "initial"})
+# "Which lab did the retailer bankroll with $50 billion?": the question word is the object of a verb with "do"
+# support, never its subject (who gave the figure is the one the question names, or describes)
+DO_SUPPORTED = re.compile(r"^\W*(?:which|what|whom?)\b[^?]*?\b(?:do|does|did)\s+(?!not\b)[a-z]", re.IGNORECASE)
 CURRENT_CLAIMS = 4  # claims of the asked figure, per name of the question, a present yes/no question weighs (newest first)
 
 
@@ -192,9 +195,9 @@ def answer_question(
             return Answer.abstain(question, confidence(scored[0]))
         bound = bound or within
     given = q.measured
-    if (kind in ALIGNED_KINDS or kind == "date") and given:
-        # "Who invested $2 billion in Anthropic?", "When did Amazon add $2.75 billion?": a near-best sentence that
-        # states the figure first
+    if (kind in ALIGNED_KINDS or kind == "date" or q.answer_type == "reason") and given:
+        # "Who invested $2 billion in Anthropic?", "When did Amazon add $2.75 billion?", "How is the extra $20 billion
+        # conditioned?": a near-best sentence that states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
     verb = q.stranded[0] if q.stranded else q.act
@@ -220,18 +223,19 @@ def answer_question(
     if q.aside and q.asked_class and kind in (*ALIGNED_KINDS, "other"):
         # "Besides Trainium, which Amazon chip ...?": a sentence that names another chip first
         bound = another_of_the_class(data, q, bound)
-    if q.possessed and kind in (*ALIGNED_KINDS, "other"):
-        # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
-        # ("the dominant NVIDIA") first
-        owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
-                  and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
-        bound = owning + [s for s in bound if s not in owning]
     if q.owners and kind in ALIGNED_KINDS and (of_owners := owned_nouns(q)):
         # "Which AI lab is Microsoft's main partner?": a near-best sentence that says the owner's noun ("Microsoft's
         # partnership with OpenAI") before one that only names the owner ("a major AI partner ... against Microsoft")
         saying = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
                   and says_owned(data.sentences[s.sentence_id].text, of_owners)]
         bound = saying + [s for s in bound if s not in saying]
+    if q.possessed and kind in (*ALIGNED_KINDS, "other"):
+        # "Which chipmaker's dominance ...?": a near-best sentence that gives a name as the owner of what is asked
+        # ("the dominant NVIDIA") first (after the
+        # owners' nouns: "Whose dominance ... is Amazon's homegrown silicon meant to challenge?" asks the owner)
+        owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
+                  and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
+        bound = owning + [s for s in bound if s not in owning]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:
@@ -305,7 +309,7 @@ def answer_question(
         aligned = aligned_in(q, known.text, appositives=True)
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
-    if form is None and kind in ALIGNED_KINDS and given:
+    if form is None and kind in ALIGNED_KINDS and given and not DO_SUPPORTED.match(q.text):
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to
         best = dataclasses.replace(best, span=subject_of_figure(data, q, best.sentence_id) or best.span)

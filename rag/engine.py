@@ -158,11 +158,15 @@ class Engine:
         """Answer one question; `previous` is what `next_previous` gave for the turn before, for follow-ups: the
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling)."""
+        from rag.figures import figures_as_numerals
         from rag.spelling import respelt
 
         text = clean_question(question)
         read, changes = respelt(text, self.state.data.lexical.chunk_dfs)
+        read = figures_as_numerals(read)  # "fifty billion dollars" as the articles write it: "$50 billion"
         answer = self._answer(read, previous, k, mode)
+        if read != text:
+            answer = dataclasses.replace(answer, question=text)
         if not changes:
             return answer
         said = ", ".join(f"{typed!r} as {as_read!r}" for typed, as_read in changes)

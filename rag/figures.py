@@ -25,6 +25,7 @@ from rag.units import (
     POWER_SCALES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    UNITS,
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -214,6 +215,38 @@ def spelled_out_to_digits(text: str) -> str:
         return words
 
     return _SPELLED.sub(convert, text)
+
+
+# a unit word a figure written in words may be followed by: "five gigawatts", "thirty percent", "fifty billion dollars"
+_UNIT_WORDS = sorted({w for u in UNITS if u.kind in ("money", "percent", "power", "energy", "tokens")
+                      for w in (*u.words, *(n for n, _ in u.scales if len(n) > 1))}, key=len, reverse=True)
+_UNIT_AFTER = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in _UNIT_WORDS)})s?\b", re.IGNORECASE)
+# number words, and the dollars they may be of ("fifty billion dollars")
+_SPELLED_FIGURE = re.compile(rf"{_SPELLED.pattern}(?P<dollars>\s+(?:US\s+)?dollars?\b)?")
+
+
+def figures_as_numerals(text: str) -> str:
+    """A question's figures written in words as the articles write them, in numerals ("fifty billion dollars" ->
+    "$50 billion", "five gigawatts" -> "5 gigawatts", "thirty percent" -> "30 percent"), which is what the lexical
+    and dense matches find; a number word without a scale or a unit after it ("two companies", "one of") stays."""
+
+    def convert(m: re.Match[str]) -> str:
+        words = m.group()
+        spelled = words[: m.start("dollars") - m.start()] if m.group("dollars") else words
+        if spelled.lower().startswith("a ") or _after_digits(text, m.start()) or _lone_one(spelled):
+            return words
+        parts = re.split(r"[\s-]+", spelled.strip())
+        scale = parts[-1].lower() if parts[-1].lower() in SCALE_WORDS else ""
+        number = " ".join(parts[:-1] if scale else parts)
+        if not number or not (scale or m.group("dollars") or _UNIT_AFTER.match(text, m.end())):
+            return words
+        if (value := _number_words(number)) is None:
+            return words
+        # "two hundred thousand tokens" as the articles write it, "200,000"; a larger scale stays a word ("$50 billion")
+        figure = f"{value * 1000:,}" if scale == "thousand" else f"{value} {scale}" if scale else str(value)
+        return f"${figure}" if m.group("dollars") else figure
+
+    return _SPELLED_FIGURE.sub(convert, text)
 
 
 def spelled_counts(text: str) -> list[Figure]:

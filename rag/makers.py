@@ -15,9 +15,11 @@ from rag.index.view import IndexData
 MAKER_CHUNKS = 12  # chunks read for the owner of a product's name
 # "the Claude maker", "the ChatGPT developer", "the Gemini creator": a capitalized name, then a noun for who makes it
 _MADE_BY = re.compile(
-    r"\bthe\s+([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)\s+(?:maker|makers|developer|developers|creator|creators|builder|"
+    r"\bthe\s+([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)\s+(maker|makers|developer|developers|creator|creators|builder|"
     r"owner|parent|company|firm|startup|lab)\b(?!\s+of\b)"
 )
+# nouns that say what kind of firm it is; after an acronym they name its sector or country ("the AI firm")
+SECTOR_NOUNS = frozenset({"company", "firm", "startup", "lab"})
 _OWNER = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
 
 
@@ -39,6 +41,8 @@ def maker_named(data: IndexData, question: str) -> str | None:
     if m is None:
         return None
     name = m.group(1)
+    if name.isupper() and m.group(2).lower() in SECTOR_NOUNS:
+        return None  # "the AI firm", "the US startup": a sector or a country, not a product its firm makes
     patterns = _owners(name)
     counts: Counter[str] = Counter()
     for chunk_id, _ in data.lexical.top(name, MAKER_CHUNKS):

@@ -20,7 +20,9 @@ NATIONALITY_LABEL = "NORP"  # spaCy's label of nationalities: "Japanese" of "Jap
 QUESTION_CACHE = 1024  # questions whose places are kept
 # a place preposition, then a capitalized name: "in Europe", "across the United States", "within the UK" (not the
 # question's first word: "In which year ...?")
-_PLACED = re.compile(r"(?<=\s)(?:in|across|within|throughout|outside|inside)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)")
+# (the whole name; not one that modifies a plural noun after it: "dominance in AI chips" is no place)
+_PLACED = re.compile(r"(?<=\s)(?:in|across|within|throughout|outside|inside)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)"
+                     r"(?![\w.-])(?!\s+[A-Z])(?!\s+[a-z][\w-]{2,}s\b)")
 
 DEMONYM = re.compile(r"(?:ish|ese|ian|an|ch|eek|i|ine)$")  # "Spanish", "Chinese", "Italian", "French", "Greek", "Iraqi", "Byzantine"
 # a demonym before a noun: "Anthropic's Japanese subsidiary", "European revenue" (not the question's first word)

@@ -59,8 +59,9 @@ def claim_passages(data: IndexData, q: QuestionAnalysis, passages: Sequence[Pass
     by CLAIM_LOOKUP whatever the corpus size."""
     units = FIGURE_TYPES.get(q.span_kind)
     given = q.measured
-    if q.span_kind == "name" and given:
-        # "Who invested $2 billion in Anthropic?": the claims of that figure, of or into a name the question gives
+    if q.span_kind in ("name", "other", "date") and q.answer_type != "yesno" and given:
+        # "Who invested $2 billion in Anthropic?", "How is the extra $20 billion conditioned?": the claims of that
+        # figure, of or into a name the question gives
         keys = {entity_key(e) for e in q.entities}
         found = [
             c for f in given for c in data.claims_of_figure(f.value, f.unit, limit=CLAIM_LOOKUP)

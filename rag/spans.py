@@ -83,6 +83,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
      r"|\bwhen\s*\??\s*$"  # "... until when?", "... are held when?"
+     # keywords that end in the time asked ("claude 3.5 sonnet release year", "founding date"); not "revenue this year"
+     r"|^(?!.*\b(?:what|which|who|whom|whose|how|why|where|when)\b)(?!\W*(?:is|are|was|were|do|does|did|has|have|had|can"
+     r"|could|will|would)\b).*\b(?!(?:this|last|next|that|each|every|per|a|an|the|one|same|fiscal|financial|calendar)\s)"
+     r"[a-z-]+ (?:year|date)\s*\??\s*$"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      # "What's the size of Amazon's overall financial bet ...?": the size of money put in
@@ -247,18 +251,26 @@ def _candidates(sentence: str, kind: str) -> tuple[Span, ...]:
     return tuple(_find_candidates(sentence, kind))
 
 
+_FROM_NOW = re.compile(r"\s+from\s+(?:now|today)\b", re.IGNORECASE)
+QUALIFIED_KINDS = ("money", "percent", "power")  # figures whose "up to" or "nearly" the answer keeps
+
+
+def _qualified_start(sentence: str, f: Figure) -> int:
+    """Where a figure starts with its qualifier ("up to", "nearly"): the bare number would overstate it."""
+    q = sentence.lower().rfind(f.qualifier, 0, f.start) if f.qualifier else -1
+    return q if q >= 0 else f.start
+
+
 def _find_candidates(sentence: str, kind: str) -> list[Span]:
     if kind in FIGURE_TYPES or kind in ("duration", "count"):
         spans = []
         for f in extract_figures(sentence):
             if kind == "count" and (_LABEL_BEFORE.search(sentence, 0, f.start) or _MONTH_AFTER.match(sentence, f.end)):
                 continue  # "a phase 3 trial", "STRIDE-3", "14 January": a number that labels or dates, not one that counts
+            if kind == "duration" and _FROM_NOW.match(sentence, f.end):
+                continue  # "ten years from now": a time ahead, not how long something runs
             if _fits(f, kind):
-                start = f.start
-                if f.qualifier and kind in ("money", "percent", "power"):
-                    # keep "up to" or "nearly" with the figure: the bare number would overstate it
-                    q = sentence.lower().rfind(f.qualifier, 0, f.start)
-                    start = q if q >= 0 else start
+                start = _qualified_start(sentence, f) if kind in QUALIFIED_KINDS else f.start
                 spans.append(Span(start, f.end, sentence[start : f.end], kind, f))
         if kind == "duration":  # "over the next decade", "for several years": a span of time without a number
             spans += [Span(m.start(), m.end(), m.group(), kind) for m in _SPAN_OF_TIME.finditer(sentence)]
@@ -277,7 +289,11 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
         spans = [_without_determiner(Span(m.start(), m.end(), _trim(m.group()), kind)) for m in _CAPS.finditer(sentence)]
         if kind == "other":
             spans += [Span(m.start(), m.end(), m.group(), "date") for m in _DATE.finditer(sentence)]
-            spans += [Span(f.start, f.end, f.text, "figure", f) for f in extract_figures(sentence) if f.unit != "year"]
+            for f in extract_figures(sentence):
+                if f.unit != "year":  # "nearly 3%" for "amzn shares after hours", as for "By how much ...?"
+                    qualified = any(_fits(f, k) for k in QUALIFIED_KINDS)
+                    start = _qualified_start(sentence, f) if qualified else f.start
+                    spans.append(Span(start, f.end, sentence[start : f.end], "figure", f))
         return [s for s in spans if s.text]
     return []
 

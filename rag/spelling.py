@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rag.lexical import content_terms
 
-MIN_RESPELT_CHARS = 6
+MIN_RESPELT_CHARS = 5
 _WORD = re.compile(r"\b[a-z]+\b")
 
 

@@ -190,6 +190,15 @@ def whole_answer(
             found = effect(text, frozenset(q.terms), q.name_terms)
             if found is not None:
                 return s, text[found[0] : found[1]]
+        if manner:
+            # "How is the extra $20 billion conditioned?": what a near sentence says it is tied to; "How does
+            # Constitutional AI train models?": the infinitive after the question's verb ("which trains models to
+            # follow a set of principles ...")
+            for s in near:
+                text = data.sentences[s.sentence_id].text
+                cut = answer_forms.condition(text) or (answer_forms.manner_after(text, q.measure) if q.measure else None)
+                if cut is not None:
+                    return s, cut[2]
         # "Why is the deal described as circular?": a reason a little further down ("It's called circular because
         # ...") that holds the question's rarest word, before a purpose clause of a nearer sentence
         rarest = rarest_shared(q, q.terms, idf) if idf is not None else ""
@@ -209,6 +218,13 @@ def whole_answer(
                 found = purpose(text, frozenset(q.terms))
                 if found is not None:
                     return s, text[found[0] : found[1]]
+            # "Why is Anthropic spending $100B on AWS?": what a near sentence says it is given in exchange for, or
+            # part of ("as part of the investment agreement"), not the headline that restates the question
+            for s in near:
+                if q.measure and q.measure in facts(data, s.sentence_id).terms:  # of the act asked about
+                    cut = answer_forms.exchange(data.sentences[s.sentence_id].text)
+                    if cut is not None:
+                        return s, cut[2]
     if q.is_list:
         # the best sentence that names its answer within a list: "Google, Salesforce, and others", not a lone "AI"
         spanned = [(s, s.span) for s in near if s.span is not None and s.span.figure is None]

@@ -13,6 +13,8 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
     ("question", "answer_type"),
     [
         ("Who is the CEO of Amazon?", "person"),
+        ("claude 3.5 sonnet release year", "date"),  # keywords that end in the time asked
+        ("amazon investment this year", "money"),  # ... not a year the figure is of
         ("What are Anthropic's yearly revenues?", "money"),  # a plural money noun, after "are"
         ("Which companies compete with Amazon in AI cloud?", "list"),
         ("Which company makes Trainium chips?", "organisation"),
@@ -550,6 +552,8 @@ def test_the_years_a_question_names_are_read_once(question, years):
         ("What is the Google stake in Anthropic?", ("Google",)),
         ("What is the OpenAI valuation?", ("OpenAI",)),
         ("How much did Amazon invest in Anthropic?", ()),  # a verb after the name: it acts
+        # after an owner the name says what the stake is in ("its Anthropic stake" is Amazon's, in Anthropic)
+        ("When did Amazon add the $2.75 billion to its Anthropic stake?", ()),
     ],
 )
 def test_the_owners_of_what_is_asked(question, owners):
@@ -1750,3 +1754,41 @@ def test_a_year_of_an_era_is_a_date(sentence, dates):
 def test_titles_a_role_question_is_answered_by(sentence, titles):
     from rag.spans import candidate_spans
     assert [c.text for c in candidate_spans(sentence, "role")] == titles
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Amazon will invest $5bn, with up to another $20bn tied to commercial milestones, lifting it to $33bn.",
+     "tied to commercial milestones"),
+    ("Amazon will invest $5bn in Anthropic.", None),
+])
+def test_what_something_is_conditioned_on(sentence, cut):
+    from rag.answer_forms import condition
+
+    got = condition(sentence)
+    assert (got[2] if got else None) == cut
+
+
+@pytest.mark.parametrize(("sentence", "verb", "cut"), [
+    ("Its approach — which trains models to follow a set of principles rather than relying on feedback — works.",
+     "train", "to follow a set of principles rather than relying on feedback"),
+    ("It trains models on text.", "train", None),  # no infinitive after the verb
+])
+def test_how_a_verb_is_done_by_the_infinitive_after_it(sentence, verb, cut):
+    from rag.answer_forms import manner_after
+
+    got = manner_after(sentence, verb)
+    assert (got[2] if got else None) == cut
+
+
+@pytest.mark.parametrize(("sentence", "cut"), [
+    ("Anthropic has pledged to spend $100 billion on AWS over multiple years as part of the investment agreement.",
+     "as part of the investment agreement"),
+    ("Amazon will invest up to $25 billion in Anthropic in exchange for a 10-year contract to use AWS.",
+     "in exchange for a 10-year contract to use AWS"),
+    ("Amazon invested $5 billion in Anthropic.", None),
+])
+def test_what_something_is_given_in_exchange_for(sentence, cut):
+    from rag.answer_forms import exchange
+
+    got = exchange(sentence)
+    assert (got[2] if got else None) == cut

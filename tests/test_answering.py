@@ -1162,3 +1162,32 @@ def test_why_something_is_justified_is_what_it_is_justified_by(seed_engine):
     got = seed_engine.ask("Why is the scale of the investment justified?")
     assert got.text.startswith("Anthropic’s maturing business model")
     assert got.citations[0].doc_id == SEED["000"]
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # 001: "with up to another $20bn tied to commercial milestones" (was refused: no sentence stating $20 billion was
+    # retrieved, and "tied to" was no answer to "how")
+    ("How is the extra $20 billion conditioned?", "tied to commercial milestones", "001"),
+    # 003: "That first commitment was followed by an additional $2.75 billion in early 2024" ("its Anthropic stake"
+    # made Anthropic an owner the sentence must name; was "September 2023")
+    ("When did Amazon add the $2.75 billion to its Anthropic stake?", "early 2024", "003"),
+    # 004: "In February 2026, the company invested approximately $50 billion in OpenAI" (was refused in words)
+    ("Which rival lab did Amazon bankroll with roughly fifty billion dollars?", "OpenAI", "004"),
+    # 004: "... which directly competes with the dominant NVIDIA" ("in AI chips" was read as a place; was "Anthropic")
+    ("Whose dominance in AI chips is Amazon's homegrown silicon meant to challenge?", "NVIDIA", "004"),
+    # 002: "... over multiple years as part of the investment agreement" (was the headline restating the question)
+    ("Why is Anthropic spending $100B on AWS?", "as part of the investment agreement", "002"),
+    # 000: "shares climbed nearly 3% in after-hours trading" (a figure answering a keyword question keeps "nearly")
+    ("amzn shares after hours", "nearly 3%", "000"),
+    # 003: "The model's 200,000-token context window" (a five-letter typo is read as the articles' word)
+    ("claude context windw size", "200,000-token", "003"),
+])
+def test_twenty_fourth_probe_mends(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert got.text == answer
+    assert got.citations[0].doc_id == SEED[doc]
+
+
+def test_a_question_word_with_do_support_is_no_subject(seed_engine):
+    # "the retailer" is no name: the subject the parse gives the $50 billion (Amazon) is not the lab asked for
+    assert seed_engine.ask("Which rival lab did the retailer bankroll with roughly fifty billion dollars?").text != "Amazon"

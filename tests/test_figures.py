@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.figures import durations_in_years, extract_figures, figure_key, format_figure, parse_figures, same_value, spelled_counts
+from rag.figures import (
+    durations_in_years,
+    extract_figures,
+    figure_key,
+    figures_as_numerals,
+    format_figure,
+    parse_figures,
+    same_value,
+    spelled_counts,
+)
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -192,3 +201,18 @@ def test_a_span_of_time_in_years(text, years):
 ])
 def test_numbers_written_in_words_count(text, expected):
     assert [(f.text, f.value) for f in spelled_counts(text)] == expected
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Which lab did Amazon bankroll with roughly fifty billion dollars?", "Which lab did Amazon bankroll with roughly $50 billion?"),
+    ("Does Anthropic get five gigawatts?", "Does Anthropic get 5 gigawatts?"),
+    ("Is it thirty percent?", "Is it 30 percent?"),
+    ("Who says twenty-five billion?", "Who says 25 billion?"),  # a scale: a figure of any unit
+    ("Is the window two hundred thousand tokens?", "Is the window 200,000 tokens?"),  # as the articles write it
+    ("Which two companies invested?", "Which two companies invested?"),  # no scale or unit: a count stays in words
+    ("Is it one of the largest?", "Is it one of the largest?"),
+    ("Was it 4.5 billion?", "Was it 4.5 billion?"),  # digits already
+])
+def test_a_figure_in_words_is_read_in_numerals(question, read):
+    # found by the twenty-fourth blind probe: "roughly fifty billion dollars" was refused, "$50 billion" answered
+    assert figures_as_numerals(question) == read

@@ -14,6 +14,9 @@ from tests.conftest import SEED
     ("Who invested in the ChatGPT maker?", None),  # no article writes ChatGPT's owner so
     ("Who leads the company?", None),  # no product named
     ("What is the maker of Claude?", None),  # asks for the maker
+    # an acronym before "firm" names the firm's sector or country, not a product (was read as "Google", which
+    # 003 writes as the owner of "AI" in "Google's integrated AI approach")
+    ("For how long does the AI firm's cloud-spending pledge run?", None),
 ])
 def test_a_company_named_by_what_it_makes(seed_engine, question, named):
     assert maker_named(seed_engine.data, question) == named

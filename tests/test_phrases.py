@@ -121,3 +121,14 @@ def test_a_sentence_says_what_the_question_says_a_name_owns(question, sentence, 
 
     owned = owned_nouns(analyse(question))
     assert owned and says_owned(sentence, owned) is says
+
+
+@pytest.mark.parametrize(("sentence", "kind", "spans"), [
+    # a figure answering an untyped question keeps its qualifier, as a typed one does
+    ("Amazon's shares climbed nearly 3% in after-hours trading.", "other", ["Amazon's", "nearly 3%"]),
+    ("It guarantees capacity of up to 5 gigawatts.", "power", ["up to 5 gigawatts"]),
+    # "ten years from now" is a time ahead, not how long something runs
+    ("What will it look like ten years from now, after a 10-year agreement?", "duration", ["10-year"]),
+])
+def test_candidate_spans_of_a_kind(sentence, kind, spans):
+    assert [s.text for s in candidate_spans(sentence, kind)] == spans

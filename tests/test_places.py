@@ -13,6 +13,8 @@ from rag.places import demonym_of, names_place, placed_names
     ("How much did Amazon invest in Anthropic?", ("Anthropic",)),  # a candidate: the recognizer tells
     ("In which year did Amazon invest?", ()),  # the question's first word
     ("How much did Amazon invest?", ()),
+    ("Whose dominance in AI chips is Amazon's silicon meant to challenge?", ()),  # a name before a plural noun modifies it
+    ("How much revenue does Anthropic make in New York each year?", ("New York",)),  # the whole name, not "New"
 ])
 def test_the_names_after_a_place_preposition(question, placed):
     assert placed_names(question) == placed

@@ -18,7 +18,8 @@ def _chunk_dfs(terms):
 @pytest.mark.parametrize(("question", "read", "changes"), [
     ("How many gigawats?", "How many gigawatts?", (("gigawats", "gigawatts"),)),  # ends as typed: the plural
     ("What is the invesment?", "What is the investment?", (("invesment", "investment"),)),
-    ("whats the anual revenue", "whats the anual revenue", ()),  # five letters: left as typed
+    ("whats the anual revenue", "whats the annual revenue", (("anual", "annual"),)),  # five letters are enough
+    ("whats the anul revenue", "whats the anul revenue", ()),  # four letters: left as typed
     ("Who holds the patent?", "Who holds the patent?", ()),  # an English word, though only "parent" is in the articles
     ("What did Gigawats say?", "What did Gigawats say?", ()),  # a capitalized word may be a name
     ("What is the revenue?", "What is the revenue?", ()),  # the articles hold it
