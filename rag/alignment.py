@@ -861,6 +861,32 @@ def effect(sentence: str, topic: frozenset[str], names: frozenset[str] = frozens
     return root.idx, doc[last].idx + len(doc[last].text)
 
 
+_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to|unlike)\b", re.IGNORECASE)
+
+
+def contrasted(sentence: str) -> tuple[int, int] | None:
+    """(start, end) of what a sentence says its subject does, where it sets it against something else ("focuses on
+    partnering with leading external AI companies rather than building everything internally" answers "How does
+    Amazon's AI strategy differ from Google's?"): from the main verb to the sentence's end, or from the subject where
+    the contrast opens the sentence ("Unlike OpenAI, ..., Anthropic focuses on ..."); None without a contrast."""
+    if _CONTRAST.search(sentence) is None:
+        return None
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    last = len(doc) - 1
+    while last > root.i and doc[last].is_punct:
+        last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    if _CONTRAST.search(sentence, root.idx) is not None:
+        return root.idx, end
+    # "Unlike OpenAI, which bet on mass consumers ..., Anthropic focuses on the enterprise segment": the contrast
+    # fronted, the main clause whole, from its subject
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject.left_edge.idx, end) if subject is not None else None
+
+
 @lru_cache(maxsize=PHRASE_CACHE)
 def main_verb(question: str) -> str:
     """The stem of the question's main verb by the parse ("Which companies have invested in Anthropic?" -> "invest"),

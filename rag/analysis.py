@@ -705,7 +705,9 @@ _LIKENED = re.compile(
     # "How can you picture the scale of 5 gigawatts?": a size made imaginable by a likeness
     r"|how\b[^?]*\b(?:picture|imagine|visuali[sz]e|grasp|conceive)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b"
     # a statement with its blank last: "The guaranteed compute capacity is likened to the output of what?"
-    r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable)\s+to\b[^?]*\bwhat\W*$)",
+    r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable)\s+to\b[^?]*\bwhat\W*$"
+    # "What power-station comparison is used to convey the scale of ...?": the likeness is what is asked for
+    r"|(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:comparison|analogy|likeness|equivalent)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b)",
     re.IGNORECASE,
 )
 _ASKS_OTHER_NAME = re.compile(r"\b(?:another|other|a) (?:name|term|word)s? (?:for|used for)\b", re.IGNORECASE)
@@ -891,8 +893,15 @@ def _receives(text: str, entity: str) -> bool:
     return any(
         (_ACTING_BEFORE.search(text, 0, i) and _RECEIVING.match(text, i + len(entity)))
         or (_passive(text, i, entity) and _GIVEN_AFTER.match(text, i + len(entity)) and not _BY_AFTER.search(text, i + len(entity)))
+        or _GIVING_BEFORE.search(text, 0, i)
         for i in _occurrences(text, entity)
     )
+
+
+# "How many gigawatts does the deal give Anthropic?", "guarantee Anthropic": the name right after a verb of giving is
+# its indirect object, the one that gets
+_GIVING_BEFORE = re.compile(r"\b(?:give|gives|giving|gave|grant|grants|granted|guarantee|guarantees|guaranteed|offer|offers"
+                            r"|offered|hand|hands|handed|provide|provides|provided|award|awards|awarded)\s+$", re.IGNORECASE)
 
 
 def _passive(text: str, at: int, entity: str) -> bool:
@@ -937,7 +946,8 @@ _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|my|your)|\w['’]s?)\
 
 
 # Around a name of the question, read with patterns compiled once (not one per name): what comes before it and after.
-_ACTING_BEFORE = re.compile(r"\b(?:has|have|had|did|does|do|will|would|is|are|was|were|could|can)\s+$")
+# ("did the FTC conclude": a verb's auxiliary, "the", the name; not "is the CEO of", where the name is what is asked)
+_ACTING_BEFORE = re.compile(r"\b(?:(?:has|have|had|did|does|do|will|would|could|can)\s+(?:the\s+)?|(?:is|are|was|were)\s+)$")
 _ACTING_AFTER = re.compile(r"\s+[a-z]+(?:ed|ing)?\b")
 # "the most Amazon has pledged", "how much Microsoft had invested": the name, then its auxiliary and a participle
 _AUXILIARY_AFTER = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")

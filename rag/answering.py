@@ -30,7 +30,7 @@ from rag.opposites import says_the_opposite
 from rag.owned import owned_nouns, says_owned
 from rag.phrase_answer import DESCRIBED_CANDIDATES, aligned_in, described, described_name, near_class_word, phrase_answer
 from rag.records import Answer, Conflict, Figure, Passage
-from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note
+from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
@@ -42,6 +42,7 @@ from rag.spans import (
     choose_span,
     is_vague_time,
     owns,
+    qualified_start,
     without_possessive,
 )
 from rag.timewords import years_in
@@ -87,6 +88,8 @@ def answer_question(
         return Answer.abstain(question, 0.0)
     if names_nothing(q):  # "Who leads?", "Who created": any name near "leading" would do
         return Answer.abstain(question, 0.0)
+    if unknown := unknown_name(data, q):  # "What did Andy Jassy say ...?" of articles that never name him
+        return Answer.abstain(question, 0.0, f"No article names {unknown}.")
     kind = q.span_kind
     if kind in SPAN_REQUIRED:
         # "how many employees?" is not answered by a sentence without a number in it
@@ -701,10 +704,6 @@ def _present_claim(data: IndexData, scored: Sequence[Scored], bounds: tuple[str,
 
 def _with_qualifier(sentence: str, figure: Figure) -> str:
     """ "up to $25 billion": the qualifier stays with the figure, the bare number would overstate it."""
-    start = figure.start
-    if figure.qualifier:
-        q = sentence.lower().rfind(figure.qualifier, max(0, figure.start - 40), figure.start)
-        start = q if q >= 0 else start
-    return sentence[start : figure.end]
+    return sentence[qualified_start(sentence, figure) : figure.end]
 
 

@@ -157,7 +157,8 @@ class Engine:
     def ask(self, question: str, previous: str | None = None, k: int = DEFAULT_TOP_K, mode: str = "hybrid") -> Answer:
         """Answer one question; `previous` is what `next_previous` gave for the turn before, for follow-ups: the
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
-        no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling)."""
+        no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
+        figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
         from rag.figures import figures_as_numerals
         from rag.spelling import respelt
 

@@ -8,6 +8,7 @@ cost does not grow with the corpus and the build is unchanged. The pipeline is t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,14 @@ def parse(text: str) -> Any:
     return nlp(text, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names])
 
 
+# the bare noun of a compound preposition ("as part of", "in terms of", "on behalf of"), ending where the noun ends
+_IDIOM_NOUN = re.compile(
+    r"\b(?:as (?:a )?part|in terms|on behalf|in (?:favou?r|front|spite|place|charge|lieu|light|view|case|need|search)"
+    r"|by (?:means|way|virtue)|for (?:the )?sake|in (?:the )?(?:wake|course|event|face|form|midst))$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=PHRASE_CACHE)
 def noun_phrases(sentence: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each noun phrase of `sentence` that does not open with a capital once its determiners and
@@ -41,5 +50,7 @@ def noun_phrases(sentence: str) -> tuple[tuple[int, int], ...]:
         words = [t for t in chunk if t.pos_ not in _LEADING and t.tag_ != "PRP$"]
         if not words or words[0].text[:1].isupper():
             continue
+        if len(words) == 1 and _IDIOM_NOUN.search(sentence, 0, words[0].idx + len(words[0].text)):
+            continue  # "as part of their latest deal": the noun of a fixed preposition names nothing
         out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
     return tuple(out)

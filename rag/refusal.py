@@ -9,8 +9,10 @@ import re
 
 from rag.analysis import QuestionAnalysis
 from rag.index.view import IndexData
+from rag.lexical import content_terms
 from rag.mismatch import unanswered
 from rag.spans import FIGURE_TYPES
+from rag.spelling import one_edit
 
 NOTE_QUOTE_CHARS = 200  # the nearest sentence quoted in a refusal's note, at most
 MAX_BARE_WORDS = 2  # a question of this many words that names nothing ("Who leads?") asks of nothing in particular
@@ -31,6 +33,41 @@ def names_nothing(q: QuestionAnalysis) -> bool:
     """Whether the question names nothing and says nothing but its verb ("Who leads?", "Who created"): it binds to no
     sentence, and any name near "leading" would do ("Who was the hostage?" names what it asks about)."""
     return not q.entities and len(q.terms) <= 1 and len(_WORDS.findall(q.text)) <= MAX_BARE_WORDS and q.answer_type != "yesno"
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a capitalized word of a name ("Jassy"; not "CEO", "AI" or "3.5")
+
+
+def unknown_name(data: IndexData, q: QuestionAnalysis) -> str:
+    """The words of the name a question asks of (its actor, receiver or owner) that no article holds ("Andy Jassy" of
+    "Amazon CEO Andy Jassy" in "What did Amazon CEO Andy Jassy say ...?"), or "": the question is about someone or something the articles never name, and a sentence that shares
+    its other words ("Amazon", "deal") does not answer it. One indexed lookup of the names' words."""
+    named = [e for e in (q.actor, q.receiver, *q.owners) if e]  # who acts, gets or owns: not "in degrees Celsius"
+    words = {w: content_terms(w) for e in named for w in _NAME_WORD.findall(e)}
+    stems = sorted({t for terms in words.values() for t in terms})
+    if not stems:
+        return ""
+    held = data.lexical.chunk_dfs(stems)
+    unheld = {w for w, terms in words.items() if terms and not any(held.get(t) for t in terms)}
+    if not unheld:
+        return ""
+    # a name one letter off is a typo of one the articles hold ("Bismark", "Herve" for "Hervé"): not unknown
+    near = {w: {t for c in _one_letter_off(w.lower()) for t in content_terms(c)} for w in unheld}
+    found = data.lexical.chunk_dfs(sorted({t for terms in near.values() for t in terms}))
+    unknown = {w for w in unheld if not any(found.get(t) for t in near[w])}
+    for e in named:
+        said = [w for w in _NAME_WORD.findall(e) if w in unknown]
+        if said:
+            return " ".join(said)
+    return ""
+
+
+_ACCENTED = "àáâäãåçèéêëìíîïñòóôöõùúûüý"
+
+
+def _one_letter_off(word: str) -> set[str]:
+    """The words one edit from `word` (rag.spelling.one_edit), and those with one letter accented ("hervé")."""
+    return one_edit(word) | {word[:i] + a + word[i + 1 :] for i in range(len(word)) for a in _ACCENTED}
 
 
 def mismatch(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:

@@ -62,7 +62,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
      r".*\b(?:reduc|cut|lower|improv|increas|decreas|rise|rose|fall|fell|grow|grew|drop|declin|shrink|shrank|boost|slash|trim)\w*\b"),
     # "What portion of Amazon's new commitment depends on milestones?": a part of money is money
-    ("money", r"\b(?:what|which) (?:portion|part) of\b(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
+    ("money", r"\b(?:(?:what|which) (?:portion|part)|how (?:big|large) (?:a |of a )?(?:portion|part|share|slice|chunk)) of\b"
+     r"(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
      r"|spending|cash|sum|deal|financing)\b)"),
     # "What multiple of the investment flows back?": how many times one figure another is, a ratio
     ("ratio", r"\bratio\b|\bwhat multiple\b"),
@@ -255,7 +256,7 @@ _FROM_NOW = re.compile(r"\s+from\s+(?:now|today)\b", re.IGNORECASE)
 QUALIFIED_KINDS = ("money", "percent", "power")  # figures whose "up to" or "nearly" the answer keeps
 
 
-def _qualified_start(sentence: str, f: Figure) -> int:
+def qualified_start(sentence: str, f: Figure) -> int:
     """Where a figure starts with its qualifier ("up to", "nearly"): the bare number would overstate it."""
     q = sentence.lower().rfind(f.qualifier, 0, f.start) if f.qualifier else -1
     return q if q >= 0 else f.start
@@ -270,7 +271,7 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
             if kind == "duration" and _FROM_NOW.match(sentence, f.end):
                 continue  # "ten years from now": a time ahead, not how long something runs
             if _fits(f, kind):
-                start = _qualified_start(sentence, f) if kind in QUALIFIED_KINDS else f.start
+                start = qualified_start(sentence, f) if kind in QUALIFIED_KINDS else f.start
                 spans.append(Span(start, f.end, sentence[start : f.end], kind, f))
         if kind == "duration":  # "over the next decade", "for several years": a span of time without a number
             spans += [Span(m.start(), m.end(), m.group(), kind) for m in _SPAN_OF_TIME.finditer(sentence)]
@@ -292,7 +293,7 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
             for f in extract_figures(sentence):
                 if f.unit != "year":  # "nearly 3%" for "amzn shares after hours", as for "By how much ...?"
                     qualified = any(_fits(f, k) for k in QUALIFIED_KINDS)
-                    start = _qualified_start(sentence, f) if qualified else f.start
+                    start = qualified_start(sentence, f) if qualified else f.start
                     spans.append(Span(start, f.end, sentence[start : f.end], "figure", f))
         return [s for s in spans if s.text]
     return []

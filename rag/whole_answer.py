@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
-from rag.alignment import AskedRole, aligned_span, effect, purpose
+from rag.alignment import AskedRole, aligned_span, contrasted, effect, purpose
 from rag.analysis import ROLE_TERMS, ROLE_WORDS, QuestionAnalysis
 from rag.binding import is_bound
 from rag.disagreement import entity_key
@@ -23,6 +23,9 @@ from rag.yes_no import yes_no
 
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
 REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
+# a "how does X <verb> Y?" question with one of these verbs asks what X does for Y (an effect), not a means
+BENEFIT_TERMS = frozenset(content_terms("help helps benefit benefits aid aids serve serves hurt hurts harm harms affect affects"))
+DIFFER_TERMS = frozenset(content_terms("differ differs different difference distinguish distinguishes"))  # asks a contrast
 REASON_REACH = 0.7  # of the best score, what such a sentence needs
 
 
@@ -179,17 +182,30 @@ def whole_answer(
                     return dataclasses.replace(s, sentence_id=after[0], span=None), data.sentences[after[0]].text
     if q.answer_type == "reason":
         manner = q.asks_how
+        effects = []
+        for s in near:
+            # "Why does a guaranteed 5 GW matter to Anthropic?": what a near sentence whose subject is the question's
+            # topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")
+            text = data.sentences[s.sentence_id].text
+            found = effect(text, frozenset(q.terms), q.name_terms)
+            if found is not None:
+                effects.append((s, text[found[0] : found[1]]))
+        if DIFFER_TERMS & q.terms:
+            # "How does Amazon's AI strategy differ from Google's?": what a near sentence sets against something else
+            for s in near:
+                text = data.sentences[s.sentence_id].text
+                if (found := contrasted(text)) is not None:
+                    return s, text[found[0] : found[1]]
+        if effects and manner and BENEFIT_TERMS & q.terms:
+            # "How does committing Anthropic to Trainium chips benefit Amazon?" asks what it does, not by what means
+            # something else is done ("commits to using AWS Trainium chips ...")
+            return effects[0]
         for s in near:
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
                 return s, cut[2]
-        # "Why does a guaranteed 5 GW matter to Anthropic?": what a near sentence whose subject is the question's
-        # topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")
-        for s in near:
-            text = data.sentences[s.sentence_id].text
-            found = effect(text, frozenset(q.terms), q.name_terms)
-            if found is not None:
-                return s, text[found[0] : found[1]]
+        if effects:
+            return effects[0]
         if manner:
             # "How is the extra $20 billion conditioned?": what a near sentence says it is tied to; "How does
             # Constitutional AI train models?": the infinitive after the question's verb ("which trains models to

@@ -14,6 +14,7 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
     [
         ("Who is the CEO of Amazon?", "person"),
         ("claude 3.5 sonnet release year", "date"),  # keywords that end in the time asked
+        ("How big a slice of Amazon's pledge depends on business targets?", "money"),  # a part of money is money
         ("amazon investment this year", "money"),  # ... not a year the figure is of
         ("What are Anthropic's yearly revenues?", "money"),  # a plural money noun, after "are"
         ("Which companies compete with Amazon in AI cloud?", "list"),
@@ -290,6 +291,7 @@ def test_the_class_a_which_question_asks_for(question, asked):
     ("What is Google's stake in Anthropic?", ""),  # an owner, not an actor
     ("How many gigawatts is Anthropic getting from Amazon?", ""),  # a receiver: the claim's subject may be the giver
     ("Who is the CEO of Anthropic?", ""),
+    ("What did the FTC conclude about the Amazon-Anthropic deal?", "FTC"),  # "did the FTC conclude": it acts
     # the name, then its auxiliary and a participle, in a clause of the question
     ("What is the most Amazon has pledged to invest in Anthropic?", "Amazon"),
     ("How much money Microsoft had invested in OpenAI was not said?", "Microsoft"),
@@ -1403,6 +1405,9 @@ def test_a_sentence_makes_the_questions_words_exclusive(sentence, exclusive):
     ("How much is Anthropic getting from Amazon?", "Anthropic", ""),
     ("How much has Salesforce invested in Anthropic?", "", "Salesforce"),
     ("What is Google's stake in Anthropic?", "", ""),
+    # the name right after a verb of giving gets (twenty-fifth probe: was refused)
+    ("How many gigawatts of compute capacity does the deal give Anthropic?", "Anthropic", ""),
+    ("How much capacity does Amazon guarantee Anthropic?", "Anthropic", "Amazon"),
 ])
 def test_the_name_that_gets_what_is_asked(question, receiver, actor):
     q = analyse(question)
@@ -1482,6 +1487,9 @@ def test_a_second_part_asked_of_the_name_the_first_answers(question, answer, sec
     ("How can you picture the scale of 5 gigawatts?", True),
     ("How can you picture Amazon's data centres?", False),  # no size to picture
     ("The guaranteed compute capacity is likened to the output of what?", True),  # a statement with its blank last
+    # the likeness asked for by its noun (twenty-fifth probe)
+    ("What power-station comparison is used to convey the scale of computing Amazon has guaranteed?", True),
+    ("What comparison did the analysts make between the two deals?", False),  # no scale conveyed
 ])
 def test_a_question_on_what_something_is_likened_to(question, likened):
     assert analyse(question).likened is likened

@@ -1191,3 +1191,43 @@ def test_twenty_fourth_probe_mends(seed_engine, question, answer, doc):
 def test_a_question_word_with_do_support_is_no_subject(seed_engine):
     # "the retailer" is no name: the subject the parse gives the $50 billion (Amazon) is not the lab asked for
     assert seed_engine.ask("Which rival lab did the retailer bankroll with roughly fifty billion dollars?").text != "Amazon"
+
+
+def test_a_name_no_article_holds_is_not_answered_for(seed_engine):
+    # twenty-fifth probe: "What did Amazon CEO Andy Jassy say ...?" was "part", of "as part of their latest deal"
+    got = seed_engine.ask("What did Amazon CEO Andy Jassy say about the Anthropic deal?")
+    assert got.abstained and got.note == "No article names Andy Jassy."
+    assert seed_engine.ask("How much did Apple invest in Anthropic?").abstained
+    # one letter off a name the articles hold is a typo of it, not an unknown name
+    assert "No article names" not in seed_engine.ask("How much did Amazon invest in Anthropc?").note
+
+
+def test_what_a_verb_of_giving_gives_its_indirect_object(seed_engine):
+    # 004: "Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts" (was refused:
+    # Anthropic was not read as the one that gets)
+    got = seed_engine.ask("How many gigawatts of compute capacity does the deal give Anthropic?")
+    assert got.text == "up to 5 gigawatts"
+    assert got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_likeness_asked_by_its_noun(seed_engine):
+    # 004: "To put this in scale: this is comparable to the power output of five large thermal power plants"
+    got = seed_engine.ask("What power-station comparison is used to convey the scale of computing the cloud giant has guaranteed?")
+    assert got.text == "the power output of five large thermal power plants"
+
+
+@pytest.mark.parametrize(("question", "opening", "doc"), [
+    # 004: "Second, tying Anthropic to Trainium chips stimulates scaling of Amazon's own semiconductor division ..." (was
+    # the means "AWS Trainium chips ... as its primary computing base", of "commits to using AWS Trainium chips")
+    ("How does committing Anthropic to Trainium chips benefit Amazon?", "stimulates scaling of Amazon's own semiconductor division", "004"),
+    # 002: "Amazon's strategy focuses on partnering with leading external AI companies rather than building everything
+    # internally" (was "partnering")
+    ("How does Amazon's AI strategy differ from Google's?", "focuses on partnering with leading external AI companies rather than", "002"),
+    # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment ..."
+    # (was "ChatGPT, Anthropic focuses on ...", cut after "through")
+    ("How is Anthropic different from OpenAI?", "Anthropic focuses on the enterprise segment", "004"),
+])
+def test_how_something_helps_or_differs(seed_engine, question, opening, doc):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(opening)
+    assert got.citations[0].doc_id == SEED[doc]

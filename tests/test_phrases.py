@@ -132,3 +132,9 @@ def test_a_sentence_says_what_the_question_says_a_name_owns(question, sentence, 
 ])
 def test_candidate_spans_of_a_kind(sentence, kind, spans):
     assert [s.text for s in candidate_spans(sentence, kind)] == spans
+
+
+def test_the_noun_of_a_compound_preposition_is_no_phrase():
+    # "as part of their latest deal": "part" answered "What did the FTC conclude about the deal?" (twenty-fifth probe)
+    sentence = "Amazon invested $5 billion in Anthropic as part of their latest deal."
+    assert [sentence[a:b] for a, b in noun_phrases(sentence)] == ["latest deal"]
