@@ -1035,7 +1035,8 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "yesno"
     if re.match(r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)", text, re.IGNORECASE):  # "where does it stand" is no place
         return "place"
-    if _REASON.search(text) or _HOW_MANNER.match(text):
+    if _REASON.search(text) or (_HOW_MANNER.match(text) and span_kind != "percent"):
+        # ("How did Amazon stock do in extended trading?" asks how much it moved: a percent, rag.spans)
         return "reason"
     if _WHAT_IS_A.match(text) or _MEANS.match(text) or _WHAT_IS_QUOTED.match(text) or _asks_bare_noun(text):
         return "definition"

@@ -35,8 +35,10 @@ from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weig
 from rag.sentence_facts import facts
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
+    ASKS_MARKET_MOVE,
     FIGURE_TYPES,
     MAX_ALIGNED_WORDS,
+    MOVED_PRICE,
     PHRASE,
     Span,
     choose_span,
@@ -165,6 +167,9 @@ def answer_question(
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
+        # "How did Microsoft's shares move after the news?" is not answered by "a reported 49% ownership stake": only
+        # a sentence that says a price moved
+        (kind == "percent" and bool(ASKS_MARKET_MOVE.match(q.text)), lambda s: bool(MOVED_PRICE.search(data.sentences[s.sentence_id].text))),
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge

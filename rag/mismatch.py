@@ -113,15 +113,21 @@ def asked_counts(question: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+_SUCCESSION = re.compile(r"\b(?:followed|succeeded)\s+by\b", re.IGNORECASE)  # what comes next after a rank said
+
+
 def count_swapped(counts: Sequence[tuple[str, int]], sentence: str, window: str) -> bool:
     """Whether the sentence counts or ranks otherwise than the question: a count or rank of the question that no
     word of the window says (in words or figures: "three", "3"; "fifth", "5th"), where the sentence says another of
     its kind ("the fifth session" against "the fourth Session")."""
     near, said = counted(window), counted(sentence)
     digits = {int(d) for d in re.findall(r"(?<![\d.,])\d{1,2}(?![\d.,])", window)}
+    succeeds = _SUCCESSION.search(sentence) is not None
     for kind, value in counts:
         if (kind, value) in near or (kind == CARDINAL and value in digits):
             continue
+        if succeeds and kind == ORDINAL and (ORDINAL, value - 1) in said:
+            continue  # "That first commitment was followed by an additional $2.75 billion": the second is said
         if any(k == kind and v != value for k, v in said):
             return True
     return False

@@ -42,6 +42,10 @@ WHOLE_ALIGNED_KINDS = frozenset({"other", "place"})  # answered by the whole ali
 GENERIC_DOERS = frozenset(content_terms("firm firms companies business businesses people person someone others one they"))
 MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for a shorter candidate instead
 
+# "How did Amazon stock do in extended trading?", "How did the shares react?": a market's move is a percent
+MARKET_MOVE = (r"^\W*how (?:did|does|do|have|has|had|were|was)\b[^?]*\b(?:stocks?|shares|share price|stock price)\s+"
+               r"(?:do|did|perform|performed|fare|fared|react|reacted|respond|responded|move|moved|trade|traded|close|closed)\b")
+
 _RULES: tuple[tuple[str, str], ...] = (
     # "What is the term for a deal where the money comes back ...?": a word or a name, whatever the question's words
     ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
@@ -57,6 +61,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
      r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
+    ("percent", MARKET_MOVE),  # "How did Amazon stock do in extended trading?"
     # "By how much did the drug reduce pain?": a change by a share, where the question speaks of no money
     ("percent", r"^\W*(?:by )?how much (?:did|does|do|will|would|has|have|had|could|can)\b"
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
@@ -112,6 +117,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:sink|sinks|sinking|sank|sunk|pump|pumps|pumping|pumped|plough|ploughs|ploughed|plow|plows|plowed)\b(?=[^?]*\binto\b)"),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
+ASKS_MARKET_MOVE = re.compile(MARKET_MOVE, re.IGNORECASE)
+# the words that say a price moved ("shares climbed nearly 3%"): what answers a market's move, not a stake's percent
+MOVED_PRICE = re.compile(r"\b(?:climb|rose|rise|rising|fell|fall|jump|drop|gain|slid|slide|surge|plunge|tumble|sank|sink"
+                         r"|soar|dip|rall|declin|advanc|edg)\w*\b", re.IGNORECASE)
 
 _MONTHS = "(?:" + "|".join((*(m.capitalize() for m in MONTHS), *MONTH_ABBREVIATIONS)) + r")\.?"
 _WEEKDAYS = "(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + ")"

@@ -14,6 +14,8 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
     [
         ("Who is the CEO of Amazon?", "person"),
         ("claude 3.5 sonnet release year", "date"),  # keywords that end in the time asked
+        ("How did Amazon stock do in extended trading?", "percent"),  # a market's move, not a manner
+        ("How did Amazon do it?", "reason"),
         ("How big a slice of Amazon's pledge depends on business targets?", "money"),  # a part of money is money
         ("amazon investment this year", "money"),  # ... not a year the figure is of
         ("What are Anthropic's yearly revenues?", "money"),  # a plural money noun, after "are"

@@ -1231,3 +1231,21 @@ def test_how_something_helps_or_differs(seed_engine, question, opening, doc):
     got = seed_engine.ask(question)
     assert got.text.startswith(opening)
     assert got.citations[0].doc_id == SEED[doc]
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # 000: "Amazon's shares climbed nearly 3% in after-hours trading" (was "hours")
+    ("How did Amazon stock do in extended trading?", "nearly 3%"),
+    # 003: "That first commitment was followed by an additional $2.75 billion in early 2024" (was refused: "first"
+    # against "second")
+    ("How big was Amazon's second round of funding in early 2024?", "$2.75 billion"),
+])
+def test_twenty_sixth_probe_mends(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer
+
+
+def test_a_share_move_no_article_gives_is_refused(seed_engine):
+    # was the sentence on the main risk, which names NVIDIA
+    assert seed_engine.ask("How did Nvidia's share price react?").abstained
+    # a percent that is no price's move does not answer (was "a reported 49%", Microsoft's stake in OpenAI)
+    assert seed_engine.ask("How did Microsoft's shares move after the Amazon-Anthropic news?").abstained

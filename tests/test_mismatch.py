@@ -163,6 +163,9 @@ def test_the_number_of_answers_asked_is_not_searched_for(question, searched, fig
         ("Who can vary the date by up to three months?", "The date may be varied by up to 3 months.", ""),  # in figures
         ("Which two companies compete?", "Amazon, with 5 GW, competes with Microsoft and Google.", ""),  # no count word
         ("Which building was vacated three times?", "This building was vacated twice.", ""),  # "twice" is no count
+        # what follows the first is the second (twenty-sixth probe: "$2.75 billion in early 2024" was refused)
+        ("How big was the second round?", "That first commitment was followed by an additional $2.75 billion.", ""),
+        ("How big was the third round?", "That first commitment was followed by an additional $2.75 billion.", "count"),
     ],
 )
 def test_a_sentence_that_counts_otherwise(question, sentence, why):
