@@ -207,7 +207,8 @@ _SCOPE = {
         re.IGNORECASE,
     ),
     "initial": re.compile(r"\b(?:initial(?:ly)?|first)\b", re.IGNORECASE),
-    "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away)\b", re.IGNORECASE),
+    "upfront": re.compile(r"\b(?:immediate(?:ly)?|upfront|up[- ]front|now|right away|straight away|at once|right now)\b",
+                          re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|annually|yearly|per year|a year|each year|every year|per annum|run-rate)\b", re.IGNORECASE),
     # "latest" and "new" name the deal, not a tranche of it, before a word for the whole deal ("the new AWS agreement")
     "additional": re.compile(rf"\b(?:additional|another|more|further|extra)\b|\b(?:latest|new)\b(?!\s+(?:[\w-]+\s+)?{_WHOLE_DEAL})"

@@ -151,6 +151,7 @@ def test_a_unit_in_capitals_is_no_entity_of_the_analysis(question, entities):
         # "latest" scopes the point the figure precedes, not the figure
         ("What was Amazon's total investment in Anthropic before the latest deal?", True, ("total",)),
         ("How much cash is Amazon putting in up front?", False, ("upfront",)),
+        ("How much cash is Amazon putting in straight away?", False, ("upfront",)),  # twenty-seventh probe
         ("How much had Amazon put in prior to the new agreement?", True, ()),
         # the most recent round is the latest money, not the $33bn total (was "$33bn")
         ("How much did Amazon invest in Anthropic in its most recent funding round?", False, ("additional",)),

@@ -1249,3 +1249,8 @@ def test_a_share_move_no_article_gives_is_refused(seed_engine):
     assert seed_engine.ask("How did Nvidia's share price react?").abstained
     # a percent that is no price's move does not answer (was "a reported 49%", Microsoft's stake in OpenAI)
     assert seed_engine.ask("How did Microsoft's shares move after the Amazon-Anthropic news?").abstained
+
+
+def test_twenty_seventh_probe_mends(seed_engine):
+    # "straight away" asks the money paid now (was "total potential commitment to $33bn")
+    assert seed_engine.ask("How much cash is Amazon putting in straight away?").text == "$5bn"
