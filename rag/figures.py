@@ -191,6 +191,12 @@ def _after_digits(text: str, start: int) -> bool:
     return bool(before) and (before[-1].isdigit() or before[-1] in "$€£")
 
 
+def _no_number_here(text: str, start: int, words: str) -> bool:
+    """Whether number words at `start` stand for no number of their own: "a hundred" (a scale after an article),
+    "4.5 billion" (a scale after digits), a lone "one"."""
+    return words.lower().startswith("a ") or _after_digits(text, start) or _lone_one(words)
+
+
 def _lone_one(words: str) -> bool:
     """ "one" alone ("one of the largest", "one representative") is rarely a figure or a count."""
     return words.strip().lower() in ("one", "a")
@@ -233,7 +239,7 @@ def figures_as_numerals(text: str) -> str:
     def convert(m: re.Match[str]) -> str:
         words = m.group()
         spelled = words[: m.start("dollars") - m.start()] if m.group("dollars") else words
-        if spelled.lower().startswith("a ") or _after_digits(text, m.start()) or _lone_one(spelled):
+        if _no_number_here(text, m.start(), spelled):
             return words
         parts = re.split(r"[\s-]+", spelled.strip())
         scale = parts[-1].lower() if parts[-1].lower() in SCALE_WORDS else ""
@@ -256,7 +262,7 @@ def spelled_counts(text: str) -> list[Figure]:
     found = []
     for m in _SPELLED.finditer(text):
         words = m.group()
-        if words.lower().startswith("a ") or _after_digits(text, m.start()) or _lone_one(words):
+        if _no_number_here(text, m.start(), words):
             continue  # "a hundred" (a scale after an article), "4.5 billion", a lone "one"
         if (value := _number_words(words)) is not None:
             found.append(Figure(float(value), "count", words, m.start(), m.end()))

@@ -40,8 +40,9 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a capitalized word of a name (
 
 def unknown_name(data: IndexData, q: QuestionAnalysis) -> str:
     """The words of the name a question asks of (its actor, receiver or owner) that no article holds ("Andy Jassy" of
-    "Amazon CEO Andy Jassy" in "What did Amazon CEO Andy Jassy say ...?"), or "": the question is about someone or something the articles never name, and a sentence that shares
-    its other words ("Amazon", "deal") does not answer it. One indexed lookup of the names' words."""
+    "Amazon CEO Andy Jassy" in "What did Amazon CEO Andy Jassy say ...?"), or "": the question is about someone the
+    articles never name, and a sentence that shares its other words ("Amazon", "deal") does not answer it. Two indexed
+    lookups at most: the names' words, then those one letter off the words no article holds."""
     named = [e for e in (q.actor, q.receiver, *q.owners) if e]  # who acts, gets or owns: not "in degrees Celsius"
     words = {w: content_terms(w) for e in named for w in _NAME_WORD.findall(e)}
     stems = sorted({t for terms in words.values() for t in terms})

@@ -107,6 +107,17 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
     return None
 
 
+def _effect_said(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -> tuple[Scored, str] | None:
+    """ "Why does a guaranteed 5 GW matter to Anthropic?": what the first near sentence whose subject is the
+    question's topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")."""
+    for s in near:
+        text = data.sentences[s.sentence_id].text
+        found = effect(text, frozenset(q.terms), q.name_terms)
+        if found is not None:
+            return s, text[found[0] : found[1]]
+    return None
+
+
 def whole_answer(
     data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
     idf: TermWeights | None = None,
@@ -182,30 +193,22 @@ def whole_answer(
                     return dataclasses.replace(s, sentence_id=after[0], span=None), data.sentences[after[0]].text
     if q.answer_type == "reason":
         manner = q.asks_how
-        effects = []
-        for s in near:
-            # "Why does a guaranteed 5 GW matter to Anthropic?": what a near sentence whose subject is the question's
-            # topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")
-            text = data.sentences[s.sentence_id].text
-            found = effect(text, frozenset(q.terms), q.name_terms)
-            if found is not None:
-                effects.append((s, text[found[0] : found[1]]))
         if DIFFER_TERMS & q.terms:
             # "How does Amazon's AI strategy differ from Google's?": what a near sentence sets against something else
             for s in near:
                 text = data.sentences[s.sentence_id].text
                 if (found := contrasted(text)) is not None:
                     return s, text[found[0] : found[1]]
-        if effects and manner and BENEFIT_TERMS & q.terms:
-            # "How does committing Anthropic to Trainium chips benefit Amazon?" asks what it does, not by what means
-            # something else is done ("commits to using AWS Trainium chips ...")
-            return effects[0]
+        # "How does committing Anthropic to Trainium chips benefit Amazon?" asks what it does, not by what means
+        # something else is done ("commits to using AWS Trainium chips ..."): an effect first
+        if manner and BENEFIT_TERMS & q.terms and (first := _effect_said(data, q, near)) is not None:
+            return first
         for s in near:
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
                 return s, cut[2]
-        if effects:
-            return effects[0]
+        if (first := _effect_said(data, q, near)) is not None:
+            return first
         if manner:
             # "How is the extra $20 billion conditioned?": what a near sentence says it is tied to; "How does
             # Constitutional AI train models?": the infinitive after the question's verb ("which trains models to
