@@ -15,7 +15,7 @@ from rag.alignment import main_verb
 from rag.answer_forms import LIKENING_WORDS, asked_periods, compared_figures
 from rag.blanks import blank_before
 from rag.figures import parse_figures
-from rag.lexical import FOCUS_ADVERBS, content_terms
+from rag.lexical import FOCUS_ADVERBS, GENERIC_NAME_TERMS, content_terms
 from rag.mismatch import answers_asked_at, asked_counts, bare_numbers, spans_of_time, without_answers_asked
 from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
@@ -23,6 +23,7 @@ from rag.places import placed_names, places_asked
 from rag.records import Figure
 from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
+from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, years_in
 from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, units_of_kind
 
@@ -92,6 +93,9 @@ _ASKS_WHO = re.compile(
     r"^\W*(?:who|whom|(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|investors?|startups?|labs?|businesses))\b",
     re.IGNORECASE,
 )
+# a question that is only a person's name: "Who is Dario Amodei?", "who was Rollo"
+# (not "Who was Guy's Rival?": a name's possessive asks for another one)
+_WHO_IS_NAMED = re.compile(r"^(?i:who)(?:'s| (?i:is|was)) [A-Z][\w.-]*(?: [A-Z][\w.-]*)+\s*\??$")
 _ORGANISATION = re.compile(
     r"\b(?:which|what) (?:compan(?:y|ies)|firms?|organi[sz]ations?|outlets?|publishers?|labs?|startups?|investors?|"
     r"providers?|rivals?|competitors?|chip ?makers?|businesses)\b",
@@ -111,13 +115,22 @@ _PLURAL_ASK = re.compile(
     r" (?:are|were|have|had|do|did|will|would|could|can|might|may)\b",
     re.IGNORECASE,
 )
+_SOURCE_NOUN = r"(?:articles?|sources?|outlets?|publications?|reports?|papers?|stor(?:y|ies)|pieces?)"
+_SOURCE_VERB = (
+    r"(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed|mentions?|"
+    r"mentioned|confirms?|confirmed)"
+)
+_SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+(?:that|this|it|so|the\s+same))?"
 _SOURCE_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
     r"(?:(?:also\s+)?(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed"
     r"|mentions?|mentioned))\s+(?:that|this|it|so)\s*\??$"
     # "Where does that come from?", "What is the source of that?", "Source?"
     r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
-    r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$",
+    r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$"
+    # "Who else reports it?", "Which other articles say so?", "Does any other source say that?", "Anyone else?"
+    rf"|^(?:and\s+)?(?:(?:who\s+else|(?:does|do|did)\s+(?:any|an)\s*(?:one\s+else|other\s+{_SOURCE_NOUN}))\s+{_SAYS_IT}"
+    rf"|(?:which|what)\s+other\s+{_SOURCE_NOUN}(?:\s+{_SAYS_IT})?)\s*\??$",
     re.IGNORECASE,
 )
 # "Which article gave that lower number?", "Which source has the newer figure?": the articles of one side of the
@@ -211,7 +224,7 @@ _SCOPE = {
                           re.IGNORECASE),
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|annually|yearly|per year|a year|each year|every year|per annum|run-rate)\b", re.IGNORECASE),
     # "latest" and "new" name the deal, not a tranche of it, before a word for the whole deal ("the new AWS agreement")
-    "additional": re.compile(rf"\b(?:additional|another|more|further|extra)\b|\b(?:latest|new)\b(?!\s+(?:[\w-]+\s+)?{_WHOLE_DEAL})"
+    "additional": re.compile(rf"\b(?:additional|another|more|further|extra)\b|\b(?:latest|newest|new)\b(?!\s+(?:[\w-]+\s+)?{_WHOLE_DEAL})"
                              r"|\bmost recent\s+(?:[\w-]+\s+)?(?:round|tranche|investment|injection|top-up)\b", re.IGNORECASE),
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
@@ -292,6 +305,8 @@ class QuestionAnalysis:
     # ANTONYMS pairs the question says one side of: ((the side said, its opposite), ...) for "the smallest party"
     opposed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     side: str = ""  # the side of a disagreement a "side" follow-up asks the sources of: "lower" in "Which article gave that lower number?"
+    speaker: str = ""  # whose words are asked: "Dario Amodei" in "What did Dario Amodei say about the deal?" (rag.statements)
+    said_about: tuple[str, ...] = ()  # the stems of what about: ("new", "amazon", "deal")
 
     @property
     def name_terms(self) -> frozenset[str]:
@@ -323,7 +338,12 @@ class QuestionAnalysis:
 
 # a phrase set before the question proper: "Apart from Anthropic, which ...?", "According to AI Business, does ...?"
 _LEAD_PHRASE = re.compile(
-    r"^\W*(?:apart from|aside from|besides|beyond|other than|except for|excluding|according to|per)\b[^,?]{1,80},\s*",
+    r"^\W*(?:apart from|aside from|besides|beyond|other than|except for|excluding|according to|per)\b[^,?]{1,80},\s*"
+    # "Before the latest deal, how much had Amazon invested?", "After the deal, what ...?": a time set before it
+    # (not "In what year of the 20th century, did ...?", which asks)
+    r"|^\W*(?:before|prior to|after|following|until|since|during|as of)\b(?![^,?]*\b(?i:what|which|who|whom|whose|when|where|why|how)\b)"
+    r"[^,?]{1,80},\s*"
+    r"(?=(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)",
     re.IGNORECASE,
 )
 
@@ -410,6 +430,7 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     side = asked_side(text)
+    speaker, said_about = asked_speaker(text)
     followup = (
         "side" if side else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
@@ -431,6 +452,8 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
         terms=terms,
         followup=followup,
         side=side,
+        speaker=speaker,
+        said_about=said_about,
         owners=tuple(e for e in entities if _owns(text, e)),
         actor=actor,
         receiver=receiver,
@@ -779,9 +802,23 @@ _OWNER_ASKED = re.compile(
 )
 
 
+# "Which company makes Trainium chips?", "What firm developed Claude?": the maker owns the name ("AWS Trainium chips",
+# "Anthropic's Claude")
+_MAKER_ASKED = re.compile(
+    r"^(?:which|what) (?:compan(?:y|ies)|firms?|startups?|labs?|organi[sz]ations?) (?:(?:does|did) )?"
+    r"(?:makes?|made|builds?|built|designs?|designed|develops?|developed|produces?|produced|manufactures?|manufactured|"
+    r"creates?|created|owns?|owned) (?:the )?([A-Z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
 def possessed(text: str) -> str:
     """The stem of the noun the answer owns in "Which X's Y ...?" or "Whose Y ...?" ("allianc" in "Which tech giant's
-    alliance with OpenAI ...?"), or "" ("What is Amazon's stake?" asks for the stake, not its owner)."""
+    alliance with OpenAI ...?"), or of the name a maker is asked of ("trainium" in "Which company makes Trainium
+    chips?"), or "" ("What is Amazon's stake?" asks for the stake, not its owner)."""
+    made = _MAKER_ASKED.match(text)
+    if made is not None and made.group(1)[:1].isupper() and (stems := content_terms(made.group(1))):
+        return stems[0]
     m = _OWNER_ASKED.search(text)
     words = m.group(1).split() if m is not None and m.group(1) else []
     if m is None or (words and (any(w.lower() in _CLASS_END for w in words) or not words[-1][:1].islower())):
@@ -1041,6 +1078,8 @@ def _answer_type(text: str, span_kind: str) -> str:
         return "reason"
     if _WHAT_IS_A.match(text) or _MEANS.match(text) or _WHAT_IS_QUOTED.match(text) or _asks_bare_noun(text):
         return "definition"
+    if _WHO_IS_NAMED.match(text):  # "Who is Dario Amodei?" asks what the person is: a title ("CEO"), not another name
+        return "role"
     if _ASKS_WHO.match(text):  # "Which company achieved a $6 billion valuation?": a name, whatever figure it gives
         return "list" if _PLURAL_ASK.search(text) else "person" if _PERSON.match(text) else "organisation"
     if _WHICH_FIRST.match(text) and not _KIND_OF.search(text) and (named := CLASS_TYPES.get(_class_noun(text).lower())) in ("organisation", "person"):
@@ -1094,6 +1133,9 @@ def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
             continue
         if re.search(r"\b(?i:which|what)\s+(?:[A-Z][\w-]*\s+)*$", text[: m.start()]):
             continue  # "Which Chinese companies": a name after "which" describes the answer, it is not a subject
+        if possessive and run and m.start() - last_end <= 1 and (terms := content_terms(word)) and set(terms) <= GENERIC_NAME_TERMS:
+            possessive = False  # "Google's AI model family": Google and its AI, not a name "Google AI"
+            continue
         owner = re.sub(r"(?:['’]s)$", "", word)
         # a role after a possessive starts anew: "Amazon's CEO" is Amazon and its CEO, not one name "Amazon CEO"
         # (other words stay joined as before: "Amazon's Trainium chip" is read as the name "Amazon Trainium")
@@ -1215,11 +1257,11 @@ COMPOUND_REACH = 2  # words after the measure read for a money head ("closing sh
 
 
 _GENERIC = frozenset(content_terms(
-    "much many amount figure number big large total latest new current now annual annualized yearly initial first"
+    "much many amount figure number big large total latest newest new current now annual annualized yearly initial first"
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
     " older newer earlier later previous prior recent coverage report article headline size"
     " had has have having do does did be been being is are was were get gets got"
-    " main key primary biggest major chief else"
+    " main key primary biggest major chief else already yet so far"
 ))
 # "How does the approach work?", "How did Amazon's stock react?", "How does the deal help Amazon?": a process, how
 # something went, or the means by which it does something to another; no one word

@@ -47,6 +47,7 @@ from rag.spans import (
     qualified_start,
     without_possessive,
 )
+from rag.statements import gives_words_of, words_of
 from rag.timewords import years_in
 from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
@@ -109,6 +110,14 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
+    if q.speaker in q.entities:  # (not an outlet the question names as its source: rag.outlets takes it out)
+        # "What did Dario Amodei say about the deal?": a sentence that gives his words about it, not one naming him
+        bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)]
+        if not bound:
+            return Answer.abstain(question, 0.0, f"No article gives what {q.speaker} said{' about that' if q.said_about else ''}.")
+        if not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
+            # "What did Dario Amodei say?": all that he said, not the name nearest his
+            bound[0] = dataclasses.replace(bound[0], span=Span(at[0], at[1], text[at[0] : at[1]], "other"))
     versioned = tuple(e for e in q.entities if any(ch.isdigit() for ch in e))
     only_versioned = dataclasses.replace(q, entities=versioned) if versioned else q
     sifted = _sifted(bound, (
@@ -282,7 +291,7 @@ def answer_question(
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.answer_type == "reason" and (q.asks_why or q.asks_process):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
-    if form is None and kind == "other" and not q.asks_name and not (
+    if form is None and kind == "other" and not q.asks_name and not (q.speaker and not q.said_about) and not (
             q.possessed and best.span is not None and owns(sentence.text, best.span, q.possessed)):
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs
         # none); not where the span is the owner a "Which X's Y ...?" question asks for ("Microsoft's OpenAI alliance")
@@ -340,7 +349,8 @@ def answer_question(
         # Trainium4") before one that only speaks of Trainium chips
         if (near := _near_saying(data, bound, best, lambda text: _generation_named(q, text) is not None)) is not None:
             best, sentence = near, data.sentences[near.sentence_id]
-    if form is None and kind in ("name", "other") and (named := _generation_named(q, sentence.text)) is not None:
+    if form is None and kind in ("name", "other") and q.answer_type not in ("organisation", "person") and (
+            named := _generation_named(q, sentence.text)) is not None:  # (a generation is no one: "Which company makes Trainium?")
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
         # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
         best = dataclasses.replace(best, span=Span(named.start, named.end, named.text, kind))

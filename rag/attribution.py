@@ -67,7 +67,7 @@ _SPEAKER = (
     re.compile(rf",\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+(?:{_SPEAKER_WORDS})\b"),
     re.compile(r"\b[Aa]ccording to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"),
 )
-_ASKS_SPEAKER = re.compile(r"^\W*who\b", re.IGNORECASE)
+_ASKS_SPEAKER = re.compile(r"^\W*(?:and\s+)?who\b(?!\s+else\b)", re.IGNORECASE)  # "Who else reports it?" asks for the articles
 
 
 def speaker(sentence: str) -> str:

@@ -239,6 +239,9 @@ TIME_TERMS = frozenset(t for w in (*MONTHS, *(w for u in DURATION_UNITS for w in
 # "... before the $5 billion deal?", "... prior to the latest round?": the time before an event the question names
 # (not a year or a month: "before 2026" is dated by the figures' years)
 _BEFORE_EVENT = re.compile(r"\s*,?\s+(?:before|prior to)\s+(?:the|this|that|its|their|his|her)\s+(?P<event>[^?]+?)\s*(?:\?|$)", re.IGNORECASE)
+# or set before it: "Before the latest deal, how much had Amazon invested?"
+_BEFORE_EVENT_FIRST = re.compile(
+    r"^\W*(?:before|prior to)\s+(?:the|this|that|its|their|his|her)\s+(?P<event>[^,?]+?)\s*,\s*(?P<rest>\S.*)$", re.IGNORECASE)
 
 
 # "Under the older report, ...", "... according to the earlier coverage?": the older side of what the sources give
@@ -251,9 +254,9 @@ _OLDER_SOURCE = re.compile(
 
 def before_event(q: QuestionAnalysis) -> str | None:
     """The question without its closing "before the <event>" for a figure question ("How much had Amazon invested
-    in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?"), or without the older
-    source it names ("Under the older report, what was Amazon's total investment?" -> "What was Amazon's total
-    investment?"): it is then answered as "And before that?" is after that question, by the older figure the sources
+    in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?", and so where it is set
+    first: "Before the latest deal, how much ...?"), or without the older source it names ("Under the older report,
+    what was Amazon's total investment?" -> "What was Amazon's total investment?"): it is then answered as "And before that?" is after that question, by the older figure the sources
     set against its answer. None for any other question."""
     if q.span_kind not in FIGURE_TYPES and q.span_kind != "count":
         return None
@@ -262,8 +265,12 @@ def before_event(q: QuestionAnalysis) -> str | None:
         rest = f"{q.text[: older.start()]} {q.text[older.end() :]}".strip()
         rest = re.sub(r"\s+([?,.])", r"\1", rest)
         return rest[:1].upper() + rest[1:] if rest.strip("?") else None
-    m = _BEFORE_EVENT.search(q.text)
+    first = _BEFORE_EVENT_FIRST.match(q.text)
+    m = first or _BEFORE_EVENT.search(q.text)
     if m is None or years_in(m.group("event")) or set(content_terms(m.group("event"))) & TIME_TERMS:
         return None
+    if first is not None:
+        rest = first.group("rest")
+        return rest[:1].upper() + rest[1:]
     base = q.text[: m.start()].rstrip(" ,")
     return f"{base}?" if base else None

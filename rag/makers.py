@@ -1,5 +1,5 @@
-"""A company named by what it makes: "the Claude maker" is Anthropic where the articles write "Anthropic's Claude"
-or "Anthropic, the AI company behind Claude". A question that says so is asked of the company by its name, which
+"""A company named by what it makes: "the Claude maker" or "the startup behind Claude" is Anthropic where the
+articles write "Anthropic's Claude" or "Anthropic, the AI company behind Claude". A question that says so is asked of the company by its name, which
 is what the sentences that answer it say.
 
 The owner is read from the sentences of the MAKER_CHUNKS chunks that best match the product's name (a lexical index
@@ -15,8 +15,14 @@ from rag.index.view import IndexData
 MAKER_CHUNKS = 12  # chunks read for the owner of a product's name
 # "the Claude maker", "the ChatGPT developer", "the Gemini creator": a capitalized name, then a noun for who makes it
 _MADE_BY = re.compile(
-    r"\bthe\s+([A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)\s+(maker|makers|developer|developers|creator|creators|builder|"
+    r"\bthe\s+(?P<name>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)\s+(?P<noun>maker|makers|developer|developers|creator|creators|builder|"
     r"owner|parent|company|firm|startup|lab)\b(?!\s+of\b)"
+)
+# "the company behind Llama", "the AI safety startup behind Claude", "the firm that makes Trainium chips"
+_BEHIND = re.compile(
+    r"\bthe\s+(?:(?!(?:the|of|a|an|in|for|to|and|or)\b)[\w-]+\s+){0,3}?(?:company|firm|startup|lab|group|maker|developer|creator)\s+"
+    r"(?:behind|that\s+(?:makes|made|builds|built|develops|developed|created|owns))\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)(?:\s+(?:models?|chips?|family|app|chatbot|assistant|series))?"
 )
 # nouns that say what kind of firm it is; after an acronym they name its sector or country ("the AI firm")
 SECTOR_NOUNS = frozenset({"company", "firm", "startup", "lab"})
@@ -24,11 +30,14 @@ _OWNER = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
 
 
 def _owners(name: str) -> tuple[re.Pattern[str], ...]:
-    """The ways a sentence writes a name's owner: "Anthropic's Claude", "Anthropic's latest Claude models";
-    "Anthropic, the AI company behind Claude", "Anthropic — the creators of the Claude language model"."""
+    """The ways a sentence writes a name's owner: "Anthropic's Claude", "Anthropic's latest Claude models"; "Meta has
+    ... its Llama models"; "Anthropic, the AI company behind Claude", "Anthropic — the creators of the Claude language
+    model"."""
     n = re.escape(name)
     return (
         re.compile(rf"{_OWNER}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+        # "Meta has taken a different approach, ... while keeping its Llama models open-source": the subject's own
+        re.compile(rf"^{_OWNER}\s+[a-z][^.;:]*?\bits\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
         re.compile(rf"{_OWNER}\s*(?:,|—|–|\()\s*(?:the|a|an)\s+[^,.;—–()]{{0,40}}?\b(?:behind|creators? of|makers? of|developers? of)"
                    rf"\s+(?:the\s+)?{n}(?![\w-])"),
     )
@@ -37,11 +46,11 @@ def _owners(name: str) -> tuple[re.Pattern[str], ...]:
 def maker_named(data: IndexData, question: str) -> str | None:
     """The question with "the <product> maker" replaced by its owner's name ("How much is Amazon putting into the
     Claude maker?" -> "... into Anthropic?"), or None where it says no such thing or no owner is clear."""
-    m = _MADE_BY.search(question)
+    m = _MADE_BY.search(question) or _BEHIND.search(question)
     if m is None:
         return None
-    name = m.group(1)
-    if name.isupper() and m.group(2).lower() in SECTOR_NOUNS:
+    name = m.group("name")
+    if m.re is _MADE_BY and name.isupper() and m.group("noun").lower() in SECTOR_NOUNS:
         return None  # "the AI firm", "the US startup": a sector or a country, not a product its firm makes
     patterns = _owners(name)
     counts: Counter[str] = Counter()

@@ -73,7 +73,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "What multiple of the investment flows back?": how many times one figure another is, a ratio
     ("ratio", r"\bratio\b|\bwhat multiple\b"),
     # "How many billions is Anthropic bringing in?": a count of a money scale is money, not people counted in billions
-    ("money", r"\bhow many (?:thousands|millions|billions|trillions)\b(?! of (?!dollars|euros|pounds)\w)"),
+    ("money", r"\bhow many (?:thousands|millions|billions|trillions)\b(?! of (?!dollars|euros|pounds)\w)"
+              r"|\bhow many (?:(?:us |u\.s\. )?dollars|euros|pounds|yen|yuan|francs)\b"),  # "comes to how many dollars?"
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb
@@ -495,6 +496,8 @@ def choose_span(
             terms = content_terms(span.text)
             if not terms or all(t in q_terms or any(derived(t, u) for u in q_terms) for t in terms):
                 continue  # "The", "Its", or the question's own words (in any form: "Regulatory" for "regulators")
+            if q.answer_type in ("organisation", "person") and all(t in q_terms or _VERSION.sub("", t) in q_terms for t in terms):
+                continue  # "Which company makes Trainium chips?": "Trainium4", a version of the question's own name, is no one
             if span.text.isupper() and span.text in _initials(q.entities):
                 continue  # "AWS" for "Amazon Web Services": the question's own name
             if " " in span.text and next(iter(_initials((span.text,))), "") in q.entities:
@@ -548,6 +551,7 @@ def choose_span(
 
 
 _OWNER_IN = re.compile(r"['’]s\s")
+_VERSION = re.compile(r"(?<=[a-z])[\d.]+[a-z]?$|^[\d.]+$")  # "trainium4" -> "trainium", "3.5" -> ""
 
 
 def _owners(sentence: str, spans: Sequence[Span]) -> list[Span]:

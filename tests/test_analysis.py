@@ -97,6 +97,10 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("Under the older report, what was Amazon's stake in Anthropic worth?", "money"),  # a stake's worth is money
         ("What percentage is Amazon's stake worth?", "percent"),
         ("Which industry's competitive positions are affected?", "other"),  # the industry is asked, not a position
+        ("Who is Dario Amodei?", "role"),  # what the person is: a title, not another name
+        ("Who was Guy's Rival?", "person"),  # a possessive asks for another one
+        ("Amazon's cumulative stake in Anthropic comes to how many dollars?", "money"),  # was a count ("two")
+        ("Before the latest deal, how much had Amazon invested?", "money"),  # the question after its lead phrase
     ],
 )
 def test_answer_types(question, answer_type):
@@ -121,6 +125,7 @@ def test_answer_types(question, answer_type):
         ("Is Daniela Amodei Anthropic's CEO?", ("Daniela Amodei", "Anthropic", "CEO")),
         ("Is Amazon Anthropic's largest investor?", ("Amazon", "Anthropic")),
         ("Is Amazon Web Services' revenue growing?", ("Amazon Web Services",)),  # ends in a verb: one name owns
+        ("What is Google's AI model family called?", ("Google",)),  # Google's AI, not a name "Google AI"
     ],
 )
 def test_entities(question, entities):
@@ -142,7 +147,7 @@ def test_a_unit_in_capitals_is_no_entity_of_the_analysis(question, entities):
         ("What is Amazon's total investment in Anthropic?", False, ("total",)),
         ("How much was Amazon's initial investment in Anthropic?", True, ("initial",)),
         ("How much will Amazon invest in Anthropic immediately?", False, ("upfront",)),
-        ("What's the size of Amazon's newest upfront investment in Anthropic?", False, ("upfront",)),
+        ("What's the size of Amazon's newest upfront investment in Anthropic?", False, ("upfront", "additional")),
         ("What was Anthropic's revenue in 2024?", True, ()),
         ("What is Anthropic's annual revenue?", False, ("annual",)),
         ("What is Amazon's latest investment in Anthropic?", False, ("additional",)),
@@ -182,6 +187,11 @@ def test_time_scope(question, past, scope):
         ("Is it up to date?", "current"),
         ("Is Anthropic still independent?", ""),
         ("Who said Amazon invested $5 billion?", ""),
+        ("Who else reports it?", "source"),
+        ("Which other articles say so?", "source"),
+        ("Does any other source say that?", "source"),
+        ("Who else?", ""),  # another one of what was asked ("Who invested?" "Who else?")
+        ("Who else invested in Anthropic?", ""),
         ("What is the revenue?", ""),
     ],
 )
@@ -1803,3 +1813,19 @@ def test_what_something_is_given_in_exchange_for(sentence, cut):
 
     got = exchange(sentence)
     assert (got[2] if got else None) == cut
+
+
+@pytest.mark.parametrize(("question", "speaker", "about"), [
+    ("What did Dario Amodei say about the new Amazon deal?", "Dario Amodei", ("new", "amazon", "deal")),
+    ("What has Daniela Amodei stressed?", "Daniela Amodei", ()),
+    ("What did the older article say?", "", ()),  # a source, not a speaker
+    ("What did Amazon invest?", "", ()),
+])
+def test_whose_words_a_question_asks_for(question, speaker, about):
+    q = analyse(question)
+    assert (q.speaker, q.said_about) == (speaker, about)
+
+
+def test_a_maker_is_asked_as_the_owner_of_what_it_makes():
+    assert analyse("Which company makes Trainium chips?").possessed == "trainium"
+    assert analyse("What is Amazon's stake?").possessed == ""

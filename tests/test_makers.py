@@ -11,6 +11,10 @@ from tests.conftest import SEED
     ("How much cash is Amazon putting into the Claude maker right away?", "How much cash is Amazon putting into Anthropic right away?"),
     ("What is the Claude developer valued at?", "What is Anthropic valued at?"),
     ("Which chips does the Trainium maker sell?", "Which chips does Amazon sell?"),  # "Amazon's custom Trainium chips"
+    ("Who leads the AI safety startup behind Claude?", "Who leads Anthropic?"),
+    # 003: "Meta has taken a different approach, ... while keeping its Llama models open-source"
+    ("How much does the company behind Llama spend each year?", "How much does Meta spend each year?"),
+    ("Who is the CEO of the company that makes Claude?", "Who is the CEO of Anthropic?"),
     ("Who invested in the ChatGPT maker?", None),  # no article writes ChatGPT's owner so
     ("Who leads the company?", None),  # no product named
     ("What is the maker of Claude?", None),  # asks for the maker
