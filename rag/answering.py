@@ -15,7 +15,7 @@ from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_version
 from rag.bridging import bridged_name
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
-from rag.claim_reads import claim_of, placed, scope_of, states_any, subject_of_figure
+from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DEFINING_SCOPES, PAST, measure_stem
@@ -385,6 +385,12 @@ def answer_question(
     claim = None
     if figure is not None and figure.unit != "year":
         claim = data.claim_at(sentence.doc_id, sentence.start + figure.start)
+        if claim is not None and (referred := antecedent(data, claim)) is not claim:
+            # "The guaranteed 5 gigawatts": the "up to 5 gigawatts" it refers to, whose subject and scope it has
+            claim, sentence = referred, data.sentences[referred.sentence_id]
+            figure = placed(claim, sentence)
+            text = _with_qualifier(sentence.text, figure)
+            best = dataclasses.replace(best, sentence_id=referred.sentence_id)
     basis = ""
     if claim is not None:
         weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)

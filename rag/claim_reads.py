@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
-from rag.disagreement import entity_key, measure_stem
+from rag.disagreement import defining_scope, entity_key, measure_stem
 from rag.figure_index import asks_moved_money, fits_roles, query_roles, valued
 from rag.figures import same_figure
 from rag.index.view import IndexData
@@ -53,6 +53,31 @@ def placed(claim: Claim, sentence: Sentence) -> Figure:
     """A claim's figure with offsets in its sentence (claims keep offsets in the document)."""
     f = claim.figure
     return dataclasses.replace(f, start=f.start - sentence.start, end=f.end - sentence.start)
+
+
+ANTECEDENT_REACH = 40  # sentences back, in its article, a definite figure may refer to (a bound on the reading)
+# "The guaranteed 5 gigawatts": a figure after a determiner that points back, and at most two words
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def antecedent(data: IndexData, claim: Claim) -> Claim:
+    """The claim a definite figure refers back to: "The guaranteed 5 gigawatts removes ..." is the "up to 5
+    gigawatts" Amazon guarantees two sentences before. Where the parse found no subject for a figure after "the",
+    the nearest earlier claim of the same value, unit and scope (a bound aside) in its article, at most
+    ANTECEDENT_REACH sentences back, that has one; else the claim itself."""
+    if claim.subject:
+        return claim
+    sentence = data.sentences[claim.sentence_id]
+    if not _DEFINITE_BEFORE.search(sentence.text[: claim.figure.start - sentence.start]):
+        return claim
+    for sid in range(claim.sentence_id - 1, max(-1, claim.sentence_id - 1 - ANTECEDENT_REACH), -1):
+        if data.sentences[sid].doc_id != claim.doc_id:
+            break
+        for earlier in data.claims_in_sentence(sid):
+            if earlier.subject and same_figure(earlier.figure, claim.figure) and (
+                    defining_scope(earlier) - {"bound"} == defining_scope(claim) - {"bound"}):
+                return earlier  # (not "bringing the total to $4 billion" for "this latest $4 billion infusion")
+    return claim
 
 
 # a definite noun for a party, after a word (not the sentence's subject): it refers to a party named just before

@@ -277,7 +277,7 @@ class Engine:
         if (covered := coverage_question(q.text)) is not None:  # "Which articles mention Trainium?"
             return self._coverage(q.text, covered)
         state = self.state
-        if q.figures and asks_who_states(q.text):
+        if q.figures and asks_who_states(q.text) and not asks_byline(q):  # (not "Which outlet was the report ... adapted from?")
             return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
         if before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
             return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure

@@ -26,16 +26,19 @@ _BEHIND = re.compile(
 )
 # nouns that say what kind of firm it is; after an acronym they name its sector or country ("the AI firm")
 SECTOR_NOUNS = frozenset({"company", "firm", "startup", "lab"})
-_OWNER = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+# (not a capitalized word that opens a sentence before the name: "Unlike OpenAI, which ...")
+_OWNER = r"(?!(?:Unlike|Like|Besides|Beyond|With|Without|For|From|As|While|Meanwhile|However|But|And|Even|Only|Then|Now|Also)\b)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
 
 
 def _owners(name: str) -> tuple[re.Pattern[str], ...]:
     """The ways a sentence writes a name's owner: "Anthropic's Claude", "Anthropic's latest Claude models"; "Meta has
-    ... its Llama models"; "Anthropic, the AI company behind Claude", "Anthropic — the creators of the Claude language
-    model"."""
+    ... its Llama models"; "OpenAI, which bet on mass consumers through ChatGPT"; "Anthropic, the AI company behind
+    Claude", "Anthropic — the creators of the Claude language model"."""
     n = re.escape(name)
     return (
         re.compile(rf"{_OWNER}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
+        # "Unlike OpenAI, which bet on mass consumers through ChatGPT": the name it reaches them through
+        re.compile(rf"{_OWNER},\s+which\s+[^,.;:]{{0,60}}?\b(?:through|via|with)\s+(?:its\s+)?{n}(?![\w-])"),
         # "Meta has taken a different approach, ... while keeping its Llama models open-source": the subject's own
         re.compile(rf"^{_OWNER}\s+[a-z][^.;:]*?\bits\s+(?:[a-z][\w-]*\s+){{0,2}}{n}(?![\w-])"),
         re.compile(rf"{_OWNER}\s*(?:,|—|–|\()\s*(?:the|a|an)\s+[^,.;—–()]{{0,40}}?\b(?:behind|creators? of|makers? of|developers? of)"

@@ -57,6 +57,7 @@ def outlet_scope(
         owners=tuple(e for e in q.owners if e not in outlets),
         actor="" if q.actor in outlets else q.actor,
         terms=q.terms - words,
+        aside=(*q.aside, *outlets),  # "Which outlet was the Hamidun News report adapted from?": not Hamidun News
     )
     return q, kept, frozenset(keys)
 

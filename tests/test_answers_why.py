@@ -435,3 +435,23 @@ def test_who_else_reports_it_lists_every_source_of_the_answer(seed_engine):
     got = seed_engine.ask("Who else reports it?", previous="How much is Anthropic committing to spend on AWS?")
     assert not got.abstained and {c.doc_id for c in got.citations} == {c.doc_id for c in first.citations}
     assert len(got.citations) >= 3  # was "Anthropic", cited from all five articles by unrelated sentences
+
+
+def test_a_definite_figure_is_the_claim_it_refers_back_to(seed_engine):
+    # 004: "The guaranteed 5 gigawatts removes ..." refers to "Amazon ... guarantees ... up to 5 gigawatts" before it;
+    # was "5 gigawatts" cited from 004 alone (001's "securing up to 5GW of Amazon Trainium chips" left out)
+    got = seed_engine.ask("trainium gigawatts")
+    assert got.text == "up to 5 gigawatts"
+    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
+
+
+def test_the_outlet_a_story_was_adapted_from_is_its_credit_line_not_the_outlet_asked_of(seed_engine):
+    # 004: "AI-processed from TNW; edited by Hamidun News"; was "Hamidun News", the publisher that states "10-year"
+    got = seed_engine.ask("Which outlet was the Hamidun News report on the 10-year AWS contract adapted from?")
+    assert got.text == "TNW" and got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_product_maker_named_by_a_which_clause(seed_engine):
+    # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT"; 003: "OpenAI's most recent valuation ..."
+    got = seed_engine.ask("What was the ChatGPT maker's most recent valuation?")  # was refused
+    assert got.figure is not None and got.figure.value == 150e9 and got.citations[0].doc_id == SEED["003"]

@@ -15,7 +15,8 @@ from tests.conftest import SEED
     # 003: "Meta has taken a different approach, ... while keeping its Llama models open-source"
     ("How much does the company behind Llama spend each year?", "How much does Meta spend each year?"),
     ("Who is the CEO of the company that makes Claude?", "Who is the CEO of Anthropic?"),
-    ("Who invested in the ChatGPT maker?", None),  # no article writes ChatGPT's owner so
+    ("Who invested in the ChatGPT maker?", "Who invested in OpenAI?"),  # 004: "OpenAI, which bet on ... through ChatGPT"
+    ("Who invested in the Bedrock maker?", None),  # no article writes Bedrock's owner so
     ("Who leads the company?", None),  # no product named
     ("What is the maker of Claude?", None),  # asks for the maker
     # an acronym before "firm" names the firm's sector or country, not a product (was read as "Google", which
