@@ -183,6 +183,8 @@ def answer_question(
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
         (figure_question and "annual" in q.scope, lambda s: "annual" in scope_of(data, s)),
+        # "What revenue does Anthropic project for 2027?": a figure a sentence gives as ahead, not the revenue it has
+        (figure_question and bool(_ASKS_PROJECTION.search(q.text)), lambda s: bool(_AHEAD.search(data.sentences[s.sentence_id].text))),
         # "How much money did Mistral AI raise?": not "a $6 billion valuation", nor revenue
         (figure_question and asks_moved_money(q.terms), lambda s: not _valued_figure(data, s)),
         # "Who did not charter the company?", "What happened in 1766?": a near-best sentence that says what is asked
@@ -639,6 +641,14 @@ def _dated_before_writing(data: IndexData, s: Scored) -> bool:
     written = data.times.get(data.sentences[s.sentence_id].doc_id)
     years = [int(y) for y in years_in(s.span.text)]
     return written is not None and written.lower is not None and bool(years) and max(years) < int(written.lower // 12)
+
+
+# a figure question about what is foreseen, and the words that say a figure is: "project", "forecast", "will"
+_ASKS_PROJECTION = re.compile(r"\b(?:project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?|expect(?:s|ed|ing)?)\b",
+                              re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?|expect(?:s|ed|ing)?|anticipat\w*|"
+                    r"will|target(?:s|ed)?|goal|outlook|guidance|by 20\d\d|next year|coming (?:years?|months))\b",
+                    re.IGNORECASE)
 
 
 def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:

@@ -12,6 +12,7 @@ from rag import answer_forms
 from rag.alignment import AskedRole, aligned_span, contrasted, effect, purpose
 from rag.analysis import ROLE_TERMS, ROLE_WORDS, QuestionAnalysis
 from rag.binding import is_bound
+from rag.claim_reads import states_any
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
 from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
@@ -118,6 +119,11 @@ def _effect_said(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -
     return None
 
 
+# a question that ends on what something depends on: "What are the extra $20 billion contingent on?", "... tied to?"
+_ASKS_CONDITION = re.compile(
+    r"\b(?:contingent|conditional|dependent|conditioned|tied|linked|subject|depends?)\s+(?:on|upon|to)\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def whole_answer(
     data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
     idf: TermWeights | None = None,
@@ -139,6 +145,14 @@ def whole_answer(
                 cut = answer_forms.likening(data.sentences[sid].text, back=sid != s.sentence_id)
                 if cut is not None:
                     return (s if sid == s.sentence_id else dataclasses.replace(s, sentence_id=sid, span=None)), cut[2]
+    if _ASKS_CONDITION.search(q.text):
+        # "What are the additional $20 billion contingent on?": what a near sentence says it is tied to ("tied to
+        # commercial milestones"), one that states the figure the question gives first
+        stating = [s for s in near if q.figures and states_any(data, s.sentence_id, q.figures)]
+        for s in [*stating, *(s for s in near if s not in stating)]:
+            cut = answer_forms.condition(data.sentences[s.sentence_id].text)
+            if cut is not None:
+                return s, cut[2]
     if q.answer_type == "expansion":
         # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
         for s in scored:

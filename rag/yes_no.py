@@ -45,6 +45,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
     best_another = figure_of_another(data, q, best.sentence_id)
     best_states = bool(q.measured) and states_any(data, best.sentence_id, q.measured) and not best_another
     order = [best, *(n for n in near if n is not best)]
+    rarest = ""
     if not q.predicate or q.predicate in LIGHT_TERMS:
         # "Is the Amazon-Anthropic deal a circular investment?": what the question says its names are ("circular",
         # its rarest word) is said where it is written, before a sentence that only names the deal
@@ -55,6 +56,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     absence = bool(_ABSENCE.search(q.text))
+    rarest = rarest if not q.predicate or q.predicate in LIGHT_TERMS else ""
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -71,6 +73,8 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
                                    names=q.name_terms, absence=absence)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
+        if said.startswith("Yes") and (not q.predicate or q.predicate in LIGHT_TERMS) and _owned_by_another(text, rarest, q):
+            continue  # "Is Anthropic profitable?": "Amazon's most profitable division" says it of another
         if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
             # "Can Claude only be accessed through AWS?": a sentence that says it is there says not that only there
             # ("... rather than only through model tokens" is of another thing)
@@ -136,6 +140,23 @@ def _placing_terms(question: str) -> frozenset[str]:
 def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether a sentence and the one before it in its article name every name of the question between them."""
     return names_every(q.entities, names_here_and_before(data, sentence_id))
+
+
+# a name's possessive, then up to two words before the word: "Amazon's most profitable division"
+# (not a contraction: "It's called circular", "That's")
+_OWNED_WORD = re.compile(r"(?!(?:It|He|She|That|There|Here|What|Who|Where|Let|This)['’]s\b)"
+                         r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+((?:[\w-]+\s+){0,2})([\w-]+)")
+
+
+def _owned_by_another(sentence: str, rarest: str, q: QuestionAnalysis) -> bool:
+    """Whether the sentence says the question's rarest word only of what another name owns: "Is Anthropic
+    profitable?" and "... back to Amazon's most profitable division" (the division is Amazon's, and profitable)."""
+    if not rarest:
+        return False
+    owned = [m for m in _OWNED_WORD.finditer(sentence) if any(rarest in content_terms(w) for w in (m.group(2) + m.group(3)).split())]
+    said = sum(rarest in content_terms(w) for w in re.findall(r"[\w-]+", sentence))
+    # (a name of the question's own, or part of one: "Amazon's circular investment model" for "the Amazon-Anthropic deal")
+    return bool(owned) and len(owned) == said and all(not set(content_terms(m.group(1))) & q.name_terms for m in owned)
 
 
 # a preposition and the name after it: the party an act is done to ("invested ... in Anthropic")

@@ -337,10 +337,16 @@ def test_who_owns_a_company_is_not_read_from_a_possessive_own(seed_engine):
     assert got.abstained
 
 
-def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine):
+@pytest.mark.parametrize("question", [
+    "How much computing power is Amazon guaranteeing Anthropic?",
+    # 004's "The guaranteed 5 gigawatts removes ..." is the claim it refers back to, "Amazon ... guarantees ... up to
+    # 5 gigawatts" (was "5 gigawatts", cited from 004 alone)
+    "trainium gigawatts",
+])
+def test_a_figure_between_the_same_parties_is_cited_in_any_words(seed_engine, question):
     # 004: "Amazon in turn guarantees the company ... up to 5 gigawatts"; 001: "Anthropic ... securing up to 5GW of
     # Amazon Trainium chips": the same claim, though 001 holds none of the question's words but the names
-    got = seed_engine.ask("How much computing power is Amazon guaranteeing Anthropic?")
+    got = seed_engine.ask(question)
     assert got.text == "up to 5 gigawatts"
     assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
 

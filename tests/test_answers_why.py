@@ -28,6 +28,10 @@ from tests.conftest import SEED
         "How much will Google get?",
         # was "Anthropic": 003 names him beside "emphasized ...", but gives no words of his about the deal
         "What did Dario Amodei say about the new Amazon deal?",
+        # was "Yes: ... back to Amazon's most profitable division": the division is Amazon's
+        "Is Anthropic profitable?",
+        # was "$30 billion", the revenue it has reached: no article gives a forecast
+        "What revenue does Anthropic project for 2027?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
@@ -437,14 +441,6 @@ def test_who_else_reports_it_lists_every_source_of_the_answer(seed_engine):
     assert len(got.citations) >= 3  # was "Anthropic", cited from all five articles by unrelated sentences
 
 
-def test_a_definite_figure_is_the_claim_it_refers_back_to(seed_engine):
-    # 004: "The guaranteed 5 gigawatts removes ..." refers to "Amazon ... guarantees ... up to 5 gigawatts" before it;
-    # was "5 gigawatts" cited from 004 alone (001's "securing up to 5GW of Amazon Trainium chips" left out)
-    got = seed_engine.ask("trainium gigawatts")
-    assert got.text == "up to 5 gigawatts"
-    assert {c.doc_id for c in got.citations} == {SEED["001"], SEED["004"]}
-
-
 def test_the_outlet_a_story_was_adapted_from_is_its_credit_line_not_the_outlet_asked_of(seed_engine):
     # 004: "AI-processed from TNW; edited by Hamidun News"; was "Hamidun News", the publisher that states "10-year"
     got = seed_engine.ask("Which outlet was the Hamidun News report on the 10-year AWS contract adapted from?")
@@ -455,3 +451,9 @@ def test_a_product_maker_named_by_a_which_clause(seed_engine):
     # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT"; 003: "OpenAI's most recent valuation ..."
     got = seed_engine.ask("What was the ChatGPT maker's most recent valuation?")  # was refused
     assert got.figure is not None and got.figure.value == 150e9 and got.citations[0].doc_id == SEED["003"]
+
+
+def test_what_money_is_contingent_on_is_what_a_sentence_ties_it_to(seed_engine):
+    # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
+    got = seed_engine.ask("What are the additional $20 billion contingent on?")
+    assert got.text == "tied to commercial milestones" and got.citations[0].doc_id == SEED["001"]
