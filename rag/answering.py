@@ -12,7 +12,7 @@ from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
 from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
-from rag.binding import entity_coverage, is_bound, names_version
+from rag.binding import entity_coverage, is_bound, names_every, names_version
 from rag.bridging import bridged_name
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
 from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
@@ -32,7 +32,7 @@ from rag.phrase_answer import DESCRIBED_CANDIDATES, aligned_in, described, descr
 from rag.records import Answer, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
-from rag.sentence_facts import facts
+from rag.sentence_facts import facts, names_here_and_before
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
     ASKS_MARKET_MOVE,
@@ -255,6 +255,14 @@ def answer_question(
         owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                   and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
         bound = owning + [s for s in bound if s not in owning]
+    if q.answer_type == "reason" and q.entities and not any(
+            names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in q.entities):
+        # "How does Constitutional AI work?": where the best sentence names none of what it asks about, a near-best one
+        # that names it all ("Its Constitutional AI approach — which trains models ...") before it ("... use AI
+        # systematically in your work" only shares words)
+        naming = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
+                  and names_every(q.entities, names_here_and_before(data, s.sentence_id))]
+        bound = naming + [s for s in bound if s not in naming]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:

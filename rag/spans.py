@@ -103,7 +103,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("count", r"\bhow many\b|\bwhat number\b|\bscore\b|\bwhat (?:is|was|are|were) the (?:total )?number of\b"),
     # "which regions": a place is asked for, before a word such as "capacity" later in the question
     ("place", r"\b(?:which|what) (?:[a-z]+ )?(?:countr(?:y|ies)|cit(?:y|ies)|regions?|continents?|states?|places?|areas?|rivers?|provinces?|towns?)\b"
-     r"|\bthe capital (?:city )?of\b"),
+     r"|\bthe capital (?:city )?of\b|\b(?:which|what) parts? of the (?:world|globe)\b"),  # "In which parts of the world ...?"
     # "in an official capacity" is a role, not power
     ("power", r"\b(?:gigawatts?|megawatts?|power capacity|computing capacity|compute capacity|(?<!official )(?<!personal )(?<!advisory )capacity)\b"),
     ("tokens", r"\btokens?\b"),

@@ -98,6 +98,7 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("What percentage is Amazon's stake worth?", "percent"),
         ("Which industry's competitive positions are affected?", "other"),  # the industry is asked, not a position
         ("Who is Dario Amodei?", "role"),  # what the person is: a title, not another name
+        ("In which parts of the world will Anthropic expand its inference capacity?", "place"),
         ("Who was Guy's Rival?", "person"),  # a possessive asks for another one
         ("Amazon's cumulative stake in Anthropic comes to how many dollars?", "money"),  # was a count ("two")
         ("Before the latest deal, how much had Amazon invested?", "money"),  # the question after its lead phrase

@@ -457,3 +457,15 @@ def test_what_money_is_contingent_on_is_what_a_sentence_ties_it_to(seed_engine):
     # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
     got = seed_engine.ask("What are the additional $20 billion contingent on?")
     assert got.text == "tied to commercial milestones" and got.citations[0].doc_id == SEED["001"]
+
+
+def test_parts_of_the_world_are_places_both_of_a_pair(seed_engine):
+    # 001: "expanding global inference capacity across Asia and Europe"; was "Asia", an answer of no kind
+    got = seed_engine.ask("In which parts of the world will Anthropic expand its inference capacity under the deal?")
+    assert got.text == "Asia and Europe" and got.citations[0].doc_id == SEED["001"]
+
+
+def test_a_how_question_is_answered_where_what_it_asks_about_is_named(seed_engine):
+    # was 004's "Hamidun Academy teaches you to use AI systematically in your work.", which names no Constitutional AI
+    got = seed_engine.ask("How does Constitutional AI work?")
+    assert "Constitutional AI approach" in got.sentence and got.citations[0].doc_id == SEED["003"]
