@@ -36,6 +36,9 @@ MAX_ELSEWHERE = 10  # mentions shown of a figure no source ties to the claim ask
 VALUE_TERMS = frozenset(content_terms("valuation valued worth"))
 # money a company is worth or earns, not money that moves into it ("Did Anthropic raise $30 billion?": its revenue)
 NOT_MOVED_TERMS = VALUE_TERMS | frozenset(content_terms("revenue sales earnings income profit"))
+# money put into a company, in any of its words ("Amazon has put $8 billion into Anthropic" is its "total investment";
+# not "spend" or "pay": money paid for something is another claim)
+INVESTING_TERMS = frozenset(content_terms("invest invested investing investment pour poured put inject injected injection fund funded"))
 
 
 class FigureIndex:
@@ -188,7 +191,8 @@ class FigureIndex:
             kind = classes.get(measure_stem(c.measure))
             # "new investment": the claim's measure may be a word the articles use for the same thing ("injection")
             if not any(akin(w, t) for w in words for t in terms) and not (kind and any(classes.get(w) == kind for w in words)) \
-                    and not (_of_family(words, VALUE_TERMS) and _of_family(terms, VALUE_TERMS)):  # "worth" and "values"
+                    and not (_of_family(words, VALUE_TERMS) and _of_family(terms, VALUE_TERMS)) \
+                    and not (_of_family(words, INVESTING_TERMS) and _of_family(terms, INVESTING_TERMS)):  # "worth" and "values"; "put" and "investment"
                 return False
         if scope and (contradicts(scope, frozenset(c.scope)) or ("additional" in scope and PAST in c.scope)):
             return False  # "a $4 billion additional investment" is not the $4 billion an article calls previous
@@ -341,13 +345,19 @@ def _claim_terms(text: str, parsed: list[Figure]) -> tuple[set[str], set[str], t
     said = _ATTRIBUTION.match(rest)
     rest = rest[said.end() :] if said else rest  # "According to AI Business, ...": who says it is no party to it
     names = {entity_key(n) for n in _names(rest, _skip_first(rest))} - {""}
-    words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - _asking_terms()
+    asking = _asking_terms() - (_PUT_INTO_TERMS if _PUT_INTO.search(rest) else set())  # "has put $8 billion into": invested
+    words = set(content_terms(rest)) - {t for n in _NAME.findall(rest) for t in content_terms(n)} - asking - _AUXILIARY_TERMS
     words -= {t for m in _RECEIVING.finditer(rest) for t in content_terms(m.group())} | _ROLE_WORDS  # roles, said in any words
     # "five gigawatts of computing power": the word for what a figure's unit measures adds nothing to the figure
     words -= {t for f in parsed if f.unit in BY_NAME for t in content_terms(BY_NAME[f.unit].kind)}
     # "up to": as the claim says it; a hedge ("around", "approximately") is said in any of its words
     words |= {t for f in parsed if f.unit != "year" and f.qualifier not in HEDGE_WORDS for t in content_terms(f.qualifier)}
     return names, words, question_scope(rest)
+
+
+_PUT_INTO = re.compile(r"\bput\s+(?:\S+\s+){0,4}?in(?:to)?\b", re.IGNORECASE)
+_PUT_INTO_TERMS = set(content_terms("put"))
+_AUXILIARY_TERMS = frozenset(content_terms("has have had is are was were be been being"))  # "Amazon has put ...": no word of the claim
 
 
 # verbs whose subject receives the figure ("Anthropic received $5 billion from Amazon"): the giver is the claim's subject

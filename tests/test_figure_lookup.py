@@ -133,6 +133,10 @@ def test_a_ratio_written_in_words_finds_the_ratio(seed_engine):
     # (was: "No source gives $60 billion", "No source gives 49%")
     ("Anthropic valuation $60 billion", {"003"}),
     ("Microsoft owns 49% of OpenAI", {"003"}),
+    # "put ... into" is money invested, "has" no word of the claim ("total investment ... $8 billion"; was: no source)
+    ("Amazon has put 8 billion dollars into Anthropic", {"003"}),
+    # money Anthropic spends on AWS is not money put into it
+    ("Amazon has put 100 billion dollars into AWS", set()),
 ])
 def test_a_claim_query_keeps_the_claims_about_what_it_names(seed_engine, query, docs):
     assert {m.doc_id for m in seed_engine.figure(query).mentions} == {SEED[d] for d in docs}
