@@ -45,6 +45,9 @@ _MANNER = re.compile(rf"\b(?:by|through|via|using)\b\s+{_CLAUSE_REST}", re.IGNOR
 # milestones"), to the clause's comma
 _CONDITION = re.compile(r"\b(?:tied to|contingent (?:on|upon)|conditional (?:on|upon)|subject to|dependent (?:on|upon)"
                         r"|depending (?:on|upon)|linked to)\s+[^,.;]+", re.IGNORECASE)
+# a question that ends on what something depends on: "What are the extra $20 billion contingent on?", "... tied to?"
+ASKS_CONDITION = re.compile(
+    r"\b(?:contingent|conditional|dependent|conditioned|tied|linked|subject|depends?)\s+(?:on|upon|to)\s*[?.!]*\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:—–]|\s-\s|$")
 # "Claude 3.5 Sonnet", "xAI"; a short aside in brackets stays with its name ("xAI (Elon Musk's venture) and Mistral AI")
 _NAME = (rf"(?:[A-Z]|\b[a-z]{{1,3}}[A-Z])[\w’'&.-]*(?:\s+(?:of|the|de|&)?\s*[A-Z][\w’'&.-]*)*{NAME_NUMBER}(?:\s+[A-Z][\w’'&.-]*)*"

@@ -651,12 +651,11 @@ def _dated_before_writing(data: IndexData, s: Scored) -> bool:
     return written is not None and written.lower is not None and bool(years) and max(years) < int(written.lower // 12)
 
 
-# a figure question about what is foreseen, and the words that say a figure is: "project", "forecast", "will"
-_ASKS_PROJECTION = re.compile(r"\b(?:project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?|expect(?:s|ed|ing)?)\b",
-                              re.IGNORECASE)
-_AHEAD = re.compile(r"\b(?:project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?|expect(?:s|ed|ing)?|anticipat\w*|"
-                    r"will|target(?:s|ed)?|goal|outlook|guidance|by 20\d\d|next year|coming (?:years?|months))\b",
-                    re.IGNORECASE)
+# a figure question about what is foreseen ("project", "forecast"), and the words that say a figure is: those, "will" ...
+_FORESEEING = r"project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?|expect(?:s|ed|ing)?"
+_ASKS_PROJECTION = re.compile(rf"\b(?:{_FORESEEING})\b", re.IGNORECASE)
+_AHEAD = re.compile(rf"\b(?:{_FORESEEING}|anticipat\w*|will|target(?:s|ed)?|goal|outlook|guidance|by 20\d\d|next year|"
+                    r"coming (?:years?|months))\b", re.IGNORECASE)
 
 
 def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequence[str] = ()) -> bool:

@@ -256,8 +256,9 @@ def before_event(q: QuestionAnalysis) -> str | None:
     """The question without its closing "before the <event>" for a figure question ("How much had Amazon invested
     in Anthropic before the $5 billion deal?" -> "How much had Amazon invested in Anthropic?", and so where it is set
     first: "Before the latest deal, how much ...?"), or without the older source it names ("Under the older report,
-    what was Amazon's total investment?" -> "What was Amazon's total investment?"): it is then answered as "And before that?" is after that question, by the older figure the sources
-    set against its answer. None for any other question."""
+    what was Amazon's total investment?" -> "What was Amazon's total investment?"): it is then answered as "And
+    before that?" is after that question, by the older figure the sources set against its answer. None for any other
+    question."""
     if q.span_kind not in FIGURE_TYPES and q.span_kind != "count":
         return None
     older = _OLDER_SOURCE.search(q.text)

@@ -1,6 +1,6 @@
 """A company named by what it makes: "the Claude maker" or "the startup behind Claude" is Anthropic where the
-articles write "Anthropic's Claude" or "Anthropic, the AI company behind Claude". A question that says so is asked of the company by its name, which
-is what the sentences that answer it say.
+articles write "Anthropic's Claude" or "Anthropic, the AI company behind Claude". A question that says so is asked of
+the company by its name, which is what the sentences that answer it say.
 
 The owner is read from the sentences of the MAKER_CHUNKS chunks that best match the product's name (a lexical index
 lookup), whatever the corpus's size; none where no name is written as its owner there, or two are as often."""
@@ -27,7 +27,8 @@ _BEHIND = re.compile(
 # nouns that say what kind of firm it is; after an acronym they name its sector or country ("the AI firm")
 SECTOR_NOUNS = frozenset({"company", "firm", "startup", "lab"})
 # (not a capitalized word that opens a sentence before the name: "Unlike OpenAI, which ...")
-_OWNER = r"(?!(?:Unlike|Like|Besides|Beyond|With|Without|For|From|As|While|Meanwhile|However|But|And|Even|Only|Then|Now|Also)\b)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+_OWNER = (r"(?!(?:Unlike|Like|Besides|Beyond|With|Without|For|From|As|While|Meanwhile|However|But|And|Even|Only|Then|Now|Also)\b)"
+          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 
 
 def _owners(name: str) -> tuple[re.Pattern[str], ...]:

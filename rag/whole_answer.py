@@ -119,11 +119,6 @@ def _effect_said(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -
     return None
 
 
-# a question that ends on what something depends on: "What are the extra $20 billion contingent on?", "... tied to?"
-_ASKS_CONDITION = re.compile(
-    r"\b(?:contingent|conditional|dependent|conditioned|tied|linked|subject|depends?)\s+(?:on|upon|to)\s*[?.!]*\s*$", re.IGNORECASE)
-
-
 def whole_answer(
     data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored], best: Scored, scored: Sequence[Scored] = (),
     idf: TermWeights | None = None,
@@ -145,7 +140,7 @@ def whole_answer(
                 cut = answer_forms.likening(data.sentences[sid].text, back=sid != s.sentence_id)
                 if cut is not None:
                     return (s if sid == s.sentence_id else dataclasses.replace(s, sentence_id=sid, span=None)), cut[2]
-    if _ASKS_CONDITION.search(q.text):
+    if answer_forms.ASKS_CONDITION.search(q.text):
         # "What are the additional $20 billion contingent on?": what a near sentence says it is tied to ("tied to
         # commercial milestones"), one that states the figure the question gives first
         stating = [s for s in near if q.figures and states_any(data, s.sentence_id, q.figures)]

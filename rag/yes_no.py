@@ -56,7 +56,6 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     absence = bool(_ABSENCE.search(q.text))
-    rarest = rarest if not q.predicate or q.predicate in LIGHT_TERMS else ""
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -73,7 +72,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
                                    names=q.name_terms, absence=absence)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
-        if said.startswith("Yes") and (not q.predicate or q.predicate in LIGHT_TERMS) and _owned_by_another(text, rarest, q):
+        if said.startswith("Yes") and _owned_by_another(text, rarest, q):  # (rarest: a copular question's only)
             continue  # "Is Anthropic profitable?": "Amazon's most profitable division" says it of another
         if said.startswith("Yes") and q.exclusive and not _says_exclusive(text, asked):
             # "Can Claude only be accessed through AWS?": a sentence that says it is there says not that only there

@@ -1778,41 +1778,26 @@ def test_titles_a_role_question_is_answered_by(sentence, titles):
     assert [c.text for c in candidate_spans(sentence, "role")] == titles
 
 
-@pytest.mark.parametrize(("sentence", "cut"), [
-    ("Amazon will invest $5bn, with up to another $20bn tied to commercial milestones, lifting it to $33bn.",
+@pytest.mark.parametrize(("form", "args", "cut"), [
+    # what something is conditioned on
+    ("condition", ("Amazon will invest $5bn, with up to another $20bn tied to commercial milestones, lifting it to $33bn.",),
      "tied to commercial milestones"),
-    ("Amazon will invest $5bn in Anthropic.", None),
-])
-def test_what_something_is_conditioned_on(sentence, cut):
-    from rag.answer_forms import condition
-
-    got = condition(sentence)
-    assert (got[2] if got else None) == cut
-
-
-@pytest.mark.parametrize(("sentence", "verb", "cut"), [
-    ("Its approach — which trains models to follow a set of principles rather than relying on feedback — works.",
-     "train", "to follow a set of principles rather than relying on feedback"),
-    ("It trains models on text.", "train", None),  # no infinitive after the verb
-])
-def test_how_a_verb_is_done_by_the_infinitive_after_it(sentence, verb, cut):
-    from rag.answer_forms import manner_after
-
-    got = manner_after(sentence, verb)
-    assert (got[2] if got else None) == cut
-
-
-@pytest.mark.parametrize(("sentence", "cut"), [
-    ("Anthropic has pledged to spend $100 billion on AWS over multiple years as part of the investment agreement.",
+    ("condition", ("Amazon will invest $5bn in Anthropic.",), None),
+    # how a verb is done: the infinitive after it
+    ("manner_after", ("Its approach — which trains models to follow a set of principles rather than relying on feedback — works.",
+                      "train"), "to follow a set of principles rather than relying on feedback"),
+    ("manner_after", ("It trains models on text.", "train"), None),  # no infinitive after the verb
+    # what something is given in exchange for, or part of
+    ("exchange", ("Anthropic has pledged to spend $100 billion on AWS over multiple years as part of the investment agreement.",),
      "as part of the investment agreement"),
-    ("Amazon will invest up to $25 billion in Anthropic in exchange for a 10-year contract to use AWS.",
+    ("exchange", ("Amazon will invest up to $25 billion in Anthropic in exchange for a 10-year contract to use AWS.",),
      "in exchange for a 10-year contract to use AWS"),
-    ("Amazon invested $5 billion in Anthropic.", None),
+    ("exchange", ("Amazon invested $5 billion in Anthropic.",), None),
 ])
-def test_what_something_is_given_in_exchange_for(sentence, cut):
-    from rag.answer_forms import exchange
+def test_the_cut_a_how_or_why_question_is_answered_by(form, args, cut):
+    from rag import answer_forms
 
-    got = exchange(sentence)
+    got = getattr(answer_forms, form)(*args)
     assert (got[2] if got else None) == cut
 
 
