@@ -120,11 +120,13 @@ _SOURCE_VERB = (
     r"(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed|mentions?|"
     r"mentioned|confirms?|confirmed)"
 )
-_SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+(?:that|this|it|so|the\s+same))?"
+# what a follow-up says was said: "it", "so", "that figure" ("Who else reports that figure?")
+_THAT_ONE = r"(?:(?:that|this|the\s+same)(?:\s+(?:figure|number|amount|claim|fact|one))?|it|so)"
+_SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+{_THAT_ONE})?"
 _SOURCE_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
     r"(?:(?:also\s+)?(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed"
-    r"|mentions?|mentioned))\s+(?:that|this|it|so)\s*\??$"
+    rf"|mentions?|mentioned))\s+{_THAT_ONE}\s*\??$"
     # "Where does that come from?", "What is the source of that?", "Source?"
     r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$"
@@ -180,6 +182,9 @@ _CURRENT_FOLLOWUP = re.compile(
 )
 _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
+    # "And what was it before that?", "What was the figure earlier?"
+    r"|^(?:and\s+|but\s+)?what\s+(?:was|were)\s+(?:it|that|this|they|the\s+(?:figure|number|amount))\s+"
+    r"(?:(?:before|prior to|earlier than)\s+(?:that|this|it)|before|earlier|previously)\s*\??$"
     # "And before the latest deal?": a continuation that names the event instead of "that"
     r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$"
     # "And the older one?", "Which is the earlier figure?"
@@ -1193,7 +1198,8 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     A compound that ends in a money measure is that measure: "stock price" and "closing share price" ask a price."""
     name_terms = {t for e in entities for t in content_terms(e)}
     asking = _WH.search(text)
-    text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text[asking.start():] if asking else text)
+    text = _FIGURE_BOUND.sub(" ", text[asking.start():] if asking else text)  # "Is up to $20 billion ...": no measure "up"
+    text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)
     text = _PRICE_TAG.sub("amount", text)  # "the price tag of the pledge" is its amount, not a price
     for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
@@ -1206,6 +1212,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
 
 
 _PRICE_TAG = re.compile(r"\bprice[- ]tags?\b", re.IGNORECASE)
+_FIGURE_BOUND = re.compile(r"\bup\s+to\s+(?=[$€£]?\d)", re.IGNORECASE)  # a figure's bound, not "add up to"
 _UNIT_THEN_NOUN = re.compile(r"\b(percentage|percent|proportion|fraction|amount)\s+([a-z][\w-]*)", re.IGNORECASE)
 
 

@@ -527,6 +527,26 @@ _ADJECTIVE_OF_PLACE = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)")  # "Asian", 
 _NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")  # the plural noun right after a list of such adjectives
 
 
+# a list of one-word members before the noun they share: "finance, healthcare, legal, and technology sectors", "sales
+# and marketing teams"
+_CLASS_LIST = re.compile(r"\b(?:[A-Za-z][\w-]*,\s+)+(?:and|or)\s+[A-Za-z][\w-]*\s+([a-z]+)\b|\b[A-Za-z][\w-]*\s+(?:and|or)\s+[A-Za-z][\w-]*\s+([a-z]+)\b")
+
+
+def class_members(sentence: str, asked_class: str) -> Cut | None:
+    """The members a sentence lists of the class a question asks for, with the class's noun ("Which sectors deploy
+    Claude?": "finance, healthcare, legal, and technology sectors"); None where no list of common words or adjectives
+    of places ends on that noun in the plural."""
+    for m in _CLASS_LIST.finditer(sentence):
+        noun = m.group(1) or m.group(2)
+        members = _MEMBERS.split(sentence[m.start() : m.start(1 if m.group(1) else 2)])
+        # common nouns (names are listed by `coordinated`) or adjectives of places, before a plural noun of the class
+        if noun.endswith("s") and content_terms(noun) == [asked_class] and all(
+                content_terms(member) and (member.islower() or _ADJECTIVE_OF_PLACE.fullmatch(member))
+                for member in (part.strip() for part in members) if member):
+            return m.start(), m.end(), m.group()
+    return None
+
+
 def where_clause(sentence: str, names: Sequence[str]) -> Cut | None:
     """The clause a sentence sets right after one of the names, quoted or not, that says what holds in it: "the 'Token
     Economy,' where the increasing volume ... are driving revenue growth" -> "the increasing volume ... growth"."""

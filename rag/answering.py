@@ -47,7 +47,7 @@ from rag.spans import (
     qualified_start,
     without_possessive,
 )
-from rag.statements import gives_words_of, words_of
+from rag.statements import as_named, gives_words_of, words_of
 from rag.timewords import years_in
 from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
@@ -114,7 +114,7 @@ def answer_question(
         # "What did Dario Amodei say about the deal?": a sentence that gives his words about it, not one naming him
         bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)]
         if not bound:
-            return Answer.abstain(question, 0.0, f"No article gives what {q.speaker} said{' about that' if q.said_about else ''}.")
+            return Answer.abstain(question, 0.0, f"No article gives what {as_named(q.text, q.speaker)} said{' about that' if q.said_about else ''}.")
         if not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
             # "What did Dario Amodei say?": all that he said, not the name nearest his
             bound[0] = dataclasses.replace(bound[0], span=Span(at[0], at[1], text[at[0] : at[1]], "other"))
@@ -255,13 +255,16 @@ def answer_question(
         owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                   and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
         bound = owning + [s for s in bound if s not in owning]
-    if q.answer_type == "reason" and q.entities and not any(
-            names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in q.entities):
+    # an owner the question names ("the scale of Amazon's investment") is what a sentence may leave implied ("The scale of
+    # the investment is justified by ..."), so only the other names count
+    about = tuple(e for e in q.entities if e not in q.owners)
+    if q.answer_type == "reason" and about and not any(
+            names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in about):
         # "How does Constitutional AI work?": where the best sentence names none of what it asks about, a near-best one
         # that names it all ("Its Constitutional AI approach — which trains models ...") before it ("... use AI
         # systematically in your work" only shares words)
         naming = [s for s in bound if s.score >= NEAR_BEST * bound[0].score
-                  and names_every(q.entities, names_here_and_before(data, s.sentence_id))]
+                  and names_every(about, names_here_and_before(data, s.sentence_id))]
         bound = naming + [s for s in bound if s not in naming]
     if q.about_figure:  # what a figure the question gives is about: only a sentence that states it says
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]

@@ -61,7 +61,22 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
     if figure is None and q.span_kind not in FIGURE_KINDS and q.actor and not _present(q.actor, named) and any(
             c.subject[:1].isupper() and entity_key(c.subject) != entity_key(q.actor) for c in known.claims):
         return False  # "When did Microsoft invest in OpenAI?": not when "the company" (Amazon, by the parse) did
-    return all(_present(e, named) for e in q.owners)
+    return all(_present(e, named) or (_owned_said_again(q.text, e, data.sentences[sentence_id].text) and _present(e, known.before_names))
+               for e in q.owners)
+
+
+_THE_WORD = re.compile(r"\bthe\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _owned_said_again(question: str, owner: str, sentence: str) -> bool:
+    """Whether a sentence speaks of what the question's owner owns as a thing already named: "the investment" for
+    "Amazon's investment" (the sentence before may then name the owner: "Amazon's shares climbed ... The scale of the
+    investment is justified by ...")."""
+    m = re.search(re.escape(owner) + r"['’]s?\s+([a-z]+)\b", question)
+    if m is None:
+        return False
+    owned = content_terms(m.group(1))
+    return bool(owned) and any(content_terms(w.group(1)) == owned for w in _THE_WORD.finditer(sentence))
 
 
 def _only_target(q: QuestionAnalysis, target: str) -> bool:

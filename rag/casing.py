@@ -35,9 +35,9 @@ def _heading(words: list[str]) -> bool:
     return len(words) > 2 and sum(w[:1].isupper() for w in words) > HEADING_SHARE * len(words)
 
 
-def _written_as_names(data: IndexData, question: str, asked: set[str]) -> dict[str, str]:
+def _written_as_names(data: IndexData, question: str, asked: set[str], starts: bool = False) -> dict[str, str]:
     """Those of the `asked` lower-case words that the sentences of the chunks best matching the question write as
-    names, each with its commonest written form ("aws" -> "AWS")."""
+    names, each with its commonest written form ("aws" -> "AWS"); with `starts`, a sentence's first word counts too."""
     forms: dict[str, Counter[str]] = {w: Counter() for w in asked}
     lowered: Counter[str] = Counter()
     for chunk_id, _ in data.lexical.top(question, CASING_CHUNKS):
@@ -51,7 +51,7 @@ def _written_as_names(data: IndexData, question: str, asked: set[str]) -> dict[s
                     continue
                 if word == key:
                     lowered[key] += 1
-                elif i > 0 and not heading:
+                elif (i > 0 or starts) and not heading:
                     forms[key][word] += 1
     return {
         key: counts.most_common(1)[0][0]
@@ -83,4 +83,6 @@ def leads_with_name(data: IndexData, question: str) -> bool:
     first = words[0].lower()
     if first in AUX_WORDS or first in stopwords() or any(w.lower() in WH_WORDS for w in words):
         return False
-    return first in _written_as_names(data, question, {first})
+    # the first word of a sentence counts: a name the articles seldom give ("Meta has taken a different approach ...",
+    # "... or Meta's") is still never written in lower case, as a common word that opens sentences is
+    return first in _written_as_names(data, question, {first}, starts=True)

@@ -45,8 +45,9 @@ _PARTICLES = frozenset({"up", "down"})
 
 
 def contrary_words(question: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words on the side of the question's words in OPPOSITES (every form: "fall", "fell"), and their opposites."""
-    words = words_of(question)
+    """The words on the side of the question's words in OPPOSITES (every form: "fall", "fell"), and their opposites. A
+    bound is no side ("Is up to $20 billion tied to milestones?" says nothing goes up)."""
+    words = words_of(_BOUND.sub(" ", question))
     said: set[str] = set()
     contrary: set[str] = set()
     for a, b in OPPOSITES:

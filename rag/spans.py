@@ -338,7 +338,7 @@ NUMBER_LEADS = frozenset("about around nearly almost roughly approximately over 
 _NAMED_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*)[ -]?$")  # a capitalized word just before a number: part of a name
 
 
-def _in_name(sentence: str, start: int) -> bool:
+def in_name(sentence: str, start: int) -> bool:
     """ "Trainium 2", "Claude 3": the number at `start` follows a capitalized word that is no stop word ("The four
     general questions" counts four)."""
     m = _NAMED_NUMBER.search(sentence, 0, start)
@@ -479,7 +479,7 @@ def choose_span(
             f = span.figure
             if any(g.unit in (f.unit, "") and same_value(g.value, f.value) for g in q.figures):
                 continue  # the figure the question already gives (a bare number: in any unit) is not its answer
-            if f.unit == "count" and _in_name(sentence, f.start):
+            if f.unit == "count" and in_name(sentence, f.start):
                 continue  # "Trainium 2", "Claude 3": a number in a name counts nothing
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue

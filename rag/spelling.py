@@ -11,6 +11,9 @@ A word is respelt only when all of these hold, so that a real word is never chan
   articles hold with a regular ending ("gigawatts"): "scrutinising" is not read as "scrutinieing", though its stem
   is that of "scrutiny".
 
+A question word the question opens with is read apart ("Wich regulators ...?" -> "Which regulators ...?"): a word
+that is no English word and one edit from one question word only.
+
 The candidates' stems are looked up in one indexed query per segment, so the cost does not grow with the corpus.
 """
 
@@ -23,7 +26,7 @@ from functools import lru_cache
 
 from rag.lexical import content_terms
 
-MIN_RESPELT_CHARS = 5
+MIN_RESPELT_CHARS = 4  # "chps" -> "chips"; three letters have too many words one edit away
 _WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -76,15 +79,16 @@ def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
     """The question with each misspelt word read as the articles' word (see the module's rules), and the
     (typed, read) pairs; `chunk_dfs` gives the chunks that hold each stem (absent: none)."""
     common = dictionary if dictionary is not None else vocabulary_words()
+    text, asking = _question_word(text, common)
     suspects = [w for w in dict.fromkeys(_WORD.findall(text)) if len(w) >= MIN_RESPELT_CHARS and w not in common]
     if not suspects:
-        return text, ()
+        return text, asking
     own = {w: content_terms(w) for w in suspects}
     held = chunk_dfs(sorted({t for terms in own.values() for t in terms}))
     # a stop word, or a word the articles hold, stays; so does a rarer English word (the parser loaded only now)
     suspects = [w for w in suspects if own[w] and not any(held.get(t, 0) for t in own[w])]
     words = dictionary if dictionary is not None else (dictionary_words() if suspects else common)
-    changes: list[tuple[str, str]] = []
+    changes: list[tuple[str, str]] = list(asking)
     for word in suspects:
         if word in words:
             continue
@@ -102,6 +106,33 @@ def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
         best = max(stems, key=lambda c: (found.get(stems[c], 0), c[-1] == word[-1]), default=None)
         if best is not None and found.get(stems[best], 0):
             changes.append((word, best))
-    for typed, read in changes:
+    for typed, read in changes[len(asking):]:
         text = re.sub(rf"\b{typed}\b", read, text)
     return text, tuple(changes)
+
+
+QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
+_FIRST_WORD = re.compile(r"^(\W*)([A-Za-z]+)\b")
+
+
+def _question_word(text: str, common: frozenset[str]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The question with a misspelt question word it opens with read as that word ("Wich regulators ...?" -> "Which
+    regulators ...?"): a word no English word of `common` that is one edit from one question word only ("hwo" is
+    both "who" and "how" and stays); "whats" is "what's". Short words count here: a question word is short."""
+    m = _FIRST_WORD.match(text)
+    if m is None:
+        return text, ()
+    typed = m.group(2)
+    word = typed.lower()
+    if word in QUESTION_WORDS or word in common or len(word) < 3:
+        return text, ()
+    if word.endswith("s") and word[:-1] in QUESTION_WORDS:
+        read = word[:-1] + "'s"
+    else:
+        near = one_edit(word)
+        found = [w for w in QUESTION_WORDS if w in near]
+        if len(found) != 1:
+            return text, ()
+        read = found[0]
+    read = read.capitalize() if typed[:1].isupper() else read
+    return text[: m.start(2)] + read + text[m.end(2):], ((typed, read),)

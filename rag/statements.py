@@ -15,13 +15,14 @@ SPEECH_VERBS = (
     r"(?:say|says|said|tell|tells|told|state|states|stated|argue|argues|argued|claim|claims|claimed|stress|stresses|"
     r"stressed|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|note|notes|noted|warn|warns|warned|write|writes|wrote|believe|"
     r"believes|believed|insist|insists|insisted|explain|explains|explained|predict|predicts|predicted|suggest|suggests|"
-    r"suggested|describe|describes|described|call|calls|called)"
+    r"suggested|describe|describes|described|call|calls|called|decide|decides|decided|conclude|concludes|concluded)"
 )
-# "What did Dario Amodei say about the new Amazon deal?", "What has Jane Doe argued?", "What does Smith tell ...?"
+# "What did Dario Amodei say about the new Amazon deal?", "What has Jane Doe argued?", "What does Smith tell ...?",
+# "What did the European Commission decide about the deal?" (a decision is words given as theirs too)
 _ASKS_SAID = re.compile(
-    r"^(?i:what)\s+(?i:did|does|do|has|have|had)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:[a-z]+ly\s+)?"
+    r"^(?i:what)\s+(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:[a-z]+ly\s+)?"
     r"(?i:say|tell|state|argue|claim|stress|emphasi[sz]e|note|warn|write|said|told|stated|argued|claimed|stressed|"
-    r"emphasi[sz]ed|noted|warned|written)\b(?:\s+(?i:about|of|on|regarding)\s+(?P<about>.+?))?\s*[?.!]*\s*$"
+    r"emphasi[sz]ed|noted|warned|written|decide|decided|conclude|concluded)\b(?:\s+(?i:about|of|on|regarding)\s+(?P<about>.+?))?\s*[?.!]*\s*$"
 )
 SPEAKER_REACH = 60  # characters between a speaker's name and the verb that gives their words ("Amodei, who have repeatedly emphasized")
 
@@ -35,8 +36,15 @@ def asked_speaker(text: str) -> tuple[str, tuple[str, ...]]:
     return m.group("who"), tuple(content_terms(about))
 
 
+def as_named(question: str, speaker: str) -> str:
+    """The speaker as the question names them: "the European Commission", "Dario Amodei"."""
+    return f"the {speaker}" if re.search(rf"\b[Tt]he\s+{re.escape(speaker)}", question) else speaker
+
+
 def _said(sentence: str, speaker: str) -> re.Match[str] | None:
-    last = re.escape(speaker.split()[-1])
+    word = speaker.split()[-1]
+    # a family named in the plural ("the Amodeis") speaks where one of them is named ("Dario Amodei")
+    last = f"(?:{re.escape(word)}|{re.escape(word[:-1])})" if word.endswith("s") and len(word) > 3 else re.escape(word)
     return re.search(rf"\b{last}\b[^.;:!?]{{0,{SPEAKER_REACH}}}?\b{SPEECH_VERBS}\b", sentence) or re.search(
         rf"\b[Aa]ccording to\s+(?:[\w.'’-]+\s+){{0,3}}{last}\b", sentence)
 

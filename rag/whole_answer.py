@@ -148,6 +148,13 @@ def whole_answer(
             cut = answer_forms.condition(data.sentences[s.sentence_id].text)
             if cut is not None:
                 return s, cut[2]
+    if q.plural and q.asked_class and q.answer_type not in ("yesno", "definition"):
+        # "Which sectors are deploying Claude?": the members a near sentence lists of that class ("finance, healthcare,
+        # legal, and technology sectors"), not a name beside them ("Enterprise adoption ...")
+        for s in near:
+            cut = answer_forms.class_members(data.sentences[s.sentence_id].text, q.asked_class)
+            if cut is not None:
+                return s, cut[2]
     if q.answer_type == "expansion":
         # "What does AWS stand for?": the first sentence, in order, that spells the acronym out; none, no answer
         for s in scored:

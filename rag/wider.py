@@ -16,7 +16,7 @@ import re
 from rag.analysis import QuestionAnalysis
 from rag.figures import extract_figures, spelled_counts
 from rag.lexical import TermWeights, content_terms
-from rag.spans import Span, nearest_span
+from rag.spans import Span, in_name, nearest_span
 from rag.units import kind_of
 
 FIGURE_KINDS = frozenset({"money", "percent", "power", "count", "duration"})
@@ -80,7 +80,9 @@ def _time_phrase(sentence: str, m: re.Match[str]) -> Span | None:
 
 
 def _amounts(sentence: str) -> list[Span]:
-    spans = [Span(f.start, f.end, f.text, "figure", f) for f in extract_figures(sentence) if f.unit != "year" and not _year_like(f.text)]
+    # not a year, nor the number of a name ("Trainium 2 chips roll out across AWS data centers" counts no centers)
+    spans = [Span(f.start, f.end, f.text, "figure", f) for f in extract_figures(sentence)
+             if f.unit != "year" and not _year_like(f.text) and not (f.unit == "count" and in_name(sentence, f.start))]
     spans += [Span(f.start, f.end, f.text, "count", f) for f in spelled_counts(sentence)]
     spans += [Span(m.start(), m.end(), m.group(), "count") for m in (*_AMOUNT_WORD.finditer(sentence), *_LENGTH_WORD.finditer(sentence))]
     out: list[Span] = []

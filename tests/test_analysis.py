@@ -189,6 +189,11 @@ def test_time_scope(question, past, scope):
         ("Is Anthropic still independent?", ""),
         ("Who said Amazon invested $5 billion?", ""),
         ("Who else reports it?", "source"),
+        ("Who else reports that figure?", "source"),  # the thirty-fourth blind probe: what was said, named
+        ("Which article gives that number?", "source"),
+        ("And what was it before that?", "before"),
+        ("What was the figure earlier?", "before"),
+        ("What was it before the deal?", ""),
         ("Which other articles say so?", "source"),
         ("Does any other source say that?", "source"),
         ("Who else?", ""),  # another one of what was asked ("Who invested?" "Who else?")
@@ -1530,6 +1535,8 @@ def test_what_a_sentence_likens_something_to(sentence, back, phrase):
     # a verb's particle says no direction (found by the fifth blind probe: "give up" was read as a rise)
     ("Did Anthropic give up its independence as part of the deal?", False),
     ("Did Amazon set up a new lab?", False),
+    # nor does a bound: "up to $20 billion" (found by the thirty-third blind probe: read as a rise, then abstained)
+    ("Is up to $20 billion of Amazon's money tied to commercial milestones?", False),
 ])
 def test_up_and_down_say_a_direction_only_as_one(question, has_opposites):
     from rag.opposites import contrary_words
@@ -1695,6 +1702,8 @@ def test_the_verb_a_yes_no_question_asks_of_its_name(question, predicate, doer):
         # a share of what is owned measures a stake, whatever unit asks it (not the 3% share rise)
         ("What percentage of Anthropic does Amazon own?", "stake"),
         ("What proportion of Anthropic is held by Amazon?", "stake"),
+        ("Is up to $20 billion of Amazon's money tied to commercial milestones?", "money"),  # a figure's bound is no measure
+        ("What does Amazon's commitment add up to?", "commit"),
     ],
 )
 def test_a_unit_word_before_a_noun_measures_the_noun(question, measure):
@@ -1815,3 +1824,19 @@ def test_whose_words_a_question_asks_for(question, speaker, about):
 def test_a_maker_is_asked_as_the_owner_of_what_it_makes():
     assert analyse("Which company makes Trainium chips?").possessed == "trainium"
     assert analyse("What is Amazon's stake?").possessed == ""
+
+
+@pytest.mark.parametrize(("sentence", "asked_class", "members"), [
+    ("Companies in finance, healthcare, legal, and technology sectors deploy Claude.", "sector",
+     "finance, healthcare, legal, and technology sectors"),
+    ("It sells to the sales and marketing teams.", "team", "sales and marketing teams"),
+    ("Demand is surging in Asian and European markets.", "market", "Asian and European markets"),
+    ("Google and Amazon invested in Anthropic.", "sector", None),  # no list ends on the class's noun
+    ("Revenue grew in the first and second quarters.", "sector", None),
+])
+def test_the_members_a_sentence_lists_of_a_class(sentence, asked_class, members):
+    from rag.answer_forms import class_members
+
+    cut = class_members(sentence, asked_class)
+    assert (cut[2] if cut is not None else None) == members
+    assert cut is None or sentence[cut[0] : cut[1]] == cut[2]

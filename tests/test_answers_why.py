@@ -469,3 +469,29 @@ def test_a_how_question_is_answered_where_what_it_asks_about_is_named(seed_engin
     # was 004's "Hamidun Academy teaches you to use AI systematically in your work.", which names no Constitutional AI
     got = seed_engine.ask("How does Constitutional AI work?")
     assert "Constitutional AI approach" in got.sentence and got.citations[0].doc_id == SEED["003"]
+
+
+def test_a_why_question_of_an_owned_thing_is_answered_where_the_thing_is_named_again(seed_engine):
+    # the thirty-third blind probe: 000 "Amazon's shares climbed ... The scale of the investment is justified by
+    # Anthropic's maturing business model ..." (Amazon named the sentence before); was 002's "because Amazon's $5
+    # billion investment flows back ..."
+    got = seed_engine.ask("Why is the scale of Amazon's investment considered justified?")
+    assert got.text.startswith("Anthropic’s maturing business model") and got.citations[0].doc_id == SEED["000"]
+
+
+def test_a_count_of_what_no_article_counts_is_refused(seed_engine):
+    # the thirty-third and thirty-fourth blind probes: "2", from 003's "As Trainium 2 chips roll out across AWS data centers"
+    assert seed_engine.ask("How many new data centers will Amazon build for Anthropic?").abstained
+
+
+def test_the_members_of_an_asked_class_are_listed_with_its_noun(seed_engine):
+    # the thirty-fourth blind probe: was "Enterprise", from 003's "Enterprise adoption has accelerated as companies in
+    # finance, healthcare, legal, and technology sectors deploy Claude ..."
+    got = seed_engine.ask("Which sectors are deploying Claude?")
+    assert got.text == "finance, healthcare, legal, and technology sectors" and got.citations[0].doc_id == SEED["003"]
+
+
+def test_a_yes_no_question_of_a_bound_figure(seed_engine):
+    # the thirty-third blind probe: refused ("up" read as a rise); 001: "with up to another $20bn tied to commercial milestones"
+    got = seed_engine.ask("Is up to $20 billion of Amazon's money tied to commercial milestones?")
+    assert got.text.startswith("Yes") and got.citations[0].doc_id == SEED["001"]

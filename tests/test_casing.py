@@ -25,6 +25,9 @@ def test_a_lower_case_question_gets_its_names_back(seed_engine, question, cased)
     ("Describe the deal", False),
     ("What is Anthropic's valuation?", False),  # a question word: its first word is no name
     ("Did Amazon invest?", False),
+    # a name the articles give once inside a sentence and once to open one ("Meta has taken ...", "... or Meta's")
+    ("Meta AI infrastructure spending", True),
+    ("Following the announcement", False),  # opens a sentence, and is written in lower case elsewhere
 ])
 def test_a_keyword_question_may_start_with_a_name(seed_engine, question, named):
     assert leads_with_name(seed_engine.data, question) is named
@@ -36,3 +39,9 @@ def test_a_keyword_question_is_bound_to_its_first_name(seed_engine):
         got = seed_engine.ask(question)
         assert (got.text, got.question) == ("approximately $60 billion", question)
         assert got.citations[0].doc_id == SEED["003"]
+
+
+def test_a_keyword_question_of_a_seldom_named_company_is_bound_to_it(seed_engine):
+    # the thirty-fourth blind probe: refused; 003: "Meta has taken a different approach, spending over $30 billion annually on AI infrastructure"
+    got = seed_engine.ask("Meta AI infrastructure spending")
+    assert got.text == "over $30 billion" and got.citations[0].doc_id == SEED["003"]

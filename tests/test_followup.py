@@ -358,3 +358,13 @@ def test_a_follow_up_of_another_object_after_a_bare_when(seed_engine):
     assert got.question == "And in Anthropic?"
     assert got.text == "September 2023"  # Amazon's first investment in Anthropic (003, 002)
     assert "OpenAI" not in got.sentence
+
+
+def test_a_figure_named_as_that_figure_and_asked_before_that(seed_engine):
+    # the thirty-fourth blind probe's conversation: both were answered "Anthropic"
+    previous = "What is Anthropic's annual revenue?"
+    first = seed_engine.ask(previous)
+    got = seed_engine.ask("Who else reports that figure?", previous=previous)
+    assert {c.doc_id for c in got.citations} == {c.doc_id for c in first.citations} == {SEED["000"], SEED["004"]}
+    older = seed_engine.ask("And what was it before that?", previous=previous)
+    assert older.text == "surpassing $1 billion" and older.citations[0].doc_id == SEED["003"]

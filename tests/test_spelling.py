@@ -6,7 +6,7 @@ from rag.lexical import content_terms
 from rag.spelling import dictionary_words, one_edit, respelt
 from tests.conftest import SEED
 
-ARTICLE_WORDS = ("gigawatts", "gigawatt", "investment", "annual", "parent", "revenue", "scrutiny")
+ARTICLE_WORDS = ("gigawatts", "gigawatt", "investment", "annual", "parent", "revenue", "scrutiny", "chips")
 DICTIONARY = frozenset({"investment", "annual", "parent", "patent", "revenue", "how", "many"})
 
 
@@ -18,8 +18,15 @@ def _chunk_dfs(terms):
 @pytest.mark.parametrize(("question", "read", "changes"), [
     ("How many gigawats?", "How many gigawatts?", (("gigawats", "gigawatts"),)),  # ends as typed: the plural
     ("What is the invesment?", "What is the investment?", (("invesment", "investment"),)),
-    ("whats the anual revenue", "whats the annual revenue", (("anual", "annual"),)),  # five letters are enough
-    ("whats the anul revenue", "whats the anul revenue", ()),  # four letters: left as typed
+    ("what is the anual revenue", "what is the annual revenue", (("anual", "annual"),)),
+    ("Which chps?", "Which chips?", (("chps", "chips"),)),  # four letters are enough
+    ("Which chp?", "Which chp?", ()),  # three letters: left as typed
+    # a misspelt question word it opens with, where one question word is one edit away ("hwo": "who" and "how")
+    ("Wich revenue?", "Which revenue?", (("Wich", "Which"),)),
+    ("whats the anual revenue", "what's the annual revenue", (("whats", "what's"), ("anual", "annual"))),
+    ("Whta is the revenue?", "What is the revenue?", (("Whta", "What"),)),
+    ("Hwo is it?", "Hwo is it?", ()),
+    ("Many chips?", "Many chips?", ()),  # an English word: no question word
     ("Who holds the patent?", "Who holds the patent?", ()),  # an English word, though only "parent" is in the articles
     ("What did Gigawats say?", "What did Gigawats say?", ()),  # a capitalized word may be a name
     ("What is the revenue?", "What is the revenue?", ()),  # the articles hold it

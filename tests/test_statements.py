@@ -29,3 +29,11 @@ def test_the_words_are_the_clause_after_the_speech_verb():
 def test_a_speaker_is_a_name():
     assert asked_speaker("What did Jane Doe argue about chips?") == ("Jane Doe", ("chip",))
     assert asked_speaker("What did the report say?") == ("", ())
+    # a decision is words given as theirs (the thirty-third blind probe: "FTC", for what the Commission decided)
+    assert asked_speaker("What did the European Commission decide about the deal?") == ("European Commission", ("deal",))
+
+
+def test_what_no_article_says_a_regulator_decided_is_refused(seed_engine):
+    # the thirty-third blind probe: "FTC"; 003 says only that the FTC and European Commission are "examining" such deals
+    got = seed_engine.ask("What did the European Commission decide about the Amazon-Anthropic deal?")
+    assert got.abstained and got.note == "No article gives what the European Commission said about that."

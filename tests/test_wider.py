@@ -39,6 +39,8 @@ def test_a_wider_form_of_the_answer(question, sentence, answer):
     ("How many people attended?", "The results were known within hours."),
     # a "who" question has no wider form
     ("Who held the debate?", "Immediately after Decision Time a debate is held."),
+    # the number of a name counts nothing (the thirty-third blind probe: "2" data centers)
+    ("How many new data centers will Amazon build?", "As Trainium 2 chips roll out across AWS data centers, costs may fall."),
 ])
 def test_no_wider_form(question, sentence):
     assert wider_span(sentence, analyse(question)) is None
