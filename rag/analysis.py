@@ -194,7 +194,8 @@ _BEFORE_FOLLOWUP = re.compile(
     r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$"
     # "What did earlier coverage report?", "What did the older article say?"
     r"|^(?:and\s+)?what\s+did\s+(?:the\s+)?(?:earlier|older|previous|prior|original|first)\s+"
-    r"(?:coverage|reports?|reporting|articles?|sources?|stor(?:y|ies)|pieces?)\s+(?:report|say|give|show|put\s+it\s+at)\s*\??$",
+    r"(?:coverage|reports?|reporting|articles?|sources?|stor(?:y|ies)|pieces?)\s+(?:report|say|give|show|put\s+it\s+at)"
+    r"(?:\s+(?:it|that|this|the\s+(?:figure|number|amount))\s+(?:was|were|is|had\s+been|stood\s+at))?\s*\??$",  # "... say it was?"
     re.IGNORECASE,
 )
 _PAST_AUX = re.compile(r"^(?:did|was|were|had|has|have)\b", re.IGNORECASE)

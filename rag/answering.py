@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from rag.citing import also_stating, also_stating_figure, cite, stating_claim, s
 from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import DEFINING_SCOPES, PAST, measure_stem
+from rag.disagreement import DEFINING_SCOPES, PAST, entity_key, measure_stem
 from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
@@ -29,7 +30,7 @@ from rag.mismatch import denied
 from rag.opposites import says_the_opposite
 from rag.owned import owned_nouns, says_owned
 from rag.phrase_answer import DESCRIBED_CANDIDATES, aligned_in, described, described_name, near_class_word, phrase_answer
-from rag.records import Answer, Conflict, Figure, Passage
+from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import facts, names_here_and_before
@@ -168,7 +169,9 @@ def answer_question(
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
         (figure_question and classed, lambda s: _measures(data, q.measure, s)),
         # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
-        (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes,
+        # ("What share price jump ...?" asks how a price moved, in any word of that way: "shares climbed nearly 3%")
+        (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes
+         and not (q.said and _said_stems(q.said) & {q.asked_class}),
          lambda s: q.asked_class in facts(data, s.sentence_id).near_terms),
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
         # figure with the word beside it answers (a percent of a price is how it moved: MOVING_MEASURES)
@@ -209,6 +212,9 @@ def answer_question(
             s for s in bound
             if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
         ]
+        if not bound and q.measured and q.answer_type == "yesno" and (done_by := _done_by_another(data, q)) is not None:
+            # "Did Microsoft commit up to $25B to Anthropic?": the articles give that money as another's (Amazon's)
+            return _answer_no_with(data, q, round(confidence(scored[0]), 4), weigh(data, done_by))
         if not bound and q.measured:
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))
@@ -606,6 +612,34 @@ def superseded(data: IndexData, q: QuestionAnalysis, earlier: Answer, asked: Seq
             weighed = weigh(data, claim)
             if weighed.lead != claim and not same_value(weighed.lead.figure.value, claim.figure.value):
                 return _answer_no_with(data, q, earlier.confidence, weighed)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _said_stems(said: frozenset[str]) -> frozenset[str]:
+    """The stems of a question's words of one way a thing moves ("jump", "climb", ...)."""
+    return frozenset(t for w in said for t in content_terms(w))
+
+
+DONE_BY_LOOKUP = 20  # claims of a figure read for another doer of it (the newest documents'): an index lookup
+
+
+def _done_by_another(data: IndexData, q: QuestionAnalysis) -> Claim | None:
+    """For a yes/no question that has a name do what no article says it did with the question's figure: a claim of
+    that figure by another name, to the question's other name where the claim names whom to ("Amazon will invest up
+    to $25 billion in Anthropic" for "Did Microsoft commit up to $25B to Anthropic?"); None where there is none."""
+    if not q.doer:
+        return None
+    doer = entity_key(q.doer)
+    named = {entity_key(e) for e in q.entities}
+    others = named - {doer}
+    for f in q.measured:
+        for c in data.claims_of_figure(f.value, f.unit, None, DONE_BY_LOOKUP):
+            # (a name the question gives is no other: "Has the FTC opened an investigation into Amazon's up-to-$25
+            # billion deal?" asks nothing of who put the money in)
+            if c.subject[:1].isupper() and entity_key(c.subject) not in named and (
+                    entity_key(c.target) in others if c.target else not others):
+                return c
     return None
 
 

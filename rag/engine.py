@@ -378,7 +378,8 @@ class Engine:
         except RagError:
             return previous
         base = (previous or "").partition(TURN_BREAK)[0]
-        swapped = restated(text, base) if base else None
+        # (a follow-up of its own kind is no question to restate: "And what did the older article say it was?")
+        swapped = restated(text, base) if base and not followup else None
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
         if not followup or not previous:

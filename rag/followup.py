@@ -155,6 +155,10 @@ def with_other_noun(text: str, previous: str) -> str | None:
 _IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 
 
+# "it" as a subject: after an auxiliary ("is it", "did it") or opening the question
+_IT_SUBJECT = re.compile(r"\b(?:is|was|does|did|has|had|will|would|can|could)\s+it\b|^\W*(?:and\s+|but\s+)?it\b", re.IGNORECASE)
+
+
 def with_referent(text: str, previous: str) -> str | None:
     """ "Are its models open-source?" after "How much does Meta spend on AI infrastructure?": "Are Meta's models
     open-source?", "it" and "its" read as the one name the previous question gives (of two, "it" could be either:
@@ -164,6 +168,10 @@ def with_referent(text: str, previous: str) -> str | None:
     before = _previous_analysis(previous)
     # names, not "AI" nor the role asked ("the CEO of Anthropic")
     names = [e for e in before.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS | before.roles]
+    if len(names) > 1 and before.actor in names and _IT_SUBJECT.search(text):
+        # "And how much is it investing in Anthropic?" after "How much did Amazon invest in OpenAI?": "it" as the
+        # subject stands for the one that acted in the question before (Amazon), not for what it acted on
+        names = [before.actor]
     if len(names) != 1 or names[0].lower() in text.lower() or not names[0][:1].isupper():
         return None
     name = names[0]

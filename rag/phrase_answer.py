@@ -24,6 +24,7 @@ from rag.alignment import (
 )
 from rag.analysis import QuestionAnalysis
 from rag.blanks import filler
+from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms
 from rag.phrases import noun_phrases
@@ -124,7 +125,20 @@ def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -
     if span is not None and (span.text.lower() in PARTITIVE_NOUNS or (span.kind == PHRASE and " " not in span.text)):
         # "set" -> "set of principles"; a lone noun with what it is of: "shortage" -> "shortage of computational resources"
         span = _with_what_counted(text, span, phrases)
+    if span is not None and q.figures and _only_given_figures(span.text, q):
+        return None  # "What are the milestones tied to the additional $20 billion?": not "$20bn", what it asks about
     return span
+
+
+def _only_given_figures(text: str, q: QuestionAnalysis) -> bool:
+    """Whether a span says nothing but figures the question gives ("another $20bn" for "... the additional $20
+    billion?"), and words of the question."""
+    found = extract_figures(text)
+    if not found or not all(any(g.unit == f.unit and same_value(g.value, f.value) for g in q.figures) for f in found):
+        return False
+    bounds = [0, *(i for f in found for i in (f.start, f.end)), len(text)]
+    rest = " ".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True))
+    return all(t in q.terms for t in content_terms(rest))
 
 
 # a noun that says how many or how much of something, not what: "a set of principles", "a range of products" (not

@@ -71,7 +71,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
      r"|spending|cash|sum|deal|financing)\b)"),
     # "What multiple of the investment flows back?": how many times one figure another is, a ratio
-    ("ratio", r"\bratio\b|\bwhat multiple\b"),
+    # ("How big a multiple of Amazon's outlay is the pledge?"; not "How many times more ...?", answered "ten times")
+    ("ratio", r"\bratio\b|\bwhat multiple\b|\bhow (?:big|large|great|high) (?:a )?multiple\b"),
     # "How many billions is Anthropic bringing in?": a count of a money scale is money, not people counted in billions
     ("money", r"\bhow many (?:thousands|millions|billions|trillions)\b(?! of (?!dollars|euros|pounds)\w)"
               r"|\bhow many (?:(?:us |u\.s\. )?dollars|euros|pounds|yen|yuan|francs)\b"),  # "comes to how many dollars?"
@@ -538,7 +539,12 @@ def choose_span(
                 continue  # "King Harold II" asked "Where did Harold II die?": "King" is the question's own name
             headless.add((trimmed.start, trimmed.end))  # "AWS Trainium" asked about Trainium: "AWS" only qualifies it
         keep.append(trimmed)
-    if aligned is not None:
+    dated = _year_spots(sentence, q.text)
+    if aligned is not None and dated and not any(aligned.start <= p <= aligned.end + YEAR_REACH for p in dated):
+        # "described by Taqi al-Din in 1551 and by Giovanni Branca in 1629" asked "Who described a steam turbine in
+        # 1629?": the year the question gives places the answer, not the parse's first agent
+        keep = [k for k in keep if any(0 <= p - k.end <= YEAR_REACH or 0 <= k.start - p <= YEAR_REACH for p in dated)] or keep
+    elif aligned is not None:
         inside = [k for k in keep if aligned.start <= k.start and k.end <= aligned.end]
         # "Spanish architect Enric Miralles": the name that holds the constituent's head, not its modifier
         headed = [k for k in inside if k.start <= aligned.head_start and aligned.head_end <= k.end]
@@ -548,6 +554,17 @@ def choose_span(
     if q.possessed:
         keep = [*keep, *_owners(sentence, keep)]
     return _nearest(sentence, q, q_terms, weights, keep, headless)
+
+
+_ANY_YEAR = re.compile(r"\b(?:1\d{3}|20\d\d)\b")  # a year of any century a question may name ("in 1629")
+
+
+def _year_spots(sentence: str, question: str) -> list[int]:
+    """Where the sentence gives a year the question names."""
+    return [m.start() for y in set(_ANY_YEAR.findall(question)) for m in re.finditer(rf"\b{y}\b", sentence)]
+
+
+YEAR_REACH = 12  # characters between a name and the year it is given with ("by Giovanni Branca in 1629")
 
 
 _OWNER_IN = re.compile(r"['’]s\s")
@@ -721,6 +738,8 @@ def _nearest(
 
     def word_after(span: Span) -> str:
         i = bisect.bisect_left(starts, span.end)
+        if i + 1 < len(word_terms) and sentence[starts[i] : starts[i] + 1].isdigit() and in_name(sentence, starts[i]):
+            i += 1  # "Trainium 2 chips": the name's generation number stands before its noun
         return word_terms[i] if i < len(word_terms) else ""
 
     def distance(span: Span) -> float:
@@ -742,6 +761,8 @@ def _nearest(
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
         if kind_asked == "other" and span.figure is None and _quoted(sentence, span):
             total *= QUOTED_FACTOR  # a term the sentence quotes ("meaning 'empty land'") is what it is about
+        elif kind_asked == "place" and span.figure is None and _quoted(sentence, span):
+            total /= QUOTED_FACTOR ** 2  # a word quoted as a word is no place ('"Norman" comes from "Norseman"')
         if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
         if q.answer_type == "person" and span.figure is None and (

@@ -167,6 +167,16 @@ def test_choose_span_answers_by_the_aligned_constituent(question, sentence, befo
     assert choose_span(sentence, q, phrases=phrases, aligned=span).text == after
 
 
+def test_the_questions_year_places_the_name_where_the_parse_aligns_another():
+    # "described by Taqi al-Din in 1551 and by Giovanni Branca in 1629": the first agent is aligned, the year is the other's
+    sentence = "A rudimentary steam turbine device was described by Taqi al-Din in 1551 and by Giovanni Branca in 1629."
+    question = "Who described a steam turbine in 1629?"
+    q = analyse(question)
+    span = aligned_span(sentence, asked_role(question), appositives=True)
+    assert choose_span(sentence, q, aligned=span).text == "Giovanni Branca"
+    assert choose_span(sentence, analyse("Who described a steam turbine in 1551?"), aligned=span).text == "Taqi al-Din"
+
+
 def test_a_name_beside_the_class_asked_for_is_preferred():
     sentence = "Its faculty include computer scientist Leslie Valiant, Shakespeare scholar Stephen Greenblatt and writer Louis Menand."
     assert choose_span(sentence, analyse("What Shakespeare scholar is on the faculty?")).text == "Stephen Greenblatt"
@@ -185,6 +195,13 @@ def test_a_name_beside_the_class_asked_for_is_preferred():
     ("Which country did Japan invade?", "In 1941 the Japanese invaded Thailand.", "Thailand"),
     ("Which country traded with Britain?", "The British traded with the Portuguese.", "Portuguese"),
     ("Which country did Britain fight?", "Britain fought the French, and the British won.", "French"),
+    # a word quoted as a word is no place (was "Norman")
+    ("From which countries did the Norse originate?",
+     'They were descended from Norse ("Norman" comes from "Norseman") raiders and pirates from Denmark, Iceland and Norway.',
+     "Denmark"),
+    # a name's generation number stands between it and the class noun (was "NVIDIA", beside "hardware")
+    ("What family of chips will Anthropic run its models on?",
+     "As Trainium 2 chips roll out, Anthropic's models may rival competitors running on NVIDIA hardware.", "Trainium"),
 ])
 def test_the_name_asked_for_by_its_class_and_not_by_the_questions_own_names(question, sentence, answer):
     got = choose_span(sentence, analyse(question))

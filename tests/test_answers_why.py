@@ -495,3 +495,27 @@ def test_a_yes_no_question_of_a_bound_figure(seed_engine):
     # the thirty-third blind probe: refused ("up" read as a rise); 001: "with up to another $20bn tied to commercial milestones"
     got = seed_engine.ask("Is up to $20 billion of Amazon's money tied to commercial milestones?")
     assert got.text.startswith("Yes") and got.citations[0].doc_id == SEED["001"]
+
+
+def test_a_yes_no_question_of_money_another_name_gave_is_no(seed_engine):
+    # the thirty-fifth blind probe: refused; the articles give up to $25 billion as Amazon's
+    got = seed_engine.ask("Did Microsoft commit up to $25B to Anthropic?")
+    assert got.text.startswith("No: ") and "Amazon" in got.text and got.citations[0].doc_id in (SEED["000"], SEED["001"], SEED["004"])
+
+
+def test_the_figure_a_question_gives_is_not_what_it_asks(seed_engine):
+    # the thirty-fifth blind probe: "$20bn", for what the milestones are; no article names them
+    got = seed_engine.ask("What are the commercial milestones tied to the additional $20 billion?")
+    assert got.text != "$20bn" and "$20bn" not in got.text.split(",")[0]
+
+
+def test_a_multiple_of_one_figure_is_a_ratio(seed_engine):
+    # the thirty-fourth blind probe: was "$100 billion"
+    got = seed_engine.ask("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?")
+    assert got.text == "20:1" and got.citations[0].doc_id == SEED["002"]
+
+
+def test_a_price_move_asked_by_a_word_of_its_way_is_answered_in_any_word_of_it(seed_engine):
+    # the thirty-fifth blind probe: refused ("jump" read as a class no sentence names); 000: "Amazon's shares climbed nearly 3%"
+    got = seed_engine.ask("What share price jump did Amazon see in late trading?")
+    assert got.text == "nearly 3%" and got.citations[0].doc_id == SEED["000"]

@@ -225,6 +225,12 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["up to 5GW", "the power output of five large thermal power plants"]),
     (["When did Amazon first put money into Anthropic?", "How much was that first check?", "And in 2024?"],
      ["September 2023", "$1.25 billion", "$2.75 billion"]),
+    # found by the thirty-fifth blind probe: the older article's figure asked in words of its own, then whether it
+    # still holds (refused: the follow-up was restated with "it" read as Anthropic)
+    (["What is Anthropic's annual revenue?", "And what did the older article say it was?", "Is that still true?"],
+     ["$30 billion", "surpassing $1 billion",
+      "No: The scale of the investment is justified by Anthropic’s maturing business model, with reports indicating that"
+      " the firm’s annualized revenue has surpassed the $30 billion milestone."]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
@@ -261,6 +267,10 @@ def test_a_figure_a_newer_source_gives_otherwise_is_no_longer_true(seed_engine):
     # of two names, "it" could be either; a question that names the name itself needs nothing
     ("What is its valuation?", "How much did Amazon invest in OpenAI?", None),
     ("Is Anthropic profitable?", "Who founded Anthropic?", None),
+    # "it" as the subject is the one that acted (the thirty-fifth blind probe: was read as no one, and Google's $2
+    # billion answered)
+    ("And how much is it investing in Anthropic?", "How much did Amazon invest in OpenAI?",
+     "And how much is Amazon investing in Anthropic?"),
 ])
 def test_it_is_the_one_name_of_the_previous_question(question, previous, resolved):
     from rag.followup import with_referent
