@@ -453,16 +453,6 @@ def test_a_product_maker_named_by_a_which_clause(seed_engine):
     assert got.figure is not None and got.figure.value == 150e9 and got.citations[0].doc_id == SEED["003"]
 
 
-def test_what_money_is_contingent_on_is_what_a_sentence_ties_it_to(seed_engine):
-    # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
-    got = seed_engine.ask("What are the additional $20 billion contingent on?")
-    assert got.text == "tied to commercial milestones" and got.citations[0].doc_id == SEED["001"]
-
-
-def test_parts_of_the_world_are_places_both_of_a_pair(seed_engine):
-    # 001: "expanding global inference capacity across Asia and Europe"; was "Asia", an answer of no kind
-    got = seed_engine.ask("In which parts of the world will Anthropic expand its inference capacity under the deal?")
-    assert got.text == "Asia and Europe" and got.citations[0].doc_id == SEED["001"]
 
 
 def test_a_how_question_is_answered_where_what_it_asks_about_is_named(seed_engine):
@@ -484,12 +474,6 @@ def test_a_count_of_what_no_article_counts_is_refused(seed_engine):
     assert seed_engine.ask("How many new data centers will Amazon build for Anthropic?").abstained
 
 
-def test_the_members_of_an_asked_class_are_listed_with_its_noun(seed_engine):
-    # the thirty-fourth blind probe: was "Enterprise", from 003's "Enterprise adoption has accelerated as companies in
-    # finance, healthcare, legal, and technology sectors deploy Claude ..."
-    got = seed_engine.ask("Which sectors are deploying Claude?")
-    assert got.text == "finance, healthcare, legal, and technology sectors" and got.citations[0].doc_id == SEED["003"]
-
 
 def test_a_yes_no_question_of_a_bound_figure(seed_engine):
     # the thirty-third blind probe: refused ("up" read as a rise); 001: "with up to another $20bn tied to commercial milestones"
@@ -509,13 +493,19 @@ def test_the_figure_a_question_gives_is_not_what_it_asks(seed_engine):
     assert got.text != "$20bn" and "$20bn" not in got.text.split(",")[0]
 
 
-def test_a_multiple_of_one_figure_is_a_ratio(seed_engine):
+@pytest.mark.parametrize(("question", "text", "doc"), [
+    # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
+    ("What are the additional $20 billion contingent on?", "tied to commercial milestones", "001"),
+    # 001: "expanding global inference capacity across Asia and Europe"; was "Asia", an answer of no kind
+    ("In which parts of the world will Anthropic expand its inference capacity under the deal?", "Asia and Europe", "001"),
+    # the thirty-fourth blind probe: was "Enterprise", from 003's "Enterprise adoption has accelerated as companies in
+    # finance, healthcare, legal, and technology sectors deploy Claude ..."
+    ("Which sectors are deploying Claude?", "finance, healthcare, legal, and technology sectors", "003"),
     # the thirty-fourth blind probe: was "$100 billion"
-    got = seed_engine.ask("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?")
-    assert got.text == "20:1" and got.citations[0].doc_id == SEED["002"]
-
-
-def test_a_price_move_asked_by_a_word_of_its_way_is_answered_in_any_word_of_it(seed_engine):
+    ("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?", "20:1", "002"),
     # the thirty-fifth blind probe: refused ("jump" read as a class no sentence names); 000: "Amazon's shares climbed nearly 3%"
-    got = seed_engine.ask("What share price jump did Amazon see in late trading?")
-    assert got.text == "nearly 3%" and got.citations[0].doc_id == SEED["000"]
+    ("What share price jump did Amazon see in late trading?", "nearly 3%", "000"),
+])
+def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, text, doc):
+    got = seed_engine.ask(question)
+    assert got.text == text and got.citations[0].doc_id == SEED[doc]
