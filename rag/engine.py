@@ -191,6 +191,8 @@ class Engine:
         from rag.bylines import asks_byline, byline_answer, credit_answer
         from rag.casing import leads_with_name, recased
         from rag.choice import chosen, figure_choice
+        from rag.comparison import compared as compared_answer
+        from rag.comparison import which_of_two
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.makers import maker_named
@@ -220,6 +222,10 @@ class Engine:
         if (compared := compared_parts(q.text)) is not None:
             # "How does OpenAI's valuation compare with Anthropic's?": each name's figure, each cited
             return joined(q.text, [(part, self.ask(part, k=k, mode=mode)) for part in compared])
+        if (two := which_of_two(q.text)) is not None:
+            # "Which is valued higher, Anthropic or OpenAI?": each side's figure, the larger named
+            first, second = (self.ask(part, k=k, mode=mode) for part in two.questions)
+            return compared_answer(q.text, two, (first, second))
         if (made := maker_named(self.state.data, q.text)) is not None:
             # "How much is Amazon putting into the Claude maker?": asked of Anthropic, as the articles write it
             return dataclasses.replace(self._answer(made, previous, k, mode), question=q.text)

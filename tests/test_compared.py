@@ -74,3 +74,43 @@ def test_what_was_stressed_is_the_whole_phrase(seed_engine):
     # the twenty-second blind probe: "importance"
     got = seed_engine.ask("What have the Amodeis stressed about independence?")
     assert (got.text, got.citations[0].doc_id) == ("importance of maintaining independence", SEED["003"])
+
+
+@pytest.mark.parametrize(("question", "sides", "questions", "larger"), [
+    # found by the thirty-fifth blind probe: each answered with one side's figure only
+    ("Which is larger, Amazon's investment in OpenAI or its commitment to Anthropic?",
+     ("Amazon's investment in OpenAI", "Amazon's commitment to Anthropic"),
+     ("What is Amazon's investment in OpenAI?", "What is Amazon's commitment to Anthropic?"), True),
+    ("Which is valued higher, Anthropic or OpenAI?", ("Anthropic", "OpenAI"),
+     ("How much is Anthropic valued?", "How much is OpenAI valued?"), True),
+    ("Who has invested more in Anthropic, Amazon or Google?", ("Amazon", "Google"),
+     ("How much has Amazon invested in Anthropic?", "How much has Google invested in Anthropic?"), True),
+    ("Which company has the smaller stake in Anthropic, Amazon or Google?", ("Amazon", "Google"),
+     ("What is Amazon's stake in Anthropic?", "What is Google's stake in Anthropic?"), False),
+    ("Which is larger, Anthropic's valuation or OpenAI's?", ("Anthropic's valuation", "OpenAI's valuation"),
+     ("What is Anthropic's valuation?", "What is OpenAI's valuation?"), True),
+])
+def test_which_of_two_is_larger_is_a_figure_question_for_each(question, sides, questions, larger):
+    from rag.comparison import Comparison, which_of_two
+
+    assert which_of_two(question) == Comparison(sides, questions, larger)
+
+
+@pytest.mark.parametrize("question", [
+    "Which chips does Anthropic use, Trainium or TPU?",  # no comparative
+    "Which is larger, $5 billion or $4 billion?",  # figures, not things
+    "How does OpenAI's valuation compare with Anthropic's?",  # (rag.parts.compared_parts)
+])
+def test_no_comparison_of_two(question):
+    from rag.comparison import which_of_two
+
+    assert which_of_two(question) is None
+
+
+def test_the_larger_of_two_is_named_with_both_figures(seed_engine):
+    got = seed_engine.ask("Which is valued higher, Anthropic or OpenAI?")
+    assert got.text == "OpenAI (approximately $150 billion; Anthropic: approximately $60 billion)"
+    assert {c.doc_id for c in got.citations} == {SEED["003"]}
+    got = seed_engine.ask("Who has invested more in Anthropic, Amazon or Google?")
+    assert got.text.startswith("Amazon (") and "Google: a reported $2 billion" in got.text
+    assert got.lead == got.figure.text  # Amazon's figure, the one its sources disagree on, leads the disagreement

@@ -1,0 +1,118 @@
+"""Which of two is larger: "Which is valued higher, Anthropic or OpenAI?", "Which is larger, Amazon's investment in
+OpenAI or its commitment to Anthropic?", "Who has invested more in Anthropic, Amazon or Google?".
+
+Each side is asked as a figure question of its own ("How much is Anthropic valued?"), answered and cited on its own;
+where both answers give a figure of one unit, the answer names the side whose figure is the larger (or the smaller,
+as asked) with both figures as the articles write them. Where they cannot be set side by side (a side no source
+answers, figures of two units), both answers are given as they are, and a note says why no side is named.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from rag.figures import same_value
+from rag.parts import joined
+from rag.records import Answer
+
+_MORE = r"(?P<more>larger|bigger|higher|greater|more|smaller|lower|less|fewer)"
+_LESS = frozenset({"smaller", "lower", "less", "fewer"})
+# the two sides, after a comma or colon: "..., Anthropic or OpenAI?", "...: the $50 billion or the $25 billion?"
+_SIDES = r"\s*[,:]\s*(?:the\s+)?(?P<a>[^,:?]+?)\s*,?\s+or\s+(?:the\s+)?(?P<b>[^,:?]+?)\s*\??\s*$"
+_WHICH = r"^\W*(?:which|who|what)(?:\s+(?:one|company|firm|investor|lab|startup|figure|amount|deal))?\s+"
+_PATTERNS = (
+    # "Which is larger, X or Y?", "Which was the bigger figure: X or Y?": each side's figure as it is
+    ("thing", re.compile(rf"{_WHICH}(?:is|was|are|were)\s+(?:the\s+)?{_MORE}(?:\s+(?:one|figure|amount|sum|number))?{_SIDES}",
+                         re.IGNORECASE)),
+    # "Which is valued higher, X or Y?", "Which is worth more, X or Y?": how much each is valued, worth
+    ("valued", re.compile(rf"{_WHICH}(?:is|was|are|were)\s+(?P<part>valued|worth|priced)\s+(?:at\s+)?{_MORE}{_SIDES}",
+                          re.IGNORECASE)),
+    # "Who has invested more in Anthropic, X or Y?", "Which company put more money into Anthropic, X or Y?"
+    ("done", re.compile(rf"{_WHICH}(?:(?P<aux>has|have|had)\s+)?(?P<verb>[a-z]+ed|put|spent|paid|raised|sunk|poured)\s+{_MORE}"
+                        rf"(?:\s+(?:money|cash|capital|funding))?(?P<rest>\s+(?:in|into|to|on|for)\s+[^,:?]+?)?{_SIDES}",
+                        re.IGNORECASE)),
+    # "Which company has the larger stake in Anthropic, X or Y?": each side's measure
+    ("measure", re.compile(rf"{_WHICH}(?:has|had|have|holds|held|owns|owned|gets|got|received)\s+(?:the\s+)?{_MORE}\s+"
+                           rf"(?P<measure>[a-z][a-z -]*?)(?P<rest>\s+(?:in|of|at|from|into)\s+[^,:?]+?)?{_SIDES}", re.IGNORECASE)),
+)
+_OWNER = re.compile(r"^(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s?\s+(?P<rest>.+)$")
+_ITS = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+_OWNED_ONLY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s$")  # "OpenAI's": the measure said before
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two sides of a comparison as written (each whole: "Amazon's commitment to Anthropic"), the figure question of
+    each, and whether the larger or the smaller is asked for."""
+
+    sides: tuple[str, str]
+    questions: tuple[str, str]
+    larger: bool
+
+
+def which_of_two(question: str) -> Comparison | None:
+    """The comparison a "which of two is larger" question asks, or None for any other question."""
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(question.strip())
+        if m is None:
+            continue
+        a, b = _whole_sides(m.group("a").strip(), m.group("b").strip())
+        if any(side[:1] in "$€£0123456789" for side in (a, b)):
+            return None  # "Which is larger, $5 billion or $4 billion?" sets figures side by side, not things
+        if kind == "thing":
+            questions = (f"What is {a}?", f"What is {b}?")
+        elif kind == "valued":
+            questions = (f"How much is {a} {m.group('part')}?", f"How much is {b} {m.group('part')}?")
+        elif kind == "done":
+            aux = (m.group("aux") or "has").lower()
+            rest = m.group("rest") or ""
+            questions = (f"How much {aux} {a} {m.group('verb')}{rest}?", f"How much {aux} {b} {m.group('verb')}{rest}?")
+        else:
+            rest = m.group("rest") or ""
+            questions = (f"What is {_owning(a)} {m.group('measure')}{rest}?", f"What is {_owning(b)} {m.group('measure')}{rest}?")
+        return Comparison((a, b), questions, m.group("more").lower() not in _LESS)
+    return None
+
+
+def _whole_sides(a: str, b: str) -> tuple[str, str]:
+    """The second side said whole: "its commitment to Anthropic" after "Amazon's investment in OpenAI" is Amazon's
+    commitment; "OpenAI's" after "Anthropic's valuation" is OpenAI's valuation."""
+    owner = _OWNER.match(a)
+    if owner is not None and _ITS.match(b):
+        b = f"{owner.group('owner')}'s {_ITS.sub('', b, count=1)}"
+    elif owner is not None and _OWNED_ONLY.match(b):
+        b = f"{b} {owner.group('rest')}"
+    return a, b
+
+
+def _owning(name: str) -> str:
+    return name if name.endswith(("'s", "’s")) else f"{name}'s"
+
+
+def compared(question: str, comparison: Comparison, answers: tuple[Answer, Answer]) -> Answer:
+    """The answer to a comparison from the answers of its two figure questions: the side whose figure is the larger
+    (or smaller) named first, with both figures and both answers' sources; both answers as they are, with a note,
+    where the figures cannot be set side by side."""
+    both = joined(question, list(zip(comparison.questions, answers, strict=True)))
+    first, second = answers
+    a, b = comparison.sides
+    if both.abstained:
+        return both
+    if first.abstained or second.abstained or first.figure is None or second.figure is None:
+        return dataclasses.replace(both, note=_joined_note(both.note, "No source gives a figure of each side to set them side by side."))
+    if first.figure.unit != second.figure.unit:
+        return dataclasses.replace(both, note=_joined_note(both.note, "The two figures are of different units."))
+    if same_value(first.figure.value, second.figure.value):
+        return dataclasses.replace(both, text=f"The same: {a}: {first.text}; {b}: {second.text}")
+    first_wins = (first.figure.value > second.figure.value) == comparison.larger
+    (win, win_answer), (lose, lose_answer) = ((a, first), (b, second)) if first_wins else ((b, second), (a, first))
+    # where one side's sources disagree, its figure is the one they are set against
+    disputed = [x for x in answers if x.conflicts]
+    return dataclasses.replace(both, text=f"{win} ({win_answer.text}; {lose}: {lose_answer.text})",
+                               figure=disputed[0].figure if len(disputed) == 1 else None)
+
+
+def _joined_note(note: str, more: str) -> str:
+    return f"{note} {more}".strip()
