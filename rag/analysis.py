@@ -268,6 +268,7 @@ class QuestionAnalysis:
     years: tuple[str, ...] = ()  # the years the question names: ("2025",) in "How much did Amazon invest in 2025?"
     stranded: tuple[str, ...] = ()  # a verb and the preposition that ends the question: ("compet", "with") in "... compete with?"
     aside: tuple[str, ...] = ()  # the names it sets aside: ("Amazon",) in "Which companies besides Amazon ...?"
+    aside_role: str = ""  # the role whose holder it sets aside: "ceo" in "Who co-leads Anthropic alongside its chief executive?"
     set_aside: str = ""  # "Besides Amazon, ": a phrase that sets names aside, whose words are not searched for
     blank: tuple[str, ...] = ()  # a statement ending on a blank: the words before it, ("its", "greatest") in "... its greatest what?"
     act: str = ""  # the stem of the verb the actor does: "invest" in "In which company has Microsoft invested?"
@@ -386,6 +387,24 @@ _ASIDE_NAMES = re.compile(
 )
 
 
+# a role whose holder a question sets aside: "alongside its chief executive", "besides the CEO", "other than Anthropic's president"
+_ASIDE_ROLE = re.compile(
+    r"\b(?:alongside|besides|beside|apart from|aside from|other than|except|next to)\s+(?:its|the|their|his|her|[A-Z][\w&.-]*['’]s)\s+"
+    r"(?P<role>chief\s+executive|[a-z-]+)\b", re.IGNORECASE)
+_TITLE_IN_WORDS = {"chief executive": "ceo"}  # a title said in words, as it is written
+
+
+def set_aside_role(text: str) -> str:
+    """The title whose holder a question sets aside ("ceo" in "Who co-leads Anthropic alongside its chief
+    executive?"), or ""."""
+    m = _ASIDE_ROLE.search(text)
+    if m is None:
+        return ""
+    role = " ".join(m.group("role").lower().split())
+    role = _TITLE_IN_WORDS.get(role, role)
+    return role if role in TITLE_WORDS else ""
+
+
 def set_aside_names(text: str) -> tuple[str, ...]:
     """The names a question sets aside ("Amazon" in "Which companies besides Amazon have invested in Anthropic?"):
     they are no answer, and the question is not about them."""
@@ -467,6 +486,7 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
         stranded=_stranded(text),
         blank=blank_before(text),
         aside=aside,
+        aside_role=set_aside_role(text),
         set_aside=m.group() if (m := _SET_ASIDE.match(text)) is not None and m.end() < len(text) else "",
         act=_act(text, actor),
         past_tense=bool(_PAST_AUX.match(text)),

@@ -166,10 +166,33 @@ _TO_ONE = re.compile(r"\b([A-Za-z]+|\d+(?:\.\d+)?)[- ]to[- ]one\b", re.IGNORECAS
 _DECADES = re.compile(r"\b(?:(?P<one>a|one)|(?P<n>\d+))\s+decades?\b", re.IGNORECASE)
 
 
+# a fraction of a scale: "half a billion", "a quarter of a trillion", "three quarters of a billion", "a tenth of a trillion"
+_FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+              "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION_OF = re.compile(
+    rf"\b(?:(?P<count>{'|'.join(_COUNTS)})\s+)?(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:of\s+)?(?:a|an|one)\s+"
+    r"(?P<scale>thousand|million|billion|trillion)\b(?P<dollars>\s+(?:US\s+)?dollars?\b)?", re.IGNORECASE)
+
+
+def fractions_as_numbers(text: str) -> str:
+    """A fraction of a scale as the number it is, in the largest scale it is one or more of ("a tenth of a trillion"
+    -> "100 billion", "half a billion" -> "500 million"; "a quarter of a trillion dollars" -> "$250 billion")."""
+
+    def convert(m: re.Match[str]) -> str:
+        count = _COUNTS[(m.group("count") or "a").lower()]
+        value = count * _FRACTIONS[m.group("fraction").lower()] * SCALE_WORDS[m.group("scale").lower()]
+        name, scale = next(((n, v) for n, v in sorted(SCALE_WORDS.items(), key=lambda kv: -kv[1]) if value >= v), ("", 1.0))
+        written = f"{round(value / scale, 2):g} {name}".strip()
+        return f"${written}" if m.group("dollars") else written  # "$100 billion", as the articles write money
+
+    return _FRACTION_OF.sub(convert, text)
+
+
 def query_text(query: str) -> str:
-    """A query as `parse_figures` reads it, whose offsets its figures carry: number words in digits, "X to one" as
-    "X to 1", decades in years ("a decade" as "10 years")."""
-    text = spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", query))
+    """A query as `parse_figures` reads it, whose offsets its figures carry: fractions of a scale and number words in
+    digits, "X to one" as "X to 1", decades in years ("a decade" as "10 years")."""
+    text = spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", fractions_as_numbers(query)))
     return _DECADES.sub(lambda m: f"{10 * (1 if m.group('one') else int(m.group('n')))} years", text)
 
 
@@ -252,7 +275,7 @@ def figures_as_numerals(text: str) -> str:
         figure = f"{value * 1000:,}" if scale == "thousand" else f"{value} {scale}" if scale else str(value)
         return f"${figure}" if m.group("dollars") else figure
 
-    return _SPELLED_FIGURE.sub(convert, text)
+    return _SPELLED_FIGURE.sub(convert, fractions_as_numbers(text))
 
 
 def spelled_counts(text: str) -> list[Figure]:

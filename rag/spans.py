@@ -508,6 +508,8 @@ def choose_span(
                 continue  # "Which country did Japan invade?": "(the) Japanese" is the question's own name
             if q.aside and without_possessive(span.text) in q.aside:
                 continue  # "Which companies besides Amazon ...?": not Amazon
+            if q.aside_role and _titled_as(sentence, span, q.aside_role):
+                continue  # "Who co-leads Anthropic alongside its chief executive?": not "CEO Dario Amodei"
             if kind in ("name", "place") and span.text.lower() in CALENDAR_NAMES:
                 continue  # "Who may members question on Thursday?": a day or a month is no one and nowhere
             if kind == "name" and terms and set(terms) <= GENERIC_NAME_TERMS:
@@ -565,6 +567,16 @@ def _year_spots(sentence: str, question: str) -> list[int]:
 
 
 YEAR_REACH = 12  # characters between a name and the year it is given with ("by Giovanni Branca in 1629")
+
+
+def _titled_as(sentence: str, span: Span, title: str) -> bool:
+    """Whether a name is given with a title: right before it or opening it ("CEO Dario Amodei", "chief executive Dario
+    Amodei") or in apposition after it ("Dario Amodei, the CEO")."""
+    words = re.escape(title) if title != "ceo" else r"(?:ceo|chief\s+executive(?:\s+officer)?)"
+    before = re.search(rf"\b{words}\s+(?:[A-Z][\w.-]*\s+)?$", sentence[max(0, span.start - 40) : span.start], re.IGNORECASE) or re.match(
+        rf"{words}\s+[A-Z]", span.text, re.IGNORECASE)
+    after = re.match(rf"\s*,\s*(?:the|its|their)\s+(?:[a-z]+\s+)?{words}\b", sentence[span.end :], re.IGNORECASE)
+    return before is not None or after is not None
 
 
 _OWNER_IN = re.compile(r"['’]s\s")

@@ -1840,3 +1840,14 @@ def test_the_members_a_sentence_lists_of_a_class(sentence, asked_class, members)
     cut = class_members(sentence, asked_class)
     assert (cut[2] if cut is not None else None) == members
     assert cut is None or sentence[cut[0] : cut[1]] == cut[2]
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Who co-leads Anthropic alongside its chief executive?", "ceo"),
+    ("Besides the CEO, who leads Anthropic?", "ceo"),
+    ("Who other than Anthropic's president runs the company?", "president"),
+    ("Who leads Anthropic alongside its mission?", ""),  # no title
+    ("Which companies besides Amazon have invested?", ""),  # a name set aside (aside), no role
+])
+def test_the_title_whose_holder_a_question_sets_aside(question, role):
+    assert analyse(question).aside_role == role

@@ -509,3 +509,11 @@ def test_the_figure_a_question_gives_is_not_what_it_asks(seed_engine):
 def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, text, doc):
     got = seed_engine.ask(question)
     assert got.text == text and got.citations[0].doc_id == SEED[doc]
+
+
+def test_a_person_set_aside_by_title_is_no_answer(seed_engine):
+    # the thirty-fifth blind probe: "Dario Amodei", the chief executive the question sets aside; 003: "including CEO
+    # Dario Amodei and President Daniela Amodei"
+    got = seed_engine.ask("Who co-leads Anthropic alongside its chief executive?")
+    assert got.text.endswith("Daniela Amodei") and got.citations[0].doc_id == SEED["003"]
+    assert seed_engine.ask("Who is Anthropic's CEO?").text == "Dario Amodei"

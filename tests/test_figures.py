@@ -212,6 +212,13 @@ def test_numbers_written_in_words_count(text, expected):
     ("Which two companies invested?", "Which two companies invested?"),  # no scale or unit: a count stays in words
     ("Is it one of the largest?", "Is it one of the largest?"),
     ("Was it 4.5 billion?", "Was it 4.5 billion?"),  # digits already
+    # a fraction of a scale, in the largest scale it is one or more of (the thirty-fifth blind probe: "a tenth of a
+    # trillion dollars" was no figure, and "half a billion" was read as a billion)
+    ("Is Anthropic spending a tenth of a trillion dollars on AWS?", "Is Anthropic spending $100 billion on AWS?"),
+    ("Was it half a billion dollars?", "Was it $500 million?"),
+    ("Is it a quarter of a trillion?", "Is it 250 billion?"),
+    ("Is it three quarters of a billion dollars?", "Is it $750 million?"),
+    ("Did half of them invest?", "Did half of them invest?"),  # no scale: no figure
 ])
 def test_a_figure_in_words_is_read_in_numerals(question, read):
     # found by the twenty-fourth blind probe: "roughly fifty billion dollars" was refused, "$50 billion" answered
