@@ -178,8 +178,10 @@ def with_referent(text: str, previous: str) -> str | None:
     return _IT.sub(lambda m: f"{name}'s" if m.group().lower() == "its" else name, text)
 
 
-# "that" or "this" standing for the previous answer: at the end, or before a preposition or "compare"
-_THAT = re.compile(r"\b(?:that|this)\b(?=\s*(?:[?.!]|$|(?:in|on|for|to|with|against|of|by|compared?|compares|mean|means)\b))", re.IGNORECASE)
+# "that" or "this" standing for the previous answer: at the end, or before a preposition or "compare"; "it" at the
+# end ("What chips will provide it?" after "up to 5 gigawatts", where "it" is no name of the question before)
+_THAT = re.compile(r"\b(?:that|this)\b(?=\s*(?:[?.!]|$|(?:in|on|for|to|with|against|of|by|compared?|compares|mean|means)\b))"
+                   r"|(?<=\w\s)it(?=\s*[?.!]*\s*$)", re.IGNORECASE)
 
 
 def refers_to_answer(text: str) -> bool:

@@ -81,7 +81,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb
     # among them
     ("power", r"\bhow (?:many|much) (?:gigawatts?|megawatts?|watts?|power)\b"
-     r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power|compute)\b"),
+     r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power|compute)\b"
+     # "What amount of power capacity ...?": the amount of power, not money
+     r"|\b(?:what|which) (?:amount|level|quantity|size) of (?:[\w-]+ ){0,2}(?:capacity|power|compute|computing)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
     ("duration", r"\bhow long\b|\bhow soon\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"

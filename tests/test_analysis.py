@@ -33,6 +33,7 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("How much computing capacity does Amazon guarantee?", "power"),
         ("How much Trainium chip capacity is Anthropic securing from Amazon?", "power"),  # modifiers before the measure
         ("How much compute does Anthropic get in return?", "power"),  # compute is capacity, not money
+        ("What amount of power capacity has Amazon guaranteed Anthropic?", "power"),  # (the thirty-sixth probe: money)
         # found by the twentieth blind probe: a multiple is a ratio (was "$5 billion"); a count of billions is money
         ("What multiple of Amazon's investment flows back through AWS purchases?", "ratio"),
         ("How many billions is Anthropic bringing in a year now?", "money"),

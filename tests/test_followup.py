@@ -378,3 +378,13 @@ def test_a_figure_named_as_that_figure_and_asked_before_that(seed_engine):
     assert {c.doc_id for c in got.citations} == {c.doc_id for c in first.citations} == {SEED["000"], SEED["004"]}
     older = seed_engine.ask("And what was it before that?", previous=previous)
     assert older.text == "surpassing $1 billion" and older.citations[0].doc_id == SEED["003"]
+
+
+def test_it_at_the_end_stands_for_the_previous_figure(seed_engine):
+    # the thirty-sixth blind probe: "Amazon", from 004's "Amazon in turn guarantees ... up to 5 gigawatts"; 001:
+    # "securing up to 5GW of Amazon Trainium chips"
+    previous = "How much computing capacity does Amazon guarantee Anthropic?"
+    assert seed_engine.ask(previous).text == "up to 5 gigawatts"
+    got = seed_engine.ask("What chips will provide it?", previous=previous)
+    assert got.text == "Amazon Trainium" and got.citations[0].doc_id == SEED["001"]
+    assert seed_engine.ask("What amount of power capacity has Amazon guaranteed Anthropic?").text == "up to 5 gigawatts"
