@@ -50,7 +50,7 @@ from rag.spans import (
 )
 from rag.statements import as_named, gives_words_of, words_of
 from rag.timewords import years_in
-from rag.whole_answer import WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
+from rag.whole_answer import DIFFER_TERMS, WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
 
@@ -753,7 +753,9 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
     for i, s in enumerate(scored):
         known = facts(data, s.sentence_id)
         span = choose_span(known.text, q, idf, known.scopes)
-        figure = span.figure if span is not None else None
+        # a question of how one thing differs from another is answered by a clause, not a figure: "a reported 49%"
+        # (Microsoft's) in the sentence that sets Amazon's deal against Microsoft's does not unbind it
+        figure = span.figure if span is not None and not (q.answer_type == "reason" and DIFFER_TERMS & q.terms) else None
         scored[i] = s = dataclasses.replace(s, span=span, bound=1.0 if is_bound(data, q, s.sentence_id, figure, known) else 0.0)
         if s.bound:
             bound.append(s)

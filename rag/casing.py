@@ -3,8 +3,9 @@ names: the answerer binds an answer to the names a question gives, so "anthropic
 company's valuation. The names are written again as the articles write them ("Anthropic valuation").
 
 A word is a name where the sentences of the CASING_CHUNKS chunks that best match the question (a lexical index
-lookup, whatever the corpus's size) write it capitalized inside a sentence at least MIN_CAPITALIZED times and never
-in lower case; headings (sentences whose words are mostly capitalized) do not count. Only questions written all in lower
+lookup, whatever the corpus's size) write it capitalized at least MIN_CAPITALIZED times (a sentence's first word
+counts: a common word that opens sentences is written in lower case elsewhere) and never in lower case; headings
+(sentences whose words are mostly capitalized) do not count. Only questions written all in lower
 case are recased: one that capitalizes anything (its first word too) wrote its names as its writer meant them. The
 same evidence tells whether a question put as keywords starts with a name ("Anthropic valuation"), which a
 question's capitalized first word otherwise is not."""
@@ -19,7 +20,7 @@ from rag.index.view import IndexData
 from rag.lexical import stopwords
 
 CASING_CHUNKS = 12  # chunks read for how the articles write the question's words
-MIN_CAPITALIZED = 3  # a word written capitalized inside a sentence this often, and never in lower case, is a name
+MIN_CAPITALIZED = 3  # a word written capitalized this often, and never in lower case, is a name
 MIN_NAME_CHARS = 2  # "ai" -> "AI"; a single letter is never recased
 HEADING_SHARE = 0.5  # a sentence with more than this share of capitalized words is a heading ("Rising Valuation")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*")
@@ -35,9 +36,11 @@ def _heading(words: list[str]) -> bool:
     return len(words) > 2 and sum(w[:1].isupper() for w in words) > HEADING_SHARE * len(words)
 
 
-def _written_as_names(data: IndexData, question: str, asked: set[str], starts: bool = False) -> dict[str, str]:
+def _written_as_names(data: IndexData, question: str, asked: set[str]) -> dict[str, str]:
     """Those of the `asked` lower-case words that the sentences of the chunks best matching the question write as
-    names, each with its commonest written form ("aws" -> "AWS"); with `starts`, a sentence's first word counts too."""
+    names, each with its commonest written form ("aws" -> "AWS"). A sentence's first word counts: a name
+    the articles seldom give ("Meta has taken a different approach ...", "... or Meta's") is still never written in
+    lower case, as a common word that opens sentences is."""
     forms: dict[str, Counter[str]] = {w: Counter() for w in asked}
     lowered: Counter[str] = Counter()
     for chunk_id, _ in data.lexical.top(question, CASING_CHUNKS):
@@ -45,13 +48,13 @@ def _written_as_names(data: IndexData, question: str, asked: set[str], starts: b
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             words = _WORD.findall(data.sentences[sid].text)
             heading = _heading(words)
-            for i, word in enumerate(words):
+            for word in words:
                 key = word.lower()
                 if key not in forms:
                     continue
                 if word == key:
                     lowered[key] += 1
-                elif (i > 0 or starts) and not heading:
+                elif not heading:
                     forms[key][word] += 1
     return {
         key: counts.most_common(1)[0][0]
@@ -83,6 +86,4 @@ def leads_with_name(data: IndexData, question: str) -> bool:
     first = words[0].lower()
     if first in AUX_WORDS or first in stopwords() or any(w.lower() in WH_WORDS for w in words):
         return False
-    # the first word of a sentence counts: a name the articles seldom give ("Meta has taken a different approach ...",
-    # "... or Meta's") is still never written in lower case, as a common word that opens sentences is
-    return first in _written_as_names(data, question, {first}, starts=True)
+    return first in _written_as_names(data, question, {first})

@@ -20,7 +20,7 @@ from rag.records import Answer
 _MORE = r"(?P<more>larger|bigger|higher|greater|more|smaller|lower|less|fewer)"
 _LESS = frozenset({"smaller", "lower", "less", "fewer"})
 # the two sides, after a comma or colon: "..., Anthropic or OpenAI?", "...: the $50 billion or the $25 billion?"
-_SIDES = r"\s*[,:]\s*(?:the\s+)?(?P<a>[^,:?]+?)\s*,?\s+or\s+(?:the\s+)?(?P<b>[^,:?]+?)\s*\??\s*$"
+_SIDES = r"\s*[,:]\s*(?P<a>[^,:?]+?)\s*,?\s+or\s+(?P<b>[^,:?]+?)\s*\??\s*$"
 _WHICH = r"^\W*(?:which|who|what)(?:\s+(?:one|company|firm|investor|lab|startup|figure|amount|deal))?\s+"
 _PATTERNS = (
     # "Which is larger, X or Y?", "Which was the bigger figure: X or Y?": each side's figure as it is
@@ -59,7 +59,7 @@ def which_of_two(question: str) -> Comparison | None:
         if m is None:
             continue
         a, b = _whole_sides(m.group("a").strip(), m.group("b").strip())
-        if any(side[:1] in "$€£0123456789" for side in (a, b)):
+        if any(re.sub(r"^(?:the|an?)\s+", "", side, flags=re.IGNORECASE)[:1] in "$€£0123456789" for side in (a, b)):
             return None  # "Which is larger, $5 billion or $4 billion?" sets figures side by side, not things
         if kind == "thing":
             questions = (f"What is {a}?", f"What is {b}?")

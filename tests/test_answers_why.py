@@ -517,3 +517,9 @@ def test_a_person_set_aside_by_title_is_no_answer(seed_engine):
     got = seed_engine.ask("Who co-leads Anthropic alongside its chief executive?")
     assert got.text.endswith("Daniela Amodei") and got.citations[0].doc_id == SEED["003"]
     assert seed_engine.ask("Who is Anthropic's CEO?").text == "Dario Amodei"
+
+
+def test_a_figure_of_another_name_does_not_unbind_the_sentence_a_how_question_is_answered_by(seed_engine):
+    # the thirty-seventh blind probe: refused; 003 sets Amazon's deal against Microsoft's "reported 49% ownership stake"
+    got = seed_engine.ask("How is Amazon's deal structured differently from Microsoft's with OpenAI?")
+    assert "more traditional investment" in got.text and got.citations[0].doc_id == SEED["003"]

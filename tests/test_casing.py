@@ -13,6 +13,9 @@ from tests.conftest import SEED
     ("what is aws trainium", "what is AWS Trainium"),  # as the articles write it, not merely capitalized
     ("Who leads anthropic?", None),  # a capital anywhere: written as its writer meant it
     ("how much is the deal worth?", None),  # no word the articles write as a name
+    # a name given once inside a sentence and once opening one (the thirty-seventh blind probe: refused)
+    ("meta ai infrastructure spending", "Meta AI infrastructure spending"),
+    ("following the announcement, what happened to shares?", None),  # opens a sentence, lower case elsewhere
 ])
 def test_a_lower_case_question_gets_its_names_back(seed_engine, question, cased):
     assert recased(seed_engine.data, question) == cased

@@ -89,6 +89,10 @@ def test_what_was_stressed_is_the_whole_phrase(seed_engine):
      ("What is Amazon's stake in Anthropic?", "What is Google's stake in Anthropic?"), False),
     ("Which is larger, Anthropic's valuation or OpenAI's?", ("Anthropic's valuation", "OpenAI's valuation"),
      ("What is Anthropic's valuation?", "What is OpenAI's valuation?"), True),
+    # a side as written, its article too (the thirty-seventh blind probe: "What is most Amazon could invest?")
+    ("Which is larger, Anthropic's AWS pledge or the most Amazon could invest?",
+     ("Anthropic's AWS pledge", "the most Amazon could invest"),
+     ("What is Anthropic's AWS pledge?", "What is the most Amazon could invest?"), True),
 ])
 def test_which_of_two_is_larger_is_a_figure_question_for_each(question, sides, questions, larger):
     from rag.comparison import Comparison, which_of_two
