@@ -21,7 +21,7 @@ from rag.negation import negates
 from rag.opposites import contrary_words, opposed_words
 from rag.places import placed_names, places_asked
 from rag.records import Figure
-from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_WORDS
+from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, years_in
@@ -390,8 +390,9 @@ _ASIDE_NAMES = re.compile(
 # a role whose holder a question sets aside: "alongside its chief executive", "besides the CEO", "other than Anthropic's president"
 _ASIDE_ROLE = re.compile(
     r"\b(?:alongside|besides|beside|apart from|aside from|other than|except|next to)\s+(?:its|the|their|his|her|[A-Z][\w&.-]*['’]s)\s+"
-    r"(?P<role>chief\s+executive|[a-z-]+)\b", re.IGNORECASE)
-_TITLE_IN_WORDS = {"chief executive": "ceo"}  # a title said in words, as it is written
+    r"(?P<role>" + "".join(r"\s+".join(f.split()) + "|" for forms in TITLE_FORMS.values() for f in forms if " " in f) + r"[a-z-]+)\b",
+    re.IGNORECASE)
+_TITLE_IN_WORDS = {form: title for title, forms in TITLE_FORMS.items() for form in forms}  # "chief executive" -> "ceo"
 
 
 def set_aside_role(text: str) -> str:

@@ -29,7 +29,15 @@ from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
 from rag.owned import owned_nouns, says_owned
-from rag.phrase_answer import DESCRIBED_CANDIDATES, aligned_in, described, described_name, near_class_word, phrase_answer
+from rag.phrase_answer import (
+    DESCRIBED_CANDIDATES,
+    aligned_in,
+    class_noun_after,
+    described,
+    described_name,
+    near_class_word,
+    phrase_answer,
+)
 from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
@@ -261,13 +269,13 @@ def answer_question(
         owning = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                   and owns(data.sentences[s.sentence_id].text, s.span, q.possessed)]
         bound = owning + [s for s in bound if s not in owning]
-    if q.asked_class and kind == "name" and q.answer_type != "person" and given and bound[0].span is not None and not _class_after(
+    if q.asked_class and kind == "name" and q.answer_type != "person" and given and bound[0].span is not None and not class_noun_after(
             data.sentences[bound[0].sentence_id].text, bound[0].span, q.asked_class):
         # "What chips will provide up to 5 gigawatts?": of the near-best sentences that give the figure, one that names
         # the class beside its name ("5GW of Amazon Trainium chips") before one whose name is of no chips ("Amazon in
         # turn guarantees ..."); not for a person, whose class word may stand anywhere ("Emma's brother")
         of_class = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
-                    and _class_after(data.sentences[s.sentence_id].text, s.span, q.asked_class)]
+                    and class_noun_after(data.sentences[s.sentence_id].text, s.span, q.asked_class)]
         bound = of_class + [s for s in bound if s not in of_class]
     # an owner the question names ("the scale of Amazon's investment") is what a sentence may leave implied ("The scale of
     # the investment is justified by ..."), so only the other names count
@@ -354,7 +362,7 @@ def answer_question(
         if aligned is not None:
             best = dataclasses.replace(best, span=choose_span(known.text, q, idf, known.scopes, aligned=aligned) or best.span)
     if form is None and kind in ALIGNED_KINDS and given and not DO_SUPPORTED.match(q.text) and not (
-            q.asked_class and best.span is not None and _class_after(sentence.text, best.span, q.asked_class)):
+            q.asked_class and best.span is not None and class_noun_after(sentence.text, best.span, q.asked_class)):
         # "Which company put $50 billion into OpenAI?" where the sentence says "the company invested approximately $50
         # billion": the name the claim of the question's figure resolved its subject to (not where the name is of
         # the class asked already: "What chips will provide up to 5 gigawatts?" and "5GW of Amazon Trainium chips")
@@ -623,15 +631,6 @@ def superseded(data: IndexData, q: QuestionAnalysis, earlier: Answer, asked: Seq
             if weighed.lead != claim and not same_value(weighed.lead.figure.value, claim.figure.value):
                 return _answer_no_with(data, q, earlier.confidence, weighed)
     return None
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
-
-
-def _class_after(sentence: str, span: Span, stem: str) -> bool:
-    """Whether the word right after a name is the class asked for ("Amazon Trainium chips" for "What chips ...?")."""
-    m = _NEXT_WORD.match(sentence, span.end)
-    return m is not None and content_terms(m.group(1)) == [stem]
 
 
 @lru_cache(maxsize=64)

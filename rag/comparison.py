@@ -19,7 +19,8 @@ from rag.records import Answer
 
 _MORE = r"(?P<more>larger|bigger|higher|greater|more|smaller|lower|less|fewer)"
 _LESS = frozenset({"smaller", "lower", "less", "fewer"})
-# the two sides, after a comma or colon: "..., Anthropic or OpenAI?", "...: the $50 billion or the $25 billion?"
+# the two sides, after a comma or colon, as written: "..., Anthropic or OpenAI?", "...: its AWS pledge or the most Amazon
+# could invest?"
 _SIDES = r"\s*[,:]\s*(?P<a>[^,:?]+?)\s*,?\s+or\s+(?P<b>[^,:?]+?)\s*\??\s*$"
 _WHICH = r"^\W*(?:which|who|what)(?:\s+(?:one|company|firm|investor|lab|startup|figure|amount|deal))?\s+"
 _PATTERNS = (

@@ -168,9 +168,15 @@ def _with_class_noun(text: str, span: Span, q: QuestionAnalysis) -> Span:
     for "Which customer segment ...?" is "enterprise segment" (the question's word was trimmed off as given). Not
     where the question's word is a verb ("People of what nationality invented ...?" and "British invention")."""
     m = _NEXT_WORD.match(text, span.end)
-    if m is None or content_terms(m.group(1)) != [q.asked_class] or not names_a_class(q.text, q.asked_class):
+    if m is None or not class_noun_after(text, span, q.asked_class) or not names_a_class(q.text, q.asked_class):
         return span
     return Span(span.start, m.end(1), text[span.start : m.end(1)], span.kind)
+
+
+def class_noun_after(text: str, span: Span, stem: str) -> bool:
+    """Whether the word right after a span is a noun of the class `stem` ("Amazon Trainium chips" for "What chips ...?")."""
+    m = _NEXT_WORD.match(text, span.end)
+    return m is not None and content_terms(m.group(1)) == [stem]
 
 
 # the class noun, a dash or a colon, then what it is, up to the clause's end: "a critical problem — the shortage of

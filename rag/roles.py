@@ -28,3 +28,6 @@ ROLE_GROUPS = (
     "editor edited", "author authored wrote writer byline", "spokesperson spokesman spokeswoman", "analyst",
     "officer cto cfo coo ciso cmo", "scientist",  # "chief technology officer": not answered by a sentence on "technology"
 )
+# titles also said in words: each title's written forms ("chief executive" is the CEO), read where a question names a
+# title in words and where a sentence gives a name with its title
+TITLE_FORMS = {"ceo": ("ceo", "chief executive officer", "chief executive")}

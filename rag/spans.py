@@ -17,7 +17,7 @@ from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived,
 from rag.phrases import parse
 from rag.places import DEMONYM, demonym_of
 from rag.records import Figure
-from rag.roles import CAPITAL_TITLE_WORDS, TITLE_WORDS
+from rag.roles import CAPITAL_TITLE_WORDS, TITLE_FORMS, TITLE_WORDS
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
@@ -574,7 +574,7 @@ YEAR_REACH = 12  # characters between a name and the year it is given with ("by 
 def _titled_as(sentence: str, span: Span, title: str) -> bool:
     """Whether a name is given with a title: right before it or opening it ("CEO Dario Amodei", "chief executive Dario
     Amodei") or in apposition after it ("Dario Amodei, the CEO")."""
-    words = re.escape(title) if title != "ceo" else r"(?:ceo|chief\s+executive(?:\s+officer)?)"
+    words = "(?:" + "|".join(r"\s+".join(map(re.escape, form.split())) for form in TITLE_FORMS.get(title, (title,))) + ")"
     before = re.search(rf"\b{words}\s+(?:[A-Z][\w.-]*\s+)?$", sentence[max(0, span.start - 40) : span.start], re.IGNORECASE) or re.match(
         rf"{words}\s+[A-Z]", span.text, re.IGNORECASE)
     after = re.match(rf"\s*,\s*(?:the|its|their)\s+(?:[a-z]+\s+)?{words}\b", sentence[span.end :], re.IGNORECASE)
