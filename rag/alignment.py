@@ -15,7 +15,7 @@ sentence does not say it in that shape (the span finder's own choice then stands
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -67,6 +67,7 @@ class AskedRole:
     companions: frozenset[str] = frozenset()  # "Along with mills and mines, ...": the stems of what the answer is listed with
     example: bool = False  # "What is an example of a rotary engine?": what "such as", "like" or "including" introduces
     purpose: str = ""  # "What device is used to recycle the boiler water?": the stem of what the answer is for ("recycl")
+    doer: frozenset[str] = frozenset()  # "What chips is Anthropic to run its models on?": the stems of who does the verb
 
 
 def _stem(token: Any) -> str:
@@ -93,7 +94,7 @@ def asked_role(question: str) -> AskedRole | None:
         return role
     if role is None:
         return AskedRole("", "", "", frozenset(), companions, example, purpose)
-    return AskedRole(role.relation, role.preposition, role.governor, role.topic, companions, example, purpose)
+    return replace(role, companions=companions, example=example, purpose=purpose)
 
 
 _USED_TO = re.compile(r"^\W*(?:what|which)\b[^?]*?\b(?:is|are|was|were)\s+used\s+to\s+([a-z]+)\b", re.IGNORECASE)
@@ -123,13 +124,13 @@ def _role(question: str) -> AskedRole | None:
     stranded = next((t for t in doc[asked.i + 1 :] if t.dep_ in ("prep", "agent") and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)), None)
     if stranded is not None and stranded.head.pos_ in GOVERNOR_POS:
         # "Who was the round led by?": the question word is the object of the preposition left at the end
-        return AskedRole("pobj", stranded.lower_, _stem(stranded.head), frozenset())
+        return AskedRole("pobj", stranded.lower_, _stem(stranded.head), frozenset(), doer=_doer(stranded.head))
     if asked.dep_ == "pobj" and asked.head.dep_ in ("prep", "agent"):
         prep = asked.head
         governor = prep.head
         if governor.pos_ not in GOVERNOR_POS or governor.i == asked.i:
             return None
-        return AskedRole("pobj", prep.lower_, _stem(governor), frozenset())
+        return AskedRole("pobj", prep.lower_, _stem(governor), frozenset(), doer=_doer(governor))
     governor = asked.head
     if asked.dep_ in COUNTERPARTS and governor.pos_ == "PROPN" and asked.sent.root.pos_ == "VERB":
         governor = asked.sent.root  # "What did Metrolink approve?" parsed with "What" under "Metrolink": the verb governs
@@ -145,7 +146,41 @@ def _role(question: str) -> AskedRole | None:
         return AskedRole("attr", "", "", _terms(other[0].subtree))
     if asked.dep_ not in COUNTERPARTS:
         return None
-    return AskedRole(asked.dep_, "", _stem(governor), frozenset())
+    return AskedRole(asked.dep_, "", _stem(governor), frozenset(), doer=_doer(governor) if asked.dep_ not in SUBJECTS else frozenset())
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+DOER_CLIMB = frozenset({"xcomp", "conj", "advcl"})  # "is expected to run": the verb shares its head's subject
+
+
+def _doer(verb: Any) -> frozenset[str]:
+    """The stems of the subject that does a question's verb ("Anthropic" of "What is Anthropic expected to run its
+    models on?"), the verb it hangs on lending it one; empty where the question names none."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and any(t.lower_ in QUESTION_WORDS for t in subject.subtree):
+            return frozenset()  # "What method is used ...?": the question word's own noun does it
+        if subject is not None:
+            return _terms(t for t in subject.subtree if t.pos_ in ANSWER_POS)
+        if verb.dep_ not in DOER_CLIMB or verb.head is verb:
+            return frozenset()
+        verb = verb.head
+
+
+def done_by_other_at(sentence: str, start: int, doer: frozenset[str]) -> bool:
+    """Whether the word of `sentence` at character `start` is a participle done by a noun that is not `doer` (stems)."""
+    doc = parse(sentence) if doer else None
+    tok = next((t for t in doc if t.idx == start), None) if doc is not None else None
+    return tok is not None and _done_by_other(tok, doer)
+
+
+def _done_by_other(tok: Any, doer: frozenset[str]) -> bool:
+    """Whether a participle in the sentence is done by a noun the question does not name as its doer: "competitors
+    running on NVIDIA hardware" asked "What is Anthropic to run its models on?"."""
+    if not doer or tok.dep_ != "acl" or tok.tag_ != "VBG" or tok.head.pos_ != "NOUN":
+        return False  # "buildings rented from the council": a past participle's noun is what is done to, not who does
+    noun = [tok.head, *(c for c in tok.head.children if c.dep_ in ("compound", "amod"))]
+    return not (_terms(noun) & doer)
 
 
 def _done_by_asked(copula: Any) -> Any:
@@ -385,7 +420,7 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
     """The dependent, in the role asked, of a word with the question's governing stem."""
     dated = None  # "In February 2026, the company invested ... in OpenAI": a time is the object only if nothing else is
     for tok in doc:
-        if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor:
+        if tok.pos_ not in GOVERNOR_POS or _stem(tok) != role.governor or _done_by_other(tok, role.doer):
             continue
         # "invested $50 billion in OpenAI": a preposition the parse hangs on the verb's object is the verb's too
         held = [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]

@@ -24,7 +24,7 @@ from rag.records import Figure
 from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
-from rag.timewords import CALENDAR_NAMES, years_in
+from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, years_in
 from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
@@ -125,8 +125,7 @@ _THAT_ONE = r"(?:(?:that|this|the\s+same)(?:\s+(?:figure|number|amount|claim|fac
 _SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+{_THAT_ONE})?"
 _SOURCE_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
-    r"(?:(?:also\s+)?(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed"
-    rf"|mentions?|mentioned))\s+{_THAT_ONE}\s*\??$"
+    rf"(?:also\s+)?{_SOURCE_VERB}\s+{_THAT_ONE}\s*\??$"
     # "Where does that come from?", "What is the source of that?", "Source?"
     r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$"
@@ -243,6 +242,7 @@ _LEADING_WORDS = frozenset(
     " between among per via according besides unlike like apart aside".split()
 )
 # question words, auxiliaries and the calendar's names: "in March of 1974" dates what is asked, it owns no figure
+_DATED = re.compile(r"\.?\s+\d")  # a day or a year after a month's abbreviation
 _NOT_NAMES = frozenset(
     "what who whom whose which when where why how is are was were does do did has have had can could will would should"
     " may might must the a an and or in on of for to by i".split()
@@ -1158,6 +1158,8 @@ def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
             continue  # a question's first word is capitalized anyway: a name only if it is "AWS" or "OpenAI"
         if word.lower() in _NOT_NAMES:
             continue
+        if word in MONTH_ABBREVIATIONS and _DATED.match(text, m.end()):
+            continue  # "back in Feb 2026", "Sept. 2023": a month, not a name
         if re.search(r"\b(?i:which|what)\s+(?:[A-Z][\w-]*\s+)*$", text[: m.start()]):
             continue  # "Which Chinese companies": a name after "which" describes the answer, it is not a subject
         if possessive and run and m.start() - last_end <= 1 and (terms := content_terms(word)) and set(terms) <= GENERIC_NAME_TERMS:

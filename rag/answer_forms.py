@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import content_terms
+from rag.mismatch import spans_of_time
 from rag.negation import POLARITY_NEGATION
 from rag.opposites import says_the_opposite
 from rag.records import Figure
@@ -165,13 +166,15 @@ def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
-    absence: bool = False,
+    absence: bool = False, durations: Sequence[float] = (),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
     words have opposites (`said`, `contrary`: rag.opposites) by a sentence that says only the opposite ("Did the
     share price drop?" and "shares climbed nearly 3%"). `absence`: the question asks whether something is lacking
-    ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes."""
+    ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes. `durations`
+    (in years): a sentence that gives spans of time and none of these says No ("over the next decade" for "over the
+    next five years")."""
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
@@ -202,6 +205,9 @@ def yes_no(
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:
         word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
+    if word == "Yes" and durations and (stated_spans := spans_of_time(sentence)) and not any(
+            same_value(d, t) for d in durations for t in stated_spans):
+        word = "No"  # "Will Anthropic spend $100bn on AWS over the next five years?" and "over the next decade"
     asked_years = years_in(" ".join(f.text for f in figures if f.unit == "year"))
     if asked_years and word == "Yes":
         # "Did Amazon invest $1.25 billion in Anthropic in 2024?" and "... its initial $1.25 billion investment in

@@ -11,10 +11,11 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
+from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, SOLE_ROLES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_every, names_version
 from rag.bridging import bridged_name
+from rag.ceiling import ceiling_note
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
 from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
@@ -39,7 +40,7 @@ from rag.phrase_answer import (
     phrase_answer,
 )
 from rag.records import Answer, Claim, Conflict, Figure, Passage
-from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name
+from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name, unknown_words
 from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
 from rag.sentence_facts import facts, names_here_and_before
 from rag.sentence_facts import terms_of as _terms
@@ -102,6 +103,10 @@ def answer_question(
         return Answer.abstain(question, 0.0)
     if unknown := unknown_name(data, q):  # "What did Andy Jassy say ...?" of articles that never name him
         return Answer.abstain(question, 0.0, f"No article names {unknown}.")
+    if q.answer_type == "yesno" and q.predicate in SOLE_ROLES and q.doer and unknown_words(data, [q.doer]):
+        # "Is Sundar Pichai the CEO of Anthropic?" of articles that never name him: a sentence that gives the role to
+        # another answers No (rag.yes_no), bound by the question's other names
+        q = dataclasses.replace(q, entities=tuple(e for e in q.entities if e != q.doer))
     kind = q.span_kind
     if kind in SPAN_REQUIRED:
         # "how many employees?" is not answered by a sentence without a number in it
@@ -428,7 +433,7 @@ def answer_question(
             figure = placed(claim, sentence)
             text = _with_qualifier(sentence.text, figure)
             best = dataclasses.replace(best, sentence_id=referred.sentence_id)
-    basis = ""
+    basis = note = ""
     if claim is not None:
         weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
@@ -442,6 +447,9 @@ def answer_question(
             sources += also_lasting(data, sources, lasting.value * YEARS_PER_UNIT[lasting.unit], q_terms, idf, q.entities)
         conflicts, conflict_count = conflict_records(data, weighed.verdict)
         basis = data.named(weighed.verdict.basis) if conflicts else ""
+        if kind == "money" and not q.bounds and not q.past and form is None:
+            # "How much is Amazon investing in Anthropic?": "$5bn", and the most it may come to ("up to $25 billion")
+            note = ceiling_note(data, weighed.lead)
     else:
         sources = [best.sentence_id] + also_stating(data, scored, best, text)
         common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
@@ -509,6 +517,7 @@ def answer_question(
         text = _with_hedge(sentence.text, text)
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
+        note,
     )
 
 

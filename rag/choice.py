@@ -15,10 +15,9 @@ from rag.records import Answer, Figure
 
 # the auxiliary a yes/no question opens with, and words that hedge a figure ("about $1 billion")
 _OPENS = re.compile(r"^\W*(?P<aux>is|are|was|were|does|do|did|has|have|had|will|would)\s+(?P<rest>.+)$", re.IGNORECASE)
-_HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|up to))?\s*$",
-                    re.IGNORECASE)
-_OR = re.compile(r"^\s*,?\s*or\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|up to)\s+)?$",
-                 re.IGNORECASE)
+_HEDGES = r"(?:about|around|roughly|approximately|nearly|almost|some|over|under|more than|less than|up to)"
+_HEDGE = re.compile(rf"(?:\b{_HEDGES})?\s*$", re.IGNORECASE)
+_OR = re.compile(rf"^\s*,?\s*or\s+(?:{_HEDGES}\s+)?$", re.IGNORECASE)
 # how the figure question asks, by the unit of the choices
 _ASK_BY_UNIT = {"USD": "How much", "%": "What percentage", "W": "How much capacity"}
 

@@ -38,6 +38,16 @@ _PATTERNS = (
     ("measure", re.compile(rf"{_WHICH}(?:has|had|have|holds|held|owns|owned|gets|got|received)\s+(?:the\s+)?{_MORE}\s+"
                            rf"(?P<measure>[a-z][a-z -]*?)(?P<rest>\s+(?:in|of|at|from|into)\s+[^,:?]+?)?{_SIDES}", re.IGNORECASE)),
 )
+# "Compare Amazon's total commitment to Anthropic with Microsoft's investment in OpenAI.": both, neither ranked
+_SIDE = r"(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])[^?]*?"
+_COMPARE = re.compile(
+    rf"^\W*(?:compare|contrast)\s+(?P<a>{_SIDE})\s+(?:with|against|versus|vs\.?|and)\s+(?P<b>{_SIDE})\s*[.?!]*\s*$"
+    rf"|^\W*(?:compare|contrast)\s+(?P<a2>{_SIDE})\s+to\s+(?P<b2>(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])[^?]*?['’]s?\s[^?]*?)\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+# "..., and by roughly how much?": how far apart the two are is read off both figures given
+_BY_HOW_MUCH = re.compile(r"\s*,?\s*and\s+(?:by\s+)?(?:roughly\s+|about\s+|approximately\s+)?how\s+much(?:\s+(?:more|less|bigger|larger))?\s*(?=\?*\s*$)",
+                          re.IGNORECASE)
 _OWNER = re.compile(r"^(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s?\s+(?P<rest>.+)$")
 _ITS = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 _OWNED_ONLY = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s$")  # "OpenAI's": the measure said before
@@ -51,16 +61,24 @@ class Comparison:
     sides: tuple[str, str]
     questions: tuple[str, str]
     larger: bool
+    ranked: bool = True  # "Compare X with Y" asks for both, not which is the larger
 
 
 def which_of_two(question: str) -> Comparison | None:
-    """The comparison a "which of two is larger" question asks, or None for any other question."""
+    """The comparison a "which of two is larger" question asks ("Compare X with Y": both, unranked), or None for any
+    other question."""
+    question = _BY_HOW_MUCH.sub("", question.strip())
+    both = _COMPARE.match(question)
+    if both is not None:
+        a, b = _whole_sides(*(both.group(g) or both.group(g + "2") for g in ("a", "b")))
+        if not _figure_sides(a, b):
+            return Comparison((a, b), (f"What is {a}?", f"What is {b}?"), larger=True, ranked=False)
     for kind, pattern in _PATTERNS:
-        m = pattern.match(question.strip())
+        m = pattern.match(question)
         if m is None:
             continue
         a, b = _whole_sides(m.group("a").strip(), m.group("b").strip())
-        if any(re.sub(r"^(?:the|an?)\s+", "", side, flags=re.IGNORECASE)[:1] in "$€£0123456789" for side in (a, b)):
+        if _figure_sides(a, b):
             return None  # "Which is larger, $5 billion or $4 billion?" sets figures side by side, not things
         if kind == "thing":
             questions = (f"What is {a}?", f"What is {b}?")
@@ -75,6 +93,11 @@ def which_of_two(question: str) -> Comparison | None:
             questions = (f"What is {_owning(a)} {m.group('measure')}{rest}?", f"What is {_owning(b)} {m.group('measure')}{rest}?")
         return Comparison((a, b), questions, m.group("more").lower() not in _LESS)
     return None
+
+
+def _figure_sides(a: str, b: str) -> bool:
+    """Whether a side is a figure itself ("$5 billion"), not a thing that has one."""
+    return any(re.sub(r"^(?:the|an?)\s+", "", side, flags=re.IGNORECASE)[:1] in "$€£0123456789" for side in (a, b))
 
 
 def _whole_sides(a: str, b: str) -> tuple[str, str]:
@@ -105,6 +128,8 @@ def compared(question: str, comparison: Comparison, answers: tuple[Answer, Answe
         return dataclasses.replace(both, note=_joined_note(both.note, "No source gives a figure of each side to set them side by side."))
     if first.figure.unit != second.figure.unit:
         return dataclasses.replace(both, note=_joined_note(both.note, "The two figures are of different units."))
+    if not comparison.ranked:
+        return dataclasses.replace(both, text=f"{a}: {first.text}; {b}: {second.text}")
     if same_value(first.figure.value, second.figure.value):
         return dataclasses.replace(both, text=f"The same: {a}: {first.text}; {b}: {second.text}")
     first_wins = (first.figure.value > second.figure.value) == comparison.larger

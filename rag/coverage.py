@@ -28,7 +28,9 @@ _SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?
 _CALLS = (r"(?:call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?|term(?:s|ed)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|"
           r"portray(?:s|ed)?|depict(?:s|ed)?|frame(?:s|d)?)")
 # "characterizes the arrangement as a circular investment": what it is called follows "as"
-_CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){1,3}?as\s+(?:an?\s+)?", re.IGNORECASE)
+# ("calls the deal a circular investment": what it is called follows the object and "a")
+_CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){1,3}?as\s+(?:an?\s+)?"
+                        r"|^(?:the|this|that|its)\s+(?:[\w-]+\s+){1,3}?(?:an?)\s+(?=\S)", re.IGNORECASE)
 _MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
@@ -128,9 +130,17 @@ def yes_no_of(claim: str) -> tuple[str, bool]:
     return " ".join("".join(words).split()) + "?", negation is not None
 
 
+# "Which outlet ran the piece that calls the deal ...?" asks as "Which outlet calls the deal ...?"
+_RAN_THE_PIECE = re.compile(
+    rf"^(?P<asked>(?:which|what)\s+{_OF_THE}{_SOURCES})\s+(?:ran|runs|published|publishes|carried|carries|wrote|writes|"
+    r"put\s+out|had|has)\s+(?:the|a|an)\s+(?:piece|article|story|report|item|feature|column|post)\s+(?:that|which)\s+",
+    re.IGNORECASE,
+)
+
+
 def coverage_question(text: str) -> CoverageQuestion | None:
     """The question as a question about the articles, or None."""
-    text = text.strip()
+    text = _RAN_THE_PIECE.sub(r"\g<asked> ", text.strip())
     if (m := _ALL.match(text)) is not None:
         return CoverageQuestion("how many", "", outlets=bool(_OUTLETS.match(m.group("noun"))))
     for pattern, ask in ((_ASKED, ""), (_ASKED_PASSIVE, ""), (_ANY, "any"), (_ANY_PASSIVE, "any")):

@@ -159,14 +159,18 @@ class Engine:
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
+        from rag.claim_check import checked_question
         from rag.figures import figures_as_numerals
         from rag.spelling import respelt
 
         text = clean_question(question)
         read, changes = respelt(text, self.state.data.lexical.chunk_dfs)
         read = figures_as_numerals(read)  # "fifty billion dollars" as the articles write it: "$50 billion"
-        answer = self._answer(read, previous, k, mode)
-        if read != text:
+        checked = checked_question(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
+        answer = self._answer(checked, previous, k, mode)
+        if checked != read:
+            answer = dataclasses.replace(answer, note=f"Checked as {checked!r}." + (f" {answer.note}" if answer.note else ""))
+        if checked != text:
             answer = dataclasses.replace(answer, question=text)
         if not changes:
             return answer

@@ -6,6 +6,7 @@ seat, ..."")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
 from rag.index.view import IndexData
@@ -43,7 +44,11 @@ def unknown_name(data: IndexData, q: QuestionAnalysis) -> str:
     "Amazon CEO Andy Jassy" in "What did Amazon CEO Andy Jassy say ...?"), or "": the question is about someone the
     articles never name, and a sentence that shares its other words ("Amazon", "deal") does not answer it. Two indexed
     lookups at most: the names' words, then those one letter off the words no article holds."""
-    named = [e for e in (q.actor, q.receiver, *q.owners) if e]  # who acts, gets or owns: not "in degrees Celsius"
+    return unknown_words(data, [e for e in (q.actor, q.receiver, *q.owners) if e])  # not "in degrees Celsius"
+
+
+def unknown_words(data: IndexData, named: Sequence[str]) -> str:
+    """The words of the first of the names that no article holds, nor one letter off (unknown_name), or ""."""
     words = {w: content_terms(w) for e in named for w in _NAME_WORD.findall(e)}
     stems = sorted({t for terms in words.values() for t in terms})
     if not stems:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rag.alignment import PLACE_PREPOSITIONS
+from rag.alignment import PLACE_PREPOSITIONS, done_by_other_at
 from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value, spelled_counts
 from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms, derived, gives_money
 from rag.phrases import parse
@@ -80,7 +80,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb
     # among them
-    ("power", r"\bhow (?:many|much) (?:gigawatts?|megawatts?|watts?|power)\b"
+    # (not "how many power plants": a count of plants)
+    ("power", r"\bhow (?:many|much) (?:gigawatts?|megawatts?|kilowatts?|watts?|gw|mw|kw)\b|\bhow much power\b"
      r"|\bhow much (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b)[\w-]+ ){0,3}(?:capacity|power|compute)\b"
      # "What amount of power capacity ...?": the amount of power, not money
      r"|\b(?:what|which) (?:amount|level|quantity|size) of (?:[\w-]+ ){0,2}(?:capacity|power|compute|computing)\b"),
@@ -212,7 +213,7 @@ class Span:
 
 # Words that ask for one end of a range: "the most Amazon could invest" wants the "up to" figure.
 _BOUND_CUES = (
-    (re.compile(r"\b(?:the most|at most|maximum|(?<!add )up to|as much as|ceiling)\b"), ("up to", "as much as")),
+    (re.compile(r"\b(?:the most|at most|maximum|(?<!add )(?<!adds )(?<!added )(?<!adding )up to|as much as|ceiling)\b"), ("up to", "as much as")),
     # "over" is a bound before a figure ("over $5 billion"), not in "over the next decade" or "Over how many years"
     (re.compile(r"\b(?:at least|minimum|more than|over(?=\s*[$€£\d])|exceed(?:s|ed)?|surpass(?:es|ed)?)\b"),
      ("more than", "over", "at least", "exceeding", "surpassing", "surpassed", "above")),
@@ -742,6 +743,7 @@ def _nearest(
         return max(0, first), max(0, last)
 
     follows = _follows(q.stranded) if q.stranded else None
+    doer = frozenset(content_terms(q.actor)) if q.actor and follows is not None else frozenset()
     kind_asked = q.span_kind
     # money put in or paid, asked without a ceiling (not "How much ... is contingent on milestones?")
     moved = gives_money(q.terms)
@@ -771,7 +773,8 @@ def _nearest(
             total *= CLASS_FACTOR  # "Which tech giant's alliance ...?": "Microsoft's OpenAI alliance"
         elif span.figure is None and (span.text.endswith(("'s", "’s")) or (span.start, span.end) in headless):
             total += POSSESSIVE_PENALTY  # "Anthropic's Claude models": a possessive qualifies, it rarely answers
-        if follows is not None and follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start):
+        if follows is not None and (after := follows.search(sentence, max(0, span.start - STRANDED_REACH), span.start)) and not (
+                done_by_other_at(sentence, after.start(), doer)):  # not "competitors running on" for Anthropic's running
             total *= STRANDED_FACTOR  # "... compete with?": the span right after "competes with"
         if kind_asked == "other" and span.figure is None and _quoted(sentence, span):
             total *= QUOTED_FACTOR  # a term the sentence quotes ("meaning 'empty land'") is what it is about

@@ -53,4 +53,4 @@ def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: S
     note = (f"{OLDER_ONLY} {source} gives this ({head.title or head.file}{dated}); "
             f"{len(newer)} newer {'sources' if len(newer) > 1 else 'source'} found for this question"
             f" {'do' if len(newer) > 1 else 'does'} not state it.")
-    return dataclasses.replace(answer, note=note)
+    return dataclasses.replace(answer, note=f"{note} {answer.note}".strip())

@@ -181,7 +181,7 @@ def whole_answer(
                 return s, cut[2]
         return best, data.sentences[best.sentence_id].text
     if q.answer_type == "yesno":
-        return yes_no(data, q, best, near)
+        return yes_no(data, q, best, near, bound)
     if q.answer_type == "definition":
         noun = q.measure
         for s in near:

@@ -20,7 +20,7 @@ from rag.lexical import LIGHT_TERMS, PREPOSITIONS, akin, content_terms
 from rag.mismatch import spans_of_time
 from rag.opposites import words_of
 from rag.records import Claim, Figure
-from rag.scoring import Scored
+from rag.scoring import NEAR_BEST, Scored
 from rag.sentence_facts import facts, names_here_and_before
 from rag.timewords import years_in
 
@@ -30,11 +30,17 @@ def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
     return q.terms - q.name_terms - LIGHT_TERMS
 
 
-def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored]) -> tuple[Scored, str] | None:
+RAREST_CANDIDATES = 8  # near-best sentences searched for the figure of a yes/no question's rarest word
+
+
+def yes_no(
+    data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Scored], wider: Sequence[Scored] = (),
+) -> tuple[Scored, str] | None:
     """ "Yes: ..." or "No: ..." from the best sentence. A question that asks an act of a name ("Did Anthropic invest
     in Amazon?") gets a Yes only from a sentence that says that act of that name: "Amazon invested $5 billion in
     Anthropic" is no Yes. Else the first near sentence that says the act answers, and where none does, nothing
-    (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands."""
+    (the answerer abstains). A No the best sentence gives (its negation, another figure, the opposite word) stands.
+    `wider`: the bound sentences past `near`, searched only for the figure of the question's rarest word."""
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     asked = asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
@@ -53,6 +59,11 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         # independent under the arrangement?")
         said_of = asked - _placing_terms(q.text) or asked
         rarest = max(said_of, key=lambda t: (data.idf.get(t, 0.0), t), default="")
+        if given_units and rarest not in facts(data, best.sentence_id).terms:
+            # "Is the milestone-linked portion of Amazon's money $25 billion?": a near-best sentence past the first
+            # few that gives a figure of the word ("up to another $20bn tied to commercial milestones")
+            order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and s.score >= NEAR_BEST * best.score
+                      and rarest in facts(data, s.sentence_id).terms]
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     absence = bool(_ABSENCE.search(q.text))
@@ -60,7 +71,11 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
         if s is not best and q.measured and not states_any(data, s.sentence_id, q.measured) and (best_states or not (
-                units & given_units and names_all(data, q, s.sentence_id))):
+                units & given_units and names_all(data, q, s.sentence_id))) and not (
+                # "Is the milestone-linked portion of Amazon's money $25 billion?": the figure of the question's rarest
+                # word ("up to another $20bn tied to commercial milestones"), where the best sentence says no such word
+                rarest and units & given_units and rarest in facts(data, s.sentence_id).terms
+                and rarest not in facts(data, best.sentence_id).terms):
             # another sentence answers a figure question where it states that figure; where the best one does not,
             # also where it gives another of that unit of the same names ("OpenAI's ... $150 billion")
             continue
@@ -69,7 +84,7 @@ def yes_no(data: IndexData, q: QuestionAnalysis, best: Scored, near: Sequence[Sc
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
-                                   names=q.name_terms, absence=absence)[2]
+                                   names=q.name_terms, absence=absence, durations=q.durations)[2]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _owned_by_another(text, rarest, q):  # (rarest: a copular question's only)
@@ -202,10 +217,14 @@ APPROXIMATE = frozenset({"approximately", "about", "around", "roughly", "close t
 def _approximately_asked(sentence: str, compared: Sequence[tuple[Figure, str]]) -> bool:
     """Whether every figure of a compared unit the sentence states is the compared value itself, given only
     approximately: "approximately $13 billion" is neither more nor less than $13 billion ("a reported $2 billion"
-    is $2 billion, reported)."""
+    is $2 billion, reported); or one a verb brings it to, asked whether it is past it ("has reached $30 billion")."""
     stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
-    return bool(stated) and all(
-        f.qualifier in APPROXIMATE and any(same_value(f.value, g.value) for g, _ in compared) for f in stated)
+    return bool(stated) and all(any(same_value(f.value, g.value) and (f.qualifier in APPROXIMATE or (
+        way == ">" and _REACHED.search(sentence, 0, f.start))) for g, way in compared) for f in stated)
+
+
+# a verb that brings a figure to a mark: "has reached $30 billion" says neither that it is past $30 billion nor not
+_REACHED = re.compile(r"\b(?:reach|reached|reaches|hit|hits|touched|touches)\s+(?:the\s+)?(?:an?\s+)?$", re.IGNORECASE)
 
 
 SAME_FIGURE_SHARE = 0.1  # an amount asked as it is holds where the stated one is within this share of it

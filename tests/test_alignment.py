@@ -127,6 +127,14 @@ def _aligned(question: str, sentence: str, appositives: bool = False) -> str | N
          "A vote clerk sits in front of the Presiding Officer and operates the voting equipment.", "vote clerk"),
         # the sentence does not say it in that shape: no alignment
         ("What did Watt add to the engine?", "The engine was improved in 1765.", None),
+        # a participle done by a noun that is not the question's doer (seed dev: was "NVIDIA hardware")
+        ("What chips is Anthropic expected to run its models on?",
+         "Anthropic's models may beat competitors running on NVIDIA hardware.", None),
+        ("What chips do competitors run on?", "Anthropic's models may beat competitors running on NVIDIA hardware.",
+         "NVIDIA hardware"),
+        # a past participle's noun is what is done to: the doer is left unsaid
+        ("Who did the Parliament rent buildings from?",
+         "The Parliament also used buildings rented from the City of Edinburgh Council.", "City of Edinburgh Council"),
     ],
 )
 def test_aligned_span_finds_the_role_in_the_sentence(question, sentence, expected):

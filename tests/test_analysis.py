@@ -33,6 +33,8 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("How much computing capacity does Amazon guarantee?", "power"),
         ("How much Trainium chip capacity is Anthropic securing from Amazon?", "power"),  # modifiers before the measure
         ("How much compute does Anthropic get in return?", "power"),  # compute is capacity, not money
+        ("how many GW of compute is anthropic getting from amazon", "power"),  # a unit's symbol (was a count)
+        ("The 5 GW is compared to how many power plants?", "count"),  # plants counted, not power (was refused)
         ("What amount of power capacity has Amazon guaranteed Anthropic?", "power"),  # (the thirty-sixth probe: money)
         # found by the twentieth blind probe: a multiple is a ratio (was "$5 billion"); a count of billions is money
         ("What multiple of Amazon's investment flows back through AWS purchases?", "ratio"),
@@ -128,6 +130,10 @@ def test_answer_types(question, answer_type):
         ("Is Amazon Anthropic's largest investor?", ("Amazon", "Anthropic")),
         ("Is Amazon Web Services' revenue growing?", ("Amazon Web Services",)),  # ends in a verb: one name owns
         ("What is Google's AI model family called?", ("Google",)),  # Google's AI, not a name "Google AI"
+        # a month's abbreviation before a day or a year dates the question (the thirty-ninth blind probe: "Feb")
+        ("What did Amazon put into OpenAI back in Feb 2026?", ("Amazon", "OpenAI")),
+        ("How much did Amazon invest in Sept. 2023?", ("Amazon",)),
+        ("Who is Jan Koum?", ("Jan Koum",)),
     ],
 )
 def test_entities(question, entities):

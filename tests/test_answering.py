@@ -738,6 +738,18 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     ("Does Amazon have a minority stake in Anthropic?", "Yes: Amazon holds a minority stake"),
     # a comparison of figures: "surpassing $1 billion" exceeds $1 billion
     ("Does Anthropic's annual revenue exceed $1 billion?", "Yes: "),
+    # "has reached $30 billion" (004) says neither that it is past $30 billion nor not: 000's "has surpassed" answers
+    # (the thirty-ninth blind probe: "No" from 004, as "$30 billion a year" made it the best sentence)
+    ("Has Anthropic's revenue now passed $30 billion a year?", "Yes: The scale of the investment"),
+    ("Has Anthropic's revenue passed $40 billion?", "No: "),
+    # a span of time the sentence gives otherwise (001: "over the next decade")
+    ("Will Anthropic spend more than $100bn on AWS over the next five years?", "No: Anthropic also plans"),
+    ("Will Anthropic spend more than $100bn on AWS over the next ten years?", "Yes: Anthropic also plans"),
+    # the figure of the question's rarest word, in a near sentence past the first few (001: "up to another $20bn tied to
+    # commercial milestones"), not the $25 billion of sentences that say nothing of milestones (the thirty-ninth blind
+    # probe, asked as a claim to check: "Yes")
+    ("Is the milestone-linked portion of Amazon's money $25 billion?", "No: Amazon will invest $5bn in Anthropic"),
+    ("Is the milestone-linked portion of Amazon's money $20 billion?", "Yes: Amazon will invest $5bn in Anthropic"),
 ])
 def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
@@ -750,6 +762,9 @@ def test_a_role_is_bound_to_its_name_and_a_ceiling_is_no_sum_paid(seed_engine):
     assert seed_engine.ask("Is Dario Amodei the CEO of Anthropic?").text.startswith("Yes: ")
     # the possessive form (was Yes: the names ran together as "Daniela Amodei Anthropic")
     assert seed_engine.ask("Is Daniela Amodei Anthropic's CEO?").text.startswith("No: ")
+    # a name no article holds, asked a role another holds (the thirty-eighth blind probe: refused)
+    assert seed_engine.ask("Is Sundar Pichai the chief executive of Anthropic?").text.startswith("No: This structure appeals")
+    assert seed_engine.ask("Is Sundar Pichai the CEO of Google?").abstained  # no article names Google's
     assert seed_engine.ask("Is Dario Amodei Anthropic's CEO?").text.startswith("Yes: ")
     # the reversed possessive, and the role in other words (both were wrong: Yes, and an abstention)
     assert seed_engine.ask("Is Anthropic's CEO Daniela Amodei?").text.startswith("No: ")

@@ -93,11 +93,29 @@ def test_what_was_stressed_is_the_whole_phrase(seed_engine):
     ("Which is larger, Anthropic's AWS pledge or the most Amazon could invest?",
      ("Anthropic's AWS pledge", "the most Amazon could invest"),
      ("What is Anthropic's AWS pledge?", "What is the most Amazon could invest?"), True),
+    # how far apart, asked after the choice, is read off both figures (the thirty-ninth blind probe: Mistral's only)
+    ("Which is worth more, Anthropic or Mistral, and by roughly how much?", ("Anthropic", "Mistral"),
+     ("How much is Anthropic worth?", "How much is Mistral worth?"), True),
 ])
 def test_which_of_two_is_larger_is_a_figure_question_for_each(question, sides, questions, larger):
     from rag.comparison import Comparison, which_of_two
 
     assert which_of_two(question) == Comparison(sides, questions, larger)
+
+
+def test_compare_x_with_y_asks_both_unranked():
+    from rag.comparison import Comparison, which_of_two
+
+    sides = ("Amazon's total commitment to Anthropic", "Microsoft's investment in OpenAI")
+    assert which_of_two("Compare Amazon's total commitment to Anthropic with Microsoft's investment in OpenAI.") == Comparison(
+        sides, tuple(f"What is {side}?" for side in sides), larger=True, ranked=False)
+    assert which_of_two("Compare the structures of the deals with each other") is None  # no name on a side
+
+
+def test_compare_x_with_y_gives_both_answers(seed_engine):
+    got = seed_engine.ask("Compare Amazon's total commitment to Anthropic with Microsoft's investment in OpenAI.")
+    assert got.text.startswith("Amazon's total commitment to Anthropic: ")
+    assert got.text.endswith("; Microsoft's investment in OpenAI: approximately $13 billion")
 
 
 @pytest.mark.parametrize("question", [

@@ -37,6 +37,10 @@ from tests.conftest import SEED
     # what something is characterized as follows "as" (was "Amazon", a name of the sentence)
     ("Which publication characterizes the arrangement as a circular investment?",
      CoverageQuestion("which", "circular investment", outlets=True)),
+    # the piece it ran, said before what the piece says (the thirty-ninth blind probe: was "Amazon")
+    ("Which outlet ran the piece that calls the deal a 'circular investment'?",
+     CoverageQuestion("which", "circular investment", outlets=True)),
+    ("Which publication carried the story that mentions Gemini?", CoverageQuestion("which", "Gemini", outlets=True)),
     # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),

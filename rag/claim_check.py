@@ -1,0 +1,115 @@
+"""A claim given to check, read as the yes/no question it asks: "A draft says Amazon gets a board seat at
+Anthropic. True?" asks "Does Amazon get a board seat at Anthropic?"; "Fact check: the deal secures Anthropic up to
+5 GW, right?" asks "Does the deal secure Anthropic up to 5 GW?".
+
+A fact-checker writes the claim as a statement, framed by who made it ("Our copy reads that ...", "Someone wrote
+that ...", "Check for me: ...") or followed by a tag ("... — is that right?", "correct?", "ok to run?"). The frame
+and the tag are cut off, and the statement is turned into a question by the parse: its auxiliary is put before its
+subject ("was $2.75 billion" -> "Was ... $2.75 billion?"), or "do" in the verb's tense is ("gets" -> "Does ... get").
+A question with neither a frame nor a tag is left as written, and so is a statement the parse finds no verb in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.phrases import parse
+
+# who made the claim, before it: "I'm checking a draft that says", "Our copy reads that", "Someone wrote that"
+_CLAIMED_BY = re.compile(
+    r"^\W*(?:"
+    r"(?:i'?m|i am|we'?re|we are)\s+(?:checking|fact[- ]checking|verifying|looking at)\s+(?:a|an|the|our|my|this|some)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:says|said|reads|read|claims|claimed|states|stated)"
+    r"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:[\w-]+\s+)?(?:draft|copy|story|piece|article|report|headline|source|reporter|editor|"
+    r"writer|tweet|post|press release|caption|line)s?\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it)"
+    r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me)"
+    r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
+    r"|i\s+(?:read|heard|saw)"
+    r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
+    r")\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+# a label set before the claim: "Fact check:", "Check for me:", "Quick yes or no:", "draft line:"
+_LABEL = re.compile(
+    r"^\W*(?:(?:quick\s+)?(?:fact[- ]?check|check(?:\s+(?:for me|this|please))?|verify(?:\s+this)?|confirm(?:\s+this)?|"
+    r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline)(?:\s+line)?|claim))\s*[:—–-]\s*",
+    re.IGNORECASE,
+)
+# a tag after the claim: "— is that right?", ", right?", ". True?", "ok to run?", "Is that what the articles say?"
+_TAG = re.compile(
+    r"(?:^|(?<=[,;.!—–'\"”’-]))\s*(?:"
+    r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|what\s+the\s+(?:articles?|sources?)\s+says?)"
+    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false)"
+    r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
+    r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
+    r")(?:\s+or\s+[^?]*)?\s*\?+\s*$",  # "Is that accurate or did we get the timeframe wrong?"
+    re.IGNORECASE,
+)
+_QUESTION_OPENING = re.compile(
+    r"^(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
+    r"should|may|might|must)\b",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’"
+DO_BY_TAG = {"VBZ": "does", "VBP": "do", "VB": "do", "VBD": "did"}  # the "do" a question needs, by the verb's tense
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def checked_question(text: str) -> str:
+    """The yes/no question a claim given to check asks; `text` itself where it is no such claim."""
+    if _QUESTION_OPENING.match(text.lstrip(" \"'“‘")):
+        return text  # already a question: "Which article says ...?", "Is Amazon investing $5bn, right?"
+    claim, framed = _claim(text)
+    if not framed or not claim:
+        return text
+    if _QUESTION_OPENING.match(claim):
+        return claim[:1].upper() + claim[1:] + "?"  # "Is that right: did Amazon invest $4 billion?"
+    asked = as_question(claim)
+    return asked if asked is not None else text
+
+
+def _claim(text: str) -> tuple[str, bool]:
+    """The claim of `text` without its frame and tag, and whether it had either."""
+    claim = text.strip()
+    framed = False
+    for frame in (_LABEL, _CLAIMED_BY, _LABEL):  # "Fact check: a draft says ..."
+        m = frame.match(claim)
+        if m is not None and m.end() < len(claim):
+            claim, framed = claim[m.end() :], True
+    tag = _TAG.search(claim)
+    if tag is not None and tag.start() > 0:
+        claim, framed = claim[: tag.start()], True
+    return claim.strip().strip(_QUOTES).rstrip(" ?.!,;:—–-").strip(_QUOTES).strip(), framed
+
+
+def as_question(statement: str) -> str | None:
+    """A statement turned into the yes/no question whether it holds: "Amazon gets a board seat" -> "Does Amazon get a
+    board seat?", "the tranche was $2.75 billion" -> "Was the tranche $2.75 billion?"; None where the parse finds no
+    verb with a subject."""
+    doc = parse(statement)
+    if doc is None:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
+    if subject is None:
+        return None
+    start = min(t.idx for t in subject.subtree)
+    helper = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i > subject.i), None)
+    if helper is None and root.pos_ == "AUX":
+        helper = root  # "the tranche was $2.75 billion": the copula itself opens the question
+    if helper is not None:
+        rest = statement[:start] + statement[start : helper.idx] + statement[helper.idx + len(helper.text) :]
+        opener = helper.text
+    else:
+        do = DO_BY_TAG.get(root.tag_)
+        if do is None:
+            return None
+        rest = statement[:start] + statement[start : root.idx] + root.lemma_ + statement[root.idx + len(root.text) :]
+        opener = do
+    head, body = rest[:start], rest[start:]
+    if not (doc[subject.left_edge.i].pos_ == "PROPN" or body[:2] == "I "):
+        body = body[:1].lower() + body[1:]  # "The deal secures ..." -> "Does the deal secure ...?"
+    asked = " ".join(f"{head}{opener.lower()} {body}".split())
+    return asked[:1].upper() + asked[1:] + "?"

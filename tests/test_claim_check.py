@@ -1,0 +1,59 @@
+"""A claim given to check is asked as the yes/no question whether it holds (rag.claim_check): pure text and parse
+rules, no embedding model."""
+
+import pytest
+
+from rag.claim_check import as_question, checked_question
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # a frame that says who made the claim, a tag after it, or both (the thirty-ninth blind probe's forms)
+    ("A draft says Amazon gets a board seat at Anthropic as part of the investment. True?",
+     "Does Amazon get a board seat at Anthropic as part of the investment?"),
+    ("I'm checking a draft that says Amazon's new Anthropic deal is worth up to $25 billion in total — is that right?",
+     "Is Amazon's new Anthropic deal worth up to $25 billion in total?"),
+    ("Our copy reads that Anthropic will spend more than $100bn on AWS over the next five years. Is that accurate or "
+     "did we get the timeframe wrong?", "Will Anthropic spend more than $100bn on AWS over the next five years?"),
+    ("Quick yes or no: Amazon's second tranche in early 2024 was $2.75 billion?",
+     "Was Amazon's second tranche in early 2024 $2.75 billion?"),
+    ("Someone wrote that Microsoft owns about a quarter of OpenAI. Is that what the articles say?",
+     "Does Microsoft own about a quarter of OpenAI?"),
+    ("draft line: 'Anthropic's revenue has now passed $30 billion a year.' ok to run?",
+     "Has Anthropic's revenue now passed $30 billion a year?"),
+    ("Fact check: the deal secures Anthropic up to 5 GW of Nvidia H100 capacity, right?",
+     "Does the deal secure Anthropic up to 5 GW of Nvidia H100 capacity?"),
+    ("We say the milestone-linked portion of Amazon's money is $25 billion. Correct?",
+     "Is the milestone-linked portion of Amazon's money $25 billion?"),
+    ("The story says Amazon invested $4 billion in 2024, right?", "Did Amazon invest $4 billion in 2024?"),
+    # a question inside the frame is asked as it is
+    ("Fact check: did Amazon invest $4 billion?", "Did Amazon invest $4 billion?"),
+])
+def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
+    assert checked_question(text) == asked
+
+
+@pytest.mark.parametrize("text", [
+    "How much cash is Amazon putting into Anthropic right away?",  # "right" inside a question is no tag
+    "What was the first true engine that was commercially successful?",
+    "Which article says Amazon's total investment in Anthropic is $8 billion?",  # a question of who says it
+    "Is Amazon investing $5bn, right?",  # already a yes/no question
+    "Amazon Anthropic investment",  # keywords: no frame, no tag
+    "Fact check: the Amazon deal",  # no verb: nothing to ask
+])
+def test_what_is_no_claim_to_check_is_left_as_written(text):
+    assert checked_question(text) == text
+
+
+def test_a_statement_without_a_verb_and_subject_is_no_question():
+    assert as_question("up to $25 billion in total") is None
+
+
+def test_a_claim_to_check_is_answered_yes_or_no_with_how_it_was_read(seed_engine):
+    got = seed_engine.ask("A draft says Amazon gets a board seat at Anthropic as part of the investment. True?")
+    assert got.text.startswith("No: Amazon holds a minority stake and does not have a board seat")
+    assert got.note.startswith("Checked as 'Does Amazon get a board seat at Anthropic as part of the investment?'.")
+    assert got.question.startswith("A draft says")
+    # a span of time the articles give otherwise: No ("over the next decade")
+    got = seed_engine.ask("Our copy reads that Anthropic will spend more than $100bn on AWS over the next five years. "
+                          "Is that accurate?")
+    assert got.text.startswith("No: Anthropic also plans to spend more than $100bn over the next decade")
