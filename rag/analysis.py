@@ -163,6 +163,15 @@ _CREDIT_FOLLOWUP = re.compile(
     r"^(?:and\s+)?who\s+(?P<verb>wrote|authored|edited|published)\s+(?:that|this|it|the)(?:\s+(?:article|piece|story|report|one))?\s*\??$",
     re.IGNORECASE,
 )
+# "What's the actual figure then?", "So what is the real number?": the figure a yes/no question was about, as the
+# articles give it
+_FIGURE_FOLLOWUP = re.compile(
+    r"^\W*(?:and\s+|so\s+|then\s+|ok(?:ay)?,?\s+)?(?:what(?:'s|’s|\s+is|\s+was|\s+are)|which\s+is)\s+(?:the\s+)?"
+    r"(?:actual|real|right|correct|true|accurate|reported|stated)\s+(?:figure|number|amount|value|sum|one)(?:\s+then)?\s*\??$",
+    re.IGNORECASE,
+)
+
+
 def _credit_followup(text: str) -> str:
     """ "publisher" for "Who published that?", "credit" for "Who wrote that article?", else ""."""
     m = _CREDIT_FOLLOWUP.match(text)
@@ -187,7 +196,8 @@ _BEFORE_FOLLOWUP = re.compile(
     # "And before the latest deal?": a continuation that names the event instead of "that"
     r"|^(?:and|but|what about)\s+(?:before|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w$.-]+\s+){0,2}(?:deal|round|investment|agreement|announcement|partnership|commitment)\s*\??$"
     # "And the older one?", "Which is the earlier figure?"
-    r"|^(?:and\s+|what\s+about\s+|which\s+(?:is|was)\s+)?the\s+(?:older|earlier|previous|prior)\s+(?:one|figure|number|amount)\s*\??$"
+    r"|^(?:and\s+|what\s+about\s+|which\s+(?:is|was)\s+)?the\s+(?:older|earlier|previous|prior)\s+"
+    r"(?:one|figure|number|amount|article|source|report|story|piece|coverage)\s*\??$"
     # "Is there an older figure?", "What was the earlier figure?", "Any previous estimate?"
     r"|^(?:and\s+)?(?:is\s+there\s+|was\s+there\s+|what\s+(?:is|was)\s+|any\s+)(?:an?\s+|the\s+)?(?:older|earlier|previous|prior)\s+"
     r"(?:figure|number|amount|estimate|value|one|version|report)\s*\??$"
@@ -261,7 +271,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "side" ("which article gave that lower number?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?") or ""
+    followup: str = ""  # "source" ("who said that?"), "side" ("which article gave that lower number?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?"), "figure" ("what's the actual figure then?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -460,7 +470,8 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     followup = (
         "side" if side else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
-        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text) else "")
+        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text)
+        else "figure" if _FIGURE_FOLLOWUP.match(text) else "")
     )
     act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")
     actor = next((e for e in doers if _acts(text, e)), "")

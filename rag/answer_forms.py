@@ -17,7 +17,7 @@ from rag.negation import POLARITY_NEGATION
 from rag.opposites import says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
-from rag.timewords import periods_in, years_in
+from rag.timewords import months_in, periods_in, years_in
 
 Cut = tuple[int, int, str]
 
@@ -166,7 +166,7 @@ def yes_no(
     sentence: str, terms: frozenset[str], figures: Sequence[Figure] = (),
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
-    absence: bool = False, durations: Sequence[float] = (),
+    absence: bool = False, durations: Sequence[float] = (), months: frozenset[tuple[int, str]] = frozenset(),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -174,7 +174,8 @@ def yes_no(
     share price drop?" and "shares climbed nearly 3%"). `absence`: the question asks whether something is lacking
     ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes. `durations`
     (in years): a sentence that gives spans of time and none of these says No ("over the next decade" for "over the
-    next five years")."""
+    next five years"); `months` (month and year pairs, rag.timewords.months_in): a sentence that dates it in another
+    month of the same year says No."""
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
@@ -215,6 +216,9 @@ def yes_no(
         dated = years_in(sentence)
         if dated and not set(dated) & set(asked_years):
             word = "No"
+    if months and word == "Yes" and (named := months_in(sentence)) and not months & named and (
+            {year for _, year in months} & {year for _, year in named}):
+        word = "No"  # "Did Amazon invest in OpenAI in January 2026?" and "In February 2026, the company invested ..."
     return 0, len(sentence), f"{word}: {sentence}"
 
 

@@ -41,7 +41,16 @@ from rag.phrase_answer import (
 )
 from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name, unknown_words
-from rag.scoring import NEAR_BEST, UNKNOWN, Scored, largest_weight, missing_weight, score_sentences, sentence_confidence
+from rag.scoring import (
+    NEAR_BEST,
+    UNKNOWN,
+    Scored,
+    another_bound_figure,
+    largest_weight,
+    missing_weight,
+    score_sentences,
+    sentence_confidence,
+)
 from rag.sentence_facts import facts, names_here_and_before
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
@@ -515,10 +524,21 @@ def answer_question(
     citations = [cite(data, sid) for sid in sources[:MAX_CITATIONS]]
     if figure is not None and text.endswith(figure.text):
         text = _with_hedge(sentence.text, text)
+    if q.years and form is None and kind != "date" and not _dated_near(data, best.sentence_id) and (
+            dated := data.document_head(sentence.doc_id).date) and set(years_in(dated)) != set(q.years):
+        # "How much did Google invest in Anthropic in 2025?" and "a reported $2 billion investment", undated, in an
+        # article dated 2024 to 2025: the reader is told the year asked is not the source's (an article of that year
+        # dates what it reports)
+        note = f"{note} The source does not date this to {' or '.join(q.years)}; it is dated {dated}.".strip()
     return Answer(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
         note,
     )
+
+
+def _dated_near(data: IndexData, sentence_id: int) -> bool:
+    """Whether a sentence or one next to it names a year."""
+    return any(years_in(data.sentences[i].text) for i in (sentence_id, *data.neighbours(sentence_id)))
 
 
 # a length written before the noun it measures: "10-year agreement", "a five-year contract"
@@ -764,7 +784,11 @@ def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scor
         # a question of how one thing differs from another is answered by a clause, not a figure: "a reported 49%"
         # (Microsoft's) in the sentence that sets Amazon's deal against Microsoft's does not unbind it
         figure = span.figure if span is not None and not (q.answer_type == "reason" and DIFFER_TERMS & q.terms) else None
-        scored[i] = s = dataclasses.replace(s, span=span, bound=1.0 if is_bound(data, q, s.sentence_id, figure, known) else 0.0)
+        bound_here = is_bound(data, q, s.sentence_id, figure, known)
+        if not bound_here and figure is not None and span is not None and q.answer_type == "yesno" and q.measured and (
+                other := another_bound_figure(data, q, s.sentence_id, known, span)) is not None:
+            span, bound_here = other, True  # "Did Mistral AI reach a $6 billion valuation?": not OpenAI's $150 billion
+        scored[i] = s = dataclasses.replace(s, span=span, bound=1.0 if bound_here else 0.0)
         if s.bound:
             bound.append(s)
             if len(bound) >= need:

@@ -55,6 +55,23 @@ def figure_choice(text: str) -> tuple[str, tuple[Figure, Figure]] | None:
     return f"{_ASK_BY_UNIT[first.unit]} {m.group('aux').lower()} {stem}{' ' + after if after else ''}?", (first, second)
 
 
+def figure_question(text: str) -> str | None:
+    """The figure question a yes/no question about one figure asks of ("Is Amazon's total investment in Anthropic $8
+    billion?" -> "How much is Amazon's total investment in Anthropic?"); None for any other question."""
+    m = _OPENS.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    figures = [f for f in parse_figures(rest) if f.unit != "year"]
+    if len(figures) != 1 or figures[0].unit not in _ASK_BY_UNIT:
+        return None
+    f = figures[0]
+    hedge = _HEDGE.search(rest[: f.start])
+    stem = " ".join(f"{rest[: hedge.start() if hedge is not None else f.start]} {rest[f.end :]}".strip(" ?.!").split())
+    stem = re.sub(r"\s+(?:of|at|to|by)$", "", stem)  # "valued at $60 billion" -> "valued"
+    return f"{_ASK_BY_UNIT[f.unit]} {m.group('aux').lower()} {stem}?" if stem else None
+
+
 def chosen(question: str, choices: tuple[Figure, Figure], answer: Answer) -> Answer | None:
     """The answer to the figure question as the answer to the choice, where its figure is one of the two."""
     got = answer.figure

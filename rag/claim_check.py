@@ -13,20 +13,25 @@ from __future__ import annotations
 
 import re
 
+from rag.figures import parse_figures
 from rag.phrases import parse
 
 # who made the claim, before it: "I'm checking a draft that says", "Our copy reads that", "Someone wrote that"
 _CLAIMED_BY = re.compile(
-    r"^\W*(?:"
+    r"^\W*(?!(?:which|what|whose|who)\b)(?:"
     r"(?:i'?m|i am|we'?re|we are)\s+(?:checking|fact[- ]checking|verifying|looking at)\s+(?:a|an|the|our|my|this|some)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:says|said|reads|read|claims|claimed|states|stated)"
     r"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:[\w-]+\s+)?(?:draft|copy|story|piece|article|report|headline|source|reporter|editor|"
-    r"writer|tweet|post|press release|caption|line)s?\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it)"
+    r"writer|tweet|post|press release|caption|line)s?\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|"
+    r"reported|reports|suggests|suggested)"
     r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me)"
     r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
     r"|i\s+(?:read|heard|saw)"
     r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
-    r")\s+(?:that\s+)?",
+    # a question that asks whether the claim holds: "Is it true that ...", "Can you confirm that ..."
+    r"|(?:is|was)\s+it\s+(?:true|correct|right|accurate|the case)\s+that"
+    r"|(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:whether|if))?"
+    r")(?:\s*:\s*|\s+)(?:that\s+)?",
     re.IGNORECASE,
 )
 # a label set before the claim: "Fact check:", "Check for me:", "Quick yes or no:", "draft line:"
@@ -53,25 +58,52 @@ _QUESTION_OPENING = re.compile(
 _QUOTES = "\"'“”‘’"
 DO_BY_TAG = {"VBZ": "does", "VBP": "do", "VB": "do", "VBD": "did"}  # the "do" a question needs, by the verb's tense
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+LOWERED_POS = frozenset({"DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ"})  # a first word written lower-case inside a question
+
+
+def _lowered(claim: str) -> bool:
+    """Whether the claim's first word is lower-cased inside a sentence ("The", "Its"), not a name."""
+    doc = parse(claim)
+    return doc is not None and len(doc) > 0 and doc[0].pos_ in LOWERED_POS
 
 
 def checked_question(text: str) -> str:
     """The yes/no question a claim given to check asks; `text` itself where it is no such claim."""
-    if _QUESTION_OPENING.match(text.lstrip(" \"'“‘")):
-        return text  # already a question: "Which article says ...?", "Is Amazon investing $5bn, right?"
     claim, framed = _claim(text)
-    if not framed or not claim:
+    if not framed and not _STATED.match(text):
+        return text  # a question ("Which article says ...?", "Is Amazon investing $5bn, right?"), or keywords
+    if not claim:
         return text
     if _QUESTION_OPENING.match(claim):
         return claim[:1].upper() + claim[1:] + "?"  # "Is that right: did Amazon invest $4 billion?"
     asked = as_question(claim)
-    return asked if asked is not None else text
+    if asked is not None:
+        return asked
+    # a claim the parse cannot turn ("the latest round values Anthropic at ..." read with "values" a noun): asked
+    # whole; an unframed statement is left as written
+    doc = parse(claim)
+    # a verb or a figure says something ("Fact check: the Amazon deal" says nothing)
+    said = (doc is not None and any(t.pos_ in ("VERB", "AUX") for t in doc)) or bool(parse_figures(claim))
+    return f"Is it true that {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?" if framed and said else text
+
+
+# a statement asked with a question mark, no question word anywhere: "Anthropic's annual revenue has reached $30
+# billion?" (not "amazon invested how much?", nor keywords: those the parse finds no verb in are left as written)
+_STATED = re.compile(
+    r"^(?!\W*(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will|would|can|"
+    r"could|should|may|might|must)\b)(?![^?]*\b(?:what|who|whom|whose|which|when|where|why|how)\b)"
+    # (nor a question after a lead phrase: "According to AI Business, does Amazon have ...?")
+    r"(?![^?]*[,;:]\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b)[^?]*\s[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _claim(text: str) -> tuple[str, bool]:
     """The claim of `text` without its frame and tag, and whether it had either."""
     claim = text.strip()
     framed = False
+    if _QUESTION_OPENING.match(claim.lstrip(" \"'“‘")) and not _CLAIMED_BY.match(claim):
+        return claim, False  # a question as it is ("Is Amazon investing $5bn, right?")
     for frame in (_LABEL, _CLAIMED_BY, _LABEL):  # "Fact check: a draft says ..."
         m = frame.match(claim)
         if m is not None and m.end() < len(claim):
@@ -96,6 +128,8 @@ def as_question(statement: str) -> str | None:
     if subject is None:
         return None
     start = min(t.idx for t in subject.subtree)
+    if any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in root.children):
+        return None  # already a question ("does Amazon have ..."): nothing to turn
     helper = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i > subject.i), None)
     if helper is None and root.pos_ == "AUX":
         helper = root  # "the tranche was $2.75 billion": the copula itself opens the question
@@ -109,7 +143,7 @@ def as_question(statement: str) -> str | None:
         rest = statement[:start] + statement[start : root.idx] + root.lemma_ + statement[root.idx + len(root.text) :]
         opener = do
     head, body = rest[:start], rest[start:]
-    if not (doc[subject.left_edge.i].pos_ == "PROPN" or body[:2] == "I "):
-        body = body[:1].lower() + body[1:]  # "The deal secures ..." -> "Does the deal secure ...?"
+    if doc[subject.left_edge.i].pos_ in LOWERED_POS:
+        body = body[:1].lower() + body[1:]  # "The deal secures ..." -> "Does the deal secure ...?" (not "Salesforce")
     asked = " ".join(f"{head}{opener.lower()} {body}".split())
     return asked[:1].upper() + asked[1:] + "?"

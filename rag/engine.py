@@ -31,6 +31,7 @@ from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFi
 # here: `rag index` and an upload's indexing do not load it (about 50 ms of every such start).
 
 MAX_NAME_CHARS = 100
+FIGURE_FOLLOWUPS = ("figure", "before", "after", "newest")  # follow-ups that ask of a figure, not of a yes or no
 NOTHING_TO_FOLLOW = "this follows up an earlier question, and there is none yet: ask the question it refers to first"
 NO_CREDIT = "the article that answer is cited from names no author or publisher"
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
@@ -194,14 +195,15 @@ class Engine:
         )
         from rag.bylines import asks_byline, byline_answer, credit_answer
         from rag.casing import leads_with_name, recased
-        from rag.choice import chosen, figure_choice
+        from rag.choice import chosen, figure_choice, figure_question
+        from rag.claim_check import checked_question
         from rag.comparison import compared as compared_answer
         from rag.comparison import which_of_two
         from rag.coverage import coverage_question
         from rag.followup import before_event, contextualize, needs_previous, restated
         from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import asked_of_answer, compared_parts, joined, two_parts
+        from rag.parts import asked_of_answer, compared_label, compared_parts, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche
@@ -225,7 +227,7 @@ class Engine:
             return joined(q.text, [(parts[0], first), (of_answer or parts[1], second)])
         if (compared := compared_parts(q.text)) is not None:
             # "How does OpenAI's valuation compare with Anthropic's?": each name's figure, each cited
-            return joined(q.text, [(part, self.ask(part, k=k, mode=mode)) for part in compared])
+            return joined(q.text, [(part, self.ask(part, k=k, mode=mode)) for part in compared], [compared_label(p) for p in compared])
         if (two := which_of_two(q.text)) is not None:
             # "Which is valued higher, Anthropic or OpenAI?": each side's figure, the larger named
             first, second = (self.ask(part, k=k, mode=mode) for part in two.questions)
@@ -244,6 +246,13 @@ class Engine:
             # "And before that?" or "And Microsoft?" first: there is no question it could follow up
             return Answer.abstain(q.text, 0.0, NOTHING_TO_FOLLOW)
         if q.followup and before is not None:
+            # after a yes/no question about a figure ("Is Amazon's total investment $8 billion?"), the figure follow-ups
+            # ask of the figure as the articles give it ("How much is Amazon's total investment?")
+            of_figure = figure_question(checked_question(before)) if not older and q.followup in FIGURE_FOLLOWUPS else None
+            if of_figure is not None:
+                before = of_figure
+            if q.followup == "figure":  # "What's the actual figure then?": of a figure question, its own answer
+                return dataclasses.replace(self.ask(before, k=k, mode=mode), question=q.text)
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
             earlier = (self.ask(older, previous=TURN_BREAK.join([base, *chain[:-1]]), k=k, mode=mode) if older

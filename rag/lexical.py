@@ -110,11 +110,12 @@ GENERIC_NAME_TERMS = frozenset(content_terms(
 # not the word another article must say too
 # adverbs that only focus or hedge what they stand by: "Does Amazon only own ...?", "Is it still ...?"
 FOCUS_ADVERBS = ("only", "really", "actually", "also", "just", "even", "still", "ever")
+DEGREE_ADVERBS = ("so", "too", "very", "quite", "rather")  # "so much": how much, said of nothing
 LIGHT_TERMS = frozenset(content_terms(
     "remain remains become stay seem appear keep get have make take give hold describe described call called"
     " say said report reported consider considered portray portrayed depict depicted characterize characterized"
     " characterise characterised label labelled labeled regard regarded deem deemed view viewed paint painted "
-    + " ".join(FOCUS_ADVERBS)
+    + " ".join((*FOCUS_ADVERBS, *DEGREE_ADVERBS))
 ))
 
 # prepositions: words content_terms keeps that say where or how, never what ("only through model tokens")

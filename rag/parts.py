@@ -74,10 +74,46 @@ _COMPARED = re.compile(
 )
 
 
-def compared_parts(question: str) -> tuple[str, str] | None:
-    """A comparison of one measure of two names as a question for each ("How does OpenAI's valuation compare with
-    Anthropic's?" -> "What is OpenAI's valuation?", "What is Anthropic's valuation?"): each figure answered and
-    cited on its own, both given; None for any other question."""
+# "Compare the valuations of Anthropic, OpenAI and Mistral AI.", "How do the valuations of X and Y compare?": one
+# measure of two names or more (names as written, capitalized; what follows them goes with each: "... in Anthropic")
+_EACH_NAME = r"(?-i:[A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*)*)"
+_NAMES = rf"{_EACH_NAME}(?:\s*,\s*{_EACH_NAME})*,?\s+and\s+{_EACH_NAME}"
+_REST = r"(?:\s+(?:in|into|of|at|for|to|on)\s+[^?.!]+?)?"
+_EACH = re.compile(
+    rf"^\W*(?:(?:compare|contrast)\s+(?:the\s+)?(?P<measure>[a-z][a-z -]*?)\s+of\s+(?P<names>{_NAMES})(?P<rest>{_REST})"
+    rf"|how\s+(?:do|did)\s+(?:the\s+)?(?P<measure2>[a-z][a-z -]*?)\s+of\s+(?P<names2>{_NAMES})(?P<rest2>{_REST})\s+compare)"
+    r"\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+_OWNER_ASKED = re.compile(r"^What (?:is|was) (?P<owner>.+?)['’]s ")
+
+
+def compared_label(part: str) -> str:
+    """Whose measure a part of a comparison asks ("What is OpenAI's valuation?" -> "OpenAI")."""
+    m = _OWNER_ASKED.match(part)
+    return m.group("owner") if m else ""
+
+
+def _singular(noun: str) -> str:
+    """"valuations" -> "valuation", "companies" -> "company": the measure asked of each name."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def compared_parts(question: str) -> tuple[str, ...] | None:
+    """A comparison of one measure of two names or more as a question for each ("How does OpenAI's valuation compare
+    with Anthropic's?" -> "What is OpenAI's valuation?", "What is Anthropic's valuation?"; "Compare the valuations of
+    Anthropic, OpenAI and Mistral AI."): each figure answered and cited on its own, all given; None for any other
+    question."""
+    each = _EACH.match(question)
+    if each is not None:
+        measure = _singular((each.group("measure") or each.group("measure2")).strip())
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", each.group("names") or each.group("names2"))
+        rest = each.group("rest") or each.group("rest2") or ""
+        return tuple(f"What is {name}'s {measure}{rest}?" for name in names if name)
     m = _COMPARED.match(question)
     if m is None or (m.group("aux") is not None and not re.search(r"\bcompare\b", question, re.IGNORECASE)):
         return None  # "How does ...": a comparison only where it says "compare"
@@ -158,10 +194,10 @@ PART_SEPARATOR = "; "
 SENTENCE_SEPARATOR = " … "
 
 
-def joined(question: str, parts: Sequence[tuple[str, Answer]]) -> Answer:
+def joined(question: str, parts: Sequence[tuple[str, Answer]], labels: Sequence[str] = ()) -> Answer:
     """One answer to a question asked in parts: the parts' answers in order, their sentences and sources together
     (each source once), and a note naming each part no source answers. An abstention only where no part is
-    answered."""
+    answered. `labels`, one a part, name whose each answer is ("Anthropic: approximately $60 billion")."""
     answered = [a for _, a in parts if not a.abstained]
     unanswered = [p for p, a in parts if a.abstained]
     notes = list(dict.fromkeys(a.note for _, a in parts if a.note))  # one note said of both parts is said once
@@ -179,7 +215,9 @@ def joined(question: str, parts: Sequence[tuple[str, Answer]]) -> Answer:
     return dataclasses.replace(
         answered[0],
         question=question,
-        text=PART_SEPARATOR.join(a.text for a in answered),
+        text=PART_SEPARATOR.join(
+            f"{label}: {a.text}" if label else a.text
+            for (_, a), label in zip(parts, labels or [""] * len(parts), strict=True) if not a.abstained),
         sentence=SENTENCE_SEPARATOR.join(sentences),
         confidence=round(min(a.confidence for a in answered), 4),
         citations=tuple(citations),

@@ -45,6 +45,17 @@ class Scored:
     coverage: float = 1.0  # the share of the question's names in the sentence and its neighbours
 
 
+def another_bound_figure(data: IndexData, q: QuestionAnalysis, sentence_id: int, known: SentenceFacts, span: Span) -> Span | None:
+    """Another figure of the kind asked in a sentence whose chosen figure is not bound to the question's names: "OpenAI's
+    valuation reached $150 billion, while Mistral AI achieved a $6 billion valuation" has Mistral AI's (a yes/no
+    question's own figure is the one it asks of: "Did Mistral AI reach a $6 billion valuation?"); None where none is."""
+    return next((
+        c for c in candidate_spans(known.text, q.span_kind)
+        if c.figure is not None and c.start != span.start and (q.answer_type == "yesno" or not _given(q, c.figure))
+        and is_bound(data, q, sentence_id, c.figure, known)
+    ), None)
+
+
 def largest_weight(idf: TermWeights) -> float:
     """The weight of the rarest term: what a term absent from the index counts."""
     largest = getattr(idf, "largest", None)
@@ -124,12 +135,7 @@ def score_sentences(
         missing = 0.0 if lazy else missing_weight(q_terms, near, weight, default_idf)
         bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         if bound == 0.0 and span is not None and span.figure is not None:
-            # "OpenAI's valuation reached $150 billion, while Mistral AI achieved a $6 billion valuation": another figure
-            # of the kind asked in the sentence may be the one bound to the question's names
-            other = next((
-                c for c in candidate_spans(known.text, kind)
-                if c.figure is not None and c.start != span.start and not _given(q, c.figure) and is_bound(data, q, sid, c.figure, known)
-            ), None)
+            other = another_bound_figure(data, q, sid, known, span)
             if other is not None:
                 span, bound = other, 1.0
         out.append(Scored(

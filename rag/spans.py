@@ -665,6 +665,9 @@ def _names_entity(text: str, entities: Sequence[str]) -> bool:
 # a place preposition right before a span: "in Edinburgh", "across Asia", "at the Battle of Hastings"; or before the
 # list the span is in: "from Denmark, Iceland and Norway"
 _LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+# a lone word of a people or a place, used as an adjective before a noun ("Byzantine hands", "Thai/Japanese alliance")
+_ADJECTIVAL = re.compile(r"[A-Z][a-z]+(?:ish|ese|ian|ean|ine|i|eek|ch)")
+_NOUN_AFTER = re.compile(r"(?:/[A-Z][a-z]+)?\s+(?!(?:and|or|nor|but|in|of|on|at|to|for|with|from|by|as|is|was|were|are|has|had|have|the|a|an)\b)[a-z]")
 _AT_PLACE = re.compile(r"\b(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?:(?i:the)\s+)?(?:" + _LISTED_NAME + r"){0,4}$")
 # the agent of a passive right before a span: "stopped by the Byzantine general Alexius Komnenos", "by Sweyn Forkbeard"
 _BY_AGENT = re.compile(r"\bby\s+(?:(?:the|an?)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}$")
@@ -782,6 +785,8 @@ def _nearest(
             total /= QUOTED_FACTOR ** 2  # a word quoted as a word is no place ('"Norman" comes from "Norseman"')
         if kind_asked == "place" and span.figure is None and _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start):
             total *= PLACE_FACTOR  # "Which regions ...?": "across Asia and Europe", not "Amazon Trainium" nearby
+        if kind_asked == "place" and span.figure is None and _ADJECTIVAL.fullmatch(span.text) and _NOUN_AFTER.match(sentence, span.end):
+            total /= PLACE_FACTOR  # "Where was Dyrrachium?": not "Byzantine" of "Byzantine hands", an adjective of a place
         if q.answer_type == "person" and span.figure is None and (
                 _AT_PLACE.search(sentence, max(0, span.start - PLACE_REACH), span.start) or (" " not in span.text and DEMONYM.search(span.text))):
             total /= PLACE_FACTOR  # "Who ...?": not "in Syria", nor "French"

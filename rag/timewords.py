@@ -25,6 +25,22 @@ def years_in(text: str) -> tuple[str, ...]:
     return tuple(_YEAR.findall(text)) if text else ()
 
 
+# a month named with its year: "February 2026", "Feb. 2026", "January 12, 2026"
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<month>{MONTH_PATTERN}|{'|'.join(MONTH_ABBREVIATIONS)})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def months_in(text: str) -> frozenset[tuple[int, str]]:
+    """The months a text names with their years, as (month number, year): "In February 2026, ..." -> {(2, "2026")}."""
+    found = set()
+    for m in _MONTH_YEAR.finditer(text):
+        word = m.group("month").lower()
+        number = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(word[:3]))
+        found.add((number, m.group("year")))
+    return frozenset(found)
+
+
 # How often a figure is counted: a question about a monthly figure is not answered by an annual one. One row per
 # period, its words as written (lower case).
 PERIODS: tuple[tuple[str, tuple[str, ...]], ...] = (

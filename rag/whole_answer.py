@@ -11,7 +11,7 @@ from collections.abc import Set as AbstractSet
 from rag import answer_forms
 from rag.alignment import AskedRole, aligned_span, contrasted, effect, purpose
 from rag.analysis import ROLE_TERMS, ROLE_WORDS, QuestionAnalysis
-from rag.binding import is_bound
+from rag.binding import is_bound, names_every
 from rag.claim_reads import states_any
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
@@ -23,7 +23,7 @@ from rag.spans import candidate_spans
 from rag.yes_no import yes_no
 
 WHOLE_ANSWER_CANDIDATES = 3  # sentences searched for a yes/no, definition, reason or list form
-REASON_CANDIDATES = 6  # sentences a why question reads for a reason clause holding its rarest word
+REASON_CANDIDATES = 12  # sentences a why question reads for a reason clause holding its rarest word
 # a "how does X <verb> Y?" question with one of these verbs asks what X does for Y (an effect), not a means
 BENEFIT_TERMS = frozenset(content_terms("help helps benefit benefits aid aids serve serves hurt hurts harm harms affect affects"))
 DIFFER_TERMS = frozenset(content_terms("differ differs different difference distinguish distinguishes"))  # asks a contrast
@@ -240,7 +240,11 @@ def whole_answer(
         seen = {s.sentence_id for s in near}
         for s in scored[:REASON_CANDIDATES]:
             known = facts(data, s.sentence_id)
-            if s.sentence_id in seen or s.score < REASON_REACH * best.score or (rarest and rarest not in known.terms):
+            # (or the act asked of every name: "Anthropic's massive AWS commitment reflects ..." for "Why is Anthropic
+            # committing to spend so much on AWS?", whose rarest word, "spend", it does not say)
+            said = not rarest or rarest in known.terms or (
+                not manner and bool(q.measure) and q.measure in known.terms and names_every(q.entities, known.names))
+            if s.sentence_id in seen or s.score < REASON_REACH * best.score or not said:
                 continue
             if s.bound == 0.0 or (s.bound == UNKNOWN and not is_bound(data, q, s.sentence_id, None, known)):
                 continue

@@ -22,7 +22,7 @@ from rag.opposites import words_of
 from rag.records import Claim, Figure
 from rag.scoring import NEAR_BEST, Scored
 from rag.sentence_facts import facts, names_here_and_before
-from rag.timewords import years_in
+from rag.timewords import months_in, years_in
 
 
 def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
@@ -84,7 +84,12 @@ def yes_no(
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
-                                   names=q.name_terms, absence=absence, durations=q.durations)[2]
+                                   names=q.name_terms, absence=absence, durations=q.durations,
+                                   months=months_in(q.text))[2]
+        if said.startswith("Yes") and rarest and q.measured and _said_of_another_figure(text, rarest, q.measured):
+            # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
+            # tied to commercial milestones": what the question says of its figure the sentence says of another
+            said = "No" + said[len("Yes"):]
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _owned_by_another(text, rarest, q):  # (rarest: a copular question's only)
@@ -207,6 +212,24 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
 
 # a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon
 # have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
+def _said_of_another_figure(sentence: str, stem: str, asked: Sequence[Figure]) -> bool:
+    """Whether the figure nearest the sentence's word of `stem` is another than the asked one, which the sentence
+    states too ("$5bn ..., with up to another $20bn tied to commercial milestones" for the $5 billion)."""
+    stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in asked)]
+    if not any(same_value(f.value, g.value) for f in stated for g in asked):
+        return False  # the asked figure is not here: the figure checks decide
+    words = [m for m in re.finditer(r"[A-Za-z][\w-]*", sentence) if content_terms(m.group()) == [stem]]
+
+    def gap(f: Figure, m: re.Match[str]) -> int:
+        return m.start() - f.end if f.end <= m.start() else f.start - m.end() if f.start >= m.end() else 0
+
+    for m in words:
+        nearest = min(stated, key=lambda f: gap(f, m))
+        if not any(same_value(nearest.value, g.value) for g in asked):
+            return True
+    return False
+
+
 _ABSENCE = re.compile(r"\b(?:without|lacks?|lacking|free of)\b", re.IGNORECASE)
 ABSENCE_TERMS = frozenset(content_terms("without lack lacks lacking free"))
 
@@ -232,7 +255,7 @@ SAME_FIGURE_SHARE = 0.1  # an amount asked as it is holds where the stated one i
 
 def holds(q: QuestionAnalysis, asked: Figure, stated: float) -> bool:
     """Whether a stated value bears out the question's figure: above a floor it puts ("past $50 billion": its
-    `compared` way), below a ceiling, else within SAME_FIGURE_SHARE of it."""
+    `compared` way), below a ceiling, else within SAME_FIGURE_SHARE of it (a share not hedged: that value only)."""
     way = next((w for g, w in q.compared if g == asked), "")
     if way == ">":
         return stated > asked.value
@@ -240,7 +263,9 @@ def holds(q: QuestionAnalysis, asked: Figure, stated: float) -> bool:
         return stated >= asked.value
     if way == "<":
         return stated < asked.value
-    return abs(stated - asked.value) <= SAME_FIGURE_SHARE * abs(asked.value)
+    # a share is asked as it is unless the question hedges it: a reported 49% is no 51% stake (a majority)
+    share = 0.0 if asked.unit == "%" and asked.qualifier not in APPROXIMATE else SAME_FIGURE_SHARE
+    return abs(stated - asked.value) <= share * abs(asked.value) or same_value(stated, asked.value)
 
 
 def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -> tuple[Scored, Claim] | None:

@@ -566,6 +566,10 @@ def test_a_reason_a_little_further_down_that_holds_the_rarest_word(seed_engine):
     # the nearest sentences only repeat "circular investment"; 002's "It's called circular because ..." explains it
     got = seed_engine.ask("Why is the deal described as a circular investment?")
     assert got.text.startswith("because Amazon's $5 billion investment flows back")
+    # past the first six, a reason that says the act asked of every name, not the rarest word ("spend"): the
+    # thirty-eighth and thirty-ninth blind probes got the pledge restated; "so" says nothing
+    got = seed_engine.ask("Why is Anthropic committing to spend so much on AWS?")
+    assert got.text == "the enormous computational requirements needed to train and deploy advanced AI models like Claude"
 
 
 def test_who_wrote_an_article_is_its_author_box_not_a_source_of_its_figure(seed_engine):
@@ -750,6 +754,19 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     # probe, asked as a claim to check: "Yes")
     ("Is the milestone-linked portion of Amazon's money $25 billion?", "No: Amazon will invest $5bn in Anthropic"),
     ("Is the milestone-linked portion of Amazon's money $20 billion?", "Yes: Amazon will invest $5bn in Anthropic"),
+    # a month of the same year the sentence dates it otherwise (the fortieth and forty-first blind probes: "Yes")
+    ("Did Amazon invest in OpenAI in January 2026?", "No: In February 2026, the company invested"),
+    ("Did Amazon invest in OpenAI in February 2026?", "Yes: In February 2026, the company invested"),
+    # the question's own figure in a sentence that gives another name's first (OpenAI's $150 billion): was refused
+    ("Did Mistral AI achieve a $6 billion valuation in its latest round?", "Yes: By comparison"),
+    ("Did Mistral AI reach a $10 billion valuation?", "No: By comparison"),
+    # a share is asked as it is: a reported 49% is no 51% stake (was refused, 51% "within a tenth" of 49%)
+    ("Does Microsoft hold a reported 51% ownership stake in OpenAI?", "No: Unlike Microsoft's arrangement"),
+    ("Does Microsoft hold a 49% stake in OpenAI?", "Yes: Unlike Microsoft's arrangement"),
+    # what the question says of its figure, the sentence says of the figure nearest its word (the forty-first blind
+    # probe: "Yes"): "$5bn ..., with up to another $20bn tied to commercial milestones"
+    ("Is Amazon's $5 billion investment tied to commercial milestones?", "No: Amazon will invest $5bn in Anthropic"),
+    ("Is Amazon's $20 billion tied to commercial milestones?", "Yes: Amazon will invest $5bn in Anthropic"),
 ])
 def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
@@ -1275,3 +1292,13 @@ def test_a_share_move_no_article_gives_is_refused(seed_engine):
 def test_twenty_seventh_probe_mends(seed_engine):
     # "straight away" asks the money paid now (was "total potential commitment to $33bn")
     assert seed_engine.ask("How much cash is Amazon putting in straight away?").text == "$5bn"
+
+
+def test_a_year_asked_that_the_source_does_not_date_is_noted(seed_engine):
+    # the fortieth blind probe: "a reported $2 billion" without a caveat; 003 is dated 2024 to 2025 and gives no year
+    got = seed_engine.ask("How much did Google invest in Anthropic in 2025?")
+    assert got.text == "a reported $2 billion"
+    assert got.note == "The source does not date this to 2025; it is dated between January 2024 and December 2025."
+    # a sentence that dates it, or an article of that year, needs no note
+    assert seed_engine.ask("How much did Amazon add to its Anthropic investment in early 2024?").note == ""
+    assert seed_engine.ask("What was Anthropic's annual revenue in 2026?").note == ""

@@ -24,6 +24,20 @@ def test_the_figure_question_of_a_choice(question, asked):
     assert (got[0] if got is not None else None) == asked
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Is Amazon's total investment in Anthropic $8 billion?", "How much is Amazon's total investment in Anthropic?"),
+    ("Did Amazon invest $4 billion in Anthropic in 2024?", "How much did Amazon invest in Anthropic in 2024?"),
+    ("Is Anthropic's annual revenue about $1 billion?", "How much is Anthropic's annual revenue?"),
+    ("Is Anthropic valued at $150 billion?", "How much is Anthropic valued?"),
+    ("Is Anthropic independent?", None),  # no figure
+    ("Is Anthropic's revenue $1 billion or $30 billion?", None),  # two: a choice (figure_choice)
+])
+def test_the_figure_question_of_a_yes_no_question(question, asked):
+    from rag.choice import figure_question
+
+    assert figure_question(question) == asked
+
+
 def test_a_choice_is_answered_by_the_newer_figure_with_the_older_shown(seed_engine):
     got = seed_engine.ask("Is Anthropic's revenue about $1 billion or $30 billion?")
     assert got.text == "$30 billion" and got.citations[0].doc_id in (SEED["000"], SEED["004"])

@@ -27,6 +27,16 @@ from rag.claim_check import as_question, checked_question
     ("The story says Amazon invested $4 billion in 2024, right?", "Did Amazon invest $4 billion in 2024?"),
     # a question inside the frame is asked as it is
     ("Fact check: did Amazon invest $4 billion?", "Did Amazon invest $4 billion?"),
+    # the forty-first blind probe's forms: a quoted claim, a question that asks whether it holds, a statement asked
+    ('My reporter wrote: "Amazon will invest $30 billion in Anthropic." Is that right?',
+     "Will Amazon invest $30 billion in Anthropic?"),
+    ("Is it true that Amazon holds a board seat at Anthropic?", "Does Amazon hold a board seat at Anthropic?"),
+    ("Can you confirm that the AWS contract runs for 5 years?", "Does the AWS contract run for 5 years?"),
+    ("Anthropic's annual revenue has reached $30 billion?", "Has Anthropic's annual revenue reached $30 billion?"),
+    ("True or false: Salesforce invested $500 million in Anthropic.", "Did Salesforce invest $500 million in Anthropic?"),
+    # a claim the parse cannot turn ("values" read as a noun) is asked whole
+    ("The draft claims the latest round values Anthropic at approximately $150 billion. Correct?",
+     "Is it true that the latest round values Anthropic at approximately $150 billion?"),
 ])
 def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     assert checked_question(text) == asked
@@ -39,6 +49,9 @@ def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     "Is Amazon investing $5bn, right?",  # already a yes/no question
     "Amazon Anthropic investment",  # keywords: no frame, no tag
     "Fact check: the Amazon deal",  # no verb: nothing to ask
+    "According to AI Business, does Amazon have a leading AI model of its own?",  # a question after a lead phrase
+    "amazon invested how much in anthropic?",  # a question word inside
+    "Amazon investment in Anthropic?",  # keywords asked: no verb
 ])
 def test_what_is_no_claim_to_check_is_left_as_written(text):
     assert checked_question(text) == text

@@ -16,6 +16,13 @@ from tests.conftest import SEED
     ("How does the deal compare with OpenAI's?", None),  # one name: nothing to set side by side
     ("How does Anthropic compare with OpenAI?", None),  # no measure named
     ("How does Anthropic's valuation grow?", None),  # no comparison
+    # one measure of several names (the fortieth blind probe: refused), what follows the names going with each
+    ("Compare the valuations of Anthropic, OpenAI and Mistral AI.",
+     ("What is Anthropic's valuation?", "What is OpenAI's valuation?", "What is Mistral AI's valuation?")),
+    ("Compare the investments of Amazon and Google in Anthropic",
+     ("What is Amazon's investment in Anthropic?", "What is Google's investment in Anthropic?")),
+    ("How do the valuations of OpenAI and Anthropic compare?", ("What is OpenAI's valuation?", "What is Anthropic's valuation?")),
+    ("compare the deals of amazon and google", None),  # names as written, capitalized
 ])
 def test_a_comparison_of_two_names_is_a_question_for_each(question, parts):
     assert compared_parts(question) == parts
@@ -36,9 +43,15 @@ def test_how_big_a_cheque_asks_money():
     assert analyse("How big was Amazon's very first check to Anthropic?").span_kind == "money"
 
 
+def test_several_names_compared_are_each_answered_and_named(seed_engine):
+    got = seed_engine.ask("Compare the valuations of Anthropic, OpenAI and Mistral AI.")
+    assert got.text == "Anthropic: approximately $60 billion; OpenAI: approximately $150 billion; Mistral AI: $6 billion"
+    assert {c.doc_id for c in got.citations} == {SEED["003"]}
+
+
 def test_the_probe_questions_end_to_end(seed_engine):
     got = seed_engine.ask("How does OpenAI's valuation compare with Anthropic's?")
-    assert got.text == "approximately $150 billion; approximately $60 billion"
+    assert got.text == "OpenAI: approximately $150 billion; Anthropic: approximately $60 billion"  # each named
     assert {c.doc_id for c in got.citations} == {SEED["003"]}  # the only article that gives either valuation
     assert got.note.count("Only an older source gives this") == 1  # said of both parts, said once
     got = seed_engine.ask("Besides Amazon and Google, who else has backed Anthropic?")

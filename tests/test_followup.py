@@ -231,6 +231,14 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["$30 billion", "surpassing $1 billion",
       "No: The scale of the investment is justified by Anthropic’s maturing business model, with reports indicating that"
       " the firm’s annualized revenue has surpassed the $30 billion milestone."]),
+    # found by the forty-first blind probe: after a claim checked, the figure it was about, as the articles give it
+    # (was "company"), and the older article's (was the check again)
+    (["Verify: Amazon's total investment in Anthropic is $8 billion.", "What's the actual figure then?"],
+     ["No: Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones, lifting its total"
+      " potential commitment to $33bn including prior funding.", "total potential commitment to $33bn"]),
+    (["The draft says Anthropic's annual revenue is about $1 billion. Is that right?", "And the older article?"],
+     ["No: The scale of the investment is justified by Anthropic’s maturing business model, with reports indicating that"
+      " the firm’s annualized revenue has surpassed the $30 billion milestone.", "surpassing $1 billion"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
@@ -300,6 +308,11 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("Which article gave that lower number?", "side"),
     ("Which source has the newer figure?", "side"),
     ("Which article gave the lower revenue figure for Anthropic?", ""),  # names what it asks: a question of its own
+    # the forty-first blind probe's turns: the older article; the figure a checked claim was about
+    ("And the older article?", "before"),
+    ("What's the actual figure then?", "figure"),
+    ("So what is the real number?", "figure"),
+    ("What is the real number of employees?", ""),  # a question of its own
 ])
 def test_a_follow_up_that_asks_for_the_sources_credit_or_older_figure_of_the_answer(question, followup):
     assert analyse(question).followup == followup

@@ -78,3 +78,19 @@ def test_a_figure_asked_in_a_place_no_article_names_is_refused(seed_engine):
     # the place named by the articles ("across Asia and Europe") is no refusal
     got = seed_engine.ask("Is Anthropic expanding inference capacity in Europe?")
     assert got.text.startswith("Yes") and not got.abstained
+
+
+@pytest.mark.parametrize(("question", "sentence", "place"), [
+    # a word of a people or a place before a noun is an adjective, not the place asked for (SQuAD dev: "Byzantine",
+    # "Thai")
+    ("Where was Dyrrachium located?",
+     "Some time later, Dyrrachium—one of the most important naval bases of the Adriatic—fell again to Byzantine hands.",
+     "Adriatic"),
+    ("Which country did Japan force into an alliance?",
+     "Japan also invaded Thailand, pressuring the country into a Thai/Japanese alliance.", "Thailand"),
+])
+def test_an_adjective_of_a_place_is_no_place(question, sentence, place):
+    from rag.analysis import analyse
+    from rag.spans import choose_span
+
+    assert choose_span(sentence, analyse(question)).text == place
