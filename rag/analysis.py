@@ -118,11 +118,11 @@ _PLURAL_ASK = re.compile(
 _SOURCE_NOUN = r"(?:articles?|sources?|outlets?|publications?|reports?|papers?|stor(?:y|ies)|pieces?)"
 _SOURCE_VERB = (
     r"(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed|mentions?|"
-    r"mentioned|confirms?|confirmed)"
+    r"mentioned|confirms?|confirmed|agrees?|agreed|concurs?|concurred)"
 )
 # what a follow-up says was said: "it", "so", "that figure" ("Who else reports that figure?")
 _THAT_ONE = r"(?:(?:that|this|the\s+same)(?:\s+(?:figure|number|amount|claim|fact|one))?|it|so)"
-_SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+{_THAT_ONE})?"
+_SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+(?:with\s+)?{_THAT_ONE})?"
 _SOURCE_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
     rf"(?:also\s+)?{_SOURCE_VERB}\s+{_THAT_ONE}\s*\??$"
@@ -168,6 +168,15 @@ _CREDIT_FOLLOWUP = re.compile(
 _FIGURE_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|so\s+|then\s+|ok(?:ay)?,?\s+)?(?:what(?:'s|’s|\s+is|\s+was|\s+are)|which\s+is)\s+(?:the\s+)?"
     r"(?:actual|real|right|correct|true|accurate|reported|stated)\s+(?:figure|number|amount|value|sum|one)(?:\s+then)?\s*\??$",
+    re.IGNORECASE,
+)
+
+
+# "Which outlet reported it?", "What publication ran that?": the previous answer's publisher
+_OUTLET_FOLLOWUP = re.compile(
+    r"^(?:and\s+)?(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site)\s+"
+    r"(?:reported|reports|published|publishes|ran|runs|carried|carries|wrote|said)\s+(?:that|this|it|so)"
+    r"(?:\s+(?:article|piece|story|report|one))?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -468,7 +477,8 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     side = asked_side(text)
     speaker, said_about = asked_speaker(text)
     followup = (
-        "side" if side else "source" if _SOURCE_FOLLOWUP.match(text) else _credit_followup(text)
+        "side" if side else "publisher" if _OUTLET_FOLLOWUP.match(text) else "source" if _SOURCE_FOLLOWUP.match(text)
+        else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
         else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text)
         else "figure" if _FIGURE_FOLLOWUP.match(text) else "")
@@ -764,6 +774,9 @@ _LIKENED = re.compile(
     # "How big is 5 gigawatts in everyday terms?"
     r"|how\b[^?]*\b(?:put|puts|set|sets|placed|places)\s+(?:[^?]{1,40}?\s+)?(?:in|into)\s+(?:perspective|context|scale)\b"
     r"|how\b[^?]*\bin (?:everyday|practical|real-world|concrete|plain|human|physical) terms\b"
+    # "How big is 5 gigawatts?" (and "How big is that?" after "up to 5GW"): a figure alone, made imaginable
+    r"|^\W*how\s+(?:big|large|huge|vast|significant)\s+(?:is|are|was|were)\s+(?:(?:up\s+to|about|around|roughly|some|nearly)\s+)?"
+    r"[$€£]?\d[\d.,]*\s*[a-z%]*\s*\??$"
     # "How can you picture the scale of 5 gigawatts?": a size made imaginable by a likeness
     r"|how\b[^?]*\b(?:picture|imagine|visuali[sz]e|grasp|conceive)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b"
     # a statement with its blank last: "The guaranteed compute capacity is likened to the output of what?"
@@ -820,11 +833,13 @@ def _class_noun(text: str) -> str:
     unended = len(words) == len(after)  # no word ends the phrase (where the question has no auxiliary, its verb may)
     if not words or (unended and (len(after) > CLASS_WORDS or _HAS_AUX.search(text))):
         return ""
-    if not _HAS_AUX.search(text):
-        # no auxiliary: the class is the subject, and the verb follows it ("What company developed ...?", "What act
-        # sets forth ...?"), not the last word before the object ("Which AI lab got about $50bn from Amazon ...?")
+    aux = _HAS_AUX.search(text)
+    if aux is None or aux.start() > m.end(1):
+        # no auxiliary before the phrase ends: the class is the subject, and the verb follows it ("What company
+        # developed ...?", "What act sets forth ...?", "Which theory suggested people ... were uncivilized?"), not
+        # the last word before the object ("Which AI lab got about $50bn from Amazon ...?")
         verb = next((i for i, w in enumerate(words) if i > 0 and _looks_finite(w, words[i - 1], i)), None)
-        if verb is None and unended:
+        if verb is None and unended and aux is None:
             return ""  # "What ended Turkish imperial Ambitions?": a verb first, no class
         words = words[:verb] if verb is not None else words
     if len(words) > CLASS_WORDS:

@@ -557,6 +557,30 @@ def class_members(sentence: str, asked_class: str) -> Cut | None:
     return None
 
 
+# what a class noun introduces as its members: "Geographical theories such as environmental determinism also ..."
+_SUCH_AS = re.compile(r"\s*,?\s+(?:such as|like|including|notably|especially|namely)\s+")
+_EXAMPLE_END = re.compile(r"\s*(?:[,;:.()—–]|\s-\s|$)|\s+(?:also|which|that|who|whose|is|are|was|were|has|have|had|can|could|will|would)\b")
+
+
+def class_example(sentence: str, asked_class: str) -> Cut | None:
+    """What a sentence gives as a member of the class a question asks for, after the class's noun and "such as",
+    "like" or "including": "environmental determinism" of "Geographical theories such as environmental determinism
+    also suggested ..." for "Which theory suggested ...?"; None where it gives none."""
+    for m in re.finditer(r"[A-Za-z][\w-]*", sentence):
+        if content_terms(m.group()) != [asked_class]:
+            continue
+        lead = _SUCH_AS.match(sentence, m.end())
+        if lead is None:
+            continue
+        end = _EXAMPLE_END.search(sentence, lead.end())
+        stop = end.start() if end is not None else len(sentence)
+        if sentence[stop : stop + 1] in (",", ".") and sentence[stop + 1 :].strip():
+            continue  # "scholars such as biologist E. O. Wilson, cognitive scientist ...": one of a list, or cut short
+        if stop > lead.end():
+            return lead.end(), stop, sentence[lead.end() : stop]
+    return None
+
+
 def where_clause(sentence: str, names: Sequence[str]) -> Cut | None:
     """The clause a sentence sets right after one of the names, quoted or not, that says what holds in it: "the 'Token
     Economy,' where the increasing volume ... are driving revenue growth" -> "the increasing volume ... growth"."""

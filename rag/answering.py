@@ -25,7 +25,7 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, TermWeights, content_terms
+from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
@@ -222,7 +222,7 @@ def answer_question(
         return Answer.abstain(question, confidence(scored[0]), mismatch_note(data, bound[0].sentence_id, why))
     bound = sifted
     if q.answer_type == "yesno" and q.measured and not q.alternatives and (
-            denied_by := figure_denied(data, q, [s for s in bound if s.score >= NEAR_BEST * bound[0].score])) is not None:
+            denied_by := figure_denied(data, q, _near_or_measuring(data, q, bound))) is not None:
         # "Has Anthropic promised to spend $50 billion on AWS?" where no article states it and a near sentence gives
         # Anthropic's spending as $100 billion: No, with the figure that leads for that claim (where the leading
         # figure bears the question out, "Has revenue passed $20 billion?" and the newer $30 billion, it reads on)
@@ -534,6 +534,18 @@ def answer_question(
         question, text, sentence.text, False, conf, tuple(citations), tuple(conflicts), figure, len(sources), basis, conflict_count,
         note,
     )
+
+
+FIGURE_DENIAL_CANDIDATES = 10  # bound sentences read past the near-best for one that says a yes/no question's measure
+
+
+def _near_or_measuring(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored]) -> list[Scored]:
+    """The near-best bound sentences, then those of the first FIGURE_DENIAL_CANDIDATES that say the question's measure
+    ("values Anthropic at approximately $60 billion" for "Is Anthropic valued at $100 billion?", below sentences of
+    Anthropic's $100 billion of spending)."""
+    near = [s for s in bound if s.score >= NEAR_BEST * bound[0].score]
+    return near + [s for s in bound[:FIGURE_DENIAL_CANDIDATES] if s not in near and q.measure and any(
+        akin(q.measure, t) for t in facts(data, s.sentence_id).terms)]
 
 
 def _dated_near(data: IndexData, sentence_id: int) -> bool:

@@ -42,6 +42,17 @@ def asks_who_states(question: str) -> bool:
 _ASKS_OUTLET = re.compile(r"^\W*(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site|agency)s?\b", re.IGNORECASE)
 
 
+NO_OUTLET = "no outlet named"
+
+
+def source_name(name: str, publisher: str, outlet: bool) -> str:
+    """How an article is named in an answer: by its publisher where an outlet is asked for and its metadata gives
+    one, else by `name` (its title or file), said to name no outlet where one was asked for."""
+    if not outlet:
+        return name
+    return publisher or f"{name} ({NO_OUTLET})"
+
+
 def attribution_answer(question: str, lookup: FigureLookup, publisher: Callable[[str], str] = lambda doc_id: "") -> Answer:
     """The documents that state the figure, one citation each (the sentence of its first mention), named by their
     titles; by their publishers (`publisher` of a document id, where its metadata gives one) where the question asks
@@ -56,7 +67,7 @@ def attribution_answer(question: str, lookup: FigureLookup, publisher: Callable[
         seen.add(m.doc_id)
         citations.append(Citation(m.doc_id, m.title, m.file, m.sentence_start, m.sentence_start + len(m.sentence), m.sentence))
     outlet = _ASKS_OUTLET.search(question) is not None
-    names = "; ".join(dict.fromkeys((outlet and publisher(c.doc_id)) or c.title or c.file for c in citations))
+    names = "; ".join(dict.fromkeys(source_name(c.title or c.file, publisher(c.doc_id), outlet) for c in citations))
     return Answer(question, names, citations[0].quote, False, 1.0, tuple(citations), source_count=len(citations))
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rag.attribution import source_name
 from rag.figures import parse_figures
 from rag.lexical import content_terms
 from rag.phrases import parse
@@ -231,7 +232,7 @@ def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: i
         instead = f' {verdict.citations[0].title or verdict.citations[0].file} says: "{verdict.sentence}"'
         return Answer.abstain(question, 0.0, f"No article says {_said(asked.topic)} ({_articles(total)} searched).{instead}")
     # an outlet asked for is named by its publisher, where its metadata gives one ("Which outlet reports that ...?")
-    names = "; ".join(dict.fromkeys((asked.outlets and publisher(c.doc_id)) or c.title or c.file for c in verdict.citations))
+    names = "; ".join(dict.fromkeys(source_name(c.title or c.file, publisher(c.doc_id), asked.outlets) for c in verdict.citations))
     count = max(verdict.source_count, len(verdict.citations))
     text = f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names
     return Answer(question, text, verdict.sentence, False, verdict.confidence, verdict.citations, source_count=count)

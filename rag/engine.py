@@ -240,6 +240,8 @@ class Engine:
         older = chain[-1] if chain else ""
         before = _usable(base)
         swapped = restated(q.text, before) if before is not None and not q.followup else None
+        if swapped is not None and before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
+            return figured  # "How big is that?" after "up to 5GW": of that figure, not "How big does Anthropic get?"
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
         if (q.followup or needs_previous(q)) and before is None:
@@ -330,7 +332,7 @@ class Engine:
 
     def _coverage(self, question: str, asked: CoverageQuestion) -> Answer:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""
-        from rag.attribution import attribution_answer
+        from rag.attribution import attribution_answer, source_name
         from rag.citing import cite
         from rag.coverage import SHOWN_ARTICLES, Mentioning, coverage_answer, from_claim, from_figures
         from rag.figures import parse_figures
@@ -362,7 +364,7 @@ class Engine:
 
         def label(doc_id: str) -> str:
             head = data.document_head(doc_id)
-            return (asked.outlets and head.publisher) or head.label
+            return source_name(head.label, head.publisher, asked.outlets)
 
         labels = {d: label(d) for d in (*(c.doc_id for c in found.citations), *unmentioned)}
         return coverage_answer(question, asked, found, labels, unmentioned)
@@ -389,11 +391,12 @@ class Engine:
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         from rag.analysis import analyse
-        from rag.followup import restated
+        from rag.followup import needs_previous, restated
 
         try:
             text = clean_question(question)
-            followup = analyse(text).followup
+            q = analyse(text)
+            followup = q.followup
         except RagError:
             return previous
         base = (previous or "").partition(TURN_BREAK)[0]
@@ -401,6 +404,10 @@ class Engine:
         swapped = restated(text, base) if base and not followup else None
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
+        if base and not followup and needs_previous(q):
+            # "What about Meta?" that could not be restated (after "What are they doing?"): read with the question it
+            # followed, which the next turn follows too ("And Apple?")
+            return previous
         if not followup or not previous:
             return text  # as asked, its line breaks read as spaces: a break in it is no turn of the conversation
         if followup in ("before", "after"):

@@ -102,6 +102,10 @@ def phrase_answer(known: SentenceFacts, q: QuestionAnalysis, idf: TermWeights) -
         sort = choose_span(text, q, idf, sorts=sorts)
         if sort is not None:
             return sort
+    if q.asked_class and (example := answer_forms.class_example(text, q.asked_class)) is not None:
+        # "Which theory suggested ...?" in "Geographical theories such as environmental determinism also suggested ...":
+        # the member the class noun introduces
+        return Span(example[0], example[1], example[2], PHRASE)
     thing = asked_happening(q.text)  # "What happens to the working fluid?": what the sentence says it undergoes
     event = happening(text, thing, frozenset(q.terms)) if thing else None
     if event is not None:

@@ -30,6 +30,7 @@ def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
     return q.terms - q.name_terms - LIGHT_TERMS
 
 
+STATED_LOOKUP = 20  # claims of a yes/no question's figure and names read for one of its measure
 RAREST_CANDIDATES = 8  # near-best sentences searched for the figure of a yes/no question's rarest word
 
 
@@ -67,6 +68,8 @@ def yes_no(
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     absence = bool(_ABSENCE.search(q.text))
+    # the names the question puts after a preposition ("on Google Cloud", "in Anthropic")
+    targeted = [m.group(2) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities]
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -98,6 +101,13 @@ def yes_no(
             # "Can Claude only be accessed through AWS?": a sentence that says it is there says not that only there
             # ("... rather than only through model tokens" is of another thing)
             continue
+        if said.startswith("Yes") and len(q.measured) > 1 and not all(
+                any(states_any(data, i, [f]) for i in (s.sentence_id, *data.neighbours(s.sentence_id))) for f in q.measured):
+            continue  # "Did Amazon invest $5 billion ... for a 51% stake?": a Yes holds every figure asked, not one
+        if said.startswith("Yes") and targeted and not any(names_every((t,), names_here_and_before(data, s.sentence_id)) for t in targeted):
+            continue  # "Will Anthropic spend $100 billion on Google Cloud?": a Yes names where the money goes
+        if said.startswith("Yes") and _of_another_measure(data, q, s.sentence_id):
+            continue  # "Is Anthropic valued at $100 billion?": Anthropic's $100 billion of spending is no valuation
         if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
         if q.compared and _approximately_asked(text, q.compared):
@@ -212,6 +222,33 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
 
 # a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon
 # have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
+def _of_another_measure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether every claim of a sentence that states the question's figure measures another thing than the question
+    asks of (its measure word, in any form: "valued" and "valuation"; not "spend" for it)."""
+    if not q.measured or not q.measure:
+        return False
+    claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_value(c.figure.value, f.value) and c.figure.unit == f.unit
+                                                                       for f in q.measured)]
+    if not claims or not _known_measure(data, q):
+        return False  # a measure no article's claim has ("still" of "Is $8 billion still the total?"): nothing to tell
+    asked = _measure_words(data, q)
+    if any(akin(m, t) for t in facts(data, sentence_id).terms for m in asked if m == q.measure or m not in q.terms):
+        return False  # the sentence says the measure, whatever the parse made the claim's ("values Anthropic at ...")
+    return bool(claims) and all(
+        c.measure and not any(akin(t, m) for m in content_terms(c.measure) for t in asked) for c in claims)
+
+
+def _known_measure(data: IndexData, q: QuestionAnalysis) -> bool:
+    """Whether the question's measure is one the articles' claims have, in any form ("valu" of "valuation")."""
+    return bool(q.measure) and any(akin(q.measure, m) for m in data.measure_classes)
+
+
+def _measure_words(data: IndexData, q: QuestionAnalysis) -> frozenset[str]:
+    """The question's words but its names, and the measures the corpus uses for the same thing as one of them
+    ("commitment" and "investment": rag.disagreement's measure classes)."""
+    return frozenset(m for t in q.terms - q.name_terms for m in (t, *data.measure_members(t)))
+
+
 def _said_of_another_figure(sentence: str, stem: str, asked: Sequence[Figure]) -> bool:
     """Whether the figure nearest the sentence's word of `stem` is another than the asked one, which the sentence
     states too ("$5bn ..., with up to another $20bn tied to commercial milestones" for the $5 billion)."""
@@ -276,15 +313,29 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
     asked = q.measured[0]
     terms = q.terms - q.name_terms
 
-    def measures(c: Claim) -> bool:
-        return bool(c.measure) and any(akin(t, m) for m in content_terms(c.measure) for t in terms)
+    def measures(c: Claim, words: AbstractSet[str] = terms) -> bool:
+        return bool(c.measure) and any(akin(t, m) for m in content_terms(c.measure) for t in words)
 
+    # a measure the articles' claims have ("valued"): a claim of the figure of another measure does not state it
+    known = _known_measure(data, q)
+    words = _measure_words(data, q)
+    # whose figure it is: the question's actor where it has one ("Did Salesforce invest ... in Anthropic?"), else any name
+    keys = {entity_key(e) for e in ((q.actor or q.doer,) if q.actor or q.doer else q.entities)}
     for e in q.entities or ("",):
-        if data.claims_of_figure(asked.value, asked.unit, e or None, limit=1):
-            return None  # stated of the question's names, in any words: the answer is read from that claim's sentence
+        stated = data.claims_of_figure(asked.value, asked.unit, e or None, limit=STATED_LOOKUP)
+        if stated and (not known or any(measures(c, words) or not c.measure for c in stated)):
+            # stated of the question's names, in any words: the answer is read from that claim's sentence (not where
+            # it is their figure of another measure: Anthropic's $100 billion of spending for "Is Anthropic valued at
+            # $100 billion?")
+            return None
     for s in near:
         sentence = data.sentences[s.sentence_id]
-        claims = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit and measures(c)]
+        # (a claim of the question's names in a sentence that says the measure, whatever the parse made the claim's:
+        # "This latest investment round reportedly values Anthropic at approximately $60 billion")
+        said = known and any(akin(q.measure, t) for t in facts(data, s.sentence_id).terms)
+        # (and not another name's: "$8 billion in backing from Amazon" says nothing of Salesforce's money)
+        claims = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit and (
+            measures(c) or said) and (not c.subject or entity_key(c.subject) in keys)]
         if any(same_value(c.figure.value, asked.value) for c in claims):
             return None
         for c in claims:

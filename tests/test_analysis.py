@@ -1513,6 +1513,10 @@ def test_a_second_part_asked_of_the_name_the_first_answers(question, answer, sec
     ("How can you picture the scale of 5 gigawatts?", True),
     ("How can you picture Amazon's data centres?", False),  # no size to picture
     ("The guaranteed compute capacity is likened to the output of what?", True),  # a statement with its blank last
+    # a figure alone asked how big (and "How big is that?" with the previous answer's figure for "that")
+    ("How big is 5 gigawatts?", True),
+    ("How big is up to 5GW?", True),
+    ("How big is the deal?", False),
     # the likeness asked for by its noun (twenty-fifth probe)
     ("What power-station comparison is used to convey the scale of computing Amazon has guaranteed?", True),
     ("What comparison did the analysts make between the two deals?", False),  # no scale conveyed

@@ -767,6 +767,11 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     # probe: "Yes"): "$5bn ..., with up to another $20bn tied to commercial milestones"
     ("Is Amazon's $5 billion investment tied to commercial milestones?", "No: Amazon will invest $5bn in Anthropic"),
     ("Is Amazon's $20 billion tied to commercial milestones?", "Yes: Amazon will invest $5bn in Anthropic"),
+    # the figure of another measure is no Yes (the forty-third blind probe: "Yes" from the $100 billion of spending);
+    # the valuation a near sentence gives says No
+    ("Is Anthropic valued at $100 billion?", "No: This latest investment round reportedly values Anthropic"),
+    ("Is Anthropic valued at $60 billion?", "Yes: This latest investment round reportedly values Anthropic"),
+    ("Does Amazon's overall commitment to Anthropic still stand at $8 billion?", "No: Amazon will invest $5bn"),
 ])
 def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
@@ -1302,3 +1307,13 @@ def test_a_year_asked_that_the_source_does_not_date_is_noted(seed_engine):
     # a sentence that dates it, or an article of that year, needs no note
     assert seed_engine.ask("How much did Amazon add to its Anthropic investment in early 2024?").note == ""
     assert seed_engine.ask("What was Anthropic's annual revenue in 2026?").note == ""
+
+
+@pytest.mark.parametrize("question", [
+    # half true: a Yes holds every figure asked (the forty-third blind probe: "Yes" for the 51% stake no article gives)
+    "Did Amazon invest $5 billion in Anthropic in exchange for a 51% stake?",
+    # a Yes names where the money goes (the forty-second blind probe: "Yes" from a sentence that names no provider)
+    "Will Anthropic spend $100 billion on Google Cloud?",
+])
+def test_a_yes_no_question_half_borne_out_is_no_yes(seed_engine, question):
+    assert not seed_engine.ask(question).text.startswith("Yes")

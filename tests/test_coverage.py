@@ -159,6 +159,12 @@ def test_a_claim_with_a_percentage_is_stated_by_its_article(seed_engine):
     assert [c.doc_id for c in got.citations] == [SEED["000"]]
 
 
+def test_an_article_without_a_publisher_is_said_to_name_no_outlet(seed_engine):
+    # the forty-second blind probe: 003's title was given as if it were an outlet
+    got = seed_engine.ask("Which publication carried the story that mentions Gemini?")
+    assert got.text == "AI Business; Amazon Pours $4B More Into Anthropic Deal (no outlet named)"
+
+
 def test_the_outlet_that_calls_it_something_is_named(seed_engine):
     got = seed_engine.ask("Which outlet calls this a circular investment?")  # was "Amazon", a name in the sentence
     assert got.text == "AI Business" and [c.doc_id for c in got.citations] == [SEED["002"]]

@@ -39,6 +39,12 @@ def test_what_about_another_name_answers_the_previous_question_for_it(seed_engin
     assert after == "How much has Microsoft invested in OpenAI?"
 
 
+def test_a_follow_up_that_could_not_be_restated_keeps_the_question_it_followed():
+    # the forty-third blind probe: "And Apple?" after "What about Meta?" was told there was no earlier question
+    after = Engine.next_previous("What about Meta?", "What are they doing?")
+    assert after == "What are they doing?"
+
+
 def test_and_after_that_means_the_newer_figure_of_an_answer_about_the_past(seed_engine):
     first = "What was Amazon's total investment in Anthropic before the latest deal?"  # $8 billion (003)
     got = seed_engine.ask("And after that?", previous=first)
@@ -236,6 +242,9 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
     (["Verify: Amazon's total investment in Anthropic is $8 billion.", "What's the actual figure then?"],
      ["No: Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones, lifting its total"
       " potential commitment to $33bn including prior funding.", "total potential commitment to $33bn"]),
+    # "How big is that?" of the previous answer's figure, not restated as "How big does Anthropic get?" (was "Tech")
+    (["How much capacity does Anthropic get?", "How big is that?"],
+     ["up to 5GW", "the power output of five large thermal power plants"]),
     (["The draft says Anthropic's annual revenue is about $1 billion. Is that right?", "And the older article?"],
      ["No: The scale of the investment is justified by Anthropic’s maturing business model, with reports indicating that"
       " the firm’s annualized revenue has surpassed the $30 billion milestone.", "surpassing $1 billion"]),
@@ -313,6 +322,12 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("What's the actual figure then?", "figure"),
     ("So what is the real number?", "figure"),
     ("What is the real number of employees?", ""),  # a question of its own
+    # the forty-third blind probe: whether another source agrees asks for the answer's sources
+    ("Does any other source agree?", "source"),
+    ("Does any other article agree with that?", "source"),
+    ("Do the articles agree on revenue?", ""),  # (rag.agreement)
+    ("Which outlet reported it?", "publisher"),  # the forty-second blind probe: was the article's headline
+    ("Which outlet reported the 10-year contract?", ""),  # a question of its own (rag.attribution)
 ])
 def test_a_follow_up_that_asks_for_the_sources_credit_or_older_figure_of_the_answer(question, followup):
     assert analyse(question).followup == followup
