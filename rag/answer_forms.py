@@ -83,6 +83,12 @@ _MORE = re.compile(r"\b(?:more than|over|above|exceed(?:s|ed|ing)?|surpass(?:es|
 _LESS = re.compile(r"\b(?:less than|under|below|at most|fewer than|lower than|smaller than)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def said_bare(sentence: str, f: Figure) -> bool:
+    """Whether a sentence states a figure without a word that puts it above or below its value ("pledged to spend $100
+    billion", not "surpassed the $30 billion milestone" or "nearly 3%")."""
+    return not f.qualifier and not (_MORE.search(sentence, 0, f.start) or _BELOW_SAID.search(sentence, 0, f.start))
+
+
 
 
 def asked_periods(question: str, figures: Sequence[Figure]) -> frozenset[str]:

@@ -22,7 +22,7 @@ from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATI
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
 from rag.disagreement import DEFINING_SCOPES, PAST, entity_key, measure_stem
 from rag.figure_index import asks_moved_money, valued
-from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, parse_figures, same_figure, same_value
+from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, figure_key, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
 from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
@@ -41,6 +41,7 @@ from rag.phrase_answer import (
 )
 from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name, unknown_words
+from rag.same_time import same_time_note
 from rag.scoring import (
     NEAR_BEST,
     UNKNOWN,
@@ -141,6 +142,10 @@ def answer_question(
         if not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
             # "What did Dario Amodei say?": all that he said, not the name nearest his
             bound[0] = dataclasses.replace(bound[0], span=Span(at[0], at[1], text[at[0] : at[1]], "other"))
+    if q.answer_type == "yesno" and q.measured and (of_other := _of_another_thing(data, q, bound)) is not None:
+        # "Does the deal secure Anthropic up to 5 GW of Nvidia H100 capacity?" and "securing up to 5GW of Amazon
+        # Trainium chips": the figure is of another thing, a No
+        return _answer_no_with(data, q, round(confidence(of_other[0]), 4), weigh(data, of_other[1]))
     versioned = tuple(e for e in q.entities if any(ch.isdigit() for ch in e))
     only_versioned = dataclasses.replace(q, entities=versioned) if versioned else q
     sifted = _sifted(bound, (
@@ -459,6 +464,10 @@ def answer_question(
         if kind == "money" and not q.bounds and not q.past and form is None:
             # "How much is Amazon investing in Anthropic?": "$5bn", and the most it may come to ("up to $25 billion")
             note = ceiling_note(data, weighed.lead)
+        if kind == "money" and q.years and form is None:
+            # "How much did Amazon invest in Anthropic in September 2023?": "$4 billion" (a commitment announced then),
+            # and the $1.25 billion another article dates to that month
+            note = f"{note} {same_time_note(data, weighed.lead, q.text)}".strip()
     else:
         sources = [best.sentence_id] + also_stating(data, scored, best, text)
         common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
@@ -714,6 +723,32 @@ def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: 
         q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
         tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
+
+
+# what a figure is of, named right after it: "5 GW of Nvidia H100 capacity", "5GW of Amazon Trainium chips"
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)")
+OF_ANOTHER_CANDIDATES = 3  # best bound sentences read for the figure of another thing
+
+
+def _of_another_thing(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored]) -> tuple[Scored, Claim] | None:
+    """A near sentence that states the question's figure of another named thing than the question's ("5GW of Amazon
+    Trainium chips" for "5 GW of Nvidia H100 capacity"), and its claim; None where none does."""
+    asked = {}
+    for f in q.measured:
+        m = _OF_NAME.match(q.text, f.end)
+        if m is not None and m.group("name") in q.entities:
+            asked[figure_key(f.value, f.unit)] = m.group("name")
+    if not asked:
+        return None
+    for s in bound[:OF_ANOTHER_CANDIDATES]:
+        sentence = data.sentences[s.sentence_id]
+        for c in data.claims_in_sentence(s.sentence_id):
+            name = asked.get(figure_key(c.figure.value, c.figure.unit))
+            m = _OF_NAME.match(sentence.text, c.figure.end - sentence.start) if name else None
+            if m is not None and name is not None and entity_key(m.group("name")) != entity_key(name) and not (
+                    name in m.group("name") or m.group("name") in name):
+                return s, c
+    return None
 
 
 def _sifted(bound: list[Scored], sieves: Sequence[tuple[bool, Callable[[Scored], bool]]]) -> list[Scored] | None:

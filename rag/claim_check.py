@@ -36,7 +36,8 @@ _CLAIMED_BY = re.compile(
 )
 # a label set before the claim: "Fact check:", "Check for me:", "Quick yes or no:", "draft line:"
 _LABEL = re.compile(
-    r"^\W*(?:(?:quick\s+)?(?:fact[- ]?check|check(?:\s+(?:for me|this|please))?|verify(?:\s+this)?|confirm(?:\s+this)?|"
+    r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
+    r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline)(?:\s+line)?|claim))\s*[:—–-]\s*",
     re.IGNORECASE,
 )
@@ -87,13 +88,17 @@ def checked_question(text: str) -> str:
     return f"Is it true that {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?" if framed and said else text
 
 
-# a statement asked with a question mark, no question word anywhere: "Anthropic's annual revenue has reached $30
-# billion?" (not "amazon invested how much?", nor keywords: those the parse finds no verb in are left as written)
+# a statement asked with a question mark or typed bare, no question word anywhere: "Anthropic's annual revenue has
+# reached $30 billion?" (not "amazon invested how much?", nor keywords or a request: those the parse finds no subject
+# and verb in are left as written)
 _STATED = re.compile(
     r"^(?!\W*(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will|would|can|"
     r"could|should|may|might|must)\b)(?![^?]*\b(?:what|who|whom|whose|which|when|where|why|how)\b)"
     # (nor a question after a lead phrase: "According to AI Business, does Amazon have ...?")
-    r"(?![^?]*[,;:]\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b)[^?]*\s[^?]*\?\s*$",
+    r"(?![^?]*[,;:]\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b)"
+    # asked with a question mark, or typed as a bare statement, capitalized ("Amazon is handing Anthropic $25 billion
+    # upfront"; not lower-case keywords: "amazon shares after hours move")
+    r"(?:[^?]*\s[^?]*\?\s*$|\W*(?-i:[A-Z])[^?]*\s[^?]*[^?.!\s]\.?\s*$)",
     re.IGNORECASE,
 )
 
@@ -112,6 +117,17 @@ def _claim(text: str) -> tuple[str, bool]:
     if tag is not None and tag.start() > 0:
         claim, framed = claim[: tag.start()], True
     return claim.strip().strip(_QUOTES).rstrip(" ?.!,;:—–-").strip(_QUOTES).strip(), framed
+
+
+def without_negation(statement: str) -> tuple[str, bool]:
+    """The statement with its main verb's negation left out, and whether it had one: "Amazon does not have a board
+    seat" -> ("Amazon does have a board seat", True) (the articles that state it are those that answer No)."""
+    doc = parse(statement)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    negation = next((t for t in root.children if t.dep_ == "neg"), None) if root is not None else None
+    if negation is None:
+        return statement, False
+    return " ".join(f"{statement[: negation.idx]}{statement[negation.idx + len(negation.text) :]}".split()), True
 
 
 def as_question(statement: str) -> str | None:

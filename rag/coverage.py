@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.attribution import source_name
+from rag.claim_check import as_question, without_negation
 from rag.figures import parse_figures
 from rag.lexical import content_terms
-from rag.phrases import parse
 from rag.records import Answer, Citation, FigureLookup
 
 SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first); the count covers them all
@@ -89,46 +89,22 @@ class CoverageQuestion:
         return yes_no_of(self.topic)
 
 
-_DO_OF_TAG = {"VBZ": "Does", "VBP": "Do", "VBD": "Did"}  # the auxiliary a statement's finite verb asks with
 
 
 _WH_CLAUSE = re.compile(r"^(?:how|when|where|who|whom|whose|what|which|why)\b", re.IGNORECASE)
 
 
 def yes_no_of(claim: str) -> tuple[str, bool]:
-    """A statement asked as a yes/no question, from its parse: the auxiliary moved before the subject ("Anthropic is
-    independent" -> "Is Anthropic independent?"), else "do" in the verb's tense and the verb's base form ("Amazon owns
-    a majority of Anthropic" -> "Does Amazon own a majority of Anthropic?"); as written, with "?", where the parse
-    finds no finite verb. A negation is left out and returned ("Amazon does not have a board seat" -> ("Does Amazon
-    have a board seat?", True)): the articles that state the claim are those that answer No."""
+    """A statement asked as a yes/no question (rag.claim_check.as_question: "Amazon owns a majority of Anthropic" ->
+    "Does Amazon own a majority of Anthropic?"); as written, with "?", where the parse finds no verb with a subject. A
+    negation is left out and returned ("Amazon does not have a board seat" -> ("Does Amazon have a board seat?",
+    True)): the articles that state the claim are those that answer No."""
     if _WH_CLAUSE.match(claim):
         # "... report how many employees Anthropic has?": the question the clause asks, answered or not
         return f"{claim[0].upper()}{claim[1:].rstrip(' ?.!')}?", False
-    doc = parse(claim.rstrip(" ?.!"))
-    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if root is None or subject is None:
-        return claim, False
-    words = [t.text_with_ws for t in doc]
-    negation = next((t for t in root.children if t.dep_ == "neg"), None)
-    if negation is not None:
-        words[negation.i] = ""
-        if negation.i > 0:
-            words[negation.i - 1] = words[negation.i - 1].rstrip() + " "
-    aux = next((t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i), None)
-    if aux is None and root.lemma_ == "be":
-        aux = root
-    start = subject.left_edge.i
-    if aux is not None and aux.i > start:
-        moved = aux.text_with_ws.strip()
-        words[aux.i] = ""
-        words.insert(start, moved[:1].upper() + moved[1:] + " ")
-    elif root.tag_ in _DO_OF_TAG and root.i > start:
-        words[root.i] = root.lemma_ + root.whitespace_
-        words.insert(start, _DO_OF_TAG[root.tag_] + " ")
-    else:
-        return claim, False
-    return " ".join("".join(words).split()) + "?", negation is not None
+    statement, negated = without_negation(claim.rstrip(" ?.!"))
+    asked = as_question(statement)
+    return (asked, negated) if asked is not None else (claim, False)
 
 
 # "Which outlet ran the piece that calls the deal ...?" asks as "Which outlet calls the deal ...?"

@@ -162,11 +162,12 @@ class Engine:
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
         from rag.claim_check import checked_question
         from rag.figures import figures_as_numerals
+        from rag.questions import uncontracted
         from rag.spelling import respelt
 
         text = clean_question(question)
         read, changes = respelt(text, self.state.data.lexical.chunk_dfs)
-        read = figures_as_numerals(read)  # "fifty billion dollars" as the articles write it: "$50 billion"
+        read = uncontracted(figures_as_numerals(read))  # "fifty billion dollars" as the articles write it: "$50 billion"
         checked = checked_question(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
         answer = self._answer(checked, previous, k, mode)
         if checked != read:

@@ -69,7 +69,8 @@ _CNAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
 # two names
 _COMPARED = re.compile(
     rf"^\W*(?:how\s+(?P<aux>does|do|did)\s+(?:the\s+)?|compare\s+(?:the\s+)?)(?P<a>{_CNAME})['’]s?\s+(?P<measure>[a-z][a-z -]*?)"
-    rf"(?:\s+compare)?\s+(?:with|to|against|and|versus|vs\.?)\s+(?:that\s+of\s+|the\s+)?(?P<b>{_CNAME})(?:['’]s?)?(?:\s+(?P=measure))?\s*\??\s*$",
+    rf"(?:\s+(?:compare|stack\s+up|measure\s+up|stand))?\s+(?:with|to|against|and|versus|vs\.?)\s+(?:that\s+of\s+|the\s+)?(?P<b>{_CNAME})"
+    rf"(?:['’]s?)?(?:\s+(?P=measure))?\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -103,6 +104,9 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+_COMPARING_VERB = re.compile(r"\b(?:compare|stack\s+up|measure\s+up|stand)\b", re.IGNORECASE)
+
+
 def compared_parts(question: str) -> tuple[str, ...] | None:
     """A comparison of one measure of two names or more as a question for each ("How does OpenAI's valuation compare
     with Anthropic's?" -> "What is OpenAI's valuation?", "What is Anthropic's valuation?"; "Compare the valuations of
@@ -115,8 +119,8 @@ def compared_parts(question: str) -> tuple[str, ...] | None:
         rest = each.group("rest") or each.group("rest2") or ""
         return tuple(f"What is {name}'s {measure}{rest}?" for name in names if name)
     m = _COMPARED.match(question)
-    if m is None or (m.group("aux") is not None and not re.search(r"\bcompare\b", question, re.IGNORECASE)):
-        return None  # "How does ...": a comparison only where it says "compare"
+    if m is None or (m.group("aux") is not None and not _COMPARING_VERB.search(question)):
+        return None  # "How does ...": a comparison only where it says "compare" ("stack up against")
     verb = "was" if (m.group("aux") or "").lower() == "did" else "is"
     measure = m.group("measure").strip()
     return f"What {verb} {m.group('a')}'s {measure}?", f"What {verb} {m.group('b')}'s {measure}?"

@@ -110,3 +110,13 @@ def unframed(question: str) -> str:
     if m is None:
         return question
     return f"{m.group('aux')} {m.group('subject')} {m.group('rest')}"
+
+
+# a question word's contracted "is": "Who's running Anthropic?" asks as "Who is running Anthropic?" does (the parse
+# reads "'s" after a question word as a possessive)
+_CONTRACTED_IS = re.compile(r"\b(who|what|where|when|how|why|which)['’]s\b", re.IGNORECASE)
+
+
+def uncontracted(question: str) -> str:
+    """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ..."."""
+    return _CONTRACTED_IS.sub(r"\1 is", question)

@@ -108,6 +108,24 @@ def role_beside(sentence: str, names: Sequence[str]) -> str | None:
     return None
 
 
+MEANING_TERMS = frozenset(content_terms("mean means matter matters"))  # "What does it mean for Nvidia?"
+_MEANS_FOR = re.compile(r"^\W*what\s+(?:does|did|will|would|could|might)\b[^?]*\b(?:mean|matter)\s+(?:for|to)\s", re.IGNORECASE)
+
+
+def _said_for(data: IndexData, q: QuestionAnalysis, candidates: Sequence[Scored]) -> tuple[Scored, str] | None:
+    """What a sentence says for one of the question's names, opening with it ("For Anthropic, the terms of the
+    agreement address a critical problem ..."): the rest of that sentence; None where no bound candidate does."""
+    for s in candidates:
+        if s.bound == 0.0:
+            continue
+        text = data.sentences[s.sentence_id].text
+        for name in q.entities:
+            m = re.match(rf"\W*(?:For|To)\s+(?:the\s+)?{re.escape(name)}\b[^,]{{0,40}},\s*", text)
+            if m is not None and m.end() < len(text):
+                return s, text[m.end() :].rstrip(" .")
+    return None
+
+
 def _effect_said(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -> tuple[Scored, str] | None:
     """ "Why does a guaranteed 5 GW matter to Anthropic?": what the first near sentence whose subject is the
     question's topic says it does ("The guaranteed 5 gigawatts removes one of the main operational risks ...")."""
@@ -207,6 +225,10 @@ def whole_answer(
                 after = [i for i in data.neighbours(s.sentence_id) if i > s.sentence_id and not facts(data, i).heading]
                 if after:
                     return dataclasses.replace(s, sentence_id=after[0], span=None), data.sentences[after[0]].text
+    if q.answer_type != "reason" and _MEANS_FOR.match(q.text):
+        said = _said_for(data, q, [*near, *scored[:REASON_CANDIDATES]])
+        if said is not None:
+            return said  # "What does the agreement mean for Anthropic?": what a sentence says "For Anthropic, ..."
     if q.answer_type == "reason":
         manner = q.asks_how
         if DIFFER_TERMS & q.terms:
@@ -219,6 +241,9 @@ def whole_answer(
         # something else is done ("commits to using AWS Trainium chips ..."): an effect first
         if manner and BENEFIT_TERMS & q.terms and (first := _effect_said(data, q, near)) is not None:
             return first
+        if BENEFIT_TERMS & q.terms and (said := _said_for(data, q, [*near, *scored[:REASON_CANDIDATES]])) is not None:
+            # "How does the guaranteed compute help Anthropic?": what a near sentence says "For Anthropic, ..."
+            return said
         for s in near:
             cut = answer_forms.reason(data.sentences[s.sentence_id].text, manner)
             if cut is not None:
@@ -242,9 +267,9 @@ def whole_answer(
             known = facts(data, s.sentence_id)
             # (or the act asked of every name: "Anthropic's massive AWS commitment reflects ..." for "Why is Anthropic
             # committing to spend so much on AWS?", whose rarest word, "spend", it does not say)
-            said = not rarest or rarest in known.terms or (
+            holds = not rarest or rarest in known.terms or (
                 not manner and bool(q.measure) and q.measure in known.terms and names_every(q.entities, known.names))
-            if s.sentence_id in seen or s.score < REASON_REACH * best.score or not said:
+            if s.sentence_id in seen or s.score < REASON_REACH * best.score or not holds:
                 continue
             if s.bound == 0.0 or (s.bound == UNKNOWN and not is_bound(data, q, s.sentence_id, None, known)):
                 continue

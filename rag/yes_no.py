@@ -277,10 +277,12 @@ APPROXIMATE = frozenset({"approximately", "about", "around", "roughly", "close t
 def _approximately_asked(sentence: str, compared: Sequence[tuple[Figure, str]]) -> bool:
     """Whether every figure of a compared unit the sentence states is the compared value itself, given only
     approximately: "approximately $13 billion" is neither more nor less than $13 billion ("a reported $2 billion"
-    is $2 billion, reported); or one a verb brings it to, asked whether it is past it ("has reached $30 billion")."""
+    is $2 billion, reported); or one said bare, or that a verb brings it to, asked whether it is past it ("pledged to
+    spend $100 billion", "has reached $30 billion": another sentence may say "more than")."""
     stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
     return bool(stated) and all(any(same_value(f.value, g.value) and (f.qualifier in APPROXIMATE or (
-        way == ">" and _REACHED.search(sentence, 0, f.start))) for g, way in compared) for f in stated)
+        way == ">" and (answer_forms.said_bare(sentence, f) or _REACHED.search(sentence, 0, f.start)))) for g, way in compared)
+        for f in stated)
 
 
 # a verb that brings a figure to a mark: "has reached $30 billion" says neither that it is past $30 billion nor not

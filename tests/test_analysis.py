@@ -1862,3 +1862,19 @@ def test_the_members_a_sentence_lists_of_a_class(sentence, asked_class, members)
 ])
 def test_the_title_whose_holder_a_question_sets_aside(question, role):
     assert analyse(question).aside_role == role
+
+
+@pytest.mark.parametrize(("question", "plain"), [
+    ("Who's running Anthropic?", "Who is running Anthropic?"),  # the forty-fourth blind probe: "NVIDIA"
+    ("What’s Anthropic's revenue?", "What is Anthropic's revenue?"),
+    ("Whose stake is larger?", "Whose stake is larger?"),
+    ("Is Anthropic's revenue growing?", "Is Anthropic's revenue growing?"),
+])
+def test_a_question_words_contracted_is_is_written_out(question, plain):
+    from rag.questions import uncontracted
+
+    assert uncontracted(question) == plain
+
+
+def test_a_contracted_question_word_is_answered_as_written_out(seed_engine):
+    assert seed_engine.ask("Who's running Anthropic?").text == "Dario Amodei"

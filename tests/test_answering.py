@@ -570,6 +570,10 @@ def test_a_reason_a_little_further_down_that_holds_the_rarest_word(seed_engine):
     # thirty-eighth and thirty-ninth blind probes got the pledge restated; "so" says nothing
     got = seed_engine.ask("Why is Anthropic committing to spend so much on AWS?")
     assert got.text == "the enormous computational requirements needed to train and deploy advanced AI models like Claude"
+    # what a sentence says "For Anthropic, ..." answers how something helps it (the forty-second blind probe: an
+    # answer about Amazon's strategy)
+    got = seed_engine.ask("How does the guaranteed compute help Anthropic?")
+    assert got.text == "the terms of the agreement address a critical problem — the shortage of computational resources"
 
 
 def test_who_wrote_an_article_is_its_author_box_not_a_source_of_its_figure(seed_engine):
@@ -772,6 +776,11 @@ def test_a_potential_figure_keeps_its_hedge_word(seed_engine):
     ("Is Anthropic valued at $100 billion?", "No: This latest investment round reportedly values Anthropic"),
     ("Is Anthropic valued at $60 billion?", "Yes: This latest investment round reportedly values Anthropic"),
     ("Does Amazon's overall commitment to Anthropic still stand at $8 billion?", "No: Amazon will invest $5bn"),
+    # the figure of another thing named after it (the thirty-ninth blind probe: refused): "5GW of Amazon Trainium chips"
+    ("Does the deal secure Anthropic up to 5 GW of Nvidia H100 capacity?", "No: Anthropic also plans to spend"),
+    # a figure said bare says neither way whether it is past itself: "over $100 billion" is read from "more than $100bn"
+    # (the forty-fifth blind probe: "No" from "pledged to spend $100 billion")
+    ("Will Anthropic spend over $100 billion on AWS in the next ten years?", "Yes: Anthropic also plans to spend"),
 ])
 def test_yes_no_answers_after_the_second_probe(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)

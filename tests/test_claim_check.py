@@ -34,6 +34,10 @@ from rag.claim_check import as_question, checked_question
     ("Can you confirm that the AWS contract runs for 5 years?", "Does the AWS contract run for 5 years?"),
     ("Anthropic's annual revenue has reached $30 billion?", "Has Anthropic's annual revenue reached $30 billion?"),
     ("True or false: Salesforce invested $500 million in Anthropic.", "Did Salesforce invest $500 million in Anthropic?"),
+    # the forty-fourth and forty-fifth blind probes' forms: a longer label, a bare statement typed as a sentence
+    ("Check this claim: Amazon commits $25bn to Anthropic.", "Does Amazon commit $25bn to Anthropic?"),
+    ("Amazon is handing Anthropic $25 billion upfront", "Is Amazon handing Anthropic $25 billion upfront?"),
+    ("Microsoft owns 49% of OpenAI", "Does Microsoft own 49% of OpenAI?"),
     # a claim the parse cannot turn ("values" read as a noun) is asked whole
     ("The draft claims the latest round values Anthropic at approximately $150 billion. Correct?",
      "Is it true that the latest round values Anthropic at approximately $150 billion?"),
@@ -52,6 +56,8 @@ def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     "According to AI Business, does Amazon have a leading AI model of its own?",  # a question after a lead phrase
     "amazon invested how much in anthropic?",  # a question word inside
     "Amazon investment in Anthropic?",  # keywords asked: no verb
+    "amazon shares after hours move",  # lower-case keywords, not a sentence
+    "Compare the valuations of Anthropic and OpenAI.",  # a request: no subject
 ])
 def test_what_is_no_claim_to_check_is_left_as_written(text):
     assert checked_question(text) == text

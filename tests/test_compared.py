@@ -23,6 +23,7 @@ from tests.conftest import SEED
      ("What is Amazon's investment in Anthropic?", "What is Google's investment in Anthropic?")),
     ("How do the valuations of OpenAI and Anthropic compare?", ("What is OpenAI's valuation?", "What is Anthropic's valuation?")),
     ("compare the deals of amazon and google", None),  # names as written, capitalized
+    ("How does Anthropic's valuation stack up against OpenAI's?", ("What is Anthropic's valuation?", "What is OpenAI's valuation?")),
 ])
 def test_a_comparison_of_two_names_is_a_question_for_each(question, parts):
     assert compared_parts(question) == parts
