@@ -98,7 +98,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|^(?!.*\b(?:what|which|who|whom|whose|how|why|where|when)\b)(?!\W*(?:is|are|was|were|do|does|did|has|have|had|can"
      r"|could|will|would)\b).*\b(?!(?:this|last|next|that|each|every|per|a|an|the|one|same|fiscal|financial|calendar)\s)"
      r"[a-z-]+ (?:year|date)\s*\??\s*$"
-     r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"),
+     r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"
+     # "What was the exact date of the announcement?"
+     r"|^\W*(?:what|which)(?:['’]s| is| was| are| were) the (?:exact |precise |specific |actual )?date\b"
+     r"(?=\s+(?:of|when|that|on|in|for)\b|\s*\??\s*$)"),
     ("money", r"\bhow much\b|\bvaluation\b|\bhow (?:big|large) (?:is|was) the (?:investment|deal|commitment)\b"
      # "What's the size of Amazon's overall financial bet ...?": the size of money put in
      r"|\b(?:the size of|how (?:big|large) (?:is|was|are|were))\b(?:\s+[\w'’-]+){0,4}?\s+(?:invest\w*|bet|bets|stake|pledge|commitment|funding|round|injection|deal|check|cheque|payment|tranche)\b"
@@ -116,7 +119,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("other", r"\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)\w+"),
     ("money", r"\b(?:invest|investing|invested|investment|spend|spending|spent|pay|paid|cost|worth|raised?|revenue|valued"
      r"|commit|commits|committed|commitments?|funding|capital|money|cash|cheque|pour|pours|pouring|poured|inject|injects|revenues|investments"
-     r"|profit|profits|earnings|income|sales|turnover|capex|expenditure|expenditures|outlay|outlays"
+     r"|profit|profits|earnings|income|sales|turnover|capex|expenditure|expenditures|outlay|outlays|salary|salaries|wage|wages|compensation"
      r"|injecting|injected|injection|bankroll|bankrolled)\b"
      # money put into something in other words: "sinking (money) into", "pumped into", "ploughed into"
      r"|\b(?:sink|sinks|sinking|sank|sunk|pump|pumps|pumping|pumped|plough|ploughs|ploughed|plow|plows|plowed)\b(?=[^?]*\binto\b)"),

@@ -35,6 +35,8 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("How much compute does Anthropic get in return?", "power"),  # compute is capacity, not money
         ("how many GW of compute is anthropic getting from amazon", "power"),  # a unit's symbol (was a count)
         ("The 5 GW is compared to how many power plants?", "count"),  # plants counted, not power (was refused)
+        ("What is the CEO's salary?", "money"),  # pay is money (the forty-third blind probe: "Dario Amodei")
+        ("What was the exact date of the $25 billion announcement?", "date"),  # the forty-sixth: "investment of up"
         ("What amount of power capacity has Amazon guaranteed Anthropic?", "power"),  # (the thirty-sixth probe: money)
         # found by the twentieth blind probe: a multiple is a ratio (was "$5 billion"); a count of billions is money
         ("What multiple of Amazon's investment flows back through AWS purchases?", "ratio"),
