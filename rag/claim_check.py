@@ -3,10 +3,13 @@ Anthropic. True?" asks "Does Amazon get a board seat at Anthropic?"; "Fact check
 5 GW, right?" asks "Does the deal secure Anthropic up to 5 GW?".
 
 A fact-checker writes the claim as a statement, framed by who made it ("Our copy reads that ...", "Someone wrote
-that ...", "Check for me: ...") or followed by a tag ("... — is that right?", "correct?", "ok to run?"). The frame
-and the tag are cut off, and the statement is turned into a question by the parse: its auxiliary is put before its
-subject ("was $2.75 billion" -> "Was ... $2.75 billion?"), or "do" in the verb's tense is ("gets" -> "Does ... get").
-A question with neither a frame nor a tag is left as written, and so is a statement the parse finds no verb in.
+that ...", "Check this claim: ...", "Is it true that ...") or followed by a tag ("... — is that right?", "correct?",
+"ok to run?"), or types it bare ("Microsoft owns 49% of OpenAI", "... has reached $30 billion?"). The frame and the
+tag are cut off, and the statement is turned into a question by the parse: its auxiliary is put before its subject
+("was $2.75 billion" -> "Was ... $2.75 billion?"), or "do" in the verb's tense is ("gets" -> "Does ... get"). A
+question is left as written, and so are keywords and a statement the parse finds no subject and verb in (a framed
+claim the parse cannot turn is asked "Is it true that ...?"). rag.coverage reads the same turn for "Which article
+says <claim>?".
 """
 
 from __future__ import annotations

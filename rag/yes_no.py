@@ -220,8 +220,6 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
     return False
 
 
-# a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon
-# have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
 def _of_another_measure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether every claim of a sentence that states the question's figure measures another thing than the question
     asks of (its measure word, in any form: "valued" and "valuation"; not "spend" for it)."""
@@ -234,8 +232,7 @@ def _of_another_measure(data: IndexData, q: QuestionAnalysis, sentence_id: int) 
     asked = _measure_words(data, q)
     if any(akin(m, t) for t in facts(data, sentence_id).terms for m in asked if m == q.measure or m not in q.terms):
         return False  # the sentence says the measure, whatever the parse made the claim's ("values Anthropic at ...")
-    return bool(claims) and all(
-        c.measure and not any(akin(t, m) for m in content_terms(c.measure) for t in asked) for c in claims)
+    return all(c.measure and not any(akin(t, m) for m in content_terms(c.measure) for t in asked) for c in claims)
 
 
 def _known_measure(data: IndexData, q: QuestionAnalysis) -> bool:
@@ -267,6 +264,8 @@ def _said_of_another_figure(sentence: str, stem: str, asked: Sequence[Figure]) -
     return False
 
 
+# a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon
+# have a board seat?" asks whether it has one): "... comes without a board seat?", "Does Amazon lack a board seat?"
 _ABSENCE = re.compile(r"\b(?:without|lacks?|lacking|free of)\b", re.IGNORECASE)
 ABSENCE_TERMS = frozenset(content_terms("without lack lacks lacking free"))
 
