@@ -68,6 +68,8 @@ def yes_no(
         order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
             s for s in order if rarest not in facts(data, s.sentence_id).terms]
     absence = bool(_ABSENCE.search(q.text))
+    # the question's measure is one the articles' claims have (read once: the corpus's measure classes)
+    known_measure = bool(q.measured) and _known_measure(data, q)
     # the names the question puts after a preposition ("on Google Cloud", "in Anthropic")
     targeted = [m.group(2) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities]
     for s in order:
@@ -106,7 +108,7 @@ def yes_no(
             continue  # "Did Amazon invest $5 billion ... for a 51% stake?": a Yes holds every figure asked, not one
         if said.startswith("Yes") and targeted and not any(names_every((t,), names_here_and_before(data, s.sentence_id)) for t in targeted):
             continue  # "Will Anthropic spend $100 billion on Google Cloud?": a Yes names where the money goes
-        if said.startswith("Yes") and _of_another_measure(data, q, s.sentence_id):
+        if said.startswith("Yes") and known_measure and _of_another_measure(data, q, s.sentence_id):
             continue  # "Is Anthropic valued at $100 billion?": Anthropic's $100 billion of spending is no valuation
         if said.startswith("Yes") and (best_another if s is best else figure_of_another(data, q, s.sentence_id)):
             continue  # "Did Amazon invest $100 billion in Anthropic?": the $100 billion is Anthropic's to spend
@@ -222,13 +224,12 @@ def _says_exclusive(sentence: str, asked: AbstractSet[str]) -> bool:
 
 def _of_another_measure(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
     """Whether every claim of a sentence that states the question's figure measures another thing than the question
-    asks of (its measure word, in any form: "valued" and "valuation"; not "spend" for it)."""
-    if not q.measured or not q.measure:
-        return False
+    asks of (its measure word, in any form: "valued" and "valuation"; not "spend" for it). For a question whose measure
+    the articles' claims have (_known_measure: not "still" of "Is $8 billion still the total?")."""
     claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_value(c.figure.value, f.value) and c.figure.unit == f.unit
                                                                        for f in q.measured)]
-    if not claims or not _known_measure(data, q):
-        return False  # a measure no article's claim has ("still" of "Is $8 billion still the total?"): nothing to tell
+    if not claims:
+        return False
     asked = _measure_words(data, q)
     if any(akin(m, t) for t in facts(data, sentence_id).terms for m in asked if m == q.measure or m not in q.terms):
         return False  # the sentence says the measure, whatever the parse made the claim's ("values Anthropic at ...")

@@ -1233,8 +1233,19 @@ def test_why_something_is_justified_is_what_it_is_justified_by(seed_engine):
     ("amzn shares after hours", "nearly 3%", "000"),
     # 003: "The model's 200,000-token context window" (a five-letter typo is read as the articles' word)
     ("claude context windw size", "200,000-token", "003"),
+    # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
+    ("What are the additional $20 billion contingent on?", "tied to commercial milestones", "001"),
+    # 001: "expanding global inference capacity across Asia and Europe"; was "Asia", an answer of no kind
+    ("In which parts of the world will Anthropic expand its inference capacity under the deal?", "Asia and Europe", "001"),
+    # the thirty-fourth blind probe: was "Enterprise", from 003's "Enterprise adoption has accelerated as companies in
+    # finance, healthcare, legal, and technology sectors deploy Claude ..."
+    ("Which sectors are deploying Claude?", "finance, healthcare, legal, and technology sectors", "003"),
+    # the thirty-fourth blind probe: was "$100 billion"
+    ("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?", "20:1", "002"),
+    # the thirty-fifth blind probe: refused ("jump" read as a class no sentence names); 000: "Amazon's shares climbed nearly 3%"
+    ("What share price jump did Amazon see in late trading?", "nearly 3%", "000"),
 ])
-def test_twenty_fourth_probe_mends(seed_engine, question, answer, doc):
+def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
     assert got.text == answer
     assert got.citations[0].doc_id == SEED[doc]

@@ -453,8 +453,6 @@ def test_a_product_maker_named_by_a_which_clause(seed_engine):
     assert got.figure is not None and got.figure.value == 150e9 and got.citations[0].doc_id == SEED["003"]
 
 
-
-
 def test_a_how_question_is_answered_where_what_it_asks_about_is_named(seed_engine):
     # was 004's "Hamidun Academy teaches you to use AI systematically in your work.", which names no Constitutional AI
     got = seed_engine.ask("How does Constitutional AI work?")
@@ -474,7 +472,6 @@ def test_a_count_of_what_no_article_counts_is_refused(seed_engine):
     assert seed_engine.ask("How many new data centers will Amazon build for Anthropic?").abstained
 
 
-
 def test_a_yes_no_question_of_a_bound_figure(seed_engine):
     # the thirty-third blind probe: refused ("up" read as a rise); 001: "with up to another $20bn tied to commercial milestones"
     got = seed_engine.ask("Is up to $20 billion of Amazon's money tied to commercial milestones?")
@@ -491,24 +488,6 @@ def test_the_figure_a_question_gives_is_not_what_it_asks(seed_engine):
     # the thirty-fifth blind probe: "$20bn", for what the milestones are; no article names them
     got = seed_engine.ask("What are the commercial milestones tied to the additional $20 billion?")
     assert got.text != "$20bn" and "$20bn" not in got.text.split(",")[0]
-
-
-@pytest.mark.parametrize(("question", "text", "doc"), [
-    # 001: "with up to another $20bn tied to commercial milestones"; was "Anthropic"
-    ("What are the additional $20 billion contingent on?", "tied to commercial milestones", "001"),
-    # 001: "expanding global inference capacity across Asia and Europe"; was "Asia", an answer of no kind
-    ("In which parts of the world will Anthropic expand its inference capacity under the deal?", "Asia and Europe", "001"),
-    # the thirty-fourth blind probe: was "Enterprise", from 003's "Enterprise adoption has accelerated as companies in
-    # finance, healthcare, legal, and technology sectors deploy Claude ..."
-    ("Which sectors are deploying Claude?", "finance, healthcare, legal, and technology sectors", "003"),
-    # the thirty-fourth blind probe: was "$100 billion"
-    ("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?", "20:1", "002"),
-    # the thirty-fifth blind probe: refused ("jump" read as a class no sentence names); 000: "Amazon's shares climbed nearly 3%"
-    ("What share price jump did Amazon see in late trading?", "nearly 3%", "000"),
-])
-def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, text, doc):
-    got = seed_engine.ask(question)
-    assert got.text == text and got.citations[0].doc_id == SEED[doc]
 
 
 def test_a_person_set_aside_by_title_is_no_answer(seed_engine):
