@@ -340,6 +340,13 @@ class QuestionAnalysis:
         return frozenset(t for e in self.entities for t in content_terms(e))
 
     @property
+    def subject_terms(self) -> frozenset[str]:
+        """name_terms without the names the question likens its subject to: "OpenAI" in "Does Anthropic focus on
+        mass consumers like OpenAI does?" is not what is asked about."""
+        likened = {t for m in _LIKENED_NAME.finditer(self.text) for t in content_terms(m.group(1))}
+        return self.name_terms - likened
+
+    @property
     def measured(self) -> tuple[Figure, ...]:
         """The figures the question gives in a unit that measures something (money, percent, power, tokens, ratio;
         not a year or a bare count): "$50 billion" in "Which company put $50 billion into OpenAI?"."""
@@ -374,9 +381,22 @@ _LEAD_PHRASE = re.compile(
 )
 
 
+# a source named after the question proper: "What is a circular investment, as AI Business defines it?", "... according
+# to the AI Business piece?" (rag.outlets reads the source)
+_TAIL_SOURCE = re.compile(
+    r",?\s+(?:(?i:as)\s+(?:the\s+)?[^,?]{1,60}?\s+(?i:defines?|defined|describes?|described|puts?|calls?|called|explains?|"
+    r"explained|frames?|framed|characteri[sz]es?|characteri[sz]ed|uses?|used)\s+(?:it|them|the\s+term)"
+    r"|(?i:according\s+to|per)\s+(?:the\s+)?[^,?]{1,60}?)\s*\?*\s*$"
+)
+
+
 def _question_proper(text: str) -> str:
     """The question without a phrase set before it, which would hide how it asks ("Besides Amazon, which companies
-    ...?" asks as "Which companies ...?" does); its names and words stay the question's."""
+    ...?" asks as "Which companies ...?" does), nor the source named after it (_TAIL_SOURCE); its names and words
+    stay the question's."""
+    tail = _TAIL_SOURCE.search(text)
+    if tail is not None and tail.start() > 0:
+        text = text[: tail.start()] + "?"
     m = _LEAD_PHRASE.match(text)
     if m is None or m.end() >= len(text):
         return text
@@ -934,8 +954,8 @@ def roles_asked(terms: frozenset[str]) -> frozenset[str]:
 # (not "Who led the funding round?", which a fund may have led)
 _LEADS_NAMED = re.compile(
     r"^\W*(?i:who)\s+(?:(?:leads|led|heads|headed|runs|ran|is\s+leading|is\s+running|is\s+heading)\s+"
-    r"|(?:is|was|are|were)\s+(?:the\s+)?(?:leader|head|boss)\s+of\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*\?"
-)
+    r"|(?:is|was|are|were)\s+(?:the\s+)?(?:leader|head|boss)\s+of\s+)(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|(?i:company|firm|startup|lab|group))\s*(?:\?|$)"
+)  # "who runs Anthropic" typed without its question mark; "Who leads the company?" of a company named before
 
 
 def _roles(terms: frozenset[str], text: str = "") -> frozenset[str]:
@@ -1025,13 +1045,16 @@ def _owns(text: str, entity: str) -> bool:
         or _AS_ITS.match(text, i + len(entity))
         or ((m := _NOUN_AFTER.match(text, i + len(entity))) is not None and _owned_noun(m.group(1))
             and not _OWNER_BEFORE.search(text, 0, i))
+        or ((m := _TITLE_AFTER.match(text, i + len(entity))) is not None and bool(set(content_terms(m.group(1))) & ROLE_TERMS))
         for i in _occurrences(text, entity)
     )
 
 
 # "Anthropic valuation", "the Google stake": a name right before a money measure or a stake owns it as "Anthropic's
 # valuation" does
+_LIKENED_NAME = re.compile(r"\b(?:just\s+|much\s+)?(?i:like|unlike|as)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?i:does|did|do|has|have|had|is|was)\b")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_TITLE_AFTER = re.compile(r"\s+(?i:(?:chief|vice|deputy|senior|executive)\s+)*([A-Z][A-Za-z]+|[a-z]+(?<!s))\b")  # "the AWS CEO": AWS's CEO
 # ... but not after an owner ("its Anthropic stake", "Amazon's Anthropic stake"): that stake is in the name
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|his|her|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE)
 
@@ -1205,7 +1228,20 @@ def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
         last_end = m.end()
     if run:
         names.append(" ".join(run))
-    return tuple(dict.fromkeys(n for n in names if n))
+    return tuple(dict.fromkeys(n for name in names for n in _role_split(name) if n))
+
+
+def _role_split(name: str) -> tuple[str, ...]:
+    """ "AWS CEO" -> ("AWS", "CEO"), as "AWS's CEO" reads: a name run that ends in a role ("OpenAI President",
+    "Amazon Chief Executive") is the owner and its role ("Chief Executive" alone, or a name that starts with its
+    role, "President Daniela Amodei", stays as it is)."""
+    words = name.split()
+    cut = len(words)
+    while cut > 0 and set(content_terms(words[cut - 1])) & ROLE_WORDS:
+        cut -= 1
+    if cut == len(words) or cut == 0 or not any(set(content_terms(w)) & ROLE_TERMS for w in words[cut:]):
+        return (name,)
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 _OWNING = re.compile(r"\b(?:own|owns|owned|hold|holds|held|control|controls)\b", re.IGNORECASE)

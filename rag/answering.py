@@ -14,6 +14,7 @@ from rag.alignment import mentions_act, names_doer, states_act
 from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, SOLE_ROLES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_every, names_version
+from rag.blanks import filler
 from rag.bridging import bridged_name
 from rag.ceiling import ceiling_note
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
@@ -47,10 +48,12 @@ from rag.scoring import (
     UNKNOWN,
     Scored,
     another_bound_figure,
+    asked_unit_words,
     largest_weight,
     missing_weight,
     score_sentences,
     sentence_confidence,
+    with_unit_words,
 )
 from rag.sentence_facts import facts, names_here_and_before
 from rag.sentence_facts import terms_of as _terms
@@ -101,10 +104,12 @@ def answer_question(
     default_idf = largest_weight(idf)
     weight = {t: idf.get(t, default_idf) for t in q_terms}
 
+    unit_words, unit_keys = asked_unit_words(q_terms, q.span_kind)
+
     def confidence(s: Scored) -> float:
         known = facts(data, s.sentence_id)
         coverage = entity_coverage(data, q, s.sentence_id, known)
-        missing = missing_weight(q_terms, known.near_terms, weight, default_idf)
+        missing = missing_weight(q_terms, with_unit_words(known.near_terms, unit_words, unit_keys), weight, default_idf)
         return sentence_confidence(dataclasses.replace(s, coverage=coverage, missing=missing))
 
     if not scored:
@@ -343,12 +348,25 @@ def answer_question(
         form = best, sentence.text  # "What does the 20:1 return ratio refer to?": the sentence that states it
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
+    if form is None and q.speaker and q.speaker in q.aside and q.answer_type == "other":
+        # "What does Hamidun News say about the 5 GW?": the outlet's sentence about it, whole (rag.outlets sets the
+        # outlet it names as its source aside), not a name in it
+        form = best, sentence.text
     if form is None and q.answer_type == "reason" and (q.asks_why or q.asks_process):
         form = best, sentence.text  # a why question without its reason clause: the sentence, not a stray name
     if form is None and kind == "other" and not q.asks_name and not (q.speaker and not q.said_about) and not (
             q.possessed and best.span is not None and owns(sentence.text, best.span, q.possessed)):
         # an answer that need not be a name, by the shape the question asks for (a yes/no or a definition cut needs
         # none); not where the span is the owner a "Which X's Y ...?" question asks for ("Microsoft's OpenAI alliance")
+        if q.blank and filler(sentence.text, q.blank) is None:
+            # "5GW is comparable to what?": a sentence that writes the words before the blank ("this is comparable to
+            # the power output of ...") fills it, where it is near-best or states the question's figures (itself or the
+            # sentence it says "this" of); one that only states the figure does not
+            filled = next((s for s in bound[1:BLANK_CANDIDATES]
+                           if (s.score >= NEAR_BEST * best.score or (q.figures and _states_here_or_before(data, s.sentence_id, q.figures)))
+                           and filler(data.sentences[s.sentence_id].text, q.blank) is not None), None)
+            if filled is not None:
+                best, sentence = filled, data.sentences[filled.sentence_id]
         best = dataclasses.replace(best, span=phrase_answer(facts(data, best.sentence_id), q, idf))
         if best.span is None and q.asked_class:
             # "Through which AWS service do businesses use Claude?": the best sentence names no service; a near-best
@@ -581,6 +599,18 @@ def _length_of(sentence: str, span: Span | None, terms: frozenset[str]) -> bool:
 # (with the scope words of its noun phrase before it: "total potential commitment to $33bn")
 _HEDGED = re.compile(r"\b(?:(?:total|overall|combined|cumulative|full|initial|additional)\s+)?"
                      r"(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
+def _states_here_or_before(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
+    """Whether the sentence states one of the figures, or says "this" or "it" of the sentence before that does."""
+    if states_any(data, sentence_id, figures):
+        return True
+    return bool(_SAYS_THIS.search(data.sentences[sentence_id].text)) and any(
+        states_any(data, i, figures) for i in data.neighbours(sentence_id, after=False))
+
+
+BLANK_CANDIDATES = 6  # bound sentences searched for one that writes the words before a question's blank
+_SAYS_THIS = re.compile(r"\b(?:this|that|it|these|those)\b", re.IGNORECASE)
 
 
 def _with_hedge(sentence: str, text: str) -> str:

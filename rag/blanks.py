@@ -16,7 +16,7 @@ from rag.phrases import parse
 
 BLANK_WORDS = 3  # the question's words before the blank looked for in the sentence, at most
 MIN_WORDS_BEFORE = 3  # a shorter question ("Parliament is what?") says too little to be a statement with a blank
-MAX_FILLER_WORDS = 8
+MAX_FILLER_WORDS = 10
 _BLANK = re.compile(r"^(?P<before>.*\S)\s+(?:what|whom|who)\W*$", re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -86,6 +86,12 @@ def _phrase_from(sentence: str, start: int) -> tuple[int, int] | None:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if kept and tok.pos_ in JOINING_POS and nxt is not None and nxt.pos_ in FILLER_POS:
+            kept.append(tok)
+            continue
+        if (kept and kept[0].pos_ == "DET" and tok.lower_ == "of" and kept[-1].pos_ in ("NOUN", "PROPN") and nxt is not None
+                and nxt.pos_ in FILLER_POS):
+            # "the power output of five large thermal power plants": what a noun its determiner leaves open is of (a
+            # bare noun says it whole: "an international disease")
             kept.append(tok)
             continue
         break

@@ -21,46 +21,79 @@ from rag.lexical import stopwords
 
 CASING_CHUNKS = 12  # chunks read for how the articles write the question's words
 MIN_CAPITALIZED = 3  # a word written capitalized this often, and never in lower case, is a name
+MIN_CAPITALIZED_INSIDE = 1  # ... or this often inside a sentence ("investments from Google, Salesforce, and others")
 MIN_NAME_CHARS = 2  # "ai" -> "AI"; a single letter is never recased
 HEADING_SHARE = 0.5  # a sentence with more than this share of capitalized words is a heading ("Rising Valuation")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*")
 
 
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]")
+
+
 def _lowercase(question: str) -> bool:
-    """Whether the question writes no capital at all ("What words are inscribed on the mace of parliament?" is
-    written with care: its writer meant "parliament" as a common noun)."""
-    return question == question.lower()
+    """Whether the question capitalizes no word ("What words are inscribed on the mace of parliament?" is written
+    with care: its writer meant "parliament" as a common noun); a word in capitals ("how many GW of trainium") is a
+    unit or an acronym typed as such, not a name capitalized."""
+    return _CAPITALIZED.search(question) is None
 
 
 def _heading(words: list[str]) -> bool:
     return len(words) > 2 and sum(w[:1].isupper() for w in words) > HEADING_SHARE * len(words)
 
 
-def _written_as_names(data: IndexData, question: str, asked: set[str]) -> dict[str, str]:
+def _written_as_names(data: IndexData, question: str, asked: set[str], top: list[int] | None = None) -> dict[str, str]:
     """Those of the `asked` lower-case words that the sentences of the chunks best matching the question write as
     names, each with its commonest written form ("aws" -> "AWS"). A sentence's first word counts: a name
     the articles seldom give ("Meta has taken a different approach ...", "... or Meta's") is still never written in
     lower case, as a common word that opens sentences is."""
     forms: dict[str, Counter[str]] = {w: Counter() for w in asked}
     lowered: Counter[str] = Counter()
-    for chunk_id, _ in data.lexical.top(question, CASING_CHUNKS):
+    within: Counter[str] = Counter()  # capitalized inside a sentence, not as its first word
+    for chunk_id in top if top is not None else _top_chunks(data, question):
         chunk = data.chunks[chunk_id]
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
-            words = _WORD.findall(data.sentences[sid].text)
-            heading = _heading(words)
-            for word in words:
-                key = word.lower()
+            text = data.sentences[sid].text
+            matches = list(_WORD.finditer(text))
+            heading = _heading([m.group() for m in matches])
+            for m in matches:
+                word, key = m.group(), m.group().lower()
                 if key not in forms:
                     continue
                 if word == key:
                     lowered[key] += 1
                 elif not heading:
                     forms[key][word] += 1
+                    within[key] += _inside(text, m.start())
     return {
         key: counts.most_common(1)[0][0]
         for key, counts in forms.items()
-        if not lowered[key] and sum(counts.values()) >= MIN_CAPITALIZED
+        if not lowered[key] and (sum(counts.values()) >= MIN_CAPITALIZED or within[key] >= MIN_CAPITALIZED_INSIDE)
     }
+
+
+_RUNNING_BEFORE = re.compile(r"(?:\b[a-z][\w-]*|,)\s+$")  # a lower-case word or a list's comma, then the word
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether a word at `at` stands capitalized in running text: after a word in lower case or a list's comma
+    ("investments from Google, Salesforce, and others"), not first in its sentence, after a colon or a quote mark,
+    or inside a run of capitalized words ("Market Impact Score"), where a common word may be capitalized too."""
+    return _RUNNING_BEFORE.search(text, 0, at) is not None
+
+
+def _top_chunks(data: IndexData, question: str) -> list[int]:
+    return [chunk_id for chunk_id, _ in data.lexical.top(question, CASING_CHUNKS)]
+
+
+def _publishers(data: IndexData, question: str, top: list[int]) -> dict[str, str]:
+    """The publishers of the articles of the `top` chunks that the question names in lower case ("who wrote the ai
+    business piece": "AI Business"), each as the article's metadata writes it."""
+    found: dict[str, str] = {}
+    for doc_id in dict.fromkeys(data.chunks[c].doc_id for c in top):
+        name = data.document_head(doc_id).publisher or ""
+        if len(name) >= MIN_NAME_CHARS and name != name.lower() and re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", question):
+            found[name.lower()] = name
+    return found
 
 
 def recased(data: IndexData, question: str) -> str | None:
@@ -70,9 +103,16 @@ def recased(data: IndexData, question: str) -> str | None:
         return None
     stop = stopwords()
     asked = {w.lower() for w in _WORD.findall(question) if len(w) >= MIN_NAME_CHARS and w.lower() not in stop}
-    names = _written_as_names(data, question, asked) if asked else {}
-    if not names:
+    # "amazons first investment": a possessive typed without its apostrophe
+    stems = {w[:-1] for w in asked if w.endswith("s") and len(w) > MIN_NAME_CHARS + 1}
+    top = _top_chunks(data, question)
+    names = _written_as_names(data, question, asked | stems, top) if asked else {}
+    names |= {f"{stem}s": f"{names[stem]}'s" for stem in stems if stem in names and f"{stem}s" not in names}
+    publishers = _publishers(data, question, top)
+    if not names and not publishers:
         return None
+    for lowered, name in publishers.items():  # a publisher's name whole, its common words too ("AI Business")
+        question = re.sub(rf"(?<!\w){re.escape(lowered)}(?!\w)", name, question)
     return _WORD.sub(lambda m: names.get(m.group().lower(), m.group()) if m.group().islower() else m.group(), question)
 
 

@@ -71,11 +71,26 @@ def _lowered(claim: str) -> bool:
     return doc is not None and len(doc) > 0 and doc[0].pos_ in LOWERED_POS
 
 
+# a tag after the claim that asks who states it: "— which articles back that?", ". Who reports this?"
+_SOURCE_TAG = re.compile(
+    r"(?<=[,;.!—–'\"”’-])\s*(?:and\s+)?(?:which|what|who|whose)\s+(?:(?:articles?|sources?|outlets?|reports?|pieces?|stories|"
+    r"publications?|papers?)\s+)?(?:back|backs|support|supports|say|says|confirm|confirms|state|states|report|reports|give|"
+    r"gives|carry|carries|run|runs|has|have)\s+(?:up\s+)?(?:that|this|it|so|them)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
 def checked_question(text: str) -> str:
-    """The yes/no question a claim given to check asks; `text` itself where it is no such claim."""
+    """The yes/no question a claim given to check asks; `text` itself where it is no such claim. A claim followed by
+    a question of who states it ("... — which articles back that?") asks that: "Which articles say <claim>?"."""
+    tag = _SOURCE_TAG.search(text)
+    if tag is not None and (claim := _claim(text[: tag.start()])[0]) and not _QUESTION_OPENING.match(claim):
+        return f"Which articles say {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?"
     claim, framed = _claim(text)
     if not framed and not _STATED.match(text):
         return text  # a question ("Which article says ...?", "Is Amazon investing $5bn, right?"), or keywords
+    if not framed and _noun_pile(claim):
+        return text  # "meta annual ai infra spend?": keywords that end in a word the parse reads as a verb
     if not claim:
         return text
     if _QUESTION_OPENING.match(claim):
@@ -120,6 +135,21 @@ def _claim(text: str) -> tuple[str, bool]:
     if tag is not None and tag.start() > 0:
         claim, framed = claim[: tag.start()], True
     return claim.strip().strip(_QUOTES).rstrip(" ?.!,;:—–-").strip(_QUOTES).strip(), framed
+
+
+def _noun_pile(statement: str) -> bool:
+    """Whether the parse's verb is the statement's last word, after a subject of three words or more with no
+    determiner or possessive: keywords ("meta annual ai infra spend"), not a claim ("Anthropic's revenue has grown")."""
+    doc = parse(statement)
+    words = [t for t in doc if not t.is_punct] if doc is not None else []
+    root = next((t for t in words if t.dep_ == "ROOT"), None)
+    if root is None or root.i != words[-1].i:
+        return False
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
+    if subject is None:
+        return False
+    tokens = list(subject.subtree)
+    return len(tokens) >= 3 and not any(t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in tokens)
 
 
 def without_negation(statement: str) -> tuple[str, bool]:

@@ -7,7 +7,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,14 +160,20 @@ class Engine:
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
+        from rag.casing import recased
         from rag.claim_check import checked_question
-        from rag.figures import figures_as_numerals
-        from rag.questions import uncontracted
+        from rag.figures import figures_as_numerals, units_as_written
+        from rag.questions import unabbreviated, uncontracted
         from rag.spelling import respelt
 
         text = clean_question(question)
-        read, changes = respelt(text, self.state.data.lexical.chunk_dfs)
-        read = uncontracted(figures_as_numerals(read))  # "fifty billion dollars" as the articles write it: "$50 billion"
+        read, short = unabbreviated(text, self._held)  # "which chinese cos": "which chinese companies"
+        read, changes = respelt(read, self.state.data.lexical.chunk_dfs)
+        changes = short + changes
+        read = uncontracted(figures_as_numerals(units_as_written(read)))  # "fifty billion dollars", "5gw": "$50 billion", "5GW"
+        # "draft says amazon ... which articles back that?": its names as the articles write them before the claim is
+        # read (rag.casing; the question it is turned into starts with a capital)
+        read = recased(self.state.data, read) or read
         checked = checked_question(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
         answer = self._answer(checked, previous, k, mode)
         if checked != read:
@@ -178,6 +184,14 @@ class Engine:
             return answer
         said = ", ".join(f"{typed!r} as {as_read!r}" for typed, as_read in changes)
         return dataclasses.replace(answer, question=text, note=f"Read {said}." + (f" {answer.note}" if answer.note else ""))
+
+    def _held(self, words: Sequence[str]) -> dict[str, int]:
+        """How many chunks hold each word (its stems: the most of any)."""
+        from rag.lexical import content_terms
+
+        stems = {w: content_terms(w) for w in words}
+        dfs = self.state.data.lexical.chunk_dfs(sorted({t for ts in stems.values() for t in ts}))
+        return {w: max((dfs.get(t, 0) for t in ts), default=0) for w, ts in stems.items()}
 
     def _answer(self, question: str, previous: str | None, k: int, mode: str) -> Answer:
         """Engine.ask, once the question's spelling is read."""

@@ -254,6 +254,16 @@ _UNIT_AFTER = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in _UNIT_WORDS)})
 _SPELLED_FIGURE = re.compile(rf"{_SPELLED.pattern}(?P<dollars>\s+(?:US\s+)?dollars?\b)?")
 
 
+# a prefixed unit typed in lower case after a number ("5gw", "100 mw"): written as the table writes it
+_TYPED_LOWER = {n.lower(): n for u in UNITS if u.scales for n, _ in u.scales if n.isalpha() and 1 < len(n) <= 4}
+_LOWER_UNIT = re.compile(r"(?<=\d)(\s?)(" + "|".join(sorted(_TYPED_LOWER, key=len, reverse=True)) + r")\b")
+
+
+def units_as_written(text: str) -> str:
+    """ "up to 5gw" -> "up to 5GW": a unit's prefix typed in lower case after a number, as the articles write it."""
+    return _LOWER_UNIT.sub(lambda m: m.group(1) + _TYPED_LOWER[m.group(2)], text)
+
+
 def figures_as_numerals(text: str) -> str:
     """A question's figures written in words as the articles write them, in numerals ("fifty billion dollars" ->
     "$50 billion", "five gigawatts" -> "5 gigawatts", "thirty percent" -> "30 percent"), which is what the lexical

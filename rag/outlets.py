@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 from rag.analysis import QuestionAnalysis
 from rag.index.view import IndexData
-from rag.lexical import content_terms
+from rag.lexical import GENERIC_NAME_TERMS, content_terms
 from rag.records import Answer, Passage
 
 # words that make a name before them a source: "the AI Business piece", "the TNW report"
 SOURCE_NOUNS = r"(?:article|articles|piece|report|reporting|story|coverage|post|write-?up|account|author|writer|editor)"
 SOURCE_VERBS = (
     r"(?:says?|said|reports?|reported|writes?|wrote|claims?|claimed|states?|stated|puts?|attributes?|attributed|cites?|cited"
-    r"|quotes?|quoted|mentions?|mentioned|gives?|gave|describes?|described|calls?|called|estimates?|estimated|notes?|noted)"
+    r"|quotes?|quoted|mentions?|mentioned|gives?|gave|describes?|described|calls?|called|estimates?|estimated|notes?|noted"
+    r"|defines?|defined|frames?|framed)"
 )
 
 LEXICAL_CANDIDATES = 20  # chunks of a lexical search without the outlet's name read for its own chunks
@@ -44,10 +45,11 @@ def outlet_scope(
         if doc_id not in publishers:
             publishers[doc_id] = publisher_key(data.document_head(doc_id).publisher or "")
     named = {k for k in publishers.values() if k}
-    outlets = [e for e in sources if publisher_key(e) in named]
+    keys_of = {e: _publisher_named(e, named) for e in sources}
+    outlets = [e for e in sources if keys_of[e]]
     if not outlets:
         return q, list(passages), frozenset()
-    keys = {publisher_key(e) for e in outlets}
+    keys = {keys_of[e] for e in outlets}
     kept = [p for p in passages if publishers[data.chunks[p.chunk_id].doc_id] in keys]
     kept += _outlet_passages(data, q.text, outlets, keys, {p.chunk_id for p in kept}, publishers)
     words = {t for e in outlets for t in content_terms(e)}
@@ -57,9 +59,28 @@ def outlet_scope(
         owners=tuple(e for e in q.owners if e not in outlets),
         actor="" if q.actor in outlets else q.actor,
         terms=q.terms - words,
-        aside=(*q.aside, *outlets),  # "Which outlet was the Hamidun News report adapted from?": not Hamidun News
+        # "Which outlet was the Hamidun News report adapted from?": not Hamidun News (nor for "the Hamidun story")
+        aside=(*q.aside, *outlets, *_full_names(data, kept, keys, outlets)),
     )
     return q, kept, frozenset(keys)
+
+
+def _full_names(data: IndexData, passages: Sequence[Passage], keys: set[str], outlets: Sequence[str]) -> tuple[str, ...]:
+    """The publishers' names as their articles give them, where the question names them in part ("Hamidun")."""
+    full = {data.document_head(d).publisher or "" for d in {data.chunks[p.chunk_id].doc_id for p in passages}}
+    return tuple(sorted(n for n in full if publisher_key(n) in keys and n not in outlets))
+
+
+def _publisher_named(name: str, publishers: set[str]) -> str:
+    """The key of the publisher `name` names: its whole name, or the name's first words where they are no generic
+    words ("the Hamidun story": Hamidun News; not "the AI piece"); "" where it names none."""
+    key = publisher_key(name)
+    if key in publishers:
+        return key
+    if set(content_terms(name)) <= GENERIC_NAME_TERMS:
+        return ""
+    longer = [p for p in publishers if p.startswith(key + " ")]
+    return longer[0] if len(longer) == 1 else ""
 
 
 def _unmentioned(data: IndexData, name: str, passages: Sequence[Passage]) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
 from rag.config import MAX_QUESTION_CHARS
 from rag.errors import QuestionError
@@ -120,3 +122,30 @@ _CONTRACTED_IS = re.compile(r"\b(who|what|where|when|how|why|which)['’]s\b", r
 def uncontracted(question: str) -> str:
     """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ..."."""
     return _CONTRACTED_IS.sub(r"\1 is", question)
+
+
+# Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",
+# "which trainium gen", "last yr"); only where no article holds the short form itself.
+ABBREVIATIONS = MappingProxyType({
+    "co": "company", "cos": "companies", "gen": "generation", "gens": "generations", "yr": "year", "yrs": "years",
+    "incl": "including", "govt": "government", "gov": "government", "mgmt": "management", "approx": "approximately",
+    "qtr": "quarter", "mkt": "market", "intl": "international", "exec": "executive", "execs": "executives",
+    "amt": "amount", "hq": "headquarters", "abt": "about", "thru": "through", "w/": "with", "w/o": "without",
+    "b/c": "because", "bc": "because", "dept": "department", "mth": "month", "mths": "months", "wk": "week",
+    "wks": "weeks", "avg": "average", "est": "estimated", "tot": "total", "inv": "investment",
+})
+_SHORT = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w/-])\.?")
+
+
+def unabbreviated(question: str, held: Callable[[Sequence[str]], Mapping[str, int]]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The question with each shorthand of ABBREVIATIONS typed in lower case written out, and the (typed, read)
+    pairs; `held` gives the chunks that hold each word (a short form the articles use is left as it is)."""
+    found = list(dict.fromkeys(m.group(1) for m in _SHORT.finditer(question)))
+    if not found:
+        return question, ()
+    used = held(found)
+    wanted = {w for w in found if not used.get(w, 0)}
+    if not wanted:
+        return question, ()
+    text = _SHORT.sub(lambda m: ABBREVIATIONS[m.group(1)] if m.group(1) in wanted else m.group(), question)
+    return text, tuple((w, ABBREVIATIONS[w]) for w in found if w in wanted)

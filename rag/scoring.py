@@ -16,11 +16,12 @@ from rag.binding import entity_coverage, is_bound
 from rag.config import CONFIDENCE_FEATURES, CONFIDENCE_WEIGHTS, SCORE_WEIGHTS
 from rag.figures import same_figure
 from rag.index.view import IndexData
-from rag.lexical import TermWeights, doer_nouns
+from rag.lexical import TermWeights, content_terms, doer_nouns
 from rag.records import Figure, Passage
 from rag.sentence_facts import SentenceFacts, facts
 from rag.sentence_facts import terms_of as _terms
 from rag.spans import Span, candidate_spans, choose_span, is_vague_time
+from rag.units import FIGURE_KINDS, UNITS
 
 BOUND_BONUS = 0.5  # in units of the "typed" signal
 UNKNOWN = -1.0  # Scored.bound of a sentence not yet bound (score_sentences(lazy=True))
@@ -86,6 +87,7 @@ def score_sentences(
     weight = {t: idf.get(t, default_idf) for t in q_terms}
     # "Who created Claude?": a sentence that names "the creators of" Claude says the question's verb in its doer's noun
     doers = doer_nouns(q_terms) if q.answer_type in ("person", "organisation") else {}
+    unit_words, unit_keys = asked_unit_words(q_terms, kind)
     rank_of: dict[int, int] = {}
     context_of: dict[int, float] = {}
     chunk_cos = data.chunk_vectors[[p.chunk_id for p in passages]] @ query_vector if passages else np.zeros(0)
@@ -116,6 +118,8 @@ def score_sentences(
         if doers:
             said = said | {doers[t] for t in doers.keys() & known.terms}
             said_near = said_near | {doers[t] for t in doers.keys() & near}
+        if unit_words and any(t.startswith(unit_keys) for t in known.terms):
+            said, said_near = said | unit_words, said_near | unit_words  # "How many GW ...?" and "up to 5GW"
         overlap = sum(map(weight.__getitem__, said)) / q_mass
         window = sum(map(weight.__getitem__, said_near)) / q_mass
         later = lazy and kind == "other"
@@ -132,7 +136,7 @@ def score_sentences(
             w_dense * cos + w_overlap * overlap + w_typed * typed + w_passage * passage
             - w_heading * heading + w_window * window + w_context * context
         )
-        missing = 0.0 if lazy else missing_weight(q_terms, near, weight, default_idf)
+        missing = 0.0 if lazy else missing_weight(q_terms, near | (said_near & unit_words), weight, default_idf)
         bound = UNKNOWN if later else 1.0 if is_bound(data, q, sid, span.figure if span is not None else None, known) else 0.0
         if bound == 0.0 and span is not None and span.figure is not None:
             other = another_bound_figure(data, q, sid, known, span)
@@ -172,6 +176,20 @@ def sentence_confidence(best: Scored) -> float:
     w = CONFIDENCE_WEIGHTS
     z = sum(w[f] * float(getattr(best, f)) for f in CONFIDENCE_FEATURES) + w["bias"]
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def asked_unit_words(q_terms: AbstractSet[str], kind: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of the question that name the unit of the figure it asks for ("gw" in "How many GW of Trainium?"),
+    and how the figure terms of those units begin: a sentence with a figure in that unit says them, however it writes
+    the figure ("up to 5GW", "5 gigawatts")."""
+    units = [u for u in UNITS if u.kind == kind] if kind in FIGURE_KINDS else []
+    words = frozenset(t for u in units for w in (*u.words, *(n for n, _ in u.scales)) for t in content_terms(w)) & q_terms
+    return words, tuple(f"{u.name}|" for u in units)
+
+
+def with_unit_words(terms: AbstractSet[str], unit_words: frozenset[str], unit_keys: tuple[str, ...]) -> AbstractSet[str]:
+    """A sentence's terms, with the question's unit words where it has a figure in their unit (asked_unit_words)."""
+    return terms | unit_words if unit_words and any(t.startswith(unit_keys) for t in terms) else terms
 
 
 def missing_weight(q_terms: AbstractSet[str], near: AbstractSet[str], weight: dict[str, float], default_idf: float) -> float:

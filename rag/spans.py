@@ -279,11 +279,19 @@ def qualified_start(sentence: str, f: Figure) -> int:
     return q if q >= 0 else f.start
 
 
+_RUNNING_TEXT = re.compile(r"[\w,]\s+$")  # a word or a list's comma right before: inside a sentence
+
+
+def _named_word(sentence: str, f: Figure) -> bool:
+    """ "Kunlun Wanwei and Nine United": a number word capitalized inside a sentence is part of a name."""
+    return f.text[:1].isupper() and _RUNNING_TEXT.search(sentence, 0, f.start) is not None
+
+
 def _find_candidates(sentence: str, kind: str) -> list[Span]:
     if kind in FIGURE_TYPES or kind in ("duration", "count"):
         spans = []
         for f in extract_figures(sentence):
-            if kind == "count" and (_LABEL_BEFORE.search(sentence, 0, f.start) or _MONTH_AFTER.match(sentence, f.end)):
+            if kind == "count" and (_LABEL_BEFORE.search(sentence, 0, f.start) or _MONTH_AFTER.match(sentence, f.end) or _named_word(sentence, f)):
                 continue  # "a phase 3 trial", "STRIDE-3", "14 January": a number that labels or dates, not one that counts
             if kind == "duration" and _FROM_NOW.match(sentence, f.end):
                 continue  # "ten years from now": a time ahead, not how long something runs
@@ -293,7 +301,7 @@ def _find_candidates(sentence: str, kind: str) -> list[Span]:
         if kind == "duration":  # "over the next decade", "for several years": a span of time without a number
             spans += [Span(m.start(), m.end(), m.group(), kind) for m in _SPAN_OF_TIME.finditer(sentence)]
         if kind == "count":  # "parties with five or more seats", "twenty-five members": a number written in words
-            spelled = spelled_counts(sentence)
+            spelled = [f for f in spelled_counts(sentence) if not _named_word(sentence, f)]
             spans = [sp for sp in spans if not any(f.start <= sp.start and sp.end <= f.end for f in spelled)]
             spans += [Span(f.start, f.end, f.text, kind, f) for f in spelled
                       if not any(sp.start < f.end and f.start < sp.end for sp in spans)]

@@ -89,7 +89,7 @@ def yes_no(
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
         done = q.past_tense or "upfront" in q.scope
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
-                                   names=q.name_terms, absence=absence, durations=q.durations,
+                                   names=q.subject_terms, absence=absence, durations=q.durations,
                                    months=months_in(q.text))[2]
         if said.startswith("Yes") and rarest and q.measured and _said_of_another_figure(text, rarest, q.measured):
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn

@@ -1880,3 +1880,65 @@ def test_a_question_words_contracted_is_is_written_out(question, plain):
 
 def test_a_contracted_question_word_is_answered_as_written_out(seed_engine):
     assert seed_engine.ask("Who's running Anthropic?").text == "Dario Amodei"
+
+
+@pytest.mark.parametrize(("question", "entities", "owners"), [
+    # the forty-eighth blind probe: "who is the aws ceo" was answered "Dario Amodei" (Anthropic's CEO)
+    ("Who is the AWS CEO?", ("AWS", "CEO"), ("AWS",)),
+    ("who is the AWS ceo", ("AWS",), ("AWS",)),
+    ("Who is the Amazon Chief Executive?", ("Amazon", "Chief Executive"), ("Amazon",)),
+    ("Who is Amazon's CEO?", ("Amazon", "CEO"), ("Amazon",)),
+    ("How many US presidents are alumni of the school?", ("US",), ()),  # a plural role: of no one in particular
+    ("Is President Daniela Amodei Dario's sister?", ("President Daniela Amodei", "Dario"), ("Dario",)),
+])
+def test_a_name_before_a_role_owns_the_role(question, entities, owners):
+    q = analyse(question)
+    assert (q.entities, q.owners) == (entities, owners)
+
+
+@pytest.mark.parametrize(("question", "roles"), [
+    ("who runs Anthropic", True),  # typed without its question mark (the forty-eighth blind probe: "NVIDIA")
+    ("Who leads the company?", True),
+    ("Who runs the numbers?", False),
+])
+def test_who_leads_a_body_asks_for_its_top_roles(question, roles):
+    assert ("ceo" in analyse(question).roles) is roles
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    # the forty-seventh blind probe: "Yes" from "Unlike OpenAI, which bet on mass consumers ..., Anthropic focuses on ..."
+    ("Does Anthropic focus mainly on mass consumers like OpenAI does?", {"anthrop"}),
+    ("Does Anthropic focus on mass consumers?", {"anthrop"}),
+    ("Did Amazon invest in Anthropic as Google did?", {"amazon", "anthrop"}),
+])
+def test_a_name_the_subject_is_likened_to_is_not_what_is_asked_about(question, subject):
+    assert analyse(question).subject_terms == subject
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What is a circular investment as AI Business defines it?", "definition"),
+    ("What is a circular investment, according to AI Business?", "definition"),
+    ("What is a circular investment?", "definition"),
+])
+def test_a_source_named_after_the_question_does_not_hide_how_it_asks(question, kind):
+    assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize(("question", "read", "changes"), [
+    ("which chinese cos are mentioned", "which chinese companies are mentioned", (("cos", "companies"),)),
+    ("which trainium gen is it", "which trainium generation is it", (("gen", "generation"),)),
+    ("net loss last yr?", "net loss last year?", (("yr", "year"),)),
+    ("total commitment incl prior funding?", "total commitment including prior funding?", (("incl", "including"),)),
+    ("Who co-founded it?", "Who co-founded it?", ()),  # part of a word
+    ("What is the CO2 level?", "What is the CO2 level?", ()),  # capitals: typed as meant
+])
+def test_shorthand_is_read_as_the_words_the_articles_write(question, read, changes):
+    from rag.questions import unabbreviated
+
+    assert unabbreviated(question, lambda words: {}) == (read, changes)
+
+
+def test_shorthand_the_articles_use_is_left_as_typed():
+    from rag.questions import unabbreviated
+
+    assert unabbreviated("which gen is it", lambda words: dict.fromkeys(words, 3)) == ("which gen is it", ())

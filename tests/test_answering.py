@@ -1244,11 +1244,48 @@ def test_why_something_is_justified_is_what_it_is_justified_by(seed_engine):
     ("How big a multiple of Amazon's outlay is Anthropic's cloud pledge?", "20:1", "002"),
     # the thirty-fifth blind probe: refused ("jump" read as a class no sentence names); 000: "Amazon's shares climbed nearly 3%"
     ("What share price jump did Amazon see in late trading?", "nearly 3%", "000"),
+    # the forty-seventh and forty-eighth blind probes (an editor typing tersely): "Amazon Trainium" from 001's "up to 5GW
+    # of Amazon Trainium chips"; 004: "To put this in scale: this is comparable to the power output of ..."
+    ("5gw is comparable to what", "the power output of five large thermal power plants", "004"),
+    # 000: "Companies like Kunlun Wanwei and Nine United ..." (was "Asia": "cos" read as no word)
+    ("which chinese cos are mentioned", "Kunlun Wanwei and Nine United", "000"),
+    # 003: "... including CEO Dario Amodei and President Daniela Amodei" (was "NVIDIA": no question mark, no role)
+    ("who runs anthropic", "Dario Amodei", "003"),
+    # 004: "Trainium4" (was "AWS": "gen" read as no word)
+    ("which trainium gen is anthropic committing to", "Trainium4", "004"),
+    # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment ..."
+    # (was "Yes": OpenAI, which the question likens Anthropic to, was read as a subject the contrast is about)
+    ("Does Anthropic focus mainly on mass consumers like OpenAI does?",
+     "No: Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment and "
+     "positions itself as a responsible developer of AI systems — with emphasis on safety and model interpretability.", "004"),
 ])
 def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
     assert got.text == answer
     assert got.citations[0].doc_id == SEED[doc]
+
+
+@pytest.mark.parametrize("question", [
+    "who is the aws ceo",  # the forty-eighth blind probe: "Dario Amodei", Anthropic's CEO
+    "how many claude users are there",  # "Nine", of "Nine United"
+    "how much did salesforce put into anthropic",  # "$8 billion", Amazon's
+])
+def test_a_terse_question_is_not_answered_with_another_names_fact(seed_engine, question):
+    assert seed_engine.ask(question).abstained
+
+
+def test_what_an_outlet_says_about_a_figure_is_its_sentence_whole(seed_engine):
+    # the forty-eighth blind probe: "TNW", then "GPU" (a name in the outlet's sentence)
+    got = seed_engine.ask("what does hamidun news say about the 5gw")
+    assert got.text.startswith("The guaranteed 5 gigawatts removes one of the main operational risks")
+    assert [c.doc_id for c in got.citations] == [SEED["004"]]
+
+
+def test_a_claim_with_a_question_of_who_states_it_names_its_articles(seed_engine):
+    # the forty-eighth blind probe: refused
+    got = seed_engine.ask("draft says anthropic committed $100bn to aws — which articles back that?")
+    assert {c.doc_id for c in got.citations} == {SEED["000"], SEED["001"], SEED["002"]}
+    assert got.note.startswith("Checked as 'Which articles say Anthropic committed $100bn to AWS?'.")
 
 
 def test_a_question_word_with_do_support_is_no_subject(seed_engine):

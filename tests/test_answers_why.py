@@ -298,9 +298,10 @@ def test_places_asked_in_the_plural_are_answered_by_the_list_and_cited_in_any_fo
 @pytest.mark.parametrize("question", ["How many gigawatts will Anthropic get?", "How many gigawatts of computing capacity will Anthropic get?"])
 def test_what_a_name_gets_is_the_figure_given_to_it(seed_engine, question):
     # "Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts": Amazon gives,
-    # the company of the sentence before (Anthropic) gets; the second form was refused
+    # the company of the sentence before (Anthropic) gets; the second form was refused (001's "securing up to 5GW of
+    # Amazon Trainium chips" says it too, the question's "gigawatts" said in its unit: either leads)
     got = seed_engine.ask(question)
-    assert got.text == "up to 5 gigawatts"
+    assert got.text in ("up to 5 gigawatts", "up to 5GW")
     assert {c.doc_id for c in got.citations} == {SEED["004"], SEED["001"]}
 
 

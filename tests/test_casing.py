@@ -16,6 +16,13 @@ from tests.conftest import SEED
     # a name given once inside a sentence and once opening one (the thirty-seventh blind probe: refused)
     ("meta ai infrastructure spending", "Meta AI infrastructure spending"),
     ("following the announcement, what happened to shares?", None),  # opens a sentence, lower case elsewhere
+    # the forty-eighth blind probe (an editor typing tersely): a unit in capitals is no care taken over names; a name
+    # the articles give once, inside a list; a possessive typed without its apostrophe; a publisher's name whole
+    ("how many GW of trainium", "how many GW of Trainium"),
+    ("how much did salesforce put into anthropic", "how much did Salesforce put into Anthropic"),
+    ("what was amazons first investment", "what was Amazon's first investment"),
+    ("who wrote the ai business piece", "who wrote the AI Business piece"),
+    ("market impact score on the deal?", None),  # "Market Impact Score" is a run of capitals: a label, not a name
 ])
 def test_a_lower_case_question_gets_its_names_back(seed_engine, question, cased):
     assert recased(seed_engine.data, question) == cased

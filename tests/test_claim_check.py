@@ -46,6 +46,16 @@ def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     assert checked_question(text) == asked
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    # the forty-eighth blind probe: refused
+    ("A draft says Anthropic committed $100bn to AWS — which articles back that?", "Which articles say Anthropic committed $100bn to AWS?"),
+    ("Amazon has a board seat. Who says so?", "Which articles say Amazon has a board seat?"),
+    ("The deal is worth $25bn — which sources support this?", "Which articles say the deal is worth $25bn?"),
+])
+def test_a_claim_with_a_question_of_who_states_it_asks_that(text, asked):
+    assert checked_question(text) == asked
+
+
 @pytest.mark.parametrize("text", [
     "How much cash is Amazon putting into Anthropic right away?",  # "right" inside a question is no tag
     "What was the first true engine that was commercially successful?",

@@ -223,3 +223,15 @@ def test_numbers_written_in_words_count(text, expected):
 def test_a_figure_in_words_is_read_in_numerals(question, read):
     # found by the twenty-fourth blind probe: "roughly fifty billion dollars" was refused, "$50 billion" answered
     assert figures_as_numerals(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("what does it say about the 5gw", "what does it say about the 5GW"),  # the forty-eighth blind probe
+    ("is it 100 mw?", "is it 100 MW?"),
+    ("a 10 kwh battery", "a 10 kWh battery"),
+    ("the gw figure", "the gw figure"),  # no number before it
+])
+def test_a_unit_typed_in_lower_case_is_read_as_written(question, read):
+    from rag.figures import units_as_written
+
+    assert units_as_written(question) == read
