@@ -46,6 +46,15 @@ _TOPIC_FIRST = (
         r"(?:for|on|about|of)\s+(?P<topic>.+?)\W*$",
         re.IGNORECASE),
 )
+# "How do the articles differ on how much Amazon's new investment is — $4 billion or $5 billion?"
+_HOW_DIFFER = re.compile(
+    rf"^\W*(?:how|where|in\s+what\s+way)\s+(?:do|does|did)\s+(?:the\s+|these\s+|both\s+)?{_SOURCES}\s+"
+    r"(?P<verb>differ|disagree|vary|conflict)\s+(?:on|about|over|regarding|as\s+to|in)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
+_ALTERNATIVES_AFTER = re.compile(r"\s*[—–:,(]\s*[^—–:,(]*\bor\b[^—–:,(]*\)?\s*$")  # " — $4 billion or $5 billion"
+_INDIRECT = re.compile(r"^(?P<wh>(?i:how\s+(?:much|many|big|large|long)|what|who|when|where))\s+(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+                       r"\s+(?P<aux>is|are|was|were|has|have|had|will|would|can)\b(?P<rest>.*)$")
 _WH_START = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
 _NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent", "disagreement", "discrepancy", "contradiction",
                              "vary", "change", "different", "conflicting", "differing"})
@@ -56,6 +65,7 @@ ONLY_ONE = "Only one source states it: "
 class AgreementQuestion:
     topic: str  # the question the agreement is about: "What is Anthropic's annual revenue?"
     asks_disagreement: bool  # "Do the sources disagree ...?": yes means they do
+    asks_how: bool = False  # "How do the articles differ on ...?": the answer and what disagrees with it, no yes or no
 
 
 # "Do the other articles agree?", "Do the sources disagree on that?": of the previous question
@@ -68,28 +78,37 @@ _AGREE_FOLLOWUP = re.compile(
 )
 
 
+def agreement_followup(text: str) -> bool:
+    """Whether a question asks whether the other sources agree with the previous answer ("Do the other sources
+    agree?"): a follow-up that leaves the question it follows as the one to follow up next."""
+    return _AGREE_FOLLOWUP.match(text) is not None
+
+
 def agreement_question(text: str, previous: str | None = None) -> AgreementQuestion | None:
     """What an agreement question asks about, or None where the question is not one; "Do the other articles
     agree?" asks about the `previous` question."""
     follow = _AGREE_FOLLOWUP.match(text)
     if follow is not None:
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
-    m = _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
+    how = _HOW_DIFFER.match(text)
+    m = how or _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
     if m is None:
         return None
-    topic = m.group("topic").strip()
+    topic = _ALTERNATIVES_AFTER.sub("", m.group("topic")).strip()
     if not topic:
         return None
     if _WH_START.match(topic):  # "on how much Amazon invested": the question it names
+        # "how much the investment is": "how much is the investment"; "how much Amazon is putting in": "how much is Amazon putting in"
+        topic = _INDIRECT.sub(r"\g<wh> \g<aux> \g<subject>\g<rest>", topic)
         topic = topic[0].upper() + topic[1:]
     else:
         topic = f"What is {topic}"
-    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS)
+    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS, how is not None)
 
 
 def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:
     """The answer to the agreement question from the answer to what it is about."""
-    if answer.abstained:
+    if answer.abstained or asked.asks_how:
         return dataclasses.replace(answer, question=question)
     if answer.conflicts:
         word = "Yes" if asked.asks_disagreement else "No"

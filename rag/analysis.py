@@ -191,6 +191,12 @@ _AFTER_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$",
     re.IGNORECASE,
 )
+# "And the rest?", "What about the remainder?": the rest of the whole the answer's figure is a part of
+_REST_FOLLOWUP = re.compile(
+    r"^(?:and\s+|but\s+|what about\s+|how much is\s+|what is\s+|what's\s+)?the\s+(?:rest|remainder|balance|"
+    r"remaining\s+(?:part|amount|money|sum|portion))(?:\s+of\s+(?:it|that|the\s+money))?\s*\??$",
+    re.IGNORECASE,
+)
 # "Is that still true?", "Is this figure current?", "Is it still the case?": whether the previous answer still holds
 _CURRENT_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|but\s+)?(?:is|are)\s+(?:that|this|it|these|those)(?:\s+(?:figure|number|amount|answer))?\s+(?:still\s+)?"
@@ -249,7 +255,8 @@ _SCOPE = {
     "annual": re.compile(r"\b(?:annual(?:ized|ised)?|annually|yearly|per year|a year|each year|every year|per annum|run-rate)\b", re.IGNORECASE),
     # "latest" and "new" name the deal, not a tranche of it, before a word for the whole deal ("the new AWS agreement")
     "additional": re.compile(rf"\b(?:additional|another|more|further|extra)\b|\b(?:latest|newest|new)\b(?!\s+(?:[\w-]+\s+)?{_WHOLE_DEAL})"
-                             r"|\bmost recent\s+(?:[\w-]+\s+)?(?:round|tranche|investment|injection|top-up)\b", re.IGNORECASE),
+                             r"|\bmost recent\s+(?:[\w-]+\s+)?(?:round|tranche|investment|injection|top-up)\b"
+                             r"|\b(?:this|the\s+current)\s+(?:round|tranche|time)\b", re.IGNORECASE),  # "this round", "this time"
 }
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
@@ -280,7 +287,7 @@ class QuestionAnalysis:
     bounds: tuple[str, ...]  # qualifiers a bound figure should carry ("the most" -> up to)
     figures: tuple[Figure, ...]
     terms: frozenset[str]
-    followup: str = ""  # "source" ("who said that?"), "side" ("which article gave that lower number?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "current" ("is that still true?"), "figure" ("what's the actual figure then?") or ""
+    followup: str = ""  # "source" ("who said that?"), "side" ("which article gave that lower number?"), "credit" ("who wrote that article?"), "publisher" ("who published that?"), "newest" ("which is the more recent figure?"), "before" ("and before that?"), "after", "rest" ("and the rest?"), "current" ("is that still true?"), "figure" ("what's the actual figure then?") or ""
     owners: tuple[str, ...] = ()  # names that own what is asked: "Google" in "Google's stake", "Amazon" in "the CEO of Amazon"
     receiver: str = ""  # the name that gets what is asked: "Anthropic" in "How many gigawatts will Anthropic get?"
     actor: str = ""  # the name that does what is asked: "Salesforce" in "How much has Salesforce invested in Anthropic?"
@@ -455,6 +462,10 @@ def set_aside_names(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# "What is the 20:1 thing?": a figure named by a word that says nothing of what it is
+_VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
+
+
 def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     """Read a (cleaned) question once; with `leading_name`, its first word is a name ("Anthropic valuation": the
     articles write it as one, rag.casing), which a question's capitalized first word otherwise is not."""
@@ -473,8 +484,9 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     # (it stays among the names the sentences are bound by: "besides Asia" is said where the others are)
     doers = tuple(e for e in entities if e not in aside)
     given = _ABOUT_GIVEN.match(text)
-    about_figure = span_kind in FIGURE_KINDS and given is not None and any(
-        f.unit in units_of_kind(span_kind) and f.start == given.end() for f in figures
+    about_figure = given is not None and any(
+        f.start == given.end() and ((span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind)) or _VAGUE_AFTER.match(text, f.end))
+        for f in figures
     )
     if about_figure:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
@@ -500,7 +512,7 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
         "side" if side else "publisher" if _OUTLET_FOLLOWUP.match(text) else "source" if _SOURCE_FOLLOWUP.match(text)
         else _credit_followup(text)
         or ("newest" if _NEWEST_FOLLOWUP.match(text) else "before" if _BEFORE_FOLLOWUP.match(text)
-        else "after" if _AFTER_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text)
+        else "after" if _AFTER_FOLLOWUP.match(text) else "rest" if _REST_FOLLOWUP.match(text) else "current" if _CURRENT_FOLLOWUP.match(text)
         else "figure" if _FIGURE_FOLLOWUP.match(text) else "")
     )
     act = _readied(asked, _predicate(asked, entities), entities) if answer_type == "yesno" else ("", "")

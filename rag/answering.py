@@ -26,7 +26,7 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, figure_key, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms
+from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms, gives_money
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
@@ -187,7 +187,8 @@ def answer_question(
         # that says the question's words of another party by contrast says No: "Unlike OpenAI, which bet on mass
         # consumers ..." for "Is Anthropic chasing mass consumers ...?")
         return Answer.abstain(question, confidence(scored[0]))
-    if scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score:
+    if (scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score and not _other_measure(data, q, scored[0])
+            and not _same_figure_answer(scored[0], bound[0])):
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
@@ -316,6 +317,8 @@ def answer_question(
         bound = [s for s in bound if states_any(data, s.sentence_id, q.figures)]
         if not bound:
             return Answer.abstain(question, confidence(scored[0]))
+        # a sentence says more of it than a label does ("20:1Return Ratio", a heading of a table of figures)
+        bound = sorted(bound, key=lambda s: facts(data, s.sentence_id).heading)
     if kind in FIGURE_TYPES and (scoped := DEFINING_SCOPES.intersection(q.scope)):
         # "What was Amazon's total investment ...?": a near-best figure its article gives as a total comes first
         fit = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and scoped <= scope_of(data, s)]
@@ -340,6 +343,10 @@ def answer_question(
         # best sentence about it, not a stray name beside it ("What is Amazon?" is not "Anthropic")
         said_is = described(data, q, bound)
         form = (said_is[0], said_is[1].text) if said_is is not None else (best, sentence.text)
+    if form is None and q.answer_type == "yesno" and (elsewhere := _to_another_party(data, q, scored)) is not None:
+        # "Did Microsoft invest $13 billion in Anthropic?" and "Microsoft has invested approximately $13 billion in
+        # OpenAI": the figure the question's subject put into another party, a No
+        return _answer_no_with(data, q, round(confidence(elsewhere[0]), 4), weigh(data, elsewhere[1]))
     if form is None and q.answer_type == "yesno":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
@@ -601,6 +608,24 @@ _HEDGED = re.compile(r"\b(?:(?:total|overall|combined|cumulative|full|initial|ad
                      r"(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 
 
+def _same_figure_answer(a: Scored, b: Scored) -> bool:
+    """Whether two sentences answer with the same figure: the better one, bound to another subject by the parse
+    ("securing a $100 billion cloud spending commitment in return", Amazon's), does not speak against the other."""
+    fa, fb = (s.span.figure if s.span is not None else None for s in (a, b))
+    return fa is not None and fb is not None and same_figure(fa, fb)
+
+
+def _other_measure(data: IndexData, q: QuestionAnalysis, s: Scored) -> bool:
+    """Whether the sentence's figure is of no money put in where the question asks money put in ("How much is Amazon
+    putting in this round?" and "This latest investment round reportedly values Anthropic at ..."): a valuation
+    of another name is no better answer for it."""
+    figure = s.span.figure if s.span is not None else None
+    if figure is None or q.span_kind != "money" or not gives_money(content_terms(q.measure)):
+        return False
+    claim = facts(data, s.sentence_id).claim_at(data.sentences[s.sentence_id].start + figure.start)
+    return claim is not None and bool(claim.measure) and not gives_money(content_terms(claim.measure))
+
+
 def _states_here_or_before(data: IndexData, sentence_id: int, figures: Sequence[Figure]) -> bool:
     """Whether the sentence states one of the figures, or says "this" or "it" of the sentence before that does."""
     if states_any(data, sentence_id, figures):
@@ -777,6 +802,34 @@ def _of_another_thing(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scor
             m = _OF_NAME.match(sentence.text, c.figure.end - sentence.start) if name else None
             if m is not None and name is not None and entity_key(m.group("name")) != entity_key(name) and not (
                     name in m.group("name") or m.group("name") in name):
+                return s, c
+    return None
+
+
+# the party a figure goes to, after it: "$100 billion on Amazon Web Services", "$13 billion in OpenAI"
+_GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
+ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
+
+
+def _to_another_party(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> tuple[Scored, Claim] | None:
+    """A sentence among the best that states the question's figure of the question's subject (the name after its
+    auxiliary) going to a party the question does not name, where it names none of the question's other names
+    ("Microsoft has invested approximately $13 billion in OpenAI" for "Did Microsoft invest $13 billion in
+    Anthropic?"), and its claim; None where none does."""
+    if len(q.entities) < 2 or not re.match(_SUBJECT_ASKED + re.escape(q.entities[0]) + r"\b", q.text):
+        return None
+    subject, others = entity_key(q.entities[0]), q.entities[1:]
+    for s in scored[:ANOTHER_PARTY_CANDIDATES]:
+        known = facts(data, s.sentence_id)
+        if any(names_every((o,), known.names) for o in others):
+            continue  # the sentence names the party asked about: not another one
+        sentence = data.sentences[s.sentence_id]
+        for c in data.claims_in_sentence(s.sentence_id):
+            if entity_key(c.subject) != subject or not any(same_figure(f, c.figure) for f in q.measured):
+                continue
+            goes = _GOES_TO.match(sentence.text, c.figure.end - sentence.start)
+            if c.target or goes is not None:
                 return s, c
     return None
 

@@ -115,6 +115,9 @@ _RAN_THE_PIECE = re.compile(
 )
 
 
+_ADDED = re.compile(r",?\s+(?:as\s+well|too|also)\s*$", re.IGNORECASE)
+
+
 def coverage_question(text: str) -> CoverageQuestion | None:
     """The question as a question about the articles, or None."""
     text = _RAN_THE_PIECE.sub(r"\g<asked> ", text.strip())
@@ -124,6 +127,7 @@ def coverage_question(text: str) -> CoverageQuestion | None:
         if (m := pattern.match(text)) is None:
             continue
         topic = _TOPIC_LEAD.sub("", m.group("topic").strip()).strip(" \"'“”‘’")
+        topic = _ADDED.sub("", topic).strip()  # "... that Amazon invested in OpenAI as well": the claim is that it did
         if re.fullmatch(_CALLS, m.group("verb"), re.IGNORECASE):
             topic = _CALLED_AS.sub("", topic).strip(" \"'“”‘’")
         figured = any(f.unit != "year" for f in parse_figures(topic))  # "founded in 2019" is a claim, not a figure

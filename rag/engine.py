@@ -35,6 +35,8 @@ FIGURE_FOLLOWUPS = ("figure", "before", "after", "newest")  # follow-ups that as
 NOTHING_TO_FOLLOW = "this follows up an earlier question, and there is none yet: ask the question it refers to first"
 NO_CREDIT = "the article that answer is cited from names no author or publisher"
 TURN_BREAK = "\n"  # between a question and the "And before that?" that followed it, in a conversation's `previous`
+# between a question that leaned on the one before ("When did it start?") and that one, its context, in `previous`
+CONTEXT_MARK = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ class _State:
     data: IndexData
     figures: FigureIndex
     skipped: tuple[SkippedFile, ...]
+
+
+# a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
+_OF_THE_ANSWER = re.compile(r"\b(?:of|from|out of)\s+(?:that|this|it)\b|\bthat\s+(?:figure|amount|sum|money|number)\b", re.IGNORECASE)
 
 
 class Engine:
@@ -215,13 +221,13 @@ class Engine:
         from rag.comparison import compared as compared_answer
         from rag.comparison import which_of_two
         from rag.coverage import coverage_question
-        from rag.followup import before_event, contextualize, needs_previous, restated
+        from rag.followup import before_event, contextualize, needs_previous, referent_readings, restated, with_referent
         from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import asked_of_answer, compared_label, compared_parts, joined, two_parts
+        from rag.parts import asked_of_answer, bare_followup, compared_label, compared_parts, joined, two_parts
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
-        from rag.tranches import next_tranche
+        from rag.tranches import next_tranche, rest_of
 
         q = analyse(clean_question(question))
         if (cased := recased(self.state.data, q.text)) is not None and cased != q.text:
@@ -251,14 +257,26 @@ class Engine:
             # "How much is Amazon putting into the Claude maker?": asked of Anthropic, as the articles write it
             return dataclasses.replace(self._answer(made, previous, k, mode), question=q.text)
         # after "And before that?" (once or more), the question it followed and each such turn, one a line
-        base, *chain = (previous or "").split(TURN_BREAK)
+        own, _, context = (previous or "").partition(CONTEXT_MARK)
+        base, *chain = own.split(TURN_BREAK)
         older = chain[-1] if chain else ""
         before = _usable(base)
+        within = f"{CONTEXT_MARK}{context}" if context else ""  # the context the previous question was read in
         swapped = restated(q.text, before) if before is not None and not q.followup else None
         if swapped is not None and before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
             return figured  # "How big is that?" after "up to 5GW": of that figure, not "How big does Anthropic get?"
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
-            return dataclasses.replace(self.ask(swapped, k=k, mode=mode), question=q.text)
+            got = self.ask(swapped, k=k, mode=mode)
+            if got.abstained and before is not None and bare_followup(q.text, before) is not None:
+                # "Over how long?" after "What does Anthropic commit in return?": what the answer's own sentences say
+                got = self._in_answer(swapped, self.ask(before, previous=context or None, k=k, mode=mode)) or got
+            return dataclasses.replace(got, question=q.text)
+        # "Is it still independent?" after "Where is it headquartered?" (of Anthropic) or "Does Amazon get a board seat
+        # at Anthropic?": where the question read with the one before finds nothing, "it" read as the name (or each
+        # name) of the nearest question that gives one
+        named = _named_question(previous) if before is not None and swapped is None and not q.followup else None
+        one = with_referent(q.text, named) if named is not None and named != before else None
+        readings = [one] if one is not None else referent_readings(q.text, named) if named is not None else []
         if (q.followup or needs_previous(q)) and before is None:
             # "And before that?" or "And Microsoft?" first: there is no question it could follow up
             return Answer.abstain(q.text, 0.0, NOTHING_TO_FOLLOW)
@@ -269,11 +287,11 @@ class Engine:
             if of_figure is not None:
                 before = of_figure
             if q.followup == "figure":  # "What's the actual figure then?": of a figure question, its own answer
-                return dataclasses.replace(self.ask(before, k=k, mode=mode), question=q.text)
+                return dataclasses.replace(self.ask(before, previous=context or None, k=k, mode=mode), question=q.text)
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
-            earlier = (self.ask(older, previous=TURN_BREAK.join([base, *chain[:-1]]), k=k, mode=mode) if older
-                       else self.ask(before, k=k, mode=mode))
+            earlier = (self.ask(older, previous=TURN_BREAK.join([base, *chain[:-1]]) + within, k=k, mode=mode) if older
+                       else self.ask(before, previous=context or None, k=k, mode=mode))
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
             if q.followup == "side":  # "Which article gave that lower number?": one side's articles
@@ -290,10 +308,12 @@ class Engine:
                 # newer side a question about the past was answered against
                 return (newer_answer(q.text, earlier, True) if analyse(older or before).past
                         else newest_answer(q.text, earlier))
+            if q.followup == "rest":  # "And the rest?" after "How much of that is paid upfront?": the rest of the whole
+                return rest_of(self.state.data, q.text, earlier) or Answer.abstain(q.text, 0.0)
             if q.followup == "after" and older and analyse(older).followup == "before":
                 # "And after that?" after "And before that?": the answer the step back was taken from
-                back = (self.ask(chain[-2], previous=TURN_BREAK.join([base, *chain[:-2]]), k=k, mode=mode) if len(chain) > 1
-                        else self.ask(before, k=k, mode=mode))
+                back = (self.ask(chain[-2], previous=TURN_BREAK.join([base, *chain[:-2]]) + within, k=k, mode=mode) if len(chain) > 1
+                        else self.ask(before, previous=context or None, k=k, mode=mode))
                 return dataclasses.replace(back, question=q.text)
             if q.followup == "after":  # "And after that?": the newer figure a question about the past was set against
                 got = newer_answer(q.text, earlier, analyse(older or before).past)
@@ -330,7 +350,32 @@ class Engine:
         answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
         if (without_event := before_event(q)) is not None:
             answer = self._before_event(q.text, without_event, answer, previous, k, mode)
+        if answer.abstained and before is not None and search != q.text and q.entities and not q.followup and not needs_previous(q):
+            # "What does Anthropic commit in return?" after a question about the total: the previous question's words
+            # pulled the search away from what it names itself; asked on its own
+            return self._answer(q.text, None, k, mode)
+        if answer.abstained and readings:  # the surest answer of those "it" read as a name gives
+            answered = [a for a in (self.ask(r, k=k, mode=mode) for r in readings) if not a.abstained]
+            if answered:
+                return dataclasses.replace(max(answered, key=lambda a: a.confidence), question=q.text)
         return answer
+
+    def _in_answer(self, question: str, earlier: Answer) -> Answer | None:
+        """The answer to a bare follow-up ("Over how long?") from the sentences the earlier answer cites: the span of
+        the kind asked in the first that holds one ("over the next decade"); None where none does."""
+        from rag.analysis import analyse
+        from rag.spans import choose_span
+
+        if earlier.abstained:
+            return None
+        q = analyse(question)
+        if q.span_kind in ("other", "name"):
+            return None  # only a span of a kind ("how long", "when") is told by its form alone
+        for citation in earlier.citations:
+            span = choose_span(citation.quote, q, self.state.data.idf)
+            if span is not None:
+                return Answer(question, span.text, citation.quote, False, earlier.confidence, (citation,), source_count=1)
+        return None
 
     def _with_figure_answered(self, question: str, before: str, k: int, mode: str) -> Answer | None:
         """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
@@ -405,8 +450,9 @@ class Engine:
         """What a conversation's next turn follows up: this question, unless it was itself a follow-up. After "Who
         said that?" it is still the question before; after "And before that?", that question and this one on a second
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
+        from rag.agreement import agreement_followup
         from rag.analysis import analyse
-        from rag.followup import needs_previous, restated
+        from rag.followup import contextualize, needs_previous, restated
 
         try:
             text = clean_question(question)
@@ -414,19 +460,27 @@ class Engine:
             followup = q.followup
         except RagError:
             return previous
-        base = (previous or "").partition(TURN_BREAK)[0]
+        own, _, context = (previous or "").partition(CONTEXT_MARK)
+        base = own.partition(TURN_BREAK)[0]
         # (a follow-up of its own kind is no question to restate: "And what did the older article say it was?")
         swapped = restated(text, base) if base and not followup else None
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
-        if base and not followup and needs_previous(q):
-            # "What about Meta?" that could not be restated (after "What are they doing?"): read with the question it
-            # followed, which the next turn follows too ("And Apple?")
+        if previous and agreement_followup(text):
+            return previous  # "Do the other sources agree?": "What about its valuation?" then follows the question before
+        if base and not followup and (needs_previous(q) or (not q.entities and _OF_THE_ANSWER.search(text))):
+            # "What about Meta?" that could not be restated (after "What are they doing?"), or "How much of that is
+            # paid upfront?": read with the question it followed, which the next turn follows too ("And Apple?", "And
+            # the rest?")
             return previous
+        if not followup and previous and contextualize(q, base) != contextualize(q, None):
+            # "When did it start?" read with the question before: a follow-up of it ("Who says so?") asks it so again
+            return text + CONTEXT_MARK + previous
         if not followup or not previous:
             return text  # as asked, its line breaks read as spaces: a break in it is no turn of the conversation
         if followup in ("before", "after"):
-            return previous + TURN_BREAK + text  # "And before that?" again steps back once more
+            # "And before that?" again steps back once more
+            return own + TURN_BREAK + text + (CONTEXT_MARK + context if context else "")
         return previous
 
     def verify_in_background(self) -> threading.Thread:
@@ -525,6 +579,19 @@ class Engine:
             return doc
         target.unlink(missing_ok=True)
         raise UploadError(f"{name} could not be read as an article")
+
+
+def _named_question(previous: str | None) -> str | None:
+    """The nearest question of a conversation's `previous` that gives a name: the one it follows up, else the one
+    that was read with (CONTEXT_MARK) and so on back ("Where is it headquartered?" was read with "Who runs
+    Anthropic?")."""
+    from rag.analysis import analyse
+
+    for part in (previous or "").split(CONTEXT_MARK):
+        text = _usable(part.partition(TURN_BREAK)[0])
+        if text is not None and analyse(text).entities:
+            return text
+    return _usable((previous or "").partition(CONTEXT_MARK)[0].partition(TURN_BREAK)[0])
 
 
 def _usable(previous: str | None) -> str | None:

@@ -152,7 +152,7 @@ def with_other_noun(text: str, previous: str) -> str | None:
     return previous[: first.idx] + m.group("noun") + previous[word.idx + len(word.text) :]
 
 
-_IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|its)\b|\bthe\s+(?:company|firm|startup|lab)(?:['’]s)?(?=\W|$)", re.IGNORECASE)
 
 
 # "it" as a subject: after an auxiliary ("is it", "did it") or opening the question
@@ -174,8 +174,26 @@ def with_referent(text: str, previous: str) -> str | None:
         names = [before.actor]
     if len(names) != 1 or names[0].lower() in text.lower() or not names[0][:1].isupper():
         return None
-    name = names[0]
-    return _IT.sub(lambda m: f"{name}'s" if m.group().lower() == "its" else name, text)
+    return _named(text, names[0])
+
+
+def _named(text: str, name: str) -> str:
+    """ "it", "its", "the company('s)" written as the name."""
+    return _IT.sub(lambda m: f"{name}'s" if m.group().lower().endswith(("its", "'s", "’s")) else name, text)
+
+
+def referent_readings(text: str, previous: str) -> list[str]:
+    """ "Is it still independent?" after "Does Amazon get a board seat at Anthropic?": the question read with each name
+    of the previous one for "it" ("Is Anthropic still independent?", "Is Amazon still independent?"), the last named
+    first, where "it" could be either (with_referent reads the one name); [] where there is no "it" or fewer than two
+    names it could stand for."""
+    if not _IT.search(text):
+        return []
+    before = _previous_analysis(previous)
+    names = [e for e in before.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS | before.roles and e[:1].isupper()]
+    if len(names) < 2 or any(n.lower() in text.lower() for n in names):
+        return []
+    return [_named(text, n) for n in reversed(names)]
 
 
 # "that" or "this" standing for the previous answer: at the end, or before a preposition or "compare"; "it" at the

@@ -17,7 +17,7 @@ _AUX = rf"(?:{'|'.join(AUX_WORDS)})"
 _OPENS_QUESTION = re.compile(rf"^\W*(?:{_WH}|{_AUX})\b", re.IGNORECASE)
 # the second part: ", and" or "and" (or ";") before a wh-word that opens a clause of its own or ends the question:
 # "and how much will ...", "and who is ...", "and who owns it", "and when?", "and in what month?"
-_PREPOSITION = r"(?:in|on|at|by|for|from|to|with|since|until)"
+_PREPOSITION = r"(?:in|on|at|by|for|from|to|with|since|until|over|during|within|through|across|under)"
 _HOW_WORDS = ("much", "many", "long", "big", "large", "old", "far", "often")  # "how much", "how long", ...
 # the words that ask: a wh-word, after a preposition or before a word of _HOW_WORDS ("in what", "how much")
 _ASK = rf"(?:{_PREPOSITION}\s+)?{_WH}(?:\s+(?:{'|'.join(_HOW_WORDS)}))?"

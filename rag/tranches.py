@@ -1,16 +1,20 @@
 """Follow-ups in time where no source disagrees: "And before that?" after "$2.75 billion in early 2024" is the
 tranche its article gives just before ("$1.25 billion investment in September 2023"), "And after that?" the one just
 after. The claims of the answer's subject, measure and unit in the same article that it dates, ordered by their
-years and then by where the article says them; a total is no tranche. One lookup through the claims index."""
+years and then by where the article says them; a total steps to another total, not to a tranche. One lookup through
+the claims index."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from rag.disagreement import entity_key, measure_stem, time_marks
 from rag.index.view import IndexData
 from rag.records import Answer, Citation, Claim
+from rag.spans import qualified_start
 
+TOTAL_STEM = "total"
 TRANCHE_LOOKUP = 200  # claims of the subject and measure read, newest documents first
 
 
@@ -20,15 +24,25 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
         return None
     first = earlier.citations[0]
     claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
-    if claim is None or not claim.subject or "total" in claim.scope:
+    if claim is None or not claim.subject:
         return None
     stems = data.measure_members(measure_stem(claim.measure)) if claim.measure else ()
     if not stems:
         return None
+    total = "total" in claim.scope  # a total steps to the total before it ("bringing the total to $4 billion"), a tranche to a tranche
+    if total:
+        stems = (*stems, TOTAL_STEM)  # a total said by the word itself: "bringing the total to $4 billion"
     same = [
         c for c in data.claims_on_topic(claim.subject, claim.figure.unit, stems, [], TRANCHE_LOOKUP)
-        if c.doc_id == claim.doc_id and c != claim and "total" not in c.scope and entity_key(c.subject) == entity_key(claim.subject)
+        if c.doc_id == claim.doc_id and c != claim and ("total" in c.scope) == total and entity_key(c.subject) == entity_key(claim.subject)
     ]
+    if total:
+        # a total only grows: the one before is the largest smaller total, the one after the smallest larger one
+        side = [c for c in same if (c.figure.value < claim.figure.value if before else c.figure.value > claim.figure.value)]
+        if not side:
+            return None
+        pick = max(side, key=lambda c: c.figure.value) if before else min(side, key=lambda c: c.figure.value)
+        return _tranche_answer(data, question, earlier, pick)
     if before and _year(claim) is None and _opens(data, claim):
         # an undated figure in the article's opening is its newest event ("Amazon has committed an additional $4
         # billion" opens 003): every tranche it dates comes before it
@@ -38,6 +52,11 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
     if not side:
         return None
     pick = max(side, key=_order) if before else min(side, key=_order)
+    return _tranche_answer(data, question, earlier, pick)
+
+
+def _tranche_answer(data: IndexData, question: str, earlier: Answer, pick: Claim) -> Answer:
+    """The answer that gives a claim's figure, cited from its sentence."""
     sentence = data.sentences[pick.sentence_id]
     doc = data.document_head(pick.doc_id)
     at = pick.figure.start - sentence.start
@@ -74,3 +93,32 @@ def _earlier(a: Claim, b: Claim) -> bool:
     if ya is None or yb is None:
         return False
     return (ya, a.sentence_id) < (yb, b.sentence_id)
+
+
+# words before a figure that make it the rest of a whole: "with up to another $20bn tied to commercial milestones"
+_REST_BEFORE = re.compile(r"\b(?:another|remaining|rest|further|additional|more|balance|other)\b[^,;.]{0,20}$", re.IGNORECASE)
+
+
+def rest_of(data: IndexData, question: str, earlier: Answer) -> Answer | None:
+    """The rest of the whole the earlier answer's figure is a part of: the next figure of its unit in the same
+    sentence, said as another part ("$5bn, with up to another $20bn tied to commercial milestones"); None where the
+    sentence gives none."""
+    if earlier.abstained or earlier.figure is None or not earlier.citations:
+        return None
+    first = earlier.citations[0]
+    claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
+    if claim is None:
+        return None
+    sentence = data.sentences[claim.sentence_id]
+    after = [c for c in data.claims_in_sentence(claim.sentence_id)
+             if c.figure.unit == claim.figure.unit and c.figure.start > claim.figure.start and "total" not in c.scope
+             and _REST_BEFORE.search(sentence.text, 0, c.figure.start - sentence.start)]
+    if not after:
+        return None
+    pick = min(after, key=lambda c: c.figure.start)
+    at = pick.figure.start - sentence.start
+    figure = dataclasses.replace(pick.figure, start=at, end=at + len(pick.figure.text))
+    text = sentence.text[qualified_start(sentence.text, figure) : figure.end]  # "up to another $20bn"
+    doc = data.document_head(pick.doc_id)
+    citation = Citation(doc.doc_id, doc.title, doc.file, sentence.start, sentence.end, sentence.text)
+    return Answer(question, text, sentence.text, False, earlier.confidence, (citation,), (), figure, 1)

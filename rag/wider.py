@@ -94,13 +94,15 @@ def _amounts(sentence: str) -> list[Span]:
 
 def _fits(span: Span, kind: str) -> bool:
     """Whether an amount can say what a kind asks: a length by time or a word ("in seconds", "10 years", "thousands"), a count by no
-    money ("one", "dozens", "20%"), and money, a share or power by any amount ("half", "71%", "$230 million")."""
+    money ("one", "dozens", "20%"), and money, a share or power by any amount but a length ("half", "71%", "$230 million")."""
     unit = span.figure.unit if span.figure is not None else ""
     if kind == "duration":
         return kind_of(unit) == "duration" or span.figure is None  # "in seconds", "thousands" (of years)
     if kind == "count":
         return kind_of(unit) != "money" and not (span.figure is None and _LENGTH_WORD.fullmatch(span.text))
-    return span.figure is not None or _LENGTH_WORD.fullmatch(span.text) is None
+    if span.figure is not None:
+        return kind_of(unit) != "duration"  # "in two months" is no amount of money, nor a share
+    return _LENGTH_WORD.fullmatch(span.text) is None
 
 
 def _year_like(text: str) -> bool:

@@ -16,13 +16,34 @@ from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
 from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, PREPOSITIONS, akin, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, PREPOSITIONS, akin, content_terms
 from rag.mismatch import spans_of_time
 from rag.opposites import words_of
+from rag.phrases import parse
 from rag.records import Claim, Figure
 from rag.scoring import NEAR_BEST, Scored
 from rag.sentence_facts import facts, names_here_and_before
 from rag.timewords import months_in, years_in
+
+
+def common_subject(question: str) -> str:
+    """The stem of a yes/no question's subject where it is a common noun, not a name or a pronoun ("regul" of "Are
+    regulators looking at these AI investments?"); "" where it is none."""
+    doc = parse(question)
+    if doc is None or len(doc) < 2 or doc[0].pos_ != "AUX":
+        return ""
+    # the noun phrase right after the opening auxiliary ("Are regulators ...", "Did the deal ..."), however the parse
+    # attaches it
+    chunk = next((c for c in doc.noun_chunks if c.start == 1), None)
+    if chunk is None or chunk.root.pos_ != "NOUN":
+        return ""
+    terms = content_terms(chunk.root.text)
+    return terms[0] if terms else ""
+
+
+def _says_word(term: str, terms: AbstractSet[str]) -> bool:
+    """Whether a sentence's terms say the word, in its form or another of its family ("regulatori" for "regul")."""
+    return term in terms or any(akin(term, t) for t in terms)
 
 
 def asked_terms(q: QuestionAnalysis) -> frozenset[str]:
@@ -59,15 +80,19 @@ def yes_no(
         # (not a word of a phrase that only places the question: "under the arrangement" in "Does Anthropic stay
         # independent under the arrangement?")
         said_of = asked - _placing_terms(q.text) or asked
+        # (a word no article holds as asked is the rarest: "regulators", where the articles say "regulatory")
         rarest = max(said_of, key=lambda t: (data.idf.get(t, 0.0), t), default="")
         if given_units and rarest not in facts(data, best.sentence_id).terms:
             # "Is the milestone-linked portion of Amazon's money $25 billion?": a near-best sentence past the first
             # few that gives a figure of the word ("up to another $20bn tied to commercial milestones")
             order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and s.score >= NEAR_BEST * best.score
                       and rarest in facts(data, s.sentence_id).terms]
-        order = [s for s in order if rarest in facts(data, s.sentence_id).terms] + [
-            s for s in order if rarest not in facts(data, s.sentence_id).terms]
+        saying = [s for s in order if _says_word(rarest, facts(data, s.sentence_id).terms)]
+        order = saying + [s for s in order if s not in saying]
     absence = bool(_ABSENCE.search(q.text))
+    # "regulators": who the act is asked of, where no name or figure says what the question is about
+    specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]  # not "AI"
+    subject = common_subject(q.text) if not specific and not q.figures and not q.durations else ""
     # the question's measure is one the articles' claims have (read once: the corpus's measure classes)
     known_measure = bool(q.measured) and _known_measure(data, q)
     # the names the question puts after a preposition ("on Google Cloud", "in Anthropic")
@@ -95,6 +120,8 @@ def yes_no(
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
             said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
+            continue  # "Are regulators looking at these AI investments?": "the AI ecosystem will look like ..." names no regulator
         if q.compares and not q.compared and not COMPARING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _owned_by_another(text, rarest, q):  # (rarest: a copular question's only)

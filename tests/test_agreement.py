@@ -65,3 +65,20 @@ def test_a_figure_that_differs_between_articles_is_a_disagreement(seed_engine):
     assert got.text.startswith("Yes: ") and "$5 billion" in got.text and [c.doc_id for c in got.conflicts] == [SEED["003"]]
     same = seed_engine.ask("Is Anthropic's annual revenue the same in all sources?")
     assert same.text.startswith("No: ") and "$30 billion" in same.text
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # the forty-seventh blind probe: "Anthropic"
+    ("How do the articles differ on how much Amazon's new investment is — $4 billion or $5 billion?", "How much is Amazon's new investment?"),
+    ("How do the sources differ on Anthropic's revenue?", "What is Anthropic's revenue?"),
+    ("Do the articles agree on how much Amazon is putting in this round?", "How much is Amazon putting in this round?"),
+])
+def test_how_the_articles_differ_asks_about_the_figure(question, topic):
+    from rag.agreement import agreement_question
+
+    assert agreement_question(question).topic == topic
+
+
+def test_how_the_articles_differ_is_answered_by_the_figure_and_its_disagreement(seed_engine):
+    got = seed_engine.ask("How do the articles differ on how much Amazon's new investment is — $4 billion or $5 billion?")
+    assert got.text == "$5bn" and [c.text for c in got.conflicts] == ["$4B"]

@@ -1274,6 +1274,28 @@ def test_a_terse_question_is_not_answered_with_another_names_fact(seed_engine, q
     assert seed_engine.ask(question).abstained
 
 
+def test_a_yes_names_the_common_noun_the_question_asks_of(seed_engine):
+    # the forty-ninth blind probe: "Yes: It is an architectural decision about what the AI ecosystem will look like ..."
+    assert seed_engine.ask("Are regulators looking at these AI investments?").abstained
+    # a name asked of: 003 "plus investments from Google, Salesforce, and others"
+    assert seed_engine.ask("Is Salesforce among Anthropic's investors?").text.startswith("Yes: With $8 billion in backing")
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the forty-eighth blind probe: the label "20:1Return Ratio"
+    ("whats the 20:1 thing", "It's called circular because Amazon's $5 billion investment flows back to the company through "
+     "Anthropic's guaranteed $100 billion in AWS purchases, creating a 20:1 return ratio over time.", "002"),
+    # the forty-seventh blind probe: "two months", a length, for an amount of money
+    ("How much is Amazon's new investment?", "$5bn", "001"),
+    ("How much is Amazon putting in this round?", "up to $25 billion", "004"),  # was refused: 003's valuation
+    # the forty-seventh blind probe: "next decade" only
+    ("How much has Anthropic pledged to spend on AWS, and over what period?", "$100 billion; next decade", "002"),
+])
+def test_what_a_terse_question_asks_is_answered(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert got.text == answer and got.citations[0].doc_id == SEED[doc]
+
+
 def test_what_an_outlet_says_about_a_figure_is_its_sentence_whole(seed_engine):
     # the forty-eighth blind probe: "TNW", then "GPU" (a name in the outlet's sentence)
     got = seed_engine.ask("what does hamidun news say about the 5gw")

@@ -86,3 +86,15 @@ def test_a_claim_to_check_is_answered_yes_or_no_with_how_it_was_read(seed_engine
     got = seed_engine.ask("Our copy reads that Anthropic will spend more than $100bn on AWS over the next five years. "
                           "Is that accurate?")
     assert got.text.startswith("No: Anthropic also plans to spend more than $100bn over the next decade")
+
+
+@pytest.mark.parametrize(("claim", "answer"), [
+    # the fiftieth blind probe (a source checker): refused; the figure went to another party
+    ("Is it true that Microsoft invested $13 billion in Anthropic?", "No: Microsoft has invested approximately $13 billion in OpenAI"),
+    ("Did Anthropic pledge to spend $100 billion on Google Cloud?",
+     "No: Anthropic has pledged to spend $100 billion on Amazon Web Services (AWS)"),
+    ("Did Anthropic pledge to spend $100 billion on AWS?", "Yes: Anthropic has pledged to spend $100 billion on Amazon Web Services (AWS)"),
+    ("Did Microsoft invest $13 billion in OpenAI?", "Yes: Microsoft has invested over $13 billion in OpenAI"),
+])
+def test_a_figure_claimed_of_the_wrong_party_is_a_no(seed_engine, claim, answer):
+    assert seed_engine.ask(claim).text.startswith(answer)

@@ -416,3 +416,60 @@ def test_it_at_the_end_stands_for_the_previous_figure(seed_engine):
     got = seed_engine.ask("What chips will provide it?", previous=previous)
     assert got.text == "Amazon Trainium" and got.citations[0].doc_id == SEED["001"]
     assert seed_engine.ask("What amount of power capacity has Amazon guaranteed Anthropic?").text == "up to 5 gigawatts"
+
+
+def _talk(engine, turns):
+    """Each turn's answer, asked as a conversation does (Engine.next_previous between turns)."""
+    previous, answers = None, []
+    for turn in turns:
+        answers.append(engine.ask(turn, previous=previous))
+        previous = Engine.next_previous(turn, previous)
+    return answers
+
+
+def test_the_rest_of_a_part_and_how_long_from_the_answer_sentence(seed_engine):
+    # the forty-ninth blind probe (conversations): "And the rest?", "What does Anthropic commit in return?" and
+    # "Over how long?" were refused
+    got = _talk(seed_engine, ["How much is Amazon investing in Anthropic?", "How much of that is paid upfront?", "And the rest?",
+                              "Including earlier funding, what's the total?", "What does Anthropic commit in return?", "Over how long?"])
+    assert got[2].text == "up to another $20bn" and got[2].citations[0].doc_id == SEED["001"]  # "with up to another $20bn tied to ..."
+    assert got[4].text == "$100 billion"
+    assert got[5].text == "next decade" and got[5].citations[0].doc_id == SEED["001"]  # "... over the next decade on AWS technologies"
+
+
+def test_before_a_total_is_the_smaller_total_and_who_says_so_keeps_the_context(seed_engine):
+    # the forty-ninth blind probe: "And before that?" and "Who says so?" were refused
+    got = _talk(seed_engine, ["What did Amazon's total investment in Anthropic reach after the $4 billion deal?", "And before that?",
+                              "When did it start?", "Who says so?"])
+    assert got[0].text == "$8 billion"
+    assert got[1].text == "$4 billion"  # 003: "..., bringing the total to $4 billion"
+    assert got[2].text == "September 2023"
+    assert not got[3].abstained and {c.doc_id for c in got[3].citations} == {SEED["002"], SEED["003"]}
+
+
+def test_it_after_a_question_of_two_names_is_read_as_the_one_that_answers(seed_engine):
+    # the forty-ninth blind probe: "Who runs the company?" and "Is it still independent?" were refused
+    got = _talk(seed_engine, ["Does Amazon get a board seat at Anthropic?", "Who runs the company?", "When was it founded?",
+                              "Where is it headquartered?", "Is it still independent?"])
+    assert got[1].text == "Dario Amodei"
+    assert got[2].text == "2021"
+    assert got[3].abstained  # no article says where
+    assert got[4].text.startswith("Yes: Amazon does not acquire a controlling stake — Anthropic remains an independent company")
+
+
+def test_do_the_other_sources_agree_leaves_the_question_to_follow(seed_engine):
+    # the forty-ninth blind probe: "What about its valuation?" was Mistral AI's "$6 billion"
+    got = _talk(seed_engine, ["What is Anthropic's annual revenue?", "Do the other sources agree?", "What about its valuation?",
+                              "And OpenAI's?"])
+    assert got[2].text == "approximately $60 billion"
+    assert got[3].text == "approximately $150 billion"
+
+
+@pytest.mark.parametrize(("question", "followup"), [
+    ("And the rest?", "rest"),
+    ("What about the remainder?", "rest"),
+    ("And after that?", "after"),
+    ("What is the rest of the deal about?", ""),  # a question of its own
+])
+def test_the_rest_is_a_follow_up_of_its_own_kind(question, followup):
+    assert analyse(question).followup == followup
