@@ -55,6 +55,8 @@ _HOW_DIFFER = re.compile(
 _ALTERNATIVES_AFTER = re.compile(r"\s*[—–:,(]\s*[^—–:,(]*\bor\b[^—–:,(]*\)?\s*$")  # " — $4 billion or $5 billion"
 _INDIRECT = re.compile(r"^(?P<wh>(?i:how\s+(?:much|many|big|large|long)|what|who|when|where))\s+(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
                        r"\s+(?P<aux>is|are|was|were|has|have|had|will|would|can)\b(?P<rest>.*)$")
+# a topic that only points back at the previous answer: "the amount", "that figure", "it"
+_OF_THE_ANSWER = re.compile(r"(?:the|that|this)\s+(?:amount|figure|number|sum|total|date|claim|fact|answer)|that|this|it", re.IGNORECASE)
 _WH_START = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
 _NEGATIVE_VERBS = frozenset({"disagree", "differ", "conflict", "in conflict", "inconsistent", "disagreement", "discrepancy", "contradiction",
                              "vary", "change", "different", "conflicting", "differing"})
@@ -72,10 +74,11 @@ class AgreementQuestion:
 _AGREE_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|but\s+)?(?:do|does|did|are)\s+(?:the\s+|all\s+(?:the\s+)?|these\s+|both\s+)?(?:other\s+)?"
     r"(?:articles?|sources?|reports?|outlets?|stories|publications?)\s+(?:all\s+)?"
-    r"(?P<verb>agree|disagree|differ|conflict|in agreement|in conflict|consistent|inconsistent)"
-    r"(?:\s+(?:on|about|with)\s+(?:that|this|it|them|each other|one another))?\W*$",
+    r"(?P<verb>agree|disagree|differ|conflict|in agreement|in conflict|consistent|inconsistent|confirm|corroborate|back|support|"
+    r"say the same|report the same)"
+    r"(?:\s+(?:on|about|with)\s+(?:that|this|it|them|each other|one another)|\s+(?:that|this|it|them)(?:\s+up)?)?\W*$",
     re.IGNORECASE,
-)
+)  # "Do other sources confirm it?": whether another source states it too
 
 
 def agreement_followup(text: str) -> bool:
@@ -97,6 +100,9 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     topic = _ALTERNATIVES_AFTER.sub("", m.group("topic")).strip()
     if not topic:
         return None
+    if previous and _OF_THE_ANSWER.fullmatch(topic):
+        # "Do all sources agree on the amount?" after "How much is Amazon investing?": of the previous question
+        return AgreementQuestion(previous, " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS)
     if _WH_START.match(topic):  # "on how much Amazon invested": the question it names
         # "how much the investment is": "how much is the investment"; "how much Amazon is putting in": "how much is Amazon putting in"
         topic = _INDIRECT.sub(r"\g<wh> \g<aux> \g<subject>\g<rest>", topic)
@@ -113,7 +119,7 @@ def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) ->
     if answer.conflicts:
         word = "Yes" if asked.asks_disagreement else "No"
         text = f"{word}: {answer.sentence}"
-    elif answer.source_count >= 2:
+    elif len({c.doc_id for c in answer.citations}) >= 2:  # articles, not sentences: one article saying it twice is one source
         word = "No" if asked.asks_disagreement else "Yes"
         text = f"{word}: {answer.sentence}"
     else:

@@ -188,7 +188,8 @@ def _credit_followup(text: str) -> str:
 
 
 _AFTER_FOLLOWUP = re.compile(
-    r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$",
+    r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$"
+    r"|^(?:and\s+)?(?:then\s+what|what\s+then|what\s+(?:came|happened)\s+next|what\s+next)\s*\??$",  # "Then what?"
     re.IGNORECASE,
 )
 # "And the rest?", "What about the remainder?": the rest of the whole the answer's figure is a part of

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import numpy as np
@@ -139,7 +140,7 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
-    if q.speaker in q.entities:  # (not an outlet the question names as its source: rag.outlets takes it out)
+    if q.speaker and q.speaker not in q.aside:  # (not an outlet the question names as its source: rag.outlets sets it aside)
         # "What did Dario Amodei say about the deal?": a sentence that gives his words about it, not one naming him
         bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)]
         if not bound:
@@ -212,6 +213,9 @@ def answer_question(
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
+        # "When was Anthropic established?": the date of a founding, in a sentence (or its neighbours) that says one, not
+        # the date of Amazon's first investment beside its name
+        (kind == "date" and bool(done_verb := _done_to_name(q)), lambda s: _says_done(done_verb, facts(data, s.sentence_id).near_terms)),
         # "How did Microsoft's shares move after the news?" is not answered by "a reported 49% ownership stake": only
         # a sentence that says a price moved
         (kind == "percent" and bool(ASKS_MARKET_MOVE.match(q.text)), lambda s: bool(MOVED_PRICE.search(data.sentences[s.sentence_id].text))),
@@ -302,6 +306,12 @@ def answer_question(
         of_class = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and s.span is not None
                     and class_noun_after(data.sentences[s.sentence_id].text, s.span, q.asked_class)]
         bound = of_class + [s for s in bound if s not in of_class]
+    if q.answer_type == "reason" and (owned_words := _owned_words(q)):
+        # "Why did Nvidia's stock react ...?": a reason given of Nvidia's stock says "stock" or "shares" ("... judged
+        # against better-established NVIDIA performance" gives none)
+        bound = [s for s in bound if any(akin(w, t) for w in owned_words for t in facts(data, s.sentence_id).near_terms)]
+        if not bound:
+            return Answer.abstain(question, confidence(scored[0]))
     # an owner the question names ("the scale of Amazon's investment") is what a sentence may leave implied ("The scale of
     # the investment is justified by ..."), so only the other names count
     about = tuple(e for e in q.entities if e not in q.owners)
@@ -606,6 +616,38 @@ def _length_of(sentence: str, span: Span | None, terms: frozenset[str]) -> bool:
 # (with the scope words of its noun phrase before it: "total potential commitment to $33bn")
 _HEDGED = re.compile(r"\b(?:(?:total|overall|combined|cumulative|full|initial|additional)\s+)?"
                      r"(?:potential|possible|proposed|prospective|hypothetical)\b(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+
+
+# the noun a name owns in a question: "stock" of "Nvidia's stock"
+_OWNED_NOUN = r"['’]s?\s+([a-z][\w-]*)"
+STOCK_WORDS = frozenset(content_terms("stock stocks share shares"))  # one thing said in either word
+
+
+def _owned_words(q: QuestionAnalysis) -> frozenset[str]:
+    """The stems of what the question's owners own ("stock" of "Nvidia's stock"; "stock" and "share" say the same)."""
+    found = {t for owner in q.owners for m in re.finditer(re.escape(owner) + _OWNED_NOUN, q.text) for t in content_terms(m.group(1))}
+    return frozenset(found | STOCK_WORDS) if found & STOCK_WORDS else frozenset(found)
+
+
+# "When was Anthropic established?", "When were the Normans converted?": a name, then the verb done to it, last
+_WHEN_DONE = re.compile(r"^\W*when\s+(?:was|were)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+)+(?P<verb>[a-z]+ed)\s*\??\s*$", re.IGNORECASE)
+
+
+def _done_to_name(q: QuestionAnalysis) -> str:
+    """The stem of the founding a "When was <Name> <participle>?" question asks the date of ("established"); "" for
+    any other question (a date beside a name is often of another event than its beginning)."""
+    m = _WHEN_DONE.match(q.text)
+    terms = content_terms(m.group("verb")) if m is not None else []
+    return terms[0] if terms and terms[0] in FOUNDING_TERMS else ""
+
+
+# the words one beginning is said in: "When was Anthropic established?" and "founded in 2021"
+FOUNDING_TERMS = frozenset(content_terms("found founded establish established create created launch launched form formed incorporated"))
+
+
+def _says_done(done: str, terms: AbstractSet[str]) -> bool:
+    """Whether a sentence's terms say the verb (in its family, or as another word for a founding)."""
+    return any(akin(done, t) for t in terms) or (done in FOUNDING_TERMS and bool(FOUNDING_TERMS & terms))
 
 
 def _same_figure_answer(a: Scored, b: Scored) -> bool:

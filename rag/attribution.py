@@ -94,6 +94,9 @@ def speaker(sentence: str) -> str:
 _SPEAKER_TAIL = re.compile(r"(?:\s+(?:also|has|have|had|will|would|could|may|might|then|later|earlier|previously|[a-z]+ly))+$")
 
 
+_ELSE = re.compile(r"\b(?:else|other|another)\b", re.IGNORECASE)  # "Who else reports it?", "Which other sources say so?"
+
+
 def sources_answer(question: str, earlier: Answer) -> Answer:
     """ "Who said that?": the speaker the previous answer's sentence names ("Industry analysts note that ..."), else
     that sentence, cited from the previous answer's sources where each says it. "Which article says that?": the
@@ -102,6 +105,11 @@ def sources_answer(question: str, earlier: Answer) -> Answer:
         return Answer.abstain(question, 0.0)
     # the answer is text of the articles, as every answer is: the speaker the sentence names, else that sentence; the
     # sources themselves (titles, files) are the citations
+    documents = list(dict.fromkeys(c.doc_id for c in earlier.citations))
+    if _ELSE.search(question) and len(documents) == 1 and earlier.source_count <= 1:
+        # "Who else reports it?" of an answer one article gives: no other does
+        first = earlier.citations[0]
+        return Answer.abstain(question, 0.0, f"No other article states it: only {first.title or first.file} does.")
     if not _ASKS_SPEAKER.match(question):
         # "Which article says that?": the articles, by title (as "Which article gives 5 GW?" is answered)
         text = "; ".join(dict.fromkeys(c.title or c.file for c in earlier.citations))

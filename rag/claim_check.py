@@ -121,12 +121,16 @@ _STATED = re.compile(
 )
 
 
+_SO = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|and)\W+)?so\b\W*(?!(?:far|much|many|that)\b)", re.IGNORECASE)
+
+
 def _claim(text: str) -> tuple[str, bool]:
     """The claim of `text` without its frame and tag, and whether it had either."""
     claim = text.strip()
     framed = False
     if _QUESTION_OPENING.match(claim.lstrip(" \"'“‘")) and not _CLAIMED_BY.match(claim):
         return claim, False  # a question as it is ("Is Amazon investing $5bn, right?")
+    claim = _SO.sub("", claim)  # "So Amazon's total is $8 billion now?": the claim the conversation came to
     for frame in (_LABEL, _CLAIMED_BY, _LABEL):  # "Fact check: a draft says ..."
         m = frame.match(claim)
         if m is not None and m.end() < len(claim):

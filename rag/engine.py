@@ -169,11 +169,14 @@ class Engine:
         from rag.casing import recased
         from rag.claim_check import checked_question
         from rag.figures import figures_as_numerals, units_as_written
+        from rag.followup import corrected
         from rag.questions import unabbreviated, uncontracted
         from rag.spelling import respelt
 
         text = clean_question(question)
-        read, short = unabbreviated(text, self._held)  # "which chinese cos": "which chinese companies"
+        # "No, I meant Microsoft's investment in OpenAI": the previous question of what was meant
+        fixed = corrected(text) if previous else None
+        read, short = unabbreviated(fixed or text, self._held)  # "which chinese cos": "which chinese companies"
         read, changes = respelt(read, self.state.data.lexical.chunk_dfs)
         changes = short + changes
         read = uncontracted(figures_as_numerals(units_as_written(read)))  # "fifty billion dollars", "5gw": "$50 billion", "5GW"
@@ -201,7 +204,7 @@ class Engine:
 
     def _answer(self, question: str, previous: str | None, k: int, mode: str) -> Answer:
         """Engine.ask, once the question's spelling is read."""
-        from rag.agreement import agreement_answer, agreement_question
+        from rag.agreement import agreement_answer, agreement_followup, agreement_question
         from rag.analysis import analyse
         from rag.answering import answer_question, superseded
         from rag.attribution import (
@@ -221,7 +224,14 @@ class Engine:
         from rag.comparison import compared as compared_answer
         from rag.comparison import which_of_two
         from rag.coverage import coverage_question
-        from rag.followup import before_event, contextualize, needs_previous, referent_readings, restated, with_referent
+        from rag.followup import (
+            before_event,
+            contextualize,
+            needs_previous,
+            referent_readings,
+            restated,
+            with_referent,
+        )
         from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
         from rag.parts import asked_of_answer, bare_followup, compared_label, compared_parts, joined, two_parts
@@ -262,9 +272,12 @@ class Engine:
         older = chain[-1] if chain else ""
         before = _usable(base)
         within = f"{CONTEXT_MARK}{context}" if context else ""  # the context the previous question was read in
-        swapped = restated(q.text, before) if before is not None and not q.followup else None
+        # ("Do other sources confirm it?" asks of the previous answer, not of its name: rag.agreement)
+        swapped = restated(q.text, before) if before is not None and not q.followup and not agreement_followup(q.text) else None
         if swapped is not None and before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
             return figured  # "How big is that?" after "up to 5GW": of that figure, not "How big does Anthropic get?"
+        if swapped is None and before is not None and not q.followup and (earlier_names := self._named_answer(q.text, before, context, k, mode)):
+            swapped = earlier_names  # "What are they doing?" after "Kunlun Wanwei and Nine United"
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             got = self.ask(swapped, k=k, mode=mode)
             if got.abstained and before is not None and bare_followup(q.text, before) is not None:
@@ -360,6 +373,17 @@ class Engine:
                 return dataclasses.replace(max(answered, key=lambda a: a.confidence), question=q.text)
         return answer
 
+    def _named_answer(self, question: str, before: str, context: str, k: int, mode: str) -> str | None:
+        """The question with "they" as the names the previous answer gave (rag.followup.with_named_answer), where the
+        previous question asked for a list of names; None where it did not."""
+        from rag.analysis import analyse
+        from rag.followup import with_named_answer
+
+        if not with_named_answer(question, "A and B") or analyse(before).answer_type not in ("list", "organisation", "person"):
+            return None
+        earlier = self.ask(before, previous=context or None, k=k, mode=mode)
+        return None if earlier.abstained else with_named_answer(question, earlier.text)
+
     def _in_answer(self, question: str, earlier: Answer) -> Answer | None:
         """The answer to a bare follow-up ("Over how long?") from the sentences the earlier answer cites: the span of
         the kind asked in the first that holds one ("over the next decade"); None where none does."""
@@ -380,10 +404,11 @@ class Engine:
     def _with_figure_answered(self, question: str, before: str, k: int, mode: str) -> Answer | None:
         """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
         None where it does not, or the previous answer gave no figure."""
+        from rag.agreement import agreement_followup
         from rag.followup import refers_to_answer, with_answer
 
-        if not refers_to_answer(question):
-            return None
+        if not refers_to_answer(question) or agreement_followup(question):
+            return None  # (not "Do other sources confirm it?": whether another source states the answer)
         earlier = self.ask(before, k=k, mode=mode)
         if earlier.abstained or earlier.figure is None:
             return None
@@ -452,10 +477,11 @@ class Engine:
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         from rag.agreement import agreement_followup
         from rag.analysis import analyse
-        from rag.followup import contextualize, needs_previous, restated
+        from rag.followup import contextualize, corrected, needs_previous, restated
 
         try:
             text = clean_question(question)
+            text = (corrected(text) if previous else None) or text  # "No, I meant ...": "What about ...?"
             q = analyse(text)
             followup = q.followup
         except RagError:
@@ -463,11 +489,11 @@ class Engine:
         own, _, context = (previous or "").partition(CONTEXT_MARK)
         base = own.partition(TURN_BREAK)[0]
         # (a follow-up of its own kind is no question to restate: "And what did the older article say it was?")
+        if previous and agreement_followup(text):
+            return previous  # "Do the other sources agree?": "What about its valuation?" then follows the question before
         swapped = restated(text, base) if base and not followup else None
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
-        if previous and agreement_followup(text):
-            return previous  # "Do the other sources agree?": "What about its valuation?" then follows the question before
         if base and not followup and (needs_previous(q) or (not q.entities and _OF_THE_ANSWER.search(text))):
             # "What about Meta?" that could not be restated (after "What are they doing?"), or "How much of that is
             # paid upfront?": read with the question it followed, which the next turn follows too ("And Apple?", "And

@@ -218,7 +218,7 @@ def with_answer(text: str, answer: str) -> str | None:
 _MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS)
 _TIME = rf"(?:in|during|by|for|since)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:{_MONTH_WORDS})\s+)?\d{{4}}"
 # "And in 2024?", "What about in early 2024?": the previous question asked of another time
-_OTHER_TIME = re.compile(rf"^\W*(?:and|but|what\s+about|how\s+about)\s+(?P<time>{_TIME})\W*$", re.IGNORECASE)
+_OTHER_TIME = re.compile(rf"^\W*(?:(?:and|but|what\s+about|how\s+about)\s+)?(?P<time>{_TIME})\W*$", re.IGNORECASE)  # also bare: "In 2024?"
 _TIME_IN = re.compile(rf"\s+{_TIME}\b", re.IGNORECASE)
 # what only the previous time was: "first", "initial" (the first check was not the one of 2024)
 _FIRST = re.compile(r"\s+(?:first|initial|initially|originally)\b", re.IGNORECASE)
@@ -252,11 +252,12 @@ def with_name_first(text: str) -> str | None:
 
 
 def restated(text: str, previous: str) -> str | None:
-    """A follow-up as the question it stands for, or None where it is none of these: another name ("What about
-    Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), another time ("And in
+    """A follow-up as the question it stands for, or None where it is none of these: which of the subject ("Which
+    ones?", which_ones), another name ("What about Google?"), another thing ("And the CEO?"), other wh-words ("When?", rag.parts.bare_followup), another time ("And in
     2024?"), a name set first ("And Google, has it ...?"), "it" for the one
     name of the question before."""
-    return (with_other_name(text, previous) or with_other_noun(text, previous) or bare_followup(text, previous)
+    return (which_ones(text, previous) or with_other_owned(text, previous) or with_other_name(text, previous)
+            or with_other_noun(text, previous) or bare_followup(text, previous)
             or with_other_time(text, previous) or with_name_first(text) or with_referent(text, previous))
 
 
@@ -303,3 +304,73 @@ def before_event(q: QuestionAnalysis) -> str | None:
         return rest[:1].upper() + rest[1:]
     base = q.text[: m.start()].rstrip(" ,")
     return f"{base}?" if base else None
+
+
+# "Which ones?", "Which of them?": the previous yes/no question asked of which of its subject
+_WHICH_ONES = re.compile(r"^\W*(?:and\s+|so\s+)?which(?:\s+ones?|\s+of\s+them)?\s*\??\s*$", re.IGNORECASE)
+_YES_NO_SUBJECT = re.compile(r"^\W*(?P<aux>are|is|were|was|do|does|did|have|has)\s+(?:any\s+|some\s+|the\s+)?(?P<noun>[a-z][\w-]*)\s+(?P<rest>[^?]+?)\s*\??\s*$",
+                             re.IGNORECASE)
+
+
+def which_ones(text: str, previous: str) -> str | None:
+    """ "Which ones?" after "Are regulators looking at these AI investments?": "Which regulators are looking at these
+    AI investments?", the previous yes/no question asked of which of its subject; None where the question is not
+    of that form or the previous one opens with no common noun after its auxiliary."""
+    if not _WHICH_ONES.match(text):
+        return None
+    m = _YES_NO_SUBJECT.match(previous)
+    if m is None or not content_terms(m.group("noun")) or m.group("noun")[:1].isupper():
+        return None
+    aux = m.group("aux").lower()
+    return f"Which {m.group('noun')} {aux} {m.group('rest')}?"
+
+
+# "they", "them", "their" for the names the previous answer gave: "What are they doing?" after "Kunlun Wanwei and
+# Nine United"
+_THEY = re.compile(r"\b(?:they|them|their|these\s+companies|those\s+companies)\b", re.IGNORECASE)
+
+
+def with_named_answer(text: str, answer: str) -> str | None:
+    """ "What are they doing?" after the answer "Kunlun Wanwei and Nine United": "What are Kunlun Wanwei and Nine United
+    doing?"; None where the question says no "they" or the answer is no list of names."""
+    if not _THEY.search(text) or not answer or not all(w[:1].isupper() for w in re.split(r"\s*(?:,|\band\b)\s*", answer) if w):
+        return None
+    return _THEY.sub(lambda m: f"{answer}'s" if m.group().lower() == "their" else answer, text, count=1)
+
+
+# "What about Nvidia's stock?", "And Anthropic's shares?": another owner and what it owns
+_OTHER_OWNED = re.compile(r"^\W*(?:and\s+|(?:what|how)\s+about\s+)(?P<owner>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)['’]s?\s+"
+                          r"(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\??\s*$", re.IGNORECASE)
+_OWNED_IN = re.compile(r"\b(?P<owner>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)['’]s?\s+(?P<noun>[a-z][\w-]*)")
+
+
+def with_other_owned(text: str, previous: str) -> str | None:
+    """ "What about Nvidia's stock?" after "How did Amazon's stock react to the announcement?": "How did Nvidia's stock
+    react to the announcement?", the previous question's owner and what it owns replaced; None where the question is
+    not of that form or the previous one says no "<name>'s <noun>"."""
+    m = _OTHER_OWNED.match(text)
+    owned = _OWNED_IN.search(previous) if m is not None else None
+    if m is None or owned is None:
+        return None
+    return f"{previous[: owned.start()]}{m.group('owner')}'s {m.group('noun')}{previous[owned.end():]}"
+
+
+# "No, I meant Microsoft's investment in OpenAI", "Sorry, I meant Google": the previous question of what is meant
+_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\W+)*(?:i\s+meant|i\s+mean|meant)\s+(?P<meant>[^?.!]+?)\s*[?.!]*\s*$",
+                         re.IGNORECASE)
+
+
+def corrected(text: str) -> str | None:
+    """ "No, I meant Microsoft's investment in OpenAI" -> "What about Microsoft's investment in OpenAI?": a correction
+    asked as the previous question of what was meant (restated); None where the question is no correction."""
+    m = _CORRECTION.match(text)
+    if m is None:
+        return None
+    meant = m.group("meant")
+    # "Microsoft's investment in OpenAI": both names, as "What about Microsoft in OpenAI?" asks them
+    both = _OWNED_IN_NAME.fullmatch(meant)
+    return f"What about {both.group('a')} {both.group('prep')} {both.group('b')}?" if both else f"What about {meant}?"
+
+
+_OWNED_IN_NAME = re.compile(rf"(?P<a>{_CAPITALIZED})['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?P<prep>in|into|with|of|for|from)\s+"
+                            rf"(?:the\s+)?(?P<b>{_CAPITALIZED})")

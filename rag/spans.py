@@ -489,9 +489,14 @@ def choose_span(
         spans = [*spans, *_quotations(sentence)]  # "meaning 'empty land'", "established 'socialism in one country'"
     keep = []
     headless: set[tuple[int, int]] = set()
+    # "How much is Amazon handing over right away?": where the sentence marks a figure as put in at once ("an immediate
+    # $5 billion capital injection"), another figure of it is not that one ("over $100 billion toward AWS")
+    upfront_here = "upfront" in q.scope and bool(scopes) and any("upfront" in sc for sc in (scopes or {}).values())
     for span in spans:
         if span.figure is not None:
             f = span.figure
+            if upfront_here and scopes is not None and "upfront" not in scopes.get(f.start, frozenset()):
+                continue
             if any(g.unit in (f.unit, "") and same_value(g.value, f.value) for g in q.figures):
                 continue  # the figure the question already gives (a bare number: in any unit) is not its answer
             if f.unit == "count" and in_name(sentence, f.start):

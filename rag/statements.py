@@ -20,7 +20,8 @@ SPEECH_VERBS = (
 # "What did Dario Amodei say about the new Amazon deal?", "What has Jane Doe argued?", "What does Smith tell ...?",
 # "What did the European Commission decide about the deal?" (a decision is words given as theirs too)
 _ASKS_SAID = re.compile(
-    r"^(?i:what)\s+(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:[a-z]+ly\s+)?"
+    r"^(?i:what)\s+(?i:did|does|do|has|have|had)\s+(?:the\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s+(?:regulators|officials|executives|analysts|investors|lawmakers|authorities|critics|experts))?)\s+(?:[a-z]+ly\s+)?"
     r"(?i:say|tell|state|argue|claim|stress|emphasi[sz]e|note|warn|write|said|told|stated|argued|claimed|stressed|"
     r"emphasi[sz]ed|noted|warned|written|decide|decided|conclude|concluded)\b(?:\s+(?i:about|of|on|regarding)\s+(?P<about>.+?))?\s*[?.!]*\s*$"
 )

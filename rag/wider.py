@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from rag.analysis import QuestionAnalysis
+from rag.analysis import FINANCIAL_MEASURES, QuestionAnalysis
 from rag.figures import extract_figures, spelled_counts
 from rag.lexical import TermWeights, content_terms
 from rag.spans import Span, in_name, nearest_span
 from rag.units import kind_of
 
+_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many)\b", re.IGNORECASE)
 FIGURE_KINDS = frozenset({"money", "percent", "power", "count", "duration"})
 WIDER_BELOW = 0.9  # the nearest sentence of the kind asked scores under this share of the best: the best answers
 MAX_TIME_PHRASE_WORDS = 10  # words after the word that opens a time said by an event
@@ -47,8 +48,8 @@ _LENGTH_WORD = re.compile(r"\b(?:in|within|for|over|after)\s+(?:mere\s+|just\s+|
 def wider_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None) -> Span | None:
     """The answer in a wider form than the kind asked, nearest the question's words, or None where the question
     names the class it wants or the sentence says nothing of the kind."""
-    if q.asked_class or q.figures:
-        return None
+    if q.asked_class or q.figures or (q.span_kind == "money" and q.measure in FINANCIAL_MEASURES and not _HOW_MUCH.search(q.text)):
+        return None  # (a financial measure asked by name names the class too: "What is Anthropic's profit?" is not "billions")
     kind = q.span_kind
     spans: list[Span | None]
     if kind == "date":

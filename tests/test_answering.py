@@ -1296,6 +1296,25 @@ def test_what_a_terse_question_asks_is_answered(seed_engine, question, answer, d
     assert got.text == answer and got.citations[0].doc_id == SEED[doc]
 
 
+@pytest.mark.parametrize(("question", "note"), [
+    # the fifty-first and fifty-second blind probes: "billions", "Asian", "September 2023" (Amazon's first investment)
+    ("What is Anthropic's profit?", ""),
+    ("What did European regulators conclude about the Amazon-Anthropic deal?", "No article gives what European regulators said about that."),
+    ("When was Anthropic established?", ""),
+])
+def test_what_no_article_says_is_not_answered_by_a_nearby_figure_or_name(seed_engine, question, note):
+    got = seed_engine.ask(question)
+    assert got.abstained and got.note == note
+
+
+def test_money_put_in_at_once_is_the_figure_the_sentence_marks_so(seed_engine):
+    # the fifty-first blind probe: "over $100 billion" of 000's "an immediate $5 billion capital injection and ... over
+    # $100 billion toward Amazon Web Services"
+    got = seed_engine.ask("How much is Amazon handing over right away?")
+    assert got.text == "$5 billion" and got.citations[0].doc_id == SEED["000"]
+    assert seed_engine.ask("When was Anthropic founded?").text == "2021"
+
+
 def test_what_an_outlet_says_about_a_figure_is_its_sentence_whole(seed_engine):
     # the forty-eighth blind probe: "TNW", then "GPU" (a name in the outlet's sentence)
     got = seed_engine.ask("what does hamidun news say about the 5gw")

@@ -56,6 +56,17 @@ def test_a_claim_with_a_question_of_who_states_it_asks_that(text, asked):
     assert checked_question(text) == asked
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    # the fifty-second blind probe: "So is Amazon's total $8 billion now?"
+    ("So Amazon's total is $8 billion now?", "Is Amazon's total $8 billion now?"),
+    ("So Amazon owns most of it?", "Does Amazon own most of it?"),
+    ("Okay so Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
+    ("So far, has Amazon invested?", "So far, has Amazon invested?"),  # "so far" is no lead
+])
+def test_a_claim_the_conversation_came_to_is_checked(text, asked):
+    assert checked_question(text) == asked
+
+
 @pytest.mark.parametrize("text", [
     "How much cash is Amazon putting into Anthropic right away?",  # "right" inside a question is no tag
     "What was the first true engine that was commercially successful?",

@@ -473,3 +473,84 @@ def test_do_the_other_sources_agree_leaves_the_question_to_follow(seed_engine):
 ])
 def test_the_rest_is_a_follow_up_of_its_own_kind(question, followup):
     assert analyse(question).followup == followup
+
+
+@pytest.mark.parametrize(("question", "previous", "expected"), [
+    # the forty-ninth blind probe: "Which ones?" was "Anthropic"; "What about Nvidia's stock?" was "Trainium"
+    ("Which ones?", "Are regulators looking at these AI investments?", "Which regulators are looking at these AI investments?"),
+    ("And which of them?", "Did any companies invest in Anthropic?", "Which companies did invest in Anthropic?"),
+    ("What about Nvidia's stock?", "How did Amazon's stock react to the announcement?", "How did Nvidia's stock react to the announcement?"),
+    ("And Anthropic's shares?", "How did Amazon's stock react?", "How did Anthropic's shares react?"),
+    ("What about Google's stake?", "What is Amazon's stake in Anthropic?", "What is Google's stake in Anthropic?"),
+])
+def test_a_follow_up_restated_as_the_question_it_stands_for(question, previous, expected):
+    from rag.followup import restated
+
+    assert restated(question, previous) == expected
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("What are they doing?", "Kunlun Wanwei and Nine United", "What are Kunlun Wanwei and Nine United doing?"),
+    ("What is their strategy?", "FTC and European Commission", "What is FTC and European Commission's strategy?"),
+    ("What are they doing?", "$5 billion", None),  # no names
+    ("What is it doing?", "Kunlun Wanwei and Nine United", None),  # no "they"
+])
+def test_they_is_read_as_the_names_the_previous_answer_gave(question, answer, expected):
+    from rag.followup import with_named_answer
+
+    assert with_named_answer(question, answer) == expected
+
+
+def test_which_ones_and_they_follow_the_subject_and_the_names_answered(seed_engine):
+    # the forty-ninth blind probe: "Anthropic", then a sentence that names no regulator
+    got = _talk(seed_engine, ["Are regulators looking at these AI investments?", "Which ones?", "Why are they concerned?"])
+    assert got[0].abstained  # no sentence found names regulators looking: no "Yes" from another subject
+    assert got[1].text == "FTC and European Commission"
+    assert got[2].text.startswith("Regulatory scrutiny of Big Tech AI investments is increasing")
+    got = _talk(seed_engine, ["Which Chinese companies are mentioned?", "What are they doing?"])
+    assert got[1].text == "similar full-stack strategies" and got[1].citations[0].doc_id == SEED["000"]
+
+
+def test_a_reason_given_of_an_owners_thing_names_it(seed_engine):
+    # the forty-ninth blind probe: NVIDIA's "performance" for "Nvidia's stock"
+    assert seed_engine.ask("Why did Nvidia's stock react to the announcement?").abstained
+    assert seed_engine.ask("Why did Amazon's shares rise?").text == "investor confidence in this intensified collaboration"
+
+
+def test_whether_other_sources_confirm_a_one_source_answer(seed_engine):
+    # the fifty-second blind probe (a fact-checker's chat): "Yes: ..." from the one article that says it, and "Who
+    # else reports it?" named that article again
+    got = _talk(seed_engine, ["How did Amazon's stock react to the deal?", "Which article says that?", "Do other sources confirm it?",
+                              "Who else reports it?"])
+    assert got[2].text.startswith("Only one source states it: Following the announcement, Amazon’s shares climbed nearly 3%")
+    assert got[3].abstained and got[3].note.startswith("No other article states it: only ")
+
+
+def test_agreement_on_the_amount_asks_of_the_previous_question(seed_engine):
+    got = _talk(seed_engine, ["How much is Amazon investing in Anthropic?", "Do all sources agree on the amount?"])
+    assert got[1].text.startswith("No: Amazon will invest $5bn in Anthropic")  # 003's $4B disagrees
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("No, I meant Microsoft's investment in OpenAI", "What about Microsoft in OpenAI?"),
+    ("Sorry, I meant Google.", "What about Google?"),
+    ("I meant the revenue", "What about the revenue?"),
+    ("No, Google", None),
+    ("What did Amazon mean by that?", None),
+])
+def test_a_correction_asks_the_previous_question_of_what_was_meant(question, expected):
+    from rag.followup import corrected
+
+    assert corrected(question) == expected
+
+
+def test_corrections_times_and_then_what_follow_the_question_before(seed_engine):
+    got = _talk(seed_engine, ["How much did Amazon invest in OpenAI?", "No, I meant Microsoft's investment in OpenAI"])
+    assert got[1].text == "approximately $13 billion"
+    got = _talk(seed_engine, ["When did Amazon first invest in Anthropic?", "How much?", "In 2024?"])
+    assert [a.text for a in got] == ["September 2023", "$1.25 billion", "$2.75 billion"]
+
+
+@pytest.mark.parametrize("question", ["Then what?", "What next?", "And then what?"])
+def test_then_what_asks_what_came_after(question):
+    assert analyse(question).followup == "after"
