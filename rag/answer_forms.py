@@ -185,11 +185,12 @@ def yes_no(
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
-    if said and says_the_opposite(sentence, said, contrary):
+    opposite = bool(said) and says_the_opposite(sentence, said, contrary)
+    if opposite:
         # "Amazon holds a minority stake and does not have a board seat" for "Does Amazon hold a majority stake?":
         # No, whatever else the sentence negates; Yes only where a negation governs the opposite word itself
         word = "Yes" if _negated_word(sentence, contrary) else "No"
-    if compared:
+    if compared and not (opposite and word == "No"):  # (the figure bears out a part only: "... closed-source" is still No)
         # "Does Anthropic's annual revenue exceed $1 billion?" and "... has surpassed the $30 billion milestone": Yes
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]
         if stated:

@@ -180,7 +180,8 @@ def answer_question(
         # "Where is Anthropic headquartered?" of articles that never say "headquartered": the place of something
         # no article speaks of is not any name they give
         return Answer.abstain(question, confidence(scored[0]))
-    if (q.predicate and q.predicate not in LIGHT_TERMS and not q.said and not q.measured and data.lexical.chunk_df(q.predicate) == 0
+    if (q.predicate and q.predicate not in LIGHT_TERMS and not q.said and not q.measured and not q.durations
+            and data.lexical.chunk_df(q.predicate) == 0
             and not answer_forms.said_only_in_contrast(data.sentences[bound[0].sentence_id].text, asked_terms(q), q.name_terms)):
         # "Did Amazon buy Anthropic?" of articles that never say "buy": no sentence affirms or denies what is asked,
         # and the nearest one ("Amazon invested $5 billion in Anthropic") is no Yes (a figure asked is decided by the

@@ -41,14 +41,17 @@ _CLAIMED_BY = re.compile(
 _LABEL = re.compile(
     r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
-    r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline)(?:\s+line)?|claim))\s*[:—–-]\s*",
+    r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
+    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title)(?:\s+(?:line|text|copy))?|claim))\s*[:—–-]\s*",
     re.IGNORECASE,
 )
 # a tag after the claim: "— is that right?", ", right?", ". True?", "ok to run?", "Is that what the articles say?"
 _TAG = re.compile(
     r"(?:^|(?<=[,;.!—–'\"”’-]))\s*(?:"
-    r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|what\s+the\s+(?:articles?|sources?)\s+says?)"
-    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false)"
+    r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|supported|backed\s+up|what\s+the\s+(?:articles?|sources?)\s+says?"
+    r"|in\s+the\s+(?:articles?|sources?|coverage))"
+    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written)"
+    r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
     r")(?:\s+or\s+[^?]*)?\s*\?+\s*$",  # "Is that accurate or did we get the timeframe wrong?"
@@ -83,6 +86,26 @@ _SOURCE_TAG = re.compile(
 def checked_question(text: str) -> str:
     """The yes/no question a claim given to check asks; `text` itself where it is no such claim. A claim followed by
     a question of who states it ("... — which articles back that?") asks that: "Which articles say <claim>?"."""
+    return checked_claim(text)[0]
+
+
+def checked_claim(text: str) -> tuple[str, bool]:
+    """checked_question, and whether the claim denies what the question asks: "Headline: 'Amazon does not take a
+    controlling stake' — supported?" is asked "Does Amazon take a controlling stake?", and its answer's Yes and No
+    then say the opposite of the claim (the caller turns them round)."""
+    if (title := _title_check(text)) is not None:
+        return title, False  # "Caption: 'Anthropic CEO Dario Amodei' — is the title right?"
+    asked = _checked(text)
+    if asked == text:
+        return text, False
+    claim = _claim(text)[0]
+    plain, negated = without_negation(claim) if claim and not _QUESTION_OPENING.match(claim) else (claim, False)
+    if negated and (positive := as_question(plain)) is not None:
+        return positive, True
+    return asked, False
+
+
+def _checked(text: str) -> str:
     tag = _SOURCE_TAG.search(text)
     if tag is not None and (claim := _claim(text[: tag.start()])[0]) and not _QUESTION_OPENING.match(claim):
         return f"Which articles say {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?"
@@ -95,14 +118,15 @@ def checked_question(text: str) -> str:
         return text
     if _QUESTION_OPENING.match(claim):
         return claim[:1].upper() + claim[1:] + "?"  # "Is that right: did Amazon invest $4 billion?"
-    asked = as_question(claim)
+    asked = as_question(claim) or _headline_question(claim)
     if asked is not None:
         return asked
     # a claim the parse cannot turn ("the latest round values Anthropic at ..." read with "values" a noun): asked
     # whole; an unframed statement is left as written
     doc = parse(claim)
     # a verb or a figure says something ("Fact check: the Amazon deal" says nothing)
-    said = (doc is not None and any(t.pos_ in ("VERB", "AUX") for t in doc)) or bool(parse_figures(claim))
+    said = (doc is not None and any(t.pos_ in ("VERB", "AUX") for t in doc)) or bool(parse_figures(claim)) or (
+        len(claim.split()) >= MIN_HEADLINE_WORDS)  # a headline without a verb says something too
     return f"Is it true that {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?" if framed and said else text
 
 
@@ -154,6 +178,53 @@ def _noun_pile(statement: str) -> bool:
         return False
     tokens = list(subject.subtree)
     return len(tokens) >= 3 and not any(t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in tokens)
+
+
+MIN_HEADLINE_WORDS = 5  # a framed claim of this many words says something, verb or not ("Fact check: the Amazon deal" does not)
+# headline forms: "Anthropic valued at about $60 billion", "Anthropic to spend $100B on Google Cloud", "Anthropic,
+# founded in 2015, ..."
+_NAME_WORDS = r"[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*)*"
+_HEADLINE_PASSIVE = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s*,?\s+(?P<verb>[a-z]+ed)\s+(?P<rest>(?:at|by|in|as|for|to|with|on|from)\b[^,]*)")
+_HEADLINE_TO = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s+to\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$")
+
+
+def _headline_question(claim: str) -> str | None:
+    """The question a claim in headline form asks: "Is Anthropic valued at about $60 billion?", "Will Anthropic spend
+    $100B on Google Cloud?", "Was Anthropic founded in 2015?" (a year: the past); None for any other form."""
+    m = _HEADLINE_TO.match(claim)
+    if m is not None:
+        return f"Will {m.group('subject')} {m.group('verb')} {m.group('rest').rstrip(' .,;')}?"
+    m = _HEADLINE_PASSIVE.match(claim)
+    if m is None:
+        return None
+    rest = m.group("rest").rstrip(" .,;")
+    be = "Was" if re.search(r"\b(?:1[89]|20)\d\d\b", rest) else "Is"
+    return f"{be} {m.group('subject')} {m.group('verb')} {rest}?"
+
+
+# "Caption: 'Anthropic CEO Dario Amodei' — is the title right?": whether the name holds that title
+_TITLE_TAG = re.compile(r"(?:is|was)\s+(?:the|that|this|his|her|their)\s+(?:job\s+)?(?:title|role|position)\s+(?:right|correct|accurate)\s*\?*\s*$",
+                        re.IGNORECASE)
+_TITLED = re.compile(r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*?)['’]?s?\s+(?P<role>CEO|CFO|CTO|COO|[Pp]resident|[Cc]hair(?:man|woman)?|"
+                     r"[Cc]o-?founder|[Ff]ounder|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?)\s+(?P<person>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
+
+
+_ASKING_WORDS = frozenset("did does do is was are were has have had will would can could caption draft headline tweet the".split())
+
+
+def _title_check(text: str) -> str | None:
+    """ "Is Dario Amodei the CEO of Anthropic?" for a title given with a name and a question whether it is right;
+    None for any other text."""
+    if not _TITLE_TAG.search(text):
+        return None
+    m = _TITLED.search(text)
+    if m is None:
+        return None
+    owner = " ".join(w for w in m.group("owner").split() if w.lower() not in _ASKING_WORDS)  # not "Did AWS"
+    if not owner:
+        return None
+    role = m.group("role") if m.group("role").isupper() else m.group("role").lower()
+    return f"Is {m.group('person')} the {role} of {owner}?"
 
 
 def without_negation(statement: str) -> tuple[str, bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tempfile
@@ -46,6 +47,12 @@ class _State:
     skipped: tuple[SkippedFile, ...]
 
 
+# "What did the older article say about Trainium?", "What does the earliest report say on the deal?"
+_OLDER_SAYS = re.compile(
+    r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do)\s+(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first)\s+"
+    r"(?:article|report|story|piece|source|coverage)\s+(?:say|write|report|tell\s+us)\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
 # a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
 _OF_THE_ANSWER = re.compile(r"\b(?:of|from|out of)\s+(?:that|this|it)\b|\bthat\s+(?:figure|amount|sum|money|number)\b", re.IGNORECASE)
 
@@ -167,7 +174,7 @@ class Engine:
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
         from rag.casing import recased
-        from rag.claim_check import checked_question
+        from rag.claim_check import checked_claim
         from rag.figures import figures_as_numerals, units_as_written
         from rag.followup import corrected
         from rag.questions import unabbreviated, uncontracted
@@ -183,10 +190,13 @@ class Engine:
         # "draft says amazon ... which articles back that?": its names as the articles write them before the claim is
         # read (rag.casing; the question it is turned into starts with a capital)
         read = recased(self.state.data, read) or read
-        checked = checked_question(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
+        checked, denies = checked_claim(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
         answer = self._answer(checked, previous, k, mode)
+        if denies:  # "Amazon does not take a controlling stake — supported?": the answer to the claim without its "not", turned
+            answer = _turned(answer)
         if checked != read:
-            answer = dataclasses.replace(answer, note=f"Checked as {checked!r}." + (f" {answer.note}" if answer.note else ""))
+            how = f"Checked as {checked!r}" + (", the claim without its 'not': its Yes and No turned round" if denies else "")
+            answer = dataclasses.replace(answer, note=f"{how}." + (f" {answer.note}" if answer.note else ""))
         if checked != text:
             answer = dataclasses.replace(answer, question=text)
         if not changes:
@@ -343,6 +353,9 @@ class Engine:
         agreement = agreement_question(q.text, before)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
+        if (older_topic := _OLDER_SAYS.match(q.text)) is not None:
+            # "What did the older article say about Trainium?": the oldest article that mentions it, where it does
+            return self._oldest_saying(q.text, older_topic.group("topic"))
         if (covered := coverage_question(q.text)) is not None:  # "Which articles mention Trainium?"
             return self._coverage(q.text, covered)
         state = self.state
@@ -414,6 +427,19 @@ class Engine:
             return None
         rewritten = with_answer(question, earlier.text)
         return dataclasses.replace(self.ask(rewritten, k=k, mode=mode), question=question) if rewritten else None
+
+    def _oldest_saying(self, question: str, topic: str) -> Answer:
+        """The sentence of the oldest dated article among those that mention the topic (rag.coverage), cited from it."""
+        from rag.coverage import CoverageQuestion
+
+        data = self.state.data
+        found = self._coverage(question, CoverageQuestion("which", topic))
+        if found.abstained or not found.citations:
+            return found
+        dated = [c for c in found.citations if not math.isinf(data.position(c.doc_id))] or list(found.citations)
+        oldest = min(dated, key=lambda c: data.position(c.doc_id))  # (an undated article is no older one)
+        return Answer(question, oldest.quote, oldest.quote, False, found.confidence, (oldest,), source_count=1,
+                      note=f"From the oldest of the articles that mention it: {oldest.title or oldest.file}.")
 
     def _coverage(self, question: str, asked: CoverageQuestion) -> Answer:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""
@@ -605,6 +631,14 @@ class Engine:
             return doc
         target.unlink(missing_ok=True)
         raise UploadError(f"{name} could not be read as an article")
+
+
+def _turned(answer: Answer) -> Answer:
+    """A yes/no answer with its verdict turned round (a claim that denies what was asked); any other as it is."""
+    for word, other in (("Yes: ", "No: "), ("No: ", "Yes: ")):
+        if answer.text.startswith(word):
+            return dataclasses.replace(answer, text=other + answer.text[len(word):])
+    return answer
 
 
 def _named_question(previous: str | None) -> str | None:

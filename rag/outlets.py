@@ -58,6 +58,7 @@ def outlet_scope(
         entities=tuple(e for e in q.entities if e not in outlets),
         owners=tuple(e for e in q.owners if e not in outlets),
         actor="" if q.actor in outlets else q.actor,
+        doer="" if q.doer in outlets else q.doer,  # "Does AI Business describe the deal as ...?": AI Business says it, does nothing
         terms=q.terms - words,
         # "Which outlet was the Hamidun News report adapted from?": not Hamidun News (nor for "the Hamidun story")
         aside=(*q.aside, *outlets, *_full_names(data, kept, keys, outlets)),

@@ -117,11 +117,15 @@ def unframed(question: str) -> str:
 # a question word's contracted "is": "Who's running Anthropic?" asks as "Who is running Anthropic?" does (the parse
 # reads "'s" after a question word as a possessive)
 _CONTRACTED_IS = re.compile(r"\b(who|what|where|when|how|why|which)['’]s\b", re.IGNORECASE)
+# "What exactly is Amazon Bedrock?": an adverb that stresses the question, not a word of it
+_STRESS = re.compile(r"^(\W*(?:who|what|where|when|how|why|which)\s+)(?:exactly|precisely|actually|really|basically)\s+(?=(?:is|are|was|were|does|do|did)\b)",
+                     re.IGNORECASE)
 
 
 def uncontracted(question: str) -> str:
-    """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ..."."""
-    return _CONTRACTED_IS.sub(r"\1 is", question)
+    """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ...", and
+    without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?"."""
+    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", question))
 
 
 # Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",

@@ -334,6 +334,9 @@ def holds(q: QuestionAnalysis, asked: Figure, stated: float) -> bool:
     return abs(stated - asked.value) <= share * abs(asked.value) or same_value(stated, asked.value)
 
 
+SINGLE_MEASURE_UNITS = frozenset({"W", "Wh", "ratio", "tokens"})  # units of one kind of thing each, unlike money or a share
+
+
 def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) -> tuple[Scored, Claim] | None:
     """For a yes/no question on a figure that no claim of the question's names states: the first near
     sentence with a claim of those names, that measure and the figure's unit whose value does not bear it out ("Has
@@ -349,7 +352,8 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
     known = _known_measure(data, q)
     words = _measure_words(data, q)
     # whose figure it is: the question's actor where it has one ("Did Salesforce invest ... in Anthropic?"), else any name
-    keys = {entity_key(e) for e in ((q.actor or q.doer,) if q.actor or q.doer else q.entities)}
+    keys = {entity_key(e) for e in ((q.actor or q.doer,) if q.actor or q.doer else q.entities)} - {""}
+    named = {entity_key(e) for e in q.entities} if asked.unit in SINGLE_MEASURE_UNITS else set()
     for e in q.entities or ("",):
         stated = data.claims_of_figure(asked.value, asked.unit, e or None, limit=STATED_LOOKUP)
         if stated and (not known or any(measures(c, words) or not c.measure for c in stated)):
@@ -363,8 +367,11 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
         # "This latest investment round reportedly values Anthropic at approximately $60 billion")
         said = known and any(akin(q.measure, t) for t in facts(data, s.sentence_id).terms)
         # (and not another name's: "$8 billion in backing from Amazon" says nothing of Salesforce's money)
+        # (a unit that measures one kind of thing, power or a ratio, says the measure itself: "securing up to 5GW" for
+        # "getting up to 10 gigawatts of computing capacity"; a question whose names are all set aside binds none)
         claims = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit and (
-            measures(c) or said) and (not c.subject or entity_key(c.subject) in keys)]
+            measures(c) or said or (asked.unit in SINGLE_MEASURE_UNITS and entity_key(c.subject) in named))
+            and (not c.subject or not keys or entity_key(c.subject) in keys or entity_key(c.subject) in named)]
         if any(same_value(c.figure.value, asked.value) for c in claims):
             return None
         for c in claims:

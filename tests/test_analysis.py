@@ -1871,6 +1871,10 @@ def test_the_title_whose_holder_a_question_sets_aside(question, role):
     ("What’s Anthropic's revenue?", "What is Anthropic's revenue?"),
     ("Whose stake is larger?", "Whose stake is larger?"),
     ("Is Anthropic's revenue growing?", "Is Anthropic's revenue growing?"),
+    # the fifty-first blind probe: "What exactly is Amazon Bedrock?" was "Anthropic's Claude"
+    ("What exactly is Amazon Bedrock?", "What is Amazon Bedrock?"),
+    ("How exactly does it work?", "How does it work?"),
+    ("What is exactly meant?", "What is exactly meant?"),
 ])
 def test_a_question_words_contracted_is_is_written_out(question, plain):
     from rag.questions import uncontracted

@@ -109,3 +109,44 @@ def test_a_claim_to_check_is_answered_yes_or_no_with_how_it_was_read(seed_engine
 ])
 def test_a_figure_claimed_of_the_wrong_party_is_a_no(seed_engine, claim, answer):
     assert seed_engine.ask(claim).text.startswith(answer)
+
+
+@pytest.mark.parametrize(("text", "asked", "denies"), [
+    # the fifty-fourth blind probe (a copy editor): labels, tags, quoted headlines and headline forms were asked as
+    # written ("Is it true that Caption: ...", "... reached $30 billion. Supported?") and refused
+    ("Headline: 'Amazon commits up to $25bn investment in Anthropic' — supported?", "Does Amazon commit up to $25bn investment in Anthropic?", False),
+    ("Tweet: Microsoft has invested about $13 billion in OpenAI. Accurate?", "Has Microsoft invested about $13 billion in OpenAI?", False),
+    ("Social post: Amazon shares rose nearly 3% after the announcement. Accurate?", "Did Amazon shares rise nearly 3% after the announcement?", False),
+    ("Draft says Anthropic's annual revenue has reached $30 billion. Supported?", "Has Anthropic's annual revenue reached $30 billion?", False),
+    ("Claim: Amazon invested $50 billion in OpenAI. Is this in the sources?", "Did Amazon invest $50 billion in OpenAI?", False),
+    ("Caption: Anthropic valued at about $60 billion. OK?", "Is Anthropic valued at about $60 billion?", False),
+    ("Tweet: Anthropic to spend $100B on Google Cloud. Accurate?", "Will Anthropic spend $100B on Google Cloud?", False),
+    ("Caption: Anthropic, founded in 2015, ... OK?", "Was Anthropic founded in 2015?", False),
+    ("Caption: 'Anthropic CEO Dario Amodei' — is the title right?", "Is Dario Amodei the CEO of Anthropic?", False),
+    ("Draft: 'Anthropic CEO Daniela Amodei said the deal...' — is the title right?", "Is Daniela Amodei the CEO of Anthropic?", False),
+    ("Did AWS CEO Matt Garman comment on the deal? Is his title right?", "Is Matt Garman the CEO of AWS?", False),
+    # a claim that denies: asked without its "not", its Yes and No then turned round
+    ("Headline: 'Amazon does not take a controlling stake in Anthropic' — supported?", "Does Amazon take a controlling stake in Anthropic?", True),
+    ("Amazon does not have a board seat. True?", "Does Amazon have a board seat?", True),
+    ("Is Amazon not investing?", "Is Amazon not investing?", False),  # a question as written
+])
+def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
+    from rag.claim_check import checked_claim
+
+    assert checked_claim(text) == (asked, denies)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Headline: 'Amazon does not take a controlling stake in Anthropic' — supported?", "Yes: Amazon does not acquire a controlling stake"),
+    ("Draft: 'Anthropic CEO Daniela Amodei said the deal...' — is the title right?", "No: This structure appeals to Anthropic's leadership"),
+    ("Caption: AI Business describes the deal as a 10:1 return ratio. OK?", "No: It's called circular because"),  # 20:1
+    ("Tweet: Anthropic secures up to 50GW of Trainium capacity. Accurate?", "No: Anthropic also plans to spend more than $100bn"),
+    ("Is Anthropic getting up to 10 gigawatts of computing capacity from Amazon?", "No: Amazon in turn guarantees the company access"),
+    ("Headline: 'Amazon signs 5-year AWS contract with Anthropic' — supported?", "No: Amazon will invest up to $25 billion in Anthropic in exchange for a 10-year"),
+    # "open-source" against "closed-source": the figure bears out a part only
+    ("Draft: 'Meta spends over $30 billion a year on AI infrastructure while keeping its Llama models closed-source.' OK?",
+     "No: Meta has taken a different approach"),
+    ("Caption: Anthropic, founded in 2015, ... OK?", "No: This latest investment round reportedly values Anthropic"),  # "founded only in 2021"
+])
+def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
+    assert seed_engine.ask(claim).text.startswith(verdict)

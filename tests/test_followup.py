@@ -554,3 +554,10 @@ def test_corrections_times_and_then_what_follow_the_question_before(seed_engine)
 @pytest.mark.parametrize("question", ["Then what?", "What next?", "And then what?"])
 def test_then_what_asks_what_came_after(question):
     assert analyse(question).followup == "after"
+
+
+def test_what_the_older_article_said_about_a_topic_is_its_sentence(seed_engine):
+    # the fifty-second blind probe: 001's analysis, the newest article's
+    got = seed_engine.ask("What did the older article say about Trainium?")
+    assert [c.doc_id for c in got.citations] == [SEED["003"]] and "Trainium" in got.text
+    assert got.note == "From the oldest of the articles that mention it: Amazon Pours $4B More Into Anthropic Deal."
