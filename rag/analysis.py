@@ -351,7 +351,7 @@ class QuestionAnalysis:
     def subject_terms(self) -> frozenset[str]:
         """name_terms without the names the question likens its subject to: "OpenAI" in "Does Anthropic focus on
         mass consumers like OpenAI does?" is not what is asked about."""
-        likened = {t for m in _LIKENED_NAME.finditer(self.text) for t in content_terms(m.group(1))}
+        likened = {t for m in _LIKENED_NAME.finditer(self.text) for t in content_terms(m.group(1) or m.group(2))}
         return self.name_terms - likened
 
     @property
@@ -1065,7 +1065,8 @@ def _owns(text: str, entity: str) -> bool:
 
 # "Anthropic valuation", "the Google stake": a name right before a money measure or a stake owns it as "Anthropic's
 # valuation" does
-_LIKENED_NAME = re.compile(r"\b(?:just\s+|much\s+)?(?i:like|unlike|as)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?i:does|did|do|has|have|had|is|was)\b")
+_LIKENED_NAME = re.compile(r"\b(?:just\s+|much\s+)?(?:(?i:like|unlike|as)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?i:does|did|do|has|have|had|is|was)\b"
+                           r"|(?i:like|unlike)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*(?:[?.!,;]|$))")  # "... like ChatGPT?"
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 _TITLE_AFTER = re.compile(r"\s+(?i:(?:chief|vice|deputy|senior|executive)\s+)*([A-Z][A-Za-z]+|[a-z]+(?<!s))\b")  # "the AWS CEO": AWS's CEO
 # ... but not after an owner ("its Anthropic stake", "Amazon's Anthropic stake"): that stake is in the name

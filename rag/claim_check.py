@@ -25,14 +25,16 @@ _CLAIMED_BY = re.compile(
     r"(?:i'?m|i am|we'?re|we are)\s+(?:checking|fact[- ]checking|verifying|looking at)\s+(?:a|an|the|our|my|this|some)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:says|said|reads|read|claims|claimed|states|stated)"
     r"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:[\w-]+\s+)?(?:draft|copy|story|piece|article|report|headline|source|reporter|editor|"
-    r"writer|tweet|post|press release|caption|line)s?\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|"
-    r"reported|reports|suggests|suggested)"
-    r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me)"
+    r"writer|tweet|post|press release|caption|line|screenshot|comment|commenter|reader|user|viewer|follower|thread|meme|rumou?r)s?"
+    r"\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|reported|reports|suggests|suggested|insists)"
+    r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)(?:\s+(?:in|on)\s+(?:the\s+)?(?:comments|replies|thread))?"
+    r"\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me|insists|posted)"
+    r"|(?:i\s+)?heard(?:\s+that)?"
     r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
     r"|i\s+(?:read|heard|saw)"
     r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
     # a question that asks whether the claim holds: "Is it true that ...", "Can you confirm that ..."
-    r"|(?:is|was)\s+it\s+(?:true|correct|right|accurate|the case)\s+that"
+    r"|(?:is|was)\s+(?:it\s+)?(?:true|correct|right|accurate|the case)\s+that"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:whether|if))?"
     r")(?:\s*:\s*|\s+)(?:that\s+)?",
     re.IGNORECASE,
@@ -42,7 +44,7 @@ _LABEL = re.compile(
     r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
-    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title)(?:\s+(?:line|text|copy))?|claim))\s*[:—–-]\s*",
+    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around)(?:\s+(?:line|text|copy))?|claim))\s*[:—–-]\s*",
     re.IGNORECASE,
 )
 # a tag after the claim: "— is that right?", ", right?", ". True?", "ok to run?", "Is that what the articles say?"
@@ -50,7 +52,8 @@ _TAG = re.compile(
     r"(?:^|(?<=[,;.!—–'\"”’-]))\s*(?:"
     r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|supported|backed\s+up|what\s+the\s+(?:articles?|sources?)\s+says?"
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
-    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written)"
+    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
+    r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair)"
     r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
@@ -185,12 +188,19 @@ MIN_HEADLINE_WORDS = 5  # a framed claim of this many words says something, verb
 # founded in 2015, ..."
 _NAME_WORDS = r"[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*)*"
 _HEADLINE_PASSIVE = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s*,?\s+(?P<verb>[a-z]+ed)\s+(?P<rest>(?:at|by|in|as|for|to|with|on|from)\b[^,]*)")
+_HEADLINE_FIGURE = re.compile(rf"^(?P<subject>{_NAME_WORDS}?)(?:['’]s)?\s+(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                              r"(?P<figure>(?:about\s+|around\s+|over\s+|nearly\s+)?(?:[$€£]\d[\d.,]*\s*(?i:billion|million|trillion|bn|b|m)?"
+                              r"|\d[\d.,]*\s*(?i:billion|million|trillion|bn|%|gw)))$")  # a sign or a scale: not a year
+_PREPOSITION_END = re.compile(r"\b(?:at|by|in|to|of|for|on|with|from)$")
 _HEADLINE_TO = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s+to\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$")
 
 
 def _headline_question(claim: str) -> str | None:
     """The question a claim in headline form asks: "Is Anthropic valued at about $60 billion?", "Will Anthropic spend
     $100B on Google Cloud?", "Was Anthropic founded in 2015?" (a year: the past); None for any other form."""
+    m = _HEADLINE_FIGURE.match(claim)
+    if m is not None and not m.group("measure").endswith("ed") and not _PREPOSITION_END.search(m.group("measure")):
+        return f"Is {m.group('subject')}'s {m.group('measure')} {m.group('figure')}?"  # "Anthropic revenue $1B"
     m = _HEADLINE_TO.match(claim)
     if m is not None:
         return f"Will {m.group('subject')} {m.group('verb')} {m.group('rest').rstrip(' .,;')}?"

@@ -177,7 +177,7 @@ class Engine:
         from rag.claim_check import checked_claim
         from rag.figures import figures_as_numerals, units_as_written
         from rag.followup import corrected
-        from rag.questions import unabbreviated, uncontracted
+        from rag.questions import reordered, unabbreviated, uncontracted
         from rag.spelling import respelt
 
         text = clean_question(question)
@@ -186,7 +186,7 @@ class Engine:
         read, short = unabbreviated(fixed or text, self._held)  # "which chinese cos": "which chinese companies"
         read, changes = respelt(read, self.state.data.lexical.chunk_dfs)
         changes = short + changes
-        read = uncontracted(figures_as_numerals(units_as_written(read)))  # "fifty billion dollars", "5gw": "$50 billion", "5GW"
+        read = reordered(uncontracted(figures_as_numerals(units_as_written(read))))  # "fifty billion dollars", "5gw": "$50 billion", "5GW"
         # "draft says amazon ... which articles back that?": its names as the articles write them before the claim is
         # read (rag.casing; the question it is turned into starts with a capital)
         read = recased(self.state.data, read) or read

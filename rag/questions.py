@@ -122,6 +122,28 @@ _STRESS = re.compile(r"^(\W*(?:who|what|where|when|how|why|which)\s+)(?:exactly|
                      re.IGNORECASE)
 
 
+# "5 gigawatts is like what?": what it is likened to
+_LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+what\s*\?*\s*$", re.IGNORECASE)
+# "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
+_HOW_MUCH_IN_PLACE = re.compile(r"^\W*(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+)\s+how\s+(?P<ask>much|many)\b(?P<rest>[^?]*)\?*\s*$")
+
+
+def reordered(question: str) -> str:
+    """A question asked in place put as questions are: "5 gigawatts is like what?" -> "What is 5 gigawatts
+    comparable to?", "Meta spend how much every year?" -> "How much does Meta spend every year?" (a verb in "-ed" asks
+    "did", one in "-s" "does"); the question as it is otherwise."""
+    if (m := _LIKE_WHAT.match(question)) is not None:
+        return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
+    if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
+        verb = m.group("verb")
+        aux, base = ("did", verb[:-2]) if verb.endswith("ed") else ("does", verb[:-1]) if verb.endswith("s") and not verb.endswith("ss") else ("does", verb)
+        return f"How {m.group('ask')} {aux} {m.group('subject')} {base}{m.group('rest').rstrip()}?"
+    return question
+
+
+_NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
+
+
 def uncontracted(question: str) -> str:
     """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ...", and
     without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?"."""

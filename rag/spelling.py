@@ -86,9 +86,21 @@ def respelt(text: str, chunk_dfs: Callable[[Sequence[str]], Mapping[str, int]],
     own = {w: content_terms(w) for w in suspects}
     held = chunk_dfs(sorted({t for terms in own.values() for t in terms}))
     # a stop word, or a word the articles hold, stays; so does a rarer English word (the parser loaded only now)
+    same_stem = [w for w in suspects if own[w] and any(held.get(t, 0) for t in own[w])]
     suspects = [w for w in suspects if own[w] and not any(held.get(t, 0) for t in own[w])]
-    words = dictionary if dictionary is not None else (dictionary_words() if suspects else common)
+    words = dictionary if dictionary is not None else (dictionary_words() if suspects or same_stem else common)
     changes: list[tuple[str, str]] = list(asking)
+    for word in same_stem:
+        # "revenu": no English word, though its stem is the articles' ("revenue"): the English word one edit away
+        # with the same stem, which the question's reading (money asked as "revenue") needs
+        if word in words:
+            continue
+        # (a letter left out only, and not an ending: "tokens" is no "token" misspelt, nor "cellist" a "cellists" or
+        # "subdue" a "subdued", though the dictionary lacks the form typed)
+        same = sorted(c for c in one_edit(word) if len(c) == len(word) + 1 and not (c[:-1] == word and c[-1] in "sd") and c in words
+                      and content_terms(c) == own[word])
+        if len(same) == 1:
+            changes.append((word, same[0]))
     for word in suspects:
         if word in words:
             continue

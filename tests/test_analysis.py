@@ -1946,3 +1946,23 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     from rag.questions import unabbreviated
 
     assert unabbreviated("which gen is it", lambda words: dict.fromkeys(words, 3)) == ("which gen is it", ())
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # the fifty-fifth blind probe (English as a second language): refused
+    ("5 gigawatts is like what?", "What is 5 gigawatts comparable to?"),
+    ("Meta spend how much every year on AI infrastructure?", "How much does Meta spend every year on AI infrastructure?"),
+    ("Amazon invested how much in Anthropic?", "How much did Amazon invest in Anthropic?"),
+    ("Amazon spends how much?", "How much does Amazon spend?"),
+    ("Anthropic is valued how much?", "Anthropic is valued how much?"),  # no verb of its own to ask with
+    ("5GW is comparable to what?", "5GW is comparable to what?"),  # read by the blank it leaves
+])
+def test_a_question_asked_in_place_is_put_as_questions_are(question, read):
+    from rag.questions import reordered
+
+    assert reordered(question) == read
+
+
+def test_a_name_the_subject_is_likened_to_at_the_end_is_not_the_subject():
+    # the fifty-fifth blind probe: "Yes" to "Anthropic is focusing on normal consumers like ChatGPT?"
+    assert analyse("Is Anthropic focusing on normal consumers like ChatGPT?").subject_terms == {"anthrop"}

@@ -150,3 +150,19 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # the fifty-sixth blind probe (a social-media desk): the frame was checked, not the claim
+    ("Someone in the comments says Amazon basically bought Anthropic, is that fair?", "Did Amazon basically buy Anthropic?"),
+    ("Screenshot reads: Microsoft owns 49% of OpenAI", "Does Microsoft own 49% of OpenAI?"),
+    ("Heard Google put in $20bn, any truth?", "Did Google put in $20bn?"),
+    ("Reader claims Anthropic is getting 5 gigs of compute from Amazon", "Is Anthropic getting 5 gigs of compute from Amazon?"),
+    ("Someone posted that Anthropic is valued at $60 billion", "Is Anthropic valued at $60 billion?"),
+    ("Claim going around: Amazon's Anthropic deal is worth $4 billion", "Is Amazon's Anthropic deal worth $4 billion?"),
+    ("Screenshot reads: Anthropic revenue $1B", "Is Anthropic's revenue $1B?"),
+    ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
+    ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
+])
+def test_a_social_desks_claim_is_asked_whether_it_holds(text, asked):
+    assert checked_question(text) == asked

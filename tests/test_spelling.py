@@ -33,6 +33,9 @@ def _chunk_dfs(terms):
     ("What about zxqvbnm?", "What about zxqvbnm?", ()),  # nothing one edit away
     # British spelling: "scrutinieing" and "scrutiniing" share the stem of "scrutiny" but are no words
     ("Who is scrutinising the deals?", "Who is scrutinising the deals?", ()),
+    # a letter left out of a word whose stem the articles hold (the fifty-fifth blind probe: "revenu" was no revenue)
+    ("What is the yearly revenu?", "What is the yearly revenue?", (("revenu", "revenue"),)),
+    ("How many chip?", "How many chip?", ()),  # no word one letter longer with that stem in the dictionary
 ])
 def test_a_misspelt_word_is_read_as_the_articles_word(question, read, changes):
     assert respelt(question, _chunk_dfs, DICTIONARY) == (read, changes)
