@@ -398,6 +398,9 @@ _TAIL_SOURCE = re.compile(
 )
 
 
+_SOURCE_LEAD = re.compile(r"^\W*(?:according to|per)\b[^,?]{1,80},\s*", re.IGNORECASE)  # a source set before the question
+
+
 def _question_proper(text: str) -> str:
     """The question without a phrase set before it, which would hide how it asks ("Besides Amazon, which companies
     ...?" asks as "Which companies ...?" does), nor the source named after it (_TAIL_SOURCE); its names and words
@@ -476,7 +479,9 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     # "Claude 3.5 Sonnet", "Super Bowl 50": a number that belongs to a name is no figure the question gives
     # "Which two companies ...?": the number of answers asked is no figure of theirs
     counted = answers_asked_at(text)
-    figures = tuple(f for f in parse_figures(text) if not (f.unit == "count" and (
+    # "According to the piece on the extra $4 billion, what ...?": a figure that names the source is not asked about
+    source_end = m.end() if (m := _SOURCE_LEAD.match(text)) is not None else 0
+    figures = tuple(f for f in parse_figures(text) if f.start >= source_end and not (f.unit == "count" and (
         any(f.text in e for e in entities) or any(a <= f.start < b for a, b in counted))))
     # "the 5 GW of compute", "How many MW ...?": a unit written in capitals is no name the answer must hold
     entities = tuple(e for e in entities if e not in UNIT_SYMBOLS and not any(e in f.text for f in figures if f.unit != "count"))

@@ -257,7 +257,7 @@ def restated(text: str, previous: str) -> str | None:
     2024?"), a name set first ("And Google, has it ...?"), "it" for the one
     name of the question before."""
     return (which_ones(text, previous) or with_other_owned(text, previous) or with_other_name(text, previous)
-            or with_other_noun(text, previous) or bare_followup(text, previous)
+            or with_other_noun(text, previous) or with_other_phrase(text, previous) or bare_followup(text, previous)
             or with_other_time(text, previous) or with_name_first(text) or with_referent(text, previous))
 
 
@@ -374,3 +374,20 @@ def corrected(text: str) -> str | None:
 
 _OWNED_IN_NAME = re.compile(rf"(?P<a>{_CAPITALIZED})['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?P<prep>in|into|with|of|for|from)\s+"
                             rf"(?:the\s+)?(?P<b>{_CAPITALIZED})")
+
+
+# "What about the first investment?" after "... in the latest deal?": the previous question's closing phrase of another thing
+_OTHER_PHRASE = re.compile(r"^\W*(?:and\s+|(?:what|how)\s+about\s+)?(?P<np>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*\??\s*$",
+                           re.IGNORECASE)
+_CLOSING_PHRASE = re.compile(r"\b(?P<prep>in|of|for|from|with|during)\s+(?:the|its|their|this|that)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*\??\s*$")
+
+
+def with_other_phrase(text: str, previous: str) -> str | None:
+    """ "What about the first investment?" after "How much did Amazon put into Anthropic in the latest deal?": "How
+    much did Amazon put into Anthropic in the first investment?", the previous question's closing phrase replaced;
+    None where the question is not of that form or the previous one closes with no such phrase."""
+    m = _OTHER_PHRASE.match(text)
+    closing = _CLOSING_PHRASE.search(previous) if m is not None else None
+    if m is None or closing is None:
+        return None
+    return f"{previous[: closing.start()]}{closing.group('prep')} {m.group('np')}?"

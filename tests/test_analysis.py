@@ -1966,3 +1966,9 @@ def test_a_question_asked_in_place_is_put_as_questions_are(question, read):
 def test_a_name_the_subject_is_likened_to_at_the_end_is_not_the_subject():
     # the fifty-fifth blind probe: "Yes" to "Anthropic is focusing on normal consumers like ChatGPT?"
     assert analyse("Is Anthropic focusing on normal consumers like ChatGPT?").subject_terms == {"anthrop"}
+
+
+def test_a_figure_that_names_the_source_is_not_asked_about():
+    # the fifty-seventh blind probe: "According to the piece on the extra $4 billion, what ...?" gave $4 billion as asked
+    assert analyse("According to the piece on the extra $4 billion, what does Amazon's total stake come to?").figures == ()
+    assert [f.text for f in analyse("Did Amazon invest $4 billion?").figures] == ["$4 billion"]

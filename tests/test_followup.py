@@ -482,6 +482,9 @@ def test_the_rest_is_a_follow_up_of_its_own_kind(question, followup):
     ("What about Nvidia's stock?", "How did Amazon's stock react to the announcement?", "How did Nvidia's stock react to the announcement?"),
     ("And Anthropic's shares?", "How did Amazon's stock react?", "How did Anthropic's shares react?"),
     ("What about Google's stake?", "What is Amazon's stake in Anthropic?", "What is Google's stake in Anthropic?"),
+    # the fifty-eighth blind probe: "No, I meant the first investment" kept the latest deal
+    ("What about the first investment?", "How much did Amazon put into Anthropic in the latest deal?",
+     "How much did Amazon put into Anthropic in the first investment?"),
 ])
 def test_a_follow_up_restated_as_the_question_it_stands_for(question, previous, expected):
     from rag.followup import restated
@@ -561,3 +564,9 @@ def test_what_the_older_article_said_about_a_topic_is_its_sentence(seed_engine):
     got = seed_engine.ask("What did the older article say about Trainium?")
     assert [c.doc_id for c in got.citations] == [SEED["003"]] and "Trainium" in got.text
     assert got.note == "From the oldest of the articles that mention it: Amazon Pours $4B More Into Anthropic Deal."
+
+
+def test_a_correction_of_the_thing_asked_about(seed_engine):
+    got = _talk(seed_engine, ["How much did Amazon put into Anthropic in the latest deal?", "No, I meant the first investment.",
+                              "When was that?"])
+    assert [a.text for a in got] == ["$5 billion", "$1.25 billion", "September 2023"]
