@@ -118,10 +118,10 @@ _PLURAL_ASK = re.compile(
 _SOURCE_NOUN = r"(?:articles?|sources?|outlets?|publications?|reports?|papers?|stor(?:y|ies)|pieces?)"
 _SOURCE_VERB = (
     r"(?:said|says|say|reported|reports|report|stated|states|state|gave|gives|give|wrote|writes|claims?|claimed|mentions?|"
-    r"mentioned|confirms?|confirmed|agrees?|agreed|concurs?|concurred)"
+    r"mentioned|confirms?|confirmed|agrees?|agreed|concurs?|concurred|makes?|made|draws?|drew)"
 )
 # what a follow-up says was said: "it", "so", "that figure" ("Who else reports that figure?")
-_THAT_ONE = r"(?:(?:that|this|the\s+same)(?:\s+(?:figure|number|amount|claim|fact|one))?|it|so)"
+_THAT_ONE = r"(?:(?:that|this|the\s+same)(?:\s+(?:figure|number|amount|claim|fact|one|comparison|point|statement))?|it|so)"
 _SAYS_IT = rf"(?:also\s+)?{_SOURCE_VERB}(?:\s+(?:with\s+)?{_THAT_ONE})?"
 _SOURCE_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:who|which (?:article|source|outlet|publication|report|paper)s?|what (?:article|source|outlet)s?)\s+"
@@ -189,7 +189,8 @@ def _credit_followup(text: str) -> str:
 
 _AFTER_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$"
-    r"|^(?:and\s+)?(?:then\s+what|what\s+then|what\s+(?:came|happened)\s+next|what\s+next)\s*\??$",  # "Then what?"
+    r"|^(?:and\s+)?(?:then\s+what|what\s+then|what\s+(?:came|happened)\s+next|what\s+next"
+    r"|what\s+(?:came|happened|followed)(?:\s+(?:after|since)\s+(?:it|that|this))?)\s*\??$",  # "Then what?", "What came after it?"
     re.IGNORECASE,
 )
 # "And the rest?", "What about the remainder?": the rest of the whole the answer's figure is a part of

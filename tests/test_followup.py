@@ -554,7 +554,7 @@ def test_corrections_times_and_then_what_follow_the_question_before(seed_engine)
     assert [a.text for a in got] == ["September 2023", "$1.25 billion", "$2.75 billion"]
 
 
-@pytest.mark.parametrize("question", ["Then what?", "What next?", "And then what?"])
+@pytest.mark.parametrize("question", ["Then what?", "What next?", "And then what?", "What came after it?", "What followed?"])
 def test_then_what_asks_what_came_after(question):
     assert analyse(question).followup == "after"
 
@@ -570,3 +570,10 @@ def test_a_correction_of_the_thing_asked_about(seed_engine):
     got = _talk(seed_engine, ["How much did Amazon put into Anthropic in the latest deal?", "No, I meant the first investment.",
                               "When was that?"])
     assert [a.text for a in got] == ["$5 billion", "$1.25 billion", "September 2023"]
+
+
+def test_which_article_makes_that_comparison_names_its_source(seed_engine):
+    # the fifty-eighth blind probe: refused
+    got = _talk(seed_engine, ["How much capacity does Anthropic get?", "What is that comparable to?", "Which article makes that comparison?"])
+    assert got[1].text == "the power output of five large thermal power plants"
+    assert [c.doc_id for c in got[2].citations] == [SEED["004"]]
