@@ -228,7 +228,7 @@ class Engine:
             sources_answer,
         )
         from rag.bylines import asks_byline, byline_answer, credit_answer
-        from rag.casing import leads_with_name, recased
+        from rag.casing import leads_with_name
         from rag.choice import chosen, figure_choice, figure_question
         from rag.claim_check import checked_question
         from rag.comparison import compared as compared_answer
@@ -249,10 +249,7 @@ class Engine:
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
 
-        q = analyse(clean_question(question))
-        if (cased := recased(self.state.data, q.text)) is not None and cased != q.text:
-            # "anthropic valuation": its names as the articles write them, which the answer is bound to
-            return dataclasses.replace(self._answer(cased, previous, k, mode), question=q.text)
+        q = analyse(clean_question(question))  # (its names as the articles write them: recased in `ask`)
         if leads_with_name(self.state.data, q.text):
             q = analyse(q.text, leading_name=True)  # "Anthropic valuation": Anthropic's valuation, not any company's
         if (plain := unframed(q.text)) != q.text:

@@ -55,15 +55,16 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
     return _tranche_answer(data, question, earlier, pick)
 
 
-def _tranche_answer(data: IndexData, question: str, earlier: Answer, pick: Claim) -> Answer:
-    """The answer that gives a claim's figure, cited from its sentence."""
+def _tranche_answer(data: IndexData, question: str, earlier: Answer, pick: Claim, qualified: bool = False) -> Answer:
+    """The answer that gives a claim's figure, cited from its sentence (`qualified`: with the words that qualify it,
+    "up to another $20bn")."""
     sentence = data.sentences[pick.sentence_id]
     doc = data.document_head(pick.doc_id)
     at = pick.figure.start - sentence.start
-    text = sentence.text[at : at + len(pick.figure.text)]
     citation = Citation(doc.doc_id, doc.title, doc.file, sentence.start, sentence.end, sentence.text)
     # the figure placed in its sentence, so that one more "And before that?" steps back from it
     figure = dataclasses.replace(pick.figure, start=at, end=at + len(pick.figure.text))
+    text = sentence.text[qualified_start(sentence.text, figure) if qualified else at : figure.end]
     return Answer(question, text, sentence.text, False, earlier.confidence, (citation,), (), figure, 1)
 
 
@@ -115,10 +116,4 @@ def rest_of(data: IndexData, question: str, earlier: Answer) -> Answer | None:
              and _REST_BEFORE.search(sentence.text, 0, c.figure.start - sentence.start)]
     if not after:
         return None
-    pick = min(after, key=lambda c: c.figure.start)
-    at = pick.figure.start - sentence.start
-    figure = dataclasses.replace(pick.figure, start=at, end=at + len(pick.figure.text))
-    text = sentence.text[qualified_start(sentence.text, figure) : figure.end]  # "up to another $20bn"
-    doc = data.document_head(pick.doc_id)
-    citation = Citation(doc.doc_id, doc.title, doc.file, sentence.start, sentence.end, sentence.text)
-    return Answer(question, text, sentence.text, False, earlier.confidence, (citation,), (), figure, 1)
+    return _tranche_answer(data, question, earlier, min(after, key=lambda c: c.figure.start), qualified=True)

@@ -1258,6 +1258,14 @@ def test_why_something_is_justified_is_what_it_is_justified_by(seed_engine):
     ("Does Anthropic focus mainly on mass consumers like OpenAI does?",
      "No: Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment and "
      "positions itself as a responsible developer of AI systems — with emphasis on safety and model interpretability.", "004"),
+    # the forty-eighth blind probe: the label "20:1Return Ratio"
+    ("whats the 20:1 thing", "It's called circular because Amazon's $5 billion investment flows back to the company through "
+     "Anthropic's guaranteed $100 billion in AWS purchases, creating a 20:1 return ratio over time.", "002"),
+    # the forty-seventh blind probe: "two months", a length, for an amount of money
+    ("How much is Amazon's new investment?", "$5bn", "001"),
+    ("How much is Amazon putting in this round?", "up to $25 billion", "004"),  # was refused: 003's valuation
+    # the forty-seventh blind probe: "next decade" only
+    ("How much has Anthropic pledged to spend on AWS, and over what period?", "$100 billion; next decade", "002"),
 ])
 def test_the_answer_is_cut_to_what_the_question_asks(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
@@ -1279,21 +1287,6 @@ def test_a_yes_names_the_common_noun_the_question_asks_of(seed_engine):
     assert seed_engine.ask("Are regulators looking at these AI investments?").abstained
     # a name asked of: 003 "plus investments from Google, Salesforce, and others"
     assert seed_engine.ask("Is Salesforce among Anthropic's investors?").text.startswith("Yes: With $8 billion in backing")
-
-
-@pytest.mark.parametrize(("question", "answer", "doc"), [
-    # the forty-eighth blind probe: the label "20:1Return Ratio"
-    ("whats the 20:1 thing", "It's called circular because Amazon's $5 billion investment flows back to the company through "
-     "Anthropic's guaranteed $100 billion in AWS purchases, creating a 20:1 return ratio over time.", "002"),
-    # the forty-seventh blind probe: "two months", a length, for an amount of money
-    ("How much is Amazon's new investment?", "$5bn", "001"),
-    ("How much is Amazon putting in this round?", "up to $25 billion", "004"),  # was refused: 003's valuation
-    # the forty-seventh blind probe: "next decade" only
-    ("How much has Anthropic pledged to spend on AWS, and over what period?", "$100 billion; next decade", "002"),
-])
-def test_what_a_terse_question_asks_is_answered(seed_engine, question, answer, doc):
-    got = seed_engine.ask(question)
-    assert got.text == answer and got.citations[0].doc_id == SEED[doc]
 
 
 @pytest.mark.parametrize(("question", "note"), [

@@ -41,29 +41,27 @@ from rag.claim_check import as_question, checked_question
     # a claim the parse cannot turn ("values" read as a noun) is asked whole
     ("The draft claims the latest round values Anthropic at approximately $150 billion. Correct?",
      "Is it true that the latest round values Anthropic at approximately $150 billion?"),
-])
-def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
-    assert checked_question(text) == asked
-
-
-@pytest.mark.parametrize(("text", "asked"), [
     # the forty-eighth blind probe: refused
     ("A draft says Anthropic committed $100bn to AWS — which articles back that?", "Which articles say Anthropic committed $100bn to AWS?"),
     ("Amazon has a board seat. Who says so?", "Which articles say Amazon has a board seat?"),
     ("The deal is worth $25bn — which sources support this?", "Which articles say the deal is worth $25bn?"),
-])
-def test_a_claim_with_a_question_of_who_states_it_asks_that(text, asked):
-    assert checked_question(text) == asked
-
-
-@pytest.mark.parametrize(("text", "asked"), [
     # the fifty-second blind probe: "So is Amazon's total $8 billion now?"
     ("So Amazon's total is $8 billion now?", "Is Amazon's total $8 billion now?"),
     ("So Amazon owns most of it?", "Does Amazon own most of it?"),
     ("Okay so Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
     ("So far, has Amazon invested?", "So far, has Amazon invested?"),  # "so far" is no lead
+    # the fifty-sixth blind probe (a social-media desk): the frame was checked, not the claim
+    ("Someone in the comments says Amazon basically bought Anthropic, is that fair?", "Did Amazon basically buy Anthropic?"),
+    ("Screenshot reads: Microsoft owns 49% of OpenAI", "Does Microsoft own 49% of OpenAI?"),
+    ("Heard Google put in $20bn, any truth?", "Did Google put in $20bn?"),
+    ("Reader claims Anthropic is getting 5 gigs of compute from Amazon", "Is Anthropic getting 5 gigs of compute from Amazon?"),
+    ("Someone posted that Anthropic is valued at $60 billion", "Is Anthropic valued at $60 billion?"),
+    ("Claim going around: Amazon's Anthropic deal is worth $4 billion", "Is Amazon's Anthropic deal worth $4 billion?"),
+    ("Screenshot reads: Anthropic revenue $1B", "Is Anthropic's revenue $1B?"),
+    ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
+    ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
 ])
-def test_a_claim_the_conversation_came_to_is_checked(text, asked):
+def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     assert checked_question(text) == asked
 
 
@@ -150,19 +148,3 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
-
-
-@pytest.mark.parametrize(("text", "asked"), [
-    # the fifty-sixth blind probe (a social-media desk): the frame was checked, not the claim
-    ("Someone in the comments says Amazon basically bought Anthropic, is that fair?", "Did Amazon basically buy Anthropic?"),
-    ("Screenshot reads: Microsoft owns 49% of OpenAI", "Does Microsoft own 49% of OpenAI?"),
-    ("Heard Google put in $20bn, any truth?", "Did Google put in $20bn?"),
-    ("Reader claims Anthropic is getting 5 gigs of compute from Amazon", "Is Anthropic getting 5 gigs of compute from Amazon?"),
-    ("Someone posted that Anthropic is valued at $60 billion", "Is Anthropic valued at $60 billion?"),
-    ("Claim going around: Amazon's Anthropic deal is worth $4 billion", "Is Amazon's Anthropic deal worth $4 billion?"),
-    ("Screenshot reads: Anthropic revenue $1B", "Is Anthropic's revenue $1B?"),
-    ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
-    ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
-])
-def test_a_social_desks_claim_is_asked_whether_it_holds(text, asked):
-    assert checked_question(text) == asked
