@@ -52,6 +52,12 @@ _HOW_DIFFER = re.compile(
     r"(?P<verb>differ|disagree|vary|conflict)\s+(?:on|about|over|regarding|as\s+to|in)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+# "Which sources disagree about how much Amazon has invested in total?": the sources on each side
+_WHICH_DIFFER = re.compile(
+    rf"^\W*(?:which|what)\s+(?:of\s+the\s+)?{_SOURCES}\s+(?P<verb>disagree|differ|conflict|contradict\s+each\s+other|are\s+in\s+conflict)\s+"
+    r"(?:on|about|over|regarding|as\s+to|in)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
 _ALTERNATIVES_AFTER = re.compile(r"\s*[—–:,(]\s*[^—–:,(]*\bor\b[^—–:,(]*\)?\s*$")  # " — $4 billion or $5 billion"
 _INDIRECT = re.compile(r"^(?P<wh>(?i:how\s+(?:much|many|big|large|long)|what|who|when|where))\s+(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
                        r"\s+(?P<aux>is|are|was|were|has|have|had|will|would|can)\b(?P<rest>.*)$")
@@ -68,6 +74,7 @@ class AgreementQuestion:
     topic: str  # the question the agreement is about: "What is Anthropic's annual revenue?"
     asks_disagreement: bool  # "Do the sources disagree ...?": yes means they do
     asks_how: bool = False  # "How do the articles differ on ...?": the answer and what disagrees with it, no yes or no
+    asks_which: bool = False  # "Which sources disagree about ...?": the sources of each figure
 
 
 # "Do the other articles agree?", "Do the sources disagree on that?": of the previous question
@@ -93,7 +100,8 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     follow = _AGREE_FOLLOWUP.match(text)
     if follow is not None:
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
-    how = _HOW_DIFFER.match(text)
+    which = _WHICH_DIFFER.match(text)
+    how = _HOW_DIFFER.match(text) or which
     m = how or _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
     if m is None:
         return None
@@ -109,11 +117,14 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
         topic = topic[0].upper() + topic[1:]
     else:
         topic = f"What is {topic}"
-    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS, how is not None)
+    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS, how is not None,
+                             which is not None)
 
 
 def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:
     """The answer to the agreement question from the answer to what it is about."""
+    if asked.asks_which and not answer.abstained:
+        return dataclasses.replace(answer, question=question, text=_sides(answer))
     if answer.abstained or asked.asks_how:
         return dataclasses.replace(answer, question=question)
     if answer.conflicts:
@@ -125,3 +136,16 @@ def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) ->
     else:
         text = f"{ONLY_ONE}{answer.sentence}"
     return dataclasses.replace(answer, question=question, text=text)
+
+
+def _sides(answer: Answer) -> str:
+    """The sources on each side of a disagreement, each with its figure: "Amazon commits up to $25bn ...: $33bn;
+    against it: Amazon Pours $4B More ...: $8 billion"; where none disagrees, that the sources agree (or that one
+    source alone states it)."""
+    titles = "; ".join(dict.fromkeys(c.title or c.file for c in answer.citations))
+    if not answer.conflicts:
+        if len({c.doc_id for c in answer.citations}) < 2:
+            return f"None: only one source states it ({titles}): {answer.lead}"
+        return f"None: the sources that state it agree ({titles}): {answer.lead}"
+    others = "; ".join(dict.fromkeys(f"{c.title or c.file}: {c.text}" for c in answer.conflicts))
+    return f"{titles}: {answer.lead}; against it: {others}"

@@ -369,6 +369,11 @@ def _listed_with(doc: Any, companions: frozenset[str]) -> Aligned | None:
     return None
 
 
+# the prepositions a sentence may say where a question strands one: "What is Trainium competing against?" and
+# "competes with the dominant NVIDIA"
+SAID_FOR_PREPOSITION = {"against": ("with",)}
+
+
 def _object(prep: Any) -> Any:
     """The object of a preposition where it can answer (a noun, a name or a number), else None."""
     found = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -428,7 +433,8 @@ def _dependent(doc: Any, role: AskedRole) -> Any:
             if role.relation in (PLACE, "pobj"):
                 # "fled to southern Italy" for "where"; "similar to an automobile radiator" for "... similar to?"
                 place = role.relation == PLACE and child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS
-                asked = role.relation == "pobj" and child.dep_ in ("prep", "agent") and child.lower_ == role.preposition
+                asked = role.relation == "pobj" and child.dep_ in ("prep", "agent") and (
+                    child.lower_ == role.preposition or child.lower_ in SAID_FOR_PREPOSITION.get(role.preposition, ()))
                 found = _object(child) if place or asked else None
                 if found is not None and _is_time(found):
                     dated = dated if dated is not None else found

@@ -709,9 +709,9 @@ _PARTICIPLE = re.compile(r"\s+([a-z]+(?:ed|ing)|" + "|".join(sorted({participle 
     + r")\b(?:[^?]*?\bby\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*))?")
 
 
-# "Is Anthropic a subsidiary of Amazon?", "Is Anthropic an independent lab?": the noun after the article, before a
-# preposition or the end
-_COPULA_NOUN = re.compile(r"\s+(?:a|an|the|[A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
+# "Is Anthropic a subsidiary of Amazon?", "Is Anthropic an independent lab?", "Is Daniela Amodei its CEO?": the noun
+# after the article or owner, before a preposition or the end
+_COPULA_NOUN = re.compile(r"\s+(?:a|an|the|its|their|his|her|[A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,3}?([A-Za-z][\w-]*)(?=\s+(?:of|in|for|to|with|by|at|on|from|that|which|who)\b|\s*\?|\s*$)")
 
 
 # "Is Anthropic's CEO Daniela Amodei?", "Is Amazon's chief executive Andy Jassy?": the owner, the noun it owns, the name

@@ -335,6 +335,38 @@ def _of_time(sentence: str, m: re.Match[str]) -> bool:
     return bool(_SINCE_OF_TIME.search(sentence[: m.start()]) or _SINCE_OF_TIME.match(m.group()))
 
 
+# "What happens if Anthropic's growth slows?", "What would happen to NVIDIA if Trainium works at scale?", "What if ...?":
+# a consequence asked of a condition
+ASKS_CONSEQUENCE = re.compile(
+    r"^\W*what\s+(?:(?:happens|happened|would\s+happen|will\s+happen|could\s+happen|might\s+happen)\s+(?:to\s+[^?]+?\s+)?"
+    r"(?:if|when|once|should|in\s+case)|if)\s+(?P<condition>[^?]+?)\W*$",
+    re.IGNORECASE,
+)
+# a condition and its consequence in a sentence: "if Anthropic's growth slows, the long-dated purchase commitments ..."
+# or "... become less valuable if growth slows"
+# (a clause that goes on with the condition is part of it: "If the water level drops, such that the temperature ...
+# increases significantly, the lead melts"; the consequence ends at a comma: "..., warning the operators")
+_IF_FIRST = re.compile(r"\b(?:if|once|should)\s+(?P<condition>[^,;:]+?(?:,\s*(?:such|so)\s+that\s+[^,;:]+)?),\s*(?:then\s+)?"
+                       r"(?P<then>[^,;]+?)(?=[,;]|\.(?:\s|$)|$)", re.IGNORECASE)
+_IF_AFTER = re.compile(r"(?:^|[:;,—–]\s*)(?P<then>[^,;:—–]+?)\s+(?:if|once)\s+(?P<condition>[^,;.]+)", re.IGNORECASE)
+
+
+def consequence(sentence: str, asked: frozenset[str]) -> Cut | None:
+    """What a sentence says follows from the condition a question asks of (`asked`, its content words): the clause
+    beside an "if" clause that shares at least half of them ("What happens if Anthropic's growth slows down?" in "if
+    Anthropic's growth slows, the long-dated purchase commitments become less valuable": "the long-dated purchase
+    commitments become less valuable")."""
+    for pattern in (_IF_FIRST, _IF_AFTER):
+        for m in pattern.finditer(sentence):
+            shared = asked & set(content_terms(m.group("condition")))
+            if shared and 2 * len(shared) >= len(asked):
+                then = m.group("then")
+                text = then.strip()
+                start = m.start("then") + len(then) - len(then.lstrip())
+                return start, start + len(text), text
+    return None
+
+
 def condition(sentence: str) -> Cut | None:
     """What something depends on ("tied to commercial milestones"), to the clause's comma: how it is conditioned."""
     m = _CONDITION.search(sentence)

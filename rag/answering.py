@@ -41,6 +41,7 @@ from rag.phrase_answer import (
     near_class_word,
     phrase_answer,
 )
+from rag.places import LOOSE_PLACE_NOUNS, PLACE_CLASS_NOUNS, named_as_other, named_as_place
 from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name, unknown_words
 from rag.same_time import same_time_note
@@ -165,6 +166,9 @@ def answer_question(
          and all(names_version(" ".join(data.sentences[i].text for i in (s.sentence_id, *data.neighbours(s.sentence_id))), e)
                  for e in versioned)),
     ))
+    held = _held_by_another(data, q, scored) if sifted is None and q.answer_type == "yesno" else None
+    if held is not None:
+        sifted = [held[0]]  # "Will Anthropic use Nvidia H100 chips as its primary ...?": what says No names no Nvidia
     if sifted is None:
         return Answer.abstain(question, confidence(scored[0]))
     bound = sifted
@@ -348,7 +352,7 @@ def answer_question(
     if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
-    form = whole_answer(data, q, bound, best, scored, idf)
+    form = held or whole_answer(data, q, bound, best, scored, idf)
     if form is None and described_name(q):
         # "What is Anthropic?": "the AI company behind Claude", whole; where no sentence says what the name is, the
         # best sentence about it, not a stray name beside it ("What is Amazon?" is not "Anthropic")
@@ -358,6 +362,9 @@ def answer_question(
         # "Did Microsoft invest $13 billion in Anthropic?" and "Microsoft has invested approximately $13 billion in
         # OpenAI": the figure the question's subject put into another party, a No
         return _answer_no_with(data, q, round(confidence(elsewhere[0]), 4), weigh(data, elsewhere[1]))
+    if form is None and q.answer_type == "yesno":
+        # "Will Anthropic use Nvidia chips as its primary computing base?": another name holds what is one name's alone
+        form = _held_by_another(data, q, scored)
     if form is None and q.answer_type == "yesno":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
@@ -463,6 +470,11 @@ def answer_question(
             sentence.text, best.span.end, asked_terms(q)):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(data, best.sentence_id, DENIED_NOTE))
+    if form is None and q.answer_type == "place" and best.span is not None and best.span.figure is None and (
+            (q.asked_class in PLACE_CLASSES and not named_as_place(sentence.text, best.span.start, best.span.end))
+            or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
+        # "Which US state will the data centers be built in?": "AWS" of "across AWS data centers" is no state
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
     if q.answer_type != "yesno" and (why := mismatch(data, q, best.sentence_id)):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
@@ -852,6 +864,8 @@ def _of_another_thing(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scor
 # the party a figure goes to, after it: "$100 billion on Amazon Web Services", "$13 billion in OpenAI"
 _GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 _SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
+PLACE_CLASSES = frozenset(content_terms(" ".join(PLACE_CLASS_NOUNS)))  # "In which city ...?" asks a place's name
+LOOSE_PLACE_CLASSES = frozenset(content_terms(" ".join(LOOSE_PLACE_NOUNS)))  # "Which US state ...?": no company's
 ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
 
 
@@ -874,6 +888,36 @@ def _to_another_party(data: IndexData, q: QuestionAnalysis, scored: Sequence[Sco
             goes = _GOES_TO.match(sentence.text, c.figure.end - sentence.start)
             if c.target or goes is not None:
                 return s, c
+    return None
+
+
+# a word that makes what it qualifies one thing's alone: "as its primary computing base", "its main cloud partner"
+SOLE_WORDS = ("primary", "main", "sole", "principal", "exclusive", "preferred")
+_SOLE_PHRASE = re.compile(rf"\b(?:{'|'.join(SOLE_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s*\?|\s*$|\s+(?:of|for|in|at|to|by)\b)",
+                          re.IGNORECASE)
+
+
+def _held_by_another(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> tuple[Scored, str] | None:
+    """A sentence among the best that gives the sole thing the question asks of its subject ("its primary computing
+    base") to another name, naming none of the question's other names: "Will Anthropic use Nvidia chips as its
+    primary computing base?" and "Anthropic commits to using AWS Trainium chips ... as its primary computing base" is
+    a No; None where none does."""
+    m = _SOLE_PHRASE.search(q.text)
+    if m is None or len(q.entities) < 2 or not re.match(_SUBJECT_ASKED + re.escape(q.entities[0]) + r"\b", q.text):
+        return None
+    phrase = m.group(0).lower()
+    others = [e for e in q.entities[1:] if e.lower() not in phrase]
+    if not others:
+        return None
+    for s in scored[:ANOTHER_PARTY_CANDIDATES]:
+        text = data.sentences[s.sentence_id].text
+        known = facts(data, s.sentence_id)
+        if phrase not in text.lower() or not names_every(q.entities[:1], names_here_and_before(data, s.sentence_id)):
+            continue
+        if any(names_every((o,), known.names) for o in others) or not any(
+                not names_every((n,), frozenset(q.entities)) for n in known.names):
+            continue  # the sentence names the thing asked about, or no other name to hold it
+        return s, f"No: {text}"
     return None
 
 

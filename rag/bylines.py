@@ -57,21 +57,19 @@ def _credited(q: QuestionAnalysis) -> frozenset[str]:
     return roles_asked(q.terms) if q.answer_type == "organisation" else frozenset()
 
 
+def _best_documents(data: IndexData, passages: Sequence[Passage]) -> list[str]:
+    """The ids of the first BYLINE_DOCUMENTS articles the retrieved passages are from, best first."""
+    return list(dict.fromkeys(data.chunks[p.chunk_id].doc_id for p in passages))[:BYLINE_DOCUMENTS]
+
+
 def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passage]) -> Answer | None:
     """The credit line of the best retrieved article that has one of the kind asked; None where none has."""
     editor = bool(_credited(q) & EDITOR_ROLES)
     sourced = not editor and _asks_source(q)
-    seen: list[str] = []
-    for p in passages:
-        doc_id = data.chunks[p.chunk_id].doc_id
-        if doc_id in seen:
-            continue
-        seen.append(doc_id)
-        if len(seen) > BYLINE_DOCUMENTS:
-            break
+    for rank, doc_id in enumerate(_best_documents(data, passages)):
         doc = data.document(doc_id)
         # an author box says less plainly that it is a credit line: it is read in the best article only
-        patterns = ((_EDITED,) if editor else (_SOURCED,) if sourced else (_WRITTEN, _AUTHOR_BOX) if len(seen) == 1
+        patterns = ((_EDITED,) if editor else (_SOURCED,) if sourced else (_WRITTEN, _AUTHOR_BOX) if rank == 0
                     else (_WRITTEN,))
         m = next((found for pattern in patterns if (found := pattern.search(doc.text)) is not None), None)
         if m is None:
@@ -88,6 +86,34 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
 
 
 BYLINE_CONFIDENCE = 0.9  # the article's own credit line
+
+# "Who is Mr Explorer?": a person asked of by name alone
+_WHO_IS_NAMED = re.compile(r"^\W*who\s+(?:is|was)\s+(?P<name>[A-Za-z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,3})\W*$", re.IGNORECASE)
+
+
+def author_described(data: IndexData, question: str, passages: Sequence[Passage]) -> Answer | None:
+    """ "Who is Mr Explorer?" of the author box of one of the best retrieved articles that names them: what the line
+    under the name says they are ("AI tools educator and creator of the Mr Explorer YouTube channel"), to its first
+    full stop; None where the question is not of that shape or no such box names them."""
+    asked = _WHO_IS_NAMED.match(question)
+    if asked is None:
+        return None
+    name = " ".join(asked.group("name").split()).lower()
+    for doc_id in _best_documents(data, passages):
+        doc = data.document(doc_id)
+        for m in _AUTHOR_BOX.finditer(doc.text):
+            if " ".join(m.group(1).split()).lower() != name:
+                continue
+            start = doc.text.find("\n", m.start(1)) + 1
+            while doc.text[start:start + 1] in ("\n", " ", "\t"):
+                start += 1
+            end = doc.text.find("\n", start)
+            line = doc.text[start : len(doc.text) if end < 0 else end]
+            said = re.match(r"[^.]*\.?(?=\s|$)", line)
+            text = (said.group() if said else line).strip()
+            citation = Citation(doc.doc_id, doc.title, doc.file, start, start + len(line), line)
+            return Answer(question, text.rstrip("."), line, False, BYLINE_CONFIDENCE, (citation,), (), None, 1)
+    return None
 
 
 def credit_answer(data: IndexData, question: str, doc_id: str, published: bool) -> Answer | None:

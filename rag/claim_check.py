@@ -35,6 +35,7 @@ _CLAIMED_BY = re.compile(
     r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
     # a question that asks whether the claim holds: "Is it true that ...", "Can you confirm that ..."
     r"|(?:is|was)\s+(?:it\s+)?(?:true|correct|right|accurate|the case)\s+that"
+    r"|(?:is|was)\s+it\s+(?:true|correct|right|accurate|the case)(?=\s+[\w$])"  # "Is it true Daniela Amodei is ...?"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:whether|if))?"
     r")(?:\s*:\s*|\s+)(?:that\s+)?",
     re.IGNORECASE,
@@ -140,7 +141,8 @@ _STATED = re.compile(
     r"^(?!\W*(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|will|would|can|"
     r"could|should|may|might|must)\b)(?![^?]*\b(?:what|who|whom|whose|which|when|where|why|how)\b)"
     # (nor a question after a lead phrase: "According to AI Business, does Amazon have ...?")
-    r"(?![^?]*[,;:]\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b)"
+    # (the verb of a statement after an aside is no question: "..., including prior funding, is $33 billion?")
+    r"(?![^?]*[,;:]\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b(?!\s*[$€£\d]))"
     # asked with a question mark, or typed as a bare statement, capitalized ("Amazon is handing Anthropic $25 billion
     # upfront"; not lower-case keywords: "amazon shares after hours move")
     r"(?:[^?]*\s[^?]*\?\s*$|\W*(?-i:[A-Z])[^?]*\s[^?]*[^?.!\s]\.?\s*$)",

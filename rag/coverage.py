@@ -26,18 +26,18 @@ SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first);
 
 _SOURCES = r"(?:articles?|sources?|stor(?:y|ies)|reports?|outlets?|publications?|publishers?|pieces?|documents?|texts?|papers?)"
 # "Which outlet calls this a circular investment?": the name a source gives it, looked up as a mention of the name
-_CALLS = (r"(?:call(?:s|ed)?|label(?:s|led)?|dub(?:s|bed)?|term(?:s|ed)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|"
-          r"portray(?:s|ed)?|depict(?:s|ed)?|frame(?:s|d)?)")
+_CALLS = (r"(?:call(?:s|ed|ing)?|label(?:s|led|ling)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|describ(?:es|ed|e|ing)|"
+          r"characteri[sz](?:es|ed|e|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|fram(?:es|ed|e|ing))")
 # "characterizes the arrangement as a circular investment": what it is called follows "as"
 # ("calls the deal a circular investment": what it is called follows the object and "a")
 _CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){1,3}?as\s+(?:an?\s+)?"
                         r"|^(?:the|this|that|its)\s+(?:[\w-]+\s+){1,3}?(?:an?)\s+(?=\S)", re.IGNORECASE)
-_MENTION = (r"(?:mention(?:s|ed)?|name(?:s|d)?|discuss(?:es|ed)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
+_MENTION = (r"(?:mention(?:s|ed|ing)?|nam(?:es|ed|e|ing)|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
             rf"focus(?:es)?\s+on|{_CALLS})")
 # a claim: what is said
-_STATE = r"(?:say(?:s)?|said|state(?:s|d)?|report(?:s|ed)?|give(?:s)?|gave|claim(?:s|ed)?|note(?:s|d)?|assert(?:s|ed)?|write(?:s)?|wrote)"
+_STATE = r"(?:say(?:s|ing)?|said|stat(?:es|ed|e|ing)|report(?:s|ed|ing)?|giv(?:es|e|ing)|gave|claim(?:s|ed|ing)?|not(?:es|ed|e|ing)|assert(?:s|ed)?|write(?:s)?|wrote)"
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
 _END = r"(?:\s+at\s+all)?[\s?.!]*$"  # not "%" of "almost 3%?", nor a closing quote (stripped below)
@@ -59,6 +59,19 @@ _ANY = re.compile(
 _ANY_PASSIVE = re.compile(
     rf"^(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?P<verb>{_PASSIVE})\s+(?:in|by)\s+(?:any|some)\s+{_OF_THE}"
     rf"(?P<noun>{_SOURCES}){_END}", re.IGNORECASE)
+# how many articles a yes/no question asks of: "in more than one article", "Do all the sources say ...?"
+_QUANTITY = (r"(?P<quant>more\s+than\s+one|over\s+one|several|multiple|two\s+or\s+more|many|both|all|every|each|"
+             r"only\s+one|just\s+one|a\s+single|one)")
+QUANTITIES = {"more": ("more than one", "over one", "several", "multiple", "two or more", "many", "both"),
+              "all": ("all", "every", "each"), "one": ("only one", "just one", "a single", "one")}
+# "Is Trainium4 mentioned in more than one article?", "Is the 5-gigawatt figure in several sources?"
+_COUNT_PASSIVE = re.compile(
+    rf"^(?:is|are|was|were)\s+(?P<topic>.+?)\s+(?:(?:also\s+)?(?P<verb>{_PASSIVE}|found|given|stated|quoted)\s+)?(?:in|by|across)\s+"
+    rf"{_QUANTITY}\s+{_OF_THE}(?:the\s+)?(?P<noun>{_SOURCES}){_END}", re.IGNORECASE)
+# "Does more than one article mention Trainium4?", "Do all the sources say Amazon invested $4 billion?"
+_COUNT_ACTIVE = re.compile(
+    rf"^(?:do|does|did)\s+{_QUANTITY}\s+{_OF_THE}(?:the\s+)?(?P<noun>{_SOURCES})\s+(?:also\s+)?(?P<verb>{_MENTION}|{_STATE})\s+"
+    rf"(?P<topic>.+?){_END}", re.IGNORECASE)
 # "How many articles are there?"
 _ALL = re.compile(
     rf"^how\s+many\s+(?P<noun>{_SOURCES})\s+(?:are\s+there|do\s+(?:you|we|I)\s+have|are\s+(?:in|indexed|loaded)\b.*|"
@@ -82,6 +95,7 @@ class CoverageQuestion:
     outlets: bool = False
     claim: bool = False  # a claim ("... say Anthropic is independent"): its sources state it, not only mention its words
     figured: bool = False  # the topic holds a figure (not a year): looked up in the figure index first
+    quantity: str = ""  # a yes/no of how many articles: "more" than one, "one" only, "all" (QUANTITIES)
 
     @property
     def as_yes_no(self) -> tuple[str, bool]:
@@ -108,11 +122,17 @@ def yes_no_of(claim: str) -> tuple[str, bool]:
 
 
 # "Which outlet ran the piece that calls the deal ...?" asks as "Which outlet calls the deal ...?"
+# ("Who published the piece calling the deal ...?" asks as "Which publisher calling the deal ...?")
 _RAN_THE_PIECE = re.compile(
-    rf"^(?P<asked>(?:which|what)\s+{_OF_THE}{_SOURCES})\s+(?:ran|runs|published|publishes|carried|carries|wrote|writes|"
-    r"put\s+out|had|has)\s+(?:the|a|an)\s+(?:piece|article|story|report|item|feature|column|post)\s+(?:that|which)\s+",
+    rf"^(?P<asked>(?:which|what)\s+{_OF_THE}{_SOURCES}|who)\s+(?:ran|runs|published|publishes|carried|carries|wrote|writes|"
+    r"put\s+out|had|has)\s+(?:the|a|an)\s+(?:piece|article|story|report|item|feature|column|post)\s+(?:(?:that|which)\s+|(?=\w+ing\b))",
     re.IGNORECASE,
 )
+
+
+def _ran_the_piece(m: re.Match[str]) -> str:
+    asked = m.group("asked")
+    return ("Which publisher" if asked.lower() == "who" else asked) + " "
 
 
 _ADDED = re.compile(r",?\s+(?:as\s+well|too|also)\s*$", re.IGNORECASE)
@@ -120,15 +140,18 @@ _ADDED = re.compile(r",?\s+(?:as\s+well|too|also)\s*$", re.IGNORECASE)
 
 def coverage_question(text: str) -> CoverageQuestion | None:
     """The question as a question about the articles, or None."""
-    text = _RAN_THE_PIECE.sub(r"\g<asked> ", text.strip())
+    text = _RAN_THE_PIECE.sub(_ran_the_piece, text.strip())
     if (m := _ALL.match(text)) is not None:
         return CoverageQuestion("how many", "", outlets=bool(_OUTLETS.match(m.group("noun"))))
-    for pattern, ask in ((_ASKED, ""), (_ASKED_PASSIVE, ""), (_ANY, "any"), (_ANY_PASSIVE, "any")):
+    for pattern, ask in ((_ASKED, ""), (_ASKED_PASSIVE, ""), (_ANY, "any"), (_ANY_PASSIVE, "any"), (_COUNT_PASSIVE, "any"),
+                         (_COUNT_ACTIVE, "any")):
         if (m := pattern.match(text)) is None:
             continue
+        said = " ".join((m.groupdict().get("quant") or "").lower().split())
+        quantity = next((q for q, words in QUANTITIES.items() if said in words), "")
         topic = _TOPIC_LEAD.sub("", m.group("topic").strip()).strip(" \"'“”‘’")
         topic = _ADDED.sub("", topic).strip()  # "... that Amazon invested in OpenAI as well": the claim is that it did
-        if re.fullmatch(_CALLS, m.group("verb"), re.IGNORECASE):
+        if re.fullmatch(_CALLS, m.group("verb") or "", re.IGNORECASE):
             topic = _CALLED_AS.sub("", topic).strip(" \"'“”‘’")
         figured = any(f.unit != "year" for f in parse_figures(topic))  # "founded in 2019" is a claim, not a figure
         if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figured):
@@ -137,13 +160,14 @@ def coverage_question(text: str) -> CoverageQuestion | None:
         if asked == "what":
             asked = "which"
         negated, outlets = bool(m.groupdict().get("neg")), bool(_OUTLETS.match(m.group("noun")))
-        verb = m.group("verb")
+        verb = m.group("verb") or "mentioned"  # "Is the 5-gigawatt figure in more than one article?"
         if re.fullmatch(_STATE, verb, re.IGNORECASE) and not re.fullmatch(_MENTION, verb, re.IGNORECASE):
             # "Which article says Anthropic is independent?", "How many sources say Amazon invested $4 billion?": a
             # claim, looked up in the figure index where it holds a figure, else (or where that finds none) the
             # sources of a Yes to it
-            return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True, figured=figured)
-        return CoverageQuestion(asked, topic, negated, outlets, figured=figured)
+            return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True, figured=figured,
+                                                         quantity=quantity)
+        return CoverageQuestion(asked, topic, negated, outlets, figured=figured, quantity=quantity)
     return None
 
 
@@ -189,7 +213,9 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
         return Answer.abstain(question, 0.0, f"No article mentions {asked.topic!r} ({searched}).")
     sentence = found.citations[0].quote if found.citations else ""
     listed = f"{names}{rest}" if names else f"{more}{count:,} articles hold its words in one passage"  # counted, none read
-    if asked.ask == "how many":
+    if asked.quantity:
+        text = counted(asked.quantity, count, total, listed, f"{more}{count:,} of {_articles(total)}")
+    elif asked.ask == "how many":
         text = f"{more}{count:,} of {_articles(total)}" + (f": {names}{rest}" if names else "")
     elif asked.ask == "any":
         text = f"Yes: {listed}"
@@ -214,8 +240,18 @@ def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: i
     # an outlet asked for is named by its publisher, where its metadata gives one ("Which outlet reports that ...?")
     names = "; ".join(dict.fromkeys(source_name(c.title or c.file, publisher(c.doc_id), asked.outlets) for c in verdict.citations))
     count = max(verdict.source_count, len(verdict.citations))
-    text = f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names
+    text = (counted(asked.quantity, count, total, names, f"{count} of {_articles(total)}") if asked.quantity
+            else f"{count} of {_articles(total)}: {names}" if asked.ask == "how many" else f"Yes: {names}" if asked.ask == "any" else names)
     return Answer(question, text, verdict.sentence, False, verdict.confidence, verdict.citations, source_count=count)
+
+
+def counted(quantity: str, count: int, total: int, names: str, share: str) -> str:
+    """The Yes or No to how many articles state something, from how many do (`count` of `total`, said as `share`),
+    and those articles (`names`): "more" than one ("Is Trainium4 mentioned in more than one article?" -> "No: only
+    one: ..."), "one" only, or "all" of them."""
+    held = {"more": count > 1, "one": count == 1, "all": count == total}[quantity]
+    said = f"only one of {_articles(total)}" if count == 1 else share
+    return f"{'Yes' if held else 'No'}: {said}: {names}"
 
 
 def _said(topic: str) -> str:

@@ -227,7 +227,7 @@ class Engine:
             side_sources,
             sources_answer,
         )
-        from rag.bylines import asks_byline, byline_answer, credit_answer
+        from rag.bylines import asks_byline, author_described, byline_answer, credit_answer
         from rag.casing import leads_with_name
         from rag.choice import chosen, figure_choice, figure_question
         from rag.claim_check import checked_question
@@ -244,7 +244,16 @@ class Engine:
         )
         from rag.makers import maker_named
         from rag.outlets import cited_from, outlet_scope
-        from rag.parts import asked_of_answer, bare_followup, compared_label, compared_parts, joined, two_parts
+        from rag.parts import (
+            asked_of_answer,
+            bare_followup,
+            claim_parts,
+            claims_joined,
+            compared_label,
+            compared_parts,
+            joined,
+            two_parts,
+        )
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
@@ -263,6 +272,12 @@ class Engine:
             of_answer = None if first.abstained else asked_of_answer(parts[0], parts[1], first.text)
             second = self.ask(of_answer or parts[1], previous=parts[0], k=k, mode=mode)
             return joined(q.text, [(parts[0], first), (of_answer or parts[1], second)])
+        if (claims := claim_parts(q.text)) is not None and not q.followup:
+            # "Is Dario Amodei Anthropic's president and Daniela Amodei is its CEO?": each claim checked, the second
+            # as a follow-up of the first ("its"); a claim not so answers the whole
+            first = self.ask(claims[0], previous=previous, k=k, mode=mode)
+            second = self.ask(claims[1], previous=claims[0], k=k, mode=mode)
+            return claims_joined(q.text, [(claims[0], first), (claims[1], second)])
         if (compared := compared_parts(q.text)) is not None:
             # "How does OpenAI's valuation compare with Anthropic's?": each name's figure, each cited
             return joined(q.text, [(part, self.ask(part, k=k, mode=mode)) for part in compared], [compared_label(p) for p in compared])
@@ -369,6 +384,8 @@ class Engine:
         q, passages, outlets = outlet_scope(state.data, q, passages)
         if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
             return credited  # "Who edited the article about ...?": the credit line of the article found
+        if q.answer_type in ("person", "role") and (box := author_described(state.data, q.text, passages)) is not None:
+            return box  # "Who is Mr Explorer?": what the author box under the name says
         answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
         answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
         if (without_event := before_event(q)) is not None:

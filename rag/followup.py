@@ -152,7 +152,9 @@ def with_other_noun(text: str, previous: str) -> str | None:
     return previous[: first.idx] + m.group("noun") + previous[word.idx + len(word.text) :]
 
 
-_IT = re.compile(r"\b(?:it|its)\b|\bthe\s+(?:company|firm|startup|lab)(?:['’]s)?(?=\W|$)", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|its)\b|\bthe\s+(?:company|firm|startup|lab)(?:['’]s)?(?=\W|$)"
+                 # "Which models can you use there?": "there" closing the question, after a verb (not "Is there ...?")
+                 r"|(?<=[a-z] )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )there(?=\s*\?*\s*$)", re.IGNORECASE)
 
 
 # "it" as a subject: after an auxiliary ("is it", "did it") or opening the question
@@ -179,7 +181,8 @@ def with_referent(text: str, previous: str) -> str | None:
 
 def _named(text: str, name: str) -> str:
     """ "it", "its", "the company('s)" written as the name."""
-    return _IT.sub(lambda m: f"{name}'s" if m.group().lower().endswith(("its", "'s", "’s")) else name, text)
+    return _IT.sub(lambda m: f"{name}'s" if m.group().lower().endswith(("its", "'s", "’s")) else f"in {name}"
+                   if m.group().lower() == "there" else name, text)
 
 
 def referent_readings(text: str, previous: str) -> list[str]:

@@ -64,6 +64,46 @@ def two_parts(question: str) -> tuple[str, str] | None:
     return f"{first[0].upper()}{first[1:]}?", f"{second[0].upper()}{second[1:]}"
 
 
+# a yes/no question whose second clause has a subject and verb of its own, after "and": "Is Dario Amodei Anthropic's
+# president and Daniela Amodei is its CEO?" (a claim checked whole: rag.claim_check), each clause a claim
+_OPENS_YES_NO = re.compile(rf"^\W*{_AUX}\s+\S", re.IGNORECASE)
+_SECOND_CLAIM = re.compile(
+    rf",?\s+and\s+(?P<claim>(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*|it|its\s+[a-z]+|the\s+company)\s+{_AUX}\s+[^?]+?)\s*\?*\s*$")
+
+
+def claim_parts(question: str) -> tuple[str, str] | None:
+    """The two yes/no questions of a yes/no question that joins two claims, or None where it is one: "Is Dario Amodei
+    Anthropic's president and Daniela Amodei is its CEO?" -> ("Is Dario Amodei Anthropic's president?", "Is Daniela
+    Amodei its CEO?"). Not a list of names ("Are Amazon and Google investors?") nor one clause ("Did Amazon invest
+    and Google?")."""
+    from rag.claim_check import as_question  # (claim_check reads parts' forms: imported where used)
+
+    text = question.strip()
+    if not _OPENS_YES_NO.match(text) or (m := _SECOND_CLAIM.search(text)) is None:
+        return None
+    first = text[: m.start()].strip().rstrip(",;").strip()
+    second = as_question(m.group("claim"))
+    if second is None or len(first.split()) < 3:
+        return None
+    return f"{first}?", second
+
+
+def claims_joined(question: str, parts: Sequence[tuple[str, Answer]]) -> Answer:
+    """One answer to a yes/no question of two claims: a part answered No answers the whole No (its sentence and
+    sources: "Dario Amodei is Anthropic's president" is not so, whatever the other part says); otherwise the parts
+    together, as `joined` gives them, a part no source answers named in the note."""
+    denied = next(((p, a) for p, a in parts if not a.abstained and a.text.startswith("No")), None)
+    answered = [a for _, a in parts if not a.abstained]
+    if denied is None and len(answered) == len(parts) and len({a.text for a in answered}) == 1:
+        return joined(question, parts[:1])  # both held by one sentence: said once
+    if denied is None:
+        return joined(question, parts)
+    held = [p for p, a in parts if not a.abstained and a.text.startswith("Yes")]
+    note = f'Checked in parts: "{denied[0]}" is not so' + (
+        "; " + " and ".join(f'"{p}" is' for p in held) if held else "") + "."
+    return dataclasses.replace(denied[1], question=question, note=" ".join(n for n in (denied[1].note, note) if n))
+
+
 _CNAME = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*"
 # "How does OpenAI's valuation compare with Anthropic's?", "Compare Amazon's stake to Google's stake": one measure of
 # two names
@@ -219,9 +259,9 @@ def joined(question: str, parts: Sequence[tuple[str, Answer]], labels: Sequence[
     return dataclasses.replace(
         answered[0],
         question=question,
-        text=PART_SEPARATOR.join(
+        text=PART_SEPARATOR.join(dict.fromkeys(  # (two parts answered alike are answered once)
             f"{label}: {a.text}" if label else a.text
-            for (_, a), label in zip(parts, labels or [""] * len(parts), strict=True) if not a.abstained),
+            for (_, a), label in zip(parts, labels or [""] * len(parts), strict=True) if not a.abstained)),
         sentence=SENTENCE_SEPARATOR.join(sentences),
         confidence=round(min(a.confidence for a in answered), 4),
         citations=tuple(citations),

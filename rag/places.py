@@ -90,3 +90,35 @@ def names_place(text: str, place: str) -> bool:
     # "European" for "Europe", and "Europe" for "European"
     return any((DEMONYM.search(w) and demonym_of(w, place)) or (DEMONYM.search(place) and demonym_of(place, w))
                for w in re.findall(r"[A-Z][a-z]+", text))
+
+
+# nouns of the places a question may ask for by class ("Which US state ...?", "In which city ...?"): answered by a
+# place's name, never by a company's
+PLACE_CLASS_NOUNS = frozenset("city cities country countries town towns continent continents province provinces county "
+                              "counties nation nations".split())
+# nouns of places that also name other things ("in what state is the working fluid?", "which region of the
+# spectrum"): answered by no company's name, but not always by a place's
+LOOSE_PLACE_NOUNS = frozenset("state states region regions".split())
+PLACE_NAME_LABELS = PLACE_LABELS | {"FAC", NATIONALITY_LABEL}  # a place's name (a building, an airport; "British" of Britain)
+
+
+def named_as_place(sentence: str, start: int, end: int) -> bool:
+    """Whether the entity recognizer reads a name among the sentence's words at [start, end) as a place: "AWS" of
+    "across AWS data centers" is no US state, nor "Trainium4" a city. True where the sentence is too long to parse
+    (nothing is known against it)."""
+    if len(sentence) > MAX_PARSE_CHARS:
+        return True
+    return any(e.label_ in PLACE_NAME_LABELS for e in load_parser()(sentence).ents if e.start_char < end and start < e.end_char)
+
+
+OTHER_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})  # the recognizer's names of no place
+
+
+def named_as_other(sentence: str, start: int, end: int) -> bool:
+    """Whether the entity recognizer reads every name among the sentence's words at [start, end) as a company, a
+    person or a product ("AWS" of "across AWS data centers"), and finds one. False where the sentence is too long to
+    parse."""
+    if len(sentence) > MAX_PARSE_CHARS:
+        return False
+    ents = [e for e in load_parser()(sentence).ents if e.start_char < end and start < e.end_char]
+    return bool(ents) and all(e.label_ in OTHER_NAME_LABELS for e in ents)

@@ -128,10 +128,22 @@ _LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+
 _HOW_MUCH_IN_PLACE = re.compile(r"^\W*(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+)\s+how\s+(?P<ask>much|many)\b(?P<rest>[^?]*)\?*\s*$")
 
 
+# "I keep seeing 'circular investment' in one of the articles, what does that mean?": a remark that quotes a term, then
+# a question of it by "that" or "it"
+_QUOTED_THEN_ASKED = re.compile(
+    r"^\W*(?P<lead>.*?(?<!\w)[\"'‘“](?P<term>[^\"'‘’“”]{2,60}?)[\"'’”](?!\w).*?)\s*[,;:—–-]\s*(?:so\s+|but\s+|and\s+)?"
+    r"what\s+(?:does|do|did|is|are)\s+(?:that|it|this|they|those)(?P<verb>\s+(?:mean|stand\s+for|refer\s+to))?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
 def reordered(question: str) -> str:
-    """A question asked in place put as questions are: "5 gigawatts is like what?" -> "What is 5 gigawatts
+    """A question asked in place put as questions are: "I keep seeing 'circular investment', what does that mean?" ->
+    "What does 'circular investment' mean?", "5 gigawatts is like what?" -> "What is 5 gigawatts
     comparable to?", "Meta spend how much every year?" -> "How much does Meta spend every year?" (a verb in "-ed" asks
     "did", one in "-s" "does"); the question as it is otherwise."""
+    if (m := _QUOTED_THEN_ASKED.match(question)) is not None:
+        return f"What does '{m.group('term')}' mean?" if m.group("verb") else f"What is '{m.group('term')}'?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:

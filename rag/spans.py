@@ -143,7 +143,9 @@ _DATE = re.compile(
 )
 _SPAN_OF_TIME = re.compile(
     r"\b(?:over|for|during|within|across|throughout)\s+(?:the\s+)?(?:next|past|last|coming|following|several|many|multiple|few)"
-    r"\s+(?:few\s+)?(?:decades?|years?|months?|weeks?)\b",
+    r"\s+(?:few\s+)?(?:decades?|years?|months?|weeks?)\b"
+    # "for weeks or months": two plural units alone (not "for years" alone, a way of saying "long")
+    r"|\b(?:for|over|within|across)\s+(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:days|weeks|months|years|decades)\b",
     re.IGNORECASE,
 )
 # a date that names its day ("February 12, 2026", "12 February"): what "On what exact date ...?" asks for
@@ -155,7 +157,8 @@ _WEEKDAY = re.compile(rf"\b{_WEEKDAYS}s?\b")
 _ASKS_DATE = re.compile(r"\bdate\b", re.IGNORECASE)
 # a span of time of no stated length ("over the coming years", "for several months"): no answer to "how many years"
 _VAGUE_TIME = re.compile(
-    r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b", re.IGNORECASE
+    r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b"
+    r"|\b(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:days|weeks|months|years|decades)\b", re.IGNORECASE
 )
 
 

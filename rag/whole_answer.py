@@ -166,6 +166,16 @@ def whole_answer(
             cut = answer_forms.condition(data.sentences[s.sentence_id].text)
             if cut is not None:
                 return s, cut[2]
+    if (conditioned := answer_forms.ASKS_CONSEQUENCE.match(q.text)) is not None:
+        # "What happens if Anthropic's growth slows down?": what a sentence among the best says follows from that
+        # condition ("if Anthropic's growth slows, the long-dated purchase commitments become less valuable")
+        asked = frozenset(content_terms(conditioned.group("condition")))
+        for s in bound[:REASON_CANDIDATES]:
+            if s.score < REASON_REACH * best.score:
+                break
+            cut = answer_forms.consequence(data.sentences[s.sentence_id].text, asked)
+            if cut is not None:
+                return dataclasses.replace(s, span=None), cut[2]
     if q.plural and q.asked_class and q.answer_type not in ("yesno", "definition"):
         # "Which sectors are deploying Claude?": the members a near sentence lists of that class ("finance, healthcare,
         # legal, and technology sectors"), not a name beside them ("Enterprise adoption ...")

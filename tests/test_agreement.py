@@ -19,6 +19,9 @@ from tests.conftest import SEED
     ("Do the articles give different figures for Amazon's total investment?",
      AgreementQuestion("What is Amazon's total investment?", True)),
     ("Does the AWS spending pledge vary across the articles?", AgreementQuestion("What is the AWS spending pledge?", True)),
+    # which sources: the answer's sources and those that give another figure (the fifty-ninth blind probe)
+    ("Which sources disagree about how much Amazon has invested in Anthropic in total?",
+     AgreementQuestion("How much has Amazon invested in Anthropic in total?", True, True, True)),
     ("Did Amazon's investment change in 2025?", None),  # a change in time, not between the sources
     ("Do all the articles agree?", None),  # about nothing in particular
     ("Does Amazon agree to invest $5 billion?", None),  # not about the sources
@@ -82,3 +85,9 @@ def test_how_the_articles_differ_asks_about_the_figure(question, topic):
 def test_how_the_articles_differ_is_answered_by_the_figure_and_its_disagreement(seed_engine):
     got = seed_engine.ask("How do the articles differ on how much Amazon's new investment is — $4 billion or $5 billion?")
     assert got.text == "$5bn" and [c.text for c in got.conflicts] == ["$4B"]
+
+
+def test_which_sources_disagree_names_each_side_with_its_figure(seed_engine):
+    answer = seed_engine.ask("Which sources disagree about how much Amazon has invested in Anthropic in total?")
+    assert answer.text == ("Amazon commits up to $25bn investment in Anthropic: total potential commitment to $33bn; "
+                           "against it: Amazon Pours $4B More Into Anthropic Deal: $8 billion")

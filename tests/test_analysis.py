@@ -1956,6 +1956,10 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("Amazon spends how much?", "How much does Amazon spend?"),
     ("Anthropic is valued how much?", "Anthropic is valued how much?"),  # no verb of its own to ask with
     ("5GW is comparable to what?", "5GW is comparable to what?"),  # read by the blank it leaves
+    # the sixtieth blind probe (a newcomer): a remark that quotes a term, then "what does that mean?" (was "strategy")
+    ("i keep seeing 'circular investment' in one of the articles, what does that mean?", "What does 'circular investment' mean?"),
+    ('The article says "anchor investor" - what is that?', "What is 'anchor investor'?"),
+    ("I don't get it, what does that mean?", "I don't get it, what does that mean?"),  # no term quoted
 ])
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):
     from rag.questions import reordered

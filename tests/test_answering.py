@@ -1408,3 +1408,39 @@ def test_a_year_asked_that_the_source_does_not_date_is_noted(seed_engine):
 ])
 def test_a_yes_no_question_half_borne_out_is_no_yes(seed_engine, question):
     assert not seed_engine.ask(question).text.startswith("Yes")
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the sixtieth blind probe (a newcomer): what follows from a condition (was "rapid"; was "H100/B200")
+    ("What happens if Anthropic's growth slows down?",
+     "the long-dated purchase commitments become less valuable and Trainium adoption could be judged against "
+     "better-established NVIDIA performance", "001"),
+    ("What happens to NVIDIA if Trainium works well at scale?",
+     "it puts pressure on NVIDIA’s implied monopoly rent at the margin and weakens the bargaining power of hyperscalers "
+     "that are still overdependent on H100/B200 supply", "001"),
+    # a length said in two plural units (was "thousands", the GPUs' count)
+    ("How long does it take to train a large language model?", "weeks or months", "002"),
+    # an author box under the name (was refused)
+    ("Who is Mr Explorer?", "AI tools educator and creator of the Mr Explorer YouTube channel", "002"),
+    # the long form asked twice is given once (was "Amazon Web Services; Amazon Web Services")
+    ("What does AWS stand for and what is it?", "Amazon Web Services", "000"),
+])
+def test_sixtieth_probe_mends(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
+
+
+@pytest.mark.parametrize(("sentence", "condition", "then"), [
+    ("The main risk is execution: if Anthropic’s growth slows, the long-dated purchase commitments become less valuable.",
+     "Anthropic's growth slows down", "the long-dated purchase commitments become less valuable"),
+    ("If the water level drops, such that the temperature of the firebox crown increases significantly, the lead melts "
+     "and the steam escapes, warning the operators.", "the water level of the boiler drops", "the lead melts and the steam escapes"),
+    ("Prices would fall if demand slowed.", "demand slows", "Prices would fall"),
+    ("If prices rise, demand falls.", "Anthropic's growth slows", None),  # another condition
+])
+def test_what_follows_from_a_condition(sentence, condition, then):
+    from rag.answer_forms import consequence
+    from rag.lexical import content_terms
+
+    cut = consequence(sentence, frozenset(content_terms(condition)))
+    assert (cut[2] if cut else None) == then

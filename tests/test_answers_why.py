@@ -32,6 +32,9 @@ from tests.conftest import SEED
         "Is Anthropic profitable?",
         # was "$30 billion", the revenue it has reached: no article gives a forecast
         "What revenue does Anthropic project for 2027?",
+        # the sixtieth blind probe: was "AWS" of "across AWS data centers", no US state; "Amazon" is no city
+        "Which US state will the new data centers for Anthropic be built in?",
+        "In which city is the office of Anthropic?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

@@ -60,6 +60,13 @@ from rag.claim_check import as_question, checked_question
     ("Screenshot reads: Anthropic revenue $1B", "Is Anthropic's revenue $1B?"),
     ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
     ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
+    # the fifty-ninth blind probe (a fact-checker): "Is it true" without "that"; a statement whose verb follows an
+    # aside between commas (were asked as written)
+    ("Is it true Daniela Amodei is Anthropic's CEO?", "Is Daniela Amodei Anthropic's CEO?"),
+    ("Amazon's total potential commitment to Anthropic, including prior funding, is $33 billion?",
+     "Is Amazon's total potential commitment to Anthropic, including prior funding, $33 billion?"),
+    ("According to AI Business, does Amazon have a board seat?", "According to AI Business, does Amazon have a board seat?"),
+    ("Is it true?", "Is it true?"),
 ])
 def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     assert checked_question(text) == asked
@@ -145,6 +152,34 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Draft: 'Meta spends over $30 billion a year on AI infrastructure while keeping its Llama models closed-source.' OK?",
      "No: Meta has taken a different approach"),
     ("Caption: Anthropic, founded in 2015, ... OK?", "No: This latest investment round reportedly values Anthropic"),  # "founded only in 2021"
+    # the fifty-ninth blind probe: roles swapped ("CEO Dario Amodei and President Daniela Amodei"), each claim checked
+    # (both were a Yes); what is one thing's alone given to another (refused)
+    ("Is it true Dario Amodei is Anthropic's president and Daniela Amodei is its CEO?", "No: This structure appeals"),
+    ("Is it true Dario Amodei is Anthropic's CEO and Daniela Amodei is its president?", "Yes: This structure appeals"),
+    ("Is it true Daniela Amodei is Anthropic's CEO?", "No: This structure appeals"),
+    ("Draft says Anthropic will use Nvidia H100 chips as its primary computing base — correct?",
+     "No: Under the partnership terms, Anthropic commits to using AWS Trainium chips"),
+    ("Will Anthropic use AWS Trainium chips as its primary computing base?", "Yes: Under the partnership terms"),
+    ("Amazon's total potential commitment to Anthropic, including prior funding, is $33 billion?", "Yes: Amazon will invest $5bn"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Is Dario Amodei Anthropic's president and Daniela Amodei is its CEO?",
+     ("Is Dario Amodei Anthropic's president?", "Is Daniela Amodei its CEO?")),
+    ("Does Amazon own a stake and it has a board seat?", ("Does Amazon own a stake?", "Does it have a board seat?")),
+    ("Are Amazon and Google investors?", None),  # a list of names, one claim
+    ("Was the deal announced in 2023 and is Amazon a minority investor?", None),  # a second question: rag.parts.two_parts
+])
+def test_a_yes_no_question_of_two_claims_is_two_questions(question, parts):
+    from rag.parts import claim_parts
+
+    assert claim_parts(question) == parts
+
+
+def test_a_claim_checked_in_parts_is_not_so_where_one_part_is_not(seed_engine):
+    answer = seed_engine.ask("Is it true Dario Amodei is Anthropic's president and Daniela Amodei is its CEO?")
+    assert answer.note.endswith('Checked in parts: "Is Dario Amodei Anthropic\'s president?" is not so.')
+    assert [c.doc_id[:3] for c in answer.citations] == ["003"]

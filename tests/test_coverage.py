@@ -41,6 +41,17 @@ from tests.conftest import SEED
     ("Which outlet ran the piece that calls the deal a 'circular investment'?",
      CoverageQuestion("which", "circular investment", outlets=True)),
     ("Which publication carried the story that mentions Gemini?", CoverageQuestion("which", "Gemini", outlets=True)),
+    # how many articles, asked yes or no (the fifty-ninth blind probe: were refused)
+    ("Is the 5-gigawatt figure in more than one article?",
+     CoverageQuestion("any", "the 5-gigawatt figure", figured=True, quantity="more")),
+    ("Is Trainium4 mentioned in more than one article?", CoverageQuestion("any", "Trainium4", quantity="more")),
+    ("Does more than one article mention OpenAI?", CoverageQuestion("any", "OpenAI", quantity="more")),
+    ("Is Bedrock mentioned in only one source?", CoverageQuestion("any", "Bedrock", quantity="one")),
+    ("Do all the articles say Amazon invested $4 billion?",
+     CoverageQuestion("any", "Amazon invested $4 billion", claim=True, figured=True, quantity="all")),
+    # who published the piece that says it: its publisher (was "Amazon")
+    ("Who published the piece calling the deal a circular investment?",
+     CoverageQuestion("which", "circular investment", outlets=True)),
     # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),
@@ -192,3 +203,32 @@ def test_a_claim_that_is_a_wh_clause_is_stated_by_an_answer_to_its_question(seed
     assert got.abstained and got.note.startswith("No article was found that says how many employees Anthropic has")
     got = seed_engine.ask("Which article reports how much Amazon initially invested in September 2023?")
     assert not got.abstained and [c.doc_id for c in got.citations][:1] == [SEED["003"]]
+
+
+@pytest.mark.parametrize(("quantity", "count", "expected"), [
+    ("more", 2, "Yes: 2 of 5 articles: A; B"),
+    ("more", 1, "No: only one of 5 articles: A; B"),
+    ("one", 1, "Yes: only one of 5 articles: A; B"),
+    ("one", 3, "No: 3 of 5 articles: A; B"),
+    ("all", 5, "Yes: 5 of 5 articles: A; B"),
+    ("all", 4, "No: 4 of 5 articles: A; B"),
+])
+def test_how_many_articles_asked_yes_or_no_is_answered_by_the_count(quantity, count, expected):
+    from rag.coverage import counted
+
+    assert counted(quantity, count, 5, "A; B", f"{count} of 5 articles") == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Is the 5-gigawatt figure in more than one article?", ("Yes: 2 of 5", {"001", "004"})),
+    ("Is Trainium4 mentioned in more than one article?", ("No: only one of 5", {"004"})),
+])
+def test_more_than_one_article_is_answered_from_the_articles_found(seed_engine, question, expected):
+    answer = seed_engine.ask(question)
+    assert answer.text.startswith(expected[0])
+    assert {c.doc_id[:3] for c in answer.citations} == expected[1]
+
+
+def test_who_published_the_piece_that_says_it_is_its_publisher(seed_engine):
+    answer = seed_engine.ask("Who published the piece calling the deal a circular investment?")
+    assert (answer.text, [c.doc_id[:3] for c in answer.citations]) == ("AI Business", ["002"])

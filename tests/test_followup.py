@@ -248,6 +248,12 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
     (["The draft says Anthropic's annual revenue is about $1 billion. Is that right?", "And the older article?"],
      ["No: The scale of the investment is justified by Anthropic’s maturing business model, with reports indicating that"
       " the firm’s annualized revenue has surpassed the $30 billion milestone.", "surpassing $1 billion"]),
+    # found by the sixtieth blind probe: "there" for the name asked of before (was "Hamidun Academy"); "it" of the
+    # previous question's name, competing "against" what a sentence says it competes "with" (was "Amazon")
+    (["What is Amazon Bedrock?", "Which models can you use there?"],
+     ["the managed service that lets enterprises build generative AI applications using foundation models from multiple "
+      "providers", "Anthropic's Claude"]),
+    (["What is Trainium?", "What is it competing against?"], ["AWS Trainium chips", "dominant NVIDIA"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
