@@ -58,6 +58,20 @@ _WHICH_DIFFER = re.compile(
     r"(?:on|about|over|regarding|as\s+to|in)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+# "How has Anthropic's reported revenue changed between reports?": the older figure and the newer one
+_HOW_CHANGED = re.compile(
+    r"^\W*how\s+(?:has|have|did|does|do)\s+(?:the\s+)?(?P<topic>.+?)\s+(?P<verb>change[ds]?|evolved?|shift(?:ed)?|move[ds]?|grown|grow)\s+"
+    rf"(?:between|across|among|from\s+one\s+\w+\s+to\s+(?:another|the\s+next)|over|in)\s+(?:the\s+|different\s+|these\s+)?{_SOURCES}\W*$",
+    re.IGNORECASE,
+)
+# "Which article gives the older figure for Amazon's total investment?": the sources of one side, by age
+_WHICH_SIDE = re.compile(
+    rf"^\W*(?:which|what)\s+(?:of\s+the\s+)?{_SOURCES}\s+(?:gives?|has|have|reports?|states?|says?|carr(?:y|ies)|cites?|uses?)\s+the\s+"
+    r"(?P<side>older|earlier|outdated|stale|previous|old|newer|newest|latest|more\s+recent|most\s+recent|current|updated|new)\s+"
+    r"(?:figure|number|amount|estimate|total|value|one)\s+(?:for|on|about|of|regarding)\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
+_OLDER_SIDE = frozenset({"older", "earlier", "outdated", "stale", "previous", "old"})
 _ALTERNATIVES_AFTER = re.compile(r"\s*[—–:,(]\s*[^—–:,(]*\bor\b[^—–:,(]*\)?\s*$")  # " — $4 billion or $5 billion"
 _INDIRECT = re.compile(r"^(?P<wh>(?i:how\s+(?:much|many|big|large|long)|what|who|when|where))\s+(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
                        r"\s+(?P<aux>is|are|was|were|has|have|had|will|would|can)\b(?P<rest>.*)$")
@@ -75,6 +89,7 @@ class AgreementQuestion:
     asks_disagreement: bool  # "Do the sources disagree ...?": yes means they do
     asks_how: bool = False  # "How do the articles differ on ...?": the answer and what disagrees with it, no yes or no
     asks_which: bool = False  # "Which sources disagree about ...?": the sources of each figure
+    side: str = ""  # "older" or "newer": "Which article gives the older figure for ...?"; "change": how it changed
 
 
 # "Do the other articles agree?", "Do the sources disagree on that?": of the previous question
@@ -100,6 +115,11 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     follow = _AGREE_FOLLOWUP.match(text)
     if follow is not None:
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
+    if (side := _WHICH_SIDE.match(text) or _HOW_CHANGED.match(text)) is not None:
+        named = side.groupdict().get("side")
+        asked_side = "change" if named is None else "older" if " ".join(named.lower().split()) in _OLDER_SIDE else "newer"
+        topic = _topic_question(side.group("topic").strip())
+        return AgreementQuestion(topic, True, True, True, asked_side) if topic else None
     which = _WHICH_DIFFER.match(text)
     how = _HOW_DIFFER.match(text) or which
     m = how or _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
@@ -111,20 +131,31 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     if previous and _OF_THE_ANSWER.fullmatch(topic):
         # "Do all sources agree on the amount?" after "How much is Amazon investing?": of the previous question
         return AgreementQuestion(previous, " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS)
+    return AgreementQuestion(_topic_question(topic), " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS, how is not None,
+                             which is not None)
+
+
+def _topic_question(topic: str) -> str:
+    """The question an agreement question is about, from its topic: "Anthropic's annual revenue" -> "What is
+    Anthropic's annual revenue?", "how much the investment is" -> "How much is the investment?"."""
     if _WH_START.match(topic):  # "on how much Amazon invested": the question it names
         # "how much the investment is": "how much is the investment"; "how much Amazon is putting in": "how much is Amazon putting in"
         topic = _INDIRECT.sub(r"\g<wh> \g<aux> \g<subject>\g<rest>", topic)
         topic = topic[0].upper() + topic[1:]
     else:
         topic = f"What is {topic}"
-    return AgreementQuestion(f"{topic}?", " ".join(m.group("verb").lower().split()) in _NEGATIVE_VERBS, how is not None,
-                             which is not None)
+    return f"{topic}?"
 
 
 def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:
     """The answer to the agreement question from the answer to what it is about."""
     if asked.asks_which and not answer.abstained:
-        return dataclasses.replace(answer, question=question, text=_sides(answer))
+        if asked.side == "older" and answer.conflicts and answer.lead_basis.startswith("newer"):
+            from rag.attribution import older_answer  # (attribution reads answers: imported where used)
+
+            # "Which article gives the older figure for ...?": cited from the older side's articles
+            return dataclasses.replace(older_answer(question, answer), text=_sides(answer, asked.side))
+        return dataclasses.replace(answer, question=question, text=_sides(answer, asked.side))
     if answer.abstained or asked.asks_how:
         return dataclasses.replace(answer, question=question)
     if answer.conflicts:
@@ -138,14 +169,23 @@ def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) ->
     return dataclasses.replace(answer, question=question, text=text)
 
 
-def _sides(answer: Answer) -> str:
+def _sides(answer: Answer, side: str = "") -> str:
     """The sources on each side of a disagreement, each with its figure: "Amazon commits up to $25bn ...: $33bn;
-    against it: Amazon Pours $4B More ...: $8 billion"; where none disagrees, that the sources agree (or that one
-    source alone states it)."""
+    against it: Amazon Pours $4B More ...: $8 billion"; only the older side's, or the newer's, where `side` asks
+    for one; the older, then the newer, for how it "change"d. Where none disagrees, that the sources agree (or that
+    one source alone states it). The answer's figure leads as the newer where its sources are the newer ones
+    (its lead basis says so), as rag.conflicts weighs them."""
     titles = "; ".join(dict.fromkeys(c.title or c.file for c in answer.citations))
     if not answer.conflicts:
         if len({c.doc_id for c in answer.citations}) < 2:
             return f"None: only one source states it ({titles}): {answer.lead}"
         return f"None: the sources that state it agree ({titles}): {answer.lead}"
     others = "; ".join(dict.fromkeys(f"{c.title or c.file}: {c.text}" for c in answer.conflicts))
+    newer = answer.lead_basis.startswith("newer")
+    if side == "older" and newer:
+        return others
+    if side == "newer" and newer:
+        return f"{titles}: {answer.lead}"
+    if side == "change" and newer:
+        return f"From {others} (older) to {titles}: {answer.lead} (newer)"
     return f"{titles}: {answer.lead}; against it: {others}"

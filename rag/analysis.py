@@ -606,7 +606,8 @@ _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now tod
 
 
 # exclusivity, in a question or in the sentence answering it: "only", "exclusively", "solely", "sole"
-EXCLUSIVE = re.compile(r"\b(?:only|exclusive(?:ly)?|solely|sole)\b", re.IGNORECASE)
+# (not "only" before a figure, which says it is small: "Is Anthropic's revenue only $1 billion?")
+EXCLUSIVE = re.compile(r"\b(?:only(?!\s+(?:about\s+|around\s+|some\s+)?[$€£]?\d)|exclusive(?:ly)?|solely|sole)\b", re.IGNORECASE)
 # a comparison, in a question or in the sentence answering it: "more ... than", "larger than", "behind", "ahead of",
 # "second place", "the most advanced"
 COMPARING = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"

@@ -72,6 +72,15 @@ _COUNT_PASSIVE = re.compile(
 _COUNT_ACTIVE = re.compile(
     rf"^(?:do|does|did)\s+{_QUANTITY}\s+{_OF_THE}(?:the\s+)?(?P<noun>{_SOURCES})\s+(?:also\s+)?(?P<verb>{_MENTION}|{_STATE})\s+"
     rf"(?P<topic>.+?){_END}", re.IGNORECASE)
+# "Which article is the oldest?", "Which is the most recent report on the deal?": an article by its time
+_AGES = {"newest": ("newest", "latest", "most recent", "last", "youngest"), "oldest": ("oldest", "earliest", "least recent", "first")}
+_AGE = r"(?P<age>newest|latest|most\s+recent|last|youngest|oldest|earliest|least\s+recent|first)"
+_ABOUT_TOPIC = r"(?:\s+(?:on|about|covering|regarding|of|that\s+mentions?|mentioning)\s+(?P<topic>.+?))?"
+_BY_AGE = (
+    re.compile(rf"^(?:which|what)\s+{_OF_THE}(?P<noun>{_SOURCES})\s+(?:is|was)\s+(?:the\s+)?{_AGE}(?:\s+(?:one|{_SOURCES}))?{_ABOUT_TOPIC}{_END}",
+               re.IGNORECASE),
+    re.compile(rf"^(?:which|what)\s+is\s+the\s+{_AGE}\s+(?P<noun>{_SOURCES}){_ABOUT_TOPIC}{_END}", re.IGNORECASE),
+)
 # "How many articles are there?"
 _ALL = re.compile(
     rf"^how\s+many\s+(?P<noun>{_SOURCES})\s+(?:are\s+there|do\s+(?:you|we|I)\s+have|are\s+(?:in|indexed|loaded)\b.*|"
@@ -96,6 +105,7 @@ class CoverageQuestion:
     claim: bool = False  # a claim ("... say Anthropic is independent"): its sources state it, not only mention its words
     figured: bool = False  # the topic holds a figure (not a year): looked up in the figure index first
     quantity: str = ""  # a yes/no of how many articles: "more" than one, "one" only, "all" (QUANTITIES)
+    age: str = ""  # "newest" or "oldest": the article asked for by its time
 
     @property
     def as_yes_no(self) -> tuple[str, bool]:
@@ -118,6 +128,9 @@ def yes_no_of(claim: str) -> tuple[str, bool]:
         return f"{claim[0].upper()}{claim[1:].rstrip(' ?.!')}?", False
     statement, negated = without_negation(claim.rstrip(" ?.!"))
     asked = as_question(statement)
+    if asked is None and not parse_figures(statement) and content_terms(statement):
+        # "Which source gives a valuation for Anthropic?": a thing, not a claim; the articles that answer what it is
+        return f"What is {statement}?", False
     return (asked, negated) if asked is not None else (claim, False)
 
 
@@ -141,6 +154,12 @@ _ADDED = re.compile(r",?\s+(?:as\s+well|too|also)\s*$", re.IGNORECASE)
 def coverage_question(text: str) -> CoverageQuestion | None:
     """The question as a question about the articles, or None."""
     text = _RAN_THE_PIECE.sub(_ran_the_piece, text.strip())
+    for pattern in _BY_AGE:
+        if (m := pattern.match(text)) is not None:
+            said = " ".join(m.group("age").lower().split())
+            age = next(a for a, words in _AGES.items() if said in words)
+            topic = _TOPIC_LEAD.sub("", (m.group("topic") or "").strip()).strip(" \"'“”‘’")
+            return CoverageQuestion("which", topic, outlets=bool(_OUTLETS.match(m.group("noun"))), age=age)
     if (m := _ALL.match(text)) is not None:
         return CoverageQuestion("how many", "", outlets=bool(_OUTLETS.match(m.group("noun"))))
     for pattern, ask in ((_ASKED, ""), (_ASKED_PASSIVE, ""), (_ANY, "any"), (_ANY_PASSIVE, "any"), (_COUNT_PASSIVE, "any"),
@@ -224,13 +243,37 @@ def coverage_answer(question: str, asked: CoverageQuestion, found: Mentioning, l
     return Answer(question, text, sentence, False, 1.0, found.citations, source_count=count)
 
 
+def by_age(question: str, asked: CoverageQuestion, found: Mentioning, label: Callable[[str], str],
+           head: Callable[[str], tuple[str, str]]) -> Answer:
+    """The newest or oldest of the articles `found` (newest first), with its time and why it is known: `head` gives
+    a document id's (date, basis). The oldest of more articles than were read is the oldest of those read, said so;
+    an article of unknown time is no answer to which is oldest."""
+    cited = list(found.citations)
+    if asked.age == "oldest":
+        cited = [c for c in reversed(cited) if head(c.doc_id)[0]]
+    if not cited:
+        return Answer.abstain(question, 0.0, "No article found has a known date." if found.citations else "No article found.")
+    first = cited[0]
+    date, basis = head(first.doc_id)
+    when = f" ({date}" + (f": {basis}" if basis and basis != date else "") + ")" if date else " (date unknown)"
+    about = f" of those that mention {asked.topic!r}" if asked.topic else ""
+    read = f" of the {len(found.citations)} newest read of {found.count:,}" if asked.age == "oldest" and found.count > len(found.citations) else ""
+    note = f"The {asked.age} article{about}{read}, by the date the index knows for each."
+    tied = [c for c in cited if date and head(c.doc_id)[0] == date]
+    if len(tied) > 1:  # as old as one another, as far as the index knows
+        text = f"{len(tied)} articles of the same time{when}: " + "; ".join(dict.fromkeys(label(c.doc_id) for c in tied))
+        return Answer(question, text, first.quote, False, 1.0, tuple(tied), source_count=len(tied), note=note)
+    return Answer(question, f"{label(first.doc_id)}{when}", first.quote, False, 1.0, (first,), source_count=1, note=note)
+
+
 def from_claim(question: str, asked: CoverageQuestion, verdict: Answer, total: int, negated: bool = False,
                publisher: Callable[[str], str] = lambda _doc_id: "") -> Answer:
     """The articles that state a claim in words, from the answer to it asked as a yes/no question (`verdict`): a Yes
     cites them (a No, where the claim is a denial: `negated`); otherwise no article states it (a verdict against it
     is quoted: what its source says instead). `publisher` of a document id names it where outlets are asked for."""
     # a claim that is a wh-clause ("how many employees Anthropic has") is stated by any answer to its question
-    stated = not verdict.abstained and (verdict.text.startswith("No" if negated else "Yes") or _WH_CLAUSE.match(asked.topic) is not None)
+    stated = not verdict.abstained and (verdict.text.startswith("No" if negated else "Yes") or _WH_CLAUSE.match(asked.topic) is not None
+                                        or _WH_CLAUSE.match(verdict.question) is not None)  # "What is a valuation for ...?"
     if not stated:
         if verdict.abstained or not verdict.citations:
             # the claim asked found in no words the answerer reads as it: not proof that no article says it otherwise

@@ -240,6 +240,7 @@ class Engine:
             needs_previous,
             referent_readings,
             restated,
+            with_other_target,
             with_referent,
         )
         from rag.makers import maker_named
@@ -302,6 +303,9 @@ class Engine:
             swapped = earlier_names  # "What are they doing?" after "Kunlun Wanwei and Nine United"
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             got = self.ask(swapped, k=k, mode=mode)
+            if got.abstained and before is not None and (target := with_other_target(q.text, before)) not in (None, swapped):
+                # "What about Anthropic?" after "How much did Amazon invest in OpenAI?": of the party it was done to
+                got = self.ask(target, k=k, mode=mode)
             if got.abstained and before is not None and bare_followup(q.text, before) is not None:
                 # "Over how long?" after "What does Anthropic commit in return?": what the answer's own sentences say
                 got = self._in_answer(swapped, self.ask(before, previous=context or None, k=k, mode=mode)) or got
@@ -459,9 +463,10 @@ class Engine:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""
         from rag.attribution import attribution_answer, source_name
         from rag.citing import cite
-        from rag.coverage import SHOWN_ARTICLES, Mentioning, coverage_answer, from_claim, from_figures
+        from rag.coverage import SHOWN_ARTICLES, Mentioning, by_age, coverage_answer, from_claim, from_figures
         from rag.figures import parse_figures
         from rag.lexical import content_terms
+        from rag.records import Citation
 
         state = self.state
         data = state.data
@@ -485,12 +490,24 @@ class Engine:
         else:
             m = data.lexical.mentions(content_terms(asked.topic), SHOWN_ARTICLES)
             found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds, m.about)
+        if asked.age and not asked.topic:
+            # "Which article is the oldest?": every article, in the order of time the index keeps
+            order = data.lexical.newest_first()
+            ends = order[:SHOWN_ARTICLES] if asked.age == "newest" else order[-SHOWN_ARTICLES:]
+            heads = [data.document_head(d) for d in ends]
+            found = Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), total, False, total)
         unmentioned = tuple(data.documents_except(found.holds, SHOWN_ARTICLES)) if asked.negated and not (found.at_least or found.about) else ()
 
         def label(doc_id: str) -> str:
             head = data.document_head(doc_id)
             return source_name(head.label, head.publisher, asked.outlets)
 
+        if asked.age:
+            def head(doc_id: str) -> tuple[str, str]:
+                known = data.document_head(doc_id)
+                return known.date, known.date_basis
+
+            return by_age(question, asked, found, label, head)
         labels = {d: label(d) for d in (*(c.doc_id for c in found.citations), *unmentioned)}
         return coverage_answer(question, asked, found, labels, unmentioned)
 

@@ -23,11 +23,9 @@ def _previous_analysis(previous: str) -> QuestionAnalysis:
     return analyse(previous)
 
 
-_LEANS_ON_CONTEXT = re.compile(
-    r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b"
-    r"|\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same)\b",
-    re.IGNORECASE,
-)
+_CONTINUING = re.compile(r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same)\b",
+                          re.IGNORECASE)
 MIN_OWN_TERMS = 2
 
 
@@ -40,9 +38,19 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     text = without_answers_asked(q.text[len(q.set_aside) :] if q.set_aside else q.text)  # "two" of "Which two ...?"
     if not previous:
         return text
-    if _LEANS_ON_CONTEXT.search(q.text) or len(q.terms) < MIN_OWN_TERMS:
+    if _REFERS_BACK.search(q.text) or len(q.terms) < MIN_OWN_TERMS or (_CONTINUING.match(q.text) and not _stands_alone(q)):
         return f"{text} {previous}"
     return text
+
+
+def _stands_alone(q: QuestionAnalysis) -> bool:
+    """Whether a question that opens as a continuation names all it asks of: "And Amazon's OpenAI investment?" (a
+    name owns the thing asked, and another name says of what), not "And Google?"."""
+    return _NAMES_OWNED_NAMED.search(q.text) is not None
+
+
+# a name's thing named by another name: "Amazon's OpenAI investment", "Google's Gemini models"
+_NAMES_OWNED_NAMED = re.compile(r"(?-i:[A-Z])[\w&.-]*['’]s\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*\s+[a-z]{3,}")
 
 
 # "What about Google?", "And Microsoft?", "How about for OpenAI?": the previous question asked of another name
@@ -113,6 +121,20 @@ _OTHER_OBJECT = re.compile(
     rf"(?P<name>{_CAPITALIZED})\W*$",
     re.IGNORECASE,
 )
+
+
+def with_other_target(text: str, previous: str) -> str | None:
+    """ "What about Anthropic?" after "How much did Amazon invest in OpenAI?", read as the party it was done to:
+    "How much did Amazon invest in Anthropic?" (the first name after a preposition replaced); None where the
+    question only names no other name, or the previous question names none after a preposition."""
+    m = _OTHER_NAME.match(text)
+    if m is None or m.group("second") or not names_another(text):
+        return None
+    name = re.sub(r"['’]s?$", "", m.group("name"))
+    placed = re.search(rf"\b(?:in|into|with|for|from|at|to|on)\s+(?:the\s+)?(?P<name>{_CAPITALIZED})", previous)
+    if placed is None or placed.group("name").lower() == name.lower():
+        return None
+    return previous[: placed.start("name")] + name + previous[placed.end("name") :]
 
 
 def _with_other_object(prep: str, name: str, previous: str) -> str | None:
@@ -359,7 +381,9 @@ def with_other_owned(text: str, previous: str) -> str | None:
 
 
 # "No, I meant Microsoft's investment in OpenAI", "Sorry, I meant Google": the previous question of what is meant
-_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\W+)*(?:i\s+meant|i\s+mean|meant)\s+(?P<meant>[^?.!]+?)\s*[?.!]*\s*$",
+# (a question after a comma asks the previous one again: "No, I meant Anthropic, how much this time?")
+_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\W+)*(?:i\s+meant|i\s+mean|meant)\s+(?P<meant>[^?.!]+?)"
+                         r"(?:\s*,\s*(?:so\s+|and\s+)?(?:how|what|when|who|which|where)\b[^?.!]*)?\s*[?.!]*\s*$",
                          re.IGNORECASE)
 
 

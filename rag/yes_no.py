@@ -89,6 +89,8 @@ def yes_no(
                       and rarest in facts(data, s.sentence_id).terms]
         saying = [s for s in order if _says_word(rarest, facts(data, s.sentence_id).terms)]
         order = saying + [s for s in order if s not in saying]
+    # what the question says of its names is a word no article holds ("siblings"), and no figure or span of time
+    unheard = bool(rarest) and not q.figures and not q.durations and data.lexical.chunk_df(rarest) == 0
     absence = bool(_ABSENCE.search(q.text))
     # "regulators": who the act is asked of, where no name or figure says what the question is about
     specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]  # not "AI"
@@ -120,6 +122,8 @@ def yes_no(
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
             said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and unheard and not _says_word(rarest, facts(data, s.sentence_id).near_terms):
+            continue  # "Are Dario and Daniela Amodei siblings?": no article says "siblings", no sentence says Yes
         if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
             continue  # "Are regulators looking at these AI investments?": "the AI ecosystem will look like ..." names no regulator
         if q.compares and not q.compared and not COMPARING.search(text):

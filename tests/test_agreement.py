@@ -22,6 +22,12 @@ from tests.conftest import SEED
     # which sources: the answer's sources and those that give another figure (the fifty-ninth blind probe)
     ("Which sources disagree about how much Amazon has invested in Anthropic in total?",
      AgreementQuestion("How much has Amazon invested in Anthropic in total?", True, True, True)),
+    ("Which article gives the older figure for Amazon's total investment?",
+     AgreementQuestion("What is Amazon's total investment?", True, True, True, "older")),
+    ("Which source has the newer figure for Anthropic's revenue?",
+     AgreementQuestion("What is Anthropic's revenue?", True, True, True, "newer")),
+    ("How has Anthropic's reported revenue changed between reports?",
+     AgreementQuestion("What is Anthropic's reported revenue?", True, True, True, "change")),
     ("Did Amazon's investment change in 2025?", None),  # a change in time, not between the sources
     ("Do all the articles agree?", None),  # about nothing in particular
     ("Does Amazon agree to invest $5 billion?", None),  # not about the sources
@@ -91,3 +97,14 @@ def test_which_sources_disagree_names_each_side_with_its_figure(seed_engine):
     answer = seed_engine.ask("Which sources disagree about how much Amazon has invested in Anthropic in total?")
     assert answer.text == ("Amazon commits up to $25bn investment in Anthropic: total potential commitment to $33bn; "
                            "against it: Amazon Pours $4B More Into Anthropic Deal: $8 billion")
+
+
+def test_the_older_figure_is_cited_from_the_older_article(seed_engine):
+    answer = seed_engine.ask("Which article gives the older figure for Amazon's total investment?")
+    assert (answer.text, [c.doc_id[:3] for c in answer.citations]) == ("Amazon Pours $4B More Into Anthropic Deal: $8 billion", ["003"])
+
+
+def test_how_a_figure_changed_between_reports_is_the_older_then_the_newer(seed_engine):
+    answer = seed_engine.ask("How has Amazon's total commitment changed between reports?")
+    assert answer.text == ("From Amazon Pours $4B More Into Anthropic Deal: $8 billion (older) to Amazon commits up to $25bn "
+                           "investment in Anthropic: total potential commitment to $33bn (newer)")

@@ -35,6 +35,8 @@ from tests.conftest import SEED
         # the sixtieth blind probe: was "AWS" of "across AWS data centers", no US state; "Amazon" is no city
         "Which US state will the new data centers for Anthropic be built in?",
         "In which city is the office of Anthropic?",
+        # the sixty-second blind probe: was "Yes" of a sentence that gives their titles; no article says "siblings"
+        "Are Dario Amodei and Daniela Amodei siblings?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

@@ -161,6 +161,8 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
      "No: Under the partnership terms, Anthropic commits to using AWS Trainium chips"),
     ("Will Anthropic use AWS Trainium chips as its primary computing base?", "Yes: Under the partnership terms"),
     ("Amazon's total potential commitment to Anthropic, including prior funding, is $33 billion?", "Yes: Amazon will invest $5bn"),
+    # "only" before a figure says it is small, not that it is the one (was refused)
+    ("Is true that Anthropic revenue is only 1 billion dollar?", "No: The scale of the investment is justified"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)

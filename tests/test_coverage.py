@@ -52,6 +52,11 @@ from tests.conftest import SEED
     # who published the piece that says it: its publisher (was "Amazon")
     ("Who published the piece calling the deal a circular investment?",
      CoverageQuestion("which", "circular investment", outlets=True)),
+    # an article by its time (the sixty-first blind probe: refused; "$4 billion")
+    ("Which article is the oldest?", CoverageQuestion("which", "", age="oldest")),
+    ("Which is the most recent report on the Amazon-Anthropic deal?",
+     CoverageQuestion("which", "the Amazon-Anthropic deal", age="newest")),
+    ("Which source is the earliest one that mentions OpenAI?", CoverageQuestion("which", "OpenAI", age="oldest")),
     # a follow-up, or not about the articles at all
     ("Which articles say that?", None),
     ("Which companies mention Anthropic?", None),
@@ -71,6 +76,8 @@ def test_a_question_about_the_articles_and_what_it_asks(question, expected):
     # a denial is asked without its negation: the articles that answer No state it
     ("Amazon does not have a seat on Anthropic's board", "Does Amazon have a seat on Anthropic's board?", True),
     ("Anthropic is not owned by Amazon", "Is Anthropic owned by Amazon?", True),
+    # a thing, not a claim: the articles that answer what it is (the sixty-first blind probe: refused)
+    ("a valuation for Anthropic", "What is a valuation for Anthropic?", False),
 ])
 def test_a_claim_asked_as_a_yes_no_question(claim, question, denies):
     assert yes_no_of(claim) == (question, denies)
@@ -232,3 +239,20 @@ def test_more_than_one_article_is_answered_from_the_articles_found(seed_engine, 
 def test_who_published_the_piece_that_says_it_is_its_publisher(seed_engine):
     answer = seed_engine.ask("Who published the piece calling the deal a circular investment?")
     assert (answer.text, [c.doc_id[:3] for c in answer.citations]) == ("AI Business", ["002"])
+
+
+def test_the_oldest_article_is_named_with_its_time_and_why(seed_engine):
+    answer = seed_engine.ask("Which article is the oldest?")
+    assert answer.text.startswith("Amazon Pours $4B More Into Anthropic Deal (between January 2024 and December 2025: ")
+    assert [c.doc_id[:3] for c in answer.citations] == ["003"]
+
+
+def test_articles_of_the_same_time_are_all_the_newest(seed_engine):
+    answer = seed_engine.ask("Which article is the newest?")
+    assert answer.text.startswith("4 articles of the same time (February 2026 or later")
+    assert sorted(c.doc_id[:3] for c in answer.citations) == ["000", "001", "002", "004"]
+
+
+def test_the_source_of_a_thing_asked_for_is_the_article_that_gives_it(seed_engine):
+    answer = seed_engine.ask("Which report gives Mistral AI's valuation?")
+    assert (answer.text, [c.doc_id[:3] for c in answer.citations]) == ("Amazon Pours $4B More Into Anthropic Deal", ["003"])

@@ -254,6 +254,13 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["the managed service that lets enterprises build generative AI applications using foundation models from multiple "
       "providers", "Anthropic's Claude"]),
     (["What is Trainium?", "What is it competing against?"], ["AWS Trainium chips", "dominant NVIDIA"]),
+    # found by the sixty-second blind probe (a radio producer): a follow-up that names all it asks of stands alone
+    # (was Anthropic's total); a correction with a question after it, of the party the money went to (was "$100
+    # billion", Anthropic's spending)
+    (["How much has Microsoft put into OpenAI?", "and Amazon's OpenAI investment?"],
+     ["approximately $13 billion", "approximately $50 billion"]),
+    (["When did Amazon invest in OpenAI?", "how much?", "no, I meant Anthropic, how much this time?"],
+     ["February 2026", "approximately $50 billion", "$5 billion"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
@@ -544,6 +551,7 @@ def test_agreement_on_the_amount_asks_of_the_previous_question(seed_engine):
     ("No, I meant Microsoft's investment in OpenAI", "What about Microsoft in OpenAI?"),
     ("Sorry, I meant Google.", "What about Google?"),
     ("I meant the revenue", "What about the revenue?"),
+    ("no, I meant Anthropic, how much this time?", "What about Anthropic?"),  # the question after it asks again
     ("No, Google", None),
     ("What did Amazon mean by that?", None),
 ])
@@ -583,3 +591,15 @@ def test_which_article_makes_that_comparison_names_its_source(seed_engine):
     got = _talk(seed_engine, ["How much capacity does Anthropic get?", "What is that comparable to?", "Which article makes that comparison?"])
     assert got[1].text == "the power output of five large thermal power plants"
     assert [c.doc_id for c in got[2].citations] == [SEED["004"]]
+
+
+@pytest.mark.parametrize(("text", "previous", "asked"), [
+    ("What about Anthropic?", "How much did Amazon invest in OpenAI?", "How much did Amazon invest in Anthropic?"),
+    ("And Google?", "Did Amazon sign a deal with Anthropic?", "Did Amazon sign a deal with Google?"),
+    ("What about OpenAI?", "How much did Amazon invest in OpenAI?", None),  # the same name
+    ("What about the revenue?", "How much did Amazon invest in OpenAI?", None),  # no name
+])
+def test_another_name_read_as_the_party_an_act_was_done_to(text, previous, asked):
+    from rag.followup import with_other_target
+
+    assert with_other_target(text, previous) == asked

@@ -760,6 +760,11 @@ class _Lexical:
                     break
         return out
 
+    def newest_first(self) -> list[str]:
+        """Every live document's id, newest first (undated last): an order read once and kept."""
+        data = self._data
+        return [data._doc_ids[p.segment][p.row] for p in self._all_newest_first()]
+
     def _all_newest_first(self) -> list[DocPlace]:
         if self._newest is None:
             data = self._data
