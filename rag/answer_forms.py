@@ -156,6 +156,34 @@ def said_only_in_contrast(sentence: str, terms: frozenset[str], names: frozenset
     return bool(only_inside) and len(only_inside) >= len(only_outside)
 
 
+def set_apart(sentence: str, one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether a sentence names `one` (a name's stems) only in a phrase set against its subject and `other` only
+    outside it: "Does Microsoft own a stake in Anthropic?" and "Unlike Microsoft's arrangement with OpenAI — which
+    involves ... a reported 49% ownership stake — Amazon's deal with Anthropic is ..." says nothing of Microsoft and
+    Anthropic together."""
+    spans = contrasted_spans(sentence) if one and other else []
+    if not spans:
+        return False
+    inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
+    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
+    return one <= inside and not one & outside and other <= outside and not other & inside
+
+
+def of_the_contrasted(sentence: str, start: int, end: int, names: frozenset[str], written: frozenset[str] = frozenset()) -> bool:
+    """Whether the words at [start, end) lie in a phrase set against the sentence's subject while the question's
+    names (stems) are all said outside it, and none of the words it capitalizes (`written`) inside: "What is the name
+    of Anthropic's AI model?" and "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses
+    ...": ChatGPT is OpenAI's (not for "Which OpenAI product ...?")."""
+    names_inside = names | written
+    spans = contrasted_spans(sentence) if names else []
+    inside = [(a, b) for a, b in spans if a <= start and end <= b]
+    if not inside:
+        return False
+    said_inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
+    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
+    return not names_inside & said_inside and names <= outside
+
+
 NEGATION_REACH = 3  # words between a negation and the word it governs
 
 

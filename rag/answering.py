@@ -199,14 +199,16 @@ def answer_question(
         # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
         return Answer.abstain(question, confidence(bound[0]))
     figure_question = kind in FIGURE_TYPES
-    classed = q.measure in data.measure_classes
+    # ("valued" is the measure "valuation" the claims have: a stem that begins the other)
+    measure_key = _measure_key(data, q.measure)
+    classed = bool(measure_key)
     top = bound[0].score
     sifted = _sifted(bound, (
         # "How much did Amazon invest in 2025?" is not answered by a figure its article dates in September 2023
         (figure_question and bool(q.years), lambda s: _in_years(data, q.years, s, q.scope)),
         # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
-        (figure_question and classed, lambda s: _measures(data, q.measure, s)),
+        (figure_question and classed, lambda s: _measures(data, q.measure, s, measure_key)),
         # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
         # ("What share price jump ...?" asks how a price moved, in any word of that way: "shares climbed nearly 3%")
         (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes
@@ -470,6 +472,11 @@ def answer_question(
             sentence.text, best.span.end, asked_terms(q)):
         # "Who owns Anthropic?": not "Amazon" of "Amazon does not acquire a controlling stake"
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(data, best.sentence_id, DENIED_NOTE))
+    if form is None and best.span is not None and q.answer_type != "yesno" and answer_forms.of_the_contrasted(
+            sentence.text, best.span.start, best.span.end, q.name_terms, _capitalized_terms(q.text)):
+        # "What is the name of Anthropic's AI model?": not "ChatGPT" of "Unlike OpenAI, which bet on mass consumers
+        # through ChatGPT, Anthropic focuses ..."
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
     if form is None and q.answer_type == "place" and best.span is not None and best.span.figure is None and (
             (q.asked_class in PLACE_CLASSES and not named_as_place(sentence.text, best.span.start, best.span.end))
             or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
@@ -979,13 +986,34 @@ def _in_years(data: IndexData, years: Sequence[str], s: Scored, q_scope: Sequenc
     return after_start and not before_end
 
 
-def _measures(data: IndexData, measure: str, s: Scored) -> bool:
-    """Whether a figure sentence is about the measure asked: the word is in it or its neighbours, or its figure's
-    claim measures the same thing (rag.disagreement.measure_classes)."""
-    if measure in facts(data, s.sentence_id).near_terms:
+def _capitalized_terms(question: str) -> frozenset[str]:
+    """The stems of the words a question capitalizes past its first ("Which OpenAI product ...?": "openai")."""
+    return frozenset(content_terms(" ".join(re.findall(r"(?<=\s)[A-Z][\w&.-]*", question))))
+
+
+MIN_MEASURE_STEM = 4  # letters a measure's stem has at least to be read as the start of another ("valu" of "valuat")
+
+
+def _measure_key(data: IndexData, measure: str) -> str:
+    """The measure as the articles' claims key it (rag.disagreement.measure_classes): itself, else the one key its
+    stem begins ("valu" of "valued" is "valuat" of "valuation"); "" where none."""
+    if not measure or measure in data.measure_classes:
+        return measure
+    if len(measure) < MIN_MEASURE_STEM:
+        return ""
+    keys = [k for k in data.measure_classes if k.startswith(measure)]  # (not "back" of "backer")
+    return keys[0] if len(keys) == 1 else ""
+
+
+def _measures(data: IndexData, measure: str, s: Scored, key: str = "") -> bool:
+    """Whether a figure sentence is about the measure asked: the word (or its claims' key) is in it or its
+    neighbours, or its figure's claim measures the same thing (rag.disagreement.measure_classes)."""
+    key = key or measure
+    near = facts(data, s.sentence_id).near_terms
+    if measure in near or key in near:
         return True
     claim = claim_of(data, s)
-    return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[measure]
+    return claim is not None and data.measure_classes.get(measure_stem(claim.measure)) == data.measure_classes[key]
 
 
 def _bound_in_order(data: IndexData, q: QuestionAnalysis, idf: TermWeights, scored: list[Scored]) -> list[Scored]:

@@ -78,7 +78,9 @@ _SPEAKER = (
     re.compile(rf",\s*(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+(?:{_SPEAKER_WORDS})\b"),
     re.compile(r"\b[Aa]ccording to (?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"),
 )
-_ASKS_SPEAKER = re.compile(r"^\W*(?:and\s+)?who\b(?!\s+else\b)", re.IGNORECASE)  # "Who else reports it?" asks for the articles
+# "Who else reports it?", "Who reported that?" ask for the articles
+_ASKS_SPEAKER = re.compile(r"^\W*(?:and\s+)?who\b(?!\s+else\b)(?!\s+(?:reported|reports|published|publishes|ran|carried)\b)",
+                           re.IGNORECASE)
 
 
 def speaker(sentence: str) -> str:

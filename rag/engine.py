@@ -448,9 +448,18 @@ class Engine:
 
     def _oldest_saying(self, question: str, topic: str) -> Answer:
         """The sentence of the oldest dated article among those that mention the topic (rag.coverage), cited from it."""
+        from rag.analysis import analyse
+        from rag.attribution import older_answer
         from rag.coverage import CoverageQuestion
+        from rag.spans import FIGURE_TYPES
 
         data = self.state.data
+        asked = f"What is {topic}?"
+        if analyse(asked).span_kind in FIGURE_TYPES:
+            # "What did the older report say about Anthropic's revenue?": the older side of what the sources give
+            got = self.ask(asked)
+            if got.conflicts and got.lead_basis.startswith("newer"):
+                return dataclasses.replace(older_answer(question, got), note="The older side of what the sources give.")
         found = self._coverage(question, CoverageQuestion("which", topic))
         if found.abstained or not found.citations:
             return found

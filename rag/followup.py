@@ -24,7 +24,8 @@ def _previous_analysis(previous: str) -> QuestionAnalysis:
 
 
 _CONTINUING = re.compile(r"^(?:and|but|also|so|then|what about|how about|and what|and how)\b", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same)\b",
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|in return|the deal|the company|the same|"
+                          r"the rest|the remainder|the balance)\b",
                           re.IGNORECASE)
 MIN_OWN_TERMS = 2
 

@@ -156,10 +156,22 @@ def reordered(question: str) -> str:
 _NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
 
 
+# words that open a spoken turn and ask nothing: "wait, who reported that?", "ok so how much?", "say that again in plain
+# terms, how big is that?" (only before a question word or an auxiliary, so "So-called ..." and "Right to ..." stay)
+_SPOKEN_LEAD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|wait|hmm+|right|well|sorry|oh|ah|um+|uh+|hey|alright|hold on|got it|thanks|thank you|cool|great|"
+    r"(?:say|put|tell me|give me)\s+(?:that|it)\s+(?:again\s+)?(?:in\s+(?:plain|simple|simpler|other)\s+(?:terms|words|english)|"
+    r"in\s+numbers|simply|plainly|again))\s*[,.!:;—–-]*\s+)+"
+    r"(?=(?:who|what|when|where|why|which|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
 def uncontracted(question: str) -> str:
     """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ...", and
-    without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?"."""
-    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", question))
+    without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?", nor
+    words that only open a spoken turn: "wait, who reported that?" -> "who reported that?"."""
+    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", _SPOKEN_LEAD.sub("", question)))
 
 
 # Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",

@@ -122,6 +122,9 @@ def yes_no(
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
             said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and q.doer and any(answer_forms.set_apart(text, frozenset(content_terms(q.doer)), frozenset(content_terms(e)))
+                                                     for e in q.entities if e != q.doer):
+            continue  # "Does Microsoft own a stake in Anthropic?": "Unlike Microsoft's arrangement with OpenAI ..., Amazon's deal with Anthropic"
         if said.startswith("Yes") and unheard and not _says_word(rarest, facts(data, s.sentence_id).near_terms):
             continue  # "Are Dario and Daniela Amodei siblings?": no article says "siblings", no sentence says Yes
         if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
@@ -373,11 +376,17 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
         # (and not another name's: "$8 billion in backing from Amazon" says nothing of Salesforce's money)
         # (a unit that measures one kind of thing, power or a ratio, says the measure itself: "securing up to 5GW" for
         # "getting up to 10 gigawatts of computing capacity"; a question whose names are all set aside binds none)
-        claims = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit and (
+        of_unit = [c for c in data.claims_in_sentence(s.sentence_id) if c.figure.unit == asked.unit]
+        # (of two figures of the unit, the one of the measure: "committing $5 billion to Anthropic while securing a
+        # $100 billion cloud spending commitment" says $5 billion of the investment, whatever the sentence's words)
+        said = said and (len(of_unit) < 2 or not any(measures(c) for c in of_unit))
+        claims = [c for c in of_unit if (
             measures(c) or said or (asked.unit in SINGLE_MEASURE_UNITS and entity_key(c.subject) in named))
             and (not c.subject or not keys or entity_key(c.subject) in keys or entity_key(c.subject) in named)]
         if any(same_value(c.figure.value, asked.value) for c in claims):
             return None
+        if q.compared and any(holds(q, asked, c.figure.value) for c in claims):
+            continue  # "Is Amazon investing less than $30 billion?" and "$5 billion ... a $100 billion commitment": not No
         for c in claims:
             placed = dataclasses.replace(c.figure, start=c.figure.start - sentence.start, end=c.figure.end - sentence.start)
             if not holds(q, asked, c.figure.value) and is_bound(data, q, s.sentence_id, placed):

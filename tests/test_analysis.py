@@ -1961,10 +1961,23 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ('The article says "anchor investor" - what is that?', "What is 'anchor investor'?"),
     ("I don't get it, what does that mean?", "I don't get it, what does that mean?"),  # no term quoted
 ])
+
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):
     from rag.questions import reordered
 
     assert reordered(question) == read
+
+@pytest.mark.parametrize(("question", "read"), [
+    # the sixty-second blind probe (a radio producer): words that open a spoken turn (were refused)
+    ("wait, who reported that?", "who reported that?"),
+    ("say that again in plain terms, how big is that?", "how big is that?"),
+    ("ok so how much?", "how much?"),
+    ("So-called circular deal?", "So-called circular deal?"),  # no question after it
+])
+def test_words_that_open_a_spoken_turn_are_left_out(question, read):
+    from rag.questions import uncontracted
+
+    assert uncontracted(question) == read
 
 
 def test_a_name_the_subject_is_likened_to_at_the_end_is_not_the_subject():

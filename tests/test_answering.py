@@ -1444,3 +1444,31 @@ def test_what_follows_from_a_condition(sentence, condition, then):
 
     cut = consequence(sentence, frozenset(content_terms(condition)))
     assert (cut[2] if cut else None) == then
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the sixty-fourth blind probe: "valued at" asks the valuation the claims key as "valuation"
+    ("What is Anthropic valued at?", "approximately $60 billion", "003"),
+    # the contrasted party's own product, asked of it by name (kept where the question capitalizes it)
+    ("Which OpenAI product is cited as its consumer-facing play, in contrast with Anthropic?", "ChatGPT", "004"),
+    # the sixty-first blind probe: the older side of a figure the sources disagree on (was refused)
+    ("What did the older report say about Anthropic's yearly revenue run-rate?", "surpassing $1 billion", "003"),
+])
+def test_sixty_first_to_sixty_fourth_probe_mends(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
+
+
+@pytest.mark.parametrize(("sentence", "span", "names", "written", "expected"), [
+    ("Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment.",
+     "ChatGPT", {"anthrop"}, set(), True),
+    ("Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment.",
+     "ChatGPT", {"anthrop"}, {"openai"}, False),  # "Which OpenAI product ...?"
+    ("Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment.",
+     "enterprise segment", {"anthrop"}, set(), False),  # outside the contrast
+])
+def test_a_span_in_a_phrase_set_against_the_question_names_is_the_other_partys(sentence, span, names, written, expected):
+    from rag.answer_forms import of_the_contrasted
+
+    start = sentence.index(span)
+    assert of_the_contrasted(sentence, start, start + len(span), frozenset(names), frozenset(written)) is expected

@@ -261,6 +261,13 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
      ["approximately $13 billion", "approximately $50 billion"]),
     (["When did Amazon invest in OpenAI?", "how much?", "no, I meant Anthropic, how much this time?"],
      ["February 2026", "approximately $50 billion", "$5 billion"]),
+    # "the rest" leans on the question before; "who reported that?" asks for the articles (both were refused)
+    (["How much is Amazon investing in Anthropic in this new deal?", "and how much of that is up front?",
+      "what's the rest tied to?"], ["$5 billion", "$5bn", "tied to commercial milestones"]),
+    (["How much capacity is Amazon guaranteeing Anthropic?", "say that again in plain terms, how big is that?",
+      "wait, who reported that?"],
+     ["up to 5 gigawatts", "the power output of five large thermal power plants",
+      "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
