@@ -17,6 +17,7 @@ from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_every, names_version
 from rag.blanks import filler
 from rag.bridging import bridged_name
+from rag.bylines import credited_to
 from rag.ceiling import ceiling_note
 from rag.citing import also_stating, also_stating_figure, cite, stating_claim, stating_figure
 from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
@@ -141,12 +142,21 @@ def answer_question(
     bound = _bound_in_order(data, q, idf, scored) if scored[0].bound == UNKNOWN else [s for s in scored if s.bound]
     if not bound:
         return Answer.abstain(question, confidence(scored[0]))
+    said_whole: tuple[Scored, str] | None = None
     if q.speaker and q.speaker not in q.aside:  # (not an outlet the question names as its source: rag.outlets sets it aside)
         # "What did Dario Amodei say about the deal?": a sentence that gives his words about it, not one naming him
-        bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)]
+        # (an article its byline credits to the speaker is the speaker's words throughout: "What does Mr Explorer say
+        # about vendor lock-in?")
+        authored = {d for d in {data.sentences[s.sentence_id].doc_id for s in bound[:AUTHORED_CANDIDATES]}
+                    if credited_to(data, d, q.speaker)}
+        bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)
+                 or data.sentences[s.sentence_id].doc_id in authored]
         if not bound:
             return Answer.abstain(question, 0.0, f"No article gives what {as_named(q.text, q.speaker)} said{' about that' if q.said_about else ''}.")
-        if not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
+        if data.sentences[bound[0].sentence_id].doc_id in authored:
+            # the author's own sentence, whole: what they say of it
+            said_whole = (dataclasses.replace(bound[0], span=None), data.sentences[bound[0].sentence_id].text)
+        elif not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
             # "What did Dario Amodei say?": all that he said, not the name nearest his
             bound[0] = dataclasses.replace(bound[0], span=Span(at[0], at[1], text[at[0] : at[1]], "other"))
     if q.answer_type == "yesno" and q.measured and (of_other := _of_another_thing(data, q, bound)) is not None:
@@ -251,11 +261,17 @@ def answer_question(
         weighed = weigh(data, denied_by[1])
         if not holds(q, q.measured[0], weighed.lead.figure.value):
             return _answer_no_with(data, q, round(confidence(denied_by[0]), 4), weighed)
+        if q.compared and not same_value(weighed.lead.figure.value, denied_by[1].figure.value):
+            # "Is Anthropic's revenue over $20 billion?" where the older "surpassing $1 billion" is near and the newer
+            # $30 billion leads: Yes, with the figure that leads
+            return _answer_no_with(data, q, round(confidence(denied_by[0]), 4), weighed, word="Yes")
     if q.figures:  # "... to bring its total to $8 billion?": asked within the account that states $8 billion
         within, bound = bound, [
             s for s in bound
             if any(data.states_figure(data.sentences[s.sentence_id].doc_id, f.value, f.unit) for f in q.figures)
         ]
+        if not bound and all(any(f is g for g, _ in q.compared) for f in q.figures):
+            bound = within  # a figure compared with need not be stated: "Is the AWS commitment more than $50 billion?"
         if not bound and q.measured and q.answer_type == "yesno" and (done_by := _done_by_another(data, q)) is not None:
             # "Did Microsoft commit up to $25B to Anthropic?": the articles give that money as another's (Amazon's)
             return _answer_no_with(data, q, round(confidence(scored[0]), 4), weigh(data, done_by))
@@ -354,7 +370,7 @@ def answer_question(
     if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
-    form = held or whole_answer(data, q, bound, best, scored, idf)
+    form = held or said_whole or whole_answer(data, q, bound, best, scored, idf)
     if form is None and described_name(q):
         # "What is Anthropic?": "the AI company behind Claude", whole; where no sentence says what the name is, the
         # best sentence about it, not a stray name beside it ("What is Amazon?" is not "Anthropic")
@@ -828,16 +844,16 @@ def _done_by_another(data: IndexData, q: QuestionAnalysis) -> Claim | None:
     return None
 
 
-def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: Weighed) -> Answer:
-    """ "No: " and the sentence that states the leading figure, cited from every article that states it, with the
-    asked figure among the other sides."""
+def _answer_no_with(data: IndexData, q: QuestionAnalysis, conf: float, weighed: Weighed, word: str = "No") -> Answer:
+    """ "No: " (or `word`) and the sentence that states the leading figure, cited from every article that states it,
+    with the asked figure among the other sides."""
     lead = weighed.lead
     sentence = data.sentences[lead.sentence_id]
     sources = side_sentences(data, weighed.verdict.lead, lead)
     conflicts, count = conflict_records(data, weighed.verdict)
     figure = placed(lead, sentence)
     return Answer(
-        q.text, f"No: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
+        q.text, f"{word}: {sentence.text}", sentence.text, False, conf, tuple(cite(data, sid) for sid in sources[:MAX_CITATIONS]),
         tuple(conflicts), figure, len(sources), data.named(weighed.verdict.basis) if conflicts else "", count,
     )
 
@@ -873,7 +889,8 @@ _GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+
 _SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
 PLACE_CLASSES = frozenset(content_terms(" ".join(PLACE_CLASS_NOUNS)))  # "In which city ...?" asks a place's name
 LOOSE_PLACE_CLASSES = frozenset(content_terms(" ".join(LOOSE_PLACE_NOUNS)))  # "Which US state ...?": no company's
-ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
+ANOTHER_PARTY_CANDIDATES = 8
+AUTHORED_CANDIDATES = 12  # best bound sentences whose articles are read for a byline naming the speaker  # best scored sentences read for the question's figure put into another party
 
 
 def _to_another_party(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> tuple[Scored, Claim] | None:

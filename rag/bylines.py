@@ -132,3 +132,12 @@ def credit_answer(data: IndexData, question: str, doc_id: str, published: bool) 
     line = doc.text[start:end]
     return Answer(question, m.group(group).rstrip(".,;:’'"), line, False, BYLINE_CONFIDENCE,
                   (Citation(doc.doc_id, doc.title, doc.file, start, end, line),), (), None, 1)
+
+
+def credited_to(data: IndexData, doc_id: str, name: str) -> bool:
+    """Whether an article's credit line or author box names `name` as its author ("Mr Explorer" of the AI Business
+    piece): its text is then that author's words. Reads the one article."""
+    text = data.document(doc_id).text
+    wanted = " ".join(name.split()).lower()
+    return any(" ".join((next((g for g in m.groups() if g), "") or "").rstrip(".,;:’'").split()).lower() == wanted
+               for pattern in (_WRITTEN, _AUTHOR_BOX) for m in pattern.finditer(text))

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from rag.figures import same_value
+from rag.figures import parse_figures, same_value
 from rag.parts import joined
 from rag.records import Answer
 
@@ -38,6 +38,18 @@ _PATTERNS = (
     ("measure", re.compile(rf"{_WHICH}(?:has|had|have|holds|held|owns|owned|gets|got|received)\s+(?:the\s+)?{_MORE}\s+"
                            rf"(?P<measure>[a-z][a-z -]*?)(?P<rest>\s+(?:in|of|at|from|into)\s+[^,:?]+?)?{_SIDES}", re.IGNORECASE)),
 )
+# "Did Google invest more in Anthropic than Amazon did?", "Has Microsoft invested more than Amazon?": a yes/no of which
+# of two did more
+_NAMED = r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
+_DID_MORE = re.compile(
+    rf"^\W*(?P<aux>did|does|do|has|have|had)\s+(?P<a>{_NAMED})\s+(?P<verb>[a-z]+)\s+{_MORE}(?:\s+(?:money|cash|capital|funding))?"
+    rf"(?P<rest>\s+(?:in|into|to|on|for)\s+[^?]+?)?\s+than\s+(?P<b>{_NAMED})(?:\s+(?:did|does|do|has|have|had))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "Is Anthropic's annual revenue bigger than Amazon's $25 billion investment?": a yes/no of which of two is larger
+_IS_MORE = re.compile(rf"^\W*(?:is|was|are|were)\s+(?P<a>(?-i:[A-Z])[^?]+?)\s+{_MORE}\s+than\s+(?P<b>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+_LEFT_OPEN = re.compile(r"\b(?:in|by|of|for|to|on|at|with|mentioned|named|cited|reported|said|given)$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:one|two|three|four|five|a\s+few|several|\d+)\b", re.IGNORECASE)
 # "Compare Amazon's total commitment to Anthropic with Microsoft's investment in OpenAI.": both, neither ranked
 _SIDE = r"(?:the\s+|its\s+|their\s+)?(?-i:[A-Z])[^?]*?"
 _COMPARE = re.compile(
@@ -62,12 +74,21 @@ class Comparison:
     questions: tuple[str, str]
     larger: bool
     ranked: bool = True  # "Compare X with Y" asks for both, not which is the larger
+    yes_no: bool = False  # "Did Google invest more than Amazon?": Yes where the first side is the larger (or smaller)
 
 
 def which_of_two(question: str) -> Comparison | None:
     """The comparison a "which of two is larger" question asks ("Compare X with Y": both, unranked), or None for any
     other question."""
     question = _BY_HOW_MUCH.sub("", question.strip())
+    if (did := _DID_MORE.match(question)) is not None:
+        aux, rest = did.group("aux").lower(), did.group("rest") or ""
+        return Comparison((did.group("a"), did.group("b")), tuple(f"How much {aux} {side} {did.group('verb')}{rest}?" for side in (
+            did.group("a"), did.group("b"))), did.group("more").lower() not in _LESS, yes_no=True)  # type: ignore[arg-type]
+    if (more := _IS_MORE.match(question)) is not None and not _figure_sides(more.group("a"), more.group("b")) and not (
+            _LEFT_OPEN.search(more.group("a")) or _COUNTED.match(more.group("b"))):  # not "Is X mentioned in more than one article?"
+        a, b = _whole_sides(more.group("a").strip(), more.group("b").strip())
+        return Comparison((a, b), (f"What is {a}?", f"What is {b}?"), more.group("more").lower() not in _LESS, yes_no=True)
     both = _COMPARE.match(question)
     if both is not None:
         a, b = _whole_sides(*(both.group(g) or both.group(g + "2") for g in ("a", "b")))
@@ -119,25 +140,48 @@ def compared(question: str, comparison: Comparison, answers: tuple[Answer, Answe
     """The answer to a comparison from the answers of its two figure questions: the side whose figure is the larger
     (or smaller) named first, with both figures and both answers' sources; both answers as they are, with a note,
     where the figures cannot be set side by side."""
+    a, b = comparison.sides
+    answers = (_as_given(a, answers[0]), _as_given(b, answers[1]))
     both = joined(question, list(zip(comparison.questions, answers, strict=True)))
     first, second = answers
-    a, b = comparison.sides
     if both.abstained:
         return both
-    if first.abstained or second.abstained or first.figure is None or second.figure is None:
-        return dataclasses.replace(both, note=_joined_note(both.note, "No source gives a figure of each side to set them side by side."))
-    if first.figure.unit != second.figure.unit:
-        return dataclasses.replace(both, note=_joined_note(both.note, "The two figures are of different units."))
+    unranked = ("No source gives a figure of each side to set them side by side."
+                if first.abstained or second.abstained or first.figure is None or second.figure is None
+                else "The two figures are of different units." if first.figure.unit != second.figure.unit else "")
+    if unranked and comparison.yes_no:  # "Is Kunlun Wanwei larger than Nine United?": no Yes or No to give
+        return Answer.abstain(question, both.confidence, unranked)
+    if unranked:
+        return dataclasses.replace(both, note=_joined_note(both.note, unranked))
+    assert first.figure is not None and second.figure is not None
     if not comparison.ranked:
         return dataclasses.replace(both, text=f"{a}: {first.text}; {b}: {second.text}")
+    if same_value(first.figure.value, second.figure.value) and first.sentence == second.sentence:
+        # both sides answered by one figure of one sentence: no figure of each apart, nothing to rank
+        return dataclasses.replace(both, text=f"{a}: {first.text}; {b}: {second.text}",
+                                   note=_joined_note(both.note, "One figure of one sentence answers both sides: no source gives each its own."))
     if same_value(first.figure.value, second.figure.value):
-        return dataclasses.replace(both, text=f"The same: {a}: {first.text}; {b}: {second.text}")
+        return dataclasses.replace(both, text=f"{'No: ' if comparison.yes_no else ''}The same: {a}: {first.text}; {b}: {second.text}")
     first_wins = (first.figure.value > second.figure.value) == comparison.larger
+    if comparison.yes_no:  # "Did Google invest more than Amazon?": whether the first side is the one asked
+        return dataclasses.replace(both, text=f"{'Yes' if first_wins else 'No'}: {a}: {first.text}; {b}: {second.text}")
     (win, win_answer), (lose, lose_answer) = ((a, first), (b, second)) if first_wins else ((b, second), (a, first))
     # where one side's sources disagree, its figure is the one they are set against
     disputed = [x for x in answers if x.conflicts]
     return dataclasses.replace(both, text=f"{win} ({win_answer.text}; {lose}: {lose_answer.text})",
                                figure=disputed[0].figure if len(disputed) == 1 else None)
+
+
+def _as_given(side: str, answer: Answer) -> Answer:
+    """A side's answer where the side states its own figure ("Amazon's new $5 billion investment"): that figure, as
+    written, cited where the answer's sentence states it (the question gives it, the articles need not); the answer
+    itself otherwise."""
+    own = [f for f in parse_figures(side) if f.unit != "year"]
+    if len(own) != 1 or (answer.figure is not None and same_value(answer.figure.value, own[0].value) and answer.figure.unit == own[0].unit):
+        return answer
+    stated = any(f.unit == own[0].unit and same_value(f.value, own[0].value) for f in parse_figures(answer.sentence))
+    return dataclasses.replace(answer, text=own[0].text, figure=own[0], abstained=False,
+                               citations=answer.citations if stated else (), conflicts=(), sentence=answer.sentence if stated else "")
 
 
 def _joined_note(note: str, more: str) -> str:

@@ -30,7 +30,7 @@ _CALLS = (r"(?:call(?:s|ed|ing)?|label(?:s|led|ling)?|dub(?:s|bed|bing)?|term(?:
           r"characteri[sz](?:es|ed|e|ing)|portray(?:s|ed|ing)?|depict(?:s|ed|ing)?|fram(?:es|ed|e|ing))")
 # "characterizes the arrangement as a circular investment": what it is called follows "as"
 # ("calls the deal a circular investment": what it is called follows the object and "a")
-_CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+){1,3}?as\s+(?:an?\s+)?"
+_CALLED_AS = re.compile(r"^(?:the\s+|this\s+|that\s+|its\s+)?(?:[\w'’-]+\s+){1,3}?as\s+(?:an?\s+)?"
                         r"|^(?:the|this|that|its)\s+(?:[\w-]+\s+){1,3}?(?:an?)\s+(?=\S)", re.IGNORECASE)
 _MENTION = (r"(?:mention(?:s|ed|ing)?|nam(?:es|ed|e|ing)|discuss(?:es|ed|ing)?|talk(?:s|ed)?\s+about|cover(?:s|ed)?|refer(?:s|red)?\s+to|"
             r"reference(?:s|d)?|bring(?:s)?\s+up|brought\s+up|write(?:s)?\s+about|wrote\s+about|report(?:s|ed)?\s+on|"

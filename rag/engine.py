@@ -48,6 +48,13 @@ class _State:
 
 
 # "What did the older article say about Trainium?", "What does the earliest report say on the deal?"
+# "Who says the main risk is execution?", "Who described the deal as circular?": who states a claim
+# (a claim: a clause said, or what something is called "as"; not "Who described a steam turbine in 1629?")
+_WHO_SAYS = re.compile(
+    r"^\W*who\s+(?:(?P<verb>says|said|claims|claimed|argues|argued|notes|noted|states|stated)\s+(?:that\s+)?(?P<claim>[^?]+?)"
+    r"|(?P<verb2>describes|described|calls|called|characteri[sz]es|characteri[sz]ed)\s+(?P<claim2>[^?]+?\s(?:as\s+)?an?\s[^?]+?))\W*$",
+    re.IGNORECASE,
+)
 _OLDER_SAYS = re.compile(
     r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do)\s+(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first)\s+"
     r"(?:article|report|story|piece|source|coverage)\s+(?:say|write|report|tell\s+us)\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
@@ -173,8 +180,9 @@ class Engine:
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
+        from rag.attribution import speaker
         from rag.casing import recased
-        from rag.claim_check import checked_claim
+        from rag.claim_check import as_question, checked_claim
         from rag.figures import figures_as_numerals, units_as_written
         from rag.followup import corrected
         from rag.questions import reordered, unabbreviated, uncontracted
@@ -192,6 +200,14 @@ class Engine:
         read = recased(self.state.data, read) or read
         checked, denies = checked_claim(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
         answer = self._answer(checked, previous, k, mode)
+        if (says := _WHO_SAYS.match(checked)) is not None and not previous and (answer.abstained or not speaker(answer.sentence)) and (
+                says.group("claim2") or as_question(says.group("claim")) is not None):
+            # "Who says the main risk of the deal is execution?" where no sentence names a speaker: the articles that
+            # say it ("Which article says ...?"), not a name of the sentence ("Anthropic")
+            verb, claim = (says.group("verb") or says.group("verb2")).lower(), says.group("claim") or says.group("claim2")
+            sourced = self._answer(f"Which article {verb} {claim}?", None, k, mode)
+            if not sourced.abstained:
+                answer = dataclasses.replace(sourced, question=checked)
         if denies:  # "Amazon does not take a controlling stake — supported?": the answer to the claim without its "not", turned
             answer = _turned(answer)
         if checked != read:

@@ -260,8 +260,10 @@ def _of_another_measure(data: IndexData, q: QuestionAnalysis, sentence_id: int) 
     """Whether every claim of a sentence that states the question's figure measures another thing than the question
     asks of (its measure word, in any form: "valued" and "valuation"; not "spend" for it). For a question whose measure
     the articles' claims have (_known_measure: not "still" of "Is $8 billion still the total?")."""
-    claims = [c for c in data.claims_in_sentence(sentence_id) if any(same_value(c.figure.value, f.value) and c.figure.unit == f.unit
-                                                                       for f in q.measured)]
+    # (a figure compared with need not be stated: then every claim of its unit is what the sentence gives)
+    compared_units = {g.unit for g, _ in q.compared}
+    claims = [c for c in data.claims_in_sentence(sentence_id) if c.figure.unit in compared_units or any(
+        same_value(c.figure.value, f.value) and c.figure.unit == f.unit for f in q.measured)]
     if not claims:
         return False
     asked = _measure_words(data, q)
@@ -361,7 +363,7 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
     # whose figure it is: the question's actor where it has one ("Did Salesforce invest ... in Anthropic?"), else any name
     keys = {entity_key(e) for e in ((q.actor or q.doer,) if q.actor or q.doer else q.entities)} - {""}
     named = {entity_key(e) for e in q.entities} if asked.unit in SINGLE_MEASURE_UNITS else set()
-    for e in q.entities or ("",):
+    for e in () if q.compared else q.entities or ("",):  # (a value compared with is no claim to look up)
         stated = data.claims_of_figure(asked.value, asked.unit, e or None, limit=STATED_LOOKUP)
         if stated and (not known or any(measures(c, words) or not c.measure for c in stated)):
             # stated of the question's names, in any words: the answer is read from that claim's sentence (not where
@@ -385,8 +387,15 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
             and (not c.subject or not keys or entity_key(c.subject) in keys or entity_key(c.subject) in named)]
         if any(same_value(c.figure.value, asked.value) for c in claims):
             return None
-        if q.compared and any(holds(q, asked, c.figure.value) for c in claims):
-            continue  # "Is Amazon investing less than $30 billion?" and "$5 billion ... a $100 billion commitment": not No
+        if q.compared:
+            # a comparison is judged by the claim's side of what the sources give (the caller weighs it: "surpassing
+            # $1 billion" is the older side for "Is Anthropic's revenue below $5 billion?"); a sentence whose figures
+            # fall on both sides says neither ("$5 billion ... a $100 billion commitment")
+            placed_claims = [c for c in claims if is_bound(data, q, s.sentence_id, dataclasses.replace(
+                c.figure, start=c.figure.start - sentence.start, end=c.figure.end - sentence.start))]
+            if placed_claims and len({holds(q, asked, c.figure.value) for c in placed_claims}) == 1:
+                return s, placed_claims[0]
+            continue
         for c in claims:
             placed = dataclasses.replace(c.figure, start=c.figure.start - sentence.start, end=c.figure.end - sentence.start)
             if not holds(q, asked, c.figure.value) and is_bound(data, q, s.sentence_id, placed):

@@ -163,6 +163,11 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Amazon's total potential commitment to Anthropic, including prior funding, is $33 billion?", "Yes: Amazon will invest $5bn"),
     # "only" before a figure says it is small, not that it is the one (was refused)
     ("Is true that Anthropic revenue is only 1 billion dollar?", "No: The scale of the investment is justified"),
+    # a value compared with need not be stated (the sixty-third blind probe: refused); the side that leads decides
+    ("Is Anthropic getting more than 1 gigawatt of capacity?", "Yes: Anthropic also plans to spend more than $100bn"),
+    ("Did Amazon shares rise less than 10%?", "Yes: Following the announcement, Amazon’s shares climbed nearly 3%"),
+    ("Is Anthropic's revenue over $20 billion?", "Yes: The scale of the investment is justified"),
+    ("Is Anthropic's revenue below $5 billion?", "No: The scale of the investment is justified"),  # not the older $1 billion
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)

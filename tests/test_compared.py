@@ -150,3 +150,31 @@ def test_the_larger_of_two_is_named_with_both_figures(seed_engine):
     got = seed_engine.ask("Who has invested more in Anthropic, Amazon or Google?")
     assert got.text.startswith("Amazon (") and "Google: a reported $2 billion" in got.text
     assert got.lead == got.figure.text  # Amazon's figure, the one its sources disagree on, leads the disagreement
+
+
+@pytest.mark.parametrize(("question", "sides", "questions", "larger"), [
+    # the sixty-sixth blind probe (comparisons): asked yes or no (were "Yes" of Google's $2 billion alone)
+    ("Did Google invest more in Anthropic than Amazon did?", ("Google", "Amazon"),
+     ("How much did Google invest in Anthropic?", "How much did Amazon invest in Anthropic?"), True),
+    ("Has Microsoft invested less than Amazon?", ("Microsoft", "Amazon"),
+     ("How much has Microsoft invested?", "How much has Amazon invested?"), False),
+    ("Is Anthropic's annual revenue bigger than Amazon's $25 billion investment?",
+     ("Anthropic's annual revenue", "Amazon's $25 billion investment"),
+     ("What is Anthropic's annual revenue?", "What is Amazon's $25 billion investment?"), True),
+])
+def test_which_of_two_asked_yes_or_no(question, sides, questions, larger):
+    from rag.comparison import Comparison, which_of_two
+
+    assert which_of_two(question) == Comparison(sides, questions, larger, yes_no=True)
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("Did Google invest more in Anthropic than Amazon did?", "No: Google: a reported $2 billion; Amazon: "),
+    ("Is Anthropic's annual revenue bigger than Amazon's $25 billion investment?",
+     "Yes: Anthropic's annual revenue: $30 billion; Amazon's $25 billion investment: $25 billion"),
+    # a side that gives its own figure is that figure (both were answered by one $100 billion: "The same")
+    ("Which is bigger: Amazon's new $5 billion investment or Anthropic's AWS spending commitment?",
+     "Anthropic's AWS spending commitment ($100 billion; Amazon's new $5 billion investment: $5 billion)"),
+])
+def test_a_comparison_names_the_side_its_figures_bear_out(seed_engine, question, start):
+    assert seed_engine.ask(question).text.startswith(start)

@@ -256,3 +256,17 @@ def test_articles_of_the_same_time_are_all_the_newest(seed_engine):
 def test_the_source_of_a_thing_asked_for_is_the_article_that_gives_it(seed_engine):
     answer = seed_engine.ask("Which report gives Mistral AI's valuation?")
     assert (answer.text, [c.doc_id[:3] for c in answer.citations]) == ("Amazon Pours $4B More Into Anthropic Deal", ["003"])
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the sixty-fifth blind probe (people and quotes): a claim no sentence gives a speaker for is the article's (was
+    # "Anthropic", a name of the sentence)
+    ("Who says the main risk of the deal is execution?", "Amazon commits up to $25bn investment in Anthropic", "001"),
+    ("Who described Amazon's deal as a circular investment strategy?", "Amazon Invests $5B in Anthropic for $100B AWS Deal", "002"),
+    # an article's byline author says what the article says (was refused)
+    ("What does Mr Explorer say about vendor lock-in?", "The deal also creates vendor lock-in effects.", "002"),
+    ("Who wrote the AI Business article?", "Mr Explorer", "002"),  # a credit, not a claim
+])
+def test_who_says_a_claim_is_its_speaker_or_its_article(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
