@@ -128,6 +128,7 @@ _SOURCE_FOLLOWUP = re.compile(
     rf"(?:also\s+)?{_SOURCE_VERB}\s+{_THAT_ONE}\s*\??$"
     # "Where does that come from?", "What is the source of that?", "Source?"
     r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
+    r"|^(?:and\s+)?where\s+(?:is|was)\s+(?:that|this|it)\s+from\s*\??$"  # "Where's that from?"
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$"
     # "Who else reports it?", "Which other articles say so?", "Does any other source say that?", "Anyone else?"
     rf"|^(?:and\s+)?(?:(?:who\s+else|(?:does|do|did)\s+(?:any|an)\s*(?:one\s+else|other\s+{_SOURCE_NOUN}))\s+{_SAYS_IT}"
@@ -189,6 +190,8 @@ def _credit_followup(text: str) -> str:
 
 _AFTER_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:after|since|later than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:later|afterwards|then|next)\s*\??$"
+    # "And the year after?", "the round after that?"
+    r"|^(?:and\s+|but\s+|what about\s+)?the\s+(?:year|month|round|one|tranche|time)\s+(?:after|later)(?:\s+(?:that|this|it))?\s*\??$"
     r"|^(?:and\s+)?(?:then\s+what|what\s+then|what\s+(?:came|happened)\s+next|what\s+next"
     r"|what\s+(?:came|happened|followed)(?:\s+(?:after|since)\s+(?:it|that|this))?)\s*\??$",  # "Then what?", "What came after it?"
     re.IGNORECASE,
@@ -207,6 +210,8 @@ _CURRENT_FOLLOWUP = re.compile(
 )
 _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
+    # "And the year before?", "the round before that?"
+    r"|^(?:and\s+|but\s+|what about\s+)?the\s+(?:year|month|round|one|tranche|time)\s+(?:before|earlier)(?:\s+(?:that|this|it))?\s*\??$"
     # "And what was it before that?", "What was the figure earlier?"
     r"|^(?:and\s+|but\s+)?what\s+(?:was|were)\s+(?:it|that|this|they|the\s+(?:figure|number|amount))\s+"
     r"(?:(?:before|prior to|earlier than)\s+(?:that|this|it)|before|earlier|previously)\s*\??$"

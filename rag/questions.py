@@ -167,11 +167,31 @@ _SPOKEN_LEAD = re.compile(
 )
 
 
+# "Back to Amazon — has it put money into OpenAI too?": a topic returned to, then a question of it
+_BACK_TO = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and)\W+)?(?:back\s+to|going\s+back\s+to|returning\s+to)\s+(?P<topic>[^—–:;,?]+?)\s*[—–:;,]+\s*(?P<rest>\S.*)$",
+                      re.IGNORECASE)
+# "it" as the subject (after an auxiliary, or opening), or "its": the topic returned to, not an object ("looking at it")
+_PRONOUN = re.compile(r"\b(?P<its>its)\b|(?P<aux>\b(?:has|have|does|do|did|is|was|will|can|could|would|may)\s+)it\b|^it\b",
+                      re.IGNORECASE)
+
+
+def returned_to(question: str) -> str:
+    """The question after "Back to <topic> —", its "it" read as the topic where the topic is a name: "Back to Amazon —
+    has it put money into OpenAI too?" -> "has Amazon put money into OpenAI too?"; the question as it is otherwise."""
+    m = _BACK_TO.match(question)
+    if m is None:
+        return question
+    topic, rest = m.group("topic").strip(), m.group("rest")
+    if not topic[:1].isupper() or topic.split()[0].lower() in ("the", "a", "an"):
+        return rest  # "Back to the chips — which generation?": the question, read with the conversation
+    return _PRONOUN.sub(lambda p: f"{topic}'s" if p.group("its") else f"{p.group('aux') or ''}{topic}", rest, count=1)
+
+
 def uncontracted(question: str) -> str:
     """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ...", and
     without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?", nor
     words that only open a spoken turn: "wait, who reported that?" -> "who reported that?"."""
-    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", _SPOKEN_LEAD.sub("", question)))
+    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", _SPOKEN_LEAD.sub("", returned_to(question))))
 
 
 # Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",

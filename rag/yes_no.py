@@ -122,6 +122,8 @@ def yes_no(
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
             said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and not q.figures and _THE_MOST.search(q.text) and not _ONE_OF.search(q.text) and _ONE_OF.search(text):
+            continue  # "Is this the largest AI deal in history?": "one of the most significant ... deals" says not that
         if said.startswith("Yes") and q.doer and any(answer_forms.set_apart(text, frozenset(content_terms(q.doer)), frozenset(content_terms(e)))
                                                      for e in q.entities if e != q.doer):
             continue  # "Does Microsoft own a stake in Anthropic?": "Unlike Microsoft's arrangement with OpenAI ..., Amazon's deal with Anthropic"
@@ -200,6 +202,12 @@ def _placing_terms(question: str) -> frozenset[str]:
     """The words of the phrases that place a yes/no question ("under the arrangement", "despite the deal"): what it
     asks is said before them (not a time: "after the news came out" is said as "Following the announcement")."""
     return frozenset(t for m in _PLACING.finditer(question) for t in content_terms(m.group(1)))
+
+
+# a superlative or "first" that makes a thing the one: "the largest deal", "Amazon's first mega-investment"
+_THE_MOST = re.compile(r"\b(?:the|its|their|[A-Z][\w&.-]*['’]s)\s+(?:(?:single|very)\s+)?(?:first|only|largest|biggest|"
+                       r"greatest|highest|most\s+(?!recent\b)\w+|(?!(?:inter|requ|for|cont|prot|harv|sugg|manif|inv|arr|dig|lat|new|earli)est\b)[a-z]{3,}est)\b")
+_ONE_OF = re.compile(r"\bone\s+of\s+the\b|\bamong\s+the\b", re.IGNORECASE)
 
 
 def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:

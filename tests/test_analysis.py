@@ -1973,6 +1973,11 @@ def test_a_question_asked_in_place_is_put_as_questions_are(question, read):
     ("say that again in plain terms, how big is that?", "how big is that?"),
     ("ok so how much?", "how much?"),
     ("So-called circular deal?", "So-called circular deal?"),  # no question after it
+    # the sixty-eighth blind probe (a podcast host): a topic returned to, its "it" the topic where it is a name
+    ("Back to Amazon — has it put money into OpenAI too?", "has Amazon put money into OpenAI too?"),
+    ("Back to Anthropic: what is its revenue?", "what is Anthropic's revenue?"),
+    ("Back to the chips — which generation?", "which generation?"),
+    ("back to Europe, are regulators there looking at it?", "are regulators there looking at it?"),  # "it" an object
 ])
 def test_words_that_open_a_spoken_turn_are_left_out(question, read):
     from rag.questions import uncontracted

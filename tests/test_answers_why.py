@@ -47,6 +47,8 @@ from tests.conftest import SEED
         # the sixty-third blind probe (numbers in odd forms): was "No" of the $100 billion spending commitment beside
         # the $5 billion
         "Is Amazon investing less than $30 billion in this deal?",
+        # the sixty-sixth blind probe: was "Yes" of "one of the most significant ... deals in the industry's history"
+        "Is this the largest AI partnership deal in history?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

@@ -264,6 +264,9 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
     # "the rest" leans on the question before; "who reported that?" asks for the articles (both were refused)
     (["How much is Amazon investing in Anthropic in this new deal?", "and how much of that is up front?",
       "what's the rest tied to?"], ["$5 billion", "$5bn", "tied to commercial milestones"]),
+    # the sixty-eighth blind probe: "the year after" is "And after that?"; "Where's that from?" asks for the sources
+    (["When did Amazon first invest in Anthropic?", "how much?", "And the year after?", "Where's that from?"],
+     ["September 2023", "$1.25 billion", "$2.75 billion", "Amazon Pours $4B More Into Anthropic Deal"]),
     (["How much capacity is Amazon guaranteeing Anthropic?", "say that again in plain terms, how big is that?",
       "wait, who reported that?"],
      ["up to 5 gigawatts", "the power output of five large thermal power plants",
