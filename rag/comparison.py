@@ -82,9 +82,10 @@ def which_of_two(question: str) -> Comparison | None:
     other question."""
     question = _BY_HOW_MUCH.sub("", question.strip())
     if (did := _DID_MORE.match(question)) is not None:
-        aux, rest = did.group("aux").lower(), did.group("rest") or ""
-        return Comparison((did.group("a"), did.group("b")), tuple(f"How much {aux} {side} {did.group('verb')}{rest}?" for side in (
-            did.group("a"), did.group("b"))), did.group("more").lower() not in _LESS, yes_no=True)  # type: ignore[arg-type]
+        aux, verb, rest = did.group("aux").lower(), did.group("verb"), did.group("rest") or ""
+        a, b = did.group("a"), did.group("b")
+        return Comparison((a, b), (f"How much {aux} {a} {verb}{rest}?", f"How much {aux} {b} {verb}{rest}?"),
+                          did.group("more").lower() not in _LESS, yes_no=True)
     if (more := _IS_MORE.match(question)) is not None and not _figure_sides(more.group("a"), more.group("b")) and not (
             _LEFT_OPEN.search(more.group("a")) or _COUNTED.match(more.group("b"))):  # not "Is X mentioned in more than one article?"
         a, b = _whole_sides(more.group("a").strip(), more.group("b").strip())
@@ -146,14 +147,10 @@ def compared(question: str, comparison: Comparison, answers: tuple[Answer, Answe
     first, second = answers
     if both.abstained:
         return both
-    unranked = ("No source gives a figure of each side to set them side by side."
-                if first.abstained or second.abstained or first.figure is None or second.figure is None
-                else "The two figures are of different units." if first.figure.unit != second.figure.unit else "")
-    if unranked and comparison.yes_no:  # "Is Kunlun Wanwei larger than Nine United?": no Yes or No to give
-        return Answer.abstain(question, both.confidence, unranked)
-    if unranked:
-        return dataclasses.replace(both, note=_joined_note(both.note, unranked))
-    assert first.figure is not None and second.figure is not None
+    if first.abstained or second.abstained or first.figure is None or second.figure is None:
+        return _unranked(question, comparison, both, "No source gives a figure of each side to set them side by side.")
+    if first.figure.unit != second.figure.unit:
+        return _unranked(question, comparison, both, "The two figures are of different units.")
     if not comparison.ranked:
         return dataclasses.replace(both, text=f"{a}: {first.text}; {b}: {second.text}")
     if same_value(first.figure.value, second.figure.value) and first.sentence == second.sentence:
@@ -170,6 +167,14 @@ def compared(question: str, comparison: Comparison, answers: tuple[Answer, Answe
     disputed = [x for x in answers if x.conflicts]
     return dataclasses.replace(both, text=f"{win} ({win_answer.text}; {lose}: {lose_answer.text})",
                                figure=disputed[0].figure if len(disputed) == 1 else None)
+
+
+def _unranked(question: str, comparison: Comparison, both: Answer, why: str) -> Answer:
+    """Both answers as they are, with why no side is named; for a yes/no comparison ("Is Kunlun Wanwei larger than
+    Nine United?"), no answer: there is no Yes or No to give."""
+    if comparison.yes_no:
+        return Answer.abstain(question, both.confidence, why)
+    return dataclasses.replace(both, note=_joined_note(both.note, why))
 
 
 def _as_given(side: str, answer: Answer) -> Answer:

@@ -517,8 +517,9 @@ class Engine:
             found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds, m.about)
         if asked.age and not asked.topic:
             # "Which article is the oldest?": every article, in the order of time the index keeps
-            order = data.lexical.newest_first()
-            ends = order[:SHOWN_ARTICLES] if asked.age == "newest" else order[-SHOWN_ARTICLES:]
+            # (the oldest of those whose time is known: an undated article is no older one)
+            order, dated = data.lexical.newest_first(), data.lexical.dated_count()
+            ends = order[:SHOWN_ARTICLES] if asked.age == "newest" else order[max(0, dated - SHOWN_ARTICLES) : dated]
             heads = [data.document_head(d) for d in ends]
             found = Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), total, False, total)
         unmentioned = tuple(data.documents_except(found.holds, SHOWN_ARTICLES)) if asked.negated and not (found.at_least or found.about) else ()

@@ -633,6 +633,7 @@ class _Lexical:
         self.n_chunks = sum(s.n_chunks for s in segs)
         self._firsts: dict[int, np.ndarray] = {}
         self._newest: list[DocPlace] | None = None  # every live document, newest first (read on first need)
+        self._newest_ids: list[str] | None = None  # their ids, in that order
         self.avgdl = (sum(s.total_length for s in segs) / self.n_chunks) if self.n_chunks else 1.0
 
     def chunk_df(self, term: str) -> int:
@@ -762,8 +763,15 @@ class _Lexical:
 
     def newest_first(self) -> list[str]:
         """Every live document's id, newest first (undated last): an order read once and kept."""
+        if self._newest_ids is None:
+            data = self._data
+            self._newest_ids = [data._doc_ids[p.segment][p.row] for p in self._all_newest_first()]
+        return self._newest_ids
+
+    def dated_count(self) -> int:
+        """How many of `newest_first` have a known time (they come first): a binary search of the kept order."""
         data = self._data
-        return [data._doc_ids[p.segment][p.row] for p in self._all_newest_first()]
+        return bisect.bisect_left(self.newest_first(), math.inf, key=lambda d: -data.position(d))
 
     def _all_newest_first(self) -> list[DocPlace]:
         if self._newest is None:
