@@ -138,6 +138,13 @@ def contrasted_spans(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+def _said_inside_outside(sentence: str, spans: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
+    """The stems a sentence says inside its contrast phrases (`spans`), and those it says outside them."""
+    inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
+    outside = set(content_terms("".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(sentence))))
+    return inside, outside
+
+
 def said_only_in_contrast(sentence: str, terms: frozenset[str], names: frozenset[str]) -> bool:
     """Whether at least as many of the question's words are said in the sentence only in a phrase set against its
     subject as only outside it, while none of the question's names is in that phrase: "Does Anthropic focus on consumers?" and "Unlike OpenAI, which
@@ -145,10 +152,9 @@ def said_only_in_contrast(sentence: str, terms: frozenset[str], names: frozenset
     spans = contrasted_spans(sentence) if names else []  # the parties set against each other are named ones
     if not spans:
         return False
-    inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
+    inside, outside = _said_inside_outside(sentence, spans)
     if inside & names:
         return False  # the question is about the contrasted party
-    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
     asked = terms - names
     only_inside, only_outside = asked & inside - outside, asked & outside - inside
     # as much of what is asked is said of the other party as of the subject ("consumers" against "focuses"); more
@@ -164,8 +170,7 @@ def set_apart(sentence: str, one: frozenset[str], other: frozenset[str]) -> bool
     spans = contrasted_spans(sentence) if one and other else []
     if not spans:
         return False
-    inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
-    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
+    inside, outside = _said_inside_outside(sentence, spans)
     return one <= inside and not one & outside and other <= outside and not other & inside
 
 
@@ -179,8 +184,7 @@ def of_the_contrasted(sentence: str, start: int, end: int, names: frozenset[str]
     inside = [(a, b) for a, b in spans if a <= start and end <= b]
     if not inside:
         return False
-    said_inside = set(content_terms(" ".join(sentence[a:b] for a, b in spans)))
-    outside = set(content_terms("".join(sentence[i] if not any(a <= i < b for a, b in spans) else " " for i in range(len(sentence)))))
+    said_inside, outside = _said_inside_outside(sentence, spans)
     return not names_inside & said_inside and names <= outside
 
 

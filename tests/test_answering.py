@@ -1424,8 +1424,14 @@ def test_a_yes_no_question_half_borne_out_is_no_yes(seed_engine, question):
     ("Who is Mr Explorer?", "AI tools educator and creator of the Mr Explorer YouTube channel", "002"),
     # the long form asked twice is given once (was "Amazon Web Services; Amazon Web Services")
     ("What does AWS stand for and what is it?", "Amazon Web Services", "000"),
+    # the sixty-fourth blind probe: "valued at" asks the valuation the claims key as "valuation"
+    ("What is Anthropic valued at?", "approximately $60 billion", "003"),
+    # the contrasted party's own product, asked of it by name (kept where the question capitalizes it)
+    ("Which OpenAI product is cited as its consumer-facing play, in contrast with Anthropic?", "ChatGPT", "004"),
+    # the sixty-first blind probe: the older side of a figure the sources disagree on (was refused)
+    ("What did the older report say about Anthropic's yearly revenue run-rate?", "surpassing $1 billion", "003"),
 ])
-def test_sixtieth_probe_mends(seed_engine, question, answer, doc):
+def test_sixtieth_to_sixty_fourth_probe_mends(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
     assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
 
@@ -1444,19 +1450,6 @@ def test_what_follows_from_a_condition(sentence, condition, then):
 
     cut = consequence(sentence, frozenset(content_terms(condition)))
     assert (cut[2] if cut else None) == then
-
-
-@pytest.mark.parametrize(("question", "answer", "doc"), [
-    # the sixty-fourth blind probe: "valued at" asks the valuation the claims key as "valuation"
-    ("What is Anthropic valued at?", "approximately $60 billion", "003"),
-    # the contrasted party's own product, asked of it by name (kept where the question capitalizes it)
-    ("Which OpenAI product is cited as its consumer-facing play, in contrast with Anthropic?", "ChatGPT", "004"),
-    # the sixty-first blind probe: the older side of a figure the sources disagree on (was refused)
-    ("What did the older report say about Anthropic's yearly revenue run-rate?", "surpassing $1 billion", "003"),
-])
-def test_sixty_first_to_sixty_fourth_probe_mends(seed_engine, question, answer, doc):
-    got = seed_engine.ask(question)
-    assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
 
 
 @pytest.mark.parametrize(("sentence", "span", "names", "written", "expected"), [
