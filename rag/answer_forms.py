@@ -14,7 +14,7 @@ from rag.figures import BOUND_QUALIFIERS, extract_figures, same_value
 from rag.lexical import content_terms
 from rag.mismatch import spans_of_time
 from rag.negation import POLARITY_NEGATION
-from rag.opposites import says_the_opposite
+from rag.opposites import says_other_degree, says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
 from rag.timewords import months_in, periods_in, years_in
@@ -205,6 +205,7 @@ def yes_no(
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
     absence: bool = False, durations: Sequence[float] = (), months: frozenset[tuple[int, str]] = frozenset(),
+    graded: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -213,7 +214,8 @@ def yes_no(
     ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes. `durations`
     (in years): a sentence that gives spans of time and none of these says No ("over the next decade" for "over the
     next five years"); `months` (month and year pairs, rag.timewords.months_in): a sentence that dates it in another
-    month of the same year says No."""
+    month of the same year says No; `graded` (rag.opposites.degrees of the question): a sentence that says the
+    other degree of the word says No."""
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
@@ -243,6 +245,8 @@ def yes_no(
         elif done and same and all(f.qualifier in BOUND_QUALIFIERS for f in same) and not any(
                 g.qualifier in BOUND_QUALIFIERS for g in measured):
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
+    if word == "Yes" and graded and says_other_degree(sentence, graded):
+        word = "No"  # "Is Google's relationship more exclusive than Amazon's?" and "less exclusive than Amazon's"
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:
         word = "No"  # "Is Anthropic's revenue $30 billion per month?" and "annualized revenue ... $30 billion"
     if word == "Yes" and durations and (stated_spans := spans_of_time(sentence)) and not any(

@@ -42,6 +42,7 @@ from rag.phrase_answer import (
     near_class_word,
     phrase_answer,
 )
+from rag.phrases import noun_phrases
 from rag.places import LOOSE_PLACE_NOUNS, PLACE_CLASS_NOUNS, named_as_other, named_as_place
 from rag.records import Answer, Claim, Conflict, Figure, Passage
 from rag.refusal import DENIED_NOTE, mismatch, mismatch_note, names_nothing, nearest_note, unknown_name, unknown_words
@@ -99,8 +100,11 @@ def answer_question(
     idf: TermWeights,
     abstain_below: float = DEFAULT_ABSTAIN_BELOW,
     search_text: str | None = None,
+    keep_lead: bool = False,
 ) -> Answer:
-    """An extractive answer with citations, or an abstention when the passages do not support one."""
+    """An extractive answer with citations, or an abstention when the passages do not support one. `keep_lead`:
+    the passages' own figure or generation is the answer, not a newer one other articles give (a question that
+    names the article it asks about: rag.named_articles)."""
     question = q.text
     scored = score_sentences(data, q, query_vector, passages, idf, search_text, lazy=True)
     q_terms = _terms(search_text or question)
@@ -471,6 +475,11 @@ def answer_question(
         # "What's the newest Trainium chip ...?": the generation the sentence names of the question's name ("Trainium4"),
         # not the name beside it ("AWS" of "AWS Trainium"); the newest across articles leads (weigh_generations)
         best = dataclasses.replace(best, span=Span(named.start, named.end, named.text, kind))
+    if form is None and q.answer_type == "list" and q.asked_class and best.span is not None and best.span.figure is None and (
+            headed := _class_headed(sentence.text, best.span, q)) is not None:
+        # "What exclusive rights did Microsoft secure ...?" in "securing exclusive cloud computing rights through
+        # Azure": the phrase the class noun asked for heads, not a name beside it ("Azure")
+        best = dataclasses.replace(best, span=headed)
     if form is None and kind == "place" and not q.is_list and best.span is not None and best.span.figure is None and (
             listed := answer_forms.coordinated(sentence.text, best.span.start, best.span.end)) is not None and (
             listed[0] == best.span.start and listed[2].count(" and ") == 1 and "," not in listed[2]):
@@ -519,7 +528,7 @@ def answer_question(
             text = _with_qualifier(sentence.text, figure)
             best = dataclasses.replace(best, sentence_id=referred.sentence_id)
     basis = note = ""
-    if claim is not None:
+    if claim is not None and not keep_lead:
         weighed = within_accounts(data, weigh(data, claim, past=q.past or bool(q.figures)), q.figures)
         if weighed.lead != claim:  # a newer (or more widely stated) figure for the same thing leads
             sentence = data.sentences[weighed.lead.sentence_id]
@@ -540,6 +549,10 @@ def answer_question(
             # and the $1.25 billion another article dates to that month
             note = f"{note} {same_time_note(data, weighed.lead, q.text)}".strip()
     else:
+        if claim is not None and (other := weigh(data, claim, past=q.past).lead) != claim and other.doc_id != claim.doc_id:
+            # the named article's own figure, and the reader told another article gives a newer one
+            which = "A newer article" if data.position(other.doc_id) > data.position(claim.doc_id) else "Another article"
+            note = f"{which} gives {other.figure.text}: {data.document_head(other.doc_id).title or other.doc_id}."
         sources = [best.sentence_id] + also_stating(data, scored, best, text)
         common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
         if (form is None and best.span is not None and not common) or q.answer_type == "expansion":
@@ -594,7 +607,7 @@ def answer_question(
             # "over the next decade": other articles state the span in figures ("a 10-year contract")
             sources += also_lasting(data, sources, spoken[0], q_terms, idf, q.entities)
         asked = generation(text) if form is None and figure is None else None
-        verdict = weigh_generations(data, asked, sources, q_terms, idf, q.entities, q.past) if asked is not None else None
+        verdict = weigh_generations(data, asked, sources, q_terms, idf, q.entities, q.past) if asked is not None and not keep_lead else None
         if verdict is not None:  # "Trainium4" where an older article names "Trainium 2" for the same thing
             sentence = data.sentences[verdict.lead[0].sentence_id]
             text = verdict.lead[0].generation.text
@@ -626,6 +639,23 @@ def _near_or_measuring(data: IndexData, q: QuestionAnalysis, bound: Sequence[Sco
     near = [s for s in bound if s.score >= NEAR_BEST * bound[0].score]
     return near + [s for s in bound[:FIGURE_DENIAL_CANDIDATES] if s not in near and q.measure and any(
         akin(q.measure, t) for t in facts(data, s.sentence_id).terms)]
+
+
+_KIND_WORDS = re.compile(r"\b(?:type|kind|sort|form)s?\s+of\b", re.IGNORECASE)
+
+
+def _class_headed(sentence: str, span: Span, q: QuestionAnalysis) -> Span | None:
+    """The one common-noun phrase of the sentence headed by the class noun the question asks for, with a word the
+    question says of it ("exclusive ... rights"), where the span chosen does not say that noun and the phrase says
+    more than the question; None otherwise."""
+    if q.asked_class in content_terms(span.text) or _KIND_WORDS.search(q.text):
+        return None  # (nor "What types of engines ...?": a sort, rag.phrase_answer)
+    headed = [(a, b) for a, b in noun_phrases(sentence) if (words := content_terms(sentence[a:b]))[-1:] == [q.asked_class]
+              and set(words) - q.terms and set(words[:-1]) & q.terms]
+    if len(headed) != 1:
+        return None
+    a, b = headed[0]
+    return Span(a, b, sentence[a:b], PHRASE)
 
 
 def _dated_near(data: IndexData, sentence_id: int) -> bool:

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from rag.index.view import IndexData
 from rag.places import placed_names
 from rag.questions import clean_question, unframed
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
+
+if TYPE_CHECKING:
+    from rag.named_articles import NamedArticles
 
 # The answer side (question analysis, retrieval, the answerer) is imported where a question is first asked, not
 # here: `rag index` and an upload's indexing do not load it (about 50 ms of every such start).
@@ -228,8 +232,17 @@ class Engine:
         dfs = self.state.data.lexical.chunk_dfs(sorted({t for ts in stems.values() for t in ts}))
         return {w: max((dfs.get(t, 0) for t in ts), default=0) for w, ts in stems.items()}
 
-    def _answer(self, question: str, previous: str | None, k: int, mode: str) -> Answer:
-        """Engine.ask, once the question's spelling is read."""
+    def _answer(self, question: str, previous: str | None, k: int, mode: str, articles: NamedArticles | None = None) -> Answer:
+        """Engine.ask, once the question's spelling is read; `articles`: the articles the question named, its
+        reference to them taken out (rag.named_articles)."""
+        from rag.named_articles import named_articles, named_by_age
+
+        if (aged := named_by_age(self.state.data, clean_question(question))) is not None:
+            # "Is article 003 or article 004 the more recent one?": the one the index dates newer (or older)
+            return self._by_age_of(question, *aged)
+        if articles is None and (naming := named_articles(self.state.data, clean_question(question))) is not None:
+            # "What does article 001 say is the key catalyst?": that article's answer, cited from it alone
+            return dataclasses.replace(self._answer(naming.text, previous, k, mode, naming), question=question)
         from rag.agreement import agreement_answer, agreement_followup, agreement_question
         from rag.analysis import analyse
         from rag.answering import answer_question, superseded
@@ -253,13 +266,16 @@ class Engine:
         from rag.followup import (
             before_event,
             contextualize,
+            names_another,
             needs_previous,
+            owned_asked,
             referent_readings,
             restated,
             with_other_target,
             with_referent,
         )
         from rag.makers import maker_named
+        from rag.named_articles import article_passages, cited_in
         from rag.outlets import cited_from, outlet_scope
         from rag.parts import (
             asked_of_answer,
@@ -280,7 +296,7 @@ class Engine:
             q = analyse(q.text, leading_name=True)  # "Anthropic valuation": Anthropic's valuation, not any company's
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
-            return dataclasses.replace(self._answer(plain, previous, k, mode), question=q.text)
+            return dataclasses.replace(self._answer(plain, previous, k, mode, articles), question=q.text)
         if (parts := two_parts(q.text)) is not None and not q.followup:
             # "Who is Anthropic's CEO and when was the company founded?": each part on its own, the second as a
             # follow-up of the first ("the company", "its"); both answers together
@@ -313,10 +329,16 @@ class Engine:
         within = f"{CONTEXT_MARK}{context}" if context else ""  # the context the previous question was read in
         # ("Do other sources confirm it?" asks of the previous answer, not of its name: rag.agreement)
         swapped = restated(q.text, before) if before is not None and not q.followup and not agreement_followup(q.text) else None
-        if swapped is not None and before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
+        if swapped is None and before is not None and not q.followup and names_another(q.text) and (
+                named_before := _named_question(previous)) not in (None, before):
+            # "What about Google?" after "What did that bring the total to?": of the nearest question that gives a name
+            swapped = restated(q.text, named_before) if named_before is not None else None
+        if swapped is not None and before is not None and (figured := self._with_figure_answered(q.text, previous, k, mode)) is not None:
             return figured  # "How big is that?" after "up to 5GW": of that figure, not "How big does Anthropic get?"
         if swapped is None and before is not None and not q.followup and (earlier_names := self._named_answer(q.text, before, context, k, mode)):
             swapped = earlier_names  # "What are they doing?" after "Kunlun Wanwei and Nine United"
+        if swapped is None and not q.followup and (owned := owned_asked(q.text)) is not None:
+            return dataclasses.replace(self._answer(owned, previous, k, mode), question=q.text)
         if swapped is not None:  # "What about Google?": the previous question, asked of Google
             got = self.ask(swapped, k=k, mode=mode)
             if got.abstained and before is not None and (target := with_other_target(q.text, before)) not in (None, swapped):
@@ -393,7 +415,7 @@ class Engine:
         state = self.state
         if q.figures and asks_who_states(q.text) and not asks_byline(q):  # (not "Which outlet was the report ... adapted from?")
             return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
-        if before is not None and (figured := self._with_figure_answered(q.text, before, k, mode)) is not None:
+        if before is not None and (figured := self._with_figure_answered(q.text, previous, k, mode)) is not None:
             return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
@@ -401,13 +423,15 @@ class Engine:
         passages += claim_passages(state.data, q, passages)
         passages += expansion_passages(state.data, q, passages)
         passages += doer_passages(state.data, q, passages)
+        if articles is not None:
+            passages = article_passages(state.data, articles.doc_ids, vector, passages)
         q, passages, outlets = outlet_scope(state.data, q, passages)
         if asks_byline(q) and (credited := byline_answer(state.data, q, passages)) is not None:
             return credited  # "Who edited the article about ...?": the credit line of the article found
         if q.answer_type in ("person", "role") and (box := author_described(state.data, q.text, passages)) is not None:
             return box  # "Who is Mr Explorer?": what the author box under the name says
-        answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search)
-        answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages)
+        answer = answer_question(state.data, q, vector, passages, state.data.idf, search_text=search, keep_lead=articles is not None)
+        answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages) if articles is None else cited_in(answer, articles)
         if (without_event := before_event(q)) is not None:
             answer = self._before_event(q.text, without_event, answer, previous, k, mode)
         if answer.abstained and before is not None and search != q.text and q.entities and not q.followup and not needs_previous(q):
@@ -448,7 +472,28 @@ class Engine:
                 return Answer(question, span.text, citation.quote, False, earlier.confidence, (citation,), source_count=1)
         return None
 
-    def _with_figure_answered(self, question: str, before: str, k: int, mode: str) -> Answer | None:
+    def _by_age_of(self, question: str, age: str, newest_first: list[str]) -> Answer:
+        """Which of the articles named is the newest (or oldest), as "Which article is the oldest?" is answered."""
+        from rag.coverage import Mentioning, by_age
+        from rag.records import Citation
+
+        data = self.state.data
+        heads = [data.document_head(d) for d in newest_first]
+        found = Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), len(heads), False, len(heads))
+        return by_age(question, CoverageQuestion("which", "", age=age), found, lambda d: data.document_head(d).label,
+                      lambda d: (data.document_head(d).date, data.document_head(d).date_basis))
+
+    def _last_answer(self, previous: str | None, k: int, mode: str) -> Answer:
+        """The answer of the turn before: of the question it followed up, or of the last "And before that?" after it
+        (that turn asked again, as a follow-up of the ones before it)."""
+        own, _, context = (previous or "").partition(CONTEXT_MARK)
+        base, *chain = own.split(TURN_BREAK)
+        within = f"{CONTEXT_MARK}{context}" if context else ""
+        if chain:
+            return self.ask(chain[-1], previous=TURN_BREAK.join([base, *chain[:-1]]) + within, k=k, mode=mode)
+        return self.ask(_usable(base) or base, previous=context or None, k=k, mode=mode)
+
+    def _with_figure_answered(self, question: str, previous: str | None, k: int, mode: str) -> Answer | None:
         """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
         None where it does not, or the previous answer gave no figure."""
         from rag.agreement import agreement_followup
@@ -456,7 +501,7 @@ class Engine:
 
         if not refers_to_answer(question) or agreement_followup(question):
             return None  # (not "Do other sources confirm it?": whether another source states the answer)
-        earlier = self.ask(before, k=k, mode=mode)
+        earlier = self._last_answer(previous, k, mode)
         if earlier.abstained or earlier.figure is None:
             return None
         rewritten = with_answer(question, earlier.text)

@@ -222,10 +222,18 @@ def referent_readings(text: str, previous: str) -> list[str]:
     return [_named(text, n) for n in reversed(names)]
 
 
+# the verbs a figure is the subject of where a question asks what it did to another ("What did that bring the total to?")
+_AUXILIARIES = ("did", "does", "do", "will", "would", "could", "can", "might", "has", "had", "have")  # (a lookbehind each)
+_FIGURE_VERBS = r"(?:bring|take|push|lift|raise|put|leave|make|amount|add|represent|cost|cover)"
+# what a sum comes to: "What did that add up to?" asks the total it brought ("bringing the total to $4 billion")
+_ADDS_UP = re.compile(r"\b(?:add|adds|added)\s+up\s+to\b|\b(?:amount|amounts|amounted)\s+to\b", re.IGNORECASE)
 # "that" or "this" standing for the previous answer: at the end, or before a preposition or "compare"; "it" at the
 # end ("What chips will provide it?" after "up to 5 gigawatts", where "it" is no name of the question before)
 _THAT = re.compile(r"\b(?:that|this)\b(?=\s*(?:[?.!]|$|(?:in|on|for|to|with|against|of|by|compared?|compares|mean|means)\b))"
-                   r"|(?<=\w\s)it(?=\s*[?.!]*\s*$)", re.IGNORECASE)
+                   r"|(?<=\w\s)it(?=\s*[?.!]*\s*$)"
+                   # "What did that bring the total to?": the subject of a verb that moves or weighs a figure
+                   r"|(?:" + "|".join(rf"(?<=\b{aux}\s)" for aux in _AUXILIARIES) + rf")(?:that|this)(?=\s+{_FIGURE_VERBS}\b)",
+                   re.IGNORECASE)
 
 
 def refers_to_answer(text: str) -> bool:
@@ -238,7 +246,7 @@ def with_answer(text: str, answer: str) -> str | None:
     everyday terms?", the previous answer's figure in place of "that"; None where the question has no such "that"."""
     if not answer or not refers_to_answer(text):
         return None
-    return _THAT.sub(answer, text, count=1)
+    return _THAT.sub(answer, _ADDS_UP.sub("bring the total to", text), count=1)
 
 
 _MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS)
@@ -379,6 +387,18 @@ def with_other_owned(text: str, previous: str) -> str | None:
     if m is None or owned is None:
         return None
     return f"{previous[: owned.start()]}{m.group('owner')}'s {m.group('noun')}{previous[owned.end():]}"
+
+
+# "What about Microsoft's stake in OpenAI?", "And Google's investment?": a name's thing, asked of in full
+_ABOUT_OWNED = re.compile(r"^\W*(?:and\s+|(?:what|how)\s+about\s+)(?P<asked>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*['’]s?\s+"
+                          r"[a-z][\w-]*(?:\s+[\w&.'’-]+){0,4}?)\s*\??\s*$", re.IGNORECASE)
+
+
+def owned_asked(text: str) -> str | None:
+    """ "What about Microsoft's stake in OpenAI?" where no question before says a name's thing to put it in place of
+    (with_other_owned): "What is Microsoft's stake in OpenAI?"; None where the question is not of that form."""
+    m = _ABOUT_OWNED.match(text)
+    return f"What is {m.group('asked')}?" if m is not None else None
 
 
 # "No, I meant Microsoft's investment in OpenAI", "Sorry, I meant Google": the previous question of what is meant

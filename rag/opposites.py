@@ -109,3 +109,33 @@ def opposed_words(question: str) -> tuple[tuple[frozenset[str], frozenset[str]],
     return tuple(
         (side, other) for a, b in ANTONYMS for side, other in ((a, b), (b, a)) if words & side and not words & other
     )
+
+
+# a degree said of a word: "more exclusive", "less costly", "fewer chips"
+_DEGREE = re.compile(r"\b(more|less|fewer)\s+([a-z][a-z-]{3,})\b", re.IGNORECASE)
+_OTHER_DEGREE = {"more": ("less", "fewer"), "less": ("more",), "fewer": ("more",)}
+
+
+# what a degree is measured against: "than Amazon's", "than the Microsoft deal"
+_THAN = re.compile(r"\bthan\s+(?:the\s+|that\s+of\s+)?([A-Z][\w&.-]*)")
+
+
+def degrees(text: str) -> frozenset[tuple[str, str, str]]:
+    """The degrees a text says of words, with the name they are measured against where one follows: ("more",
+    "exclusive", "Amazon") for "a more exclusive relationship with Anthropic than Amazon"."""
+    out = set()
+    for m in _DEGREE.finditer(text):
+        than = _THAN.search(text, m.end(), m.end() + 80)
+        out.add((m.group(1).lower(), m.group(2).lower(), than.group(1) if than else ""))
+    return frozenset(out)
+
+
+def says_other_degree(sentence: str, asked: frozenset[tuple[str, str, str]]) -> bool:
+    """Whether the sentence says the other degree of a word the question says a degree of, against the same name
+    (or one of them names none), and not the question's: "less exclusive than Amazon's" for "Does Google have a
+    more exclusive relationship than Amazon?" (not for "Is Amazon's more exclusive than Google's?")."""
+    said = degrees(sentence)
+    return any(
+        (other, word) == (way2, word2) and (not than or not than2 or than == than2) and not any(
+            (w3, x3) == (way, word) for w3, x3, _ in said)
+        for way, word, than in asked for other in _OTHER_DEGREE[way] for way2, word2, than2 in said)

@@ -99,6 +99,9 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|could|will|would)\b).*\b(?!(?:this|last|next|that|each|every|per|a|an|the|one|same|fiscal|financial|calendar)\s)"
      r"[a-z-]+ (?:year|date)\s*\??\s*$"
      r"|\b(?:what|which) (?:(?!is\b|was\b|are\b|were\b|does\b|did\b|do\b)[a-z]+ )?(?:year|month|date|day|decade|century)\b|\bin what (?:year|month|century)\b"
+     # "What is Trainium4's release date?": the date of an event of a thing's life, whatever asks for it
+     r"|\b(?:release|launch|founding|start|starting|end|ending|expiry|expiration|closing|due|publication|completion|signing"
+     r"|effective|delivery|announcement|opening|shipping)\s+dates?\b"
      # "What was the exact date of the announcement?"
      r"|^\W*(?:what|which)(?:['’]s| is| was| are| were) the (?:exact |precise |specific |actual )?date\b"
      r"(?=\s+(?:of|when|that|on|in|for)\b|\s*\??\s*$)"),
@@ -171,6 +174,8 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# a unit of time right after a number ("two months", "three-year"): the number counts the time
+_TIME_AFTER = re.compile(r"[\s-]+(?P<unit>minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")  # "14 January 2025": the day of a date
 
 
@@ -504,6 +509,9 @@ def choose_span(
                 continue  # the figure the question already gives (a bare number: in any unit) is not its answer
             if f.unit == "count" and in_name(sentence, f.start):
                 continue  # "Trainium 2", "Claude 3": a number in a name counts nothing
+            if kind == "count" and f.unit == "count" and (unit := _TIME_AFTER.match(sentence, f.end)) is not None and (
+                    unit.group("unit").lower() not in q.text.lower()):
+                continue  # "How many employees ...?": "in two months" counts months, a span of time, not what is asked
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:

@@ -18,7 +18,7 @@ from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
 from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, PREPOSITIONS, akin, content_terms
 from rag.mismatch import spans_of_time
-from rag.opposites import words_of
+from rag.opposites import degrees, words_of
 from rag.phrases import parse
 from rag.records import Claim, Figure
 from rag.scoring import NEAR_BEST, Scored
@@ -117,7 +117,7 @@ def yes_no(
         done = q.past_tense or "upfront" in q.scope
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
                                    names=q.subject_terms, absence=absence, durations=q.durations,
-                                   months=months_in(q.text))[2]
+                                   months=months_in(q.text), graded=degrees(q.text))[2]
         if said.startswith("Yes") and rarest and q.measured and _said_of_another_figure(text, rarest, q.measured):
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another

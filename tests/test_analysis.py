@@ -1994,3 +1994,25 @@ def test_a_figure_that_names_the_source_is_not_asked_about():
     # the fifty-seventh blind probe: "According to the piece on the extra $4 billion, what ...?" gave $4 billion as asked
     assert analyse("According to the piece on the extra $4 billion, what does Amazon's total stake come to?").figures == ()
     assert [f.text for f in analyse("Did Amazon invest $4 billion?").figures] == ["$4 billion"]
+
+
+@pytest.mark.parametrize(("question", "span_kind"), [
+    ("What is Amazon's Trainium4 chip's release date?", "date"),
+    ("What is the closing date of the deal?", "date"),
+    ("How many Amazon employees will work at Anthropic?", "count"),
+])
+def test_the_date_of_an_event_of_a_things_life_asks_a_date(question, span_kind):
+    assert analyse(question).span_kind == span_kind
+
+
+@pytest.mark.parametrize(("question", "sentence", "other"), [
+    ("Does Google have a more exclusive relationship with Anthropic than Amazon?",
+     "that relationship is less exclusive than Amazon's.", True),
+    ("Is Amazon's relationship more exclusive than Google's?", "Google's is less exclusive than Amazon's.", False),  # swapped
+    ("Is the deal more exclusive?", "The deal is more exclusive than most.", False),
+    ("Were fewer chips shipped?", "More chips were shipped.", True),
+])
+def test_the_other_degree_of_a_word(question, sentence, other):
+    from rag.opposites import degrees, says_other_degree
+
+    assert says_other_degree(sentence, degrees(question)) is other

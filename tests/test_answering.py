@@ -1465,3 +1465,44 @@ def test_a_span_in_a_phrase_set_against_the_question_names_is_the_other_partys(s
 
     start = sentence.index(span)
     assert of_the_contrasted(sentence, start, start + len(span), frozenset(names), frozenset(written)) is expected
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the sixty-ninth blind probe: a question that names its article is answered from that article alone (was refused,
+    # or answered with the newer figure of another article)
+    ("What does article 001 say is the key catalyst to watch over the next 6 to 18 months?", "6-18 months", "001"),
+    ("For how long does article 003 say the funding model question will shape the AI industry?", "next decade", "003"),
+    ("When was Amazon's $4 billion commitment to Anthropic announced, according to article 002?", "September 2023", "002"),
+    ("Which regulators were examining Big Tech AI investments, according to the $8 billion article?",
+     "FTC and European Commission", "003"),
+    ("What chip generation was rolling out across AWS data centers at the time of the $8 billion article?", "Trainium 2", "003"),
+    ("According to the article reporting the $4 billion addition, what is Amazon's total investment in Anthropic?",
+     "$8 billion", "003"),
+    # the seventieth: which of two named articles is newer, by the time the index knows for each
+    ("Is article 003 or article 004 the more recent one?",
+     "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract (February 2026 or later: "
+     "reports events of February 2026)", "004"),
+    # a less exclusive relationship is no more exclusive one (was Yes)
+    ("Is it true that Google has a more exclusive relationship with Anthropic than Amazon?",
+     "No: Google has poured billions into its internal DeepMind division and made a reported $2 billion investment in "
+     "Anthropic as well, though that relationship is less exclusive than Amazon's.", "003"),
+    # the phrase the class noun asked for heads (was "Azure")
+    ("What exclusive rights did Microsoft secure from its OpenAI investment?", "exclusive cloud computing rights", "003"),
+])
+def test_sixty_ninth_and_seventieth_probe_mends(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id[:3], len(got.citations)) == (answer, doc, 1)
+
+
+def test_a_named_articles_own_figure_leads_and_a_newer_one_is_noted(seed_engine):
+    got = seed_engine.ask("According to article 003, how much is Anthropic's revenue?")
+    assert got.text == "surpassing $1 billion"
+    assert "A newer article gives $30 billion" in got.note
+
+
+@pytest.mark.parametrize("question", [
+    "How many Amazon employees will work at Anthropic under the deal?",  # not "two" of "in two months"
+    "What is Amazon's Trainium4 chip's release date?",  # not "next-generation"
+])
+def test_what_no_article_says_is_not_answered_by_a_count_of_time_or_a_word_of_no_date(seed_engine, question):
+    assert seed_engine.ask(question).abstained

@@ -4,7 +4,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import before_event, contextualize, needs_previous, with_other_name
+from rag.followup import before_event, contextualize, needs_previous, owned_asked, with_answer, with_other_name
 from tests.conftest import SEED
 
 
@@ -613,3 +613,37 @@ def test_another_name_read_as_the_party_an_act_was_done_to(text, previous, asked
     from rag.followup import with_other_target
 
     assert with_other_target(text, previous) == asked
+
+
+def test_that_as_a_subject_is_the_answer_before_and_another_name_asks_of_the_named_question(seed_engine):
+    got = _talk(seed_engine, ["What was Amazon's first investment in Anthropic?", "And after that?",
+                              "What did that bring the total to?", "What about Google?"])
+    assert [a.text for a in got] == ["$1.25 billion", "$2.75 billion", "$4 billion", "a reported $2 billion"]
+    got = _talk(seed_engine, ["When did Amazon first invest in Anthropic?", "How much was it?", "And the year after?",
+                              "So what did that add up to?"])
+    assert got[-1].text == "$4 billion"
+
+
+def test_a_names_thing_asked_of_in_full_after_another_question(seed_engine):
+    got = _talk(seed_engine, ["Who leads Anthropic?", "What about Microsoft's stake in OpenAI?"])
+    assert got[-1].text == "a reported 49%"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What did that bring the total to?", "What did $2.75 billion bring the total to?"),
+    ("So what did that add up to?", "So what did $2.75 billion bring the total to?"),
+    ("How much did that article say?", None),  # "that" of a noun
+    ("What does this mean?", "What does $2.75 billion mean?"),
+])
+def test_that_standing_for_the_previous_answer(text, expected):
+    assert with_answer(text, "$2.75 billion") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What about Microsoft's stake in OpenAI?", "What is Microsoft's stake in OpenAI?"),
+    ("And Google's investment?", "What is Google's investment?"),
+    ("What about Google?", None),
+    ("What about Amazon's?", None),
+])
+def test_a_names_thing_asked_of(text, expected):
+    assert owned_asked(text) == expected

@@ -192,6 +192,27 @@ class IndexData:
                     break
         return out
 
+    def documents_named(self, token: str, limit: int) -> list[str]:
+        """The live documents a reader's name for one may stand for: the id itself, or the ids that begin with it and
+        an underscore ("003" for "003_225291d27f60a22a"); at most `limit`, by an indexed range read of each segment."""
+        if token in self._places:
+            return [token]
+        out: list[str] = []
+        low, high = f"{token}_", f"{token}`"  # ("`" sorts right after "_")
+        for i, seg in enumerate(self.segments):
+            for row, doc_id in seg.query("SELECT row, doc_id FROM documents WHERE doc_id >= ? AND doc_id < ? LIMIT ?",
+                                         (low, high, limit + len(self._dead_rows[i]))):
+                if row not in self._dead_rows[i] and doc_id in self._places and doc_id not in out:
+                    out.append(doc_id)
+        return sorted(out)[:limit]
+
+    def chunk_ids_of(self, doc_id: str) -> range:
+        """The global ids of a document's chunks."""
+        place = self._places[doc_id]
+        _, _, first, count, *_ = self.segments[place.segment].doc_rows()[place.row]
+        base = self._chunk.bases[place.segment] + first
+        return range(base, base + count)
+
     def has_document(self, doc_id: str) -> bool:
         return doc_id in self._places
 
