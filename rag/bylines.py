@@ -80,6 +80,9 @@ def byline_answer(data: IndexData, q: QuestionAnalysis, passages: Sequence[Passa
         end = doc.text.find("\n", m.end())
         end = len(doc.text) if end < 0 else end
         line = doc.text[start:end]
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", q.text, re.IGNORECASE):
+            # "Which TNW reporter wrote the original story?" and "AI-processed from TNW": the outlet asked of, no one in it
+            return Answer.abstain(q.text, 0.0, f'The credit line names no one but {name}: "{line}".')
         citation = Citation(doc.doc_id, doc.title, doc.file, start, end, line)
         return Answer(q.text, name, line, False, BYLINE_CONFIDENCE, (citation,), (), None, 1)
     return None

@@ -18,6 +18,7 @@ from collections import Counter
 from rag.analysis import AUX_WORDS, WH_WORDS
 from rag.index.view import IndexData
 from rag.lexical import stopwords
+from rag.roles import TITLE_WORDS
 
 CASING_CHUNKS = 12  # chunks read for how the articles write the question's words
 MIN_CAPITALIZED = 3  # a word written capitalized this often, and never in lower case, is a name
@@ -76,9 +77,17 @@ _RUNNING_BEFORE = re.compile(r"(?:\b[a-z][\w-]*|,)\s+$")  # a lower-case word or
 
 def _inside(text: str, at: int) -> bool:
     """Whether a word at `at` stands capitalized in running text: after a word in lower case or a list's comma
-    ("investments from Google, Salesforce, and others"), not first in its sentence, after a colon or a quote mark,
-    or inside a run of capitalized words ("Market Impact Score"), where a common word may be capitalized too."""
-    return _RUNNING_BEFORE.search(text, 0, at) is not None
+    ("investments from Google, Salesforce, and others"), or in a run of capitalized words a title opens in running
+    text ("including CEO Dario Amodei"); not first in its sentence, after a colon or a quote mark, or inside another
+    run of capitalized words ("Market Impact Score"), where a common word may be capitalized too."""
+    if _RUNNING_BEFORE.search(text, 0, at) is not None:
+        return True
+    run = _TITLED_RUN.search(text, 0, at)
+    return run is not None and run.group("title").lower() in TITLE_WORDS and _RUNNING_BEFORE.search(text, 0, run.start("title")) is not None
+
+
+# a title and the capitalized words after it, up to the word asked of: "CEO Dario " of "CEO Dario Amodei"
+_TITLED_RUN = re.compile(r"\b(?P<title>[A-Z][A-Za-z-]*)\s+(?:[A-Z][\w-]*\s+){0,2}$")
 
 
 def _top_chunks(data: IndexData, question: str) -> list[int]:

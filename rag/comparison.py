@@ -48,6 +48,8 @@ _DID_MORE = re.compile(
 )
 # "Is Anthropic's annual revenue bigger than Amazon's $25 billion investment?": a yes/no of which of two is larger
 _IS_MORE = re.compile(rf"^\W*(?:is|was|are|were)\s+(?P<a>(?-i:[A-Z])[^?]+?)\s+{_MORE}\s+than\s+(?P<b>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+# a side that ends in what is done to it, by a participle or "worth": "Anthropic valued", "OpenAI worth"
+_DONE_LAST = re.compile(r"\s+(?P<verb>[a-z]+ed|worth)$")
 _LEFT_OPEN = re.compile(r"\b(?:in|by|of|for|to|on|at|with|mentioned|named|cited|reported|said|given)$", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:one|two|three|four|five|a\s+few|several|\d+)\b", re.IGNORECASE)
 # "Compare Amazon's total commitment to Anthropic with Microsoft's investment in OpenAI.": both, neither ranked
@@ -89,7 +91,12 @@ def which_of_two(question: str) -> Comparison | None:
     if (more := _IS_MORE.match(question)) is not None and not _figure_sides(more.group("a"), more.group("b")) and not (
             _LEFT_OPEN.search(more.group("a")) or _COUNTED.match(more.group("b"))):  # not "Is X mentioned in more than one article?"
         a, b = _whole_sides(more.group("a").strip(), more.group("b").strip())
-        return Comparison((a, b), (f"What is {a}?", f"What is {b}?"), more.group("more").lower() not in _LESS, yes_no=True)
+        larger = more.group("more").lower() not in _LESS
+        if (done := _DONE_LAST.search(a)) is not None:
+            # "Is Anthropic valued higher than OpenAI?": how much each is valued, not what "Anthropic valued" is
+            a, verb = a[: done.start()].strip(), done.group("verb")
+            return Comparison((a, b), (f"How much is {a} {verb}?", f"How much is {b} {verb}?"), larger, yes_no=True)
+        return Comparison((a, b), (f"What is {a}?", f"What is {b}?"), larger, yes_no=True)
     both = _COMPARE.match(question)
     if both is not None:
         a, b = _whole_sides(*(both.group(g) or both.group(g + "2") for g in ("a", "b")))

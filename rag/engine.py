@@ -263,6 +263,7 @@ class Engine:
         from rag.comparison import compared as compared_answer
         from rag.comparison import which_of_two
         from rag.coverage import coverage_question
+        from rag.event_order import event_order, ordered
         from rag.followup import (
             before_event,
             contextualize,
@@ -297,6 +298,9 @@ class Engine:
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
             return dataclasses.replace(self._answer(plain, previous, k, mode, articles), question=q.text)
+        if (order := event_order(q.text)) is not None and (
+                in_order := ordered(q.text, order, lambda asked: self.ask(asked, k=k, mode=mode))) is not None:
+            return in_order  # "Was Anthropic founded before Amazon first invested in it?": each event's date, set in order
         if (parts := two_parts(q.text)) is not None and not q.followup:
             # "Who is Anthropic's CEO and when was the company founded?": each part on its own, the second as a
             # follow-up of the first ("the company", "its"); both answers together

@@ -87,10 +87,13 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:what|which) (?:amount|level|quantity|size) of (?:[\w-]+ ){0,2}(?:capacity|power|compute|computing)\b"),
     # "Where is the inference capacity expanding?" asks for a place, whatever it names ("where ... stand" asks none)
     ("place", r"^where\b(?! (?:does|do|did) .*\b(?:stand|rank)\b)"),
-    ("duration", r"\bhow long\b|\bhow soon\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
+    ("duration", r"\bhow long\b|\bhow soon\b|\bhow far apart\b|\bamount of time\b|\bhow much time\b|\bhow many (?:years|months|weeks|days|decades)\b"
      r"|\b(?:over |for |in |within )?what (?:period|time span|timespan|span of time|term|time ?frame|timeline|time horizon|horizon"
      r"|(?:time )?window|stretch)\b"
-     r"|\bduration\b|\blength of the\b"),
+     r"|\bduration\b|\blength of the\b"
+     # keywords that end in a length ("aws deal length", "contract term"): no question word, the length last
+     r"|^(?!.*\b(?:what|which|who|whom|whose|how|why|where|when)\b)(?!\W*(?:is|are|was|were|do|does|did|has|have|had|can"
+     r"|could|will|would)\b).*\b(?:length|duration|term)\s*\??\s*$"),
     # "what exact date", "which calendar year": one word may stand between the question word and the time noun
     ("date", r"^(?:when|since when)\b|\bwhen (?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b"
      r"|\bwhen\s*\??\s*$"  # "... until when?", "... are held when?"

@@ -2016,3 +2016,13 @@ def test_the_other_degree_of_a_word(question, sentence, other):
     from rag.opposites import degrees, says_other_degree
 
     assert says_other_degree(sentence, degrees(question)) is other
+
+
+@pytest.mark.parametrize(("question", "span_kind"), [
+    ("aws deal length", "duration"),
+    ("AWS contract term", "duration"),
+    ("How far apart were the two investments?", "duration"),
+    ("What is the length of the deal?", "duration"),
+])
+def test_a_length_asked_in_keywords(question, span_kind):
+    assert analyse(question).span_kind == span_kind

@@ -1506,3 +1506,22 @@ def test_a_named_articles_own_figure_leads_and_a_newer_one_is_noted(seed_engine)
 ])
 def test_what_no_article_says_is_not_answered_by_a_count_of_time_or_a_word_of_no_date(seed_engine, question):
     assert seed_engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the seventy-first blind probe: a side that ends in what is done to it asks how much each is (was refused)
+    ("Is Anthropic valued higher than OpenAI?", "No: Anthropic: approximately $60 billion; OpenAI: approximately $150 billion"),
+    ("How far apart were the OpenAI and Anthropic mega-investments?", "two months"),
+    # the seventy-second: a lower-case name after a title ("CEO Dario Amodei") is recased, and asked as a speaker
+    ("who is dario amodei?", "CEO"),
+])
+def test_seventy_first_and_seventy_second_probe_mends(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer
+
+
+@pytest.mark.parametrize("question", [
+    "what did dario amodei say about the deal?",  # no words of his about the deal (was "CEO")
+    "which tnw reporter wrote the original story",  # the credit line names the outlet only (was "TNW")
+])
+def test_a_speaker_or_writer_no_article_names_is_refused(seed_engine, question):
+    assert seed_engine.ask(question).abstained
