@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from rag.lexical import content_terms
 from rag.records import Answer
 
 _ASKS_AGREEMENT = re.compile(
@@ -21,6 +22,17 @@ _ASKS_AGREEMENT = re.compile(
     r"(?:\s+(?:on|about|over|in|regarding|as to|with each other on|with one another on))?\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+# "Does any article contradict the $30 billion revenue figure?": whether another source gives another figure
+_CONTRADICTS = re.compile(
+    r"^\W*(?:does|do|did)\s+(?:any|another|an?|some|other|the\s+other)\s+(?:other\s+)?"
+    r"(?:articles?|sources?|reports?|outlets?|stor(?:y|ies)|accounts?)\s+"
+    r"(?P<verb>contradict|dispute|challenge|disagree\s+with|conflict\s+with|differ\s+from|give\s+a\s+different\s+figure\s+for)"
+    r"\s+(?P<topic>.+?)\W*$",
+    re.IGNORECASE,
+)
+# what names the claim rather than what it is about: "the $30 billion revenue figure" is of the revenue
+_CLAIM_WORDS = re.compile(r"[$€£]?\d[\d.,]*\s*(?:%|billion|million|trillion|bn|m|gw|gigawatts?)?\s*|\s+(?:figure|number|claim|estimate|amount)s?\b",
+                          re.IGNORECASE)
 _IS_THERE = re.compile(
     r"^\W*(?:is|was|are)\s+there\s+(?:any\s+|a\s+|an\s+)?"
     r"(?P<verb>disagreement|agreement|conflict|consensus|discrepancy|contradiction)s?\s+"
@@ -67,11 +79,13 @@ _HOW_CHANGED = re.compile(
 # "Which article gives the older figure for Amazon's total investment?": the sources of one side, by age
 _WHICH_SIDE = re.compile(
     rf"^\W*(?:which|what)\s+(?:of\s+the\s+)?{_SOURCES}\s+(?:gives?|has|have|reports?|states?|says?|carr(?:y|ies)|cites?|uses?)\s+the\s+"
-    r"(?P<side>older|earlier|outdated|stale|previous|old|newer|newest|latest|more\s+recent|most\s+recent|current|updated|new)\s+"
+    r"(?P<side>older|earlier|outdated|stale|previous|old|newer|newest|latest|more\s+recent|most\s+recent|current|updated|new"
+    r"|lower|smaller|higher|bigger|larger)\s+"
     r"(?:figure|number|amount|estimate|total|value|one)\s+(?:for|on|about|of|regarding)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
 _OLDER_SIDE = frozenset({"older", "earlier", "outdated", "stale", "previous", "old"})
+_BY_VALUE = frozenset({"lower", "smaller", "higher", "bigger", "larger"})  # a side by its figure (rag.attribution.side_sources)
 _ALTERNATIVES_AFTER = re.compile(r"\s*[—–:,(]\s*[^—–:,(]*\bor\b[^—–:,(]*\)?\s*$")  # " — $4 billion or $5 billion"
 _INDIRECT = re.compile(r"^(?P<wh>(?i:how\s+(?:much|many|big|large|long)|what|who|when|where))\s+(?P<subject>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
                        r"\s+(?P<aux>is|are|was|were|has|have|had|will|would|can)\b(?P<rest>.*)$")
@@ -117,11 +131,15 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
     if (side := _WHICH_SIDE.match(text) or _HOW_CHANGED.match(text)) is not None:
         named = side.groupdict().get("side")
-        asked_side = "change" if named is None else "older" if " ".join(named.lower().split()) in _OLDER_SIDE else "newer"
+        word = " ".join((named or "").lower().split())
+        asked_side = ("change" if named is None else word if word in _BY_VALUE else "older" if word in _OLDER_SIDE
+                      else "newer")
         topic = _topic_question(side.group("topic").strip())
         return AgreementQuestion(topic, True, True, True, asked_side) if topic else None
     which = _WHICH_DIFFER.match(text)
     how = _HOW_DIFFER.match(text) or which
+    if (against := _CONTRADICTS.match(text)) is not None and content_terms(topic := " ".join(_CLAIM_WORDS.sub(" ", against.group("topic")).split())):
+        return AgreementQuestion(_topic_question(topic), True)
     m = how or _ASKS_AGREEMENT.match(text) or _IS_THERE.match(text) or next((m for p in _TOPIC_FIRST if (m := p.match(text))), None)
     if m is None:
         return None
@@ -150,6 +168,12 @@ def _topic_question(topic: str) -> str:
 def agreement_answer(question: str, asked: AgreementQuestion, answer: Answer) -> Answer:
     """The answer to the agreement question from the answer to what it is about."""
     if asked.asks_which and not answer.abstained:
+        if asked.side in _BY_VALUE:
+            from rag.attribution import side_sources  # (attribution reads answers: imported where used)
+
+            # "Which source gives the lower figure for Anthropic's revenue?": the side whose figure is lower
+            sided = side_sources(question, answer, asked.side)
+            return sided if sided.abstained else dataclasses.replace(sided, text=f"{sided.text}: {sided.lead}")
         if asked.side == "older" and answer.conflicts and answer.lead_basis.startswith("newer"):
             from rag.attribution import older_answer  # (attribution reads answers: imported where used)
 

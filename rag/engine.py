@@ -193,6 +193,9 @@ class Engine:
         from rag.spelling import respelt
 
         text = clean_question(question)
+        if previous:  # "how much did amazon put into openai?" then "and microsoft?": the names of the turns before too
+            previous = CONTEXT_MARK.join(TURN_BREAK.join(recased(self.state.data, turn) or turn for turn in part.split(TURN_BREAK))
+                                         for part in previous.split(CONTEXT_MARK))
         # "No, I meant Microsoft's investment in OpenAI": the previous question of what was meant
         fixed = corrected(text) if previous else None
         read, short = unabbreviated(fixed or text, self._held)  # "which chinese cos": "which chinese companies"
@@ -274,6 +277,7 @@ class Engine:
             restated,
             with_other_target,
             with_referent,
+            without_target,
         )
         from rag.makers import maker_named
         from rag.named_articles import article_passages, cited_in
@@ -348,6 +352,9 @@ class Engine:
             if got.abstained and before is not None and (target := with_other_target(q.text, before)) not in (None, swapped):
                 # "What about Anthropic?" after "How much did Amazon invest in OpenAI?": of the party it was done to
                 got = self.ask(target, k=k, mode=mode)
+            if got.abstained and (untargeted := without_target(swapped)) is not None:
+                # "And Google?" after "How much has Microsoft put into OpenAI?": what Google put in, into whatever
+                got = self.ask(untargeted, k=k, mode=mode)
             if got.abstained and before is not None and bare_followup(q.text, before) is not None:
                 # "Over how long?" after "What does Anthropic commit in return?": what the answer's own sentences say
                 got = self._in_answer(swapped, self.ask(before, previous=context or None, k=k, mode=mode)) or got

@@ -124,6 +124,17 @@ _OTHER_OBJECT = re.compile(
 )
 
 
+# the name an act was done to, last in a question: "... put into OpenAI?", "... invested in Anthropic?"
+_TARGET_LAST = re.compile(rf"\s+(?:in|into|to|with|from|on|for)\s+{_CAPITALIZED}(?=\s*[?.!]*\s*$)")
+
+
+def without_target(text: str) -> str | None:
+    """ "How much has Google put into OpenAI?" without the name it was done to: "How much has Google put?"; None where
+    the question ends in no such name."""
+    m = _TARGET_LAST.search(text)
+    return None if m is None else f"{text[: m.start()].rstrip()}?"
+
+
 def with_other_target(text: str, previous: str) -> str | None:
     """ "What about Anthropic?" after "How much did Amazon invest in OpenAI?", read as the party it was done to:
     "How much did Amazon invest in Anthropic?" (the first name after a preposition replaced); None where the
@@ -361,7 +372,8 @@ def which_ones(text: str, previous: str) -> str | None:
 
 # "they", "them", "their" for the names the previous answer gave: "What are they doing?" after "Kunlun Wanwei and
 # Nine United"
-_THEY = re.compile(r"\b(?:they|them|their|these\s+companies|those\s+companies)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|them|their|these\s+companies|those\s+companies)\b"
+                   r"|\b(?:him|her)\b(?=\s*[?.!]*\s*$)", re.IGNORECASE)  # "Which article mentions him?": the one named
 
 
 def with_named_answer(text: str, answer: str) -> str | None:

@@ -76,6 +76,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "How many billions is Anthropic bringing in?": a count of a money scale is money, not people counted in billions
     ("money", r"\bhow many (?:thousands|millions|billions|trillions)\b(?! of (?!dollars|euros|pounds)\w)"
               r"|\bhow many (?:(?:us |u\.s\. )?dollars|euros|pounds|yen|yuan|francs)\b"),  # "comes to how many dollars?"
+    # "What had Amazon put in before this new deal?": what a verb of putting money in puts is an amount
+    ("money", r"^\W*(?:so\s+)?what (?:did|does|do|had|has|have|will|would) (?:[\w'’-]+ ){1,3}?"
+              r"(?:put in|put into|invest|invested|pay|paid|spend|spent|commit|committed|pour|poured|pledge|pledged)\b"),
     ("tokens", r"\bhow many tokens\b|\bcontext window\b"),
     ("energy", r"\b(?:(?:kilo|mega|giga|tera)?watt[- ]hours?|[kmgt]wh)\b"),  # "How many gigawatt-hours ...?" (lower-cased)
     # "How much Trainium chip capacity ...?", "How much compute ...?": up to three modifiers before the measure, no verb

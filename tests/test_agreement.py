@@ -108,3 +108,21 @@ def test_how_a_figure_changed_between_reports_is_the_older_then_the_newer(seed_e
     answer = seed_engine.ask("How has Amazon's total commitment changed between reports?")
     assert answer.text == ("From Amazon Pours $4B More Into Anthropic Deal: $8 billion (older) to Amazon commits up to $25bn "
                            "investment in Anthropic: total potential commitment to $33bn (newer)")
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the seventy-third blind probe: a side by its figure (was the side of the higher figure), whether any source
+    # contradicts a figure (was a valuation)
+    ("Which source gives the lower figure for Anthropic's revenue?", "Amazon Pours $4B More Into Anthropic Deal: $1 billion", "003"),
+    ("Which article gives the higher figure for Amazon's total investment in Anthropic?",
+     "Amazon commits up to $25bn investment in Anthropic: $33bn", "001"),
+])
+def test_the_side_of_a_disagreement_by_its_figure(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
+
+
+def test_whether_any_source_contradicts_a_figure(seed_engine):
+    got = seed_engine.ask("Does any article contradict the $30 billion revenue figure?")
+    assert got.text.startswith("Yes: ")
+    assert [c.text for c in got.conflicts] == ["surpassing $1 billion"]

@@ -2026,3 +2026,12 @@ def test_the_other_degree_of_a_word(question, sentence, other):
 ])
 def test_a_length_asked_in_keywords(question, span_kind):
     assert analyse(question).span_kind == span_kind
+
+
+@pytest.mark.parametrize(("question", "span_kind"), [
+    ("So what had Amazon put in before this new deal?", "money"),
+    ("What did Google invest in Anthropic?", "money"),
+    ("What did Google say about Anthropic?", "other"),
+])
+def test_what_a_verb_of_putting_money_in_puts_is_an_amount(question, span_kind):
+    assert analyse(question).span_kind == span_kind

@@ -4,7 +4,7 @@ import pytest
 
 from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import before_event, contextualize, needs_previous, owned_asked, with_answer, with_other_name
+from rag.followup import before_event, contextualize, needs_previous, owned_asked, with_answer, with_other_name, without_target
 from tests.conftest import SEED
 
 
@@ -647,3 +647,23 @@ def test_that_standing_for_the_previous_answer(text, expected):
 ])
 def test_a_names_thing_asked_of(text, expected):
     assert owned_asked(text) == expected
+
+
+def test_another_name_asked_of_what_it_put_in_wherever_it_went(seed_engine):
+    # "How much has Google put into OpenAI?" and "... put into Google?" find nothing: what Google put in
+    got = _talk(seed_engine, ["How much has Microsoft put into OpenAI?", "And Google?", "What about Meta?"])
+    assert [a.text for a in got] == ["approximately $13 billion", "a reported $2 billion", "over $30 billion"]
+
+
+def test_him_and_her_are_the_person_the_answer_before_named(seed_engine):
+    got = _talk(seed_engine, ["who runs anthropic?", "which article mentions him?"])
+    assert (got[0].text, got[1].citations[0].doc_id) == ("Dario Amodei", SEED["003"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("How much has Google put into OpenAI?", "How much has Google put?"),
+    ("How much did Amazon invest in Anthropic?", "How much did Amazon invest?"),
+    ("How much did Amazon invest?", None),
+])
+def test_a_question_without_the_name_an_act_was_done_to(text, expected):
+    assert without_target(text) == expected
