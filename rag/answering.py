@@ -107,6 +107,13 @@ def answer_question(
     names the article it asks about: rag.named_articles)."""
     question = q.text
     scored = score_sentences(data, q, query_vector, passages, idf, search_text, lazy=True)
+    if q.speaker and q.speaker in q.entities and q.speaker not in q.aside and any(
+            credited_to(data, d, q.speaker) for d in {data.sentences[s.sentence_id].doc_id for s in scored[:AUTHORED_CANDIDATES]}):
+        # "What did Mr Explorer say about circular investment?" of an article credited to him: who says it is the
+        # source, not what it is about (an author's own sentences need not name them: credited_to below)
+        q = dataclasses.replace(q, entities=tuple(e for e in q.entities if e != q.speaker),
+                                owners=tuple(e for e in q.owners if e != q.speaker))
+        scored = score_sentences(data, q, query_vector, passages, idf, search_text, lazy=True)
     q_terms = _terms(search_text or question)
     default_idf = largest_weight(idf)
     weight = {t: idf.get(t, default_idf) for t in q_terms}
@@ -154,7 +161,10 @@ def answer_question(
         authored = {d for d in {data.sentences[s.sentence_id].doc_id for s in bound[:AUTHORED_CANDIDATES]}
                     if credited_to(data, d, q.speaker)}
         bound = [s for s in bound if gives_words_of(data.sentences[s.sentence_id].text, q.speaker, q.said_about)
-                 or data.sentences[s.sentence_id].doc_id in authored]
+                 or (data.sentences[s.sentence_id].doc_id in authored
+                     # (not the byline or the author box: "Mr Explorer", "... creator of the Mr Explorer YouTube
+                     # channel" are about the author, not their words)
+                     and q.speaker.lower() not in data.sentences[s.sentence_id].text.lower())]
         if not bound:
             return Answer.abstain(question, 0.0, f"No article gives what {as_named(q.text, q.speaker)} said{' about that' if q.said_about else ''}.")
         if data.sentences[bound[0].sentence_id].doc_id in authored:

@@ -292,6 +292,7 @@ class Engine:
             joined,
             two_parts,
         )
+        from rag.quote_check import quote_check
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
@@ -302,6 +303,8 @@ class Engine:
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
             return dataclasses.replace(self._answer(plain, previous, k, mode, articles), question=q.text)
+        if (quoted := quote_check(self.state.data, q.text)) is not None:
+            return quoted  # "Did Daniela Amodei say 'we will never give up our independence'?": only the words as written
         if (order := event_order(q.text)) is not None and (
                 in_order := ordered(q.text, order, lambda asked: self.ask(asked, k=k, mode=mode))) is not None:
             return in_order  # "Was Anthropic founded before Amazon first invested in it?": each event's date, set in order

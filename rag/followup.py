@@ -200,7 +200,7 @@ def with_referent(text: str, previous: str) -> str | None:
     open-source?", "it" and "its" read as the one name the previous question gives (of two, "it" could be either:
     None), where this question does not give that name itself. None where there is no "it" or no such name."""
     if not _IT.search(text):
-        return None
+        return _with_person(text, previous)
     before = _previous_analysis(previous)
     # names, not "AI" nor the role asked ("the CEO of Anthropic")
     names = [e for e in before.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS | before.roles]
@@ -211,6 +211,23 @@ def with_referent(text: str, previous: str) -> str | None:
     if len(names) != 1 or names[0].lower() in text.lower() or not names[0][:1].isupper():
         return None
     return _named(text, names[0])
+
+
+# "What did he say about the deal?" after "Who's Dario Amodei?": a person the question before names
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him)\b|\b(?:his|her)\b", re.IGNORECASE)
+_PERSON_NAME = re.compile(r"^(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){1,2}$")  # "Dario Amodei": a first name and a surname
+
+
+def _with_person(text: str, previous: str) -> str | None:
+    """ "he", "she", "him", "his", "her" written as the one person's name the previous question gives; None where
+    the question says none of them or the question before names no one person."""
+    if not _PERSON_PRONOUN.search(text):
+        return None
+    people = [e for e in _previous_analysis(previous).entities if _PERSON_NAME.match(e)]
+    if len(people) != 1 or people[0].lower() in text.lower():
+        return None
+    name = people[0]
+    return _PERSON_PRONOUN.sub(lambda m: f"{name}'s" if m.group().lower() == "his" else name, text, count=1)
 
 
 def _named(text: str, name: str) -> str:

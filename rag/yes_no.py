@@ -25,6 +25,8 @@ from rag.scoring import NEAR_BEST, Scored
 from rag.sentence_facts import facts, names_here_and_before
 from rag.timewords import months_in, years_in
 
+# what a question calls a figure that is sure: "Is the extra $20bn guaranteed?"
+_FIRM = re.compile(r"\b(?:guarantee[ds]?|certain|assured|definite|firm|locked[- ]in|unconditional|committed)\b", re.IGNORECASE)
 
 def common_subject(question: str) -> str:
     """The stem of a yes/no question's subject where it is a common noun, not a name or a pronoun ("regul" of "Are
@@ -114,7 +116,9 @@ def yes_no(
         if q.said and not words_of(text) & (q.said | q.contrary) and not q.compared:
             continue  # "Is AWS's revenue growing?": a sentence that says no way it moves says nothing of it
         # what was done, or is put in right away, is no ceiling ("up to $25 billion")
-        done = q.past_tense or "upfront" in q.scope
+        # (nor what a question calls sure: "Is the extra $20bn guaranteed?" and "up to another $20bn", where the
+        # sentence does not call it so itself)
+        done = q.past_tense or "upfront" in q.scope or (bool(_FIRM.search(q.text)) and not _FIRM.search(text))
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
                                    names=q.subject_terms, absence=absence, durations=q.durations,
                                    months=months_in(q.text), graded=degrees(q.text))[2]

@@ -1525,3 +1525,19 @@ def test_seventy_first_and_seventy_second_probe_mends(seed_engine, question, ans
 ])
 def test_a_speaker_or_writer_no_article_names_is_refused(seed_engine, question):
     assert seed_engine.ask(question).abstained
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the seventy-sixth blind probe: a figure the sentence bounds ("up to another $20bn") is no sure one (was Yes)
+    ("Is the extra $20bn guaranteed?", "No: Amazon will invest $5bn in Anthropic, with up to another $20bn tied to "
+     "commercial milestones, lifting its total potential commitment to $33bn including prior funding."),
+    # a sentence that calls it sure itself says Yes
+    ("Is Anthropic guaranteed 5 gigawatts?",
+     "Yes: Amazon in turn guarantees the company access to computational capacity of up to 5 gigawatts."),
+    # the author's own article is their words, whether or not its sentences name them (was refused)
+    ("What did Mr Explorer say about circular investment?",
+     "It's called circular because Amazon's $5 billion investment flows back to the company through Anthropic's "
+     "guaranteed $100 billion in AWS purchases, creating a 20:1 return ratio over time."),
+])
+def test_seventy_fifth_and_seventy_sixth_probe_mends(seed_engine, question, answer):
+    assert seed_engine.ask(question).text == answer

@@ -667,3 +667,8 @@ def test_him_and_her_are_the_person_the_answer_before_named(seed_engine):
 ])
 def test_a_question_without_the_name_an_act_was_done_to(text, expected):
     assert without_target(text) == expected
+
+
+def test_he_is_the_person_the_question_before_names(seed_engine):
+    got = _talk(seed_engine, ["Who's Dario Amodei?", "What did he say about the deal?"])
+    assert got[1].abstained and got[1].note == "No article gives what Dario Amodei said about that."

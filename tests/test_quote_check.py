@@ -1,0 +1,47 @@
+"""Words a question quotes are confirmed only as the articles write them (rag.quote_check)."""
+
+import pytest
+
+from rag.quote_check import _plain, quote_check
+
+
+@pytest.mark.parametrize(("question", "text", "doc"), [
+    # the seventy-sixth blind probe: an invented quote is never confirmed by a paraphrase (was "Yes: ...")
+    ("Did Daniela Amodei say 'we will never give up our independence'?", None, None),
+    ("Does the article say 'the key catalyst is whether AWS can show AI workloads'?",
+     "Yes: Over the next 6-18 months, the key catalyst is whether AWS can show AI workloads driving incremental "
+     "reacceleration in cloud growth without disproportionate margin compression.", "001"),
+    # words the article says in its own voice are no quote from anyone
+    ("Is the statement that 'the era of speculative investment is giving way to a phase of massive commercial "
+     "deployment' a quote from anyone?",
+     "No: This financial performance places Anthropic among the top-tier global AI model developers and suggests that "
+     "the era of speculative investment is giving way to a phase of massive commercial deployment.", "000"),
+    # a person paraphrased, never quoted (was "Yes: ...")
+    ("Is there a direct quote from Dario Amodei?",
+     "No: This structure appeals to Anthropic's leadership, including CEO Dario Amodei and President Daniela Amodei, who "
+     "have repeatedly emphasized the importance of maintaining independence to pursue responsible AI development "
+     "without external commercial pressures dictating research priorities.", "003"),
+])
+def test_quoted_words_and_direct_quotes(seed_engine, question, text, doc):
+    got = seed_engine.ask(question)
+    if text is None:
+        assert got.abstained and "not confirmed" in got.note
+    else:
+        assert (got.text, got.citations[0].doc_id[:3]) == (text, doc)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the 'Token Economy'?",  # a term in quotation marks, not a quote to check
+    "Did Amazon invest in Anthropic?",
+    "Is Amazon's stake 'minority'?",  # one word
+])
+def test_no_quote_asked(seed_engine, question):
+    assert quote_check(seed_engine.state.data, question) is None
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("We’ll never give up!", "well never give up"),
+    ("6-18 months", "6 18 months"),
+])
+def test_words_compared_as_letters_and_digits(text, plain):
+    assert _plain(text) == plain
