@@ -144,6 +144,10 @@ def reordered(question: str) -> str:
     "did", one in "-s" "does"); the question as it is otherwise."""
     if (m := _QUOTED_THEN_ASKED.match(question)) is not None:
         return f"What does '{m.group('term')}' mean?" if m.group("verb") else f"What is '{m.group('term')}'?"
+    if (m := _NAMED_AS.match(question)) is not None:
+        # "What does the analysis name as the main risk of the deal?": "What is the main risk of the deal, according to
+        # the analysis?" (its source, as a source is read: rag.analysis)
+        return f"What {'are' if m.group('plural') else 'is'} {m.group('asked')}, according to {m.group('source')}?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
@@ -153,6 +157,12 @@ def reordered(question: str) -> str:
     return question
 
 
+# "What does the analysis name as the main risk?", "What do analysts cite as the biggest threat?"
+_NAMED_AS = re.compile(
+    r"^\W*what\s+(?:does|did|do)\s+(?P<source>[^?]+?)\s+(?:name|identify|cite|describe|call|list|see|consider|single\s+out|flag)"
+    r"\s+as\s+(?P<asked>(?:the|its|their|a|an)\s+[^?]+?(?P<plural>(?<!s)s)?)\s*\??\s*$",
+    re.IGNORECASE,
+)
 _NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
 
 

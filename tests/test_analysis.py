@@ -2035,3 +2035,14 @@ def test_a_length_asked_in_keywords(question, span_kind):
 ])
 def test_what_a_verb_of_putting_money_in_puts_is_an_amount(question, span_kind):
     assert analyse(question).span_kind == span_kind
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What does the analysis name as the main risk of the deal?", "What is the main risk of the deal, according to the analysis?"),
+    ("What do analysts cite as the biggest threats?", "What are the biggest threats, according to analysts?"),
+    ("What does the deal mean for Amazon?", "What does the deal mean for Amazon?"),
+])
+def test_what_a_source_names_as_a_thing_asks_the_thing(question, expected):
+    from rag.questions import reordered
+
+    assert reordered(question) == expected

@@ -1541,3 +1541,9 @@ def test_a_speaker_or_writer_no_article_names_is_refused(seed_engine, question):
 ])
 def test_seventy_fifth_and_seventy_sixth_probe_mends(seed_engine, question, answer):
     assert seed_engine.ask(question).text == answer
+
+
+def test_what_a_source_names_as_the_main_risk(seed_engine):
+    # the seventy-seventh blind probe (was "Anthropic")
+    got = seed_engine.ask("What does the analysis name as the main risk of the deal?")
+    assert (got.text.split(":")[0], got.citations[0].doc_id[:3]) == ("execution", "001")
