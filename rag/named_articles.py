@@ -61,9 +61,8 @@ def named_articles(data: IndexData, text: str) -> NamedArticles | None:
     if not ids:
         return None
     if m.re is not _WITHIN:
-        rest = (text[: m.start()] + (" " if m.start() else "") + text[m.end() :]).strip()
-        rest = rest[:1].upper() + rest[1:]
-        rest = rest if rest.endswith("?") or not text.rstrip().endswith("?") else rest.rstrip(" ,") + ("" if rest.endswith("?") else "?")
+        rest = re.sub(r"\s+(?=[?.!,])", "", f"{text[: m.start()]} {text[m.end() :]}".strip())
+        rest = rest[:1].upper() + rest[1:]  # "According to article 004, how would ...?": "How would ...?"
     elif m.group("fig") or m.group("fig2"):
         rest = text  # "What did the report about the $4 billion round say ...?": its figure names the source (rag.analysis)
     else:
