@@ -929,8 +929,8 @@ _GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+
 _SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
 PLACE_CLASSES = frozenset(content_terms(" ".join(PLACE_CLASS_NOUNS)))  # "In which city ...?" asks a place's name
 LOOSE_PLACE_CLASSES = frozenset(content_terms(" ".join(LOOSE_PLACE_NOUNS)))  # "Which US state ...?": no company's
-ANOTHER_PARTY_CANDIDATES = 8
-AUTHORED_CANDIDATES = 12  # best bound sentences whose articles are read for a byline naming the speaker  # best scored sentences read for the question's figure put into another party
+ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
+AUTHORED_CANDIDATES = 12  # best bound sentences whose articles are read for a byline naming the speaker
 
 
 def _to_another_party(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> tuple[Scored, Claim] | None:

@@ -18,7 +18,7 @@ import numpy as np
 from rag.claims import load_parser
 from rag.config import CORPUS_SUFFIXES, DEFAULT_CHUNK_SETTINGS, DEFAULT_TOP_K, MAX_DOCUMENT_BYTES, ChunkSettings
 from rag.corpus import Corpus, decode_article, load_corpus
-from rag.coverage import CoverageQuestion
+from rag.coverage import CoverageQuestion, Mentioning
 from rag.embedding import Embedder, Progress, default_embedder, load_in_background
 from rag.errors import CorpusError, IndexCorrupt, QuestionError, RagError, UploadError
 from rag.figure_index import FigureIndex
@@ -381,8 +381,7 @@ class Engine:
                 return dataclasses.replace(self.ask(before, previous=context or None, k=k, mode=mode), question=q.text)
             # "who said that?" means the previous answer's sources; "and before that?" its older figure; after "and
             # before that?", the previous answer is that older one
-            earlier = (self.ask(older, previous=TURN_BREAK.join([base, *chain[:-1]]) + within, k=k, mode=mode) if older
-                       else self.ask(before, previous=context or None, k=k, mode=mode))
+            earlier = self._last_answer(previous, k, mode, before)
             if q.followup == "source":
                 return sources_answer(q.text, earlier)
             if q.followup == "side":  # "Which article gave that lower number?": one side's articles
@@ -488,24 +487,23 @@ class Engine:
 
     def _by_age_of(self, question: str, age: str, newest_first: list[str]) -> Answer:
         """Which of the articles named is the newest (or oldest), as "Which article is the oldest?" is answered."""
-        from rag.coverage import Mentioning, by_age
-        from rag.records import Citation
+        from rag.coverage import by_age
 
         data = self.state.data
-        heads = [data.document_head(d) for d in newest_first]
-        found = Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), len(heads), False, len(heads))
+        found = _listed(data, newest_first, len(newest_first))
         return by_age(question, CoverageQuestion("which", "", age=age), found, lambda d: data.document_head(d).label,
-                      lambda d: (data.document_head(d).date, data.document_head(d).date_basis))
+                      lambda d: _dated(data, d))
 
-    def _last_answer(self, previous: str | None, k: int, mode: str) -> Answer:
-        """The answer of the turn before: of the question it followed up, or of the last "And before that?" after it
-        (that turn asked again, as a follow-up of the ones before it)."""
+    def _last_answer(self, previous: str | None, k: int, mode: str, before: str | None = None) -> Answer:
+        """The answer of the turn before: of the question it followed up (`before` where it is to be asked otherwise:
+        a yes/no question's figure), or of the last "And before that?" after it (that turn asked again, as a follow-up
+        of the ones before it)."""
         own, _, context = (previous or "").partition(CONTEXT_MARK)
         base, *chain = own.split(TURN_BREAK)
         within = f"{CONTEXT_MARK}{context}" if context else ""
         if chain:
             return self.ask(chain[-1], previous=TURN_BREAK.join([base, *chain[:-1]]) + within, k=k, mode=mode)
-        return self.ask(_usable(base) or base, previous=context or None, k=k, mode=mode)
+        return self.ask(before or _usable(base) or base, previous=context or None, k=k, mode=mode)
 
     def _with_figure_answered(self, question: str, previous: str | None, k: int, mode: str) -> Answer | None:
         """The question asked of the previous answer's figure where it says "that" for it (rag.followup.with_answer);
@@ -547,10 +545,9 @@ class Engine:
         """Which articles mention the topic, how many, or which do not (rag.coverage)."""
         from rag.attribution import attribution_answer, source_name
         from rag.citing import cite
-        from rag.coverage import SHOWN_ARTICLES, Mentioning, by_age, coverage_answer, from_claim, from_figures
+        from rag.coverage import SHOWN_ARTICLES, by_age, coverage_answer, from_claim, from_figures
         from rag.figures import parse_figures
         from rag.lexical import content_terms
-        from rag.records import Citation
 
         state = self.state
         data = state.data
@@ -579,8 +576,7 @@ class Engine:
             # (the oldest of those whose time is known: an undated article is no older one)
             order, dated = data.lexical.newest_first(), data.lexical.dated_count()
             ends = order[:SHOWN_ARTICLES] if asked.age == "newest" else order[max(0, dated - SHOWN_ARTICLES) : dated]
-            heads = [data.document_head(d) for d in ends]
-            found = Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), total, False, total)
+            found = _listed(data, ends, total)
         unmentioned = tuple(data.documents_except(found.holds, SHOWN_ARTICLES)) if asked.negated and not (found.at_least or found.about) else ()
 
         def label(doc_id: str) -> str:
@@ -588,11 +584,7 @@ class Engine:
             return source_name(head.label, head.publisher, asked.outlets)
 
         if asked.age:
-            def head(doc_id: str) -> tuple[str, str]:
-                known = data.document_head(doc_id)
-                return known.date, known.date_basis
-
-            return by_age(question, asked, found, label, head)
+            return by_age(question, asked, found, label, lambda doc_id: _dated(data, doc_id))
         labels = {d: label(d) for d in (*(c.doc_id for c in found.citations), *unmentioned)}
         return coverage_answer(question, asked, found, labels, unmentioned)
 
@@ -755,6 +747,20 @@ def _turned(answer: Answer) -> Answer:
         if answer.text.startswith(word):
             return dataclasses.replace(answer, text=other + answer.text[len(word):])
     return answer
+
+
+def _listed(data: IndexData, doc_ids: Sequence[str], total: int) -> Mentioning:
+    """Articles named by their titles, in the order given, as the found articles of a question about them."""
+    from rag.records import Citation
+
+    heads = [data.document_head(d) for d in doc_ids]
+    return Mentioning(tuple(Citation(h.doc_id, h.title, h.file, 0, 0, h.title) for h in heads), total, False, total)
+
+
+def _dated(data: IndexData, doc_id: str) -> tuple[str, str]:
+    """An article's date and why it is known, as the index keeps them."""
+    head = data.document_head(doc_id)
+    return head.date, head.date_basis
 
 
 def _named_question(previous: str | None) -> str | None:

@@ -135,7 +135,9 @@ def says_other_degree(sentence: str, asked: frozenset[tuple[str, str, str]]) -> 
     (or one of them names none), and not the question's: "less exclusive than Amazon's" for "Does Google have a
     more exclusive relationship than Amazon?" (not for "Is Amazon's more exclusive than Google's?")."""
     said = degrees(sentence)
+    said_ways = {(way, word) for way, word, _ in said}
     return any(
-        (other, word) == (way2, word2) and (not than or not than2 or than == than2) and not any(
-            (w3, x3) == (way, word) for w3, x3, _ in said)
-        for way, word, than in asked for other in _OTHER_DEGREE[way] for way2, word2, than2 in said)
+        (way, word) not in said_ways and any(
+            other in _OTHER_DEGREE[way] and other_word == word and (not than or not other_than or than == other_than)
+            for other, other_word, other_than in said)
+        for way, word, than in asked)

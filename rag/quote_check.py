@@ -59,11 +59,11 @@ def quote_check(data: IndexData, question: str) -> Answer | None:
 
 def _sentences_found(data: IndexData, words: str) -> list[int]:
     """The sentences of the chunks a lexical search finds for the words, in the chunks' order."""
-    out: list[int] = []
+    out: dict[int, None] = {}
     for chunk_id, _ in data.lexical.top(words, min(QUOTE_CHUNKS, len(data.chunks))):
         chunk = data.chunks[chunk_id]
-        out += [sid for sid in range(chunk.first_sentence, chunk.last_sentence + 1) if sid not in out]
-    return out
+        out.update(dict.fromkeys(range(chunk.first_sentence, chunk.last_sentence + 1)))
+    return list(out)
 
 
 def _words_found(data: IndexData, question: str, quoted: str, as_quote: bool = False) -> Answer:
