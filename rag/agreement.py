@@ -117,10 +117,24 @@ _AGREE_FOLLOWUP = re.compile(
 )  # "Do other sources confirm it?": whether another source states it too
 
 
+# "Is this the same number as in the other articles?", "Do the other sources give the same figure?": whether they agree
+_SOURCES_WORD = r"(?:articles?|sources?|reports?|outlets?|stories|publications?|pieces?)"
+_SAME_FOLLOWUP = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+)?(?:"
+    r"(?:is|was)\s+(?:this|that|it)(?:\s+(?:number|figure|amount|total|sum|date))?\s+the\s+same(?:\s+(?:number|figure|amount|total|sum|date))?"
+    rf"\s+(?:as\s+)?(?:in|across|among|for)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}"
+    rf"|(?:do|does)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}\s+(?:all\s+)?(?:give|say|report|state|have|use|show)"
+    r"\s+the\s+same(?:\s+(?:number|figure|amount|total|sum|date|thing))?"
+    r")\W*$",
+    re.IGNORECASE,
+)
+
+
 def agreement_followup(text: str) -> bool:
     """Whether a question asks whether the other sources agree with the previous answer ("Do the other sources
-    agree?"): a follow-up that leaves the question it follows as the one to follow up next."""
-    return _AGREE_FOLLOWUP.match(text) is not None
+    agree?", "Is this the same number as in the other articles?"): a follow-up that leaves the question it follows
+    as the one to follow up next."""
+    return _AGREE_FOLLOWUP.match(text) is not None or _SAME_FOLLOWUP.match(text) is not None
 
 
 def agreement_question(text: str, previous: str | None = None) -> AgreementQuestion | None:
@@ -129,6 +143,8 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
     follow = _AGREE_FOLLOWUP.match(text)
     if follow is not None:
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
+    if _SAME_FOLLOWUP.match(text) is not None:
+        return AgreementQuestion(previous, False) if previous else None
     if (side := _WHICH_SIDE.match(text) or _HOW_CHANGED.match(text)) is not None:
         named = side.groupdict().get("side")
         word = " ".join((named or "").lower().split())

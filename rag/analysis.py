@@ -25,7 +25,7 @@ from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, years_in
-from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, units_of_kind
+from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, kind_of, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -473,6 +473,10 @@ def set_aside_names(text: str) -> tuple[str, ...]:
 
 
 # "What is the 20:1 thing?": a figure named by a word that says nothing of what it is
+# a total asked of nothing named: "what was the total?", "what's the new total now?"
+_BARE_TOTAL = re.compile(r"\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+would\s+be)\s+(?:the|its|their)\s+(?:new\s+|final\s+|overall\s+|combined\s+|"
+                         r"running\s+|grand\s+|resulting\s+)?total\b(?!\s+(?:of|number|amount)\b)(?=\s*(?:now|then|after|at\b|by\b|\?|,|$))",
+                         re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -502,6 +506,10 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     )
     if about_figure:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
+    elif span_kind == "other" and _BARE_TOTAL.search(asked) and (
+            given_kinds := {kind_of(f.unit) for f in figures if f.unit not in ("count", "year")} - {""}) and len(given_kinds) == 1:
+        # "After the additional $4 billion, what was the total?": a total of what the question's figure measures
+        span_kind = given_kinds.pop()
     if span_kind in WORD_TYPED_KINDS and not _HOW_MUCH_OR_MANY.search(asked) and _asks_a_thing(asked):
         # "What critical problem ... does the guaranteed compute capacity address?": a problem is asked for; the
         # capacity is what the question is about

@@ -205,7 +205,7 @@ def yes_no(
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
     absence: bool = False, durations: Sequence[float] = (), months: frozenset[tuple[int, str]] = frozenset(),
-    graded: frozenset[tuple[str, str, str]] = frozenset(),
+    graded: frozenset[tuple[str, str, str]] = frozenset(), exact: bool = False,
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -215,7 +215,8 @@ def yes_no(
     (in years): a sentence that gives spans of time and none of these says No ("over the next decade" for "over the
     next five years"); `months` (month and year pairs, rag.timewords.months_in): a sentence that dates it in another
     month of the same year says No; `graded` (rag.opposites.degrees of the question): a sentence that says the
-    other degree of the word says No."""
+    other degree of the word says No; `exact`: the question asks for the figure exactly ("Is it exactly $100
+    billion?"), so a sentence that states it only hedged ("more than $100bn", "up to", "about") says No."""
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
@@ -245,6 +246,8 @@ def yes_no(
         elif done and same and all(f.qualifier in BOUND_QUALIFIERS for f in same) and not any(
                 g.qualifier in BOUND_QUALIFIERS for g in measured):
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
+        elif exact and same and not all(said_bare(sentence, f) for f in same):
+            word = "No"  # "Is it exactly $100 billion?" and "more than $100bn over the next decade"
     if word == "Yes" and graded and says_other_degree(sentence, graded):
         word = "No"  # "Is Google's relationship more exclusive than Amazon's?" and "less exclusive than Amazon's"
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:

@@ -809,11 +809,18 @@ def _near_saying(data: IndexData, bound: Sequence[Scored], best: Scored, says: C
     return None
 
 
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")  # a capitalized word after a generation: "Claude 3.5 Sonnet"
+
+
 def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
     """The first generation a sentence names of a one-word name the question asks about ("Trainium" -> "Trainium4"),
-    or of any name where the question asks for a generation ("Which next-generation chip ...?")."""
+    or of any name where the question asks for a generation ("Which next-generation chip ...?"); a name that only
+    describes the thing asked counts ("Trainium" of "Which Trainium chip will Anthropic use?")."""
     for e in q.entities:
         if " " not in e and (found := generations_in(sentence, e)):
+            return found[0]
+    for e in q.describers:  # (not a model's longer name: "Claude 3.5 Sonnet" for "Which Claude model ...?")
+        if " " not in e and (found := [g for g in generations_in(sentence, e) if not _NAME_GOES_ON.match(sentence, g.end)]):
             return found[0]
     if q.asks_generation:
         return next(iter(any_generations(sentence)), None)

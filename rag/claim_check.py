@@ -25,9 +25,12 @@ _CLAIMED_BY = re.compile(
     r"(?:i'?m|i am|we'?re|we are)\s+(?:checking|fact[- ]checking|verifying|looking at)\s+(?:a|an|the|our|my|this|some)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:says|said|reads|read|claims|claimed|states|stated)"
     r"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:[\w-]+\s+)?(?:draft|copy|story|piece|article|report|headline|source|reporter|editor|"
-    r"writer|tweet|post|press release|caption|line|screenshot|comment|commenter|reader|user|viewer|follower|thread|meme|rumou?r)s?"
+    r"writer|tweet|post|press release|caption|line|screenshot|comment|commenter|reader|user|viewer|follower|thread|meme|rumou?r|"
+    r"colleague|co-?worker|boss|intern|producer|correspondent|journalist|author)s?"
+    r"(?:\s+(?:also|further|now|still|even|too|then))?"  # "The draft also says ..."
     r"\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|reported|reports|suggests|suggested|insists)"
     r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)(?:\s+(?:in|on)\s+(?:the\s+)?(?:comments|replies|thread))?"
+    r"(?:\s+(?:also|further|now|still|even|too|then))?"
     r"\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me|insists|posted)"
     r"|(?:i\s+)?heard(?:\s+that)?"
     r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
@@ -80,9 +83,14 @@ def _lowered(claim: str) -> bool:
 
 # a tag after the claim that asks who states it: "— which articles back that?", ". Who reports this?"
 _SOURCE_TAG = re.compile(
-    r"(?<=[,;.!—–'\"”’-])\s*(?:and\s+)?(?:which|what|who|whose)\s+(?:(?:articles?|sources?|outlets?|reports?|pieces?|stories|"
+    r"(?<=[,;.!—–'\"”’-])\s*(?:(?:and\s+)?(?:which|what|who|whose)\s+(?:(?:articles?|sources?|outlets?|reports?|pieces?|stories|"
     r"publications?|papers?)\s+)?(?:back|backs|support|supports|say|says|confirm|confirms|state|states|report|reports|give|"
-    r"gives|carry|carries|run|runs|has|have)\s+(?:up\s+)?(?:that|this|it|so|them)\s*\?*\s*$",
+    r"gives|carry|carries|run|runs|has|have)\s+(?:up\s+)?(?:that|this|it|so|them)"
+    # ". From where does this number come?", ". What is the source of this?"
+    r"|(?:from\s+)?where\s+(?:does|did|do)\s+(?:this|that|the|these|those|it)(?:\s+(?:number|figure|claim|amount|statement|"
+    r"information|info|fact|data|line|quote)s?)?\s+come(?:\s+from)?"
+    r"|(?:what|which)\s+(?:is|was)\s+(?:the|its)\s+source(?:\s+(?:of|for)\s+(?:that|this|it))?"
+    r"|where\s+(?:is|was)\s+(?:that|this|it)\s+from)\s*\?*\s*$",
     re.IGNORECASE,
 )
 

@@ -65,6 +65,10 @@ _OLDER_SAYS = re.compile(
     re.IGNORECASE,
 )
 # a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
+# a part asked of the previous answer's figure: "How much of this money is paid immediately?", "How much of that
+# comes upfront?" (before its verb: not "How much of that article is about chips?")
+_PART_OF = re.compile(r"(?<=\bhow much )of\s+(?:that|this|it|the)(?:\s+(?:money|amount|sum|figure|total|investment|commitment|cash|number))?"
+                      r"(?=\s+(?:is|was|will|would|has|had|comes?|came|goes|went|gets?|got|arrives?)\b)", re.IGNORECASE)
 _OF_THE_ANSWER = re.compile(r"\b(?:of|from|out of)\s+(?:that|this|it)\b|\bthat\s+(?:figure|amount|sum|money|number)\b", re.IGNORECASE)
 
 
@@ -238,7 +242,8 @@ class Engine:
     def _answer(self, question: str, previous: str | None, k: int, mode: str, articles: NamedArticles | None = None) -> Answer:
         """Engine.ask, once the question's spelling is read; `articles`: the articles the question named, its
         reference to them taken out (rag.named_articles)."""
-        from rag.named_articles import named_articles, named_by_age
+        from rag.analysis import analyse
+        from rag.named_articles import NamedArticles, named_articles, named_by_age, this_article
 
         if (aged := named_by_age(self.state.data, clean_question(question))) is not None:
             # "Is article 003 or article 004 the more recent one?": the one the index dates newer (or older)
@@ -246,8 +251,13 @@ class Engine:
         if articles is None and (naming := named_articles(self.state.data, clean_question(question))) is not None:
             # "What does article 001 say is the key catalyst?": that article's answer, cited from it alone
             return dataclasses.replace(self._answer(naming.text, previous, k, mode, naming), question=question)
+        if articles is None and previous and (this := this_article(clean_question(question))) is not None and not analyse(
+                clean_question(question)).followup and not (earlier := self._last_answer(previous, k, mode)).abstained and earlier.citations:
+            # "Which Chinese companies are mentioned in this article?": the article the previous answer cites first
+            doc_id = earlier.citations[0].doc_id
+            naming = NamedArticles(this[0], (doc_id,), this[1])
+            return dataclasses.replace(self._answer(naming.text, None, k, mode, naming), question=question)
         from rag.agreement import agreement_answer, agreement_followup, agreement_question
-        from rag.analysis import analyse
         from rag.answering import answer_question, superseded
         from rag.attribution import (
             asks_who_states,
@@ -277,6 +287,7 @@ class Engine:
             restated,
             with_other_target,
             with_referent,
+            with_source,
             without_target,
         )
         from rag.makers import maker_named
@@ -338,6 +349,10 @@ class Engine:
         older = chain[-1] if chain else ""
         before = _usable(base)
         within = f"{CONTEXT_MARK}{context}" if context else ""  # the context the previous question was read in
+        if before is not None and not q.followup and (sourced := with_source(q.text, before)) is not None:
+            # "What does it say about the length of the partnership?" after "..., according to the Hamidun News
+            # article?": that article's answer
+            return dataclasses.replace(self.ask(sourced, k=k, mode=mode), question=q.text)
         # ("Do other sources confirm it?" asks of the previous answer, not of its name: rag.agreement)
         swapped = restated(q.text, before) if before is not None and not q.followup and not agreement_followup(q.text) else None
         if swapped is None and before is not None and not q.followup and names_another(q.text) and (
@@ -430,6 +445,8 @@ class Engine:
             return attribution_answer(q.text, state.figures.lookup(q.text), lambda doc_id: state.data.document(doc_id).publisher)
         if before is not None and (figured := self._with_figure_answered(q.text, previous, k, mode)) is not None:
             return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure
+        if before is not None and not q.entities and (part := self._part_of_answer(q.text, before, previous, k, mode)) is not None:
+            return part  # "How much of this money is paid immediately?" after "up to $25 billion": a part of that figure
         search = contextualize(q, before)
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
@@ -518,6 +535,28 @@ class Engine:
             return None
         rewritten = with_answer(question, earlier.text)
         return dataclasses.replace(self.ask(rewritten, k=k, mode=mode), question=question) if rewritten else None
+
+    def _part_of_answer(self, question: str, before: str, previous: str | None, k: int, mode: str) -> Answer | None:
+        """A part asked of the figure a yes/no question before bore out ("How much of this money is paid
+        immediately?" after "Yes: Amazon will invest up to $25 billion ..."), asked of that figure on its own: "How
+        much of the $25 billion is paid immediately?"; None where the question asks no part of "that", the turn before
+        was no such Yes, or the figure's question finds nothing (then the question is read with the turn before)."""
+        from rag.analysis import analyse
+        from rag.claim_check import checked_question
+
+        m = _PART_OF.search(question)
+        if m is None:
+            return None
+        earlier = self._last_answer(previous, k, mode)
+        if earlier.abstained or not earlier.text.startswith("Yes"):
+            return None  # (a figure answered is read with its question: its own sentences say what part it is)
+        # the figure a yes/no question asked and its answer bore out
+        asked = analyse(checked_question(before)).measured
+        if not asked:
+            return None
+        whole = asked[0].text
+        got = self.ask(f"{question[: m.start()]}of the {whole}{question[m.end():]}", k=k, mode=mode)
+        return None if got.abstained else dataclasses.replace(got, question=question)
 
     def _oldest_saying(self, question: str, topic: str) -> Answer:
         """The sentence of the oldest dated article among those that mention the topic (rag.coverage), cited from it."""

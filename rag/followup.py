@@ -191,6 +191,26 @@ _IT = re.compile(r"\b(?:it|its)\b|\bthe\s+(?:company|firm|startup|lab)(?:['’]s
                  r"|(?<=[a-z] )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )there(?=\s*\?*\s*$)", re.IGNORECASE)
 
 
+# the source a question names: "..., according to the Hamidun News article?", "In the AI Business piece, ..."
+_NAMED_SOURCE = re.compile(r"\b(?:according\s+to|in|from)\s+(?P<source>(?:the|that|this)\s+(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*)*"
+                           r"\s+(?:article|piece|story|report|coverage|write-up))\b", re.IGNORECASE)
+# a source said "it" for as the subject of a verb of saying: "What does it say about the length of the partnership?"
+_IT_SAYS = re.compile(r"(?:(?<=\bdoes\s)|(?<=\bdid\s)|(?<=\bdo\s))(?:it|that\s+one|this\s+one)(?=\s+(?:say|report|write|mention|claim|state|add|give)\b)",
+                      re.IGNORECASE)
+
+
+def with_source(text: str, previous: str) -> str | None:
+    """ "What does the Hamidun News article say about the length of the partnership?" for "What does it say about
+    the length of the partnership?" after a question that named that article as its source; None where the question
+    says no "it" for a source, or the previous question named none."""
+    said = _IT_SAYS.search(text)
+    source = _NAMED_SOURCE.search(previous)
+    if said is None or source is None:
+        return None
+    name = re.sub(r"^(?:that|this)\b", "the", source.group("source"), flags=re.IGNORECASE)
+    return f"{text[: said.start()]}{name}{text[said.end():]}"
+
+
 # "it" as a subject: after an auxiliary ("is it", "did it") or opening the question
 _IT_SUBJECT = re.compile(r"\b(?:is|was|does|did|has|had|will|would|can|could)\s+it\b|^\W*(?:and\s+|but\s+)?it\b", re.IGNORECASE)
 

@@ -15,9 +15,10 @@ from functools import lru_cache
 
 from rag.config import MAX_CONFLICTS
 from rag.index.view import IndexData
-from rag.lexical import TermWeights
+from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
 from rag.mentions import mentioning
 from rag.records import Conflict
+from rag.sentence_facts import facts
 
 GENERATION = "generation"  # the unit of a disagreement over a product's generation
 
@@ -101,6 +102,16 @@ def weigh_generations(
     if len(sides) < 2:
         return None
     position = data.position
+    # what the question says of the product that the answer's sentence says too, its rarest such word ("roll" of
+    # "Which Trainium generation is described as rolling out across AWS data centers?"): a generation named where
+    # that is not said ("switching to Trainium chips up to the Trainium4") is another thing's, shown but not leading
+    name_terms = {t for e in (*entities, asked.base) for t in content_terms(e)} | GENERIC_NAME_TERMS
+    own_terms = set().union(*(facts(data, sid).terms for sid in own)) & set(q_terms) - name_terms
+    key = max(own_terms, key=lambda t: (idf.get(t, 0.0), t), default="")
+
+    def says_key(number: float) -> bool:
+        return number == asked.number or not key or any(key in facts(data, m.sentence_id).terms for m in sides[number])
+
 
     def newest(mentions: list[Mention]) -> float:
         return max(position(data.sentences[m.sentence_id].doc_id) for m in mentions)
@@ -108,7 +119,7 @@ def weigh_generations(
     # a question of the past ("What generation did the older article mention?"): the oldest side, whichever the
     # answer's sentence named
     lead_number = (min(sides, key=lambda n: (newest(sides[n]), n != asked.number)) if past
-                   else max(sides, key=lambda n: (newest(sides[n]), len(sides[n]), n == asked.number)))
+                   else max(sides, key=lambda n: (says_key(n), newest(sides[n]), len(sides[n]), n == asked.number)))
     lead = sorted(sides.pop(lead_number), key=lambda m: -position(data.sentences[m.sentence_id].doc_id))
     others = tuple(
         tuple(sorted(ms, key=lambda m: -position(data.sentences[m.sentence_id].doc_id)))

@@ -4,8 +4,9 @@ to the $8 billion article, which regulators ...?", "... at the time of the artic
 The article is where the answer must come from, not what it is about: the reference is taken out of the question
 (a number in it is no figure asked), the passages are narrowed to that article's chunks (its best ones added by
 their vectors, wherever the search ranked them), and the answer is cited from it alone. An article is named by its
-id or the start of one ("article 003"), or by a figure it states ("the $8 billion article"): an indexed read of
-the documents or of the claims, whatever the corpus' size.
+id or the start of one ("article 003"), by a figure it states ("the $8 billion article"), or by its title quoted
+("the 'Amazon Pours $4B More' page"): an indexed read of the documents or of the claims, or a bounded lexical
+search for the title's words, whatever the corpus' size.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ _FIGURE = r"[$€£]?\d[\d.,]*\s*(?:%|[A-Za-z]{1,8})?"
 _BY_FIGURE = (rf"(?:the|that|this)\s+(?P<fig>{_FIGURE})\s+{_NOUN}\b"
               rf"|(?:the|that)\s+{_NOUN}\s+(?:that\s+|which\s+)?(?:reports?|reporting|says?|saying|gives?|giving|states?"
               rf"|stating|on|about|with|announcing|announces?)\s+(?:the\s+|an?\s+)?(?P<fig2>{_FIGURE})(?:\s+[a-z][\w-]*)?")
-_REFERENCE = rf"(?P<ref>{_BY_ID}|{_BY_FIGURE})"
+# "the 'Amazon Pours $4B More' page", "the article titled "Amazon commits up to $25bn ..."": the start of its title, quoted
+_QUOTED_TITLE = r"(?:\"(?P<t1>[^\"]{4,160})\"|“(?P<t2>[^”]{4,160})”|‘(?P<t3>[^’]{4,160})’|'(?P<t4>[^']{4,160}?)')"
+_BY_TITLE = (rf"(?:the\s+)?{_QUOTED_TITLE}\s+(?:{_NOUN}|page|post)\b"
+             rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:titled|headlined|called|entitled)\s+{_QUOTED_TITLE.replace('(?P<t', '(?P<u')}")
+_REFERENCE = rf"(?P<ref>{_BY_ID}|{_BY_FIGURE}|{_BY_TITLE})"
 # set apart from the question: "According to article 004, ...", "..., according to the $8 billion article?",
 # "... at the time of the $8 billion article?"
 _LEAD = re.compile(rf"^\W*(?:according to|per|in|from)\s+{_REFERENCE}\s*,\s*", re.IGNORECASE)
@@ -70,16 +75,55 @@ def named_articles(data: IndexData, text: str) -> NamedArticles | None:
     return NamedArticles(re.sub(r"\s{2,}", " ", rest), tuple(ids), m.group("ref"))
 
 
+# the article of the turn before: "... mentioned in this article?", "What does that piece say about ...?"
+_THIS = re.compile(rf"(?:\s*,?\s*\b(?P<by>in|from|according\s+to|by|of)\s+)?\b(?<!which\s)(?P<ref>(?:this|that|the\s+same)\s+{_NOUN})\b",
+                   re.IGNORECASE)
+
+
+def this_article(text: str) -> tuple[str, str] | None:
+    """A question that names the article of the turn before as "this article" ("Which Chinese companies are mentioned
+    in this article?"): the question without that reference, and the reference; None where it names none so."""
+    m = _THIS.search(text)
+    if m is None:
+        return None
+    rest = f"{text[: m.start()]}{'' if m.group('by') else ' the article'}{text[m.end():]}"
+    rest = re.sub(r"\s+(?=[?.!,])", "", re.sub(r"\s{2,}", " ", rest)).strip()
+    return rest[:1].upper() + rest[1:], m.group("ref")
+
+
+TITLE_SEARCH_CHUNKS = 20  # chunks a lexical search for a quoted title reads for the articles it heads
+
+
 def _documents(data: IndexData, m: re.Match[str]) -> list[str]:
     token = m.group("id") or m.group("id2") or m.group("id3")
     if token:
         return data.documents_named(token, NAMED_LIMIT)
+    if (title := next((g for n in "tu" for i in "1234" if (g := m.group(f"{n}{i}"))), None)) is not None:
+        return _titled(data, title)
     said = m.group("fig") or m.group("fig2")
     figures = extract_figures(said or "")
     if not figures or figures[0].unit in ("", "count", "year"):
         return []  # "the 2024 article", "the two articles": no figure a claim could be found by
     f = figures[0]
     return sorted({c.doc_id for c in data.claims_of_figure(f.value, f.unit, limit=NAMED_LIMIT * 4)})[:NAMED_LIMIT]
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _titled(data: IndexData, quoted: str) -> list[str]:
+    """The documents whose title starts with (or holds) the quoted words: those of the chunks a lexical search for
+    them ranks first (TITLE_SEARCH_CHUNKS), whatever the corpus size."""
+    key = _title_key(quoted)
+    if not key:
+        return []
+    out: list[str] = []
+    for chunk_id, _ in data.lexical.top(quoted, TITLE_SEARCH_CHUNKS):
+        doc_id = data.chunks[chunk_id].doc_id
+        if doc_id not in out and key in _title_key(data.document_head(doc_id).title or ""):
+            out.append(doc_id)
+    return sorted(out)[:NAMED_LIMIT]
 
 
 def article_passages(data: IndexData, doc_ids: Sequence[str], vector: np.ndarray, passages: Sequence[Passage]) -> list[Passage]:

@@ -101,6 +101,11 @@ def yes_no(
     known_measure = bool(q.measured) and _known_measure(data, q)
     # the names the question puts after a preposition ("on Google Cloud", "in Anthropic")
     targeted = [m.group(2) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities]
+    exact = bool(q.measured) and bool(_EXACTLY.search(q.text))
+    flat: tuple[Scored, str] | None = None
+    if exact:
+        # any bound sentence that states the figure may hedge it, past the near-best ones of one article
+        order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and states_any(data, s.sentence_id, q.measured)]
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -121,7 +126,12 @@ def yes_no(
         done = q.past_tense or "upfront" in q.scope or (bool(_FIRM.search(q.text)) and not _FIRM.search(text))
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
                                    names=q.subject_terms, absence=absence, durations=q.durations,
-                                   months=months_in(q.text), graded=degrees(q.text))[2]
+                                   months=months_in(q.text), graded=degrees(q.text), exact=exact)[2]
+        if said.startswith("Yes") and exact:
+            # "Is it exactly $100 billion?": a figure said bare is news rounding; a sentence that hedges it says No
+            # first, and the bare one answers only where none does
+            flat = flat or (s, said)
+            continue
         if said.startswith("Yes") and rarest and q.measured and _said_of_another_figure(text, rarest, q.measured):
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
@@ -194,7 +204,11 @@ def yes_no(
             text = data.sentences[s.sentence_id].text
             if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
                 return s, f"No: {text}"
-    return undated
+    return undated or flat
+
+
+# a word that asks for a figure as it is, not hedged: "Is it exactly $100 billion?"
+_EXACTLY = re.compile(r"\b(?:exactly|precisely)\b", re.IGNORECASE)
 
 
 # a preposition that places what a question asks and the words of its phrase, to the question's end or a comma

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.agreement import ONLY_ONE, AgreementQuestion, agreement_question
+from rag.agreement import ONLY_ONE, AgreementQuestion, agreement_followup, agreement_question
 from tests.conftest import SEED
 
 
@@ -126,3 +126,22 @@ def test_whether_any_source_contradicts_a_figure(seed_engine):
     got = seed_engine.ask("Does any article contradict the $30 billion revenue figure?")
     assert got.text.startswith("Yes: ")
     assert [c.text for c in got.conflicts] == ["surpassing $1 billion"]
+
+
+@pytest.mark.parametrize(("text", "followup"), [
+    # the eightieth blind probe: whether the other sources give the same figure as the answer before
+    ("Is this the same number as in the other articles?", True),
+    ("Do the other sources give the same figure?", True),
+    ("Is that figure the same in all the articles?", True),
+    ("Is this the same number Amazon gave in 2023?", False),
+])
+def test_the_same_number_in_the_other_articles_asks_whether_they_agree(text, followup):
+    assert agreement_followup(text) is followup
+    assert (agreement_question(text, "What is Amazon's total commitment?") == AgreementQuestion(
+        "What is Amazon's total commitment?", False)) is followup
+
+
+def test_the_same_number_as_in_the_other_articles_is_no_where_another_article_gives_another(seed_engine):
+    previous = "What is Amazon's total commitment to Anthropic?"
+    got = seed_engine.ask("Is this the same number as in the other articles?", previous=previous)
+    assert got.text.startswith("No: ") and got.citations[0].doc_id == SEED["001"] and [c.text for c in got.conflicts] == ["$8 billion"]

@@ -2046,3 +2046,14 @@ def test_what_a_source_names_as_a_thing_asks_the_thing(question, expected):
     from rag.questions import reordered
 
     assert reordered(question) == expected
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # the eightieth blind probe: a total asked of nothing named is of what the question's figure measures
+    ("After the additional $4 billion, what was the total?", "money"),
+    ("What is the new total now, after the 2 GW?", "power"),
+    ("What was the total?", "other"),  # no figure: nothing says of what
+    ("What was the total number of chips?", "count"),
+])
+def test_a_bare_total_is_of_the_questions_figure(text, kind):
+    assert analyse(text).span_kind == kind

@@ -2,10 +2,12 @@
 
 import pytest
 
+from rag import answer_forms
 from rag.analysis import analyse
 from rag.answering import _owned_name
 from rag.config import DEFAULT_ABSTAIN_BELOW
 from rag.errors import QuestionError
+from rag.figures import parse_figures
 from rag.mentions import unqualified
 from tests.conftest import SEED
 
@@ -1547,3 +1549,56 @@ def test_what_a_source_names_as_the_main_risk(seed_engine):
     # the seventy-seventh blind probe (was "Anthropic")
     got = seed_engine.ask("What does the analysis name as the main risk of the deal?")
     assert (got.text.split(":")[0], got.citations[0].doc_id[:3]) == ("execution", "001")
+
+
+@pytest.mark.parametrize(("question", "word", "doc"), [
+    # the seventy-fourth blind probe: a figure asked exactly is not borne out by one said "more than" or "up to"
+    ("Will Anthropic spend exactly $100 billion on AWS?", "No", "001"),
+    ("Is Amazon investing exactly $25 billion?", "No", "004"),
+    ("Is Amazon's new investment exactly $5 billion?", "Yes", "002"),
+])
+def test_a_figure_asked_exactly_is_no_where_an_article_hedges_it(seed_engine, question, word, doc):
+    got = seed_engine.ask(question)
+    assert (got.text.split(":")[0], got.citations[0].doc_id) == (word, SEED[doc])
+
+
+def test_exactly_is_no_where_the_sentence_hedges_the_figure():
+    sentence = "Anthropic also plans to spend more than $100bn over the next decade on AWS technologies."
+    figures = parse_figures("Will Anthropic spend exactly $100 billion?")
+    terms = frozenset({"spend"})
+    assert answer_forms.yes_no(sentence, terms, figures)[2].startswith("Yes")
+    assert answer_forms.yes_no(sentence, terms, figures, exact=True)[2].startswith("No")
+    assert answer_forms.yes_no("Anthropic will spend $100 billion.", terms, figures, exact=True)[2].startswith("Yes")
+
+
+@pytest.mark.parametrize(("question", "answer", "doc", "other"), [
+    # the seventy-ninth blind probe: a generation named where the question's act is said leads over a newer one named
+    # where it is not ("switching to Trainium chips up to the Trainium4")
+    ("Which Trainium generation is described as rolling out across AWS data centers?", "Trainium 2", "003", "Trainium4"),
+    # a name that only describes the thing asked: its generation, not the name beside it ("AWS" of "AWS Trainium")
+    ("Which Trainium chip will Anthropic use?", "Trainium4", "004", "Trainium 2"),
+    ("Which Claude model is said to match or beat GPT-4o on several benchmarks?", "Claude 3.5 Sonnet", "003", None),
+])
+def test_a_generation_leads_where_the_question_is_said_of_it(seed_engine, question, answer, doc, other):
+    got = seed_engine.ask(question)
+    assert (got.text, got.citations[0].doc_id) == (answer, SEED[doc])
+    assert [c.text for c in got.conflicts] == ([other] if other else [])
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the seventy-ninth blind probe: an article named by its title, quoted (was refused)
+    ("How many views does the 'Amazon Pours $4B More' page show?", "7", "003"),
+    ('According to the article titled "Amazon commits up to $25bn investment", what is the main risk?',
+     "execution: if Anthropic’s growth slows, the long-dated purchase commitments become less valuable and Trainium "
+     "adoption could be judged against better-established NVIDIA performance", "001"),
+])
+def test_an_article_named_by_its_quoted_title_answers_alone(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert (got.text, [c.doc_id for c in got.citations]) == (answer, [SEED[doc]])
+    assert got.note.startswith("From the ")
+
+
+def test_a_quoted_title_no_article_has_names_none(seed_engine):
+    from rag.named_articles import named_articles
+
+    assert named_articles(seed_engine.data, "What does the 'Google Buys OpenAI' piece say?") is None

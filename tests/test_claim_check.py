@@ -58,6 +58,13 @@ from rag.claim_check import as_question, checked_question
     ("Someone posted that Anthropic is valued at $60 billion", "Is Anthropic valued at $60 billion?"),
     ("Claim going around: Amazon's Anthropic deal is worth $4 billion", "Is Amazon's Anthropic deal worth $4 billion?"),
     ("Screenshot reads: Anthropic revenue $1B", "Is Anthropic's revenue $1B?"),
+    # the eightieth blind probe (a copy editor's simple English): "also" in the frame, a colleague, where a figure comes from
+    ("The draft also says Sam Altman is the CEO of Anthropic. Is that right?", "Is Sam Altman the CEO of Anthropic?"),
+    ("My colleague writes that Amazon will invest up to $25 billion in Anthropic. Is it true?",
+     "Will Amazon invest up to $25 billion in Anthropic?"),
+    ("The draft also says the total commitment is $33 billion. From where does this number come?",
+     "Which articles say the total commitment is $33 billion?"),
+    ("Anthropic's revenue is $30 billion. Where does that figure come from?", "Which articles say Anthropic's revenue is $30 billion?"),
     ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
     ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
     # the fifty-ninth blind probe (a fact-checker): "Is it true" without "that"; a statement whose verb follows an

@@ -4,7 +4,17 @@ import pytest
 
 from rag.analysis import analyse
 from rag.engine import Engine
-from rag.followup import before_event, contextualize, needs_previous, owned_asked, with_answer, with_other_name, without_target
+from rag.followup import (
+    before_event,
+    contextualize,
+    needs_previous,
+    owned_asked,
+    with_answer,
+    with_other_name,
+    with_source,
+    without_target,
+)
+from rag.named_articles import this_article
 from tests.conftest import SEED
 
 
@@ -672,3 +682,41 @@ def test_a_question_without_the_name_an_act_was_done_to(text, expected):
 def test_he_is_the_person_the_question_before_names(seed_engine):
     got = _talk(seed_engine, ["Who's Dario Amodei?", "What did he say about the deal?"])
     assert got[1].abstained and got[1].note == "No article gives what Dario Amodei said about that."
+
+
+@pytest.mark.parametrize(("text", "previous", "expected"), [
+    # the eightieth blind probe: "it" for the article the question before named as its source
+    ("What does it say about the length of the partnership?", "Against which cloud is AWS competing, according to the Hamidun News article?",
+     "What does the Hamidun News article say about the length of the partnership?"),
+    ("What did that one report about chips?", "In the AI Business piece, what is the return ratio?",
+     "What did the AI Business piece report about chips?"),
+    ("What does it say about the length of the partnership?", "How long is the AWS contract?", None),  # no source named
+    ("What did it cost?", "According to the Hamidun News article, what did Amazon buy?", None),  # no verb of saying
+])
+def test_it_for_the_source_the_question_before_named(text, previous, expected):
+    assert with_source(text, previous) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Which Chinese companies are mentioned in this article?", ("Which Chinese companies are mentioned?", "this article")),
+    ("What does that piece say about chips?", ("What does the article say about chips?", "that piece")),
+    ("Which article says this?", None),
+    ("How much did Amazon invest?", None),
+])
+def test_this_article_is_the_article_of_the_turn_before(text, expected):
+    assert this_article(text) == expected
+
+
+def test_follow_ups_of_an_article_named_before(seed_engine):
+    got = _talk(seed_engine, ["Against which cloud is AWS competing, according to the Hamidun News article?",
+                              "What does it say about the length of the partnership?"])
+    assert (got[1].text, [c.doc_id for c in got[1].citations]) == ("10-year", [SEED["004"]])
+    got = _talk(seed_engine, ["When did Amazon make its first investment in Anthropic?", "Who are the leaders of Anthropic named in this article?"])
+    assert (got[1].text, [c.doc_id for c in got[1].citations]) == ("CEO Dario Amodei and President Daniela Amodei", [SEED["003"]])
+
+
+def test_a_part_of_the_figure_a_yes_bore_out(seed_engine):
+    # after "Yes: Amazon will invest up to $25 billion ...", "this money" is the $25 billion, not the answer's sentence
+    got = _talk(seed_engine, ["My colleague writes that Amazon will invest up to $25 billion in Anthropic. Is it true?",
+                              "How much of this money is paid immediately?"])
+    assert got[0].text.startswith("Yes: ") and got[1].text == "$5 billion"
