@@ -75,6 +75,8 @@ def polarity(sentence: str, terms: frozenset[str]) -> bool:
     return True
 
 
+# qualifiers that make a figure a floor: "more than $100bn" is no "up to $100bn"
+FLOOR_QUALIFIERS = frozenset({"more than", "over", "at least", "above", "exceeding", "surpassing", "surpassed", "just over"})
 _AT_LEAST = re.compile(r"\b(?:at least|no less than|not less than)\s+(?:the\s+)?$", re.IGNORECASE)
 # a figure written as just below its value ("nearly 3%"), or below it
 _BELOW_SAID = re.compile(r"\b(?:nearly|almost|just under|under|below|less than|fewer than|short of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -233,7 +235,8 @@ def yes_no(
             # more than $30 billion, "nearly 3%" less than 3%; "at least" takes the value itself unless it is below
             holds = any(f.unit == g.unit and (
                 f.value > g.value or (same_value(f.value, g.value) and bool(_MORE.search(sentence, 0, f.start))) if way == ">"
-                else f.value >= g.value and not (same_value(f.value, g.value) and _BELOW_SAID.search(sentence, 0, f.start))
+                else f.value >= g.value and not (same_value(f.value, g.value) and (
+                    _BELOW_SAID.search(sentence, 0, f.start) or f.qualifier in BOUND_QUALIFIERS))  # "up to 5GW" is no "at least"
                 if way == ">="
                 else f.value < g.value or (same_value(f.value, g.value) and bool(_BELOW_SAID.search(sentence, 0, f.start))))
                 for f in stated for g, way in compared)
@@ -248,6 +251,9 @@ def yes_no(
             word = "No"  # "Has Amazon invested $25 billion?" and "Amazon will invest up to $25 billion": a ceiling
         elif exact and same and not all(said_bare(sentence, f) for f in same):
             word = "No"  # "Is it exactly $100 billion?" and "more than $100bn over the next decade"
+        elif same and any(g.qualifier in BOUND_QUALIFIERS for g in measured) and all(
+                f.qualifier in FLOOR_QUALIFIERS or _MORE.search(sentence, 0, f.start) for f in same):
+            word = "No"  # "Will Anthropic spend up to $100bn on AWS?" and "more than $100bn": a floor, not a ceiling
     if word == "Yes" and graded and says_other_degree(sentence, graded):
         word = "No"  # "Is Google's relationship more exclusive than Amazon's?" and "less exclusive than Amazon's"
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:

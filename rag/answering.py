@@ -289,6 +289,10 @@ def answer_question(
         if not bound and q.measured and q.answer_type == "yesno" and (done_by := _done_by_another(data, q)) is not None:
             # "Did Microsoft commit up to $25B to Anthropic?": the articles give that money as another's (Amazon's)
             return _answer_no_with(data, q, round(confidence(scored[0]), 4), weigh(data, done_by))
+        if not bound and q.measured and q.answer_type == "yesno" and (elsewhere := _to_another_party(data, q, scored)) is not None:
+            # "Did Amazon invest $50 billion in Microsoft?": no article that names Microsoft states it, and Amazon's
+            # $50 billion went to OpenAI
+            return _answer_no_with(data, q, round(confidence(elsewhere[0]), 4), weigh(data, elsewhere[1]))
         if not bound and q.measured:
             # no article that states the money, share or power the question names ("the up-to-$25 billion deal")
             return Answer.abstain(question, confidence(scored[0]))

@@ -48,7 +48,10 @@ _LABEL = re.compile(
     r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
-    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around)(?:\s+(?:line|text|copy))?|claim))\s*[:—–-]\s*",
+    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
+    r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy))?"
+    # "Caption for tonight:", "Headline for page 3:"
+    r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim))\s*[:—–-]\s*",
     re.IGNORECASE,
 )
 # a tag after the claim: "— is that right?", ", right?", ". True?", "ok to run?", "Is that what the articles say?"
@@ -58,10 +61,12 @@ _TAG = re.compile(
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
     r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
     r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair)"
-    r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
+    r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage|copy|draft|story|piece|reporting)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
+    r"|check|please check|verify"  # "Caption: ... Check."
+    r"|(?:is|was|are|were)\s+[\"'‘“][^\"'’”]{1,40}[\"'’”]\s+(?:right|correct|accurate|ok|okay|fair)"  # "Is 'up to' right?"
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
-    r")(?:\s+or\s+[^?]*)?\s*\?+\s*$",  # "Is that accurate or did we get the timeframe wrong?"
+    r")(?:\s+or\s+[^?]*)?\s*[?.]*\s*$",  # "Is that accurate or did we get the timeframe wrong?"
     re.IGNORECASE,
 )
 _QUESTION_OPENING = re.compile(
@@ -130,7 +135,8 @@ def _checked(text: str) -> str:
         return text
     if _QUESTION_OPENING.match(claim):
         return claim[:1].upper() + claim[1:] + "?"  # "Is that right: did Amazon invest $4 billion?"
-    asked = as_question(claim) or _headline_question(claim)
+    # ("Microsoft to invest up to $25bn in Anthropic": a headline's "to", which the parse may read as a preposition)
+    asked = (_headline_question(claim) if _HEADLINE_TO.match(claim) else None) or as_question(claim) or _headline_question(claim)
     if asked is not None:
         return asked
     # a claim the parse cannot turn ("the latest round values Anthropic at ..." read with "values" a noun): asked
@@ -159,6 +165,11 @@ _STATED = re.compile(
 
 
 _SO = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|and)\W+)?so\b\W*(?!(?:far|much|many|that)\b)", re.IGNORECASE)
+
+
+def claim_text(text: str) -> str:
+    """The claim of a text given to check, without who made it and the tag after it."""
+    return _claim(text)[0]
 
 
 def _claim(text: str) -> tuple[str, bool]:
@@ -202,6 +213,7 @@ _HEADLINE_FIGURE = re.compile(rf"^(?P<subject>{_NAME_WORDS}?)(?:['’]s)?\s+(?P<
                               r"(?P<figure>(?:about\s+|around\s+|over\s+|nearly\s+)?(?:[$€£]\d[\d.,]*\s*(?i:billion|million|trillion|bn|b|m)?"
                               r"|\d[\d.,]*\s*(?i:billion|million|trillion|bn|%|gw)))$")  # a sign or a scale: not a year
 _PREPOSITION_END = re.compile(r"\b(?:at|by|in|to|of|for|on|with|from)$")
+_APPOSITIVE = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s*,\s+(?P<rest>(?:the\s+|an?\s+|{_NAME_WORDS}['’]s\s+)[^,]+)$")
 _HEADLINE_TO = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s+to\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$")
 
 
@@ -216,7 +228,9 @@ def _headline_question(claim: str) -> str | None:
         return f"Will {m.group('subject')} {m.group('verb')} {m.group('rest').rstrip(' .,;')}?"
     m = _HEADLINE_PASSIVE.match(claim)
     if m is None:
-        return None
+        # "Daniela Amodei, Anthropic's chief executive": a name and what the claim calls it
+        named = _APPOSITIVE.match(claim)
+        return f"Is {named.group('subject')} {named.group('rest').rstrip(' .,;')}?" if named else None
     rest = m.group("rest").rstrip(" .,;")
     be = "Was" if re.search(r"\b(?:1[89]|20)\d\d\b", rest) else "Is"
     return f"{be} {m.group('subject')} {m.group('verb')} {rest}?"

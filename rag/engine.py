@@ -194,6 +194,7 @@ class Engine:
         from rag.figures import figures_as_numerals, units_as_written
         from rag.followup import corrected
         from rag.questions import reordered, unabbreviated, uncontracted
+        from rag.quote_check import quote_in_claim
         from rag.spelling import respelt
 
         text = clean_question(question)
@@ -210,7 +211,9 @@ class Engine:
         # read (rag.casing; the question it is turned into starts with a capital)
         read = recased(self.state.data, read) or read
         checked, denies = checked_claim(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
-        answer = self._answer(checked, previous, k, mode)
+        # a claim that quotes words no article has is not confirmed, however near a sentence says the rest
+        misquoted = quote_in_claim(self.state.data, read) if checked != read else None
+        answer = misquoted or self._answer(checked, previous, k, mode)
         if (says := _WHO_SAYS.match(checked)) is not None and not previous and (answer.abstained or not speaker(answer.sentence)) and (
                 says.group("claim2") or as_question(says.group("claim")) is not None):
             # "Who says the main risk of the deal is execution?" where no sentence names a speaker: the articles that
@@ -278,6 +281,7 @@ class Engine:
         from rag.coverage import coverage_question
         from rag.event_order import event_order, ordered
         from rag.followup import (
+            asks_on_its_own,
             before_event,
             contextualize,
             names_another,
@@ -464,6 +468,11 @@ class Engine:
         answer = older_only(state.data, q, cited_from(state.data, answer, outlets), passages) if articles is None else cited_in(answer, articles)
         if (without_event := before_event(q)) is not None:
             answer = self._before_event(q.text, without_event, answer, previous, k, mode)
+        if not answer.abstained and before is not None and search != q.text and not q.followup and not needs_previous(q) and asks_on_its_own(q) and (
+                alone := self._answer(q.text, None, k, mode)).abstained:
+            # "and who's the Amazon CEO?" after a question about Amazon's stake: the previous question's words found a
+            # sentence of its own subject ("Amazon holds a minority stake ..."), and the turn's own words find none
+            return alone
         if answer.abstained and before is not None and search != q.text and q.entities and not q.followup and not needs_previous(q):
             # "What does Anthropic commit in return?" after a question about the total: the previous question's words
             # pulled the search away from what it names itself; asked on its own

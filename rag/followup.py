@@ -44,6 +44,14 @@ def contextualize(q: QuestionAnalysis, previous: str | None) -> str:
     return text
 
 
+def asks_on_its_own(q: QuestionAnalysis) -> bool:
+    """Whether a question read with the one before names what it asks of and refers back to nothing ("and who's
+    the Amazon CEO?", "how many customers does Claude have?"): the turn before may widen its search, but an answer
+    only the turn's words found is none of it."""
+    specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    return bool(specific) and not _REFERS_BACK.search(q.text)
+
+
 def _stands_alone(q: QuestionAnalysis) -> bool:
     """Whether a question that opens as a continuation names all it asks of: "And Amazon's OpenAI investment?" (a
     name owns the thing asked, and another name says of what), not "And Google?"."""

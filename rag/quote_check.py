@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.citing import cite
+from rag.claim_check import claim_text as checked_claim_text
 from rag.index.view import IndexData
 from rag.records import Answer
 
@@ -55,6 +56,19 @@ def quote_check(data: IndexData, question: str) -> Answer | None:
     if direct is not None:
         return _quoted_directly(data, question, direct.group("name") or direct.group("name2"))
     return None
+
+
+def quote_in_claim(data: IndexData, claim: str) -> Answer | None:
+    """For a claim given to check that puts words in quotation marks ("Pull quote: a $30bn revenue figure 'would
+    have seemed fantastic just two years ago' — OK?"): the refusal that says no article has those words, where none
+    does; None where the claim quotes nothing, or the words are found (the claim is then checked as it is)."""
+    asked = _QUOTED_IN_QUESTION.search(claim)
+    if asked is None or len(_plain(asked.group("quoted")).split()) < MIN_QUOTED_WORDS:
+        return None
+    if _plain(checked_claim_text(claim)).startswith(_plain(asked.group("quoted"))):
+        return None  # the claim itself set in quotation marks ("Draft: 'Up to $20bn ... milestones.' Supported?")
+    found = _words_found(data, claim, asked.group("quoted"))
+    return found if found.abstained else None
 
 
 def _sentences_found(data: IndexData, words: str) -> list[int]:

@@ -181,6 +181,8 @@ _LABEL_BEFORE = re.compile(
 
 
 # a unit of time right after a number ("two months", "three-year"): the number counts the time
+# a count joined to the noun it counts, as a compound modifier: "200,000-token", "five-member"
+_COUNTS_BEFORE_HYPHEN = re.compile(r"-(?P<noun>[A-Za-z]{2,})\b")
 _TIME_AFTER = re.compile(r"[\s-]+(?P<unit>minute|hour|day|week|month|year|decade)s?\b", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")  # "14 January 2025": the day of a date
 
@@ -518,6 +520,9 @@ def choose_span(
             if kind == "count" and f.unit == "count" and (unit := _TIME_AFTER.match(sentence, f.end)) is not None and (
                     unit.group("unit").lower() not in q.text.lower()):
                 continue  # "How many employees ...?": "in two months" counts months, a span of time, not what is asked
+            if kind == "count" and f.unit == "count" and (noun := _COUNTS_BEFORE_HYPHEN.match(sentence, f.end)) is not None and not (
+                    set(content_terms(noun.group("noun"))) & q.terms):
+                continue  # "How many customers does Claude have?": "a 200,000-token context window" counts tokens
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:

@@ -95,12 +95,12 @@ def _amounts(sentence: str) -> list[Span]:
 
 def _fits(span: Span, kind: str) -> bool:
     """Whether an amount can say what a kind asks: a length by time or a word ("in seconds", "10 years", "thousands"), a count by no
-    money ("one", "dozens", "20%"), and money, a share or power by any amount but a length ("half", "71%", "$230 million")."""
+    money nor a unit of its own ("one", "dozens", "20%"; not "200,000-token"), and money, a share or power by any amount but a length ("half", "71%", "$230 million")."""
     unit = span.figure.unit if span.figure is not None else ""
     if kind == "duration":
         return kind_of(unit) == "duration" or span.figure is None  # "in seconds", "thousands" (of years)
-    if kind == "count":
-        return kind_of(unit) != "money" and not (span.figure is None and _LENGTH_WORD.fullmatch(span.text))
+    if kind == "count":  # (not a figure of a thing counted in its own unit: "a 200,000-token context window")
+        return unit in ("", "count", "%") and not (span.figure is None and _LENGTH_WORD.fullmatch(span.text))
     if span.figure is not None:
         return kind_of(unit) != "duration"  # "in two months" is no amount of money, nor a share
     return _LENGTH_WORD.fullmatch(span.text) is None

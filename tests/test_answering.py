@@ -1602,3 +1602,19 @@ def test_a_quoted_title_no_article_has_names_none(seed_engine):
     from rag.named_articles import named_articles
 
     assert named_articles(seed_engine.data, "What does the 'Google Buys OpenAI' piece say?") is None
+
+
+def test_a_floor_is_no_ceiling_and_a_ceiling_no_floor():
+    sentence = "Anthropic also plans to spend more than $100bn over the next decade, while securing up to 5GW of chips."
+    up_to = parse_figures("Will Anthropic spend up to $100bn?")
+    assert answer_forms.yes_no(sentence, frozenset({"spend"}), up_to)[2].startswith("No")
+    at_least = parse_figures("Does Anthropic secure at least 5GW?")
+    compared = answer_forms.compared_figures("Does Anthropic secure at least 5GW?", at_least)
+    assert answer_forms.yes_no(sentence, frozenset({"secur"}), at_least, compared=compared)[2].startswith("No")
+    assert answer_forms.yes_no("Anthropic secures 6GW of chips.", frozenset({"secur"}), at_least, compared=compared)[2].startswith("Yes")
+
+
+def test_a_count_joined_to_another_noun_counts_that_noun(seed_engine):
+    # the eighty-second blind probe: "a 200,000-token context window" counts tokens, not customers
+    assert seed_engine.ask("how many customers does Claude have?").abstained
+    assert seed_engine.ask("How many tokens is Claude's context window?").text == "200,000-token"

@@ -65,6 +65,14 @@ from rag.claim_check import as_question, checked_question
     ("The draft also says the total commitment is $33 billion. From where does this number come?",
      "Which articles say the total commitment is $33 billion?"),
     ("Anthropic's revenue is $30 billion. Where does that figure come from?", "Which articles say Anthropic's revenue is $30 billion?"),
+    # the eighty-first blind probe (a night sub-editor): labels of a page, a headline's "to", an appositive, a quoted part asked
+    ("Caption for tonight: 'Amazon's total investment in Anthropic stands at $8bn.' OK?",
+     "Does Amazon's total investment in Anthropic stand at $8bn?"),
+    ("Profile line: Anthropic, founded in 2020 — right?", "Was Anthropic founded in 2020?"),
+    ("Caption: Microsoft to invest up to $25bn in Anthropic. Check.", "Will Microsoft invest up to $25bn in Anthropic?"),
+    ("Caption: 'Daniela Amodei, Anthropic's chief executive'. Correct?", "Is Daniela Amodei Anthropic's chief executive?"),
+    ("Microsoft has invested over $13bn in OpenAI — does the copy support that?", "Has Microsoft invested over $13bn in OpenAI?"),
+    ("Standfirst: Anthropic will spend up to $100bn on AWS. Is 'up to' right?", "Will Anthropic spend up to $100bn on AWS?"),
     ("Is true that Anthropic was founded in 2021?", "Was Anthropic founded in 2021?"),
     ("anthropic valuation 2024", "anthropic valuation 2024"),  # keywords: a year is no figure claimed
     # the fifty-ninth blind probe (a fact-checker): "Is it true" without "that"; a statement whose verb follows an
@@ -114,6 +122,9 @@ def test_a_claim_to_check_is_answered_yes_or_no_with_how_it_was_read(seed_engine
 @pytest.mark.parametrize(("claim", "answer"), [
     # the fiftieth blind probe (a source checker): refused; the figure went to another party
     ("Is it true that Microsoft invested $13 billion in Anthropic?", "No: Microsoft has invested approximately $13 billion in OpenAI"),
+    # the eightieth blind probe: refused where no article names the party the claim gives it to
+    ("Is it true that Amazon invested $50 billion in Microsoft in February 2026?",
+     "No: In February 2026, the company invested approximately $50 billion in OpenAI"),
     ("Did Anthropic pledge to spend $100 billion on Google Cloud?",
      "No: Anthropic has pledged to spend $100 billion on Amazon Web Services (AWS)"),
     ("Did Anthropic pledge to spend $100 billion on AWS?", "Yes: Anthropic has pledged to spend $100 billion on Amazon Web Services (AWS)"),
@@ -197,3 +208,24 @@ def test_a_claim_checked_in_parts_is_not_so_where_one_part_is_not(seed_engine):
     answer = seed_engine.ask("Is it true Dario Amodei is Anthropic's president and Daniela Amodei is its CEO?")
     assert answer.note.endswith('Checked in parts: "Is Dario Amodei Anthropic\'s president?" is not so.')
     assert [c.doc_id[:3] for c in answer.citations] == ["003"]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the eighty-first blind probe: confirmed (was Yes) where the sentence gives the other side of the figure or another role
+    ("Standfirst: Anthropic will spend up to $100bn on AWS. Is 'up to' right?", "No: Anthropic also plans to spend more than $100bn"),
+    ("Caption: Anthropic secures at least 5GW of Trainium capacity. Correct?", "No: Anthropic also plans to spend more than $100bn"),
+    ("Caption: 'Daniela Amodei, Anthropic's chief executive'. Correct?", "No: This structure appeals to Anthropic's leadership"),
+    ("Profile line: Anthropic, founded in 2020 — right?", "No: This latest investment round reportedly values Anthropic"),
+])
+def test_a_sub_editors_claim_is_corrected(seed_engine, claim, verdict):
+    assert seed_engine.ask(claim).text.startswith(verdict)
+
+
+def test_a_claim_that_quotes_words_no_article_has_is_not_confirmed(seed_engine):
+    got = seed_engine.ask("Pull quote: a $30bn revenue figure 'would have seemed fantastic just two years ago' — OK?")
+    assert got.abstained and "No article has the words 'would have seemed fantastic just two years ago'" in got.note
+    got = seed_engine.ask("Pull quote: a $30bn revenue figure 'would have seemed fantastic just a year and a half ago' — OK?")
+    assert got.text.startswith("Yes: The company's annual revenue has reached $30 billion")
+    # the claim itself set in quotation marks is checked as a claim, not as a quote
+    got = seed_engine.ask("Headline: 'Amazon takes control of Anthropic' — supported?")
+    assert got.text.startswith("No: Amazon does not acquire a controlling stake")

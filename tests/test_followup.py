@@ -5,6 +5,7 @@ import pytest
 from rag.analysis import analyse
 from rag.engine import Engine
 from rag.followup import (
+    asks_on_its_own,
     before_event,
     contextualize,
     needs_previous,
@@ -720,3 +721,19 @@ def test_a_part_of_the_figure_a_yes_bore_out(seed_engine):
     got = _talk(seed_engine, ["My colleague writes that Amazon will invest up to $25 billion in Anthropic. Is it true?",
                               "How much of this money is paid immediately?"])
     assert got[0].text.startswith("Yes: ") and got[1].text == "$5 billion"
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("and who's the Amazon CEO?", True),
+    ("how many customers does Claude have?", True),
+    ("and what did he say about it?", False),  # refers back
+    ("and when?", False),  # names nothing
+])
+def test_a_turn_that_names_what_it_asks_of_asks_on_its_own(text, alone):
+    assert asks_on_its_own(analyse(text)) is alone
+
+
+def test_a_turn_that_asks_on_its_own_is_not_answered_from_the_turn_before(seed_engine):
+    # the eighty-second blind probe: "Anthropic" from the sentence the question before found (no article names Amazon's CEO)
+    got = _talk(seed_engine, ["ok who runs Anthropic?", "and who's the Amazon CEO?"])
+    assert got[0].text == "Dario Amodei" and got[1].abstained
