@@ -125,6 +125,8 @@ _SAME_FOLLOWUP = re.compile(
     rf"\s+(?:as\s+)?(?:in|across|among|for)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}"
     rf"|(?:do|does)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}\s+(?:all\s+)?(?:give|say|report|state|have|use|show)"
     r"\s+the\s+same(?:\s+(?:number|figure|amount|total|sum|date|thing))?"
+    # "Is that confirmed?": whether another source states it too
+    rf"|(?:is|was)\s+(?:that|this|it)\s+(?:confirmed|corroborated|backed\s+up)(?:\s+(?:by|in)\s+(?:other|another|more|any)\s+{_SOURCES_WORD})?"
     r")\W*$",
     re.IGNORECASE,
 )

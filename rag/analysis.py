@@ -156,7 +156,10 @@ def asked_side(text: str) -> str:
 # "Which is the more recent figure?", "Which one is newer?": the side the previous answer leads with
 _NEWEST_FOLLOWUP = re.compile(
     r"^(?:and\s+)?which\s+(?:one\s+|figure\s+|number\s+)?(?:is|was)\s+(?:the\s+)?(?:more\s+recent|newer|newest|latest|most\s+recent|current)"
-    r"(?:\s+(?:one|figure|number|amount))?\s*\??$",
+    r"(?:\s+(?:one|figure|number|amount))?\s*\??$"
+    # "Which of them is right?": the sources disagree, and the newer leads
+    r"|^(?:and\s+|so\s+|ok(?:ay)?,?\s+)?which\s+(?:of\s+(?:them|these|those|the\s+two)\s+|one\s+|figure\s+|number\s+)?(?:is|was|'s)\s+"
+    r"(?:right|correct|accurate|true)\s*\??$",
     re.IGNORECASE,
 )
 # "Who wrote that article?", "Who published that?": the credit line or publisher of the previous answer's article
@@ -168,7 +171,10 @@ _CREDIT_FOLLOWUP = re.compile(
 # articles give it
 _FIGURE_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|so\s+|then\s+|ok(?:ay)?,?\s+)?(?:what(?:'s|’s|\s+is|\s+was|\s+are)|which\s+is)\s+(?:the\s+)?"
-    r"(?:actual|real|right|correct|true|accurate|reported|stated)\s+(?:figure|number|amount|value|sum|one)(?:\s+then)?\s*\??$",
+    r"(?:actual|real|right|correct|true|accurate|reported|stated)\s+(?:figure|number|amount|value|sum|one)(?:\s+then)?\s*\??$"
+    # "Say that again in plain numbers": the figure of the answer before, as it is
+    r"|^\W*(?:(?:can|could)\s+you\s+)?(?:say|give|put|tell)\s+(?:me\s+)?(?:that|it|this)\s+(?:again\s+)?in\s+(?:plain|simple|round|real)\s+"
+    r"(?:numbers|figures|terms|english)(?:\s+please)?\W*$",
     re.IGNORECASE,
 )
 
@@ -212,6 +218,9 @@ _BEFORE_FOLLOWUP = re.compile(
     r"^(?:and\s+|but\s+|what about\s+)?(?:before|prior to|earlier than)\s+(?:that|this|it)\s*\??$|^(?:and\s+)?(?:earlier|previously)\s*\??$"
     # "And the year before?", "the round before that?"
     r"|^(?:and\s+|but\s+|what about\s+)?the\s+(?:year|month|round|one|tranche|time)\s+(?:before|earlier)(?:\s+(?:that|this|it))?\s*\??$"
+    # "And the old number?", "What was the previous figure?"
+    r"|^(?:and\s+|but\s+|what\s+about\s+|what\s+(?:was|is|were)\s+|what's\s+)?the\s+(?:old|older|earlier|previous|former|original|prior)\s+"
+    r"(?:number|figure|amount|one|total|estimate|value)\s*\??$"
     # "And what was it before that?", "What was the figure earlier?"
     r"|^(?:and\s+|but\s+)?what\s+(?:was|were)\s+(?:it|that|this|they|the\s+(?:figure|number|amount))\s+"
     r"(?:(?:before|prior to|earlier than)\s+(?:that|this|it)|before|earlier|previously)\s*\??$"

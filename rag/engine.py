@@ -65,6 +65,8 @@ _OLDER_SAYS = re.compile(
     re.IGNORECASE,
 )
 # a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
+# the rest of the answer before's whole, inside a question of its own: "And the rest depends on what?"
+_THE_REST = re.compile(r"\bthe\s+(?:rest|remainder|balance)(?:\s+of\s+(?:it|that|the\s+money))?\b", re.IGNORECASE)
 # a part asked of the previous answer's figure: "How much of this money is paid immediately?", "How much of that
 # comes upfront?" (before its verb: not "How much of that article is about chips?")
 _PART_OF = re.compile(r"(?<=\bhow much )of\s+(?:that|this|it|the)(?:\s+(?:money|amount|sum|figure|total|investment|commitment|cash|number))?"
@@ -431,6 +433,8 @@ class Engine:
             if got.abstained:  # no source disagrees: the tranche its article gives just before (or after) it
                 return next_tranche(self.state.data, q.text, earlier, before=q.followup == "before") or got
             return got
+        if before is not None and not q.followup and (rest := self._of_the_rest(q.text, previous, k, mode)) is not None:
+            return rest  # "And the rest depends on what?" after "$5bn": asked of the "up to another $20bn" its sentence gives
         if (choice := figure_choice(q.text)) is not None:
             # "Is Anthropic's revenue about $1 billion or $30 billion?": the figure, where it is one of the two
             picked = chosen(q.text, choice[1], self.ask(choice[0], k=k, mode=mode))
@@ -565,6 +569,22 @@ class Engine:
             return None
         whole = asked[0].text
         got = self.ask(f"{question[: m.start()]}of the {whole}{question[m.end():]}", k=k, mode=mode)
+        return None if got.abstained else dataclasses.replace(got, question=question)
+
+    def _of_the_rest(self, question: str, previous: str | None, k: int, mode: str) -> Answer | None:
+        """A question of "the rest" of the answer before's whole ("And the rest depends on what?" after "$5bn, with up
+        to another $20bn tied to commercial milestones"), asked of that rest's figure: "... the $20bn depends on
+        what?"; None where it says no "the rest", the answer before gives no rest, or that question finds nothing."""
+        from rag.tranches import rest_of
+
+        m = _THE_REST.search(question)
+        if m is None:
+            return None
+        earlier = self._last_answer(previous, k, mode)
+        rest = rest_of(self.state.data, question, earlier)
+        if rest is None or rest.figure is None:
+            return None
+        got = self.ask(f"{question[: m.start()]}the {rest.figure.text}{question[m.end():]}", k=k, mode=mode)
         return None if got.abstained else dataclasses.replace(got, question=question)
 
     def _oldest_saying(self, question: str, topic: str) -> Answer:

@@ -10,8 +10,9 @@ import dataclasses
 import re
 
 from rag.disagreement import entity_key, measure_stem, time_marks
+from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
-from rag.records import Answer, Citation, Claim
+from rag.records import Answer, Citation, Claim, Figure
 from rag.spans import qualified_start
 
 TOTAL_STEM = "total"
@@ -106,14 +107,26 @@ def rest_of(data: IndexData, question: str, earlier: Answer) -> Answer | None:
     sentence gives none."""
     if earlier.abstained or earlier.figure is None or not earlier.citations:
         return None
-    first = earlier.citations[0]
-    claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
-    if claim is None:
-        return None
-    sentence = data.sentences[claim.sentence_id]
-    after = [c for c in data.claims_in_sentence(claim.sentence_id)
-             if c.figure.unit == claim.figure.unit and c.figure.start > claim.figure.start and "total" not in c.scope
-             and _REST_BEFORE.search(sentence.text, 0, c.figure.start - sentence.start)]
-    if not after:
-        return None
-    return _tranche_answer(data, question, earlier, min(after, key=lambda c: c.figure.start), qualified=True)
+    for cited in earlier.citations:  # the first that says the rest: "$5bn, with up to another $20bn ..."
+        claim = _figure_cited(data, cited, earlier.figure)
+        if claim is None:
+            continue
+        sentence = data.sentences[claim.sentence_id]
+        after = [c for c in data.claims_in_sentence(claim.sentence_id)
+                 if c.figure.unit == claim.figure.unit and c.figure.start > claim.figure.start and "total" not in c.scope
+                 and _REST_BEFORE.search(sentence.text, 0, c.figure.start - sentence.start)]
+        if after:
+            return _tranche_answer(data, question, earlier, min(after, key=lambda c: c.figure.start), qualified=True)
+    return None
+
+
+def _figure_cited(data: IndexData, cited: Citation, figure: Figure) -> Claim | None:
+    """The claim of the answer's figure in a cited sentence: where the answer's own sentence places it, else the
+    first claim of the same value and unit in that sentence (another article's citation)."""
+    claim = data.claim_at(cited.doc_id, cited.start + figure.start)
+    if claim is not None and claim.figure.unit == figure.unit and same_value(claim.figure.value, figure.value):
+        return claim
+    for f in extract_figures(cited.quote):
+        if f.unit == figure.unit and same_value(f.value, figure.value):
+            return data.claim_at(cited.doc_id, cited.start + f.start)
+    return None

@@ -145,3 +145,8 @@ def test_the_same_number_as_in_the_other_articles_is_no_where_another_article_gi
     previous = "What is Amazon's total commitment to Anthropic?"
     got = seed_engine.ask("Is this the same number as in the other articles?", previous=previous)
     assert got.text.startswith("No: ") and got.citations[0].doc_id == SEED["001"] and [c.text for c in got.conflicts] == ["$8 billion"]
+
+
+def test_is_that_confirmed_asks_whether_another_source_states_it():
+    assert agreement_question("is that confirmed?", "What is Anthropic's revenue?") == AgreementQuestion("What is Anthropic's revenue?", False)
+    assert agreement_question("Is that confirmed by other sources?", "What is X?") == AgreementQuestion("What is X?", False)

@@ -737,3 +737,29 @@ def test_a_turn_that_asks_on_its_own_is_not_answered_from_the_turn_before(seed_e
     # the eighty-second blind probe: "Anthropic" from the sentence the question before found (no article names Amazon's CEO)
     got = _talk(seed_engine, ["ok who runs Anthropic?", "and who's the Amazon CEO?"])
     assert got[0].text == "Dario Amodei" and got[1].abstained
+
+
+@pytest.mark.parametrize(("text", "followup"), [
+    # the eighty-second blind probe (a radio producer's spoken follow-ups)
+    ("and the old number?", "before"),
+    ("What was the previous figure?", "before"),
+    ("which of them is right?", "newest"),
+    ("say that again in plain numbers", "figure"),
+    ("which of them said it?", ""),
+])
+def test_spoken_follow_ups(text, followup):
+    assert analyse(text).followup == followup
+
+
+def test_the_newer_figure_is_the_right_one_and_the_old_number_the_older(seed_engine):
+    got = _talk(seed_engine, ["What's Anthropic's revenue now?", "which of them is right?", "and the old number?"])
+    assert [a.text for a in got] == ["$30 billion", "$30 billion", "surpassing $1 billion"]
+    assert got[2].citations[0].doc_id == SEED["003"]
+
+
+def test_the_rest_inside_a_question_is_the_rest_the_answer_before_gives(seed_engine):
+    got = _talk(seed_engine, ["How much is Amazon putting into Anthropic this time?", "ok and how much of that is upfront?",
+                              "and the rest depends on what?"])
+    assert (got[2].text, [c.doc_id for c in got[2].citations]) == ("commercial milestones", [SEED["001"]])
+    got = _talk(seed_engine, ["How much is Amazon putting into Anthropic this time?", "how much of that is upfront?", "And the rest?"])
+    assert (got[2].text, [c.doc_id for c in got[2].citations]) == ("up to another $20bn", [SEED["001"]])
