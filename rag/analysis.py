@@ -182,7 +182,7 @@ _FIGURE_FOLLOWUP = re.compile(
 # "Which outlet reported it?", "What publication ran that?": the previous answer's publisher
 _OUTLET_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site)\s+"
-    r"(?:reported|reports|published|publishes|ran|runs|carried|carries|wrote|said)\s+(?:that|this|it|so)"
+    r"(?:reported|reports|published|publishes|ran|runs|carried|carries|wrote|said)\s+(?:that|this|it|so|the(?=\s+(?:article|piece|story|report)))"
     r"(?:\s+(?:article|piece|story|report|one))?\s*\??$",
     re.IGNORECASE,
 )

@@ -80,7 +80,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 LOWERED_POS = frozenset({"DET", "PRON", "ADV", "ADP", "SCONJ", "CCONJ"})  # a first word written lower-case inside a question
 
 
-def _lowered(claim: str) -> bool:
+def is_lowered(claim: str) -> bool:
     """Whether the claim's first word is lower-cased inside a sentence ("The", "Its"), not a name."""
     doc = parse(claim)
     return doc is not None and len(doc) > 0 and doc[0].pos_ in LOWERED_POS
@@ -125,7 +125,7 @@ def checked_claim(text: str) -> tuple[str, bool]:
 def _checked(text: str) -> str:
     tag = _SOURCE_TAG.search(text)
     if tag is not None and (claim := _claim(text[: tag.start()])[0]) and not _QUESTION_OPENING.match(claim):
-        return f"Which articles say {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?"
+        return f"Which articles say {claim[:1].lower() + claim[1:] if is_lowered(claim) else claim}?"
     claim, framed = _claim(text)
     if not framed and not _STATED.match(text):
         return text  # a question ("Which article says ...?", "Is Amazon investing $5bn, right?"), or keywords
@@ -145,7 +145,7 @@ def _checked(text: str) -> str:
     # a verb or a figure says something ("Fact check: the Amazon deal" says nothing)
     said = (doc is not None and any(t.pos_ in ("VERB", "AUX") for t in doc)) or bool(parse_figures(claim)) or (
         len(claim.split()) >= MIN_HEADLINE_WORDS)  # a headline without a verb says something too
-    return f"Is it true that {claim[:1].lower() + claim[1:] if _lowered(claim) else claim}?" if framed and said else text
+    return f"Is it true that {claim[:1].lower() + claim[1:] if is_lowered(claim) else claim}?" if framed and said else text
 
 
 # a statement asked with a question mark or typed bare, no question word anywhere: "Anthropic's annual revenue has

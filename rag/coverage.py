@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.attribution import source_name
-from rag.claim_check import as_question, without_negation
+from rag.claim_check import as_question, is_lowered, without_negation
 from rag.figures import parse_figures
 from rag.lexical import content_terms
+from rag.phrases import parse
 from rag.records import Answer, Citation, FigureLookup
 
 SHOWN_ARTICLES = 8  # articles a coverage answer names and cites (newest first); the count covers them all
@@ -106,6 +107,7 @@ class CoverageQuestion:
     figured: bool = False  # the topic holds a figure (not a year): looked up in the figure index first
     quantity: str = ""  # a yes/no of how many articles: "more" than one, "one" only, "all" (QUANTITIES)
     age: str = ""  # "newest" or "oldest": the article asked for by its time
+    named: str = ""  # the name of a topic that gives its role ("Salesforce" of "Salesforce as an Anthropic investor")
 
     @property
     def as_yes_no(self) -> tuple[str, bool]:
@@ -128,10 +130,20 @@ def yes_no_of(claim: str) -> tuple[str, bool]:
         return f"{claim[0].upper()}{claim[1:].rstrip(' ?.!')}?", False
     statement, negated = without_negation(claim.rstrip(" ?.!"))
     asked = as_question(statement)
+    if asked is None and _has_verb(statement):
+        # "Anthropic commits to Trainium as its primary computing base", where the parse finds no subject of the verb
+        # ("Anthropic" read as an adjective): asked whole
+        return f"Is it true that {statement[:1].lower() + statement[1:] if is_lowered(statement) else statement}?", negated
     if asked is None and not parse_figures(statement) and content_terms(statement):
         # "Which source gives a valuation for Anthropic?": a thing, not a claim; the articles that answer what it is
         return f"What is {statement}?", False
     return (asked, negated) if asked is not None else (claim, False)
+
+
+def _has_verb(statement: str) -> bool:
+    """Whether the parse reads a verb at the root of the statement (a claim, not a thing named)."""
+    doc = parse(statement)
+    return doc is not None and any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)
 
 
 # "Which outlet ran the piece that calls the deal ...?" asks as "Which outlet calls the deal ...?"
@@ -148,12 +160,19 @@ def _ran_the_piece(m: re.Match[str]) -> str:
     return ("Which publisher" if asked.lower() == "who" else asked) + " "
 
 
+_AS_ROLE = re.compile(r"\s+as\s+(?:an?|the|its|their|one\s+of\s+(?:the|its))\s+[^,]+$", re.IGNORECASE)  # "... as an Anthropic investor"
 _ADDED = re.compile(r",?\s+(?:as\s+well|too|also)\s*$", re.IGNORECASE)
+
+
+# "Which article is the only one to mention Kunlun Wanwei?" asks as "Which articles mention Kunlun Wanwei?"
+_ONLY_ONE_TO = re.compile(rf"^(?P<asked>(?:which|what)\s+{_OF_THE}{_SOURCES})\s+(?:is|was)\s+the\s+(?:only|sole)\s+(?:one|{_SOURCES})\s+"
+                          r"(?:to|that|which)\s+", re.IGNORECASE)
 
 
 def coverage_question(text: str) -> CoverageQuestion | None:
     """The question as a question about the articles, or None."""
     text = _RAN_THE_PIECE.sub(_ran_the_piece, text.strip())
+    text = _ONLY_ONE_TO.sub(lambda m: m.group("asked") + " ", text)
     for pattern in _BY_AGE:
         if (m := pattern.match(text)) is not None:
             said = " ".join(m.group("age").lower().split())
@@ -172,6 +191,10 @@ def coverage_question(text: str) -> CoverageQuestion | None:
         topic = _ADDED.sub("", topic).strip()  # "... that Amazon invested in OpenAI as well": the claim is that it did
         if re.fullmatch(_CALLS, m.group("verb") or "", re.IGNORECASE):
             topic = _CALLED_AS.sub("", topic).strip(" \"'“”‘’")
+        # "Which article mentions Salesforce as an Anthropic investor?": where no sentence holds the role's words
+        # with the name, the name mentioned ("investments from Google, Salesforce, and others")
+        role = _AS_ROLE.search(topic)
+        named = topic[: role.start()] if role is not None and re.search(r"\b[A-Z]", topic[: role.start()]) else ""
         figured = any(f.unit != "year" for f in parse_figures(topic))  # "founded in 2019" is a claim, not a figure
         if topic.lower() in _FOLLOWS_UP or not (content_terms(topic) or figured):
             return None
@@ -186,7 +209,7 @@ def coverage_question(text: str) -> CoverageQuestion | None:
             # sources of a Yes to it
             return None if negated else CoverageQuestion(asked, _THAT.sub("", topic), outlets=outlets, claim=True, figured=figured,
                                                          quantity=quantity)
-        return CoverageQuestion(asked, topic, negated, outlets, figured=figured, quantity=quantity)
+        return CoverageQuestion(asked, topic, negated, outlets, figured=figured, quantity=quantity, named=named)
     return None
 
 

@@ -64,13 +64,13 @@ _OLDER_SAYS = re.compile(
     r"(?:article|report|story|piece|source|coverage)\s+(?:say|write|report|tell\s+us)\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
-# a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
 # the rest of the answer before's whole, inside a question of its own: "And the rest depends on what?"
 _THE_REST = re.compile(r"\bthe\s+(?:rest|remainder|balance)(?:\s+of\s+(?:it|that|the\s+money))?\b", re.IGNORECASE)
 # a part asked of the previous answer's figure: "How much of this money is paid immediately?", "How much of that
 # comes upfront?" (before its verb: not "How much of that article is about chips?")
 _PART_OF = re.compile(r"(?<=\bhow much )of\s+(?:that|this|it|the)(?:\s+(?:money|amount|sum|figure|total|investment|commitment|cash|number))?"
                       r"(?=\s+(?:is|was|will|would|has|had|comes?|came|goes|went|gets?|got|arrives?)\b)", re.IGNORECASE)
+# a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
 _OF_THE_ANSWER = re.compile(r"\b(?:of|from|out of)\s+(?:that|this|it)\b|\bthat\s+(?:figure|amount|sum|money|number)\b", re.IGNORECASE)
 
 
@@ -389,6 +389,10 @@ class Engine:
         named = _named_question(previous) if before is not None and swapped is None and not q.followup else None
         one = with_referent(q.text, named) if named is not None and named != before else None
         readings = [one] if one is not None else referent_readings(q.text, named) if named is not None else []
+        if articles is not None and q.followup in ("credit", "publisher"):
+            # "Which outlet published the piece titled '...'?": the named article's publisher (or credit line)
+            credited = credit_answer(self.state.data, q.text, articles.doc_ids[0], q.followup == "publisher")
+            return credited or Answer.abstain(q.text, 0.0, NO_CREDIT)
         if (q.followup or needs_previous(q)) and before is None:
             # "And before that?" or "And Microsoft?" first: there is no question it could follow up
             return Answer.abstain(q.text, 0.0, NOTHING_TO_FOLLOW)
@@ -638,6 +642,8 @@ class Engine:
             found = from_figures(state.figures.lookup(figures), total)
         else:
             m = data.lexical.mentions(content_terms(asked.topic), SHOWN_ARTICLES)
+            if not m.shown and asked.named:  # the role in other words: the name alone
+                m = data.lexical.mentions(content_terms(asked.named), SHOWN_ARTICLES)
             found = Mentioning(tuple(cite(data, sid) for _, sid in m.shown), m.count, m.at_least, total, m.holds, m.about)
         if asked.age and not asked.topic:
             # "Which article is the oldest?": every article, in the order of time the index keeps

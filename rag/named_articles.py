@@ -25,7 +25,9 @@ from rag.records import Answer, Passage
 _NOUN = r"(?:article|document|doc|piece|story|report|item|file|source)"
 # "article 003", "document no. 2", "the 003 article", "003_225291d27f60a22a"
 _BY_ID = (rf"(?:the\s+)?{_NOUN}\s+(?:no\.?\s*|number\s+|#\s*)?(?P<id>\d{{1,4}}(?:_[0-9a-f]{{6,}})?)(?:\.txt)?\b"
-          rf"|(?:the\s+)?(?P<id2>\d{{3}}(?:_[0-9a-f]{{6,}})?)\s+{_NOUN}\b|\b(?P<id3>\d{{3}}_[0-9a-f]{{6,}})(?:\.txt)?\b")
+          rf"|(?:the\s+)?(?P<id2>\d{{3}}(?:_[0-9a-f]{{6,}})?)\s+{_NOUN}\b|\b(?P<id3>\d{{3}}_[0-9a-f]{{6,}})(?:\.txt)?\b"
+          # "What does 004 say about ...?": an id alone, as the subject of a verb of saying
+          rf"|(?<=\bdoes\s)(?P<id4>\d{{3}})(?=\s+(?:say|report|write|state|claim|give|mention)\b)")
 # "the $8 billion article", "the article reporting the $4 billion addition", "the piece that gives 5GW"
 _FIGURE = r"[$€£]?\d[\d.,]*\s*(?:%|[A-Za-z]{1,8})?"
 _BY_FIGURE = (rf"(?:the|that|this)\s+(?P<fig>{_FIGURE})\s+{_NOUN}\b"
@@ -95,7 +97,7 @@ TITLE_SEARCH_CHUNKS = 20  # chunks a lexical search for a quoted title reads for
 
 
 def _documents(data: IndexData, m: re.Match[str]) -> list[str]:
-    token = m.group("id") or m.group("id2") or m.group("id3")
+    token = m.group("id") or m.group("id2") or m.group("id3") or m.group("id4")
     if token:
         return data.documents_named(token, NAMED_LIMIT)
     if (title := next((g for n in "tu" for i in "1234" if (g := m.group(f"{n}{i}"))), None)) is not None:

@@ -148,6 +148,21 @@ def reordered(question: str) -> str:
         # "What does the analysis name as the main risk of the deal?": "What is the main risk of the deal, according to
         # the analysis?" (its source, as a source is read: rag.analysis)
         return f"What {'are' if m.group('plural') else 'is'} {m.group('asked')}, according to {m.group('source')}?"
+    if (m := _SOURCE_SAYS_IS.match(question)) is not None:
+        # "What does the oldest article say Amazon's total investment is?": "According to the oldest article, what is
+        # Amazon's total investment?"
+        return f"According to {m.group('source')}, what {m.group('be').lower()} {m.group('topic')}?"
+    if (m := _SOURCE_GIVES.match(question)) is not None:
+        # "What total does the oldest article give?": "According to the oldest article, what is the total?"
+        return f"According to {m.group('source')}, what is the {m.group('noun')}?"
+    if (m := _COMPARES_TO.match(question)) is not None:
+        # "What does the 004 article compare 5 gigawatts to?": "What is 5 gigawatts compared to, according to the 004
+        # article?"; an id alone is an article's ("according to article 004")
+        source = m.group("source")
+        source = f"article {source}" if source.isdigit() else source
+        be = "are" if re.match(r"\d", m.group("thing")) or m.group("thing").endswith("s") else "is"
+        named = "" if re.fullmatch(r"(?:the|this|that)\s+(?:article|piece|story|report)|it", source, re.IGNORECASE) else f", according to {source}"
+        return f"What {be} {m.group('thing')} compared to{named}?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
@@ -163,6 +178,21 @@ _NAMED_AS = re.compile(
     r"\s+as\s+(?P<asked>(?:the|its|their|a|an)\s+[^?]+?(?P<plural>(?<!s)s)?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# an article named by its age, then what it says a thing is: "What did the older article say the total was?"
+_AGED_SOURCE = (r"(?P<source>(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first|newer|newest|latest|most\s+recent)\s+"
+                r"(?:article|report|story|piece|source))")
+_SOURCE_SAYS_IS = re.compile(
+    rf"^\W*(?:and\s+|so\s+)?what\s+(?:does|did|do)\s+{_AGED_SOURCE}\s+(?:say|report|give|state|put)\s+(?:that\s+)?"
+    r"(?!(?:it|that|this|they|these|those)\s)(?P<topic>[^?]+?)\s+(?P<be>is|was|are|were)\s*\??\s*$",  # (not "say it was")
+    re.IGNORECASE,
+)
+_SOURCE_GIVES = re.compile(
+    rf"^\W*(?:and\s+|so\s+)?what\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:does|did|do)\s+{_AGED_SOURCE}\s+"
+    r"(?:give|report|state|cite|quote|put)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_COMPARES_TO = re.compile(r"^\W*what\s+(?:does|did|do)\s+(?P<source>(?:the\s+)?[\w$.'’ -]+?)\s+(?:compare|liken|equate)\s+"
+                          r"(?P<thing>[^?]+?)\s+(?:to|with)\s*\??\s*$", re.IGNORECASE)
 _NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
 
 

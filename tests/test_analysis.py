@@ -1960,6 +1960,14 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("i keep seeing 'circular investment' in one of the articles, what does that mean?", "What does 'circular investment' mean?"),
     ('The article says "anchor investor" - what is that?', "What is 'anchor investor'?"),
     ("I don't get it, what does that mean?", "I don't get it, what does that mean?"),  # no term quoted
+    # the eighty-third blind probe (a wire agency's source attribution): an article by its age or id, then what it says
+    ("What does the oldest article say Amazon's total investment in Anthropic is?",
+     "According to the oldest article, what is Amazon's total investment in Anthropic?"),
+    ("What did the older article say the total was?", "According to the older article, what was the total?"),
+    ("What total does the oldest article give?", "According to the oldest article, what is the total?"),
+    ("What does the 004 article compare 5 gigawatts to?", "What are 5 gigawatts compared to, according to the 004 article?"),
+    ("What does 004 compare 5 gigawatts to?", "What are 5 gigawatts compared to, according to article 004?"),
+    ("What does the article compare the deal to?", "What is the deal compared to?"),
 ])
 
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):

@@ -270,3 +270,32 @@ def test_the_source_of_a_thing_asked_for_is_the_article_that_gives_it(seed_engin
 def test_who_says_a_claim_is_its_speaker_or_its_article(seed_engine, question, answer, doc):
     got = seed_engine.ask(question)
     assert (got.text, got.citations[0].doc_id[:3]) == (answer, doc)
+
+
+def test_only_one_to_mention_and_a_name_given_a_role():
+    assert coverage_question("Which article is the only one to mention Kunlun Wanwei?") == CoverageQuestion("which", "Kunlun Wanwei")
+    asked = coverage_question("Which article mentions Salesforce as an Anthropic investor?")
+    assert (asked.topic, asked.named) == ("Salesforce as an Anthropic investor", "Salesforce")
+
+
+def test_a_claim_the_parse_finds_no_subject_in_is_asked_whole():
+    # "Anthropic" read as an adjective: the claim is asked whether it is true, not "What is ...?"
+    assert yes_no_of("Anthropic commits to Trainium as its primary computing base") == (
+        "Is it true that Anthropic commits to Trainium as its primary computing base?", False)
+
+
+@pytest.mark.parametrize(("question", "answer", "docs"), [
+    # the eighty-third blind probe: refused, or "no article" said where one does
+    ("Which article mentions Salesforce as an Anthropic investor?", "Amazon Pours $4B More Into Anthropic Deal", ["003"]),
+    ("Which article is the only one to mention Kunlun Wanwei?", None, ["000"]),
+    ("Which outlet says switching costs rise once customers adopt Claude inside AWS?",
+     "Amazon commits up to $25bn investment in Anthropic (no outlet named)", ["001"]),
+    ("Which outlet published the piece titled 'Amazon Invests $5B in Anthropic for $100B AWS Deal'?", "AI Business", ["002"]),
+    ("What does the oldest article say Amazon's total investment in Anthropic is?", "$8 billion", ["003"]),
+    ("What does the 004 article compare 5 gigawatts to?", "the power output of five large thermal power plants", ["004"]),
+])
+def test_wire_desk_attribution(seed_engine, question, answer, docs):
+    got = seed_engine.ask(question)
+    assert [c.doc_id for c in got.citations] == [SEED[d] for d in docs]
+    if answer is not None:
+        assert got.text == answer
