@@ -486,6 +486,11 @@ def set_aside_names(text: str) -> tuple[str, ...]:
 _BARE_TOTAL = re.compile(r"\bwhat(?:['’]s|\s+is|\s+was|\s+will\s+be|\s+would\s+be)\s+(?:the|its|their)\s+(?:new\s+|final\s+|overall\s+|combined\s+|"
                          r"running\s+|grand\s+|resulting\s+)?total\b(?!\s+(?:of|number|amount)\b)(?=\s*(?:now|then|after|at\b|by\b|\?|,|$))",
                          re.IGNORECASE)
+# a figure asked by a word that names no unit: "the headline number", "the key figure", "the single most important number"
+_FIGURE_NOUN = re.compile(r"\b(?:headline|key|main|big|biggest|top|important|(?:single\s+)?most\s+important)\s+(?:number|figure)s?\b", re.IGNORECASE)
+_TOTAL_ASKED = re.compile(r"\bthe\s+(?:new\s+|overall\s+|final\s+|combined\s+|grand\s+|running\s+)?total\b(?!\s+(?:number|count)\b)", re.IGNORECASE)
+# words of money put into something: what a figure asked without its unit is of
+_MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|round|pledge|money|cash)\b", re.IGNORECASE)
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -519,6 +524,9 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
             given_kinds := {kind_of(f.unit) for f in figures if f.unit not in ("count", "year")} - {""}) and len(given_kinds) == 1:
         # "After the additional $4 billion, what was the total?": a total of what the question's figure measures
         span_kind = given_kinds.pop()
+    elif span_kind == "other" and not figures and (_TOTAL_ASKED.search(asked) or _FIGURE_NOUN.search(asked)) and _MONEY_CONTEXT.search(text):
+        # "What's the headline number in Amazon's new Anthropic deal?", "And with the new deal, the total?": money
+        span_kind = "money"
     if span_kind in WORD_TYPED_KINDS and not _HOW_MUCH_OR_MANY.search(asked) and _asks_a_thing(asked):
         # "What critical problem ... does the guaranteed compute capacity address?": a problem is asked for; the
         # capacity is what the question is about

@@ -310,7 +310,7 @@ class Engine:
             two_parts,
         )
         from rag.quote_check import quote_check
-        from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve
+        from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve, with_scope_words
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
 
@@ -460,6 +460,8 @@ class Engine:
         if before is not None and not q.entities and (part := self._part_of_answer(q.text, before, previous, k, mode)) is not None:
             return part  # "How much of this money is paid immediately?" after "up to $25 billion": a part of that figure
         search = contextualize(q, before)
+        # (a question read on its own: one read with the turn before has that turn's words for what it asks of)
+        search = with_scope_words(state.data, q, search) if search == q.text else search
         vector = self._embedder().encode([search])[0]
         passages = retrieve(state.data, search, vector, k=k, mode=mode)
         passages += claim_passages(state.data, q, passages)

@@ -9,6 +9,7 @@ import numpy as np
 from rag.alignment import asked_role
 from rag.analysis import UNIT_CLASSES, QuestionAnalysis
 from rag.answer_forms import expansion
+from rag.claims import SCOPE_WORDS
 from rag.config import DEFAULT_TOP_K, RRF_K
 from rag.disagreement import entity_key
 from rag.index.view import IndexData
@@ -139,3 +140,18 @@ def _searched(
         if len(out) == limit:
             break
     return out
+
+
+def with_scope_words(data: IndexData, q: QuestionAnalysis, search: str) -> str:
+    """The search text with the words the articles use for a scope the question asks in, where the question's own word
+    for it is in no article ("How much goes in upfront?": "immediate", as in "an immediate $5 billion capital
+    injection"); a few document-frequency reads, whatever the corpus size."""
+    asked = set(content_terms(q.text))
+    added: list[str] = []
+    for tag in q.scope:
+        words = SCOPE_WORDS.get(tag, frozenset())
+        said = [t for w in words for t in content_terms(w) if t in asked]
+        if not said or any(data.lexical.chunk_df(t) for t in said):
+            continue  # the question says the scope in the articles' words already (or not at all)
+        added += [w for w in sorted(words) if (terms := content_terms(w)) and all(data.lexical.chunk_df(t) for t in terms)]
+    return f"{search} {' '.join(added)}" if added else search

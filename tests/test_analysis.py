@@ -2062,6 +2062,10 @@ def test_what_a_source_names_as_a_thing_asks_the_thing(question, expected):
     ("What is the new total now, after the 2 GW?", "power"),
     ("What was the total?", "other"),  # no figure: nothing says of what
     ("What was the total number of chips?", "count"),
+    # the eighty-fourth blind probe (a liveblogger): a figure asked by a word of no unit, of a deal's money
+    ("What's the headline number in Amazon's new Anthropic deal?", "money"),
+    ("and with the new deal, the total?", "money"),
+    ("What's the headline number in the poll?", "other"),  # no money spoken of
 ])
 def test_a_bare_total_is_of_the_questions_figure(text, kind):
     assert analyse(text).span_kind == kind

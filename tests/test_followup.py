@@ -763,3 +763,10 @@ def test_the_rest_inside_a_question_is_the_rest_the_answer_before_gives(seed_eng
     assert (got[2].text, [c.doc_id for c in got[2].citations]) == ("commercial milestones", [SEED["001"]])
     got = _talk(seed_engine, ["How much is Amazon putting into Anthropic this time?", "how much of that is upfront?", "And the rest?"])
     assert (got[2].text, [c.doc_id for c in got[2].citations]) == ("up to another $20bn", [SEED["001"]])
+
+
+def test_a_liveblog_of_the_deal(seed_engine):
+    # the eighty-fourth blind probe: the headline number (was "second major mega"), "upfront" in the articles' word
+    # ("an immediate $5 billion capital injection"), and the rest (both refused)
+    got = _talk(seed_engine, ["What's the headline number in Amazon's new Anthropic deal?", "How much goes in upfront?", "And the rest?"])
+    assert [a.text for a in got] == ["$25 billion", "$5 billion", "up to another $20bn"]

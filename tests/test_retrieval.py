@@ -40,3 +40,14 @@ def test_a_question_with_no_known_word_still_gets_dense_results(tiny_engine):
 def test_unknown_mode_is_refused(tiny_engine):
     with pytest.raises(ValueError, match="unknown retrieval mode"):
         ask_chunks(tiny_engine, "x", mode="magic")
+
+
+def test_a_scope_said_in_a_word_no_article_has_is_searched_in_the_articles_words(seed_engine):
+    from rag.analysis import analyse
+    from rag.retrieval import with_scope_words
+
+    data = seed_engine.data
+    # "upfront" is in no article; "immediate" is ("an immediate $5 billion capital injection")
+    assert with_scope_words(data, analyse("How much goes in upfront?"), "How much goes in upfront?") == "How much goes in upfront? immediate"
+    # a scope said as the articles say it adds nothing
+    assert with_scope_words(data, analyse("What was the total?"), "What was the total?") == "What was the total?"
