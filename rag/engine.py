@@ -30,6 +30,7 @@ from rag.questions import clean_question, unframed
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
 
 if TYPE_CHECKING:
+    from rag.analysis import QuestionAnalysis
     from rag.named_articles import NamedArticles
 
 # The answer side (question analysis, retrieval, the answerer) is imported where a question is first asked, not
@@ -72,6 +73,9 @@ _PART_OF = re.compile(r"(?<=\bhow much )of\s+(?:that|this|it|the)(?:\s+(?:money|
                       r"(?=\s+(?:is|was|will|would|has|had|comes?|came|goes|went|gets?|got|arrives?)\b)", re.IGNORECASE)
 # a question of the previous answer's figure, naming no name of its own: "How much of that is paid upfront?"
 _OF_THE_ANSWER = re.compile(r"\b(?:of|from|out of)\s+(?:that|this|it)\b|\bthat\s+(?:figure|amount|sum|money|number)\b", re.IGNORECASE)
+
+
+MAKER_CONFIDENCE = 0.8  # an owner the articles write for a product's name, read from their own words
 
 
 class Engine:
@@ -277,6 +281,7 @@ class Engine:
         from rag.bylines import asks_byline, author_described, byline_answer, credit_answer
         from rag.casing import leads_with_name
         from rag.choice import chosen, figure_choice, figure_question
+        from rag.citing import cite
         from rag.claim_check import checked_question
         from rag.comparison import compared as compared_answer
         from rag.comparison import which_of_two
@@ -296,7 +301,7 @@ class Engine:
             with_source,
             without_target,
         )
-        from rag.makers import maker_named
+        from rag.makers import maker_asked, maker_named
         from rag.named_articles import article_passages, cited_in
         from rag.outlets import cited_from, outlet_scope
         from rag.parts import (
@@ -309,6 +314,7 @@ class Engine:
             joined,
             two_parts,
         )
+        from rag.questions import premise_question
         from rag.quote_check import quote_check
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve, with_scope_words
         from rag.staleness import older_only
@@ -320,6 +326,12 @@ class Engine:
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
             return dataclasses.replace(self._answer(plain, previous, k, mode, articles), question=q.text)
+        if not previous and (premise := premise_question(q.text)) is not None and _checkable(analyse(premise)) and (
+                checked := self.ask(premise, k=k, mode=mode)).text.startswith("No: "):
+            # "Why is Anthropic spending $100 billion on Google Cloud?": what the question takes as done, the articles
+            # say otherwise ("... pledged to spend $100 billion on Amazon Web Services"): that, not a reason
+            return dataclasses.replace(checked, question=q.text, note=f"The question assumes what the articles do not say: asked as {premise!r}."
+                                       + (f" {checked.note}" if checked.note else ""))
         if (quoted := quote_check(self.state.data, q.text)) is not None:
             return quoted  # "Did Daniela Amodei say 'we will never give up our independence'?": only the words as written
         if (order := event_order(q.text)) is not None and (
@@ -346,6 +358,10 @@ class Engine:
             # "Which is valued higher, Anthropic or OpenAI?": each side's figure, the larger named
             first, second = (self.ask(part, k=k, mode=mode) for part in two.questions)
             return compared_answer(q.text, two, (first, second))
+        if (maker := maker_asked(self.state.data, q.text)) is not None:
+            # "Which company makes Claude?": the owner the articles write for it ("Anthropic, the AI company behind Claude")
+            sentence = self.state.data.sentences[maker[1]]
+            return Answer(q.text, maker[0], sentence.text, False, MAKER_CONFIDENCE, (cite(self.state.data, maker[1]),), source_count=1)
         if (made := maker_named(self.state.data, q.text)) is not None:
             # "How much is Amazon putting into the Claude maker?": asked of Anthropic, as the articles write it
             return dataclasses.replace(self._answer(made, previous, k, mode), question=q.text)
@@ -837,6 +853,13 @@ def _dated(data: IndexData, doc_id: str) -> tuple[str, str]:
     """An article's date and why it is known, as the index keeps them."""
     head = data.document_head(doc_id)
     return head.date, head.date_basis
+
+
+def _checkable(premise: QuestionAnalysis) -> bool:
+    """Whether a why-question's premise, asked yes or no, is one whose No the articles bear out by what they state:
+    a figure ("$25 billion in cash upfront"), or a word whose opposite they say ("fall" and "climbed"); not any No
+    (a contrast: "Unlike Microsoft's arrangement ...")."""
+    return bool(premise.measured) or bool(premise.said)
 
 
 def _named_question(previous: str | None) -> str | None:

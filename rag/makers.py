@@ -56,14 +56,51 @@ def maker_named(data: IndexData, question: str) -> str | None:
     name = m.group("name")
     if m.re is _MADE_BY and name.isupper() and m.group("noun").lower() in SECTOR_NOUNS:
         return None  # "the AI firm", "the US startup": a sector or a country, not a product its firm makes
+    owner = owner_of(data, name)
+    return question[: m.start()] + owner[0] + question[m.end() :] if owner is not None else None
+
+
+# "Which company makes Claude?", "Who is behind Claude?", "What firm developed Llama?": the owner asked for (not "Who
+# owns Anthropic?": a company's owners are no maker of it)
+_MAKER_ASKED = re.compile(
+    r"^\W*(?i:which|what)\s+(?:[\w-]+\s+)?(?:company|firm|startup|lab|business|organi[sz]ation)\s+(?:makes|made|develops|developed|builds|built|"
+    r"creates|created|is\s+behind|was\s+behind)\s+(?:the\s+)?(?P<name>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)(?:\s+(?:models?|chips?|family|app|chatbot|assistant|series))?\s*\??\s*$"
+    r"|^\W*(?i:who)\s+(?:makes|made|develops|developed|builds|built|created|is\s+behind)\s+(?:the\s+)?(?P<name2>[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*)*)"
+    r"(?:\s+(?:models?|chips?|family|app|chatbot|assistant|series))?\s*\??\s*$"
+)
+
+
+def maker_asked(data: IndexData, question: str) -> tuple[str, int] | None:
+    """For "Which company makes Claude?": the owner the articles write for the name ("Anthropic's Claude",
+    "Anthropic, the AI company behind Claude") and a sentence that writes it so; None for any other question, or where
+    no owner is clear."""
+    m = _MAKER_ASKED.match(question)
+    if m is None:
+        return None
+    verb = re.search(r"\b(?:make|made|develop|build|built|creat|behind)", question, re.IGNORECASE)
+    return owner_of(data, m.group("name") or m.group("name2"), verb.group().lower()[:5] if verb else "")
+
+
+def owner_of(data: IndexData, name: str, verb: str = "") -> tuple[str, int] | None:
+    """The name written as the owner of a product's name most often in the chunks that best match it, and the
+    sentence that writes it most plainly (with a word of the asked `verb`'s stem first: "creators" for "created");
+    None where none is, or two are as often."""
     patterns = _owners(name)
     counts: Counter[str] = Counter()
+    # the sentence that says it most plainly: the last of _owners' ways ("the creators of the Claude language model")
+    # before a possessive ("Anthropic's Claude")
+    said: dict[str, tuple[tuple[bool, int], int]] = {}
     for chunk_id, _ in data.lexical.top(name, MAKER_CHUNKS):
         chunk = data.chunks[chunk_id]
         for sid in range(chunk.first_sentence, chunk.last_sentence + 1):
             text = data.sentences[sid].text
-            counts.update(o.group(1) for p in patterns for o in p.finditer(text) if o.group(1) != name)
+            for way, p in enumerate(patterns):
+                for owner in (o.group(1) for o in p.finditer(text) if o.group(1) != name):
+                    counts[owner] += 1
+                    rank = (bool(verb) and verb in text.lower(), way)
+                    if rank > said.get(owner, ((False, -1), 0))[0]:
+                        said[owner] = (rank, sid)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return question[: m.start()] + ranked[0][0] + question[m.end() :]
+    return ranked[0][0], said[ranked[0][0]][1]

@@ -259,3 +259,18 @@ def unabbreviated(question: str, held: Callable[[Sequence[str]], Mapping[str, in
         return question, ()
     text = _SHORT.sub(lambda m: ABBREVIATIONS[m.group(1)] if m.group(1) in wanted else m.group(), question)
     return text, tuple((w, ABBREVIATIONS[w]) for w in found if w in wanted)
+
+
+# "Why did Amazon pay $25 billion in cash upfront?", "Why is Anthropic spending $100 billion on Google Cloud?": what a
+# why-question takes as so, after its auxiliary
+_WHY_PREMISE = re.compile(r"^\W*(?:so\s+|and\s+)?why\s+(?P<aux>did|does|do|is|are|was|were|has|have|had|will|would)\s+(?P<rest>[^?]+?)\s*\??\s*$",
+                          re.IGNORECASE)
+
+
+def premise_question(question: str) -> str | None:
+    """The yes/no question whether a why-question's premise holds ("Did Amazon pay $25 billion in cash upfront to
+    Anthropic?"); None for any other question."""
+    m = _WHY_PREMISE.match(question)
+    if m is None:
+        return None
+    return f"{m.group('aux').capitalize()} {m.group('rest')}?"

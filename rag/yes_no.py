@@ -91,6 +91,10 @@ def yes_no(
                       and rarest in facts(data, s.sentence_id).terms]
         saying = [s for s in order if _says_word(rarest, facts(data, s.sentence_id).terms)]
         order = saying + [s for s in order if s not in saying]
+    if q.years and q.predicate and q.predicate not in LIGHT_TERMS and not mentions_act(data.sentences[best.sentence_id].text, q.predicate):
+        # "Was Anthropic founded in 2023?": the year draws sentences dated 2023; one past them that says the act
+        # ("a company founded only in 2021") dates it
+        order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and mentions_act(data.sentences[s.sentence_id].text, q.predicate)]
     # what the question says of its names is a word no article holds ("siblings"), and no figure or span of time
     unheard = bool(rarest) and not q.figures and not q.durations and data.lexical.chunk_df(rarest) == 0
     absence = bool(_ABSENCE.search(q.text))

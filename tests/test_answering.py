@@ -1618,3 +1618,33 @@ def test_a_count_joined_to_another_noun_counts_that_noun(seed_engine):
     # the eighty-second blind probe: "a 200,000-token context window" counts tokens, not customers
     assert seed_engine.ask("how many customers does Claude have?").abstained
     assert seed_engine.ask("How many tokens is Claude's context window?").text == "200,000-token"
+
+
+@pytest.mark.parametrize(("question", "answer", "doc"), [
+    # the eighty-sixth blind probe (false premises): a reason given for what the articles say did not happen
+    ("Why did Amazon pay $25 billion in cash upfront to Anthropic?", "No: Amazon will invest up to $25 billion in Anthropic", "004"),
+    ("Why is Anthropic spending $100 billion on Google Cloud?", "No: Anthropic has pledged to spend $100 billion on Amazon Web Services", "002"),
+    ("Why did Amazon's shares fall after the Anthropic announcement?", "No: Following the announcement, Amazon’s shares climbed nearly 3%", "000"),
+    # (refused: the year drew sentences dated 2023)
+    ("Was Anthropic founded in 2023?", "No: This latest investment round reportedly values Anthropic", "003"),
+])
+def test_a_false_premise_is_answered_with_what_the_articles_say(seed_engine, question, answer, doc):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(answer) and got.citations[0].doc_id == SEED[doc]
+
+
+def test_a_why_question_whose_premise_holds_is_answered_with_its_reason(seed_engine):
+    got = seed_engine.ask("Why is the Amazon-Anthropic arrangement described as a circular investment?")
+    assert got.text.startswith("because Amazon's $5 billion investment flows back to the company")
+    assert seed_engine.ask("Why did Amazon's shares climb?").text == "investor confidence in this intensified collaboration"
+
+
+@pytest.mark.parametrize(("question", "maker"), [
+    # the eighty-fifth blind probe: "Amazon Bedrock" (the service Claude is sold through)
+    ("Which company makes Claude?", "Anthropic"),
+    ("Who makes ChatGPT?", "OpenAI"),
+    ("Which company makes Llama?", "Meta"),
+])
+def test_the_company_that_makes_a_product_is_the_owner_the_articles_write_for_it(seed_engine, question, maker):
+    got = seed_engine.ask(question)
+    assert got.text == maker and maker in got.citations[0].quote
