@@ -207,7 +207,7 @@ def yes_no(
     said: frozenset[str] = frozenset(), contrary: frozenset[str] = frozenset(), periods: frozenset[str] = frozenset(),
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
     absence: bool = False, durations: Sequence[float] = (), months: frozenset[tuple[int, str]] = frozenset(),
-    graded: frozenset[tuple[str, str, str]] = frozenset(), exact: bool = False,
+    graded: frozenset[tuple[str, str, str]] = frozenset(), exact: bool = False, ordinals: frozenset[str] = frozenset(),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -218,7 +218,9 @@ def yes_no(
     next five years"); `months` (month and year pairs, rag.timewords.months_in): a sentence that dates it in another
     month of the same year says No; `graded` (rag.opposites.degrees of the question): a sentence that says the
     other degree of the word says No; `exact`: the question asks for the figure exactly ("Is it exactly $100
-    billion?"), so a sentence that states it only hedged ("more than $100bn", "up to", "about") says No."""
+    billion?"), so a sentence that states it only hedged ("more than $100bn", "up to", "about") says No; `ordinals`
+    (rag.answer_forms.ordinals_in of the question): a sentence that gives another and not these says No ("Is this
+    Amazon's first mega-investment ...?" and "the second major mega-investment")."""
     word = "Yes" if polarity(sentence, terms) != absence else "No"
     if word == "Yes" and said_only_in_contrast(sentence, terms, names):
         word = "No"
@@ -254,6 +256,8 @@ def yes_no(
         elif same and any(g.qualifier in BOUND_QUALIFIERS for g in measured) and all(
                 f.qualifier in FLOOR_QUALIFIERS or _MORE.search(sentence, 0, f.start) for f in same):
             word = "No"  # "Will Anthropic spend up to $100bn on AWS?" and "more than $100bn": a floor, not a ceiling
+    if word == "Yes" and ordinals and (said_order := ordinals_in(sentence)) and not ordinals & said_order:
+        word = "No"  # "Is this Amazon's first mega-investment in an AI lab?" and "the second major mega-investment"
     if word == "Yes" and graded and says_other_degree(sentence, graded):
         word = "No"  # "Is Google's relationship more exclusive than Amazon's?" and "less exclusive than Amazon's"
     if word == "Yes" and periods and (stated_periods := periods_in(sentence)) and not periods & stated_periods:
@@ -272,6 +276,14 @@ def yes_no(
             {year for _, year in months} & {year for _, year in named}):
         word = "No"  # "Did Amazon invest in OpenAI in January 2026?" and "In February 2026, the company invested ..."
     return 0, len(sentence), f"{word}: {sentence}"
+
+
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+
+
+def ordinals_in(text: str) -> frozenset[str]:
+    """The ordinal words of a text, lower-case ("the second major mega-investment" -> {"second"})."""
+    return frozenset(m.lower() for m in _ORDINAL.findall(text))
 
 
 LIKENING_WORDS = r"(?:comparable|compared|similar|equivalent|akin|likened|equal)"  # before "to": "comparable to"

@@ -163,6 +163,9 @@ def reordered(question: str) -> str:
         be = "are" if re.match(r"\d", m.group("thing")) or m.group("thing").endswith("s") else "is"
         named = "" if re.fullmatch(r"(?:the|this|that)\s+(?:article|piece|story|report)|it", source, re.IGNORECASE) else f", according to {source}"
         return f"What {be} {m.group('thing')} compared to{named}?"
+    if (m := _WHO_IS_NAMED_AS.match(question)) is not None:
+        # "Who is Anthropic's CEO, Daniela Amodei?": whether the name holds the role ("Is Daniela Amodei Anthropic's CEO?")
+        return f"Is {m.group('name')} {m.group('role')}?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
@@ -193,6 +196,8 @@ _SOURCE_GIVES = re.compile(
 )
 _COMPARES_TO = re.compile(r"^\W*what\s+(?:does|did|do)\s+(?P<source>(?:the\s+)?[\w$.'’ -]+?)\s+(?:compare|liken|equate)\s+"
                           r"(?P<thing>[^?]+?)\s+(?:to|with)\s*\??\s*$", re.IGNORECASE)
+_WHO_IS_NAMED_AS = re.compile(r"^\W*(?i:who)\s+(?i:is|was)\s+(?P<role>(?:[A-Z][\w&.-]*['’]s|the|its|their)\s+[^,?]+?),\s+"
+                              r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)\s*\??\s*$")
 _NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
 
 

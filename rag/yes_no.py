@@ -130,7 +130,8 @@ def yes_no(
         done = q.past_tense or "upfront" in q.scope or (bool(_FIRM.search(q.text)) and not _FIRM.search(text))
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
                                    names=q.subject_terms, absence=absence, durations=q.durations,
-                                   months=months_in(q.text), graded=degrees(q.text), exact=exact)[2]
+                                   months=months_in(q.text), graded=degrees(q.text), exact=exact,
+                                   ordinals=answer_forms.ordinals_in(q.text))[2]
         if said.startswith("Yes") and exact:
             # "Is it exactly $100 billion?": a figure said bare is news rounding; a sentence that hedges it says No
             # first, and the bare one answers only where none does

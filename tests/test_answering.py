@@ -1648,3 +1648,21 @@ def test_a_why_question_whose_premise_holds_is_answered_with_its_reason(seed_eng
 def test_the_company_that_makes_a_product_is_the_owner_the_articles_write_for_it(seed_engine, question, maker):
     got = seed_engine.ask(question)
     assert got.text == maker and maker in got.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the eighty-fifth blind probe: an ordinal asked that the sentence gives otherwise (was "Yes")
+    ("Is this Amazon's first mega-investment in an AI lab in recent months?", "No: The new deal marks the second major mega-investment"),
+    ("Is the new deal Amazon's second major mega-investment in an AI lab?", "Yes: The new deal marks the second major mega-investment"),
+    ("Does the $4bn piece say Amazon's $8bn puts it first among external AI investors?",
+     "No: Amazon's $8 billion total investment puts it firmly in second place behind Microsoft"),
+    # the eighty-sixth blind probe: a role given to a name in apposition is asked whether it holds (was refused)
+    ("Who is Anthropic's CEO, Daniela Amodei?", "No: This structure appeals to Anthropic's leadership, including CEO Dario Amodei"),
+])
+def test_an_ordinal_or_a_role_asked_is_checked(seed_engine, question, answer):
+    assert seed_engine.ask(question).text.startswith(answer)
+
+
+def test_ordinals_in():
+    assert answer_forms.ordinals_in("The second major mega-investment, after the First") == frozenset({"second", "first"})
+    assert answer_forms.ordinals_in("one of the largest") == frozenset()
