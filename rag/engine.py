@@ -254,14 +254,15 @@ class Engine:
         from rag.analysis import analyse
         from rag.named_articles import NamedArticles, named_articles, named_by_age, this_article
 
-        if (aged := named_by_age(self.state.data, clean_question(question))) is not None:
+        cleaned = clean_question(question)
+        if (aged := named_by_age(self.state.data, cleaned)) is not None:
             # "Is article 003 or article 004 the more recent one?": the one the index dates newer (or older)
             return self._by_age_of(question, *aged)
-        if articles is None and (naming := named_articles(self.state.data, clean_question(question))) is not None:
+        if articles is None and (naming := named_articles(self.state.data, cleaned)) is not None:
             # "What does article 001 say is the key catalyst?": that article's answer, cited from it alone
             return dataclasses.replace(self._answer(naming.text, previous, k, mode, naming), question=question)
-        if articles is None and previous and (this := this_article(clean_question(question))) is not None and not analyse(
-                clean_question(question)).followup and not (earlier := self._last_answer(previous, k, mode)).abstained and earlier.citations:
+        if articles is None and previous and (this := this_article(cleaned)) is not None and not analyse(cleaned).followup and not (
+                earlier := self._last_answer(previous, k, mode)).abstained and earlier.citations:
             # "Which Chinese companies are mentioned in this article?": the article the previous answer cites first
             doc_id = earlier.citations[0].doc_id
             naming = NamedArticles(this[0], (doc_id,), this[1])
@@ -589,9 +590,7 @@ class Engine:
         asked = analyse(checked_question(before)).measured
         if not asked:
             return None
-        whole = asked[0].text
-        got = self.ask(f"{question[: m.start()]}of the {whole}{question[m.end():]}", k=k, mode=mode)
-        return None if got.abstained else dataclasses.replace(got, question=question)
+        return self._asked_in_place(question, m, f"of the {asked[0].text}", k, mode)
 
     def _of_the_rest(self, question: str, previous: str | None, k: int, mode: str) -> Answer | None:
         """A question of "the rest" of the answer before's whole ("And the rest depends on what?" after "$5bn, with up
@@ -606,7 +605,12 @@ class Engine:
         rest = rest_of(self.state.data, question, earlier)
         if rest is None or rest.figure is None:
             return None
-        got = self.ask(f"{question[: m.start()]}the {rest.figure.text}{question[m.end():]}", k=k, mode=mode)
+        return self._asked_in_place(question, m, f"the {rest.figure.text}", k, mode)
+
+    def _asked_in_place(self, question: str, m: re.Match[str], words: str, k: int, mode: str) -> Answer | None:
+        """The answer to the question with `words` in place of what `m` matched, under the question as asked; None
+        where it finds nothing."""
+        got = self.ask(f"{question[: m.start()]}{words}{question[m.end():]}", k=k, mode=mode)
         return None if got.abstained else dataclasses.replace(got, question=question)
 
     def _oldest_saying(self, question: str, topic: str) -> Answer:

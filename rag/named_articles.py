@@ -33,10 +33,17 @@ _FIGURE = r"[$€£]?\d[\d.,]*\s*(?:%|[A-Za-z]{1,8})?"
 _BY_FIGURE = (rf"(?:the|that|this)\s+(?P<fig>{_FIGURE})\s+{_NOUN}\b"
               rf"|(?:the|that)\s+{_NOUN}\s+(?:that\s+|which\s+)?(?:reports?|reporting|says?|saying|gives?|giving|states?"
               rf"|stating|on|about|with|announcing|announces?)\s+(?:the\s+|an?\s+)?(?P<fig2>{_FIGURE})(?:\s+[a-z][\w-]*)?")
+
+
+def _quoted_title(group: str) -> str:
+    """A title in quotation marks of any kind, its words in the groups `group`1 to `group`4 (one per kind)."""
+    return (rf"(?:\"(?P<{group}1>[^\"]{{4,160}})\"|“(?P<{group}2>[^”]{{4,160}})”|‘(?P<{group}3>[^’]{{4,160}})’"
+            rf"|'(?P<{group}4>[^']{{4,160}}?)')")
+
+
 # "the 'Amazon Pours $4B More' page", "the article titled "Amazon commits up to $25bn ..."": the start of its title, quoted
-_QUOTED_TITLE = r"(?:\"(?P<t1>[^\"]{4,160})\"|“(?P<t2>[^”]{4,160})”|‘(?P<t3>[^’]{4,160})’|'(?P<t4>[^']{4,160}?)')"
-_BY_TITLE = (rf"(?:the\s+)?{_QUOTED_TITLE}\s+(?:{_NOUN}|page|post)\b"
-             rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:titled|headlined|called|entitled)\s+{_QUOTED_TITLE.replace('(?P<t', '(?P<u')}")
+_BY_TITLE = (rf"(?:the\s+)?{_quoted_title('t')}\s+(?:{_NOUN}|page|post)\b"
+             rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:titled|headlined|called|entitled)\s+{_quoted_title('u')}")
 _REFERENCE = rf"(?P<ref>{_BY_ID}|{_BY_FIGURE}|{_BY_TITLE})"
 # set apart from the question: "According to article 004, ...", "..., according to the $8 billion article?",
 # "... at the time of the $8 billion article?"
