@@ -40,7 +40,7 @@ _IS_THERE = re.compile(
     r"(?:\s+(?:on|about|over|regarding|as to))?\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
-_SOURCES = r"(?:articles?|sources?|reports?|outlets?|stories|accounts?|publications?|coverage)"
+_SOURCES = r"(?:articles?|sources?|reports?|outlets?|stories|accounts?|publications?|pieces?|coverage)"
 # "Did the reported size of the investment differ between articles?", "Is the revenue figure the same in all sources?",
 # "Do the articles give different figures for the revenue?": the topic first, or the figures the articles give
 _TOPIC_FIRST = (
@@ -118,15 +118,14 @@ _AGREE_FOLLOWUP = re.compile(
 
 
 # "Is this the same number as in the other articles?", "Do the other sources give the same figure?": whether they agree
-_SOURCES_WORD = r"(?:articles?|sources?|reports?|outlets?|stories|publications?|pieces?)"
 _SAME_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|but\s+|so\s+)?(?:"
     r"(?:is|was)\s+(?:this|that|it)(?:\s+(?:number|figure|amount|total|sum|date))?\s+the\s+same(?:\s+(?:number|figure|amount|total|sum|date))?"
-    rf"\s+(?:as\s+)?(?:in|across|among|for)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}"
-    rf"|(?:do|does)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES_WORD}\s+(?:all\s+)?(?:give|say|report|state|have|use|show)"
+    rf"\s+(?:as\s+)?(?:in|across|among|for)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES}"
+    rf"|(?:do|does)\s+(?:the\s+)?(?:other\s+|all\s+(?:the\s+)?)?{_SOURCES}\s+(?:all\s+)?(?:give|say|report|state|have|use|show)"
     r"\s+the\s+same(?:\s+(?:number|figure|amount|total|sum|date|thing))?"
     # "Is that confirmed?": whether another source states it too
-    rf"|(?:is|was)\s+(?:that|this|it)\s+(?:confirmed|corroborated|backed\s+up)(?:\s+(?:by|in)\s+(?:other|another|more|any)\s+{_SOURCES_WORD})?"
+    rf"|(?:is|was)\s+(?:that|this|it)\s+(?:confirmed|corroborated|backed\s+up)(?:\s+(?:by|in)\s+(?:other|another|more|any)\s+{_SOURCES})?"
     r")\W*$",
     re.IGNORECASE,
 )
