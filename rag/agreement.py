@@ -131,11 +131,24 @@ _SAME_FOLLOWUP = re.compile(
 )
 
 
+# "Does any article give a different figure?", "Do any sources say otherwise?": whether another source gives another
+# figure than the previous answer
+_DIFFERENT_FOLLOWUP = re.compile(
+    r"^\W*(?:and\s+|but\s+|so\s+)?(?:do|does|did)\s+(?:any|another|an?|some|the)\s+(?:other\s+)?"
+    rf"{_SOURCES}\s+(?:"
+    r"(?:give|say|report|state|have|use|show|put|cite)\s+"
+    r"(?:(?:a|any|an)\s+)?(?:different|another|other|conflicting|differing)(?:\s+(?:figures?|numbers?|amounts?|totals?|sums?|dates?|ones?))?"
+    r"|(?:say|report|put\s+it|have\s+it)\s+(?:otherwise|differently))"
+    r"(?:\s+(?:for|on|about|of)\s+(?:that|this|it))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def agreement_followup(text: str) -> bool:
     """Whether a question asks whether the other sources agree with the previous answer ("Do the other sources
     agree?", "Is this the same number as in the other articles?"): a follow-up that leaves the question it follows
     as the one to follow up next."""
-    return _AGREE_FOLLOWUP.match(text) is not None or _SAME_FOLLOWUP.match(text) is not None
+    return any(p.match(text) is not None for p in (_AGREE_FOLLOWUP, _SAME_FOLLOWUP, _DIFFERENT_FOLLOWUP))
 
 
 def agreement_question(text: str, previous: str | None = None) -> AgreementQuestion | None:
@@ -146,6 +159,8 @@ def agreement_question(text: str, previous: str | None = None) -> AgreementQuest
         return AgreementQuestion(previous, follow.group("verb").lower() in _NEGATIVE_VERBS) if previous else None
     if _SAME_FOLLOWUP.match(text) is not None:
         return AgreementQuestion(previous, False) if previous else None
+    if _DIFFERENT_FOLLOWUP.match(text) is not None:
+        return AgreementQuestion(previous, True) if previous else None
     if (side := _WHICH_SIDE.match(text) or _HOW_CHANGED.match(text)) is not None:
         named = side.groupdict().get("side")
         word = " ".join((named or "").lower().split())

@@ -769,7 +769,7 @@ def states_act(sentence: str, predicate: str, doer: str) -> bool:
     is the question's or is not named ("the company invested", "an investment"). False where no such word is there,
     or where each one's doer is another name ("Amazon invested $5 billion in Anthropic", "Amazon's deal ... is
     structured as a more traditional investment"); True for a sentence too long to parse (no verdict against it)."""
-    doers = act_doers(sentence, predicate)
+    doers = act_doers(sentence, predicate, given=True)
     if doers is None:
         return True
     asked = frozenset(content_terms(doer))
@@ -792,15 +792,17 @@ def names_doer(sentence: str, predicate: str, doer: str) -> bool:
     return bool(asked) and any(name and (name <= asked or asked <= name) for name in act_doers(sentence, predicate) or ())
 
 
-def act_doers(sentence: str, predicate: str) -> list[frozenset[str]] | None:
+def act_doers(sentence: str, predicate: str, given: bool = False) -> list[frozenset[str]] | None:
     """The doer's name stems of each verb or noun of the predicate's word family in the sentence (empty where the
-    doer is not a name); None for a sentence too long to parse."""
+    doer is not a name); None for a sentence too long to parse. `given`: a noun's doer is also whom it is from
+    ("investments from Google, Salesforce, and others"; rag.yes_no reads so whether a sentence says the act of
+    the name asked, not whose act it is besides)."""
     doc = parse(sentence)
     if doc is None:
         return None
     forms = role_words(predicate)
     return [
-        _doer_name(tok) for tok in doc
+        _doer_name(tok, given) for tok in doc
         if tok.pos_ in ACT_TAGS and any(akin(p, t) for p in forms for t in {_stem(tok), *content_terms(tok.text)})
     ]
 
@@ -823,9 +825,11 @@ def mentions_act(sentence: str, predicate: str) -> bool:
     )
 
 
-def _doer_name(tok: Any) -> frozenset[str]:
+def _doer_name(tok: Any, given: bool = False) -> frozenset[str]:
     """The stems of the name that does a verb or noun (its subject, a passive verb's agent, a noun's possessor, or
     the subject of the clause a noun sits in); empty where that doer is not a name ("the company", "it")."""
+    if given and tok.pos_ == "NOUN" and (giver := _given_from(tok)) is not None:
+        return giver  # "investments from Google, Salesforce, and others": those who give them
     if tok.pos_ in ("NOUN", "PROPN"):
         # "CEO Dario Amodei": a role word's name is the one it stands before
         noun = tok.head if tok.pos_ == "PROPN" and tok.dep_ == "compound" else tok
@@ -854,6 +858,19 @@ def _doer_name(tok: Any) -> frozenset[str]:
     if subject is None:
         return frozenset()
     return _name_tokens(subject) or frozenset()
+
+
+def _given_from(noun: Any) -> frozenset[str] | None:
+    """The stems of the names a noun says it comes from or is done by ("investments from Google, Salesforce, and
+    others", "an investment by Amazon"), all of a list together; None where it names none so."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            listed = [*objects, *(c for o in objects for c in o.conjuncts)]
+            names = [n for n in (_name_tokens(t) for t in listed) if n]
+            if names:
+                return frozenset().union(*names)
+    return None
 
 
 def _name_tokens(tok: Any) -> frozenset[str] | None:

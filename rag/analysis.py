@@ -211,7 +211,7 @@ _REST_FOLLOWUP = re.compile(
 # "Is that still true?", "Is this figure current?", "Is it still the case?": whether the previous answer still holds
 _CURRENT_FOLLOWUP = re.compile(
     r"^\W*(?:and\s+|but\s+)?(?:is|are)\s+(?:that|this|it|these|those)(?:\s+(?:figure|number|amount|answer))?\s+(?:still\s+)?"
-    r"(?:true|current|correct|accurate|valid|right|the case|the latest(?:\s+figure)?|up[- ]to[- ]date)(?:\s+(?:now|today))?\W*$",
+    r"(?:true|current|correct|accurate|valid|right|the case|the\s+(?:latest|newest|most\s+recent|newer|current)(?:\s+(?:figure|number|one|amount|estimate|data|word))?|up[- ]to[- ]date)(?:\s+(?:now|today))?\W*$",
     re.IGNORECASE,
 )
 _BEFORE_FOLLOWUP = re.compile(
@@ -399,7 +399,9 @@ _LEAD_PHRASE = re.compile(
     # (not "In what year of the 20th century, did ...?", which asks)
     r"|^\W*(?:before|prior to|after|following|until|since|during|as of)\b(?![^,?]*\b(?i:what|which|who|whom|whose|when|where|why|how)\b)"
     r"[^,?]{1,80},\s*"
-    r"(?=(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)",
+    r"(?=(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|will|would)\b)"
+    # "And how did the stock react?", "So what does Amazon put in up front?": a conjunction that only joins the turn on
+    r"|^\W*(?:and|so|but|also|then|ok(?:ay)?|well|now)\b\s*,?\s*(?=(?:how|what|which|who|whom|whose|when|where|why)\b)",
     re.IGNORECASE,
 )
 
@@ -1334,6 +1336,12 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     word, read from the question word on ("Counting earlier rounds, what does Amazon's commitment add up to?").
     A compound that ends in a money measure is that measure: "stock price" and "closing share price" ask a price."""
     name_terms = {t for e in entities for t in content_terms(e)}
+    for f in parse_figures(text) if not _WH.search(text) else ():
+        # "Does the deal cover 5 GW of capacity?": what a figure is "of" is what it measures, not the subject (a
+        # question that asks a figure measures what it asks: "How much does that 5 gigawatts of capacity cost?")
+        of = _FIGURE_OF.match(text, f.end)
+        if of is not None and (terms := content_terms(of.group(1))) and terms[0] not in name_terms and terms[0] not in _GENERIC:
+            return terms[0]
     asking = _WH.search(text)
     text = _FIGURE_BOUND.sub(" ", text[asking.start():] if asking else text)  # "Is up to $20 billion ...": no measure "up"
     text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)
@@ -1348,6 +1356,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     return ""
 
 
+_FIGURE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|new\s+|additional\s+|extra\s+)?([a-z][\w-]*)")  # "5 GW of capacity"
 _PRICE_TAG = re.compile(r"\bprice[- ]tags?\b", re.IGNORECASE)
 _FIGURE_BOUND = re.compile(r"\bup\s+to\s+(?=[$€£]?\d)", re.IGNORECASE)  # a figure's bound, not "add up to"
 _UNIT_THEN_NOUN = re.compile(r"\b(percentage|percent|proportion|fraction|amount)\s+([a-z][\w-]*)", re.IGNORECASE)

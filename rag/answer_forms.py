@@ -229,6 +229,8 @@ def yes_no(
         # "Amazon holds a minority stake and does not have a board seat" for "Does Amazon hold a majority stake?":
         # No, whatever else the sentence negates; Yes only where a negation governs the opposite word itself
         word = "Yes" if _negated_word(sentence, contrary) else "No"
+    elif said and word == "Yes" and _negated_word(sentence, said):
+        word = "No"  # "Does Amazon own a majority of Anthropic?" and "Amazon does not acquire a controlling stake"
     if compared and not (opposite and word == "No"):  # (the figure bears out a part only: "... closed-source" is still No)
         # "Does Anthropic's annual revenue exceed $1 billion?" and "... has surpassed the $30 billion milestone": Yes
         stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g, _ in compared)]

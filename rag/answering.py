@@ -76,6 +76,7 @@ from rag.spans import (
 )
 from rag.statements import as_named, gives_words_of, words_of
 from rag.timewords import years_in
+from rag.units import BY_NAME, currency_asked, units_of_kind
 from rag.whole_answer import DIFFER_TERMS, WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
@@ -132,6 +133,11 @@ def answer_question(
         return Answer.abstain(question, 0.0)
     if unknown := unknown_name(data, q):  # "What did Andy Jassy say ...?" of articles that never name him
         return Answer.abstain(question, 0.0, f"No article names {unknown}.")
+    if q.answer_type != "yesno" and not _WH_WORD.search(q.text) and q.terms - q.name_terms == {q.measure} and (
+            data.lexical.chunk_df(q.measure) == 0):
+        # "Anthropic headcount?": a name and one word, which no article holds (a question's other words may say what
+        # it asks otherwise: "How much money ...?", "Length of the AWS contract?")
+        return Answer.abstain(question, 0.0)
     if q.answer_type == "yesno" and q.predicate in SOLE_ROLES and q.doer and unknown_words(data, [q.doer]):
         # "Is Sundar Pichai the CEO of Anthropic?" of articles that never name him: a sentence that gives the role to
         # another answers No (rag.yes_no), bound by the question's other names
@@ -469,12 +475,19 @@ def answer_question(
             whole := answer_forms.with_complement(sentence.text, best.span.start, best.span.end)) is not None:
         # "What have the Amodeis stressed about independence?": "importance of maintaining independence", not "importance"
         best = dataclasses.replace(best, span=dataclasses.replace(best.span, end=whole[1], text=whole[2]))
+    # "the name of Anthropic's AI model": only a name of the owner's that the question's noun follows
+    heading = q.terms if kind in ("name", "other") and q.asks_name and q.owners and not q.describers else frozenset()
     if form is None and kind in ("name", "other") and q.describers and _owned_name(q, sentence.text) is None:
         # "Which Claude models are mentioned?": a near sentence that names one ("Claude 3.5 Sonnet") before one that
         # only speaks of Claude
         if (near := _near_saying(data, bound, best, lambda text: _owned_name(q, text) is not None)) is not None:
             best, sentence = near, data.sentences[near.sentence_id]
-    if form is None and kind in ("name", "other") and (owned := _owned_name(q, sentence.text)) is not None:
+    elif form is None and heading and _owned_name(q, sentence.text, heading) is None:
+        # "What is the name of Anthropic's AI model?": a near sentence that names the thing the owner's name owns
+        # ("Anthropic's Claude models") before one that names something else
+        if (near := _near_saying(data, bound, best, lambda text: _owned_name(q, text, heading) is not None)) is not None:
+            best, sentence = near, data.sentences[near.sentence_id]
+    if form is None and kind in ("name", "other") and (owned := _owned_name(q, sentence.text, heading)) is not None:
         # "Which Google chip programme ...?" in "similar to Google's TPU development": the name Google's owns
         listed = answer_forms.coordinated(sentence.text, *owned) if q.is_list else None
         owned = listed[:2] if listed is not None else owned  # "Claude 3.5 Sonnet, Claude 3 Opus"
@@ -521,6 +534,10 @@ def answer_question(
             or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
         # "Which US state will the data centers be built in?": "AWS" of "across AWS data centers" is no state
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
+    if figure is not None and figure.unit in MONEY_UNITS and (currency := currency_asked(q.text)) and currency != figure.unit:
+        # "What is the deal worth in euros?": no article converts it; the figure as the article gives it is the note
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(
+            data, best.sentence_id, f"No article gives it in {BY_NAME[currency].words[1]}; the nearest gives {figure.text}"))
     if q.answer_type != "yesno" and (why := mismatch(data, q, best.sentence_id)):
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
@@ -772,21 +789,27 @@ def _with_hedge(sentence: str, text: str) -> str:
 
 
 
-def _owned_name(q: QuestionAnalysis, sentence: str) -> tuple[int, int] | None:
+def _owned_name(q: QuestionAnalysis, sentence: str, heading: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Where a sentence names what a name of the question owns ("Google's TPU", "Google's Gemini ecosystem" for
-    "Which Google chip ...?" or "Google's flagship model"): the capitalized words after "<name>'s"; or the longer
+    "Which Google chip ...?" or "Google's flagship model"): the capitalized words after "<name>'s", where `heading`
+    is given only those the next word of which is one of its terms ("Anthropic's Claude models"); or the longer
     name a describing name starts ("Claude 3.5 Sonnet" for "Which Claude model ...?")."""
     names = (*q.describers, *q.owners)
     for name in dict.fromkeys((*names, *(n.split()[0] for n in names))):  # "Google AI model line": Google's
-        m = re.search(rf"\b{re.escape(name)}['’]s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence)
-        if m is not None and not set(content_terms(m.group(1))) <= q.terms:
+        for m in re.finditer(rf"\b{re.escape(name)}['’]s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence):
+            if set(content_terms(m.group(1))) <= q.terms:
+                continue
+            if heading and not set(content_terms(" ".join(sentence[m.end(1):].split()[:1]))) & heading:
+                continue
             return m.start(1), m.end(1)
+    if heading:
+        return None
     for name in q.describers:  # "Which Claude model ...?": the longer name the sentence gives it, "Claude 3.5 Sonnet"
-        m = re.search(rf"\b{re.escape(name)}((?:\s+(?:[A-Z][\w-]*|\d[\w.-]*\w|\d))+)", sentence)
-        if m is not None and not set(content_terms(m.group(1).split()[0])) & q.terms:  # not "Vice Consul Duke ..."
+        longer = re.search(rf"\b{re.escape(name)}((?:\s+(?:[A-Z][\w-]*|\d[\w.-]*\w|\d))+)", sentence)
+        if longer is not None and not set(content_terms(longer.group(1).split()[0])) & q.terms:  # not "Vice Consul Duke ..."
             # a version number belongs to the name ("Claude 3.5 Sonnet"); a title names whom it stands before
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
-            return (m.start() if m.group(1).split()[0][0].isdigit() else m.start(1) + 1), m.end()
+            return (longer.start() if longer.group(1).split()[0][0].isdigit() else longer.start(1) + 1), longer.end()
     return None
 
 
@@ -940,6 +963,8 @@ _GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+
 _SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
 PLACE_CLASSES = frozenset(content_terms(" ".join(PLACE_CLASS_NOUNS)))  # "In which city ...?" asks a place's name
 LOOSE_PLACE_CLASSES = frozenset(content_terms(" ".join(LOOSE_PLACE_NOUNS)))  # "Which US state ...?": no company's
+MONEY_UNITS = frozenset(units_of_kind("money"))
+_WH_WORD = re.compile(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", re.IGNORECASE)
 ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
 AUTHORED_CANDIDATES = 12  # best bound sentences whose articles are read for a byline naming the speaker
 

@@ -26,7 +26,10 @@ _CLAIMED_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:says|said|reads|read|claims|claimed|states|stated)"
     r"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:[\w-]+\s+)?(?:draft|copy|story|piece|article|report|headline|source|reporter|editor|"
     r"writer|tweet|post|press release|caption|line|screenshot|comment|commenter|reader|user|viewer|follower|thread|meme|rumou?r|"
-    r"colleague|co-?worker|boss|intern|producer|correspondent|journalist|author)s?"
+    r"colleague|co-?worker|boss|intern|producer|correspondent|journalist|author|"
+    # a company's own material: "Management says", "The IR deck says", "The talking points claim"
+    r"management|deck|talking\s+point|memo|filing|slide|presentation|pitch|spokes(?:person|man|woman)|newsletter|blog|"
+    r"analyst|executive|insider)s?"
     r"(?:\s+(?:also|further|now|still|even|too|then))?"  # "The draft also says ..."
     r"\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|reported|reports|suggests|suggested|insists)"
     r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)(?:\s+(?:in|on)\s+(?:the\s+)?(?:comments|replies|thread))?"
@@ -59,9 +62,11 @@ _TAG = re.compile(
     r"(?:^|(?<=[,;.!—–'\"”’-]))\s*(?:"
     r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|supported|backed\s+up|what\s+the\s+(?:articles?|sources?)\s+says?"
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
+    r"|(?:(?:is\s+(?:that|this|it)\s+)?the\s+)?(?:right|correct|accurate)\s+(?:figure|number|amount|date|name|word)"  # "— right figure?"
     r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
     r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair)"
     r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage|copy|draft|story|piece|reporting)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
+    r"|(?:backed(?:\s+up)?|supported|confirmed|borne\s+out)\s+by\s+(?:the\s+)?(?:articles?|sources?|coverage|reporting|press)"
     r"|check|please check|verify"  # "Caption: ... Check."
     r"|(?:is|was|are|were)\s+[\"'‘“][^\"'’”]{1,40}[\"'’”]\s+(?:right|correct|accurate|ok|okay|fair)"  # "Is 'up to' right?"
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
@@ -195,7 +200,11 @@ def _noun_pile(statement: str) -> bool:
     doc = parse(statement)
     words = [t for t in doc if not t.is_punct] if doc is not None else []
     root = next((t for t in words if t.dep_ == "ROOT"), None)
-    if root is None or root.i != words[-1].i:
+    if root is None:
+        return False
+    # (or a phrase of time or rate after it: "meta ai infra spend per year")
+    after = [c for c in root.children if c.i > root.i and not c.is_punct]
+    if root.i != words[-1].i and not (after and all(c.dep_ in _TRAILING_DEPS for c in after)):
         return False
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
     if subject is None:
@@ -204,6 +213,7 @@ def _noun_pile(statement: str) -> bool:
     return len(tokens) >= 3 and not any(t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in tokens)
 
 
+_TRAILING_DEPS = frozenset({"prep", "npadvmod"})  # a keyword's phrase after the word the parse reads as a verb
 MIN_HEADLINE_WORDS = 5  # a framed claim of this many words says something, verb or not ("Fact check: the Amazon deal" does not)
 # headline forms: "Anthropic valued at about $60 billion", "Anthropic to spend $100B on Google Cloud", "Anthropic,
 # founded in 2015, ..."

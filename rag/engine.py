@@ -707,7 +707,7 @@ class Engine:
         line (TURN_BREAK), so that "Who said that?" then means the older figure's sources."""
         from rag.agreement import agreement_followup
         from rag.analysis import analyse
-        from rag.followup import contextualize, corrected, needs_previous, restated
+        from rag.followup import asks_which_one, contextualize, corrected, needs_previous, restated, which_ones
 
         try:
             text = clean_question(question)
@@ -722,6 +722,8 @@ class Engine:
         if previous and agreement_followup(text):
             return previous  # "Do the other sources agree?": "What about its valuation?" then follows the question before
         swapped = restated(text, base) if base and not followup else None
+        if swapped is not None and asks_which_one(text) and which_ones(text, base) is None:
+            return previous  # "Which one?" of the sources: the next turn follows the question before ("And the valuation?")
         if swapped is not None:  # after "What about Google?" or "When?", "Who said that?" means the question as asked of it
             return swapped
         if base and not followup and (needs_previous(q) or (not q.entities and _OF_THE_ANSWER.search(text))):

@@ -402,6 +402,11 @@ _YES_NO_SUBJECT = re.compile(r"^\W*(?P<aux>are|is|were|was|do|does|did|have|has)
                              re.IGNORECASE)
 
 
+def asks_which_one(text: str) -> bool:
+    """Whether a follow-up only asks "Which one?", "Which of them?"."""
+    return _WHICH_ONES.match(text) is not None
+
+
 def which_ones(text: str, previous: str) -> str | None:
     """ "Which ones?" after "Are regulators looking at these AI investments?": "Which regulators are looking at these
     AI investments?", the previous yes/no question asked of which of its subject; None where the question is not

@@ -496,8 +496,10 @@ def choose_span(
                            for m in _ONE_OF.finditer(sentence) if q.measure in content_terms(m.group("noun"))[:2])]
     if not spans and kind != "other":
         return None  # nothing of the kind asked (most sentences of a figure question): no phrase or quotation stands in
-    if words_only or (kind == "other" and q.asked_class and not q.figures and q.asked_class not in _quantity_stems()):
-        # "What type of engine ...?", "What profession ...?": a sort or a thing is said in words, not by a date or a figure
+    if words_only or (kind == "other" and not q.figures and (
+            q.asked_class and q.asked_class not in _quantity_stems() or q.asks_name)):
+        # "What type of engine ...?", "What profession ...?", "What is X called?": a sort, a thing or a name is said in
+        # words, not by a date or a figure
         spans = [sp for sp in spans if sp.figure is None and sp.kind != "date" and sp.text.lower() not in CALENDAR_NAMES]
     if phrases and kind == "other" and not q.asks_name:
         spans = _with_phrases(sentence, spans, phrases)

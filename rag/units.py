@@ -6,6 +6,7 @@ answer kinds (money, percent, power ...) come from `Unit.kind`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -97,3 +98,12 @@ QUANTITY_NOUNS: tuple[str, ...] = tuple("""
     percent percentage period population power pressure price profit proportion rank rate ratio revenue salary score
     share size speed stake sum tax temperature time total value voltage volume wage weight width year
 """.split())
+
+
+def currency_asked(question: str) -> str:
+    """The money unit a question asks a figure in ("What is the deal worth in euros?" -> "EUR"), or ""."""
+    for u in UNITS:
+        if u.kind == "money" and u.words and re.search(
+                rf"\b(?:in|into|to)\s+(?:{'|'.join(map(re.escape, u.words))})\b", question, re.IGNORECASE):
+            return u.name
+    return ""

@@ -194,7 +194,7 @@ def whole_answer(
         # "What is the Rankine cycle sometimes called?": the name a near sentence gives it, where it says one
         for s in near:
             cut = answer_forms.naming(data.sentences[s.sentence_id].text)
-            if cut is not None and not all(t in q.terms for t in content_terms(cut[2])):
+            if cut is not None and not all(t in q.terms for t in content_terms(cut[2])) and _names_the_asked(data, s, cut, q):
                 return s, cut[2]
         # "What is tailoring cloud infrastructure to a model called?" answered by a glossary's definition line: the
         # term is the heading above it ("Model Optimization")
@@ -355,3 +355,24 @@ def _members_of_class(sentence: str, lists: Sequence[answer_forms.Cut], q: Quest
 def _names_asked(q: QuestionAnalysis, text: str) -> bool:
     """Whether a list is of the question's own names ("Amazon and Anthropic" for a question about them)."""
     return bool(member_keys(text) & {entity_key(e) for e in q.entities})
+
+
+_NAMING_TERMS = frozenset(content_terms("call called name named term termed known referred dubbed"))
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|that|they|these|those)\b", re.IGNORECASE)
+
+
+def _names_the_asked(data: IndexData, s: Scored, cut: answer_forms.Cut, q: QuestionAnalysis) -> bool:
+    """Whether the thing a sentence names (`cut`) is the one the question asks the name of: the words before the name
+    share a term of the question's own ("The Rankine cycle is sometimes referred to as ..."), not its owner's or its
+    naming words; where they open with a pronoun, the sentence before does ("It's called circular because ..." names
+    the investment the sentence before speaks of, not "Amazon's cloud unit")."""
+    own = q.terms - _NAMING_TERMS - frozenset(t for o in q.owners for t in content_terms(o))
+    if not own:
+        return True
+    before = data.sentences[s.sentence_id].text[: cut[0]]
+    if set(content_terms(before)) & own:
+        return True
+    if not _PRONOUN_SUBJECT.match(before):
+        return True  # (a name given beside the question's words elsewhere: the sentence was found near it)
+    earlier = [i for i in data.neighbours(s.sentence_id) if i < s.sentence_id]
+    return bool(earlier) and bool(set(content_terms(data.sentences[earlier[-1]].text)) & own)

@@ -107,6 +107,7 @@ def yes_no(
     targeted = [m.group(2) for m in _TARGETED.finditer(q.text) if m.group(2) in q.entities]
     exact = bool(q.measured) and bool(_EXACTLY.search(q.text))
     flat: tuple[Scored, str] | None = None
+    elsewhere: tuple[Scored, str] | None = None  # a No from a sentence past which its article states the figure
     if exact:
         # any bound sentence that states the figure may hedge it, past the near-best ones of one article
         order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and states_any(data, s.sentence_id, q.measured)]
@@ -140,6 +141,10 @@ def yes_no(
         if said.startswith("Yes") and rarest and q.measured and _said_of_another_figure(text, rarest, q.measured):
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
+            said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and _GIVES_UP.search(q.text) and _KEEPS.search(text) and not _GIVES_UP.search(text) and any(
+                _says_word(t, facts(data, s.sentence_id).terms) for t in asked - _GIVING_UP_TERMS - {q.predicate}):
+            # "Will Anthropic give up its independence?" and "Anthropic formally retains its status as an independent lab"
             said = "No" + said[len("Yes"):]
         if said.startswith("Yes") and not q.figures and _THE_MOST.search(q.text) and not _ONE_OF.search(q.text) and _ONE_OF.search(text):
             continue  # "Is this the largest AI deal in history?": "one of the most significant ... deals" says not that
@@ -190,7 +195,9 @@ def yes_no(
             # "... followed by an additional $2.75 billion in early 2024": the figure, in other words
             or (s is best and bool(q.measured) and states_any(data, s.sentence_id, q.measured) and not mentions_act(text, q.predicate))
             # "Did Amazon stock gain ground?" and "Amazon's shares climbed": the act, or its opposite, in other words
-            or (s is best and bool(q.said) and bool(words_of(text) & (q.said | q.contrary)))
+            # (past the best, one that names every name: "Amazon holds a minority stake" for "Does Amazon own a
+            # majority of Anthropic?")
+            or (bool(q.said) and bool(words_of(text) & (q.said | q.contrary)) and (s is best or names_all(data, q, s.sentence_id)))
             # "Does the AWS agreement run for ten years?" and "a 10-year agreement": the span of time, in other words
             or (s is best and bool(q.durations) and bool(set(q.durations) & set(spans_of_time(text)))
                 and not mentions_act(text, q.predicate))
@@ -201,6 +208,17 @@ def yes_no(
             # "Was Claude 3.5 Sonnet released in 2023?": a sentence that dates it answers before one that dates nothing
             undated = undated or (s, said)
             continue
+        if said.startswith("No") and elsewhere is not None:
+            return elsewhere  # (a No that stands as well: the first one)
+        if said.startswith("No") and q.measured and not q.compared and not states_any(data, s.sentence_id, q.measured) and (
+                _other_tranches_only(data, q, s.sentence_id)) and any(
+                o is not s and data.sentences[o.sentence_id].doc_id == data.sentences[s.sentence_id].doc_id
+                and states_any(data, o.sentence_id, q.measured) for o in order):
+            # "Was the first investment $1.25 billion?" and "That first commitment was followed by an additional $2.75
+            # billion, bringing the total to $4 billion": the sentence's figures are others added and totals, and the
+            # article states the figure asked in another sentence, which answers first
+            elsewhere = (s, said)
+            continue
         return s, said
     if undated is None and q.predicate in SOLE_ROLES and q.doer:
         # "Is Daniela Amodei the CEO of Anthropic?" and "CEO Dario Amodei and President Daniela Amodei": the role one
@@ -209,7 +227,14 @@ def yes_no(
             text = data.sentences[s.sentence_id].text
             if names_all(data, q, s.sentence_id) and names_another_doer(text, q.predicate, q.doer):
                 return s, f"No: {text}"
-    return undated or flat
+    return undated or flat or elsewhere
+
+
+# giving something up, and keeping it: a question of the one is answered No by a sentence that says only the other
+_GIVES_UP = re.compile(r"\b(?:give|gives|gave|given|giving)\s+up\b|\b(?:surrender|relinquish|cede|ceding|forfeit|lose|loses|losing)\w*",
+                       re.IGNORECASE)
+_GIVING_UP_TERMS = frozenset(content_terms("give up under it its"))
+_KEEPS = re.compile(r"\b(?:retain|keep|kept|maintain|preserv|remain)\w*", re.IGNORECASE)
 
 
 # a word that asks for a figure as it is, not hedged: "Is it exactly $100 billion?"
@@ -219,6 +244,19 @@ _EXACTLY = re.compile(r"\b(?:exactly|precisely)\b", re.IGNORECASE)
 # a preposition that places what a question asks and the words of its phrase, to the question's end or a comma
 _PLACING = re.compile(r"\b(?:under|within|amid|during|despite|in|as part of)\s+(?:the\s+|this\s+|its\s+)?([^,?]+)",
                       re.IGNORECASE)
+
+
+ADDED_SCOPES = frozenset({"additional", "total"})  # a figure added to another, or the sum of them
+
+
+def _other_tranches_only(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether every claim of the question's units in the sentence is of money added or a total ("an additional
+    $2.75 billion ..., bringing the total to $4 billion"), a scope the question does not ask."""
+    known = facts(data, sentence_id)
+    units = {f.unit for f in q.measured}
+    claims = [c for c in data.claims_in_sentence(sentence_id) if c.figure.unit in units]
+    return bool(claims) and not ADDED_SCOPES & set(q.scope) and all(
+        known.scopes.get(c.figure.start - data.sentences[sentence_id].start, frozenset()) & ADDED_SCOPES for c in claims)
 
 
 def _placing_terms(question: str) -> frozenset[str]:

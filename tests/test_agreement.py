@@ -150,3 +150,26 @@ def test_the_same_number_as_in_the_other_articles_is_no_where_another_article_gi
 def test_is_that_confirmed_asks_whether_another_source_states_it():
     assert agreement_question("is that confirmed?", "What is Anthropic's revenue?") == AgreementQuestion("What is Anthropic's revenue?", False)
     assert agreement_question("Is that confirmed by other sources?", "What is X?") == AgreementQuestion("What is X?", False)
+
+
+@pytest.mark.parametrize(("text", "followup"), [
+    # the eighty-seventh blind probe: whether another source gives another figure than the answer before
+    ("Does any article give a different figure?", True),
+    ("Do any other sources give a different number?", True),
+    ("Does another report say otherwise?", True),
+    ("Does any article give a different figure for Google's stake?", False),  # names its own topic
+])
+def test_a_different_figure_in_another_article_asks_whether_they_disagree(text, followup):
+    assert agreement_followup(text) is followup
+    assert (agreement_question(text, "What is Anthropic's revenue?") == AgreementQuestion("What is Anthropic's revenue?", True)) is followup
+
+
+def test_which_one_after_a_different_figure_is_the_other_side_and_the_next_turn_follows_the_question(seed_engine):
+    turns = ["What is Anthropic's annual revenue?", "Does any article give a different figure?", "which one?", "and the valuation?"]
+    previous, got = None, []
+    for turn in turns:
+        got.append(seed_engine.ask(turn, previous=previous))
+        previous = seed_engine.next_previous(turn, previous)
+    assert got[1].text.startswith("Yes: ") and [c.text for c in got[1].conflicts] == ["surpassing $1 billion"]
+    assert got[2].citations[0].doc_id == SEED["003"] and "surpassing $1 billion" in got[2].text
+    assert got[3].text == "approximately $60 billion"  # Anthropic's, not Mistral's "$6 billion"

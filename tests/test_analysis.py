@@ -107,6 +107,9 @@ from rag.spans import Span, bound_qualifiers, contradicts, owns
         ("Who was Guy's Rival?", "person"),  # a possessive asks for another one
         ("Amazon's cumulative stake in Anthropic comes to how many dollars?", "money"),  # was a count ("two")
         ("Before the latest deal, how much had Amazon invested?", "money"),  # the question after its lead phrase
+        # the eighty-seventh and ninetieth blind probes: a conjunction that joins the turn on hides no question word
+        ("And how did the stock react?", "percent"),
+        ("and what does Amazon put in up front?", "money"),
     ],
 )
 def test_answer_types(question, answer_type):
@@ -195,6 +198,8 @@ def test_time_scope(question, past, scope):
         ("Is that still true?", "current"),
         ("Is this figure still current?", "current"),
         ("Is it up to date?", "current"),
+        ("Is that the newest figure?", "current"),  # the ninetieth blind probe
+        ("Is this the most recent number?", "current"),
         ("Is Anthropic still independent?", ""),
         ("Who said Amazon invested $5 billion?", ""),
         ("Who else reports it?", "source"),
@@ -235,6 +240,10 @@ def test_figures_bounds_and_measure_are_read_once():
     assert [(f.value, f.unit) for f in got.figures] == [(20e9, "USD")]
     assert analyse("What is Anthropic's annual revenue?").measure == "revenu"
     assert analyse("What stake does Microsoft hold in OpenAI?").measure == "stake"
+    # what a figure is "of" is what a yes/no question measures, not its subject (the eighty-eighth blind probe); a
+    # question that asks a figure measures what it asks
+    assert analyse("Does the deal cover 5 GW of capacity?").measure == "capac"
+    assert analyse("How much does that 5 gigawatts of capacity cost?").measure != "capac"
     assert analyse("What is the most Amazon could invest in Anthropic?").measure == "invest"  # not the modal verb
     # read from the question word on, past time words
     assert analyse("Counting earlier rounds, what does Amazon's overall commitment add up to?").measure == "commit"

@@ -1666,3 +1666,35 @@ def test_an_ordinal_or_a_role_asked_is_checked(seed_engine, question, answer):
 def test_ordinals_in():
     assert answer_forms.ordinals_in("The second major mega-investment, after the First") == frozenset({"second", "first"})
     assert answer_forms.ordinals_in("one of the largest") == frozenset()
+
+
+@pytest.mark.parametrize(("question", "word", "doc", "sentence_part"), [
+    # the eighty-eighth blind probe's checks: the opposite word under a negation, a figure's "of", a list of givers,
+    # keeping for giving up
+    ("Does Amazon own a majority of Anthropic?", "No", "003", "does not acquire a controlling stake"),
+    ("Does the deal cover 5 GW of capacity?", "Yes", "004", "up to 5 gigawatts"),
+    ("Is Salesforce an investor in Anthropic?", "Yes", "003", "investments from Google, Salesforce"),
+    ("Will Anthropic give up its independence under the deal?", "No", "004", "retains its status as an independent lab"),
+    # the eighty-seventh: the article states the figure asked in another sentence than one of figures added to it
+    ("Was the first investment $1.25 billion?", "Yes", "003", "initial $1.25 billion investment"),
+    ("Was Amazon's initial investment in Anthropic $2.75 billion?", "No", "003", "initial $1.25 billion investment"),
+])
+def test_yes_no_checks_of_the_blind_probes(seed_engine, question, word, doc, sentence_part):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(f"{word}: ") and sentence_part in got.text
+    assert got.citations[0].doc_id == SEED[doc]
+
+
+def test_the_name_a_question_asks_of_what_its_owner_owns(seed_engine):
+    # the eighty-fifth blind probe: "Anthropic's Claude models", not "ChatGPT" of a sentence that contrasts OpenAI
+    assert seed_engine.ask("What is the name of Anthropic's AI model?").text == "Claude"
+
+
+@pytest.mark.parametrize(("question", "currency"), [
+    ("What is the deal worth in euros?", "euros"),
+    ("How much did Amazon invest, in pounds?", "pounds"),
+])
+def test_a_figure_asked_in_another_currency_is_refused_with_the_one_the_articles_give(seed_engine, question, currency):
+    # the ninetieth blind probe: no article converts dollars; the answer is not the dollar figure as if it were euros
+    got = seed_engine.ask(question)
+    assert got.abstained and got.note.startswith(f"No article gives it in {currency}; the nearest gives $")

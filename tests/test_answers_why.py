@@ -38,12 +38,12 @@ from tests.conftest import SEED
         # the sixty-second blind probe: was "Yes" of a sentence that gives their titles; no article says "siblings"
         "Are Dario Amodei and Daniela Amodei siblings?",
         # the sixty-fourth blind probe (a table of companies): was Meta's yearly spending, Google's investment (no
-        # article values either); was "Yes" of Microsoft's stake in OpenAI, set against Amazon's deal with Anthropic;
-        # was "ChatGPT", OpenAI's product set against Anthropic
+        # article values either); was "Yes" of Microsoft's stake in OpenAI, set against Amazon's deal with Anthropic
+        # ("What is the name of Anthropic's AI model?", once refused here rather than "ChatGPT", is now answered
+        # "Claude": test_answering)
         "What is Meta valued at?",
         "What is Google valued at?",
         "Does Microsoft own a stake in Anthropic?",
-        "What is the name of Anthropic's AI model?",
         # the sixty-third blind probe (numbers in odd forms): was "No" of the $100 billion spending commitment beside
         # the $5 billion
         "Is Amazon investing less than $30 billion in this deal?",

@@ -38,6 +38,13 @@ from rag.claim_check import as_question, checked_question
     ("Check this claim: Amazon commits $25bn to Anthropic.", "Does Amazon commit $25bn to Anthropic?"),
     ("Amazon is handing Anthropic $25 billion upfront", "Is Amazon handing Anthropic $25 billion upfront?"),
     ("Microsoft owns 49% of OpenAI", "Does Microsoft own 49% of OpenAI?"),
+    # the eighty-eighth blind probe: a company's own material makes the claim; the coverage is asked whether it holds
+    ("Management says Amazon has put $33 billion into Anthropic — do the articles back that?",
+     "Has Amazon put $33 billion into Anthropic?"),
+    ("The IR deck says Amazon's new investment is $25 billion paid up front. Correct?",
+     "Is Amazon's new investment $25 billion paid up front?"),
+    ("The deck says the deal expands inference capacity in Asia and Europe. Backed by the coverage?",
+     "Does the deal expand inference capacity in Asia and Europe?"),
     # a claim the parse cannot turn ("values" read as a noun) is asked whole
     ("The draft claims the latest round values Anthropic at approximately $150 billion. Correct?",
      "Is it true that the latest round values Anthropic at approximately $150 billion?"),

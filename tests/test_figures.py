@@ -235,3 +235,16 @@ def test_a_unit_typed_in_lower_case_is_read_as_written(question, read):
     from rag.figures import units_as_written
 
     assert units_as_written(question) == read
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("What is the deal worth in euros?", "EUR"),
+    ("How much did Amazon invest, in pounds?", "GBP"),
+    ("How much is Amazon investing in dollars?", "USD"),
+    ("How much is Amazon investing?", ""),
+    ("Which pounds of pressure?", ""),  # a word of a currency, not asked as one
+])
+def test_the_currency_a_question_asks_a_figure_in(question, unit):
+    from rag.units import currency_asked
+
+    assert currency_asked(question) == unit
