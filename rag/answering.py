@@ -28,7 +28,8 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, figure_key, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import LIGHT_TERMS, TermWeights, akin, content_terms, gives_money
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, TermWeights, akin, content_terms, gives_money
+from rag.makers import owner_of
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
 from rag.opposites import says_the_opposite
@@ -529,6 +530,10 @@ def answer_question(
         # "What is the name of Anthropic's AI model?": not "ChatGPT" of "Unlike OpenAI, which bet on mass consumers
         # through ChatGPT, Anthropic focuses ..."
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
+    if form is None and best.span is not None and best.span.figure is None and kind == "name" and q.describers and (
+            made := _made_by_another(data, q, best.span.text)):
+        # "Which Nvidia chips are mentioned?": not "Trainium", which the articles write as Amazon's
+        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, f"The articles write {best.span.text} as {made}'s.")
     if form is None and q.answer_type == "place" and best.span is not None and best.span.figure is None and (
             (q.asked_class in PLACE_CLASSES and not named_as_place(sentence.text, best.span.start, best.span.end))
             or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
@@ -825,6 +830,22 @@ def _bridged(data: IndexData, q: QuestionAnalysis, best: Scored) -> Scored | Non
     if found is None:
         return None
     return dataclasses.replace(best, sentence_id=following[0], span=Span(found[0], found[1], text[found[0] : found[1]], "name"))
+
+
+def _made_by_another(data: IndexData, q: QuestionAnalysis, name: str) -> str:
+    """The owner the articles write a one-word answer's name as belonging to where it is none of the names that
+    describe what the question asks ("Amazon" for "Trainium" asked as one of the Nvidia chips), else ""."""
+    # (a name that only says the field is no owner: "AI" of "Which AI lab is Microsoft's main partner?")
+    described = [t for d in (*q.describers, *q.owners) for t in content_terms(d) if t not in GENERIC_NAME_TERMS]
+    if not [d for d in q.describers if set(content_terms(d)) - GENERIC_NAME_TERMS]:
+        return ""
+    if " " in name or any(akin(t, d) for t in content_terms(name) for d in described):
+        return ""
+    owned = owner_of(data, name)
+    if owned is None:
+        return ""
+    owner = content_terms(owned[0])
+    return owned[0] if owner and not any(akin(o, d) for o in owner for d in described) else ""
 
 
 def _near_saying(data: IndexData, bound: Sequence[Scored], best: Scored, says: Callable[[str], bool]) -> Scored | None:

@@ -297,6 +297,7 @@ class Engine:
             owned_asked,
             referent_readings,
             restated,
+            unresolved_pronoun,
             with_other_target,
             with_referent,
             with_source,
@@ -476,6 +477,9 @@ class Engine:
             return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure
         if before is not None and not q.entities and (part := self._part_of_answer(q.text, before, previous, k, mode)) is not None:
             return part  # "How much of this money is paid immediately?" after "up to $25 billion": a part of that figure
+        if before is not None and (pronoun := unresolved_pronoun(q, analyse(before))):
+            # "How much are they investing?" where the turns kept say nothing of who: any name's figure is a guess
+            return Answer.abstain(q.text, 0.0, f"The conversation does not say who \"{pronoun}\" {'are' if pronoun.lower() == 'they' else 'is'}.")
         search = contextualize(q, before)
         # (a question read on its own: one read with the turn before has that turn's words for what it asks of)
         search = with_scope_words(state.data, q, search) if search == q.text else search

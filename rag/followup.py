@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis, analyse
-from rag.lexical import GENERIC_NAME_TERMS, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, content_terms
 from rag.mismatch import without_answers_asked
 from rag.parts import bare_followup
 from rag.phrases import parse
@@ -431,6 +431,8 @@ def with_named_answer(text: str, answer: str) -> str | None:
     doing?"; None where the question says no "they" or the answer is no list of names."""
     if not _THEY.search(text) or not answer or not all(w[:1].isupper() for w in re.split(r"\s*(?:,|\band\b)\s*", answer) if w):
         return None
+    if re.search(rf"\b{re.escape(answer)}\b", text, re.IGNORECASE):
+        return None  # "Does Anthropic use them?" after "Anthropic": "them" is what it uses, not Anthropic itself
     return _THEY.sub(lambda m: f"{answer}'s" if m.group().lower() == "their" else answer, text, count=1)
 
 
@@ -501,3 +503,21 @@ def with_other_phrase(text: str, previous: str) -> str | None:
     if m is None or closing is None:
         return None
     return f"{previous[: closing.start()]}{closing.group('prep')} {m.group('np')}?"
+
+
+# a person or group a question asks of only by a pronoun, its subject: "How much are they investing?"
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:how\s+(?:much|many)|what|which|when|where|why|who|how)\b[^?]*?\b"
+                              r"(?:are|were|do|did|does|is|was|have|has|had|will|would|can|could)\s+(they|he|she)\b", re.IGNORECASE)
+
+
+def unresolved_pronoun(q: QuestionAnalysis, before: QuestionAnalysis) -> str:
+    """The pronoun a follow-up asks of ("they" of "How much are they investing?") where the question it follows names
+    no one either and only points on itself ("Why are they doing?", "Source?"), else "" (a question on its own may
+    mean the people its text is about; one that follows "Are regulators looking at deals like this?" means them)."""
+    m = _PRONOUN_SUBJECT.search(q.text)
+    if m is None or q.entities or before.entities or re.search(r"\b[A-Z]", before.text[1:]):
+        return ""
+    return m.group(1) if _PRONOUN_ONLY.search(before.text) or not before.terms - LIGHT_TERMS else ""
+
+
+_PRONOUN_ONLY = re.compile(r"\b(?:they|them|their|he|him|his|she|her)\b", re.IGNORECASE)

@@ -235,8 +235,22 @@ def returned_to(question: str) -> str:
 def uncontracted(question: str) -> str:
     """The question with a question word's "'s" written out: "Who's running Anthropic?" -> "Who is running ...", and
     without an adverb that only stresses it: "What exactly is Amazon Bedrock?" -> "What is Amazon Bedrock?", nor
-    words that only open a spoken turn: "wait, who reported that?" -> "who reported that?"."""
-    return _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", _SPOKEN_LEAD.sub("", returned_to(question))))
+    words that only open a spoken turn: "wait, who reported that?" -> "who reported that?"; a question opened by a
+    negated auxiliary asks whether the thing holds: "Doesn't Amazon have a board seat?" -> "Does Amazon have ..."."""
+    text = _STRESS.sub(r"\1", _CONTRACTED_IS.sub(r"\1 is", _SPOKEN_LEAD.sub("", returned_to(question))))
+    return _NEGATED_OPENING.sub(lambda m: _positive(m.group(1)), text, count=1)
+
+
+# a question opened by a negated auxiliary ("Doesn't ...?", "Wasn't ...?"), and the auxiliary it asks with
+_NEGATED_OPENING = re.compile(r"^(\W*(?:(?:does|do|did|is|are|was|were|has|have|had|would|could|should)n['’]t|won['’]t|can['’]t))(?=\s)",
+                              re.IGNORECASE)
+
+
+def _positive(negated: str) -> str:
+    lead = negated[: len(negated) - len(negated.lstrip(" \"'“‘(["))]
+    word = negated[len(lead):].lower().replace("’", "'")
+    plain = {"won't": "will", "can't": "can"}.get(word, word[:-3])
+    return lead + (plain.capitalize() if negated[len(lead):][:1].isupper() else plain)
 
 
 # Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",

@@ -14,17 +14,25 @@ from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
 from rag.records import Answer, Citation, Claim, Figure
 from rag.spans import qualified_start
+from rag.units import units_of_kind
 
+MONEY_UNITS = frozenset(units_of_kind("money"))
 TOTAL_STEM = "total"
 TRANCHE_LOOKUP = 200  # claims of the subject and measure read, newest documents first
 
 
 def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) -> Answer | None:
-    """The tranche just before (or after) the earlier answer's figure in its article; None where there is none."""
-    if earlier.abstained or earlier.figure is None or not earlier.citations:
+    """The tranche just before (or after) the earlier answer's figure in its article, or where the earlier answer
+    gave a date ("September 2023" for "When did Amazon first invest?"), the figure its sentence dates; None where
+    there is none."""
+    if earlier.abstained or not earlier.citations:
         return None
     first = earlier.citations[0]
-    claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
+    if earlier.figure is not None:
+        claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
+    else:  # (the sentence's one money figure: "its initial $1.25 billion investment in September 2023")
+        money = [f for f in extract_figures(first.quote) if f.unit in MONEY_UNITS]
+        claim = data.claim_at(first.doc_id, first.start + money[0].start) if len(money) == 1 else None
     if claim is None or not claim.subject:
         return None
     stems = data.measure_members(measure_stem(claim.measure)) if claim.measure else ()
@@ -50,6 +58,10 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
         side = [c for c in same if _year(c) is not None]
     else:
         side = [c for c in same if _earlier(c, claim)] if before else [c for c in same if _earlier(claim, c)]
+    if not side and not before and _year(claim) is not None:
+        # past the last tranche it dates, the undated one the article opens with ("And then?" after "$2.75 billion
+        # in early 2024": "Amazon has committed an additional $4 billion")
+        side = [c for c in same if _year(c) is None and _opens(data, c)]
     if not side:
         return None
     pick = max(side, key=_order) if before else min(side, key=_order)

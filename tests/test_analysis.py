@@ -1884,6 +1884,12 @@ def test_the_title_whose_holder_a_question_sets_aside(question, role):
     ("What exactly is Amazon Bedrock?", "What is Amazon Bedrock?"),
     ("How exactly does it work?", "How does it work?"),
     ("What is exactly meant?", "What is exactly meant?"),
+    # the ninetieth blind probe: a negated auxiliary opening asks whether the thing holds
+    ("Doesn't the AI Business article say September 2023 was $4 billion?",
+     "Does the AI Business article say September 2023 was $4 billion?"),
+    ("Isn't Anthropic valued at $60 billion?", "Is Anthropic valued at $60 billion?"),
+    ("won't Amazon invest more?", "will Amazon invest more?"),
+    ("Why doesn't Amazon have a board seat?", "Why doesn't Amazon have a board seat?"),  # asks why not
 ])
 def test_a_question_words_contracted_is_is_written_out(question, plain):
     from rag.questions import uncontracted

@@ -1698,3 +1698,19 @@ def test_a_figure_asked_in_another_currency_is_refused_with_the_one_the_articles
     # the ninetieth blind probe: no article converts dollars; the answer is not the dollar figure as if it were euros
     got = seed_engine.ask(question)
     assert got.abstained and got.note.startswith(f"No article gives it in {currency}; the nearest gives $")
+
+
+def test_a_name_the_articles_write_as_another_owners_is_no_answer_for_the_owner_asked(seed_engine):
+    # the ninetieth and ninety-first blind probes: "Which Nvidia chips are mentioned?" was "Trainium", Amazon's
+    got = seed_engine.ask("Which Nvidia chips are mentioned?")
+    assert got.abstained and got.note == "The articles write Trainium as Amazon's."
+    assert seed_engine.ask("Which Amazon chips will Anthropic use?").text == "Trainium"
+    assert seed_engine.ask("Which AI lab is Microsoft's main partner?").text == "OpenAI"  # "AI" names no owner
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("Doesn't Amazon have a board seat?", "No"),  # asked as whether it has one
+    ("Wasn't the first investment $1.25 billion?", "Yes"),
+])
+def test_a_negated_auxiliary_asks_whether_the_thing_holds(seed_engine, question, word):
+    assert seed_engine.ask(question).text.startswith(f"{word}: ")

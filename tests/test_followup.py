@@ -76,6 +76,25 @@ def test_and_before_that_means_the_tranche_before_where_no_source_disagrees(seed
     assert seed_engine.ask("And before that?", previous="How much did Amazon initially invest in Anthropic?").abstained
 
 
+def test_and_after_that_after_a_date_steps_through_the_tranches_the_article_dates(seed_engine):
+    # the ninetieth blind probe: after "September 2023" the figure that date is of steps on, then past the last dated
+    # tranche to the undated one the article opens with
+    turns = ["When did Amazon first invest in Anthropic?", "And after that?", "And then?"]
+    previous, got = None, []
+    for turn in turns:
+        got.append(seed_engine.ask(turn, previous=previous))
+        previous = Engine.next_previous(turn, previous)
+    assert got[0].text == "September 2023"
+    assert got[1].text == "$2.75 billion" and got[1].citations[0].doc_id == SEED["003"]
+    assert got[2].text == "$4B" and got[2].citations[0].doc_id == SEED["003"]
+
+
+def test_a_pronoun_the_conversation_never_named_is_not_read_as_anyone(seed_engine):
+    # the ninetieth blind probe: "How much are they investing?" after turns that lost who "they" were was Amazon's $5bn
+    got = seed_engine.ask("How much are they investing?", previous="Why are they doing?")
+    assert got.abstained and got.note == 'The conversation does not say who "they" are.'
+
+
 def test_who_said_that_names_the_speaker_the_sentence_gives(seed_engine):
     question = "What is the AI sector said to be shifting toward?"
     got = seed_engine.ask("Who said that?", previous=question)
