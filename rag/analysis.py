@@ -644,6 +644,8 @@ EXCLUSIVE = re.compile(r"\b(?:only(?!\s+(?:about\s+|around\s+|some\s+)?[$€£]?
 # "second place", "the most advanced"
 COMPARING = re.compile(r"\b(?:than|behind|ahead of|outpac\w*|exceed\w*|surpass\w*|(?:first|second|third) place|largest|biggest|"
                        r"smallest|most|least)\b", re.IGNORECASE)
+# a sentence that compares by contrast: "Unlike Microsoft's arrangement ..., Amazon's deal ... is a more traditional ..."
+CONTRASTING = re.compile(r"\b(?:unlike|in contrast (?:to|with)|compared (?:to|with)|whereas)\b", re.IGNORECASE)
 
 
 # "Did Amazon buy ...?", "Has the FTC opened ...?": an auxiliary of a verb (not "is", which may link a noun or an

@@ -197,7 +197,7 @@ def answer_question(
          and all(names_version(" ".join(data.sentences[i].text for i in (s.sentence_id, *data.neighbours(s.sentence_id))), e)
                  for e in versioned)),
     ))
-    held = _held_by_another(data, q, scored) if sifted is None and q.answer_type == "yesno" else None
+    held = (_held_by_another(data, q, scored) or _another_generation(data, q, scored)) if sifted is None and q.answer_type == "yesno" else None
     if held is not None:
         sifted = [held[0]]  # "Will Anthropic use Nvidia H100 chips as its primary ...?": what says No names no Nvidia
     if sifted is None:
@@ -607,6 +607,10 @@ def answer_question(
             sources = sources[:1] + [sid for sid in sources[1:] if states_any(data, sid, given)]
             sources += [sid for sid in stating_claim(data, best.sentence_id, given) if sid not in sources]
             own_claim = next((c for c in data.claims_in_sentence(best.sentence_id) if any(same_figure(f, c.figure) for f in given)), None)
+            if own_claim is not None and text.startswith("Yes") and own_claim.figure.qualifier in BOUND_QUALIFIERS and not any(
+                    f.qualifier for f in given):
+                # "Label: 'Amazon → Anthropic: $25bn'. OK?" and "up to $25bn": Yes, and the reader told it is a ceiling
+                note = f'The article gives it as a ceiling: "{_with_qualifier(sentence.text, placed(own_claim, sentence))}".'
             if own_claim is not None and text.startswith("Yes"):
                 # "Will Anthropic have access to as much as 5 gigawatts?": the same claim in another article's own
                 # words ("securing up to 5GW of Amazon Trainium chips")
@@ -1039,6 +1043,23 @@ def _held_by_another(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scor
                 not names_every((n,), frozenset(q.entities)) for n in known.names):
             continue  # the sentence names the thing asked about, or no other name to hold it
         return s, f"No: {text}"
+    return None
+
+
+def _another_generation(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> tuple[Scored, str] | None:
+    """For a yes/no question of a product's generation that no sentence near names ("Will Anthropic use Trainium3
+    chips?"), the first of the best sentences that names another generation of it and the question's other names:
+    a No ("... including the next-generation Trainium4"); None where the question names no generation, or none does."""
+    asked = [g for e in q.entities if (g := generation(e)) is not None]
+    if len(asked) != 1:
+        return None
+    wanted = asked[0]
+    others = tuple(e for e in q.entities if generation(e) is None)
+    for s in scored[:ANOTHER_PARTY_CANDIDATES]:
+        text = data.sentences[s.sentence_id].text
+        named = generations_in(text, wanted.base)
+        if named and all(g.number != wanted.number for g in named) and names_every(others, names_here_and_before(data, s.sentence_id)):
+            return s, f"No: {text}"
     return None
 
 

@@ -51,7 +51,7 @@ _LABEL = re.compile(
     r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
-    r"standfirst|chyron|teaser|blurb|graphic|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
+    r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
     r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy))?"
     # "Caption for tonight:", "Headline for page 3:"
     r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim))\s*[:—–-]\s*",
@@ -70,6 +70,8 @@ _TAG = re.compile(
     r"|check|please check|verify"  # "Caption: ... Check."
     r"|(?:is|was|are|were)\s+[\"'‘“][^\"'’”]{1,40}[\"'’”]\s+(?:right|correct|accurate|ok|okay|fair)"  # "Is 'up to' right?"
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
+    r"|can\s+(?:i|we)\s+(?:use|run|print|publish)\s+(?:that|this|it)"  # "Label: '...'. Can I use that?"
+    r"|(?:is\s+(?:that|this|it)\s+)?still\s+(?:current|true|accurate|valid|right)"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
     r")(?:\s+or\s+[^?]*)?\s*[?.]*\s*$",  # "Is that accurate or did we get the timeframe wrong?"
     re.IGNORECASE,
@@ -141,7 +143,8 @@ def _checked(text: str) -> str:
     if _QUESTION_OPENING.match(claim):
         return claim[:1].upper() + claim[1:] + "?"  # "Is that right: did Amazon invest $4 billion?"
     # ("Microsoft to invest up to $25bn in Anthropic": a headline's "to", which the parse may read as a preposition)
-    asked = (_headline_question(claim) if _HEADLINE_TO.match(claim) else None) or as_question(claim) or _headline_question(claim)
+    asked = (_label_question(claim) or (_headline_question(claim) if _HEADLINE_TO.match(claim) else None) or as_question(claim)
+             or _headline_question(claim))
     if asked is not None:
         return asked
     # a claim the parse cannot turn ("the latest round values Anthropic at ..." read with "values" a noun): asked
@@ -225,6 +228,42 @@ _HEADLINE_FIGURE = re.compile(rf"^(?P<subject>{_NAME_WORDS}?)(?:['’]s)?\s+(?P<
 _PREPOSITION_END = re.compile(r"\b(?:at|by|in|to|of|for|on|with|from)$")
 _APPOSITIVE = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s*,\s+(?P<rest>(?:the\s+|an?\s+|{_NAME_WORDS}['’]s\s+)[^,]+)$")
 _HEADLINE_TO = re.compile(rf"^(?P<subject>{_NAME_WORDS})\s+to\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$")
+
+
+# a chart's or table's label: "Microsoft → OpenAI: $13bn", "Anthropic valuation: $60bn (2026)", "Amazon → Anthropic,
+# Sept 2023: $1.25bn": what the figure is of, a colon, the figure
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})  # a verb that makes a statement ("says"), not a participle
+_LABEL_FORM = re.compile(r"^(?P<subject>[^:]{2,80}?)\s*:\s*(?P<value>[^:]+)$")
+_FLOW = re.compile(r"^(?P<giver>.+?)\s*(?:→|->|=>|➔|⟶)\s*(?P<taker>[^,]+?)(?P<rest>\s+[a-z][^,]*)?(?:\s*,\s*(?P<when>.+))?$")
+_WHEN_IN_BRACKETS = re.compile(r"\s*\((?P<when>[^()]*\d[^()]*)\)\s*$")
+
+
+def _label_question(claim: str) -> str | None:
+    """The question a chart's label asks: "Microsoft → OpenAI: $13bn" -> "Is Microsoft's investment in OpenAI
+    $13bn?" (an arrow is money put from one into the other), "Anthropic valuation: $60bn (2026)" -> "Is Anthropic's
+    valuation $60bn in 2026?"; None where the claim is no such label (no figure after its colon, or a verb before it)."""
+    m = _LABEL_FORM.match(claim)
+    if m is None or not parse_figures(m.group("value")):
+        return None
+    subject, value = m.group("subject").strip(), m.group("value").strip()
+    doc, said = parse(subject), parse(value)
+    if doc is not None and any(t.tag_ in _FINITE_TAGS for t in doc) and "→" not in subject and "->" not in subject:
+        return None  # "Amazon says: $5bn": a statement, not a label ("Anthropic annualized revenue" is one)
+    if said is None or any(t.tag_ in _FINITE_TAGS for t in said):
+        return None  # "Checking a line: Amazon is investing $25 billion": a label before a statement
+    when = ""
+    bracket = _WHEN_IN_BRACKETS.search(value)
+    if bracket is not None:
+        value, when = value[: bracket.start()], bracket.group("when")
+    flow = _FLOW.match(subject)
+    if flow is not None:
+        rest = (flow.group("rest") or "").strip()  # "Amazon → Anthropic total": the total of it
+        measure = f"{rest} investment" if rest and rest not in ("investment", "investments") else "investment"
+        subject = f"{flow.group('giver').strip()}'s {measure} in {flow.group('taker').strip()}"
+        when = when or (flow.group("when") or "")
+    elif doc is not None and len(doc) > 1 and doc[0].pos_ == "PROPN" and "'" not in subject and "’" not in subject:
+        subject = re.sub(rf"^({_NAME_WORDS})\s+(?=[a-z])", r"\1's ", subject)  # "Anthropic valuation": Anthropic's
+    return f"Is {subject} {value.strip()}{f' in {when.strip()}' if when.strip() else ''}?"
 
 
 def _headline_question(claim: str) -> str | None:

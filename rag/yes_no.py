@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_another_doer, names_doer, states_act
-from rag.analysis import COMPARING, EXCLUSIVE, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, CONTRASTING, EXCLUSIVE, SOLE_ROLES, QuestionAnalysis
 from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
@@ -155,7 +155,7 @@ def yes_no(
             continue  # "Are Dario and Daniela Amodei siblings?": no article says "siblings", no sentence says Yes
         if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
             continue  # "Are regulators looking at these AI investments?": "the AI ecosystem will look like ..." names no regulator
-        if q.compares and not q.compared and not COMPARING.search(text):
+        if q.compares and not q.compared and not COMPARING.search(text) and not CONTRASTING.search(text):
             continue  # "Did Google invest more in Anthropic than Amazon?": only a sentence that compares says
         if said.startswith("Yes") and _owned_by_another(text, rarest, q):  # (rarest: a copular question's only)
             continue  # "Is Anthropic profitable?": "Amazon's most profitable division" says it of another
@@ -363,11 +363,10 @@ def _said_of_another_figure(sentence: str, stem: str, asked: Sequence[Figure]) -
     def gap(f: Figure, m: re.Match[str]) -> int:
         return m.start() - f.end if f.end <= m.start() else f.start - m.end() if f.start >= m.end() else 0
 
-    for m in words:
-        nearest = min(stated, key=lambda f: gap(f, m))
-        if not any(same_value(nearest.value, g.value) for g in asked):
-            return True
-    return False
+    # (every time the word is said, another figure is nearest: "OpenAI's most recent valuation reached approximately
+    # $150 billion, while Mistral AI achieved a $6 billion valuation" says the valuation of $150 billion too)
+    return bool(words) and all(
+        not any(same_value(min(stated, key=lambda f: gap(f, m)).value, g.value) for g in asked) for m in words)
 
 
 # a question that asks whether something is lacking, in its predicate (not a negated auxiliary: "Doesn't Amazon

@@ -1714,3 +1714,29 @@ def test_a_name_the_articles_write_as_another_owners_is_no_answer_for_the_owner_
 ])
 def test_a_negated_auxiliary_asks_whether_the_thing_holds(seed_engine, question, word):
     assert seed_engine.ask(question).text.startswith(f"{word}: ")
+
+
+def test_a_generation_no_article_names_is_answered_by_the_one_they_do(seed_engine):
+    # the ninety-first blind probe: "Is Trainium3 ...?" was refused where the articles name Trainium4
+    got = seed_engine.ask("Will Anthropic use Trainium3 chips?")
+    assert got.text.startswith("No: ") and "Trainium4" in got.text and got.citations[0].doc_id == SEED["004"]
+    assert seed_engine.ask("Will Anthropic use Trainium4 chips?").text.startswith("Yes: ")
+
+
+def test_a_comparison_made_by_contrast_answers_a_comparing_yes_no(seed_engine):
+    # the ninety-second blind probe: "Unlike Microsoft's arrangement ..., Amazon's deal ... a more traditional investment"
+    got = seed_engine.ask("Amazon's deal is a more traditional investment than Microsoft's — right?")
+    assert got.text.startswith("Yes: Unlike Microsoft's arrangement with OpenAI") and got.citations[0].doc_id == SEED["003"]
+
+
+@pytest.mark.parametrize(("question", "word", "note"), [
+    # the ninety-fourth blind probe: a label's figure said as a ceiling is Yes with the ceiling told; the valuation a
+    # sentence gives its subject, though another figure stands beside the word's second mention
+    ("Label: 'Amazon → Anthropic: $25bn'. OK?", "Yes", 'The article gives it as a ceiling: "up to $25bn".'),
+    ("Label: 'OpenAI valuation: $150bn'. OK?", "Yes", ""),
+    ("Label: 'Anthropic revenue: $1bn'. Can I use that?", "No", ""),
+])
+def test_a_chart_label_is_checked_as_its_claim(seed_engine, question, word, note):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(f"{word}: ")
+    assert note in got.note

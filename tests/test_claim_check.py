@@ -45,6 +45,15 @@ from rag.claim_check import as_question, checked_question
      "Is Amazon's new investment $25 billion paid up front?"),
     ("The deck says the deal expands inference capacity in Asia and Europe. Backed by the coverage?",
      "Does the deal expand inference capacity in Asia and Europe?"),
+    # the ninety-fourth blind probe: a chart's label, what the figure is of and the figure ("→": money put in)
+    ("Label: 'Microsoft → OpenAI: $13bn'. OK?", "Is Microsoft's investment in OpenAI $13bn?"),
+    ("Label: 'Amazon → OpenAI: $50bn (Feb 2026)'. OK?", "Is Amazon's investment in OpenAI $50bn in Feb 2026?"),
+    ("Label: 'Amazon → Anthropic, Sept 2023: $1.25bn'. OK?", "Is Amazon's investment in Anthropic $1.25bn in Sept 2023?"),
+    ("Label: 'Amazon → Anthropic total: $8bn'. Still current?", "Is Amazon's total investment in Anthropic $8bn?"),
+    ("Label: 'OpenAI valuation: $150bn'. OK?", "Is OpenAI's valuation $150bn?"),
+    ("Label: 'Anthropic annualized revenue: $30bn'. OK?", "Is Anthropic annualized revenue $30bn?"),
+    ("Label: 'Anthropic revenue: $1bn'. Can I use that?", "Is Anthropic revenue $1bn?"),
+    ("'Anthropic commits $200bn to AWS' — right figure?", "Does Anthropic commit $200bn to AWS?"),
     # a claim the parse cannot turn ("values" read as a noun) is asked whole
     ("The draft claims the latest round values Anthropic at approximately $150 billion. Correct?",
      "Is it true that the latest round values Anthropic at approximately $150 billion?"),
