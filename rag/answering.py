@@ -12,7 +12,16 @@ import numpy as np
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_doer, states_act
-from rag.analysis import FINANCIAL_MEASURES, MOVING_MEASURES, SOLE_ROLES, UNIT_CLASSES, QuestionAnalysis, measure_words, says_role
+from rag.analysis import (
+    FINANCIAL_MEASURES,
+    MOVING_MEASURES,
+    SOLE_ROLES,
+    UNIT_CLASSES,
+    WH_WORDS,
+    QuestionAnalysis,
+    measure_words,
+    says_role,
+)
 from rag.aside import another_of_the_class, past_the_act_aside
 from rag.binding import entity_coverage, is_bound, names_every, names_version
 from rag.blanks import filler
@@ -77,7 +86,7 @@ from rag.spans import (
 )
 from rag.statements import as_named, gives_words_of, words_of
 from rag.timewords import years_in
-from rag.units import BY_NAME, currency_asked, units_of_kind
+from rag.units import BY_NAME, CURRENCY_UNITS, currency_asked
 from rag.whole_answer import DIFFER_TERMS, WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
 from rag.yes_no import asked_terms, figure_denied, holds
@@ -539,7 +548,7 @@ def answer_question(
             or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
         # "Which US state will the data centers be built in?": "AWS" of "across AWS data centers" is no state
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
-    if figure is not None and figure.unit in MONEY_UNITS and (currency := currency_asked(q.text)) and currency != figure.unit:
+    if figure is not None and figure.unit in CURRENCY_UNITS and (currency := currency_asked(q.text)) and currency != figure.unit:
         # "What is the deal worth in euros?": no article converts it; the figure as the article gives it is the note
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, nearest_note(
             data, best.sentence_id, f"No article gives it in {BY_NAME[currency].words[1]}; the nearest gives {figure.text}"))
@@ -988,8 +997,7 @@ _GOES_TO = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:on|to|in|into|with)\s+(?:the\s+
 _SUBJECT_ASKED = r"^\W*(?i:did|does|do|has|have|had|is|was|will|would)\s+(?:the\s+)?"
 PLACE_CLASSES = frozenset(content_terms(" ".join(PLACE_CLASS_NOUNS)))  # "In which city ...?" asks a place's name
 LOOSE_PLACE_CLASSES = frozenset(content_terms(" ".join(LOOSE_PLACE_NOUNS)))  # "Which US state ...?": no company's
-MONEY_UNITS = frozenset(units_of_kind("money"))
-_WH_WORD = re.compile(r"\b(?:what|who|whom|whose|which|when|where|why|how)\b", re.IGNORECASE)
+_WH_WORD = re.compile(rf"\b(?:{'|'.join(WH_WORDS)})\b", re.IGNORECASE)
 ANOTHER_PARTY_CANDIDATES = 8  # best scored sentences read for the question's figure put into another party
 AUTHORED_CANDIDATES = 12  # best bound sentences whose articles are read for a byline naming the speaker
 

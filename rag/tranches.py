@@ -14,9 +14,8 @@ from rag.figures import extract_figures, same_value
 from rag.index.view import IndexData
 from rag.records import Answer, Citation, Claim, Figure
 from rag.spans import qualified_start
-from rag.units import units_of_kind
+from rag.units import CURRENCY_UNITS
 
-MONEY_UNITS = frozenset(units_of_kind("money"))
 TOTAL_STEM = "total"
 TRANCHE_LOOKUP = 200  # claims of the subject and measure read, newest documents first
 
@@ -31,7 +30,7 @@ def next_tranche(data: IndexData, question: str, earlier: Answer, before: bool) 
     if earlier.figure is not None:
         claim = data.claim_at(first.doc_id, first.start + earlier.figure.start)
     else:  # (the sentence's one money figure: "its initial $1.25 billion investment in September 2023")
-        money = [f for f in extract_figures(first.quote) if f.unit in MONEY_UNITS]
+        money = [f for f in extract_figures(first.quote) if f.unit in CURRENCY_UNITS]
         claim = data.claim_at(first.doc_id, first.start + money[0].start) if len(money) == 1 else None
     if claim is None or not claim.subject:
         return None

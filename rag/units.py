@@ -102,8 +102,9 @@ QUANTITY_NOUNS: tuple[str, ...] = tuple("""
 
 def currency_asked(question: str) -> str:
     """The money unit a question asks a figure in ("What is the deal worth in euros?" -> "EUR"), or ""."""
-    for u in UNITS:
-        if u.kind == "money" and u.words and re.search(
-                rf"\b(?:in|into|to)\s+(?:{'|'.join(map(re.escape, u.words))})\b", question, re.IGNORECASE):
-            return u.name
-    return ""
+    m = _IN_CURRENCY.search(question)
+    return CURRENCY_WORDS[m.group(1).lower()] if m is not None else ""
+
+
+# "in euros", "into pounds": the words of the currency units (CURRENCY_WORDS) after a preposition
+_IN_CURRENCY = re.compile(rf"\b(?:in|into|to)\s+({'|'.join(map(re.escape, sorted(CURRENCY_WORDS, key=len, reverse=True)))})\b", re.IGNORECASE)

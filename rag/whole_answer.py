@@ -358,7 +358,7 @@ def _names_asked(q: QuestionAnalysis, text: str) -> bool:
 
 
 _NAMING_TERMS = frozenset(content_terms("call called name named term termed known referred dubbed"))
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|that|they|these|those)\b", re.IGNORECASE)
+_OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:it|this|that|they|these|those)\b", re.IGNORECASE)
 
 
 def _names_the_asked(data: IndexData, s: Scored, cut: answer_forms.Cut, q: QuestionAnalysis) -> bool:
@@ -372,7 +372,7 @@ def _names_the_asked(data: IndexData, s: Scored, cut: answer_forms.Cut, q: Quest
     before = data.sentences[s.sentence_id].text[: cut[0]]
     if set(content_terms(before)) & own:
         return True
-    if not _PRONOUN_SUBJECT.match(before):
+    if not _OPENS_WITH_PRONOUN.match(before):
         return True  # (a name given beside the question's words elsewhere: the sentence was found near it)
     earlier = [i for i in data.neighbours(s.sentence_id) if i < s.sentence_id]
     return bool(earlier) and bool(set(content_terms(data.sentences[earlier[-1]].text)) & own)

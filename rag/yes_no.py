@@ -233,7 +233,7 @@ def yes_no(
 # giving something up, and keeping it: a question of the one is answered No by a sentence that says only the other
 _GIVES_UP = re.compile(r"\b(?:give|gives|gave|given|giving)\s+up\b|\b(?:surrender|relinquish|cede|ceding|forfeit|lose|loses|losing)\w*",
                        re.IGNORECASE)
-_GIVING_UP_TERMS = frozenset(content_terms("give up under it its"))
+_GIVING_UP_TERMS = frozenset(content_terms("give up"))  # the words of giving up, not what is given up
 _KEEPS = re.compile(r"\b(?:retain|keep|kept|maintain|preserv|remain)\w*", re.IGNORECASE)
 
 
