@@ -477,7 +477,7 @@ class Engine:
             return figured  # "How big is that in everyday terms?" after "up to 5 gigawatts": of that figure
         if before is not None and not q.entities and (part := self._part_of_answer(q.text, before, previous, k, mode)) is not None:
             return part  # "How much of this money is paid immediately?" after "up to $25 billion": a part of that figure
-        if before is not None and (pronoun := unresolved_pronoun(q, analyse(before))):
+        if before is not None and (pronoun := unresolved_pronoun(q, before)):
             # "How much are they investing?" where the turns kept say nothing of who: any name's figure is a guess
             return Answer.abstain(q.text, 0.0, f"The conversation does not say who \"{pronoun}\" {'are' if pronoun.lower() == 'they' else 'is'}.")
         search = contextualize(q, before)

@@ -510,12 +510,16 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:how\s+(?:much|many)|what|which|when|where
                               r"(?:are|were|do|did|does|is|was|have|has|had|will|would|can|could)\s+(they|he|she)\b", re.IGNORECASE)
 
 
-def unresolved_pronoun(q: QuestionAnalysis, before: QuestionAnalysis) -> str:
+def unresolved_pronoun(q: QuestionAnalysis, previous: str) -> str:
     """The pronoun a follow-up asks of ("they" of "How much are they investing?") where the question it follows names
     no one either and only points on itself ("Why are they doing?", "Source?"), else "" (a question on its own may
-    mean the people its text is about; one that follows "Are regulators looking at deals like this?" means them)."""
+    mean the people its text is about; one that follows "Are regulators looking at deals like this?" means them). The
+    question before is read only where this one asks of a pronoun."""
     m = _PRONOUN_SUBJECT.search(q.text)
-    if m is None or q.entities or before.entities or re.search(r"\b[A-Z]", before.text[1:]):
+    if m is None or q.entities or re.search(r"\b[A-Z]", previous[1:]):
+        return ""
+    before = analyse(previous)
+    if before.entities:
         return ""
     return m.group(1) if _PRONOUN_ONLY.search(before.text) or not before.terms - LIGHT_TERMS else ""
 
