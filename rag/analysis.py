@@ -291,6 +291,12 @@ _NOT_NAMES = frozenset(
 ) | CALENDAR_NAMES
 
 
+# a figure that only dates what a yes/no question asks, as the event it came before or after: "Did Amazon's shares fall
+# after the $25 billion Anthropic announcement?" asks of the shares, not of $25 billion
+_ANCHOR = re.compile(r"\b(?:after|before|following|since|prior\s+to|ahead\s+of)\s+(?:the|its|their|this|that|his|her)\s+(?:[\w-]+\s+){0,2}$",
+                     re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     text: str
@@ -373,7 +379,8 @@ class QuestionAnalysis:
     def measured(self) -> tuple[Figure, ...]:
         """The figures the question gives in a unit that measures something (money, percent, power, tokens, ratio;
         not a year or a bare count): "$50 billion" in "Which company put $50 billion into OpenAI?"."""
-        return tuple(f for f in self.figures if f.unit in FIGURE_UNITS)
+        return tuple(f for f in self.figures if f.unit in FIGURE_UNITS and not (
+            self.answer_type == "yesno" and _ANCHOR.search(self.text, 0, f.start)))
 
     @property
     def mismatchable(self) -> bool:
@@ -678,7 +685,10 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
 
 
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked
-_READY_TO = re.compile(r"\b(?:prepared|set|ready|willing|going|planning|poised|due|expected|about)\s+to\s+([a-z]+)\b", re.IGNORECASE)
+# (or of intent: "Did Anthropic promise to spend ...?", "Has Amazon agreed to put ...?" ask whether it spends, puts)
+_READY_TO = re.compile(r"\b(?:prepared|set|ready|willing|going|planning|poised|due|expected|about"
+                       r"|promised?|pledged?|plan|planned|agreed?|committed|commit|intend(?:ed)?|vowed?|aim(?:ed)?)\s+to\s+([a-z]+)\b",
+                       re.IGNORECASE)
 
 
 def _readied(text: str, act: tuple[str, str], entities: tuple[str, ...]) -> tuple[str, str]:
@@ -1246,6 +1256,10 @@ def question_scope(text: str) -> tuple[str, ...]:
 _COPULA_OWNER = re.compile(r"^\W*(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere)\s+((?:[A-Z][\w&.-]*\s+)+)([A-Z][\w&.-]*['’]s?)\s+(?:[\w-]+\s+){0,2}(?![\w-]+(?:ing|ed)\b)[\w-]+\s*\?*\s*$")
 
 
+_TIE_AFTER = re.compile(r"\s+(?:deal|investment|stake|partnership|agreement|alliance|tie-up|relationship|arrangement|bet"
+                        r"|backing|holding|contract|pact|commitment)s?\b", re.IGNORECASE)
+
+
 def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
     """The names in a question, in order: runs of capitalized words, without the question's own first word (with it
     where `leading_name`)."""
@@ -1273,6 +1287,9 @@ def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
         # a role after a possessive starts anew: "Amazon's CEO" is Amazon and its CEO, not one name "Amazon CEO"
         # (other words stay joined as before: "Amazon's Trainium chip" is read as the name "Amazon Trainium")
         role = possessive and bool(set(content_terms(word)) & ROLE_TERMS)
+        # and a name between a possessive and a tie is the other party: "Amazon's OpenAI deal" is Amazon's deal with
+        # OpenAI, not one name "Amazon OpenAI"
+        role = role or (possessive and bool(_TIE_AFTER.match(text, m.end())))
         if run and m.start() - last_end <= 1 and not role and m.start() != owner_at:
             run.append(owner)
         else:

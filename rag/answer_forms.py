@@ -17,7 +17,7 @@ from rag.negation import POLARITY_NEGATION
 from rag.opposites import says_other_degree, says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
-from rag.timewords import months_in, periods_in, years_in
+from rag.timewords import months_in, periods_in, year_parts_in, years_in
 
 Cut = tuple[int, int, str]
 
@@ -208,6 +208,7 @@ def yes_no(
     compared: Sequence[tuple[Figure, str]] = (), done: bool = False, names: frozenset[str] = frozenset(),
     absence: bool = False, durations: Sequence[float] = (), months: frozenset[tuple[int, str]] = frozenset(),
     graded: frozenset[tuple[str, str, str]] = frozenset(), exact: bool = False, ordinals: frozenset[str] = frozenset(),
+    year_parts: frozenset[tuple[str, str]] = frozenset(),
 ) -> Cut:
     """ "Yes: ..." or "No: ..." and the sentence. A question that names a figure ("Is Anthropic valued at $150
     billion?") is answered no by a sentence that gives another figure of that unit and not this one; one whose
@@ -216,7 +217,8 @@ def yes_no(
     ("... a minority holding that comes without a board seat?"), so a sentence that negates it says Yes. `durations`
     (in years): a sentence that gives spans of time and none of these says No ("over the next decade" for "over the
     next five years"); `months` (month and year pairs, rag.timewords.months_in): a sentence that dates it in another
-    month of the same year says No; `graded` (rag.opposites.degrees of the question): a sentence that says the
+    month of the same year says No; `year_parts` (rag.timewords.year_parts_in of the question): a
+    sentence that dates it in another part of the same year says No ("late 2024" and "early 2024"); `graded` (rag.opposites.degrees of the question): a sentence that says the
     other degree of the word says No; `exact`: the question asks for the figure exactly ("Is it exactly $100
     billion?"), so a sentence that states it only hedged ("more than $100bn", "up to", "about") says No; `ordinals`
     (rag.answer_forms.ordinals_in of the question): a sentence that gives another and not these says No ("Is this
@@ -277,6 +279,9 @@ def yes_no(
     if months and word == "Yes" and (named := months_in(sentence)) and not months & named and (
             {year for _, year in months} & {year for _, year in named}):
         word = "No"  # "Did Amazon invest in OpenAI in January 2026?" and "In February 2026, the company invested ..."
+    if year_parts and word == "Yes" and (named_parts := year_parts_in(sentence, with_months=True)) and not year_parts & named_parts and (
+            {year for _, year in year_parts} & {year for _, year in named_parts}):
+        word = "No"  # "Did the $2.75 billion come in late 2024?" and "an additional $2.75 billion in early 2024"
     return 0, len(sentence), f"{word}: {sentence}"
 
 

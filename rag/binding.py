@@ -44,7 +44,8 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
             return False  # what Anthropic is backed with is not what Salesforce invested
         if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):
             return False  # a figure whose subject the parse missed answers for the actor only where it is named
-        if claim is not None and claim.subject and q.owners and _misowned(q, claim.subject, claim.target):
+        if claim is not None and claim.subject and q.owners and claim.figure.unit != "ratio" and _misowned(q, claim.subject, claim.target):
+            # (a ratio sets two parties' figures against each other: it is as much the one's as the other's)
             return False  # Anthropic's $100 billion pledge to spend on AWS is not "Amazon's investment pledge"
         named_in_q = {entity_key(e) for e in q.entities} if q.actor and len(q.entities) > 1 else set()
         if claim is not None and claim.target and named_in_q and entity_key(claim.target) not in named_in_q:

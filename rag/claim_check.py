@@ -32,6 +32,8 @@ _CLAIMED_BY = re.compile(
     r"analyst|executive|insider)s?"
     r"(?:\s+(?:also|further|now|still|even|too|then))?"  # "The draft also says ..."
     r"\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|reported|reports|suggests|suggested|insists)"
+    # "My friend says", "My professor told me", "My notes say": whoever the asker names as theirs
+    r"|(?:my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:says|say|said|claims|claim|claimed|thinks|think|thought|told me|tells me|insists|reckons|wrote)"
     r"|(?:someone|somebody|people|they|a reader|readers|a colleague|my editor)(?:\s+(?:in|on)\s+(?:the\s+)?(?:comments|replies|thread))?"
     r"(?:\s+(?:also|further|now|still|even|too|then))?"
     r"\s+(?:wrote|writes|says|said|claims|claimed|told me|tells me|insists|posted)"
@@ -63,7 +65,7 @@ _TAG = re.compile(
     r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|supported|backed\s+up|what\s+the\s+(?:articles?|sources?)\s+says?"
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
     r"|(?:(?:is\s+(?:that|this|it)\s+)?the\s+)?(?:right|correct|accurate)\s+(?:figure|number|amount|date|name|word)"  # "— right figure?"
-    r"|(?:right|correct|true|accurate|ok|okay|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
+    r"|(?:right|correct|true|accurate|ok|okay|yes|no|yeah|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
     r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair)"
     r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage|copy|draft|story|piece|reporting)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
     r"|(?:backed(?:\s+up)?|supported|confirmed|borne\s+out)\s+by\s+(?:the\s+)?(?:articles?|sources?|coverage|reporting|press)"
@@ -72,6 +74,7 @@ _TAG = re.compile(
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
     r"|can\s+(?:i|we)\s+(?:use|run|print|publish)\s+(?:that|this|it)"  # "Label: '...'. Can I use that?"
     r"|(?:is\s+(?:that|this|it)\s+)?still\s+(?:current|true|accurate|valid|right)"
+    r"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+)?the\s+(?:latest|newest|most\s+recent|current)(?:\s+(?:figure|number|amount|total|word))?"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
     r")(?:\s+or\s+[^?]*)?\s*[?.]*\s*$",  # "Is that accurate or did we get the timeframe wrong?"
     re.IGNORECASE,
@@ -352,5 +355,12 @@ def as_question(statement: str) -> str | None:
     head, body = rest[:start], rest[start:]
     if doc[subject.left_edge.i].pos_ in LOWERED_POS:
         body = body[:1].lower() + body[1:]  # "The deal secures ..." -> "Does the deal secure ...?" (not "Salesforce")
+    if head.strip() and doc[0].pos_ == "ADP":
+        # "Under the deal Anthropic will run on NVIDIA GPUs" -> "Will Anthropic run on NVIDIA GPUs under the deal?": a
+        # phrase of place or time before the subject closes the question, whose verb opens it
+        body = f"{body.rstrip(' ?.!,;:')} {head.strip().rstrip(',').strip()[:1].lower()}{head.strip().rstrip(',').strip()[1:]}"
+        head = ""
+    elif head.strip() and all(t.pos_ == "CCONJ" or t.is_punct for t in doc if t.idx < start):
+        head = ""  # "and Amazon shares jumped 3 percent?": the conjunction that ties it to the turn before asks nothing
     asked = " ".join(f"{head}{opener.lower()} {body}".split())
     return asked[:1].upper() + asked[1:] + "?"

@@ -167,11 +167,11 @@ _DECADES = re.compile(r"\b(?:(?P<one>a|one)|(?P<n>\d+))\s+decades?\b", re.IGNORE
 
 
 # a fraction of a scale: "half a billion", "a quarter of a trillion", "three quarters of a billion", "a tenth of a trillion"
-_FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
               "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _FRACTION_OF = re.compile(
-    rf"\b(?:(?P<count>{'|'.join(_COUNTS)})\s+)?(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:of\s+)?(?:a|an|one)\s+"
+    rf"\b(?:(?P<count>{'|'.join(_COUNTS)})\s+)?(?P<fraction>{'|'.join(FRACTIONS)})\s+(?:of\s+)?(?:a|an|one)\s+"
     r"(?P<scale>thousand|million|billion|trillion)\b(?P<dollars>\s+(?:US\s+)?dollars?\b)?", re.IGNORECASE)
 
 
@@ -181,7 +181,7 @@ def fractions_as_numbers(text: str) -> str:
 
     def convert(m: re.Match[str]) -> str:
         count = _COUNTS[(m.group("count") or "a").lower()]
-        value = count * _FRACTIONS[m.group("fraction").lower()] * SCALE_WORDS[m.group("scale").lower()]
+        value = count * FRACTIONS[m.group("fraction").lower()] * SCALE_WORDS[m.group("scale").lower()]
         name, scale = next(((n, v) for n, v in sorted(SCALE_WORDS.items(), key=lambda kv: -kv[1]) if value >= v), ("", 1.0))
         written = f"{round(value / scale, 2):g} {name}".strip()
         return f"${written}" if m.group("dollars") else written  # "$100 billion", as the articles write money

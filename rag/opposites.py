@@ -34,8 +34,15 @@ _DIRECTION = re.compile(
 )
 
 
+# a phrase that says a side's word: "owns most of Anthropic" is a majority of it
+_SIDE_PHRASES = ((re.compile(r"\bmost\s+of\b"), "majority"),)
+
+
 def words_of(text: str) -> frozenset[str]:
-    words = frozenset(_WORD.findall(text.lower()))
+    text = text.lower()
+    for phrase, word in _SIDE_PHRASES:
+        text = phrase.sub(word, text)
+    words = frozenset(_WORD.findall(text))
     if words & _PARTICLES and not _DIRECTION.search(text):
         words -= _PARTICLES
     return words

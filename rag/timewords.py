@@ -41,6 +41,25 @@ def months_in(text: str) -> frozenset[tuple[int, str]]:
     return frozenset(found)
 
 
+# the part of a year a text names with it: "in early 2024", "by the end of 2025", "mid-2026"; one row per part, its words
+YEAR_PARTS: tuple[tuple[str, str], ...] = (
+    ("early", r"early|the\s+(?:start|beginning)\s+of|the\s+first\s+half\s+of"),
+    ("mid", r"mid-?|the\s+middle\s+of|midway\s+through"),
+    ("late", r"late|the\s+end\s+of|the\s+second\s+half\s+of"),
+)
+MONTHS_OF_PART = {"early": range(1, 5), "mid": range(4, 9), "late": range(8, 13)}  # a month is in the parts that hold it
+_YEAR_PART = [(part, re.compile(rf"\b(?:{words})\s*((?:19|20)\d\d)\b", re.IGNORECASE)) for part, words in YEAR_PARTS]
+
+
+def year_parts_in(text: str, with_months: bool = False) -> frozenset[tuple[str, str]]:
+    """The parts of years a text names, as (part, year): "in early 2024" -> {("early", "2024")}; with `with_months`,
+    also those of the months it names with a year ("September 2023" -> late 2023)."""
+    found = {(part, m.group(1)) for part, pattern in _YEAR_PART for m in pattern.finditer(text)}
+    if with_months:
+        found |= {(part, year) for month, year in months_in(text) for part, months in MONTHS_OF_PART.items() if month in months}
+    return frozenset(found)
+
+
 # How often a figure is counted: a question about a monthly figure is not answered by an annual one. One row per
 # period, its words as written (lower case).
 PERIODS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -14,7 +14,7 @@ from rag.analysis import COMPARING, CONTRASTING, EXCLUSIVE, SOLE_ROLES, Question
 from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
-from rag.figures import extract_figures, same_value
+from rag.figures import FRACTIONS, extract_figures, same_value
 from rag.index.view import IndexData
 from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, PREPOSITIONS, akin, content_terms
 from rag.mismatch import spans_of_time
@@ -23,7 +23,7 @@ from rag.phrases import parse
 from rag.records import Claim, Figure
 from rag.scoring import NEAR_BEST, Scored
 from rag.sentence_facts import facts, names_here_and_before
-from rag.timewords import months_in, years_in
+from rag.timewords import months_in, year_parts_in, years_in
 
 # what a question calls a figure that is sure: "Is the extra $20bn guaranteed?"
 _FIRM = re.compile(r"\b(?:guarantee[ds]?|certain|assured|definite|firm|locked[- ]in|unconditional|committed)\b", re.IGNORECASE)
@@ -41,6 +41,14 @@ def common_subject(question: str) -> str:
         return ""
     terms = content_terms(chunk.root.text)
     return terms[0] if terms else ""
+
+
+def _asked_nouns(question: str) -> frozenset[str]:
+    """The stems of a question's common nouns but those of a share ("half", "third": FRACTIONS), by its parse."""
+    doc = parse(question)
+    if doc is None:
+        return frozenset()
+    return frozenset(t for w in doc if w.pos_ == "NOUN" and w.lower_ not in FRACTIONS for t in content_terms(w.text))
 
 
 def _says_word(term: str, terms: AbstractSet[str]) -> bool:
@@ -97,6 +105,9 @@ def yes_no(
         order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and mentions_act(data.sentences[s.sentence_id].text, q.predicate)]
     # what the question says of its names is a word no article holds ("siblings"), and no figure or span of time
     unheard = bool(rarest) and not q.figures and not q.durations and data.lexical.chunk_df(rarest) == 0
+    # the nouns the question says of its names that no article holds ("veto" of "Does Amazon get veto rights?")
+    nouns = _asked_nouns(q.text) & asked
+    unwritten = [t for t in nouns if data.lexical.chunk_df(t) == 0] if not q.figures and not q.durations else []
     absence = bool(_ABSENCE.search(q.text))
     # "regulators": who the act is asked of, where no name or figure says what the question is about
     specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]  # not "AI"
@@ -111,6 +122,11 @@ def yes_no(
     if exact:
         # any bound sentence that states the figure may hedge it, past the near-best ones of one article
         order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and states_any(data, s.sentence_id, q.measured)]
+    if q.durations and q.measured:
+        # "Did Anthropic promise $100 billion over five years?": a bound sentence past the near-best ones that states the
+        # figure with a span of time may say the span asked
+        order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and states_any(data, s.sentence_id, q.measured)
+                  and spans_of_time(data.sentences[s.sentence_id].text)]
     for s in order:
         text = data.sentences[s.sentence_id].text
         units = {f.unit for f in extract_figures(text)} if given_units else set()
@@ -131,7 +147,7 @@ def yes_no(
         done = q.past_tense or "upfront" in q.scope or (bool(_FIRM.search(q.text)) and not _FIRM.search(text))
         said = answer_forms.yes_no(text, asked - ABSENCE_TERMS, q.figures, q.said, q.contrary, q.periods, q.compared, done=done,
                                    names=q.subject_terms, absence=absence, durations=q.durations,
-                                   months=months_in(q.text), graded=degrees(q.text), exact=exact,
+                                   months=months_in(q.text), year_parts=year_parts_in(q.text), graded=degrees(q.text), exact=exact,
                                    ordinals=answer_forms.ordinals_in(q.text))[2]
         if said.startswith("Yes") and exact:
             # "Is it exactly $100 billion?": a figure said bare is news rounding; a sentence that hedges it says No
@@ -153,6 +169,9 @@ def yes_no(
             continue  # "Does Microsoft own a stake in Anthropic?": "Unlike Microsoft's arrangement with OpenAI ..., Amazon's deal with Anthropic"
         if said.startswith("Yes") and unheard and not _says_word(rarest, facts(data, s.sentence_id).near_terms):
             continue  # "Are Dario and Daniela Amodei siblings?": no article says "siblings", no sentence says Yes
+        if said.startswith("Yes") and unwritten and not (words_of(text) & q.said) and not any(
+                _says_word(t, facts(data, s.sentence_id).terms) for t in nouns | {q.predicate} - LIGHT_TERMS if t):
+            continue  # "Does Amazon get veto rights?": "Amazon does not acquire a controlling stake" says nothing asked
         if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
             continue  # "Are regulators looking at these AI investments?": "the AI ecosystem will look like ..." names no regulator
         if q.compares and not q.compared and not COMPARING.search(text) and not CONTRASTING.search(text):
@@ -178,6 +197,10 @@ def yes_no(
                 q.durations and set(q.durations) & set(spans_of_time(text))):
             # "Is the AWS contract 5 years long?": a sentence that gives no length says nothing of it (one that gives
             # it in words does: "over the next decade" for "about a decade")
+            continue
+        if said.startswith("Yes") and q.durations and not spans_of_time(text):
+            # "Did Anthropic promise $100 billion over five years?" and "... over multiple years": a sentence that gives
+            # no span of time says nothing of this one
             continue
         takes = (
             not q.predicate or q.predicate in LIGHT_TERMS or (s is best and said.startswith("No"))

@@ -139,6 +139,9 @@ def test_answer_types(question, answer_type):
         ("What did Amazon put into OpenAI back in Feb 2026?", ("Amazon", "OpenAI")),
         ("How much did Amazon invest in Sept. 2023?", ("Amazon",)),
         ("Who is Jan Koum?", ("Jan Koum",)),
+        # a name between a possessive and a tie is the other party (the ninety-sixth blind probe: "Amazon OpenAI")
+        ("How long after Amazon's OpenAI investment did the Anthropic deal come?", ("Amazon", "OpenAI", "Anthropic")),
+        ("How much is Amazon's OpenAI deal worth?", ("Amazon", "OpenAI")),
     ],
 )
 def test_entities(question, entities):
@@ -1279,6 +1282,9 @@ def test_a_discourse_adverb_opening_a_sentence_names_no_one(sentence):
         # past a word of readiness, the act asked (was "prepar": no article says Amazon is prepared)
         ("Is Amazon prepared to put as much as $25bn into Anthropic?", "invest", "Amazon"),
         ("Is Anthropic set to use Trainium chips?", "use", "Anthropic"),
+        # past a word of intent, the act promised (the ninety-fifth blind probe: "promis", which no article says)
+        ("Did Anthropic promise to spend $100 billion on AWS over five years?", "spend", "Anthropic"),
+        ("Has Anthropic committed to using Trainium chips?", "use", "Anthropic"),
     ],
 )
 def test_the_verb_a_yes_no_question_asks_of_its_subject(question, predicate, doer):
@@ -1549,6 +1555,49 @@ def test_what_a_sentence_likens_something_to(sentence, back, phrase):
 
     cut = likening(sentence, back=back)
     assert (cut[2] if cut is not None else None) == phrase
+
+
+def test_most_of_a_thing_is_a_majority_of_it():
+    from rag.opposites import contrary_words, says_the_opposite
+
+    said, contrary = contrary_words("Does Amazon own most of Anthropic?")
+    assert says_the_opposite("Amazon holds a minority stake and does not have a board seat", said, contrary)
+    assert contrary_words("Is this one of the most significant deals?") == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(("question", "measured"), [
+    # a figure that dates the event a yes/no question asks after is not what it asks (the ninety-sixth blind probe)
+    ("Did Amazon's shares fall after the $25 billion Anthropic announcement?", ()),
+    ("Did Amazon invest $4 billion after its initial $1.25 billion?", ("$4 billion",)),
+    # a question for a figure keeps it: it places the answer in time
+    ("What is Anthropic's valuation after the $25 billion deal?", ("$25 billion",)),
+])
+def test_a_figure_that_dates_a_yes_no_question_is_not_measured(question, measured):
+    assert tuple(f.text for f in analyse(question).measured) == measured
+
+
+def test_another_part_of_the_same_year_says_no():
+    from rag.answer_forms import yes_no
+    from rag.timewords import year_parts_in
+
+    sentence = "That first commitment was followed by an additional $2.75 billion in early 2024, bringing the total to $4 billion."
+    terms = frozenset({"commit", "invest"})
+    assert yes_no(sentence, terms, year_parts=year_parts_in("Did it come in late 2024?"))[2].startswith("No: ")
+    assert yes_no(sentence, terms, year_parts=year_parts_in("Did it come in early 2024?"))[2].startswith("Yes: ")
+    assert yes_no(sentence, terms, year_parts=year_parts_in("Did it come in late 2023?"))[2].startswith("Yes: ")  # no part of 2023 said
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("an additional $2.75 billion in early 2024", {("early", "2024")}),
+    ("by the end of 2025 and in mid-2026", {("late", "2025"), ("mid", "2026")}),
+    ("announced in September 2023", set()),
+    ("in 2024", set()),
+])
+def test_the_parts_of_years_a_text_names(text, parts):
+    from rag.timewords import year_parts_in
+
+    assert year_parts_in(text) == parts
+    assert year_parts_in("announced in September 2023", with_months=True) == {("late", "2023")}
 
 
 @pytest.mark.parametrize(("question", "has_opposites"), [

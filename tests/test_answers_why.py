@@ -49,6 +49,12 @@ from tests.conftest import SEED
         "Is Amazon investing less than $30 billion in this deal?",
         # the sixty-sixth blind probe: was "Yes" of "one of the most significant ... deals in the industry's history"
         "Is this the largest AI partnership deal in history?",
+        # the ninety-second blind probe: was "Yes" of "Amazon does not acquire a controlling stake" and of the $100
+        # billion pledge; no article speaks of a veto
+        "Does Amazon get veto rights?",
+        "Does Amazon get veto rights over Anthropic's decisions?",
+        # the seventy-seventh blind probe: was 001's market impact score, given for the Amazon item
+        "What market impact score was assigned to the news of Microsoft's OpenAI investment?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

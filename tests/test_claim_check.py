@@ -98,6 +98,19 @@ from rag.claim_check import as_question, checked_question
      "Is Amazon's total potential commitment to Anthropic, including prior funding, $33 billion?"),
     ("According to AI Business, does Amazon have a board seat?", "According to AI Business, does Amazon have a board seat?"),
     ("Is it true?", "Is it true?"),
+    # the ninety-fifth and ninety-sixth blind probes (a student, an archivist): whoever the asker names as theirs, the
+    # tags ", yes?" and "is that the latest figure?", and a phrase of time or place before the subject, which closes the
+    # question (were asked "Does my friend say ...?", "..., yes?", as written, "In 2023 did Amazon invest ...?")
+    ("My friend says Anthropic mainly targets consumers like ChatGPT does — true?", "Does Anthropic mainly target consumers like ChatGPT does?"),
+    ("My notes say Amazon invested $8 billion in total — still right?", "Did Amazon invest $8 billion in total?"),
+    ("The deal gives Anthropic up to 10 gigawatts of compute, yes?", "Does the deal give Anthropic up to 10 gigawatts of compute?"),
+    ("Anthropic's annual revenue is about $1 billion - is that the latest figure?", "Is Anthropic's annual revenue about $1 billion?"),
+    ("In 2023 Amazon invested $4 billion in Anthropic - correct?", "Did Amazon invest $4 billion in Anthropic in 2023?"),
+    ("Under the deal Anthropic will mainly run on NVIDIA GPUs, correct?", "Will Anthropic mainly run on NVIDIA GPUs under the deal?"),
+    ("and Amazon shares jumped 3 percent?", "Did Amazon shares jump 3 percent?"),
+    # (what opens a statement otherwise stays where it is)
+    ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
+     "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
 ])
 def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     assert checked_question(text) == asked
@@ -202,6 +215,15 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Did Amazon shares rise less than 10%?", "Yes: Following the announcement, Amazon’s shares climbed nearly 3%"),
     ("Is Anthropic's revenue over $20 billion?", "Yes: The scale of the investment is justified"),
     ("Is Anthropic's revenue below $5 billion?", "No: The scale of the investment is justified"),  # not the older $1 billion
+    # the ninety-fifth and ninety-sixth blind probes: each was refused, or a Yes of a sentence that gives another part of
+    # the year ("early 2024") or no span of time ("over multiple years"); a figure that dates the event asked after is
+    # not the figure asked
+    ("My friend says Anthropic mainly targets consumers like ChatGPT does — true?", "No: Unlike OpenAI, which bet on mass consumers"),
+    ("Anthropic promised to spend $100 billion on AWS over five years, right?", "No: Anthropic also plans to spend more than $100bn over the next decade"),
+    ("Amazon's $2.75 billion follow-on investment came in late 2024 - correct?", "No: That first commitment was followed by an additional $2.75 billion in early 2024"),
+    ("Did Amazon's $2.75 billion follow-on investment come in early 2024?", "Yes: That first commitment was followed by an additional $2.75 billion in early 2024"),
+    ("Amazon's shares fell after the $25 billion Anthropic announcement - correct?", "No: Following the announcement, Amazon’s shares climbed nearly 3%"),
+    ("Anthropic's annual revenue is about $1 billion - is that the latest figure?", "No: The scale of the investment is justified"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
