@@ -291,6 +291,12 @@ _NOT_NAMES = frozenset(
 ) | CALENDAR_NAMES
 
 
+# "Does the article say ...?", "Did the older piece report ...?": an article as the subject of a verb of writing
+_SOURCE_WRITES = re.compile(
+    r"^\W*(?:does|do|did)\s+(?:the|this|that|either|any|each)\s+(?:[\w$.-]+\s+){0,2}?(?:article|piece|story|report|source|coverage|page|post)s?"
+    r"\s+(?:say|state|report|write|claim|give|mention)\b",
+    re.IGNORECASE,
+)
 # a figure that only dates what a yes/no question asks, as the event it came before or after: "Did Amazon's shares fall
 # after the $25 billion Anthropic announcement?" asks of the shares, not of $25 billion
 _ANCHOR = re.compile(r"\b(?:after|before|following|since|prior\s+to|ahead\s+of)\s+(?:the|its|their|this|that|his|her)\s+(?:[\w-]+\s+){0,2}$",
@@ -331,6 +337,7 @@ class QuestionAnalysis:
 
     plural: bool = False  # asks for several: "Which regions ...?", "From which countries ...?", "Name two ..."
     about_figure: bool = False  # gives the figure it asks about: "What does the 20:1 return ratio refer to?"
+    asks_statement: bool = False  # asks what the articles say of a thing, whole: "What do the articles say about the deal?"
     asks_process: bool = False  # "How does the approach work?", "How would the rest be released?": no one word answers
     asks_why: bool = False  # opens with "why": a reason, never a stray name
     asks_how: bool = False  # opens with "how" (a reason asked so is a manner: "How did they escape?")
@@ -374,6 +381,12 @@ class QuestionAnalysis:
         mass consumers like OpenAI does?" is not what is asked about."""
         likened = {t for m in _LIKENED_NAME.finditer(self.text) for t in content_terms(m.group(1) or m.group(2))}
         return self.name_terms - likened
+
+    @property
+    def asks_what_is_written(self) -> bool:
+        """Whether a yes/no question asks what an article writes ("Does the $4B article say the total reaches $8
+        billion?"), not whether it holds now: a newer figure elsewhere makes it no less written."""
+        return self.answer_type == "yesno" and bool(_SOURCE_WRITES.match(self.text))
 
     @property
     def measured(self) -> tuple[Figure, ...]:
@@ -522,12 +535,14 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     # "Which companies besides Amazon have invested in Anthropic?": Amazon is neither asked about nor the investor
     # (it stays among the names the sentences are bound by: "besides Asia" is said where the others are)
     doers = tuple(e for e in entities if e not in aside)
-    given = _ABOUT_GIVEN.match(text)
+    # "What do the articles say about the 5 gigawatts?": the sentences that state it, whole, are the answer
+    statement = _SAYS_ABOUT.match(text)
+    given = statement or _ABOUT_GIVEN.match(text)
     about_figure = given is not None and any(
         f.start == given.end() and ((span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind)) or _VAGUE_AFTER.match(text, f.end))
         for f in figures
     )
-    if about_figure:
+    if about_figure or statement:
         span_kind = "other"  # it asks what the figure it gives is about, not for a figure
     elif span_kind == "other" and _BARE_TOTAL.search(asked) and (
             given_kinds := {kind_of(f.unit) for f in figures if f.unit not in ("count", "year")} - {""}) and len(given_kinds) == 1:
@@ -549,7 +564,7 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     if span_kind == "name" and _ASKS_OTHER_NAME.search(text):
         span_kind = "other"  # "What is another name for a coal supply bin?": a term in brackets or quotes, not a proper name
     acronym = _acronym(text)
-    answer_type = "expansion" if acronym else _answer_type(asked, span_kind)
+    answer_type = "expansion" if acronym else "other" if statement else _answer_type(asked, span_kind)
     terms = frozenset(content_terms(without_answers_asked(text)))
     said, contrary = contrary_words(text) if answer_type == "yesno" or span_kind in FIGURE_KINDS else (frozenset(), frozenset())
     side = asked_side(text)
@@ -602,6 +617,7 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
         headline=bool(_HEADLINE.search(text)),
         plural=bool(_PLURAL_ASK.search(asked)),
         about_figure=about_figure,
+        asks_statement=statement is not None,
         asks_process=bool(_HOW_WORKS.search(asked)),
         asks_why=bool(_WHY.match(asked)),
         asks_how=asked.lower().startswith("how"),
@@ -1445,6 +1461,12 @@ _HOW_WORKS = re.compile(
 )
 # "What does the 20:1 ratio refer to?", "Why does the 49% stake matter?": the question word asks of what follows
 # (not "What valuation does the $25 billion deal put ...?", which asks for a figure of its own)
+# "What do the articles say about ...?", "What does the coverage report on ...?": no outlet named, the sentences asked
+_SAYS_ABOUT = re.compile(
+    r"^\W*what\s+(?:do|does|did)\s+(?:the\s+)?(?:articles?|sources?|coverage|reporting|reports?|pieces?|stories|press)\s+"
+    r"(?:say|report|write|state)\s+(?:about|on|regarding)\s+(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
 _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,

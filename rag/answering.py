@@ -421,8 +421,10 @@ def answer_question(
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence says the act asked of the name
     if form is None and q.answer_type == "expansion":
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)  # no sentence spells the acronym out
-    if form is None and q.about_figure:
-        form = best, sentence.text  # "What does the 20:1 return ratio refer to?": the sentence that states it
+    if form is None and (q.about_figure or q.asks_statement):
+        # "What does the 20:1 return ratio refer to?", "What do the articles say about the 10-year AWS contract?": the
+        # sentence that states it
+        form = best, sentence.text
     if form is None and q.defines_kind:
         form = best, sentence.text  # "What is a circular investment?" without a copular sentence: not a stray name
     if form is None and q.speaker and q.speaker in q.aside and q.answer_type == "other":
@@ -556,7 +558,7 @@ def answer_question(
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, best.sentence_id, why))
-    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense) and not q.compared:
+    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense or q.asks_what_is_written) and not q.compared:
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
@@ -630,6 +632,11 @@ def answer_question(
                     conflicts, conflict_count = conflict_records(data, judged)
                     basis = data.named(judged.basis)
                     figure = placed(own_claim, sentence)  # the side it leads with: "$30 billion", not the whole Yes
+                elif (lead := judged.lead.claims[0] if judged.lead.claims else None) is not None and data.position(
+                        lead.doc_id) > data.position(own_claim.doc_id) and not same_value(lead.figure.value, own_claim.figure.value):
+                    # "Did Anthropic's recurring revenue pass $1 billion?": Yes, as the older article has it, and the
+                    # reader told the newer figure (the stale one is no answer on its own)
+                    note = f"{note} A newer article gives {lead.figure.text}: {data.document_head(lead.doc_id).title or lead.doc_id}.".strip()
         elif form is not None and q.answer_type == "yesno" and len(q.durations) == 1 and text.startswith("Yes"):
             # "Does the AWS agreement run for ten years?": the articles that state the span, in any words ("over the
             # next decade"), not those that only share a word ("over multiple years as part of the agreement")

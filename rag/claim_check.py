@@ -19,6 +19,9 @@ import re
 from rag.figures import parse_figures
 from rag.phrases import parse
 
+# who speaks on air or on the record, one table for a claim's maker before "said" and before a colon ("Guest: '...'")
+SPEAKERS = (r"guest|pundit|panell?ist|host|co-?host|anchor|presenter|caller|commentator|expert|critic|senator|minister|"
+            r"politician|official|lawmaker|candidate|interviewee|speaker|contributor|economist|strategist|investor")
 # who made the claim, before it: "I'm checking a draft that says", "Our copy reads that", "Someone wrote that"
 _CLAIMED_BY = re.compile(
     r"^\W*(?!(?:which|what|whose|who)\b)(?:"
@@ -29,7 +32,9 @@ _CLAIMED_BY = re.compile(
     r"colleague|co-?worker|boss|intern|producer|correspondent|journalist|author|"
     # a company's own material: "Management says", "The IR deck says", "The talking points claim"
     r"management|deck|talking\s+point|memo|filing|slide|presentation|pitch|spokes(?:person|man|woman)|newsletter|blog|"
-    r"analyst|executive|insider)s?"
+    r"analyst|executive|insider|"
+    # who speaks on air: "A pundit said", "The host said", "Our guest claimed"
+    r"{speakers})s?"
     r"(?:\s+(?:also|further|now|still|even|too|then))?"  # "The draft also says ..."
     r"\s+(?:says|said|reads|claims|claimed|states|stated|has it|had it|wrote|writes|reported|reports|suggests|suggested|insists)"
     # "My friend says", "My professor told me", "My notes say": whoever the asker names as theirs
@@ -45,7 +50,7 @@ _CLAIMED_BY = re.compile(
     r"|(?:is|was)\s+(?:it\s+)?(?:true|correct|right|accurate|the case)\s+that"
     r"|(?:is|was)\s+it\s+(?:true|correct|right|accurate|the case)(?=\s+[\w$])"  # "Is it true Daniela Amodei is ...?"
     r"|(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:whether|if))?"
-    r")(?:\s*:\s*|\s+)(?:that\s+)?",
+    r")(?:\s*:\s*|\s+)(?:that\s+)?".replace("{speakers}", SPEAKERS),
     re.IGNORECASE,
 )
 # a label set before the claim: "Fact check:", "Check for me:", "Quick yes or no:", "draft line:"
@@ -56,7 +61,10 @@ _LABEL = re.compile(
     r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
     r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy))?"
     # "Caption for tonight:", "Headline for page 3:"
-    r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim))\s*[:—–-]\s*",
+    r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim"
+    # a speaker on air: "Guest:", "Pundit on Tuesday's panel:", "Host (last night):"
+    rf"|(?:(?:a|an|the|our|my|one|this)\s+)?(?:{SPEAKERS})(?:\s+(?:on|from|at|in)\s+(?:[^:—–\"'‘“’]|(?<=\w)['’](?=\w)){{1,40}}|\s*\([^)]{{1,40}}\))?"
+    r"))\s*[:—–-]\s*",
     re.IGNORECASE,
 )
 # a tag after the claim: "— is that right?", ", right?", ". True?", "ok to run?", "Is that what the articles say?"
@@ -66,7 +74,8 @@ _TAG = re.compile(
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
     r"|(?:(?:is\s+(?:that|this|it)\s+)?the\s+)?(?:right|correct|accurate)\s+(?:figure|number|amount|date|name|word)"  # "— right figure?"
     r"|(?:right|correct|true|accurate|ok|okay|yes|no|yeah|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
-    r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair)"
+    r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair"
+    r"|(?:true|false|misleading|accurate|inaccurate)(?:,?\s+(?:or\s+)?(?:true|false|misleading|accurate|inaccurate))+)"
     r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage|copy|draft|story|piece|reporting)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"
     r"|(?:backed(?:\s+up)?|supported|confirmed|borne\s+out)\s+by\s+(?:the\s+)?(?:articles?|sources?|coverage|reporting|press)"
     r"|check|please check|verify"  # "Caption: ... Check."
@@ -74,7 +83,8 @@ _TAG = re.compile(
     r"|(?:ok|okay|safe|good)\s+to\s+(?:run|publish|print|use|go)"
     r"|can\s+(?:i|we)\s+(?:use|run|print|publish)\s+(?:that|this|it)"  # "Label: '...'. Can I use that?"
     r"|(?:is\s+(?:that|this|it)\s+)?still\s+(?:current|true|accurate|valid|right)"
-    r"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+)?the\s+(?:latest|newest|most\s+recent|current)(?:\s+(?:figure|number|amount|total|word))?"
+    r"|(?:is|was)\s+(?:that|this|it)\s+(?:still\s+)?(?:the\s+(?:latest|newest|most\s+recent|current)(?:\s+(?:figure|number|amount|total|word))?"
+    r"|current|up[- ]to[- ]date)"
     r"|(?:does|do|can)\s+(?:that|this|it|we)\s+(?:check out|hold up|stand|say that|run that)"
     r")(?:\s+or\s+[^?]*)?\s*[?.]*\s*$",  # "Is that accurate or did we get the timeframe wrong?"
     re.IGNORECASE,

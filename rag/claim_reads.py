@@ -96,7 +96,8 @@ def figure_of_another(data: IndexData, q: QuestionAnalysis, sentence_id: int) ->
     classes = data.measure_classes
     asked = classes.get(q.measure)
     if asked and not any(akin(q.measure, t) for t in facts(data, sentence_id).terms) and all(
-            classes.get(measure_stem(c.measure), asked) != asked for c in claims):
+            classes.get(measure_stem(c.measure), asked) != asked and c.figure.unit != "ratio" for c in claims):
+        # (a ratio is named by what it sets against what, in any words: "a 20-to-1 return" of "the deal")
         return True  # "Is Anthropic's annual revenue $60 billion?": the $60 billion is a valuation
     sentence = data.sentences[sentence_id]
     if asks_moved_money(q.terms) and all(valued(c, sentence) for c in claims):

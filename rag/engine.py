@@ -334,7 +334,7 @@ class Engine:
             # say otherwise ("... pledged to spend $100 billion on Amazon Web Services"): that, not a reason
             return dataclasses.replace(checked, question=q.text, note=f"The question assumes what the articles do not say: asked as {premise!r}."
                                        + (f" {checked.note}" if checked.note else ""))
-        if (quoted := quote_check(self.state.data, q.text)) is not None:
+        if (quoted := quote_check(self.state.data, q.text, articles.doc_ids if articles is not None else ())) is not None:
             return quoted  # "Did Daniela Amodei say 'we will never give up our independence'?": only the words as written
         if (order := event_order(q.text)) is not None and (
                 in_order := ordered(q.text, order, lambda asked: self.ask(asked, k=k, mode=mode))) is not None:

@@ -189,9 +189,15 @@ def fractions_as_numbers(text: str) -> str:
     return _FRACTION_OF.sub(convert, text)
 
 
+# digits grouped by spaces, as many languages write them: "8 000 000 000 USD" (two groups of three at least, so that
+# "2023 500" or "5 500" stay two numbers)
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d])")
+
+
 def query_text(query: str) -> str:
     """A query as `parse_figures` reads it, whose offsets its figures carry: fractions of a scale and number words in
-    digits, "X to one" as "X to 1", decades in years ("a decade" as "10 years")."""
+    digits, "X to one" as "X to 1", decades in years ("a decade" as "10 years"), digits grouped by spaces joined."""
+    query = _SPACE_GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), query)
     text = spelled_out_to_digits(_TO_ONE.sub(r"\1 to 1", fractions_as_numbers(query)))
     return _DECADES.sub(lambda m: f"{10 * (1 if m.group('one') else int(m.group('n')))} years", text)
 

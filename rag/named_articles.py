@@ -77,7 +77,7 @@ def named_articles(data: IndexData, text: str) -> NamedArticles | None:
     if m.re is not _WITHIN:
         rest = re.sub(r"\s+(?=[?.!,])", "", f"{text[: m.start()]} {text[m.end() :]}".strip())
         rest = rest[:1].upper() + rest[1:]  # "According to article 004, how would ...?": "How would ...?"
-    elif m.group("fig") or m.group("fig2"):
+    elif m.group("fig2"):
         rest = text  # "What did the report about the $4 billion round say ...?": its figure names the source (rag.analysis)
     else:
         rest = text[: m.start()] + "the article" + text[m.end() :]

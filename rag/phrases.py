@@ -53,4 +53,14 @@ def noun_phrases(sentence: str) -> tuple[tuple[int, int], ...]:
         if len(words) == 1 and _IDIOM_NOUN.search(sentence, 0, words[0].idx + len(words[0].text)):
             continue  # "as part of their latest deal": the noun of a fixed preposition names nothing
         out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
-    return tuple(out)
+    # a phrase and the one after "of" are one: "a predictable stream of infrastructure revenue"
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and _OF_BETWEEN.fullmatch(sentence, merged[-1][1], a):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:(?:the|a|an)\s+)?")

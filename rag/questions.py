@@ -137,11 +137,24 @@ _QUOTED_THEN_ASKED = re.compile(
 )
 
 
+# a request for the line that says something: "Give me the line I can put on screen about the 5 gigawatts", "Quote the
+# sentence about ...", "Which sentence says ...?"
+_LINE_REQUEST = re.compile(
+    r"^\W*(?:(?:please|can\s+you|could\s+you)\s+)?(?:give|show|find|get|pull|send|read|quote)(?:\s+(?:me|us))?\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:line|sentence|quote|passage|wording)(?:\s+(?:i|we)\s+(?:can|could)\s+[^?.]*)?"
+    r"\s+(?:about|on|regarding|saying|stating|that\s+(?:says|states)|which\s+(?:says|states))\s+(?P<topic>[^?]+?)\s*[?.!]*\s*$"
+    r"|^\W*(?:which|what)\s+(?:sentence|line|passage)\s+(?:says|states)\s+(?P<said>[^?]+?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def reordered(question: str) -> str:
     """A question asked in place put as questions are: "I keep seeing 'circular investment', what does that mean?" ->
     "What does 'circular investment' mean?", "5 gigawatts is like what?" -> "What is 5 gigawatts
     comparable to?", "Meta spend how much every year?" -> "How much does Meta spend every year?" (a verb in "-ed" asks
     "did", one in "-s" "does"); the question as it is otherwise."""
+    if (m := _LINE_REQUEST.match(question)) is not None:
+        return f"What do the articles say about {m.group('topic') or m.group('said')}?"
     if (m := _QUOTED_THEN_ASKED.match(question)) is not None:
         return f"What does '{m.group('term')}' mean?" if m.group("verb") else f"What is '{m.group('term')}'?"
     if (m := _NAMED_AS.match(question)) is not None:

@@ -10,10 +10,13 @@ finds for the words (QUOTE_CHUNKS), whatever the corpus's size.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from rag.citing import cite
 from rag.claim_check import claim_text as checked_claim_text
 from rag.index.view import IndexData
+from rag.lexical import LIGHT_TERMS, content_terms
+from rag.outlets import SOURCE_NOUNS, SOURCE_VERBS, publisher_key
 from rag.records import Answer
 
 QUOTE_CHUNKS = 20  # chunks read for the words quoted
@@ -30,7 +33,8 @@ _ASKS_QUOTE = re.compile(
 # "Is the statement that '...' a quote from anyone?": whether the words stand in quotation marks
 _IS_A_QUOTE = re.compile(r"\b(?:a|an)\s+(?:direct\s+|verbatim\s+)?quot(?:e|ation)\b", re.IGNORECASE)
 # words in quotation marks (not an apostrophe inside a word: "Amazon's")
-_QUOTED_IN_QUESTION = re.compile(r"(?:(?<=\s)|^)['\"‘“](?P<quoted>[^\"“”‘’]{8,300}?)['\"’”](?=\W|$)")
+# (nor two quoted words with what is between them: "'10-year' or 'ten-year'")
+_QUOTED_IN_QUESTION = re.compile(r"(?:(?<=\s)|^)['\"‘“](?P<quoted>(?:(?!['\"]\s|\s['\"])[^\"“”‘’]){8,300}?)['\"’”](?=\W|$)")
 # "Is there a direct quote from Dario Amodei?", "Does any article quote Dario Amodei directly?"
 _NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _ASKS_DIRECT = re.compile(
@@ -46,9 +50,16 @@ def _plain(text: str) -> str:
     return " ".join(_LETTERS.findall(text.lower().replace("’", "'").replace("'", "")))
 
 
-def quote_check(data: IndexData, question: str) -> Answer | None:
-    """The answer to a question that asks whether words were said as quoted, or whether a person is quoted directly;
-    None where it asks neither."""
+# which of two wordings the articles use: "Does it write '10-year' or 'ten-year'?", "is it 'annualized' or 'annual' revenue?"
+_WORDINGS = re.compile(r"(?:(?<=\s)|^)['\"‘“](?P<a>[^'\"‘’“”]{1,40})['\"’”]\s*,?\s+or\s+['\"‘“](?P<b>[^'\"‘’“”]{1,40})['\"’”]")
+WORDING_CONFIDENCE = 0.8  # the word found as written, in a sentence about what the question asks
+
+
+def quote_check(data: IndexData, question: str, doc_ids: Collection[str] = ()) -> Answer | None:
+    """The answer to a question that asks whether words were said as quoted, whether a person is quoted directly, or
+    which of two wordings the articles (`doc_ids`, where the question names some) use; None where it asks none."""
+    if (wordings := _WORDINGS.search(question)) is not None:
+        return _wording_used(data, question, wordings, doc_ids)
     asked = _QUOTED_IN_QUESTION.search(question) if _ASKS_QUOTE.match(question) or _IS_A_QUOTE.search(question) else None
     if asked is not None and len(_plain(asked.group("quoted")).split()) >= MIN_QUOTED_WORDS:
         return _words_found(data, question, asked.group("quoted"), bool(_IS_A_QUOTE.search(question)))
@@ -93,6 +104,48 @@ def _words_found(data: IndexData, question: str, quoted: str, as_quote: bool = F
                               note="The article says these words in its own voice, not in quotation marks.")
             return Answer(question, f"Yes: {s.text}", s.text, False, QUOTE_CONFIDENCE, (cite(data, sid),), source_count=1)
     return Answer.abstain(question, 0.0, f"No article has the words {quoted.strip()!r}: the quote is not confirmed.")
+
+
+def _wording_used(data: IndexData, question: str, m: re.Match[str], doc_ids: Collection[str]) -> Answer | None:
+    """Which of two wordings the articles write where they say the question's other words: the one written nearest
+    them, with its sentence, and the other one's sentence told in the note where an article writes it too; of the
+    articles named (`doc_ids`) or of the outlet the question names, where it names some. None where no sentence about
+    those words writes either."""
+    rest = f"{question[: m.start()]} {question[m.end() :]}"
+    # what the wording is of: the question's words but those of a source and its writing ("the article", "write")
+    asked = set(content_terms(re.sub(rf"\b(?:{SOURCE_NOUNS}|{SOURCE_VERBS}|use[sd]?|using)\b", " ", rest, flags=re.IGNORECASE))) - LIGHT_TERMS
+    sentences = _sentences_found(data, f"{rest} {m.group('a')} {m.group('b')}")
+    if not doc_ids:
+        # "In the Hamidun News article, is it ...?": an outlet the question names, of the articles found
+        plain_question = f" {_plain(question)} "
+        doc_ids = {s.doc_id for sid in sentences if (s := data.sentences[sid]) and (
+            key := publisher_key(data.document_head(s.doc_id).publisher or "")) and f" {key} " in plain_question}
+    nearest: dict[str, tuple[int, int]] = {}  # wording -> (words between it and an asked one, sentence)
+    for sid in sentences:
+        s = data.sentences[sid]
+        if doc_ids and s.doc_id not in doc_ids:
+            continue
+        words = _plain(s.text).split()
+        near = [i for i, w in enumerate(words) if set(content_terms(w)) & asked]
+        for wording in (m.group("a"), m.group("b")):
+            written = _plain(wording).split()
+            at = [i for i in range(len(words) - len(written) + 1) if words[i : i + len(written)] == written]
+            if not at or (asked and not near):
+                continue
+            gap = min((abs(i - j) for i in at for j in near), default=0)
+            if wording not in nearest or gap < nearest[wording][0]:
+                nearest[wording] = (gap, sid)
+    if not nearest:
+        return None
+    word = min(nearest, key=lambda w: nearest[w][0])
+    sid = nearest[word][1]
+    s = data.sentences[sid]
+    others = [f"'{w}' is written too: {data.sentences[i].text}" for w, (_, i) in nearest.items() if w != word]
+    missing = [w for w in (m.group("a"), m.group("b")) if w not in nearest]
+    note = " ".join(others + [f"No sentence found about it writes '{w}'." for w in missing])
+    cited = list(dict.fromkeys([sid, *(i for _, i in nearest.values())]))
+    return Answer(question, f"'{word}': {s.text}", s.text, False, WORDING_CONFIDENCE, tuple(cite(data, i) for i in cited),
+                  source_count=len({data.sentences[i].doc_id for i in cited}), note=note)
 
 
 def _quoted_directly(data: IndexData, question: str, name: str) -> Answer:

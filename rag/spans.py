@@ -18,7 +18,7 @@ from rag.phrases import parse
 from rag.places import DEMONYM, demonym_of
 from rag.records import Figure
 from rag.roles import CAPITAL_TITLE_WORDS, TITLE_FORMS, TITLE_WORDS
-from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS
+from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS, years_in
 from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
 
 if TYPE_CHECKING:
@@ -463,6 +463,16 @@ def _trim(text: str) -> str:
     return text.rstrip(".’'-&")
 
 
+# a year a question places its answer in ("in which month of 2024", "in 2023"), not one it is after or before
+_YEAR_WITHIN = re.compile(r"\b(?:in|of|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _years_within(question: str) -> frozenset[str]:
+    """The years a date answer to the question must be in: those it asks within ("of 2024"), none where it names one
+    it asks past ("after 1973")."""
+    return frozenset(m.group(1) for m in _YEAR_WITHIN.finditer(question))
+
+
 def choose_span(
     sentence: str, q: QuestionAnalysis, weights: TermWeights | None = None, scopes: Mapping[int, frozenset[str]] | None = None,
     phrases: Sequence[tuple[int, int]] = (), aligned: Aligned | None = None, sorts: Sequence[tuple[int, int]] = (),
@@ -535,6 +545,8 @@ def choose_span(
                 continue  # "On what exact date ...?" is not answered by "February 2026"
             if kind == "date" and q.asks_month and not _NAMES_MONTH.search(span.text):
                 continue  # "What month are elections held on?" is not answered by "Thursday" or "2003"
+            if kind == "date" and (within := _years_within(q.text)) and (said := years_in(span.text)) and not set(said) & within:
+                continue  # "In which month of 2024 did Amazon invest $2.75 billion?" is not answered by "September 2023"
             if kind == "duration" and q.asks_number and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)

@@ -23,7 +23,9 @@ OLDER_ONLY = "Only an older"  # how the note of an answer only older sources giv
 def older_only(data: IndexData, q: QuestionAnalysis, answer: Answer, passages: Sequence[Passage]) -> Answer:
     """The answer with `note` set where it is a figure of the present (the question asks of no past time) that only
     documents older than others found for the question state; else the answer as it is."""
-    if answer.abstained or answer.conflicts or answer.figure is None or q.past or q.past_tense:
+    # (a Yes to a figure asked is such an answer: "Is Anthropic valued at about $60 billion? Is that current?")
+    figured = answer.figure is not None or (q.answer_type == "yesno" and bool(q.measured) and answer.text.startswith("Yes"))
+    if answer.abstained or answer.conflicts or not figured or q.past or q.past_tense:
         return answer
     cited = {c.doc_id for c in answer.citations}
     newest = max(cited, key=data.position)

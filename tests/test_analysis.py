@@ -1386,6 +1386,17 @@ def test_a_month_asked_is_a_date_that_names_one(question, sentence, month):
     assert span is not None and span.text == month
 
 
+def test_a_date_in_another_year_than_the_one_asked_within_is_no_answer():
+    from rag.spans import choose_span
+
+    # the ninety-sixth blind probe (an archivist): was "September 2023"
+    sentence = "Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion investment in September 2023."
+    assert choose_span(sentence, analyse("In which month of 2024 did Amazon invest the $2.75 billion?")) is None
+    # a year the question is after is no year it asks within
+    span = choose_span("The embargo ended in March 1974.", analyse("When did the embargo end after 1973?"))
+    assert span is not None and span.text == "March 1974"
+
+
 @pytest.mark.parametrize(("question", "sentence", "answer"), [
     # an appositive that describes the name as the question asks: the name it describes
     ("Which cloud platform is described as OpenAI's main cloud partner?",
@@ -1574,6 +1585,22 @@ def test_most_of_a_thing_is_a_majority_of_it():
 ])
 def test_a_figure_that_dates_a_yes_no_question_is_not_measured(question, measured):
     assert tuple(f.text for f in analyse(question).measured) == measured
+
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("Does the $4B article say Amazon's total investment reaches $8 billion?", True),
+    ("Did the older piece report a $60 billion valuation?", True),
+    ("Does Amazon's total investment reach $8 billion?", False),
+    ("What does the article say about the deal?", False),  # no yes/no question
+])
+def test_a_yes_no_question_of_what_an_article_writes(question, written):
+    assert analyse(question).asks_what_is_written is written
+
+
+def test_what_the_articles_say_about_a_thing_is_asked_whole():
+    q = analyse("What do the articles say about the 5 gigawatts?")
+    assert (q.answer_type, q.span_kind, q.asks_statement, q.about_figure) == ("other", "other", True, True)
+    assert not analyse("What does the deal give Amazon?").asks_statement
 
 
 def test_another_part_of_the_same_year_says_no():
@@ -2032,6 +2059,12 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("What does the 004 article compare 5 gigawatts to?", "What are 5 gigawatts compared to, according to the 004 article?"),
     ("What does 004 compare 5 gigawatts to?", "What are 5 gigawatts compared to, according to article 004?"),
     ("What does the article compare the deal to?", "What is the deal compared to?"),
+    # the ninety-seventh blind probe (a TV fact-check producer): a request for the line that says something
+    ("Give me the line I can put on screen about the 5 gigawatts.", "What do the articles say about the 5 gigawatts?"),
+    ("Quote the sentence about Amazon's $50 billion OpenAI investment.",
+     "What do the articles say about Amazon's $50 billion OpenAI investment?"),
+    ("Give me the exact line saying Amazon has no board seat.", "What do the articles say about Amazon has no board seat?"),
+    ("Which sentence says Amazon has no board seat?", "What do the articles say about Amazon has no board seat?"),
 ])
 
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):

@@ -108,6 +108,18 @@ from rag.claim_check import as_question, checked_question
     ("In 2023 Amazon invested $4 billion in Anthropic - correct?", "Did Amazon invest $4 billion in Anthropic in 2023?"),
     ("Under the deal Anthropic will mainly run on NVIDIA GPUs, correct?", "Will Anthropic mainly run on NVIDIA GPUs under the deal?"),
     ("and Amazon shares jumped 3 percent?", "Did Amazon shares jump 3 percent?"),
+    # the ninety-seventh blind probe (a TV fact-check producer): a speaker on air before a colon or "said", the claim in
+    # quotation marks, and the tags "True, false or misleading?", "Is that current?" (each was checked as a quote)
+    ("A pundit said: 'Amazon is handing Anthropic $25 billion in cash right now.' True?",
+     "Is Amazon handing Anthropic $25 billion in cash right now?"),
+    ("Guest: 'Anthropic will spend $100 billion on AWS over the next five years.' Is that right?",
+     "Will Anthropic spend $100 billion on AWS over the next five years?"),
+    ("Guest on Tuesday's panel: 'Amazon now owns a quarter of Anthropic.' True, false or misleading?",
+     "Does Amazon now own a quarter of Anthropic?"),
+    ("Guest: 'Anthropic is valued at about $60 billion.' Is that current?", "Is Anthropic valued at about $60 billion?"),
+    ("The host said Anthropic was founded in 2019. Correct?", "Was Anthropic founded in 2019?"),
+    ("Caption for tonight: 'Amazon's total investment in Anthropic stands at $8bn.' OK?",
+     "Does Amazon's total investment in Anthropic stand at $8bn?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -224,6 +236,11 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Did Amazon's $2.75 billion follow-on investment come in early 2024?", "Yes: That first commitment was followed by an additional $2.75 billion in early 2024"),
     ("Amazon's shares fell after the $25 billion Anthropic announcement - correct?", "No: Following the announcement, Amazon’s shares climbed nearly 3%"),
     ("Anthropic's annual revenue is about $1 billion - is that the latest figure?", "No: The scale of the investment is justified"),
+    # the ninety-seventh blind probe: claims quoted from the air (each was refused as a quote no article has)
+    ("Host: 'The 5 gigawatts is like the output of fifty large power plants.' Accurate?", "No: To put this in scale"),
+    ("Guest: 'Amazon's deal gives it a 20-to-1 return.' Is that supported?", "Yes: It's called circular"),
+    ("Panelist: 'Amazon got a seat on Anthropic's board as part of the investment.' True?", "No: Amazon holds a minority stake"),
+    ("Pundit: 'Anthropic is switching to Trainium chips up to Trainium3.' True?", "No: Anthropic is switching to Trainium chips up to the Trainium4"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
@@ -267,3 +284,20 @@ def test_a_claim_that_quotes_words_no_article_has_is_not_confirmed(seed_engine):
     # the claim itself set in quotation marks is checked as a claim, not as a quote
     got = seed_engine.ask("Headline: 'Amazon takes control of Anthropic' — supported?")
     assert got.text.startswith("No: Amazon does not acquire a controlling stake")
+
+
+@pytest.mark.parametrize(("claim", "note"), [
+    # the ninety-seventh blind probe: a Yes as an older article has it tells the newer figure (was a bare Yes)
+    ("The host said Anthropic's annual recurring revenue just passed $1 billion. Accurate?", "A newer article gives $30 billion"),
+    ("My notes say Amazon invested $8 billion in total — still right?", "A newer article gives $33bn"),
+    # a Yes only an older article gives says so, as a figure answer does
+    ("Guest: 'Anthropic is valued at about $60 billion.' Is that current?", "Only an older source gives this"),
+])
+def test_a_yes_from_an_older_article_says_so(seed_engine, claim, note):
+    got = seed_engine.ask(claim)
+    assert got.text.startswith("Yes: ") and note in got.note
+
+
+def test_a_yes_of_the_same_figure_in_another_form_tells_nothing_newer(seed_engine):
+    got = seed_engine.ask("Has Microsoft invested roughly $13 billion in OpenAI?")
+    assert got.text.startswith("Yes: ") and "newer" not in got.note

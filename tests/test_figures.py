@@ -91,6 +91,18 @@ def test_a_decade_in_a_query_is_ten_years(query, years):
     assert [(f.value, f.unit) for f in parse_figures(query)] == [(years, "years")]
 
 
+@pytest.mark.parametrize(("query", "figures"), [
+    # the ninety-eighth blind probe (a translator): thousands grouped by spaces, as many languages write them
+    ("reaches 8 000 000 000 USD?", [(8e9, "USD")]),
+    ("8\u00a0000\u00a0000 people", [(8e6, "")]),  # a large number without a unit: of any unit
+    # two numbers side by side stay two (one group of three is no grouping)
+    ("5 500 jobs", [(5.0, "count"), (500.0, "count")]),
+    ("in 2023 500 people", [(2023.0, "year"), (500.0, "count")]),
+])
+def test_digits_grouped_by_spaces_are_one_number(query, figures):
+    assert [(f.value, f.unit) for f in parse_figures(query)] == figures
+
+
 def test_a_range_is_named_by_both_ends():
     from rag.figures import figure_label
 

@@ -11,6 +11,12 @@ CHEMISTS = "European chemists made deadly explosives that could be used in comba
 CLOUD = "OpenAI gave Microsoft exclusive cloud computing rights, and its models run on the Azure platform."
 
 
+def test_a_phrase_and_the_one_after_of_are_one():
+    # the ninety-sixth blind probe: "predictable stream" was cut from what it is a stream of
+    sentence = "Finally, the 10-year partnership horizon creates a predictable stream of infrastructure revenue regardless of how it develops."
+    assert "predictable stream of infrastructure revenue" in [sentence[a:b] for a, b in noun_phrases(sentence)]
+
+
 def test_noun_phrases_leave_out_determiners_and_names():
     assert [CHEMISTS[a:b] for a, b in noun_phrases(CHEMISTS)] == ["deadly explosives", "combat", "innovations", "machinery"]
     assert noun_phrases("") == ()

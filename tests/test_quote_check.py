@@ -45,3 +45,33 @@ def test_no_quote_asked(seed_engine, question):
 ])
 def test_words_compared_as_letters_and_digits(text, plain):
     assert _plain(text) == plain
+
+
+@pytest.mark.parametrize(("question", "word", "doc"), [
+    # the ninety-eighth blind probe (a translator): which of two wordings an article writes (was refused, or read as one
+    # quote "10-year' or 'ten-year")
+    ("Does the Hamidun News article write '10-year' or 'ten-year' contract?", "10-year", "004"),
+    ("In the Hamidun News article, is it 'annualized' or 'annual' revenue of $30 billion?", "annual", "004"),
+    ("Does article 001 write '$33bn' or '$33 billion'?", "$33bn", "001"),
+    ("Do the articles say 'up to' or 'about' 5 gigawatts?", "up to", "004"),
+])
+def test_the_wording_an_article_uses(seed_engine, question, word, doc):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(f"'{word}': ") and got.citations[0].doc_id.startswith(doc)
+
+
+@pytest.mark.parametrize(("question", "doc", "words"), [
+    # the ninety-seventh blind probe: the line asked for, whole (was refused, or "exchange", "Anthropic")
+    ("Give me the line I can put on screen about the 5 gigawatts.", "004", "5 gigawatts"),
+    ("Quote the sentence about Amazon's $50 billion OpenAI investment.", "004", "approximately $50 billion in OpenAI"),
+    ("Give me the exact line saying Amazon has no board seat.", "003", "does not have a board seat"),
+])
+def test_the_line_asked_for_is_its_sentence(seed_engine, question, doc, words):
+    got = seed_engine.ask(question)
+    assert got.text == got.sentence == got.citations[0].quote and got.citations[0].doc_id.startswith(doc) and words in got.text
+
+
+def test_what_an_article_writes_is_no_less_written_for_a_newer_figure(seed_engine):
+    # the ninety-eighth blind probe: was "The $4B article does not say this." (its $8 billion turned to 001's $33bn)
+    got = seed_engine.ask("Does the $4B article say Amazon's total investment reaches $8 billion?")
+    assert got.text.startswith("Yes: Amazon's total investment in Anthropic now reaches $8 billion") and got.citations[0].doc_id.startswith("003")
