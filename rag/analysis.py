@@ -8,7 +8,7 @@ needed, so the table tests run without one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from rag.alignment import main_verb
@@ -25,7 +25,7 @@ from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, years_in
-from rag.units import FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, kind_of, units_of_kind
+from rag.units import ANY_UNIT, FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, kind_of, units_of_kind
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -130,6 +130,9 @@ _SOURCE_FOLLOWUP = re.compile(
     r"|^(?:and\s+)?where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from\s*\??$"
     r"|^(?:and\s+)?where\s+(?:is|was)\s+(?:that|this|it)\s+from\s*\??$"  # "Where's that from?"
     r"|^(?:and\s+)?(?:what\s+(?:is|are|was)\s+)?(?:the\s+)?sources?(?:\s+(?:of|for)\s+(?:that|this|it))?\s*\??$"
+    # "Says who?", "Really? Source?", "According to whom?", "Citation?": a doubt put as a word or two
+    r"|^(?:(?:really|wait|hmm+|ok(?:ay)?|so|and|but)\W+)*(?:says\s+who|said\s+who|according\s+to\s+whom|who\s+says\s+so"
+    r"|citation(?:\s+needed)?|sources?)\s*[?!.]*$"
     # "Who else reports it?", "Which other articles say so?", "Does any other source say that?", "Anyone else?"
     rf"|^(?:and\s+)?(?:(?:who\s+else|(?:does|do|did)\s+(?:any|an)\s*(?:one\s+else|other\s+{_SOURCE_NOUN}))\s+{_SAYS_IT}"
     rf"|(?:which|what)\s+other\s+{_SOURCE_NOUN}(?:\s+{_SAYS_IT})?)\s*\??$",
@@ -513,6 +516,13 @@ _FIGURE_NOUN = re.compile(r"\b(?:headline|key|main|big|biggest|top|important|(?:
 _TOTAL_ASKED = re.compile(r"\bthe\s+(?:new\s+|overall\s+|final\s+|combined\s+|grand\s+|running\s+)?total\b(?!\s+(?:number|count)\b)", re.IGNORECASE)
 # words of money put into something: what a figure asked without its unit is of
 _MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|round|pledge|money|cash)\b", re.IGNORECASE)
+# words that ask of money, so that a number without a unit is an amount of it
+_ASKS_MONEY = re.compile(
+    r"\b(?:deal|deals|invest\w*|bet|funding|funded|commitment|round|pledge[sd]?|money|cash|revenue|revenues|valu(?:e|ed|ation)s?"
+    r"|worth|rais(?:e|ed|ing)|spen(?:d|ds|t|ding)|paid|pay|price[sd]?|sales|profits?|costs?|earn(?:s|ed|ings)?|income|dollars?)\b",
+    re.IGNORECASE,
+)
+ASSUMED_CURRENCY = "USD"  # the unit of a number asked of money without one
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -529,6 +539,9 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     source_end = m.end() if (m := _SOURCE_LEAD.match(text)) is not None else 0
     figures = tuple(f for f in parse_figures(text) if f.start >= source_end and not (f.unit == "count" and (
         any(f.text in e for e in entities) or any(a <= f.start < b for a, b in counted))))
+    if _ASKS_MONEY.search(text):
+        # "Is Anthropic's revenue 1 billion?": a number without a unit, asked of money, is dollars (the articles' money)
+        figures = tuple(replace(f, unit=ASSUMED_CURRENCY) if f.unit == ANY_UNIT else f for f in figures)
     # "the 5 GW of compute", "How many MW ...?": a unit written in capitals is no name the answer must hold
     entities = tuple(e for e in entities if e not in UNIT_SYMBOLS and not any(e in f.text for f in figures if f.unit != "count"))
     aside = set_aside_names(text)
@@ -539,7 +552,8 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     statement = _SAYS_ABOUT.match(text)
     given = statement or _ABOUT_GIVEN.match(text)
     about_figure = given is not None and any(
-        f.start == given.end() and ((span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind)) or _VAGUE_AFTER.match(text, f.end))
+        f.start == given.end() and (statement is not None or (span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind))
+                                    or _VAGUE_AFTER.match(text, f.end))
         for f in figures
     )
     if about_figure or statement:

@@ -18,6 +18,7 @@ from rag.opposites import says_other_degree, says_the_opposite
 from rag.records import Figure
 from rag.spans import NAME_NUMBER
 from rag.timewords import months_in, periods_in, year_parts_in, years_in
+from rag.units import ANY_UNIT
 
 Cut = tuple[int, int, str]
 
@@ -248,8 +249,9 @@ def yes_no(
                 for f in stated for g, way in compared)
             word = "Yes" if holds and polarity(sentence, terms) else "No"
     elif measured := [g for g in figures if g.unit != "year"]:  # a year dates the claim: below
-        stated = [f for f in extract_figures(sentence) if any(f.unit == g.unit for g in measured)]
-        same = [f for f in stated for g in measured if same_value(f.value, g.value) and f.unit == g.unit]
+        # (a number the question gives without a unit, "1 billion", is of any unit the sentence gives one in)
+        stated = [f for f in extract_figures(sentence) if any(_of_unit(f, g) for g in measured)]
+        same = [f for f in stated for g in measured if same_value(f.value, g.value) and _of_unit(f, g)]
         if stated and not same:
             word = "No"
         elif done and same and all(f.qualifier in BOUND_QUALIFIERS for f in same) and not any(
@@ -283,6 +285,12 @@ def yes_no(
             {year for _, year in year_parts} & {year for _, year in named_parts}):
         word = "No"  # "Did the $2.75 billion come in late 2024?" and "an additional $2.75 billion in early 2024"
     return 0, len(sentence), f"{word}: {sentence}"
+
+
+def _of_unit(stated: Figure, asked: Figure) -> bool:
+    """Whether a sentence's figure is in the unit of one a question asks: the same, or any but a year where the
+    question gives none ("Was it 1 billion?" and "$60 billion")."""
+    return stated.unit == asked.unit or (asked.unit == ANY_UNIT and stated.unit not in ("year", "count", ANY_UNIT))
 
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)

@@ -74,6 +74,7 @@ from rag.sentence_facts import terms_of as _terms
 from rag.spans import (
     ASKS_MARKET_MOVE,
     FIGURE_TYPES,
+    LENGTH_ASKED,
     MAX_ALIGNED_WORDS,
     MOVED_PRICE,
     PHRASE,
@@ -82,6 +83,7 @@ from rag.spans import (
     is_vague_time,
     owns,
     qualified_start,
+    vague_time,
     without_possessive,
 )
 from rag.statements import as_named, gives_words_of, words_of
@@ -152,13 +154,18 @@ def answer_question(
         # "Is Sundar Pichai the CEO of Anthropic?" of articles that never name him: a sentence that gives the role to
         # another answers No (rag.yes_no), bound by the question's other names
         q = dataclasses.replace(q, entities=tuple(e for e in q.entities if e != q.doer))
+    if q.answer_type == "yesno" and (unknown := next((e for e in q.entities if unknown_words(data, [e], acronyms=True)), "")):
+        # "Will Anthropic IPO?", "Has the UK Competition and Markets Authority reviewed the deal?": what the question
+        # names, no article does
+        return Answer.abstain(question, 0.0, f"No article names {unknown}.")
     kind = q.span_kind
     if kind in SPAN_REQUIRED:
         # "how many employees?" is not answered by a sentence without a number in it
         typed = [s for s in scored if s.span is not None]
         first = scored[0]
         if first.span is None and first.bound == 1.0 and (not typed or typed[0].score < WIDER_BELOW * first.score) and (
-                wider := wider_span(data.sentences[first.sentence_id].text, q, idf)) is not None:
+                wider := wider_span(data.sentences[first.sentence_id].text, q, idf)) is not None and not (
+                wider.figure is None and vague_time(wider.text) and LENGTH_ASKED.match(q.text)):  # ("How long is the deal?": not "for years")
             # "When is the Members Debate held?": the sentence that clearly answers best says it by an event
             # ("Immediately after Decision Time"), not by the date of some sentence far below it (rag.wider)
             typed = [dataclasses.replace(first, span=wider), *typed]
@@ -401,7 +408,9 @@ def answer_question(
         bound = titled + [s for s in bound if s not in titled]
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
-    if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0):
+    if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0) and not (q.about_figure and states_any(data, best.sentence_id, q.figures)):
+        # (a sentence that states the figure asked about says what it is, however few words it shares: "What's the 20
+        # to 1 thing?" and "... creating a 20:1 return ratio over time")
         return Answer.abstain(question, conf)
     sentence = data.sentences[best.sentence_id]
     form = held or said_whole or whole_answer(data, q, bound, best, scored, idf)
@@ -632,6 +641,10 @@ def answer_question(
                     conflicts, conflict_count = conflict_records(data, judged)
                     basis = data.named(judged.basis)
                     figure = placed(own_claim, sentence)  # the side it leads with: "$30 billion", not the whole Yes
+                if "initial" in q.scope and "initial" not in own_claim.scope and (initial := _initial_elsewhere(data, own_claim, scored)) is not None:
+                    # "Was Amazon's first investment $4 billion in September 2023?" and "a $4 billion commitment announced
+                    # in September 2023": Yes, and the reader told the initial figure another article gives
+                    note = f"{note} Another article gives the initial one as {initial.figure.text}: {data.document_head(initial.doc_id).title or initial.doc_id}.".strip()
                 elif (lead := judged.lead.claims[0] if judged.lead.claims else None) is not None and data.position(
                         lead.doc_id) > data.position(own_claim.doc_id) and not same_value(lead.figure.value, own_claim.figure.value):
                     # "Did Anthropic's recurring revenue pass $1 billion?": Yes, as the older article has it, and the
@@ -892,6 +905,20 @@ def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
             return found[0]
     if q.asks_generation:
         return next(iter(any_generations(sentence)), None)
+    return None
+
+
+def _initial_elsewhere(data: IndexData, claim: Claim, scored: Sequence[Scored]) -> Claim | None:
+    """A claim of the same subject, unit and class of measure, of another value, that its article gives as the initial
+    one, in the sentences found for the question (`scored`); None where there is none."""
+    if not claim.subject:
+        return None
+    members = set(data.measure_members(measure_stem(claim.measure)))
+    for s in scored:
+        for other in data.claims_in_sentence(s.sentence_id):
+            if ("initial" in other.scope and "additional" not in other.scope and entity_key(other.subject) == entity_key(claim.subject) and other.figure.unit == claim.figure.unit
+                    and measure_stem(other.measure) in members and not same_value(other.figure.value, claim.figure.value)):
+                return other
     return None
 
 

@@ -148,11 +148,23 @@ _LINE_REQUEST = re.compile(
 )
 
 
+# "what's the milestones thing?", "What is this circular investment stuff?": what the articles say of a thing named
+# loosely (not "What is the main thing ...?", which asks for one)
+_LOOSE_THING = re.compile(
+    r"^\W*what(?:'s|’s|\s+is|\s+was|\s+are)\s+(?:the|this|that|all\s+this|all\s+that)\s+"
+    r"(?!(?:first|last|most|main|only|best|same|other|whole|next|real|important|key|big|biggest|\w+est)\b)(?P<topic>[^?]+?)\s+"
+    r"(?:thing|stuff|business|bit)\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def reordered(question: str) -> str:
     """A question asked in place put as questions are: "I keep seeing 'circular investment', what does that mean?" ->
     "What does 'circular investment' mean?", "5 gigawatts is like what?" -> "What is 5 gigawatts
     comparable to?", "Meta spend how much every year?" -> "How much does Meta spend every year?" (a verb in "-ed" asks
     "did", one in "-s" "does"); the question as it is otherwise."""
+    if (m := _LOOSE_THING.match(question)) is not None:
+        return f"What do the articles say about the {m.group('topic')}?"
     if (m := _LINE_REQUEST.match(question)) is not None:
         return f"What do the articles say about {m.group('topic') or m.group('said')}?"
     if (m := _QUOTED_THEN_ASKED.match(question)) is not None:

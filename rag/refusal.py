@@ -37,6 +37,7 @@ def names_nothing(q: QuestionAnalysis) -> bool:
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a capitalized word of a name ("Jassy"; not "CEO", "AI" or "3.5")
+_NAME_OR_ACRONYM = re.compile(r"\b(?:[A-Z][a-z]{2,}|[A-Z]{3,}s?)\b")  # ... or one in capitals ("IPO"; not "AI")
 
 
 def unknown_name(data: IndexData, q: QuestionAnalysis) -> str:
@@ -47,9 +48,11 @@ def unknown_name(data: IndexData, q: QuestionAnalysis) -> str:
     return unknown_words(data, [e for e in (q.actor, q.receiver, *q.owners) if e])  # not "in degrees Celsius"
 
 
-def unknown_words(data: IndexData, named: Sequence[str]) -> str:
-    """The words of the first of the names that no article holds, nor one letter off (unknown_name), or ""."""
-    words = {w: content_terms(w) for e in named for w in _NAME_WORD.findall(e)}
+def unknown_words(data: IndexData, named: Sequence[str], acronyms: bool = False) -> str:
+    """The words of the first of the names that no article holds, nor one letter off (unknown_name), or ""; with
+    `acronyms`, a word in capitals counts too ("IPO")."""
+    pattern = _NAME_OR_ACRONYM if acronyms else _NAME_WORD
+    words = {w: content_terms(w) for e in named for w in pattern.findall(e)}
     stems = sorted({t for terms in words.values() for t in terms})
     if not stems:
         return ""
@@ -62,7 +65,7 @@ def unknown_words(data: IndexData, named: Sequence[str]) -> str:
     found = data.lexical.chunk_dfs(sorted({t for terms in near.values() for t in terms}))
     unknown = {w for w in unheld if not any(found.get(t) for t in near[w])}
     for e in named:
-        said = [w for w in _NAME_WORD.findall(e) if w in unknown]
+        said = [w for w in pattern.findall(e) if w in unknown]
         if said:
             return " ".join(said)
     return ""

@@ -167,7 +167,8 @@ _ASKS_DATE = re.compile(r"\bdate\b", re.IGNORECASE)
 # a span of time of no stated length ("over the coming years", "for several months"): no answer to "how many years"
 _VAGUE_TIME = re.compile(
     r"\b(?:coming|following|several|many|multiple|few)\b|\b(?:next|past|last)\s+(?:decades|years|months|weeks)\b"
-    r"|\b(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:days|weeks|months|years|decades)\b", re.IGNORECASE
+    r"|\b(?:days|weeks|months|years|decades)\s+(?:or|to)\s+(?:days|weeks|months|years|decades)\b"
+    r"|^\W*(?:for|over)\s+(?:days|weeks|months|years|decades)\W*$", re.IGNORECASE  # "for years", alone
 )
 
 
@@ -189,7 +190,12 @@ _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}\b")  # "14 January 2025": the day of a
 
 def is_vague_time(span: Span) -> bool:
     """A span of time of no stated length: it answers "how long" only where no sentence states one (rag.scoring)."""
-    return span.kind == "duration" and span.figure is None and bool(_VAGUE_TIME.search(span.text))
+    return span.kind == "duration" and span.figure is None and vague_time(span.text)
+
+
+def vague_time(text: str) -> bool:
+    """Whether words of time state no length ("over the coming years", "for years")."""
+    return bool(_VAGUE_TIME.search(text))
 
 
 _CONNECT = r"(?:of|the|de|du|la|le|von|van|der|den|for|&|y|da|di|del|della|dos|das|bin|ibn|zu)"  # "Ayanz y Beaumont"
@@ -463,6 +469,9 @@ def _trim(text: str) -> str:
     return text.rstrip(".’'-&")
 
 
+# "How long is the deal?", "How long was the contract?": the length of a thing, which "in two months" is not
+LENGTH_ASKED = re.compile(r"^\W*how\s+long\s+(?:is|was|are|were)\s+(?:the|a|an|its|their|this|that)\b", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+(?:the\s+(?:last|past|first)\s+)?$", re.IGNORECASE)
 # a year a question places its answer in ("in which month of 2024", "in 2023"), not one it is after or before
 _YEAR_WITHIN = re.compile(r"\b(?:in|of|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -535,6 +544,8 @@ def choose_span(
             if kind == "count" and f.unit == "count" and (noun := _COUNTS_BEFORE_HYPHEN.match(sentence, f.end)) is not None and not (
                     set(content_terms(noun.group("noun"))) & q.terms):
                 continue  # "How many customers does Claude have?": "a 200,000-token context window" counts tokens
+            if kind == "duration" and LENGTH_ASKED.match(q.text) and _WITHIN_BEFORE.search(sentence, 0, f.start):
+                continue  # "How long is the AWS deal?": "two mega-investments in two months" is a time they fell in, no length
             if scopes and f.start in scopes and contradicts(q.scope, scopes[f.start]):
                 continue
             if "upfront" in q.scope and not q.bounds and f.qualifier in BOUND_QUALIFIERS:
@@ -547,7 +558,7 @@ def choose_span(
                 continue  # "What month are elections held on?" is not answered by "Thursday" or "2003"
             if kind == "date" and (within := _years_within(q.text)) and (said := years_in(span.text)) and not set(said) & within:
                 continue  # "In which month of 2024 did Amazon invest $2.75 billion?" is not answered by "September 2023"
-            if kind == "duration" and q.asks_number and is_vague_time(span):
+            if kind == "duration" and (q.asks_number or LENGTH_ASKED.match(q.text)) and is_vague_time(span):
                 continue  # "Over how many years ...?" is not answered by "over the coming years"
             terms = content_terms(span.text)
             if not terms or all(t in q_terms or any(derived(t, u) for u in q_terms) for t in terms):

@@ -122,6 +122,10 @@ def yes_no(
     if exact:
         # any bound sentence that states the figure may hedge it, past the near-best ones of one article
         order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and states_any(data, s.sentence_id, q.measured)]
+    if q.said:
+        # "Did Amazon stock go up?": a bound sentence past the near-best ones that says the move, or its opposite, in
+        # words of its own ("Amazon's shares climbed nearly 3%")
+        order += [s for s in wider[:RAREST_CANDIDATES] if s not in order and words_of(data.sentences[s.sentence_id].text) & (q.said | q.contrary)]
     if q.durations and q.measured:
         # "Did Anthropic promise $100 billion over five years?": a bound sentence past the near-best ones that states the
         # figure with a span of time may say the span asked

@@ -1597,6 +1597,16 @@ def test_a_yes_no_question_of_what_an_article_writes(question, written):
     assert analyse(question).asks_what_is_written is written
 
 
+@pytest.mark.parametrize(("question", "units"), [
+    # a number asked of money without a unit is dollars; of anything else, of any unit
+    ("Is Anthropic's revenue 1 billion?", ["USD"]),
+    ("Did Amazon invest 5 billion in Anthropic?", ["USD"]),
+    ("Does Claude have a context window of 200,000?", [""]),
+])
+def test_a_number_asked_of_money_without_a_unit_is_dollars(question, units):
+    assert [f.unit for f in analyse(question).figures] == units
+
+
 def test_what_the_articles_say_about_a_thing_is_asked_whole():
     q = analyse("What do the articles say about the 5 gigawatts?")
     assert (q.answer_type, q.span_kind, q.asks_statement, q.about_figure) == ("other", "other", True, True)
@@ -2065,6 +2075,10 @@ def test_shorthand_the_articles_use_is_left_as_typed():
      "What do the articles say about Amazon's $50 billion OpenAI investment?"),
     ("Give me the exact line saying Amazon has no board seat.", "What do the articles say about Amazon has no board seat?"),
     ("Which sentence says Amazon has no board seat?", "What do the articles say about Amazon has no board seat?"),
+    # the ninety-ninth blind probe: a thing named loosely ("the X thing"), not "the main thing"
+    ("what's the milestones thing", "What do the articles say about the milestones?"),
+    ("whats the 20 to 1 thing", "whats the 20 to 1 thing"),  # (read after "whats" is spelled out: rag.spelling)
+    ("What is the main thing?", "What is the main thing?"),
 ])
 
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):

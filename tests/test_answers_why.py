@@ -55,6 +55,10 @@ from tests.conftest import SEED
         "Does Amazon get veto rights over Anthropic's decisions?",
         # the seventy-seventh blind probe: was 001's market impact score, given for the Amazon item
         "What market impact score was assigned to the news of Microsoft's OpenAI investment?",
+        # the ninety-ninth blind probe (a sceptical reader): was "Yes" of "Anthropic has the resources to compete"; no
+        # article speaks of an IPO. Was "two months" (two mega-investments in two months) and then "for years"
+        "will anthropic IPO?",
+        "How long is the AWS deal?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

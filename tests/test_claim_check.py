@@ -118,8 +118,16 @@ from rag.claim_check import as_question, checked_question
      "Does Amazon now own a quarter of Anthropic?"),
     ("Guest: 'Anthropic is valued at about $60 billion.' Is that current?", "Is Anthropic valued at about $60 billion?"),
     ("The host said Anthropic was founded in 2019. Correct?", "Was Anthropic founded in 2019?"),
+    ("Guest on Tuesday's panel said Amazon is putting $25 billion into Anthropic. Is that right?",
+     "Is Amazon putting $25 billion into Anthropic?"),
     ("Caption for tonight: 'Amazon's total investment in Anthropic stands at $8bn.' OK?",
      "Does Amazon's total investment in Anthropic stand at $8bn?"),
+    # the ninety-ninth and hundredth blind probes: where the asker read or heard it, and a question tag
+    ("i read somewhere it was 1 billion", "Was it 1 billion?"),
+    ("I heard on Twitter that Amazon bought Anthropic", "Did Amazon buy Anthropic?"),
+    ("Amazon's investment in OpenAI is bigger than its investment in Anthropic, isn't it?",
+     "Is Amazon's investment in OpenAI bigger than its investment in Anthropic?"),
+    ("Anthropic was founded in 2021, wasn't it?", "Was Anthropic founded in 2021?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -241,6 +249,12 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Guest: 'Amazon's deal gives it a 20-to-1 return.' Is that supported?", "Yes: It's called circular"),
     ("Panelist: 'Amazon got a seat on Anthropic's board as part of the investment.' True?", "No: Amazon holds a minority stake"),
     ("Pundit: 'Anthropic is switching to Trainium chips up to Trainium3.' True?", "No: Anthropic is switching to Trainium chips up to the Trainium4"),
+    # the hundredth blind probe (a case-study professor): was refused with a question tag read as the claim's words
+    ("Amazon's investment in OpenAI is bigger than its investment in Anthropic, isn't it?", "Yes: Amazon's investment in OpenAI: approximately $50 billion"),
+    # the ninety-ninth blind probe: a number asked of money without a unit is dollars (was "Yes" of $60 billion, and of
+    # the $1 billion an older article gives)
+    ("Was Anthropic 1 billion?", "No: This latest investment round reportedly values Anthropic at approximately $60 billion"),
+    ("Is Anthropic's revenue 1 billion?", "No: The scale of the investment is justified"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
@@ -301,3 +315,10 @@ def test_a_yes_from_an_older_article_says_so(seed_engine, claim, note):
 def test_a_yes_of_the_same_figure_in_another_form_tells_nothing_newer(seed_engine):
     got = seed_engine.ask("Has Microsoft invested roughly $13 billion in OpenAI?")
     assert got.text.startswith("Yes: ") and "newer" not in got.note
+
+
+def test_a_yes_on_a_first_figure_tells_the_initial_one_another_article_gives(seed_engine):
+    # the ninety-fifth and ninety-seventh blind probes: was a bare Yes of 002's "$4 billion commitment announced in
+    # September 2023", where 003 gives the initial investment as $1.25 billion
+    got = seed_engine.ask("The host said Amazon's very first investment in Anthropic was $4 billion in September 2023. Accurate?")
+    assert got.text.startswith("Yes: ") and "Another article gives the initial one as $1.25 billion" in got.note

@@ -354,6 +354,10 @@ def test_it_is_the_one_name_of_the_previous_question(question, previous, resolve
     ("Where does that come from?", "source"),
     ("What is the source of that?", "source"),
     ("Source?", "source"),
+    # the ninety-ninth blind probe (a sceptical reader on a phone): a doubt put in a word or two (was refused)
+    ("says who?", "source"),
+    ("really? source?", "source"),
+    ("According to whom?", "source"),
     ("What is the source of revenue for Anthropic?", ""),  # a question of its own
     ("Which articles mention Trainium?", ""),  # which articles mention a topic (rag.coverage)
     ("Who wrote that article?", "credit"),

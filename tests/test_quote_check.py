@@ -65,6 +65,8 @@ def test_the_wording_an_article_uses(seed_engine, question, word, doc):
     ("Give me the line I can put on screen about the 5 gigawatts.", "004", "5 gigawatts"),
     ("Quote the sentence about Amazon's $50 billion OpenAI investment.", "004", "approximately $50 billion in OpenAI"),
     ("Give me the exact line saying Amazon has no board seat.", "003", "does not have a board seat"),
+    # the ninety-ninth blind probe: a figure named loosely, which the sentence writes "20:1" (was refused)
+    ("whats the 20 to 1 thing", "002", "20:1 return ratio"),
 ])
 def test_the_line_asked_for_is_its_sentence(seed_engine, question, doc, words):
     got = seed_engine.ask(question)
