@@ -687,7 +687,7 @@ CONTRASTING = re.compile(r"\b(?:unlike|in contrast (?:to|with)|compared (?:to|wi
 
 # "Did Amazon buy ...?", "Has the FTC opened ...?": an auxiliary of a verb (not "is", which may link a noun or an
 # adjective), the subject's name, then the verb
-_PREDICATE = re.compile(r"^\W*(?:did|does|do|has|have|had|will|would|can|could)\s+(?:the\s+)?", re.IGNORECASE)
+_PREDICATE = re.compile(r"^\W*(?:did|does|do|has|have|had|will|would|can|could|must|should|shall|may|might)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
@@ -883,7 +883,7 @@ _ASKS_DAY = re.compile(r"\b(?:exact|precise|specific) (?:date|day)\b|\b(?:what|w
 _ASKS_MONTH = re.compile(r"\b(?:what|which) month\b", re.IGNORECASE)
 # what something is likened to: "What is 5 gigawatts comparable to?", "To what is the capacity compared ...?"
 _LIKENED = re.compile(
-    rf"^\W*(?:to\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+to\W*$"
+    rf"^\W*(?:(?:to|with)\s+what\b[^?]*\b(?:compared|likened|equated)\b|what\b[^?]*\b{LIKENING_WORDS}\s+(?:to|with)\W*$"
     # "How is the 5 GW capacity put into perspective?", "How does one article put 5 gigawatts into perspective?",
     # "How big is 5 gigawatts in everyday terms?"
     r"|how\b[^?]*\b(?:put|puts|set|sets|placed|places)\s+(?:[^?]{1,40}?\s+)?(?:in|into)\s+(?:perspective|context|scale)\b"
@@ -894,7 +894,7 @@ _LIKENED = re.compile(
     # "How can you picture the scale of 5 gigawatts?": a size made imaginable by a likeness
     r"|how\b[^?]*\b(?:picture|imagine|visuali[sz]e|grasp|conceive)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b"
     # a statement with its blank last: "The guaranteed compute capacity is likened to the output of what?"
-    r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable)\s+to\b[^?]*\bwhat\W*$"
+    r"|[^?]*\b(?:likened|compared|equated|equivalent|comparable|similar)\s+(?:to|with)\b[^?]*\bwhat\W*$"
     # "What power-station comparison is used to convey the scale of ...?": the likeness is what is asked for
     r"|(?:what|which)\s+(?:[\w-]+\s+){0,2}(?:comparison|analogy|likeness|equivalent)\b[^?]*\b(?:scale|size|magnitude|amount|extent)\b)",
     re.IGNORECASE,

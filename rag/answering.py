@@ -255,10 +255,11 @@ def answer_question(
         (figure_question and bool(q.years), lambda s: _in_years(data, q.years, s, q.scope)),
         # a measure the articles state figures of ("valuation", "revenue"): a figure of another measure does not
         # answer it; the word is where the figure is, or the figure's claim measures the same thing
-        (figure_question and classed, lambda s: _measures(data, q.measure, s, measure_key)),
+        # (a ratio is named by what it sets against what, in any words: "What multiple of the $5bn is the AWS pledge?")
+        (figure_question and classed and kind != "ratio", lambda s: _measures(data, q.measure, s, measure_key)),
         # "At what price ...?": a class no article states a figure of; only a figure with the word beside it answers
         # ("What share price jump ...?" asks how a price moved, in any word of that way: "shares climbed nearly 3%")
-        (figure_question and not classed and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes
+        (figure_question and not classed and kind != "ratio" and q.asked_class not in UNIT_CLASSES and q.asked_class not in data.measure_classes
          and not (q.said and _said_stems(q.said) & {q.asked_class}),
          lambda s: q.asked_class in facts(data, s.sentence_id).near_terms),
         # "What is Anthropic's annual profit?" where no article states a profit: revenue is another measure; only a
@@ -326,6 +327,10 @@ def answer_question(
         # conditioned?": a near-best sentence that states the figure first
         stating = [s for s in bound if s.score >= NEAR_BEST * bound[0].score and states_any(data, s.sentence_id, given)]
         bound = stating + [s for s in bound if s not in stating]
+        if kind == "date" and not any(_states_here_or_before(data, s.sentence_id, given) for s in bound):
+            # "When was the $25 billion deal announced?": no sentence that dates something states the figure; the date
+            # of another ("In February 2026, the company invested approximately $50 billion in OpenAI") is not its date
+            return Answer.abstain(question, confidence(bound[0]) * UNTYPED_CONFIDENCE_FACTOR)
     verb = q.stranded[0] if q.stranded else q.act
     if q.actor and verb and kind in ALIGNED_KINDS:
         # "Which company did Microsoft invest in?", "In which company has Microsoft invested?": a near-best sentence

@@ -32,7 +32,8 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         sent = data.sentences[sentence_id]
         claim = known.claim_at(sent.start + figure.start)
         if (claim is not None and claim.subject and entity_key(claim.subject) not in _wanted(q) and not _received(q, claim.target, known)
-                and not _only_target(q, claim.target)):
+                and not _only_target(q, claim.target) and claim.figure.unit != "ratio"):
+            # (a ratio sets two parties' figures against each other: it is as much the one's as the other's)
             return False  # Microsoft's $13 billion in OpenAI does not answer for Amazon
         if (claim is not None and q.receiver and entity_key(claim.subject) == entity_key(q.receiver)
                 and gives_money(content_terms(claim.measure))):
@@ -45,7 +46,6 @@ def is_bound(data: IndexData, q: QuestionAnalysis, sentence_id: int, figure: Fig
         if q.actor and (claim is None or not claim.subject) and not _present(q.actor, named):
             return False  # a figure whose subject the parse missed answers for the actor only where it is named
         if claim is not None and claim.subject and q.owners and claim.figure.unit != "ratio" and _misowned(q, claim.subject, claim.target):
-            # (a ratio sets two parties' figures against each other: it is as much the one's as the other's)
             return False  # Anthropic's $100 billion pledge to spend on AWS is not "Amazon's investment pledge"
         named_in_q = {entity_key(e) for e in q.entities} if q.actor and len(q.entities) > 1 else set()
         if claim is not None and claim.target and named_in_q and entity_key(claim.target) not in named_in_q:

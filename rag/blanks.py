@@ -40,10 +40,15 @@ def blank_before(question: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in words[-BLANK_WORDS:])
 
 
+# prepositions a likeness takes either way: "comparable with what?" and "comparable to the power output of ..."
+_LIKENESS_PREPOSITIONS = frozenset({"to", "with"})
+
+
 def _same(word: str, asked: str) -> bool:
-    """A word of the sentence is the question's word: the same, or of the same stem ("committees'" and "committees")."""
+    """A word of the sentence is the question's word: the same, of the same stem ("committees'" and "committees"), or
+    the other preposition of a likeness ("to" for "with")."""
     w = word.lower()
-    if w == asked:
+    if w == asked or (w in _LIKENESS_PREPOSITIONS and asked in _LIKENESS_PREPOSITIONS):
         return True
     a, b = content_terms(w), content_terms(asked)
     return bool(a) and a == b

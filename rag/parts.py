@@ -115,6 +115,19 @@ _COMPARED = re.compile(
 )
 
 
+# "How much more did Amazon put into OpenAI than into Anthropic?": the same act of one name into two
+_MORE = r"(?:more|less|larger|bigger|higher|greater|smaller|lower)"
+_HOW_MUCH_MORE_INTO = re.compile(
+    rf"^\W*how\s+much\s+{_MORE}\s+(?P<head>(?:did|does|do|has|have|had|will|is|was)\s+[^?]+?\s+(?:into|in|on|to|for))\s+"
+    rf"(?P<a>(?-i:{_CNAME}))\s+than\s+(?:(?:into|in|on|to|for)\s+)?(?P<b>(?-i:{_CNAME}))\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "How much larger is OpenAI's valuation than Anthropic's?"
+_HOW_MUCH_MORE_IS = re.compile(
+    rf"^\W*how\s+much\s+{_MORE}\s+(?P<be>is|was|are|were)\s+(?P<a>(?-i:{_CNAME}))['’]s?\s+(?P<measure>[a-z][a-z -]*?)\s+than\s+"
+    rf"(?:that\s+of\s+)?(?P<b>(?-i:{_CNAME}))(?:['’]s?)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 # "Compare the valuations of Anthropic, OpenAI and Mistral AI.", "How do the valuations of X and Y compare?": one
 # measure of two names or more (names as written, capitalized; what follows them goes with each: "... in Anthropic")
 _EACH_NAME = r"(?-i:[A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*)*)"
@@ -132,9 +145,13 @@ _OWNER_ASKED = re.compile(r"^What (?:is|was) (?P<owner>.+?)['’]s ")
 
 
 def compared_label(part: str) -> str:
-    """Whose measure a part of a comparison asks ("What is OpenAI's valuation?" -> "OpenAI")."""
-    m = _OWNER_ASKED.match(part)
+    """Whose measure a part of a comparison asks ("What is OpenAI's valuation?" -> "OpenAI"), or where the act it asks
+    goes ("How much did Amazon put into OpenAI?" -> "OpenAI")."""
+    m = _OWNER_ASKED.match(part) or _TARGET_ASKED.search(part)
     return m.group("owner") if m else ""
+
+
+_TARGET_ASKED = re.compile(rf"\b(?:into|in|on|to|for)\s+(?P<owner>(?-i:{_CNAME}))\s*\??\s*$", re.IGNORECASE)
 
 
 def _singular(noun: str) -> str:
@@ -158,6 +175,14 @@ def compared_parts(question: str) -> tuple[str, ...] | None:
         names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", each.group("names") or each.group("names2"))
         rest = each.group("rest") or each.group("rest2") or ""
         return tuple(f"What is {name}'s {measure}{rest}?" for name in names if name)
+    if (more := _HOW_MUCH_MORE_INTO.match(question)) is not None:
+        # "How much more did Amazon put into OpenAI than into Anthropic?": what it put into each (the articles state no
+        # difference; the reader is given both)
+        return f"How much {more.group('head')} {more.group('a')}?", f"How much {more.group('head')} {more.group('b')}?"
+    if (more := _HOW_MUCH_MORE_IS.match(question)) is not None:
+        # "How much larger is OpenAI's valuation than Anthropic's?": each one's
+        verb = more.group("be").lower()
+        return f"What {verb} {more.group('a')}'s {more.group('measure')}?", f"What {verb} {more.group('b')}'s {more.group('measure')}?"
     m = _COMPARED.match(question)
     if m is None or (m.group("aux") is not None and not _COMPARING_VERB.search(question)):
         return None  # "How does ...": a comparison only where it says "compare" ("stack up against")

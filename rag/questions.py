@@ -124,6 +124,9 @@ _STRESS = re.compile(r"^(\W*(?:who|what|where|when|how|why|which)\s+)(?:exactly|
 
 # "5 gigawatts is like what?": what it is likened to
 _LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+what\s*\?*\s*$", re.IGNORECASE)
+# "Mistral AI valuation is how much?": the amount asked in place of what the thing is
+_BE_HOW_MUCH = re.compile(r"^\W*(?P<subject>[^?,;:]+?)\s+(?P<be>is|are|was|were)\s+how\s+(?P<ask>much|many)\s*\?*\s*$",
+                          re.IGNORECASE)
 # "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
 _HOW_MUCH_IN_PLACE = re.compile(r"^\W*(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+)\s+how\s+(?P<ask>much|many)\b(?P<rest>[^?]*)\?*\s*$")
 
@@ -193,6 +196,8 @@ def reordered(question: str) -> str:
         return f"Is {m.group('name')} {m.group('role')}?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
+    if (m := _BE_HOW_MUCH.match(question)) is not None:
+        return f"How {m.group('ask').lower()} {m.group('be').lower()} {m.group('subject')}?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
         verb = m.group("verb")
         aux, base = ("did", verb[:-2]) if verb.endswith("ed") else ("does", verb[:-1]) if verb.endswith("s") and not verb.endswith("ss") else ("does", verb)

@@ -60,12 +60,15 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|\b(?:interest|tax|growth|inflation|unemployment|mortgage|discount|tariff|vacancy|default|mortality|literacy) rates?\b"
      r"|\b(?:shares?|stocks?|stock price|share price)\b.*\b(?:climb|climbed|rise|rose|fall|fell|drop|dropped|jump|jumped|gain|gained"
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
-     r"|tumble|tumbled|sink|sank|slip|slipped)\b"),
+     r"|tumble|tumbled|sink|sank|slip|slipped|(?:go|goes|went|gone)\s+(?:up|down))\b"),
     ("percent", MARKET_MOVE),  # "How did Amazon stock do in extended trading?"
     # "By how much did the drug reduce pain?": a change by a share, where the question speaks of no money
     ("percent", r"^\W*(?:by )?how much (?:did|does|do|will|would|has|have|had|could|can)\b"
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
      r".*\b(?:reduc|cut|lower|improv|increas|decreas|rise|rose|fall|fell|grow|grew|drop|declin|shrink|shrank|boost|slash|trim)\w*\b"),
+    # "How many is the total investment?": an amount of money asked as a number (as some languages put it)
+    ("money", r"^\W*how many (?:is|are|was|were)\b(?=[^?]*\b(?:invest\w*|funding|revenue|valu\w*|commitment|money|cash|pledge"
+     r"|price|cost|worth|spending|budget)\b)"),
     # "What portion of Amazon's new commitment depends on milestones?": a part of money is money
     ("money", r"\b(?:(?:what|which) (?:portion|part)|how (?:big|large) (?:a |of a )?(?:portion|part|share|slice|chunk)) of\b"
      r"(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"
@@ -472,6 +475,11 @@ def _trim(text: str) -> str:
 # "How long is the deal?", "How long was the contract?": the length of a thing, which "in two months" is not
 LENGTH_ASKED = re.compile(r"^\W*how\s+long\s+(?:is|was|are|were)\s+(?:the|a|an|its|their|this|that)\b", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\b(?:in|within)\s+(?:the\s+(?:last|past|first)\s+)?$", re.IGNORECASE)
+# the event a question asks of as the one at hand ("this deal", "the new agreement"), and words that set what follows
+# them before it in the sentence ("builds on previous investments, including ...")
+_THIS_EVENT = re.compile(r"\b(?:this|the\s+(?:new|latest|current|recent))\s+(?:[\w$-]+\s+){0,2}?(?:deal|investment|agreement|partnership"
+                         r"|round|announcement|contract|commitment)\b", re.IGNORECASE)
+_PREVIOUS_BEFORE = re.compile(r"\b(?:previous|prior|earlier|past|former)\b[^.;:—]*$", re.IGNORECASE)
 # a year a question places its answer in ("in which month of 2024", "in 2023"), not one it is after or before
 _YEAR_WITHIN = re.compile(r"\b(?:in|of|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -556,6 +564,9 @@ def choose_span(
                 continue  # "On what exact date ...?" is not answered by "February 2026"
             if kind == "date" and q.asks_month and not _NAMES_MONTH.search(span.text):
                 continue  # "What month are elections held on?" is not answered by "Thursday" or "2003"
+            if kind == "date" and _THIS_EVENT.search(q.text) and _PREVIOUS_BEFORE.search(sentence, 0, span.start):
+                continue  # "When was this deal announced?": "builds on previous investments, including a $4 billion
+                # commitment announced in September 2023" dates an earlier one
             if kind == "date" and (within := _years_within(q.text)) and (said := years_in(span.text)) and not set(said) & within:
                 continue  # "In which month of 2024 did Amazon invest $2.75 billion?" is not answered by "September 2023"
             if kind == "duration" and (q.asks_number or LENGTH_ASKED.match(q.text)) and is_vague_time(span):

@@ -2056,6 +2056,9 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("Amazon invested how much in Anthropic?", "How much did Amazon invest in Anthropic?"),
     ("Amazon spends how much?", "How much does Amazon spend?"),
     ("Anthropic is valued how much?", "Anthropic is valued how much?"),  # no verb of its own to ask with
+    # the hundred-and-second blind probe (a non-native writer): what a thing is, asked in place
+    ("Mistral AI valuation is how much?", "How much is Mistral AI valuation?"),
+    ("With the old funding, Amazon's total is how much?", "With the old funding, Amazon's total is how much?"),
     ("5GW is comparable to what?", "5GW is comparable to what?"),  # read by the blank it leaves
     # the sixtieth blind probe (a newcomer): a remark that quotes a term, then "what does that mean?" (was "strategy")
     ("i keep seeing 'circular investment' in one of the articles, what does that mean?", "What does 'circular investment' mean?"),

@@ -59,6 +59,12 @@ from tests.conftest import SEED
         # article speaks of an IPO. Was "two months" (two mega-investments in two months) and then "for years"
         "will anthropic IPO?",
         "How long is the AWS deal?",
+        # was "September 2023", the date of a $4 billion commitment the sentence calls previous; and "February 2026", the
+        # date of Amazon's OpenAI investment (no article dates the deal)
+        "when was this deal announced",
+        "When was the $25 billion deal announced?",
+        # the hundred-and-second blind probe: was "Yes" of "without worrying about GPU cluster availability"
+        "Is true that Anthropic must use Nvidia GPU in this deal?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

@@ -255,6 +255,12 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     # the $1 billion an older article gives)
     ("Was Anthropic 1 billion?", "No: This latest investment round reportedly values Anthropic at approximately $60 billion"),
     ("Is Anthropic's revenue 1 billion?", "No: The scale of the investment is justified"),
+    # the hundred-and-first and hundred-and-second blind probes (were refused)
+    ("What multiple of Amazon's $5 billion investment is the AWS pledge?", "20:1"),
+    ("How much the shares of Amazon go up after announcement?", "nearly 3%"),
+    ("Mistral AI valuation is how much?", "$6 billion"),
+    ("The 5 gigawatt is comparable with what?", "the power output of five large thermal power plants"),
+    ("How many is the total investment of Amazon in Anthropic?", "total potential commitment to $33bn"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)

@@ -24,6 +24,11 @@ from tests.conftest import SEED
     ("How do the valuations of OpenAI and Anthropic compare?", ("What is OpenAI's valuation?", "What is Anthropic's valuation?")),
     ("compare the deals of amazon and google", None),  # names as written, capitalized
     ("How does Anthropic's valuation stack up against OpenAI's?", ("What is Anthropic's valuation?", "What is OpenAI's valuation?")),
+    # the hundred-and-first blind probe (an investor newsletter): "how much more", whose difference no article states
+    # (was "$5bn" alone, read as the difference)
+    ("How much more did Amazon put into OpenAI than into Anthropic?", ("How much did Amazon put into OpenAI?", "How much did Amazon put into Anthropic?")),
+    ("How much larger is OpenAI's valuation than Anthropic's?", ("What is OpenAI's valuation?", "What is Anthropic's valuation?")),
+    ("How much more has Microsoft invested in OpenAI than Amazon in Anthropic?", None),  # two acts: not one of each
 ])
 def test_a_comparison_of_two_names_is_a_question_for_each(question, parts):
     assert compared_parts(question) == parts
@@ -178,3 +183,8 @@ def test_which_of_two_asked_yes_or_no(question, sides, questions, larger):
 ])
 def test_a_comparison_names_the_side_its_figures_bear_out(seed_engine, question, start):
     assert seed_engine.ask(question).text.startswith(start)
+
+
+def test_how_much_more_gives_each_figure_with_whose_it_is(seed_engine):
+    got = seed_engine.ask("How much more did Amazon put into OpenAI than into Anthropic?")
+    assert got.text.startswith("OpenAI: approximately $50 billion; Anthropic: ")
