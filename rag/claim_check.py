@@ -56,7 +56,7 @@ _CLAIMED_BY = re.compile(
 )
 # a label set before the claim: "Fact check:", "Check for me:", "Quick yes or no:", "draft line:"
 _LABEL = re.compile(
-    r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
+    r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|(?:line|copy|quote|brief|wire)\s+check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
     r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
@@ -74,7 +74,7 @@ _TAG = re.compile(
     r"(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate|so|supported|backed\s+up|what\s+the\s+(?:articles?|sources?)\s+says?"
     r"|in\s+the\s+(?:articles?|sources?|coverage))"
     r"|(?:(?:is\s+(?:that|this|it)\s+)?the\s+)?(?:right|correct|accurate)\s+(?:figure|number|amount|date|name|word)"  # "— right figure?"
-    r"|(?:right|correct|true|accurate|ok|okay|yes|no|yeah|yes or no|true or false|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
+    r"|(?:right|correct|true|accurate|ok|okay|yes|no|yeah|yes or no|true or false|sourced|attributed|sourceable|supported|verified|confirmed|legit|fine|accurate\s+as\s+written"
     r"|real|true or not|any truth(?:\s+(?:to|in)\s+(?:it|that|this))?|is (?:that|this|it) fair|fair"
     r"|(?:true|false|misleading|accurate|inaccurate)(?:,?\s+(?:or\s+)?(?:true|false|misleading|accurate|inaccurate))+)"
     r"|(?:do|does)\s+the\s+(?:articles?|sources?|coverage|copy|draft|story|piece|reporting)\s+(?:support|back|confirm)\s+(?:that|this|it)(?:\s+up)?"

@@ -11,7 +11,7 @@ OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(a.split()), frozenset(b.split())) for a, b in (
         ("rise rises rose risen rising climb climbs climbed climbing gain gains gained gaining increase increases"
          " increased increasing grow grows grew grown growing jump jumps jumped jumping surge surges surged surging soar"
-         " soars soared soaring up higher",
+         " soars soared soaring lift lifts lifted lifting up higher",
          "fall falls fell fallen falling drop drops dropped dropping decline declines declined declining decrease"
          " decreases decreased decreasing shrink shrinks shrank shrunk shrinking sink sinks sank sunk sinking slump slumps"
          " slumped slumping plunge plunges plunged plunging tumble tumbles tumbled tumbling slide slides slid sliding"

@@ -367,10 +367,10 @@ def contradicts(asked: Sequence[str], scope: frozenset[str]) -> bool:
         return bool(scope & parts) and "total" not in scope
     if "total" in scope:
         return bool(parts & set(asked))
-    for one, other in (("initial", "additional"), ("additional", "initial")):
-        if one in asked and other not in asked and other in scope and one not in scope:
-            return True
-    return False
+    if "initial" in asked and "additional" not in asked and "additional" in scope:
+        return True  # (an additional amount is no first one, whatever first one its sentence names: "That first
+        # commitment was followed by an additional $2.75 billion")
+    return "additional" in asked and "initial" not in asked and "initial" in scope and "additional" not in scope
 
 
 # words that lead a number without naming it: "About 40 people", "Only 12 seats", "By 1998"

@@ -51,6 +51,26 @@ def _asked_nouns(question: str) -> frozenset[str]:
     return frozenset(t for w in doc if w.pos_ == "NOUN" and w.lower_ not in FRACTIONS for t in content_terms(w.text))
 
 
+# a verb and the preposition it ties its complement with: "tied to", "spend on", "expand across"
+_VERB_PREPOSITION = re.compile(r"\b([a-z]{3,})\s+(to|on|into|across|for|with|from)\s+((?:[\w$.-]+\s*){1,4})", re.IGNORECASE)
+_NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ness|ship|ure)s?$", re.IGNORECASE)
+COMPLEMENT_WORDS = 6  # words of a sentence after the verb and preposition it shares with the question, read for its complement
+
+
+def _other_complement(question: str, sentence: str) -> bool:
+    """Whether the sentence writes a verb and preposition of the question's ("tied to") with a complement that shares
+    none of the question's complement's words ("commercial milestones" for "regulatory approval")."""
+    for m in _VERB_PREPOSITION.finditer(question):
+        verb = content_terms(m.group(1))
+        asked = set(content_terms(m.group(3)))
+        if not verb or not asked or verb[0] in LIGHT_TERMS or _NOUN_SUFFIX.search(m.group(1)):
+            continue  # (a noun's preposition: "commitment to Anthropic")
+        for w in re.finditer(rf"\b([a-z]{{3,}})\s+{m.group(2)}\s+((?:\S+\s*){{1,{COMPLEMENT_WORDS}}})", sentence, re.IGNORECASE):
+            if content_terms(w.group(1))[:1] == verb[:1] and w.group(2)[:1] not in "$€£0123456789" and not asked & set(content_terms(w.group(2))):
+                return True  # (not an amount: "lifting its commitment to $33bn")
+    return False
+
+
 def _says_word(term: str, terms: AbstractSet[str]) -> bool:
     """Whether a sentence's terms say the word, in its form or another of its family ("regulatori" for "regul")."""
     return term in terms or any(akin(term, t) for t in terms)
@@ -171,6 +191,8 @@ def yes_no(
         if said.startswith("Yes") and q.doer and any(answer_forms.set_apart(text, frozenset(content_terms(q.doer)), frozenset(content_terms(e)))
                                                      for e in q.entities if e != q.doer):
             continue  # "Does Microsoft own a stake in Anthropic?": "Unlike Microsoft's arrangement with OpenAI ..., Amazon's deal with Anthropic"
+        if said.startswith("Yes") and _other_complement(q.text, text):
+            continue  # "Is up to $20bn tied to regulatory approval?": "tied to commercial milestones" ties it to another thing
         if said.startswith("Yes") and unheard and not _says_word(rarest, facts(data, s.sentence_id).near_terms):
             continue  # "Are Dario and Daniela Amodei siblings?": no article says "siblings", no sentence says Yes
         if said.startswith("Yes") and unwritten and not (words_of(text) & q.said) and not any(

@@ -1568,6 +1568,20 @@ def test_what_a_sentence_likens_something_to(sentence, back, phrase):
     assert (cut[2] if cut is not None else None) == phrase
 
 
+@pytest.mark.parametrize(("asked", "scope", "contradicted"), [
+    # the ninety-ninth blind probe: "That first commitment was followed by an additional $2.75 billion" is no first
+    # investment, whatever first one its sentence names (was "$2.75 billion" to "how much was the first one")
+    (("initial",), frozenset({"initial", "additional"}), True),
+    (("initial",), frozenset({"initial"}), False),
+    (("additional",), frozenset({"initial", "additional"}), False),
+    (("additional",), frozenset({"initial"}), True),
+])
+def test_an_additional_amount_is_no_first_one(asked, scope, contradicted):
+    from rag.spans import contradicts
+
+    assert contradicts(asked, scope) is contradicted
+
+
 def test_most_of_a_thing_is_a_majority_of_it():
     from rag.opposites import contrary_words, says_the_opposite
 

@@ -65,6 +65,8 @@ from tests.conftest import SEED
         "When was the $25 billion deal announced?",
         # the hundred-and-second blind probe: was "Yes" of "without worrying about GPU cluster availability"
         "Is true that Anthropic must use Nvidia GPU in this deal?",
+        # the hundred-and-third blind probe: was "Yes" of "up to another $20bn tied to commercial milestones"
+        "Line check: 'Up to $20bn of the new money is tied to regulatory approval' — correct?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):

@@ -128,6 +128,10 @@ from rag.claim_check import as_question, checked_question
     ("Amazon's investment in OpenAI is bigger than its investment in Anthropic, isn't it?",
      "Is Amazon's investment in OpenAI bigger than its investment in Anthropic?"),
     ("Anthropic was founded in 2021, wasn't it?", "Was Anthropic founded in 2021?"),
+    # the hundred-and-third blind probe (a wire editor): "Line check: '...' — sourced?" (was checked as a quote)
+    ("Line check: 'Anthropic will use Trainium chips as its primary computing base' — sourced?",
+     "Will Anthropic use Trainium chips as its primary computing base?"),
+    ("Line check: 'Amazon takes a controlling stake in Anthropic' — correct?", "Does Amazon take a controlling stake in Anthropic?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -261,6 +265,10 @@ def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     ("Mistral AI valuation is how much?", "$6 billion"),
     ("The 5 gigawatt is comparable with what?", "the power output of five large thermal power plants"),
     ("How many is the total investment of Amazon in Anthropic?", "total potential commitment to $33bn"),
+    # the hundred-and-third blind probe: lines of a brief (each was refused as a quote, or a word of the sentence)
+    ("Line check: 'Amazon's total potential commitment rises to $33bn including prior funding' — sourced?", "Yes: Amazon will invest $5bn"),
+    ("Line check: 'Amazon shares rose about 5% after the announcement' — correct?", "No: Following the announcement"),
+    ("Line check: 'Anthropic's annual revenue has reached $30 billion' — sourced?", "Yes: The company's annual revenue has reached $30 billion"),
 ])
 def test_a_copy_editors_claim_gets_the_verdict_its_sentence_gives(seed_engine, claim, verdict):
     assert seed_engine.ask(claim).text.startswith(verdict)
