@@ -266,6 +266,8 @@ def answer_question(
         # figure with the word beside it answers (a percent of a price is how it moved: MOVING_MEASURES)
         (figure_question and q.measure in FINANCIAL_MEASURES and not classed and not (kind == "percent" and q.measure in MOVING_MEASURES),
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
+        # "Why does AWS stand to gain the most?": a heading that says it ("Why AWS Stands to Gain the Most") gives no reason
+        (q.answer_type == "reason", lambda s: not facts(data, s.sentence_id).heading),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")
         (kind == "date" and bool(_ASKS_FUTURE.match(q.text)), lambda s: not _dated_before_writing(data, s)),
         # "When was Anthropic established?": the date of a founding, in a sentence (or its neighbours) that says one, not

@@ -51,7 +51,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
     # "What is Amazon's stake worth?": what something is worth is money, whatever it is
     ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bworth\b"),
-    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %"
+    ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %|\bmarket shares?\b"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
      # "How much of Anthropic does Amazon own?": a share of what is owned, not money

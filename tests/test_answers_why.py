@@ -67,6 +67,10 @@ from tests.conftest import SEED
         "Is true that Anthropic must use Nvidia GPU in this deal?",
         # the hundred-and-third blind probe: was "Yes" of "up to another $20bn tied to commercial milestones"
         "Line check: 'Up to $20bn of the new money is tied to regulatory approval' — correct?",
+        # the hundred-and-fourth blind probe (a policy researcher): was the heading "Why AWS Stands to Gain the Most",
+        # and "best path" (no article gives a market share)
+        "Why does AWS stand to gain the most from the investment?",
+        "What is Anthropic's market share in enterprise AI?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
