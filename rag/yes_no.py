@@ -191,6 +191,8 @@ def yes_no(
         if said.startswith("Yes") and q.doer and any(answer_forms.set_apart(text, frozenset(content_terms(q.doer)), frozenset(content_terms(e)))
                                                      for e in q.entities if e != q.doer):
             continue  # "Does Microsoft own a stake in Anthropic?": "Unlike Microsoft's arrangement with OpenAI ..., Amazon's deal with Anthropic"
+        if said.startswith("Yes") and q.entities and not _names_any_nearby(data, q, s.sentence_id):
+            continue  # "Does Amazon get veto rights?": "The UK ... was the only member state to veto ..." names no one asked
         if said.startswith("Yes") and _other_complement(q.text, text):
             continue  # "Is up to $20bn tied to regulatory approval?": "tied to commercial milestones" ties it to another thing
         if said.startswith("Yes") and unheard and not _says_word(rarest, facts(data, s.sentence_id).near_terms):
@@ -318,6 +320,19 @@ def _placing_terms(question: str) -> frozenset[str]:
 _THE_MOST = re.compile(r"\b(?:the|its|their|[A-Z][\w&.-]*['’]s)\s+(?:(?:single|very)\s+)?(?:first|only|largest|biggest|"
                        r"greatest|highest|most\s+(?!recent\b)\w+|(?!(?:inter|requ|for|cont|prot|harv|sugg|manif|inv|arr|dig|lat|new|earli)est\b)[a-z]{3,}est)\b")
 _ONE_OF = re.compile(r"\bone\s+of\s+the\b|\bamong\s+the\b", re.IGNORECASE)
+
+
+NAMES_REACH = 3  # sentences before a Yes's own, in its article, read for a name of the question ("this fast-growing company")
+
+
+def _names_any_nearby(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
+    """Whether a sentence or one of the NAMES_REACH before it in its article names one of the question's names."""
+    doc_id = data.sentences[sentence_id].doc_id
+    named: set[str] = set()
+    for i in range(max(0, sentence_id - NAMES_REACH), sentence_id + 1):
+        if data.sentences[i].doc_id == doc_id:
+            named |= facts(data, i).names
+    return any(names_every((e,), named) for e in q.entities)
 
 
 def _names_all_here_or_before(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> bool:
