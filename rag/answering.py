@@ -266,6 +266,9 @@ def answer_question(
         # figure with the word beside it answers (a percent of a price is how it moved: MOVING_MEASURES)
         (figure_question and q.measure in FINANCIAL_MEASURES and not classed and not (kind == "percent" and q.measure in MOVING_MEASURES),
          lambda s: bool(measure_words(q.measure) & facts(data, s.sentence_id).near_terms)),
+        # "What multiple of the $25 billion investment is the $100 billion pledge?": a ratio of the figures the question
+        # gives, only where its sentence states them ("a 20:1 return ratio" is of $5 billion against $100 billion)
+        (kind == "ratio" and bool(q.measured), lambda s: all(states_any(data, s.sentence_id, [f]) for f in q.measured if f.unit != "ratio")),
         # "Why does AWS stand to gain the most?": a heading that says it ("Why AWS Stands to Gain the Most") gives no reason
         (q.answer_type == "reason", lambda s: not facts(data, s.sentence_id).heading),
         # "When will the FTC finish its review?": not a date before its article was written ("September 2023")

@@ -71,6 +71,9 @@ from tests.conftest import SEED
         # and "best path" (no article gives a market share)
         "Why does AWS stand to gain the most from the investment?",
         "What is Anthropic's market share in enterprise AI?",
+        # the hundred-and-first blind probe: "a 20:1 return ratio" is of $5 billion against $100 billion, no ratio of
+        # the $25 billion (refused at 18070b3; "20:1" once a ratio was named in any words)
+        "What multiple of the $25 billion investment is the $100 billion AWS pledge?",
     ],
 )
 def test_questions_the_articles_cannot_answer_abstain(seed_engine, question):
