@@ -25,7 +25,17 @@ from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
 from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, years_in
-from rag.units import ANY_UNIT, FIGURE_KINDS, FIGURE_UNITS, QUANTITY_NOUNS, UNIT_SYMBOLS, UNITS, kind_of, units_of_kind
+from rag.units import (
+    ANY_UNIT,
+    FIGURE_KINDS,
+    FIGURE_UNITS,
+    MONEY_ASKED_WORDS,
+    QUANTITY_NOUNS,
+    UNIT_SYMBOLS,
+    UNITS,
+    kind_of,
+    units_of_kind,
+)
 
 # Answer types a question can ask for; `span_kind` is the kind of span the span picker looks for.
 ANSWER_TYPES = (
@@ -517,11 +527,7 @@ _TOTAL_ASKED = re.compile(r"\bthe\s+(?:new\s+|overall\s+|final\s+|combined\s+|gr
 # words of money put into something: what a figure asked without its unit is of
 _MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|round|pledge|money|cash)\b", re.IGNORECASE)
 # words that ask of money, so that a number without a unit is an amount of it
-_ASKS_MONEY = re.compile(
-    r"\b(?:deal|deals|invest\w*|bet|funding|funded|commitment|round|pledge[sd]?|money|cash|revenue|revenues|valu(?:e|ed|ation)s?"
-    r"|worth|rais(?:e|ed|ing)|spen(?:d|ds|t|ding)|paid|pay|price[sd]?|sales|profits?|costs?|earn(?:s|ed|ings)?|income|dollars?)\b",
-    re.IGNORECASE,
-)
+_ASKS_MONEY = re.compile(rf"\b{MONEY_ASKED_WORDS}\b", re.IGNORECASE)
 ASSUMED_CURRENCY = "USD"  # the unit of a number asked of money without one
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 

@@ -618,7 +618,7 @@ def answer_question(
         if claim is not None and (other := weigh(data, claim, past=q.past).lead) != claim and other.doc_id != claim.doc_id:
             # the named article's own figure, and the reader told another article gives a newer one
             which = "A newer article" if data.position(other.doc_id) > data.position(claim.doc_id) else "Another article"
-            note = f"{which} gives {other.figure.text}: {data.document_head(other.doc_id).title or other.doc_id}."
+            note = _gives(data, which, other)
         sources = [best.sentence_id] + also_stating(data, scored, best, text)
         common = best.span is not None and best.span.kind == PHRASE and not best.span.text[:1].isupper()
         if (form is None and best.span is not None and not common) or q.answer_type == "expansion":
@@ -654,12 +654,12 @@ def answer_question(
                 if "initial" in q.scope and "initial" not in own_claim.scope and (initial := _initial_elsewhere(data, own_claim, scored)) is not None:
                     # "Was Amazon's first investment $4 billion in September 2023?" and "a $4 billion commitment announced
                     # in September 2023": Yes, and the reader told the initial figure another article gives
-                    note = f"{note} Another article gives the initial one as {initial.figure.text}: {data.document_head(initial.doc_id).title or initial.doc_id}.".strip()
+                    note = f"{note} {_gives(data, 'Another article', initial, 'the initial one as ')}".strip()
                 elif (lead := judged.lead.claims[0] if judged.lead.claims else None) is not None and data.position(
                         lead.doc_id) > data.position(own_claim.doc_id) and not same_value(lead.figure.value, own_claim.figure.value):
                     # "Did Anthropic's recurring revenue pass $1 billion?": Yes, as the older article has it, and the
                     # reader told the newer figure (the stale one is no answer on its own)
-                    note = f"{note} A newer article gives {lead.figure.text}: {data.document_head(lead.doc_id).title or lead.doc_id}.".strip()
+                    note = f"{note} {_gives(data, 'A newer article', lead)}".strip()
         elif form is not None and q.answer_type == "yesno" and len(q.durations) == 1 and text.startswith("Yes"):
             # "Does the AWS agreement run for ten years?": the articles that state the span, in any words ("over the
             # next decade"), not those that only share a word ("over multiple years as part of the agreement")
@@ -916,6 +916,11 @@ def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
     if q.asks_generation:
         return next(iter(any_generations(sentence)), None)
     return None
+
+
+def _gives(data: IndexData, which: str, claim: Claim, what: str = "") -> str:
+    """A note that another article states a figure: "A newer article gives $30 billion: <its title>."."""
+    return f"{which} gives {what}{claim.figure.text}: {data.document_head(claim.doc_id).title or claim.doc_id}."
 
 
 def _initial_elsewhere(data: IndexData, claim: Claim, scored: Sequence[Scored]) -> Claim | None:

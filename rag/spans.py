@@ -19,7 +19,7 @@ from rag.places import DEMONYM, demonym_of
 from rag.records import Figure
 from rag.roles import CAPITAL_TITLE_WORDS, TITLE_FORMS, TITLE_WORDS
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, MONTH_PATTERN, MONTHS, WEEKDAYS, years_in
-from rag.units import DURATION_UNITS, FIGURE_KINDS, QUANTITY_NOUNS, units_of_kind
+from rag.units import DURATION_UNITS, FIGURE_KINDS, MONEY_ASKED_WORDS, QUANTITY_NOUNS, units_of_kind
 
 if TYPE_CHECKING:
     from rag.alignment import Aligned
@@ -67,8 +67,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"
      r".*\b(?:reduc|cut|lower|improv|increas|decreas|rise|rose|fall|fell|grow|grew|drop|declin|shrink|shrank|boost|slash|trim)\w*\b"),
     # "How many is the total investment?": an amount of money asked as a number (as some languages put it)
-    ("money", r"^\W*how many (?:is|are|was|were)\b(?=[^?]*\b(?:invest\w*|funding|revenue|valu\w*|commitment|money|cash|pledge"
-     r"|price|cost|worth|spending|budget)\b)"),
+    ("money", rf"^\W*how many (?:is|are|was|were)\b(?=[^?]*\b{MONEY_ASKED_WORDS}\b)"),
     # "What portion of Amazon's new commitment depends on milestones?": a part of money is money
     ("money", r"\b(?:(?:what|which) (?:portion|part)|how (?:big|large) (?:a |of a )?(?:portion|part|share|slice|chunk)) of\b"
      r"(?=[^?]*\b(?:invest\w*|commitment|funding|money|capital|pledge|budget|revenue"

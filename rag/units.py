@@ -83,6 +83,11 @@ FIGURE_KINDS: tuple[str, ...] = ("money", "percent", "power", "energy", "tokens"
 FIGURE_UNITS: frozenset[str] = frozenset(u.name for u in UNITS if u.kind in FIGURE_KINDS)
 DURATION_UNITS: tuple[str, ...] = units_of_kind("duration")
 CURRENCY_UNITS: tuple[str, ...] = units_of_kind("money")
+# words that make a question one of money, so that a number without a unit is an amount of it ("Is Anthropic's revenue
+# 1 billion?", "How many is the total investment?"): rag.analysis and rag.spans read it
+MONEY_ASKED_WORDS = (r"(?:deal|deals|invest\w*|bet|funding|funded|commitment|round|pledge[sd]?|money|cash|revenue|revenues"
+                     r"|valu(?:e|ed|ation)s?|worth|rais(?:e|ed|ing)|spen(?:d|ds|t|ding)|paid|pay|price[sd]?|sales|profits?|costs?"
+                     r"|earn(?:s|ed|ings)?|income|dollars?|budget)")
 CURRENCY_SIGNS: dict[str, str] = {s.lower(): u.name for u in UNITS for s in u.signs}
 CURRENCY_WORDS: dict[str, str] = {w: u.name for u in UNITS if u.kind == "money" for w in u.words}
 POWER_SCALES: dict[str, float] = {name.lower(): f for name, f in BY_NAME["W"].scales} | {"watt": 1.0}
