@@ -677,6 +677,9 @@ _GENERATION_ASKED = re.compile(r"\b(?:(?:next|latest|newest|new|upcoming|current
 # "Which Google chip programme ...?", "What Microsoft products ...?": a name right after the question word
 _DESCRIBER = re.compile(r"^\W*(?i:which|what)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?=\s+[a-z])")
 _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)(?:\s+(?:in|at|on))?\s*\??\s*$")  # a participle: "headquartered", "stationed (in)"
+# the noun a "where" question asks the place of: "headquarters" in "Where is Anthropic's headquarters?"
+_PLACE_NOUN = re.compile(r"^\W*(?i:where\s+(?:is|are|was|were))\s+(?:the\s+(?:[A-Z][\w&.-]*\s+)*|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?\s+)"
+                         r"(?:[a-z]+\s+)?([a-z]{4,})\s*\??\s*$")
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
 
 
@@ -852,7 +855,7 @@ def _place_verb(text: str, entities: tuple[str, ...]) -> str:
     """The stem of the participle a place question ends on ("Where is Anthropic headquartered?" -> "headquart"); ""
     for "located", "based" and the like, which any sentence says in other words, and for other endings ("Where was
     Ratzel born?": "German geographer Friedrich Ratzel" says where without the word)."""
-    m = _PLACE_VERB.search(text)
+    m = _PLACE_VERB.search(text) or _PLACE_NOUN.match(text)
     if m is None:
         return ""
     terms = content_terms(m.group(1))
@@ -916,7 +919,7 @@ _WHO_IS_THE = re.compile(
     r"^\W*[Ww]ho\s+(?:is|was|are|were)\s+(?:the|an?|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?([A-Za-z][\w-]*)"
     r"(?:\s*\?|\s*$|\s+(?:of|in|at|for|from|on|that|who|whom|when|during|behind)\b)"
 )
-_NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?((?:[a-z][\w-]*\s*){1,3})")
+_NAME_OF = re.compile(r"\bthe name (?:of|for) (?:the |an? |[A-Z][\w-]*['’]s )?((?:(?:[a-z][\w-]*|[A-Z]{2,}[a-z]?)\s*){1,4})")
 
 
 def asked_class(text: str) -> str:
@@ -1146,8 +1149,18 @@ def _owns(text: str, entity: str) -> bool:
         or ((m := _NOUN_AFTER.match(text, i + len(entity))) is not None and _owned_noun(m.group(1))
             and not _OWNER_BEFORE.search(text, 0, i))
         or ((m := _TITLE_AFTER.match(text, i + len(entity))) is not None and bool(set(content_terms(m.group(1))) & ROLE_TERMS))
+        or (_GIVING_NOUN_AFTER.match(text, i + len(entity)) is not None and not _OWNER_BEFORE.search(text, 0, i)
+            and not _TARGET_BEFORE.search(text, 0, i))
         for i in _occurrences(text, entity)
     )
+
+
+# "Google investment in Anthropic", "the Salesforce stake in the company": a name before a noun of putting money in,
+# whose receiver the question names after it, is the one that puts it in (without the receiver after it, "the
+# Anthropic investment" may be the money put into Anthropic)
+_GIVING_NOUN_AFTER = re.compile(
+    r"\s+(?:investments?|funding|backing|commitments?|pledges?|bets?|contributions?|injections?)\s+(?:in|into|to|for)\s+(?:the\s+)?[A-Z]"
+)
 
 
 # "Anthropic valuation", "the Google stake": a name right before a money measure or a stake owns it as "Anthropic's
@@ -1401,6 +1414,7 @@ def _measure(text: str, entities: tuple[str, ...]) -> str:
     text = _FIGURE_BOUND.sub(" ", text[asking.start():] if asking else text)  # "Is up to $20 billion ...": no measure "up"
     text = re.sub(r"\$?\d[\d,.]*\s*\w*", " ", text)
     text = _PRICE_TAG.sub("amount", text)  # "the price tag of the pledge" is its amount, not a price
+    text = _MARKET_CAP.sub(" marketcap ", text)  # "market capitalization": one measure, no "capital" put in
     for term in content_terms(text):
         if term not in name_terms and term not in _GENERIC:
             noun = _UNIT_THEN_NOUN.search(text) if term in UNIT_CLASSES else None
@@ -1423,8 +1437,9 @@ UNIT_CLASSES = frozenset(content_terms("percentage percent proportion fraction p
 # abstains on where no article states a figure of them (rag.answering)
 FINANCIAL_MEASURES = frozenset(content_terms(
     "profit earnings income sales turnover revenue valuation price cost salary wage budget debt loss dividend"
-    " capex expenditure outlay"
+    " capex expenditure outlay marketcap"
 ))
+_MARKET_CAP = re.compile(r"\bmarket\s+(?:cap|capitali[sz]ation)\b", re.IGNORECASE)
 # money measures whose percent is how they moved: "By how much did Amazon's share price move?" is answered by "shares
 # climbed nearly 3%", where the measure's own word is not beside the figure
 MOVING_MEASURES = frozenset(content_terms("price"))
@@ -1449,8 +1464,8 @@ def measure_words(measure: str) -> frozenset[str]:
 def _compound_head(text: str, term: str) -> str:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     for i, word in enumerate(words):
-        if content_terms(word) != [term]:
-            continue
+        if content_terms(word)[:1] != [term]:
+            continue  # ("post-money valuation": the compound's first word, hyphened)
         for after in words[i + 1 : i + 1 + COMPOUND_REACH]:
             head = content_terms(after)
             if not head:

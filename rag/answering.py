@@ -279,6 +279,9 @@ def answer_question(
         # "How did Microsoft's shares move after the news?" is not answered by "a reported 49% ownership stake": only
         # a sentence that says a price moved
         (kind == "percent" and bool(ASKS_MARKET_MOVE.match(q.text)), lambda s: bool(MOVED_PRICE.search(data.sentences[s.sentence_id].text))),
+        # "What percentage equity stake will Amazon hold ...?" is not answered by "Amazon's shares climbed nearly 3%": a
+        # stake is no move of a price
+        (kind == "percent" and _STAKE in (q.measure, q.asked_class), lambda s: not MOVED_PRICE.search(data.sentences[s.sentence_id].text)),
         # "How much did Amazon's shares fall?" is not answered by "shares climbed nearly 3%"
         (figure_question and bool(q.said), lambda s: not says_the_opposite(facts(data, s.sentence_id).text, q.said, q.contrary)),
         # "How much does Amazon spend each year?": a figure its article gives per year, not a one-off pledge
@@ -653,8 +656,11 @@ def answer_question(
                     figure = placed(own_claim, sentence)  # the side it leads with: "$30 billion", not the whole Yes
                 if "initial" in q.scope and "initial" not in own_claim.scope and (initial := _initial_elsewhere(data, own_claim, scored)) is not None:
                     # "Was Amazon's first investment $4 billion in September 2023?" and "a $4 billion commitment announced
-                    # in September 2023": Yes, and the reader told the initial figure another article gives
-                    note = f"{note} {_gives(data, 'Another article', initial, 'the initial one as ')}".strip()
+                    # in September 2023", where another article gives the initial one as $1.25 billion: No, from the
+                    # sentence that says what came first, and the reader told of the figure that does not say so
+                    note = f"{note} {_gives(data, 'Another article', own_claim, what='', first=False)}".strip()
+                    sentence, text, sources = data.sentences[initial.sentence_id], f"No: {data.sentences[initial.sentence_id].text}", [initial.sentence_id]
+                    conflicts, conflict_count, basis = [], 0, ""
                 elif (lead := judged.lead.claims[0] if judged.lead.claims else None) is not None and data.position(
                         lead.doc_id) > data.position(own_claim.doc_id) and not same_value(lead.figure.value, own_claim.figure.value):
                     # "Did Anthropic's recurring revenue pass $1 billion?": Yes, as the older article has it, and the
@@ -708,6 +714,7 @@ def answer_question(
     )
 
 
+_STAKE = content_terms("stake")[0]
 FIGURE_DENIAL_CANDIDATES = 10  # bound sentences read past the near-best for one that says a yes/no question's measure
 
 
@@ -850,6 +857,12 @@ def _owned_name(q: QuestionAnalysis, sentence: str, heading: frozenset[str] = fr
             if heading and not set(content_terms(" ".join(sentence[m.end(1):].split()[:1]))) & heading:
                 continue
             return m.start(1), m.end(1)
+        # "Google has poured billions into its internal DeepMind division" for "What is Google's internal AI division
+        # called?": "its" of the name the sentence opens with, where the word after the name is one the question asks
+        for m in re.finditer(rf"^\W*{re.escape(name)}\b[^.;:]*?\b(?:its|their)\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence):
+            if heading and not set(content_terms(m.group(1))) <= q.terms | GENERIC_NAME_TERMS and (
+                    set(content_terms(" ".join(sentence[m.end(1):].split()[:1]))) & heading):
+                return m.start(1), m.end(1)
     if heading:
         return None
     for name in q.describers:  # "Which Claude model ...?": the longer name the sentence gives it, "Claude 3.5 Sonnet"
@@ -918,9 +931,11 @@ def _generation_named(q: QuestionAnalysis, sentence: str) -> Generation | None:
     return None
 
 
-def _gives(data: IndexData, which: str, claim: Claim, what: str = "") -> str:
-    """A note that another article states a figure: "A newer article gives $30 billion: <its title>."."""
-    return f"{which} gives {what}{claim.figure.text}: {data.document_head(claim.doc_id).title or claim.doc_id}."
+def _gives(data: IndexData, which: str, claim: Claim, what: str = "", first: bool | None = None) -> str:
+    """A note that another article states a figure: "A newer article gives $30 billion: <its title>."; `first=False`
+    adds that it does not call the figure the first."""
+    unsaid = " without calling it the first" if first is False else ""
+    return f"{which} gives {what}{claim.figure.text}{unsaid}: {data.document_head(claim.doc_id).title or claim.doc_id}."
 
 
 def _initial_elsewhere(data: IndexData, claim: Claim, scored: Sequence[Scored]) -> Claim | None:

@@ -15,9 +15,13 @@ says <claim>?".
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rag.figures import parse_figures
 from rag.phrases import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # who speaks on air or on the record, one table for a claim's maker before "said" and before a colon ("Guest: '...'")
 SPEAKERS = (r"guest|pundit|panell?ist|host|co-?host|anchor|presenter|caller|commentator|expert|critic|senator|minister|"
@@ -47,6 +51,8 @@ _CLAIMED_BY = re.compile(
     r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
     r"|i\s+(?:read|heard|saw)(?:\s+(?:somewhere|online|elsewhere|(?:on|in)\s+(?:twitter|x|reddit|the\s+news|a\s+[\w-]+)))?"
     r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
+    # a reader's complaint to the paper: "You wrote Anthropic was founded in 2020", "You reported ..."
+    r"|you\s+(?:say|said|wrote|write|reported|report|stated|state|claimed|claim|have it|had it|printed|ran|published)"
     # a question that asks whether the claim holds: "Is it true that ...", "Can you confirm that ..."
     r"|(?:is|was)\s+(?:it\s+)?(?:true|correct|right|accurate|the case)\s+that"
     r"|(?:is|was)\s+it\s+(?:true|correct|right|accurate|the case)(?=\s+[\w$])"  # "Is it true Daniela Amodei is ...?"
@@ -58,7 +64,7 @@ _CLAIMED_BY = re.compile(
 _LABEL = re.compile(
     r"^\W*(?:(?:quick\s+)?(?:(?:fact[- ]?check|(?:line|copy|quote|brief|wire)\s+check|check|verify|confirm)(?:\s+(?:for|me|this|that|the|please|claim|statement|line|"
     r"sentence|one)){0,3}|"
-    r"(?:quick\s+)?(?:yes or no|true or false)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
+    r"(?:quick\s+)?(?:yes or no|true or false|yes\s*/\s*no|true\s*/\s*false|t\s*/\s*f)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
     r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
     r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy))?"
     # "Caption for tonight:", "Headline for page 3:"
@@ -123,6 +129,52 @@ _SOURCE_TAG = re.compile(
 )
 
 
+# whether a figure is out of date, asked of the figure or in a tag after a claim: "Is the $1 billion revenue figure out
+# of date?", "Your story said Amazon has put $8bn in total — isn't it more now?" (asked the other way round: whether it
+# is current)
+_OUTDATED = r"(?:now\s+)?(?:out[- ]of[- ]date|outdated|stale|obsolete|superseded|old\s+news|no\s+longer\s+(?:current|valid|true|right|accurate))"
+_IS_OUTDATED = re.compile(rf"^\W*(?P<aux>is|are|was|were)\s+(?P<thing>.+?)\s+{_OUTDATED}\s*(?:[.?!]+\s*(?:is|isn't|was)\s+(?:it|that|this|they)\s*)?\??\s*$",
+                          re.IGNORECASE)
+_OUTDATED_TAG = re.compile(
+    r"^(?P<claim>.*?\w[$%\w]*)\s*(?:[—–,;:.!-]+\s*|\s+)(?:but\s+)?(?:is|isn['’]t|is\s+not|was|wasn['’]t)\s+(?:it|that|this)\s+"
+    rf"(?:{_OUTDATED}|(?:more|higher|bigger|larger|greater|less|lower|smaller|different)\s+now)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+# a tag that asks whether a claim still holds: "... — is that still current?", "..., still right?", "is that the latest?"
+_CURRENT_TAG = re.compile(
+    r"^(?P<claim>.*?\w[$%\w]*)(?:\s*[—–,;:.!-]+\s*(?:(?:is|was)\s+(?:that|this|it)\s+)?|\s+(?:is|was)\s+(?:that|this|it)\s+)"
+    r"(?:still\s+(?:current|true|accurate|valid|right|the\s+case)"
+    r"|(?:still\s+)?(?:the\s+(?:latest|newest|most\s+recent|current)(?:\s+(?:figure|number|amount|total|word))?|current|up[- ]to[- ]date))"
+    r"\s*[?.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
+
+
+def still_true(text: str) -> str | None:
+    """A claim with a tag that asks whether it still holds, asked as "Is it still true that <claim>?" (a claim put in
+    the perfect, "Amazon has put $8bn in total", is then weighed against newer figures); None for any other text."""
+    m = _CURRENT_TAG.match(text)
+    if m is None or _QUESTION_OPENING.match(m.group("claim")) or _QUOTE_MARK.search(m.group("claim")):
+        return None  # (a quoted claim, "Headline: '...' — still current?", is read as quoted: _claim)
+    claim = _claim(m.group("claim"))[0]
+    return f"Is it still true that {claim[:1].lower() + claim[1:] if is_lowered(claim) else claim}?" if claim else None
+
+
+def as_current(text: str) -> str | None:
+    """A question whether a figure is out of date, asked as whether it is current (the answer's Yes and No then turned
+    round: the caller turns them); None where the text asks no such thing."""
+    if (m := _OUTDATED_TAG.match(text)) is not None and not _IS_OUTDATED.match(text):
+        return still_true(f"{m.group('claim')} — is that still current?")
+    if (m := _IS_OUTDATED.match(text)) is not None:
+        return f"{m.group('aux')[:1].upper()}{m.group('aux')[1:].lower()} {m.group('thing')} current?"
+    return None
+
+
 def checked_question(text: str) -> str:
     """The yes/no question a claim given to check asks; `text` itself where it is no such claim. A claim followed by
     a question of who states it ("... — which articles back that?") asks that: "Which articles say <claim>?"."""
@@ -133,6 +185,7 @@ def checked_claim(text: str) -> tuple[str, bool]:
     """checked_question, and whether the claim denies what the question asks: "Headline: 'Amazon does not take a
     controlling stake' — supported?" is asked "Does Amazon take a controlling stake?", and its answer's Yes and No
     then say the opposite of the claim (the caller turns them round)."""
+    text = _named_as(text) or text  # "You named Daniela Amodei as Anthropic's CEO.": "Daniela Amodei is Anthropic's CEO."
     if (title := _title_check(text)) is not None:
         return title, False  # "Caption: 'Anthropic CEO Dario Amodei' — is the title right?"
     asked = _checked(text)
@@ -143,6 +196,27 @@ def checked_claim(text: str) -> tuple[str, bool]:
     if negated and (positive := as_question(plain)) is not None:
         return positive, True
     return asked, False
+
+
+# a complaint that a story named something as another: "You named Daniela Amodei as Anthropic's CEO", "Your story
+# described Kunlun Wanwei and Nine United as partners in the deal. Correct?"
+_NAMED_AS_CLAIM = re.compile(
+    r"^\W*(?:you|(?:your|our|the|a|an|this)\s+(?:[\w-]+\s+)?(?:story|piece|article|copy|report|headline|draft|caption|post))\s+(?:also\s+)?"
+    r"(?:named|described|called|identified|listed|labell?ed|characteri[sz]ed|presented|portrayed|credited|referred\s+to)\s+"
+    r"(?P<thing>(?!(?:it|that|this|them|him|her)\b)[^.?!]+?)\s+as\s+(?P<what>[^.?!]+?)(?P<tag>\s*[.?!].*)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_as(text: str) -> str | None:
+    """The claim a complaint that a story named a thing as another makes ("Daniela Amodei is Anthropic's CEO."), with
+    its tag; None for any other text."""
+    m = _NAMED_AS_CLAIM.match(text)
+    if m is None:
+        return None
+    thing = m.group("thing")
+    be = "are" if re.search(r"\s(?:and|&)\s", thing) or thing.lower().endswith("s") and not thing[:1].isupper() else "is"
+    return f"{thing[:1].upper()}{thing[1:]} {be} {m.group('what')}{m.group('tag') or '.'}"
 
 
 def _checked(text: str) -> str:
@@ -221,17 +295,29 @@ def _noun_pile(statement: str) -> bool:
     root = next((t for t in words if t.dep_ == "ROOT"), None)
     if root is None:
         return False
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
+    if subject is not None and _disagrees(root, subject):
+        return True  # "Amazon total in Anthropic after the $4B round?": "total" is no verb of "Amazon"
     # (or a phrase of time or rate after it: "meta ai infra spend per year")
     after = [c for c in root.children if c.i > root.i and not c.is_punct]
     if root.i != words[-1].i and not (after and all(c.dep_ in _TRAILING_DEPS for c in after)):
         return False
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
     if subject is None:
         return False
     tokens = list(subject.subtree)
     return len(tokens) >= 3 and not any(t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in tokens)
 
 
+def _disagrees(root: Token, subject: Token) -> bool:
+    """Whether the parse's verb is a plural present form of a word keywords use as a noun, after one name or noun
+    ("Amazon total ..."): the verb of no clause, but a noun of keywords."""
+    return (root.tag_ == "VBP" and root.lower_ in _NOUNS_FIRST and subject.tag_ in ("NN", "NNP") and not any(c.dep_ in ("conj", "cc") for c in subject.children)
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children))
+
+
+# words a parse may read as verbs that keywords use as nouns ("Amazon total ...", "Google stake ..."; not "spend", a
+# verb of sloppy claims too: "Anthropic spend $100 billion on AWS?")
+_NOUNS_FIRST = frozenset("total totals stake stakes cost costs value values share shares round rounds deal deals estimate estimates".split())
 _TRAILING_DEPS = frozenset({"prep", "npadvmod"})  # a keyword's phrase after the word the parse reads as a verb
 MIN_HEADLINE_WORDS = 5  # a framed claim of this many words says something, verb or not ("Fact check: the Amazon deal" does not)
 # headline forms: "Anthropic valued at about $60 billion", "Anthropic to spend $100B on Google Cloud", "Anthropic,

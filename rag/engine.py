@@ -196,7 +196,7 @@ class Engine:
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
         from rag.attribution import speaker
         from rag.casing import recased
-        from rag.claim_check import as_question, checked_claim
+        from rag.claim_check import as_current, as_question, checked_claim, still_true
         from rag.figures import figures_as_numerals, units_as_written
         from rag.followup import corrected
         from rag.questions import reordered, unabbreviated, uncontracted
@@ -216,7 +216,11 @@ class Engine:
         # "draft says amazon ... which articles back that?": its names as the articles write them before the claim is
         # read (rag.casing; the question it is turned into starts with a capital)
         read = recased(self.state.data, read) or read
-        checked, denies = checked_claim(read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
+        outdated = as_current(read)  # "... — isn't it more now?": whether it is current, its Yes and No turned round
+        # ("... — is that still current?": "Is it still true that ...?", weighed against newer figures)
+        checked, denies = checked_claim(outdated or still_true(read) or read)  # "A draft says Amazon gets a board seat. True?": "Does Amazon get a board seat?"
+        if outdated is None and (outdated := as_current(checked)) is not None:
+            checked = outdated  # "A reader says the $1bn figure is out of date. Is it?": "Is the $1bn figure current?"
         # a claim that quotes words no article has is not confirmed, however near a sentence says the rest
         misquoted = quote_in_claim(self.state.data, read) if checked != read else None
         answer = misquoted or self._answer(checked, previous, k, mode)
@@ -228,10 +232,12 @@ class Engine:
             sourced = self._answer(f"Which article {verb} {claim}?", None, k, mode)
             if not sourced.abstained:
                 answer = dataclasses.replace(sourced, question=checked)
-        if denies:  # "Amazon does not take a controlling stake — supported?": the answer to the claim without its "not", turned
+        if denies != (outdated is not None):  # "Amazon does not take a controlling stake — supported?": the answer to the
+            # claim without its "not", turned (and one whether a figure is out of date: the answer whether it is current)
             answer = _turned(answer)
         if checked != read:
-            how = f"Checked as {checked!r}" + (", the claim without its 'not': its Yes and No turned round" if denies else "")
+            how = f"Checked as {checked!r}" + (", the claim without its 'not': its Yes and No turned round" if denies else "") + (
+                ", whether it is current: its Yes and No turned round for whether it is out of date" if outdated is not None else "")
             answer = dataclasses.replace(answer, note=f"{how}." + (f" {answer.note}" if answer.note else ""))
         if checked != text:
             answer = dataclasses.replace(answer, question=text)
@@ -379,7 +385,7 @@ class Engine:
             return dataclasses.replace(self.ask(sourced, k=k, mode=mode), question=q.text)
         # ("Do other sources confirm it?" asks of the previous answer, not of its name: rag.agreement)
         swapped = restated(q.text, before) if before is not None and not q.followup and not agreement_followup(q.text) else None
-        if swapped is None and before is not None and not q.followup and names_another(q.text) and (
+        if swapped is None and before is not None and not q.followup and names_another(q.text, bare=True) and (
                 named_before := _named_question(previous)) not in (None, before):
             # "What about Google?" after "What did that bring the total to?": of the nearest question that gives a name
             swapped = restated(q.text, named_before) if named_before is not None else None

@@ -10,6 +10,7 @@ from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, content_terms
 from rag.mismatch import without_answers_asked
 from rag.parts import bare_followup
 from rag.phrases import parse
+from rag.roles import TITLE_WORDS
 from rag.spans import FIGURE_TYPES
 from rag.timewords import MONTHS, years_in
 from rag.units import BY_NAME, DURATION_UNITS
@@ -72,10 +73,32 @@ _OTHER_NAME = re.compile(
 )
 
 
-def names_another(text: str) -> bool:
-    """Whether a question only names another name for the previous one ("And Microsoft?", "What about Google?")."""
-    m = _OTHER_NAME.match(text)
+# "Mistral?", "OpenAI in Microsoft?": a name alone, asked, after a turn: the previous question of that name
+_BARE_NAME = re.compile(
+    r"^\W*(?P<name>(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,3})"
+    rf"(?:\s+(?:in|into|with|for|from|at|to|of)\s+(?P<second>{_CAPITALIZED}))?\s*\?+\s*$"
+)
+
+
+def names_another(text: str, bare: bool = False) -> bool:
+    """Whether a question only names another name for the previous one ("And Microsoft?", "What about Google?"; with
+    `bare`, also a name alone: "Mistral?", which may as well ask of the name on its own)."""
+    m = _OTHER_NAME.match(text) or (_bare_name(text) if bare else None)
     return m is not None and _is_name(m.group("name")) and len(m.group("name").split()) <= MAX_OTHER_NAME_WORDS
+
+
+def _bare_name(text: str) -> re.Match[str] | None:
+    """A name alone, asked ("Mistral?"): not a question word ("When?"), nor a title ("Anthropic CEO?")."""
+    m = _BARE_NAME.match(text)
+    if m is None or any(re.split(r"['’]", w.lower())[0] in _NOT_BARE_NAMES for w in m.group("name").split()):
+        return None
+    return m
+
+
+_NOT_BARE_NAMES = frozenset(TITLE_WORDS) | frozenset(
+    "what which who whom whose when where why how is are was were do does did has have had can could will would should "
+    "and but so or yes no ok okay really source sources true false right wrong seriously".split()
+)
 
 
 MAX_OTHER_NAME_WORDS = 4  # "And Amazon Web Services?"; more is a question of its own ("And how much did Google ...?")
@@ -104,7 +127,7 @@ def with_other_name(text: str, previous: str) -> str | None:
     None where the question is not of that form, names no name, or the previous question has none."""
     if (placed := _OTHER_OBJECT.match(text)) is not None:
         return _with_other_object(placed.group("prep"), placed.group("name"), previous)
-    m = _OTHER_NAME.match(text)
+    m = _OTHER_NAME.match(text) or _bare_name(text)
     if m is None:
         return None
     name = re.sub(r"['’]s?$", "", m.group("name"))
@@ -147,8 +170,8 @@ def with_other_target(text: str, previous: str) -> str | None:
     """ "What about Anthropic?" after "How much did Amazon invest in OpenAI?", read as the party it was done to:
     "How much did Amazon invest in Anthropic?" (the first name after a preposition replaced); None where the
     question only names no other name, or the previous question names none after a preposition."""
-    m = _OTHER_NAME.match(text)
-    if m is None or m.group("second") or not names_another(text):
+    m = _OTHER_NAME.match(text) or _bare_name(text)
+    if m is None or m.group("second") or not names_another(text, bare=True):
         return None
     name = re.sub(r"['’]s?$", "", m.group("name"))
     placed = re.search(rf"\b(?:in|into|with|for|from|at|to|on)\s+(?:the\s+)?(?P<name>{_CAPITALIZED})", previous)

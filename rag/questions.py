@@ -166,6 +166,7 @@ def reordered(question: str) -> str:
     "What does 'circular investment' mean?", "5 gigawatts is like what?" -> "What is 5 gigawatts
     comparable to?", "Meta spend how much every year?" -> "How much does Meta spend every year?" (a verb in "-ed" asks
     "did", one in "-s" "does"); the question as it is otherwise."""
+    question = _NOT_JUST_TAIL.sub("", _last_question(question))
     if (m := _LOOSE_THING.match(question)) is not None:
         return f"What do the articles say about the {m.group('topic')}?"
     if (m := _LINE_REQUEST.match(question)) is not None:
@@ -194,6 +195,10 @@ def reordered(question: str) -> str:
     if (m := _WHO_IS_NAMED_AS.match(question)) is not None:
         # "Who is Anthropic's CEO, Daniela Amodei?": whether the name holds the role ("Is Daniela Amodei Anthropic's CEO?")
         return f"Is {m.group('name')} {m.group('role')}?"
+    if (m := _THING_CALLED.match(question)) is not None and _NAMED_WORD.search(m.group("thing")):
+        # "What is the AWS service called that lets companies use Claude?": "What is the name of the AWS service that
+        # lets companies use Claude?"
+        return f"What is the name of {m.group('thing')}{m.group('rest').rstrip()}?"
     if (m := _LIKE_WHAT.match(question)) is not None:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _BE_HOW_MUCH.match(question)) is not None:
@@ -203,6 +208,29 @@ def reordered(question: str) -> str:
         aux, base = ("did", verb[:-2]) if verb.endswith("ed") else ("does", verb[:-1]) if verb.endswith("s") and not verb.endswith("ss") else ("does", verb)
         return f"How {m.group('ask')} {aux} {m.group('subject')} {base}{m.group('rest').rstrip()}?"
     return question
+
+
+# "I keep seeing that only part of the money is guaranteed. What is the additional $20 billion tied to?": a remark, then
+# a question that stands on its own (one that refers back, "How big is that?", leans on the remark)
+_REMARK_THEN_QUESTION = re.compile(
+    r"^(?P<remark>[^?]*?[a-z0-9)\"'”’%][.!])\s+(?P<question>(?-i:[A-Z])[^?]*\?)\s*$")
+_OPENS_WH = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|him|so|such|one|ones|either|both|other|others)\b",
+                          re.IGNORECASE)
+
+
+def _last_question(question: str) -> str:
+    """A question after a remark, where it opens with a question word and refers back to nothing; the text as it is
+    otherwise."""
+    m = _REMARK_THEN_QUESTION.match(question)
+    if m is None or not _OPENS_WH.match(m.group("question")) or _REFERS_BACK.search(m.group("question")):
+        return question
+    return m.group("question")
+
+
+# "Has Amazon also invested in OpenAI, not just Anthropic?": what is set beside the question asks nothing more
+_NOT_JUST_TAIL = re.compile(r",\s+(?:and\s+)?not\s+(?:just|only|merely|simply)\s+(?:in\s+|into\s+|with\s+)?[^,?]+?(?=\s*\?*\s*$)",
+                            re.IGNORECASE)
 
 
 # "What does the analysis name as the main risk?", "What do analysts cite as the biggest threat?"
@@ -228,6 +256,14 @@ _COMPARES_TO = re.compile(r"^\W*what\s+(?:does|did|do)\s+(?P<source>(?:the\s+)?[
                           r"(?P<thing>[^?]+?)\s+(?:to|with)\s*\??\s*$", re.IGNORECASE)
 _WHO_IS_NAMED_AS = re.compile(r"^\W*(?i:who)\s+(?i:is|was)\s+(?P<role>(?:[A-Z][\w&.-]*['’]s|the|its|their)\s+[^,?]+?),\s+"
                               r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+)\s*\??\s*$")
+# "What is Anthropic's AI model called?", "What is the AWS service called that ...?": a thing of a name's (a product;
+# not "What are the stages in a compound engine called?", nor "What is it called when ...?")
+_THING_CALLED = re.compile(
+    r"^\W*what\s+(?:is|are|was|were)\s+(?P<thing>(?:the|an?|its|their|this|that|these|those|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?)"
+    r"\s+[^?]*?)\s+called(?P<rest>(?:\s+(?:that|which|who|where|when|in|at|for|on)\b[^?]*)?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_NAMED_WORD = re.compile(r"\b[A-Z][\w&.-]*")
 _NOT_VERBS = frozenset("is are was were be been the a an and or of to in on for".split())
 
 

@@ -49,8 +49,16 @@ MARKET_MOVE = (r"^\W*how (?:did|does|do|have|has|had|were|was)\b[^?]*\b(?:stocks
 _RULES: tuple[tuple[str, str], ...] = (
     # "What is the term for a deal where the money comes back ...?": a word or a name, whatever the question's words
     ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
+    # keywords that close on the unit or the kind asked: "Catalyst window for AWS growth, months?", "..., date?"
+    ("duration", r",\s*(?:in\s+)?(?:months|years|weeks|days|how long)\s*\?*\s*$"),
+    ("date", r",\s*(?:date|when|which year|what year|year|month)\s*\?*\s*$"),
+    ("money", r",\s*(?:in\s+)?(?:amount|sum|how much|dollars|\$|usd)\s*\?*\s*$"),
+    # "What was Amazon's market capitalization after the stock move?": a company's market value is money
+    ("money", r"\bmarket\s+(?:cap|capitali[sz]ation|value|valuation)\b"),
     # "What is Amazon's stake worth?": what something is worth is money, whatever it is
     ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bworth\b"),
+    # "What did Amazon's total stake come to after the additional $4 billion?": a stake summed up is money put in
+    ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bstake\b[^?]*\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %|\bmarket shares?\b"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['â€™]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"
@@ -483,6 +491,19 @@ _PREVIOUS_BEFORE = re.compile(r"\b(?:previous|prior|earlier|past|former)\b[^.;:â
 _YEAR_WITHIN = re.compile(r"\b(?:in|of|during|throughout)\s+(?:(?:early|late|mid-?)\s*)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+# between a figure and the date it is given at: "$2.75 billion in early 2024", "$4 billion commitment announced in"
+_FIGURE_TO_DATE = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:in|on|during|by)\s+$")
+
+
+def _dated_figure(sentence: str, span: Span) -> Figure | None:
+    """The figure a date span dates: the one right before it ("an additional $2.75 billion in early 2024"), or None."""
+    before = [f for f in extract_figures(sentence) if f.end <= span.start]
+    if not before:
+        return None
+    last = before[-1]
+    return last if _FIGURE_TO_DATE.fullmatch(sentence, last.end, span.start) else None
+
+
 def _years_within(question: str) -> frozenset[str]:
     """The years a date answer to the question must be in: those it asks within ("of 2024"), none where it names one
     it asks past ("after 1973")."""
@@ -566,6 +587,10 @@ def choose_span(
             if kind == "date" and _THIS_EVENT.search(q.text) and _PREVIOUS_BEFORE.search(sentence, 0, span.start):
                 continue  # "When was this deal announced?": "builds on previous investments, including a $4 billion
                 # commitment announced in September 2023" dates an earlier one
+            if kind == "date" and q.scope and "total" not in q.scope and scopes and (given := _dated_figure(sentence, span)) is not None and (
+                    given.start in scopes and contradicts(q.scope, scopes[given.start])):
+                continue  # "When was the first investment made?": "followed by an additional $2.75 billion in early 2024"
+                # dates the money added, not the first
             if kind == "date" and (within := _years_within(q.text)) and (said := years_in(span.text)) and not set(said) & within:
                 continue  # "In which month of 2024 did Amazon invest $2.75 billion?" is not answered by "September 2023"
             if kind == "duration" and (q.asks_number or LENGTH_ASKED.match(q.text)) and is_vague_time(span):
@@ -791,6 +816,9 @@ def nearest_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None
     return _nearest(sentence, q, _term_set(q.terms), weights, spans)
 
 
+_CONDITION_TERMS = frozenset(content_terms("milestone milestones contingent conditional condition conditions tied linked depends dependent trigger unlock"))
+
+
 def _nearest(
     sentence: str, q: QuestionAnalysis, q_terms: frozenset[str], weights: TermWeights | None, keep: Sequence[Span],
     headless: AbstractSet[tuple[int, int]] = frozenset(),
@@ -821,8 +849,9 @@ def _nearest(
     follows = _follows(q.stranded) if q.stranded else None
     doer = frozenset(content_terms(q.actor)) if q.actor and follows is not None else frozenset()
     kind_asked = q.span_kind
-    # money put in or paid, asked without a ceiling (not "How much ... is contingent on milestones?")
-    moved = gives_money(q.terms)
+    # money put in or paid, asked without a ceiling (not "How much ... is contingent on milestones?", nor "the
+    # milestone-linked portion of Amazon's investment": money on a condition is a ceiling)
+    moved = gives_money(q.terms) and not q.terms & _CONDITION_TERMS
 
     def word_before(span: Span) -> str:
         i = bisect.bisect_right(starts, span.start) - 2

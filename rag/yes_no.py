@@ -68,7 +68,21 @@ def _other_complement(question: str, sentence: str) -> bool:
         for w in re.finditer(rf"\b([a-z]{{3,}})\s+{m.group(2)}\s+((?:\S+\s*){{1,{COMPLEMENT_WORDS}}})", sentence, re.IGNORECASE):
             if content_terms(w.group(1))[:1] == verb[:1] and w.group(2)[:1] not in "$€£0123456789" and not asked & set(content_terms(w.group(2))):
                 return True  # (not an amount: "lifting its commitment to $33bn")
+    # a condition, in any of its words: "Does the $20bn depend on regulatory approval?" and "tied to commercial milestones"
+    for m in _CONDITION.finditer(question):
+        asked = set(content_terms(m.group("what")))
+        if asked and any(w.group("what")[:1] not in "$€£0123456789" and not asked & set(content_terms(w.group("what")))
+                         for w in _CONDITION.finditer(sentence)):
+            return True
     return False
+
+
+# the words that make a thing hang on a condition, and the condition after them
+_CONDITION = re.compile(
+    r"\b(?:depend(?:s|ed|ing|ent)?\s+(?:on|upon)|(?:tied|linked|pegged|subject)\s+to|(?:contingent|conditional|conditioned)\s+(?:on|upon)"
+    rf"|based\s+on)\s+(?P<what>(?:\S+\s*){{1,{COMPLEMENT_WORDS}}})",
+    re.IGNORECASE,
+)
 
 
 def _says_word(term: str, terms: AbstractSet[str]) -> bool:

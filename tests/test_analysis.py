@@ -602,6 +602,34 @@ def test_the_owners_of_what_is_asked(question, owners):
     assert analyse(question).owners == owners
 
 
+@pytest.mark.parametrize(("question", "owners"), [
+    # the hundred-and-sixth blind probe (a data journalist): a name before a noun of putting money in, its receiver named
+    # after it, is the one that puts it in (was answered with Amazon's "$8 billion in backing from Amazon alone — plus
+    # investments from Google")
+    ("Google investment in Anthropic?", ("Google",)),
+    ("What is the Salesforce investment in Anthropic?", ("Salesforce",)),
+    ("How much did Amazon invest in the Anthropic investment round?", ()),  # no receiver after it: the investment's object
+])
+def test_a_name_before_money_put_into_a_receiver_owns_it(question, owners):
+    assert analyse(question, leading_name=True).owners == owners
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # the hundred-and-sixth blind probe (a data journalist): keywords that close on the unit or kind asked
+    ("Catalyst window for AWS growth, months?", "duration"),
+    ("Anthropic founding, year?", "date"),
+    ("Salesforce stake, amount?", "money"),
+])
+def test_keywords_that_close_on_what_they_ask(question, kind):
+    assert analyse(question).span_kind == kind
+
+
+def test_a_stake_summed_up_is_money():
+    # the hundred-and-ninth blind probe (a corrections desk): "What did Amazon's total stake ... come to" (was a percent)
+    assert analyse("What did Amazon's total stake in Anthropic come to after the additional $4 billion?").span_kind == "money"
+    assert analyse("What stake does Amazon hold in Anthropic?").span_kind == "percent"
+
+
 def test_a_keyword_question_names_its_first_word_only_where_told():
     # a question's first word is capitalized anyway; rag.casing tells where the articles write it as a name
     assert analyse("Anthropic valuation").entities == ()
@@ -1085,6 +1113,11 @@ def test_a_question_name_keeps_its_number(question, entities, figures):
     ("Where is OpenAI based?", ""),  # "based" is said in many other words
     ("Where was Watt born?", ""),  # no participle in -ed: "Scottish inventor James Watt" says where
     ("How much is Anthropic headquartered?", ""),  # no place question
+    # the hundred-and-seventh blind probe (a teacher): the noun of a thing asked where it is (was answered "Amazon Web
+    # Services"); a name without an owner's "'s" is asked of itself, not of a noun ("Where was Friedrich Ratzel born?")
+    ("Where is Anthropic's headquarters?", "headquart"),
+    ("Where are the data centers?", "center"),
+    ("Where was Friedrich Ratzel born?", ""),
 ])
 def test_the_participle_a_place_question_ends_on(question, verb):
     assert analyse(question).place_verb == verb
@@ -2096,6 +2129,19 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("what's the milestones thing", "What do the articles say about the milestones?"),
     ("whats the 20 to 1 thing", "whats the 20 to 1 thing"),  # (read after "whats" is spelled out: rag.spelling)
     ("What is the main thing?", "What is the main thing?"),
+    # the hundred-and-seventh and hundred-and-eighth blind probes (a teacher, a fast typist): a product of a name's asked
+    # what it is called, asked for its name (were refused, "Amazon", "AI"); a thing of no name's stays as it is
+    ("What is Anthropic's AI model called?", "What is the name of Anthropic's AI model?"),
+    ("What is the AWS service called that lets companies use Claude?", "What is the name of the AWS service that lets companies use Claude?"),
+    ("What are the stages in a compound engine called?", "What are the stages in a compound engine called?"),
+    ("What is it called when a company invests in its supplier?", "What is it called when a company invests in its supplier?"),
+    # the hundred-and-tenth blind probe (a podcast host): a remark, then a question that stands on its own (was
+    # refused), and what a question sets beside its name ("not just Anthropic")
+    ("I keep seeing that only part of the money is guaranteed. What is the additional $20 billion tied to?",
+     "What is the additional $20 billion tied to?"),
+    ("5 gigawatts means nothing to me. How big is that?", "5 gigawatts means nothing to me. How big is that?"),  # (refers back)
+    ("But one article says only $1 billion. Which one is older?", "But one article says only $1 billion. Which one is older?"),
+    ("Has Amazon also invested in OpenAI, not just Anthropic?", "Has Amazon also invested in OpenAI?"),
 ])
 
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):

@@ -1740,3 +1740,33 @@ def test_a_chart_label_is_checked_as_its_claim(seed_engine, question, word, note
     got = seed_engine.ask(question)
     assert got.text.startswith(f"{word}: ")
     assert note in got.note
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the hundred-and-fifth to hundred-and-seventh blind probes: a date given to money added is not the first's (was
+    # "early 2024", of "That first commitment was followed by an additional $2.75 billion in early 2024")
+    ("When was the first investment made?", "September 2023"),
+    ("When was the additional investment made?", "early 2024"),
+    # a name before an investment into another is the investor (was Amazon's $8 billion)
+    ("Google investment in Anthropic?", "a reported $2 billion"),
+    # a product asked what it is called (was refused, "AI")
+    ("What is Anthropic's AI model called?", "Claude"),
+    ("What's the AWS service called that lets companies use Claude?", "Amazon Bedrock"),
+    # where a thing is that no article speaks of (was "Amazon Web Services")
+    ("Where is Anthropic's headquarters?", ""),
+    # a name a sentence gives "its" of the name it opens with ("Google has poured billions into its internal DeepMind
+    # division"; was "OpenAI" once asked for its name)
+    ("What is Google's internal AI division called?", "DeepMind"),
+    # money on a condition is a ceiling, asked as a portion of an investment (was "$33bn")
+    ("Milestone-linked portion of Amazon's investment?", "up to another $20bn"),
+    # keywords that close on the unit asked (was "key")
+    ("Catalyst window for AWS growth, months?", "6-18 months"),
+    # the hundred-and-fifth and hundred-and-tenth blind probes (a lawyer, a podcast host): measures no article gives a
+    # figure of (were "nearly 3%", a share-price move; "$5bn", the investment; "$5 billion", a "capital injection")
+    ("What percentage equity stake will Amazon hold after the $25bn investment?", ""),
+    ("What post-money valuation does the $25bn investment imply for Anthropic?", ""),
+    ("What was Amazon's market capitalization after the stock move?", ""),
+])
+def test_the_hundred_and_fifth_to_tenth_probes(seed_engine, question, answer):
+    got = seed_engine.ask(question)
+    assert got.text == answer and got.abstained == (not answer)

@@ -132,6 +132,13 @@ from rag.claim_check import as_question, checked_question
     ("Line check: 'Anthropic will use Trainium chips as its primary computing base' — sourced?",
      "Will Anthropic use Trainium chips as its primary computing base?"),
     ("Line check: 'Amazon takes a controlling stake in Anthropic' — correct?", "Does Amazon take a controlling stake in Anthropic?"),
+    # the hundred-and-seventh and hundred-and-ninth blind probes (a teacher, a corrections desk): a "True/false:"
+    # label, and a reader's complaint "You wrote ..." or "You named X as Y" (were checked as written, "Did you name ...?")
+    ("True/false: the first investment was $4B in Sept 2023", "Was the first investment $4B in Sept 2023?"),
+    ("You wrote Anthropic was founded in 2020.", "Was Anthropic founded in 2020?"),
+    ("You named Daniela Amodei as Anthropic's CEO.", "Is Daniela Amodei Anthropic's CEO?"),
+    ("Your story described Kunlun Wanwei and Nine United as partners in the deal. Correct?",
+     "Are Kunlun Wanwei and Nine United partners in the deal?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -152,6 +159,10 @@ def test_a_claim_to_check_is_asked_whether_it_holds(text, asked):
     "Amazon investment in Anthropic?",  # keywords asked: no verb
     "amazon shares after hours move",  # lower-case keywords, not a sentence
     "Compare the valuations of Anthropic and OpenAI.",  # a request: no subject
+    # the hundred-and-sixth blind probe (a data journalist): keywords whose noun the parse reads as a verb of the name
+    # before it (were asked "Do Amazon total ...?")
+    "Amazon total potential commitment including prior funding?",
+    "Amazon total in Anthropic after the $4B round?",
 ])
 def test_what_is_no_claim_to_check_is_left_as_written(text):
     assert checked_question(text) == text
@@ -317,7 +328,6 @@ def test_a_claim_that_quotes_words_no_article_has_is_not_confirmed(seed_engine):
 @pytest.mark.parametrize(("claim", "note"), [
     # the ninety-seventh blind probe: a Yes as an older article has it tells the newer figure (was a bare Yes)
     ("The host said Anthropic's annual recurring revenue just passed $1 billion. Accurate?", "A newer article gives $30 billion"),
-    ("My notes say Amazon invested $8 billion in total — still right?", "A newer article gives $33bn"),
     # a Yes only an older article gives says so, as a figure answer does
     ("Guest: 'Anthropic is valued at about $60 billion.' Is that current?", "Only an older source gives this"),
 ])
@@ -331,8 +341,56 @@ def test_a_yes_of_the_same_figure_in_another_form_tells_nothing_newer(seed_engin
     assert got.text.startswith("Yes: ") and "newer" not in got.note
 
 
-def test_a_yes_on_a_first_figure_tells_the_initial_one_another_article_gives(seed_engine):
+def test_a_first_figure_another_article_does_not_call_first_is_no(seed_engine):
     # the ninety-fifth and ninety-seventh blind probes: was a bare Yes of 002's "$4 billion commitment announced in
-    # September 2023", where 003 gives the initial investment as $1.25 billion
+    # September 2023", where 003 gives the initial investment as $1.25 billion; the hundred-and-fifth, -seventh and
+    # -eighth: a Yes with that note still read as a Yes: No, from the sentence that says what came first
     got = seed_engine.ask("The host said Amazon's very first investment in Anthropic was $4 billion in September 2023. Accurate?")
-    assert got.text.startswith("Yes: ") and "Another article gives the initial one as $1.25 billion" in got.note
+    assert got.text.startswith("No: Amazon's relationship with Anthropic has evolved rapidly since its initial $1.25 billion")
+    assert "Another article gives $4 billion without calling it the first" in got.note
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # the hundred-and-ninth blind probe (a corrections desk): a tag asking whether a claim still holds weighs it against
+    # newer figures ("Amazon invested $8 billion in total — still right?" was a Yes from the older article)
+    ("My notes say Amazon invested $8 billion in total — still right?", "Is it still true that Amazon invested $8 billion in total?"),
+    ("Amazon's total investment in Anthropic is $8 billion - is that still the latest figure?",
+     "Is it still true that Amazon's total investment in Anthropic is $8 billion?"),
+    ("Headline: 'Amazon pours $4bn more into Anthropic' — still current?", None),  # a quoted claim is read as quoted
+    ("And the total per the newest?", None),  # "the newest" names a source, no tag
+    ("Is that still current?", None),
+])
+def test_a_claim_asked_whether_it_still_holds(text, asked):
+    from rag.claim_check import still_true
+
+    assert still_true(text) == asked
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Is the $1 billion revenue figure out of date?", "Is the $1 billion revenue figure current?"),
+    ("A reader says your figure is out of date. Is it?", None),  # (read once the claim is taken out of its frame)
+    ("Is your figure of about $1bn in Anthropic annual revenue out of date. Is it?", "Is your figure of about $1bn in Anthropic annual revenue current?"),
+    ("Your story said Amazon has put $8bn in total — isn't it more now?", "Is it still true that Amazon has put $8bn in total?"),
+    ("What is out of date?", None),
+])
+def test_whether_a_figure_is_out_of_date_is_asked_whether_it_is_current(text, asked):
+    from rag.claim_check import as_current
+
+    assert as_current(text) == asked
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    # the hundred-and-ninth blind probe: "out of date?" was answered as "right?" (No for a stale figure)
+    ("A reader says your figure of about $1bn in Anthropic annual revenue is out of date. Is it?",
+     "Yes: The scale of the investment is justified by Anthropic’s maturing business model"),
+    ("Is the $30 billion revenue figure out of date?", "No: The company's annual revenue has reached $30 billion"),
+    ("Your story said Amazon has put $8bn in total — isn't it more now?", "Yes: Amazon will invest $5bn in Anthropic"),
+    ("My notes say Amazon invested $8 billion in total — still right?", "No: Amazon will invest $5bn in Anthropic"),
+    # the hundred-and-fifth blind probe (a lawyer): a condition in other words ("depends on" and "tied to commercial
+    # milestones") is no Yes (was a Yes)
+    ("A memo says the additional up to $20bn depends on regulatory approvals. Is that right?", ""),
+    ("Does the additional up to $20bn depend on commercial milestones?", "Yes: Amazon will invest $5bn in Anthropic"),
+])
+def test_a_claim_of_a_figure_out_of_date_or_a_condition(seed_engine, claim, verdict):
+    got = seed_engine.ask(claim)
+    assert got.text.startswith(verdict) and (verdict or not got.text.startswith("Yes"))

@@ -793,3 +793,24 @@ def test_a_liveblog_of_the_deal(seed_engine):
     # ("an immediate $5 billion capital injection"), and the rest (both refused)
     got = _talk(seed_engine, ["What's the headline number in Amazon's new Anthropic deal?", "How much goes in upfront?", "And the rest?"])
     assert [a.text for a in got] == ["$25 billion", "$5 billion", "up to another $20bn"]
+
+
+@pytest.mark.parametrize(("text", "bare", "another"), [
+    # the hundred-and-eighth blind probe (a fast typist): a name alone after a turn asks the turn of it (was "Anthropic");
+    # not a question word ("When?") nor a title ("Anthropic CEO?"), and never where a name alone must name another
+    ("Mistral?", True, True),
+    ("Mistral?", False, False),
+    ("When?", True, False),
+    ("Anthropic CEO?", True, False),
+    ("Who's Dario Amodei?", True, False),
+    ("And Google?", False, True),
+])
+def test_a_name_alone_asks_the_turn_before_of_it(text, bare, another):
+    from rag.followup import names_another
+
+    assert names_another(text, bare=bare) == another
+
+
+def test_a_name_alone_after_a_valuation(seed_engine):
+    got = _talk(seed_engine, ["what was anthropic valued at in that round", "and openai", "mistral?"])
+    assert [a.text for a in got] == ["approximately $60 billion", "approximately $150 billion", "$6 billion"]
