@@ -529,6 +529,15 @@ _MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|r
 # words that ask of money, so that a number without a unit is an amount of it
 _ASKS_MONEY = re.compile(rf"\b{MONEY_ASKED_WORDS}\b", re.IGNORECASE)
 ASSUMED_CURRENCY = "USD"  # the unit of a number asked of money without one
+# a number in a money scale without a currency sign: "30bn", "1 billion"
+_UNSIGNED_MONEY = re.compile(r"(?<![$€£\w.,])(\d[\d.,]*\s*(?:bn|b|billion|mn|m|million|trillion|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)",
+                             re.IGNORECASE)
+
+
+def with_assumed_currency(text: str) -> str:
+    """A question asked of money with its unsigned money numbers signed as dollars, the articles' money ("Is Anthropic's
+    revenue 30bn?" -> "Is Anthropic's revenue $30bn?"): searched for as the articles write it."""
+    return _UNSIGNED_MONEY.sub(r"$\1", text) if _ASKS_MONEY.search(text) else text
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -1453,7 +1462,7 @@ def _owned_noun(word: str) -> bool:
 
 
 # measures that name one figure in several words: a company's sales are its revenue (its profit is another figure)
-_SAME_MEASURE = (frozenset(content_terms("revenue revenues sales turnover")),)
+_SAME_MEASURE = (frozenset(content_terms("revenue revenues sales turnover")), frozenset(content_terms("stock stocks share shares")))
 
 
 def measure_words(measure: str) -> frozenset[str]:

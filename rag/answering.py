@@ -241,9 +241,10 @@ def answer_question(
         # consumers ..." for "Is Anthropic chasing mass consumers ...?")
         return Answer.abstain(question, confidence(scored[0]))
     if (scored[0].bound == 0.0 and bound[0].score < NEAR_BEST * scored[0].score and not _other_measure(data, q, scored[0])
-            and not _same_figure_answer(scored[0], bound[0])):
+            and not _same_figure_answer(scored[0], bound[0]) and all(e in q.text for e in q.entities)):
         # the question is about what a clearly better sentence states of another subject (Anthropic's CEO for
-        # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it
+        # "Who is the CEO of Amazon?"): what is left bound to the question's subject does not answer it (a name the
+        # conversation gave it, not its own words, only binds: "Valuation at that time?" after a question of Anthropic)
         return Answer.abstain(question, confidence(bound[0]))
     figure_question = kind in FIGURE_TYPES
     # ("valued" is the measure "valuation" the claims have: a stem that begins the other)

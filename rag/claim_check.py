@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from rag.figures import parse_figures
 from rag.phrases import parse
+from rag.timewords import MONTH_ABBREVIATIONS, MONTH_PATTERN
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,6 +52,9 @@ _CLAIMED_BY = re.compile(
     r"|(?:it'?s|it is|it was)\s+(?:being\s+)?(?:said|claimed|reported|rumou?red)"
     r"|i\s+(?:read|heard|saw)(?:\s+(?:somewhere|online|elsewhere|(?:on|in)\s+(?:twitter|x|reddit|the\s+news|a\s+[\w-]+)))?"
     r"|(?:we|i)\s+(?:say|said|wrote|write|have it|had it|claim|claimed|report|reported|are saying|were told)"
+    # what the asker believes: "i think the aws contract is 5 yrs", "I'm pretty sure Amazon owns a third"
+    r"|i\s+(?:think|thought|believe|believed|guess|reckon|recall|remember|was\s+told|understand)"
+    r"|(?:i'?m|i\s+am)\s+(?:pretty\s+|fairly\s+|quite\s+)?(?:sure|certain|positive)"
     # a reader's complaint to the paper: "You wrote Anthropic was founded in 2020", "You reported ..."
     r"|you\s+(?:say|said|wrote|write|reported|report|stated|state|claimed|claim|have it|had it|printed|ran|published)"
     # a question that asks whether the claim holds: "Is it true that ...", "Can you confirm that ..."
@@ -66,7 +70,7 @@ _LABEL = re.compile(
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false|yes\s*/\s*no|true\s*/\s*false|t\s*/\s*f)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
     r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
-    r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy))?"
+    r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy|check))?"
     # "Caption for tonight:", "Headline for page 3:"
     r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim"
     # a speaker on air: "Guest:", "Pundit on Tuesday's panel:", "Host (last night):"
@@ -219,11 +223,26 @@ def _named_as(text: str) -> str | None:
     return f"{thing[:1].upper()}{thing[1:]} {be} {m.group('what')}{m.group('tag') or '.'}"
 
 
+# a caption dated before a colon: "Sept 2023: Amazon invests $1.25bn in Anthropic", "Early 2024: Amazon adds $2.75bn"
+_DATED_CAPTION = re.compile(
+    rf"^(?P<date>(?:(?:early|late|mid|mid-)\s*)?(?:(?:{MONTH_PATTERN}|{'|'.join(MONTH_ABBREVIATIONS)})\.?\s+)?(?:19|20)\d\d)\s*[:—–-]\s+(?P<rest>\S.+)$",
+    re.IGNORECASE,
+)
+
+
+def _undated_caption(claim: str) -> str:
+    """A caption dated before a colon as a statement dated at its end ("Amazon invests $1.25bn in Anthropic in Sept
+    2023"); the claim as it is otherwise."""
+    m = _DATED_CAPTION.match(claim)
+    return f"{m.group('rest').rstrip(' .')} in {m.group('date')}" if m is not None else claim
+
+
 def _checked(text: str) -> str:
     tag = _SOURCE_TAG.search(text)
     if tag is not None and (claim := _claim(text[: tag.start()])[0]) and not _QUESTION_OPENING.match(claim):
         return f"Which articles say {claim[:1].lower() + claim[1:] if is_lowered(claim) else claim}?"
     claim, framed = _claim(text)
+    claim = _undated_caption(claim) if framed else claim
     if not framed and not _STATED.match(text):
         return text  # a question ("Which article says ...?", "Is Amazon investing $5bn, right?"), or keywords
     if not framed and _noun_pile(claim):
@@ -262,6 +281,9 @@ _STATED = re.compile(
 )
 
 
+# a tag typed without its comma after a claim that ends in a figure or a date: "amazon put 50bn into openai in feb 2026
+# true", "anthropic revenue 30bn right?"
+_BARE_TAG = re.compile(r"(?<=[\w%$])\s+(?:true|correct|accurate|right|yes or no|true or false)\s*[?.!]*\s*$", re.IGNORECASE)
 _SO = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|and)\W+)?so\b\W*(?!(?:far|much|many|that)\b)", re.IGNORECASE)
 
 
@@ -281,7 +303,7 @@ def _claim(text: str) -> tuple[str, bool]:
         m = frame.match(claim)
         if m is not None and m.end() < len(claim):
             claim, framed = claim[m.end() :], True
-    tag = _TAG.search(claim)
+    tag = _TAG.search(claim) or (_BARE_TAG.search(claim) if parse_figures(claim) else None)
     if tag is not None and tag.start() > 0:
         claim, framed = claim[: tag.start()], True
     return claim.strip().strip(_QUOTES).rstrip(" ?.!,;:—–-").strip(_QUOTES).strip(), framed

@@ -60,11 +60,58 @@ _WHO_SAYS = re.compile(
     r"|(?P<verb2>describes|described|calls|called|characteri[sz]es|characteri[sz]ed)\s+(?P<claim2>[^?]+?\s(?:as\s+)?an?\s[^?]+?))\W*$",
     re.IGNORECASE,
 )
+# a claim that leans on the turn before ("Who said that it is risky?"): asked in the conversation, not of the articles
+_REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|they|them|he|she|his|her)\b", re.IGNORECASE)
 _OLDER_SAYS = re.compile(
     r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do)\s+(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first)\s+"
     r"(?:article|report|story|piece|source|coverage)\s+(?:say|write|report|tell\s+us)\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)\W*$",
     re.IGNORECASE,
 )
+# a question asked of an article named by its age: "According to the older article, is ...?", "Does the newer piece say
+# that ...?"
+_AGE_WORDS = r"(?P<age>older|oldest|earlier|earliest|first|original|newer|newest|latest|most\s+recent|more\s+recent|recent)"
+_AGED_NOUN = r"(?:article|piece|story|report|source|coverage)"
+_ACCORDING_TO_AGED = re.compile(rf"^\W*(?:according\s+to|in)\s+(?P<named>the\s+{_AGE_WORDS}\s+{_AGED_NOUN})\s*,\s*(?P<rest>\S.+)$", re.IGNORECASE)
+_AGED_SAYS = re.compile(rf"^\W*(?:does|did|do)\s+(?P<named>the\s+{_AGE_WORDS}\s+{_AGED_NOUN})\s+(?:say|report|state|claim|write|mention|put)\s+"
+                        r"(?:that\s+)?(?P<claim>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def _named_of(data: IndexData, previous: str) -> tuple[str, ...]:
+    """The name the nearest question of the turns before that names one asks of: its owner ("Anthropic's revenue",
+    "Anthropic annual revenue"), else its one name, leaving out a name it cites as its source
+    ("What revenue does Hamidun News report for Anthropic?"); () where none names one, or several none of which leads."""
+    from rag.analysis import analyse
+    from rag.casing import leads_with_name
+    from rag.outlets import names_as_source
+
+    for question in (p for part in previous.split(CONTEXT_MARK) for p in part.split(TURN_BREAK)):
+        q = analyse(question, leading_name=leads_with_name(data, question))
+        names = [e for e in q.entities if not names_as_source(question, e)]
+        if not names:
+            continue
+        owned = [e for e in q.owners if e in names]
+        return (owned[0],) if owned else tuple(names) if len(names) == 1 else ()
+    return ()
+
+
+def _aged_source(text: str) -> tuple[str, str, str] | None:
+    """The question asked of an article named by its age, the age ("oldest" or "newest") and how the question names
+    the article; None for any other question (nor a claim the parse cannot turn into a yes/no question)."""
+    from rag.claim_check import as_question
+
+    if (m := _ACCORDING_TO_AGED.match(text)) is not None:
+        rest = m.group("rest")
+        asked: str | None = rest[:1].upper() + rest[1:]
+    elif (m := _AGED_SAYS.match(text)) is not None:
+        asked = as_question(m.group("claim"))
+    else:
+        return None
+    if not asked:
+        return None
+    age = "newest" if re.match(r"newer|newest|latest|most|more|recent", m.group("age"), re.IGNORECASE) else "oldest"
+    return asked, age, m.group("named")
+
+
 # the rest of the answer before's whole, inside a question of its own: "And the rest depends on what?"
 _THE_REST = re.compile(r"\bthe\s+(?:rest|remainder|balance)(?:\s+of\s+(?:it|that|the\s+money))?\b", re.IGNORECASE)
 # a part asked of the previous answer's figure: "How much of this money is paid immediately?", "How much of that
@@ -194,6 +241,7 @@ class Engine:
         question it followed up, with "And before that?" on a second line where that was the turn before. A word
         no article holds that is one edit from one they do is read as that word, and the note says so (rag.spelling); a
         figure written in words is read in numerals, as the articles write it ("fifty billion dollars": "$50 billion")."""
+        from rag.analysis import with_assumed_currency
         from rag.attribution import speaker
         from rag.casing import recased
         from rag.claim_check import as_current, as_question, checked_claim, still_true
@@ -213,6 +261,7 @@ class Engine:
         read, changes = respelt(read, self.state.data.lexical.chunk_dfs)
         changes = short + changes
         read = reordered(uncontracted(figures_as_numerals(units_as_written(read))))  # "fifty billion dollars", "5gw": "$50 billion", "5GW"
+        read = with_assumed_currency(read)  # "Is Anthropic's revenue 30bn?": "$30bn"
         # "draft says amazon ... which articles back that?": its names as the articles write them before the claim is
         # read (rag.casing; the question it is turned into starts with a capital)
         read = recased(self.state.data, read) or read
@@ -224,8 +273,9 @@ class Engine:
         # a claim that quotes words no article has is not confirmed, however near a sentence says the rest
         misquoted = quote_in_claim(self.state.data, read) if checked != read else None
         answer = misquoted or self._answer(checked, previous, k, mode)
-        if (says := _WHO_SAYS.match(checked)) is not None and not previous and (answer.abstained or not speaker(answer.sentence)) and (
-                says.group("claim2") or as_question(says.group("claim")) is not None):
+        if (says := _WHO_SAYS.match(checked)) is not None and (answer.abstained or not speaker(answer.sentence)) and (
+                says.group("claim2") or as_question(says.group("claim")) is not None) and (
+                not previous or not _REFERS_BACK.search(says.group("claim") or says.group("claim2"))):
             # "Who says the main risk of the deal is execution?" where no sentence names a speaker: the articles that
             # say it ("Which article says ...?"), not a name of the sentence ("Anthropic")
             verb, claim = (says.group("verb") or says.group("verb2")).lower(), says.group("claim") or says.group("claim2")
@@ -325,6 +375,7 @@ class Engine:
         from rag.questions import premise_question
         from rag.quote_check import quote_check
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve, with_scope_words
+        from rag.spans import FIGURE_TYPES
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
 
@@ -471,6 +522,10 @@ class Engine:
         agreement = agreement_question(q.text, before)
         if agreement is not None:  # "Do the articles agree on Anthropic's revenue?": the verdict on its answer
             return agreement_answer(q.text, agreement, self.ask(agreement.topic, k=k, mode=mode))
+        if articles is None and (aged_source := _aged_source(q.text)) is not None:
+            # "According to the older article, is Anthropic's revenue $30 billion?", "Does the newer piece say ...?":
+            # the question asked of the oldest (or newest) dated article among those its answer cites or sets against it
+            return self._asked_of_aged(q.text, *aged_source, k, mode)
         if (older_topic := _OLDER_SAYS.match(q.text)) is not None:
             # "What did the older article say about Trainium?": the oldest article that mentions it, where it does
             return self._oldest_saying(q.text, older_topic.group("topic"))
@@ -486,6 +541,11 @@ class Engine:
         if before is not None and (pronoun := unresolved_pronoun(q, before)):
             # "How much are they investing?" where the turns kept say nothing of who: any name's figure is a guess
             return Answer.abstain(q.text, 0.0, f"The conversation does not say who \"{pronoun}\" {'are' if pronoun.lower() == 'they' else 'is'}.")
+        borrowed = False
+        if before is not None and previous and not q.entities and q.span_kind in FIGURE_TYPES and (asked_of := _named_of(state.data, previous)):
+            # "Valuation at that time?" after "Anthropic annual revenue?": a figure asked of no one is of the name the
+            # turns before asked of (not Mistral AI's "$6 billion valuation" beside Anthropic's)
+            q, borrowed = dataclasses.replace(q, entities=asked_of, owners=asked_of), True
         search = contextualize(q, before)
         # (a question read on its own: one read with the turn before has that turn's words for what it asks of)
         search = with_scope_words(state.data, q, search) if search == q.text else search
@@ -510,7 +570,7 @@ class Engine:
             # "and who's the Amazon CEO?" after a question about Amazon's stake: the previous question's words found a
             # sentence of its own subject ("Amazon holds a minority stake ..."), and the turn's own words find none
             return alone
-        if answer.abstained and before is not None and search != q.text and q.entities and not q.followup and not needs_previous(q):
+        if answer.abstained and before is not None and search != q.text and q.entities and not borrowed and not q.followup and not needs_previous(q):
             # "What does Anthropic commit in return?" after a question about the total: the previous question's words
             # pulled the search away from what it names itself; asked on its own
             return self._answer(q.text, None, k, mode)
@@ -622,6 +682,22 @@ class Engine:
         where it finds nothing."""
         got = self.ask(f"{question[: m.start()]}{words}{question[m.end():]}", k=k, mode=mode)
         return None if got.abstained else dataclasses.replace(got, question=question)
+
+    def _asked_of_aged(self, question: str, asked: str, age: str, named: str, k: int, mode: str) -> Answer:
+        """`asked` answered from the oldest (`age` "oldest") or newest dated article among those the answer to it cites
+        or sets against it, as a question naming that article is (rag.named_articles); the plain answer where it has
+        no dated article."""
+        from rag.named_articles import NamedArticles
+
+        data = self.state.data
+        got = self.ask(asked, k=k, mode=mode)
+        docs = [d for d in dict.fromkeys([*(c.doc_id for c in got.citations), *(c.doc_id for c in got.conflicts)])
+                if not math.isinf(data.position(d))]
+        if not docs:
+            return dataclasses.replace(got, question=question)
+        doc = (min if age == "oldest" else max)(docs, key=data.position)
+        from_it = self._answer(asked, None, k, mode, NamedArticles(asked, (doc,), named))
+        return dataclasses.replace(from_it, question=question)
 
     def _oldest_saying(self, question: str, topic: str) -> Answer:
         """The sentence of the oldest dated article among those that mention the topic (rag.coverage), cited from it."""

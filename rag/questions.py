@@ -319,6 +319,9 @@ def _positive(negated: str) -> str:
     return lead + (plain.capitalize() if negated[len(lead):][:1].isupper() else plain)
 
 
+# stock tickers typed for the companies ("is it true amzn put in 8bn total"), read as the company even where an
+# article tags itself with the ticker ("AMZN")
+TICKERS = MappingProxyType({"amzn": "Amazon", "msft": "Microsoft", "googl": "Google", "goog": "Google", "nvda": "NVIDIA", "aapl": "Apple"})
 # Shorthand a hurried question is typed in, each read as the words the articles write ("which chinese cos",
 # "which trainium gen", "last yr"); only where no article holds the short form itself.
 ABBREVIATIONS = MappingProxyType({
@@ -328,6 +331,7 @@ ABBREVIATIONS = MappingProxyType({
     "amt": "amount", "hq": "headquarters", "abt": "about", "thru": "through", "w/": "with", "w/o": "without",
     "b/c": "because", "bc": "because", "dept": "department", "mth": "month", "mths": "months", "wk": "week",
     "wks": "weeks", "avg": "average", "est": "estimated", "tot": "total", "inv": "investment",
+    **TICKERS,
 })
 _SHORT = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w/-])\.?")
 
@@ -339,7 +343,7 @@ def unabbreviated(question: str, held: Callable[[Sequence[str]], Mapping[str, in
     if not found:
         return question, ()
     used = held(found)
-    wanted = {w for w in found if not used.get(w, 0)}
+    wanted = {w for w in found if w in TICKERS or not used.get(w, 0)}
     if not wanted:
         return question, ()
     text = _SHORT.sub(lambda m: ABBREVIATIONS[m.group(1)] if m.group(1) in wanted else m.group(), question)

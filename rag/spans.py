@@ -70,6 +70,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|move|moved|change|changed|increase|increased|decrease|decreased|surge|surged|slide|slid|plunge|plunged|soar|soared"
      r"|tumble|tumbled|sink|sank|slip|slipped|(?:go|goes|went|gone)\s+(?:up|down))\b"),
     ("percent", MARKET_MOVE),  # "How did Amazon stock do in extended trading?"
+    # "What was Amazon's closing share price after the deal?": a price itself is money (its move is a percent, above)
+    ("money", r"\b(?:closing|opening)\s+(?:share\s+|stock\s+)?prices?\b|^\W*what\s+(?:is|was|were|are)\s+[^?]*\b(?:share|stock)\s+prices?\b"),
     # "By how much did the drug reduce pain?": a change by a share, where the question speaks of no money
     ("percent", r"^\W*(?:by )?how much (?:did|does|do|will|would|has|have|had|could|can)\b"
      r"(?!.*\b(?:revenue|sales|profit|price|cost|spend|invest|pay|paid|earn|income|budget|rais|fund|capital|money|cash|valu|dollar|euro|pound|bill|tax|wage|salar|debt|fee))"

@@ -85,7 +85,7 @@ DURATION_UNITS: tuple[str, ...] = units_of_kind("duration")
 CURRENCY_UNITS: tuple[str, ...] = units_of_kind("money")
 # words that make a question one of money, so that a number without a unit is an amount of it ("Is Anthropic's revenue
 # 1 billion?", "How many is the total investment?"): rag.analysis and rag.spans read it
-MONEY_ASKED_WORDS = (r"(?:deal|deals|invest\w*|bet|funding|funded|commitment|round|pledge[sd]?|money|cash|revenue|revenues"
+MONEY_ASKED_WORDS = (r"(?:deal|deals|invest\w*|bet|funding|funded|commit(?:ment|s|ted|ting)?|round|pledge[sd]?|money|cash|revenue|revenues"
                      r"|valu(?:e|ed|ation)s?|worth|rais(?:e|ed|ing)|spen(?:d|ds|t|ding)|paid|pay|price[sd]?|sales|profits?|costs?"
                      r"|earn(?:s|ed|ings)?|income|dollars?|budget)")
 CURRENCY_SIGNS: dict[str, str] = {s.lower(): u.name for u in UNITS for s in u.signs}

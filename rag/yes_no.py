@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 
 from rag import answer_forms
 from rag.alignment import mentions_act, names_another_doer, names_doer, states_act
-from rag.analysis import COMPARING, CONTRASTING, EXCLUSIVE, SOLE_ROLES, QuestionAnalysis
+from rag.analysis import COMPARING, CONTRASTING, EXCLUSIVE, SOLE_ROLES, QuestionAnalysis, measure_words
 from rag.binding import is_bound, names_all, names_every
 from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
@@ -498,7 +498,7 @@ def figure_denied(data: IndexData, q: QuestionAnalysis, near: Sequence[Scored]) 
     Anthropic promised to spend $50 billion on AWS?" and "Anthropic has pledged to spend $100 billion on AWS"), and
     that claim; None where the figure is stated, or no such claim is near."""
     asked = q.measured[0]
-    terms = q.terms - q.name_terms
+    terms = (q.terms - q.name_terms) | measure_words(q.measure)  # ("Did Amazon stock jump 10%?": its shares)
 
     def measures(c: Claim, words: AbstractSet[str] = terms) -> bool:
         return bool(c.measure) and any(akin(t, m) for m in content_terms(c.measure) for t in words)

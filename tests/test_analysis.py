@@ -619,6 +619,10 @@ def test_a_name_before_money_put_into_a_receiver_owns_it(question, owners):
     ("Catalyst window for AWS growth, months?", "duration"),
     ("Anthropic founding, year?", "date"),
     ("Salesforce stake, amount?", "money"),
+    # the hundred-and-eighth blind probe: a price itself is money, its move a percent (was "nearly 3%")
+    ("what was Amazon closing share price after the deal", "money"),
+    ("What was Amazon's share price after the deal?", "money"),
+    ("How did Amazon's share price move?", "percent"),
 ])
 def test_keywords_that_close_on_what_they_ask(question, kind):
     assert analyse(question).span_kind == kind
@@ -2094,6 +2098,25 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     from rag.questions import unabbreviated
 
     assert unabbreviated("which gen is it", lambda words: dict.fromkeys(words, 3)) == ("which gen is it", ())
+    # the hundred-and-eighth blind probe (a fast typist): a ticker is the company, even where an article tags itself
+    # with it ("AMZN"; was refused as a name no article binds)
+    assert unabbreviated("did amzn stock jump", lambda words: dict.fromkeys(words, 3)) == ("did Amazon stock jump", (("amzn", "Amazon"),))
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # the hundred-and-eighth blind probe: an unsigned number in a money scale, asked of money, is searched as dollars
+    # ("Is Anthropic revenue 30bn?" met the older "$1 billion" sentence first, a No)
+    ("Is Anthropic's revenue 30bn?", "Is Anthropic's revenue $30bn?"),
+    ("Did Amazon invest 5 billion in Anthropic?", "Did Amazon invest $5 billion in Anthropic?"),
+    ("How many chips, 5 million?", "How many chips, 5 million?"),  # not asked of money
+    ("Is the revenue $30bn?", "Is the revenue $30bn?"),
+    ("Did Anthropic commit 100bn to AWS?", "Did Anthropic commit $100bn to AWS?"),
+    ("Is Amazon investing 25 billion dollars?", "Is Amazon investing 25 billion dollars?"),  # its currency written out
+])
+def test_money_asked_without_a_sign_is_dollars(question, read):
+    from rag.analysis import with_assumed_currency
+
+    assert with_assumed_currency(question) == read
 
 
 @pytest.mark.parametrize(("question", "read"), [

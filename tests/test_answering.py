@@ -1770,3 +1770,16 @@ def test_a_chart_label_is_checked_as_its_claim(seed_engine, question, word, note
 def test_the_hundred_and_fifth_to_tenth_probes(seed_engine, question, answer):
     got = seed_engine.ask(question)
     assert got.text == answer and got.abstained == (not answer)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the hundred-and-twelfth blind probe (a media researcher): a question asked of an article named by its age is
+    # answered from the oldest (newest) article among those its answer cites or sets against it (were Yes from the
+    # newer articles)
+    ("Does the older article say Anthropic's revenue is $30 billion?", "No: Anthropic's annual revenue has also grown dramatically"),
+    ("According to the older article, is Anthropic's revenue $30 billion?", "No: Anthropic's annual revenue has also grown dramatically"),
+    ("According to the oldest article, how much has Amazon invested in total?", "$8 billion"),
+])
+def test_a_question_asked_of_an_article_by_its_age(seed_engine, question, answer):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(answer) and {c.doc_id[:3] for c in got.citations} == {"003"}

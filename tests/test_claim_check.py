@@ -139,6 +139,16 @@ from rag.claim_check import as_question, checked_question
     ("You named Daniela Amodei as Anthropic's CEO.", "Is Daniela Amodei Anthropic's CEO?"),
     ("Your story described Kunlun Wanwei and Nine United as partners in the deal. Correct?",
      "Are Kunlun Wanwei and Nine United partners in the deal?"),
+    # the hundred-and-eighth blind probe: what the asker thinks, and a tag typed without its comma after a figure
+    # (were answered "revenue", refused)
+    ("I think the AWS contract is 5 years", "Is the AWS contract 5 years?"),
+    ("I'm pretty sure Amazon owns a third of Anthropic", "Does Amazon own a third of Anthropic?"),
+    ("amazon put 50bn into openai in feb 2026 true", "Did amazon put 50bn into openai in feb 2026?"),
+    ("Amazon got it right", "Did Amazon get it right?"),  # (no figure: "right" is the claim's own word)
+    # the hundred-and-eleventh blind probe (a graphics editor): "Caption check:" and a caption dated before a colon
+    # (were checked as quotes: "No article has the words ...")
+    ("Caption check: 'Sept 2023: Amazon invests $1.25bn in Anthropic' - correct?", "Does Amazon invest $1.25bn in Anthropic in Sept 2023?"),
+    ("Caption check: 'Early 2024: Amazon adds $2.75bn' - correct?", "Does Amazon add $2.75bn in Early 2024?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -390,6 +400,10 @@ def test_whether_a_figure_is_out_of_date_is_asked_whether_it_is_current(text, as
     # milestones") is no Yes (was a Yes)
     ("A memo says the additional up to $20bn depends on regulatory approvals. Is that right?", ""),
     ("Does the additional up to $20bn depend on commercial milestones?", "Yes: Amazon will invest $5bn in Anthropic"),
+    # the hundred-and-eighth blind probe: a share price asked as "stock" is its shares' (was refused); money typed
+    # without its sign (was a No from the older "$1 billion")
+    ("did amzn stock jump like 10%", "No: Following the announcement, Amazon’s shares climbed nearly 3%"),
+    ("anthropic revenue is 30bn right?", "Yes: The scale of the investment is justified by Anthropic’s maturing business model"),
 ])
 def test_a_claim_of_a_figure_out_of_date_or_a_condition(seed_engine, claim, verdict):
     got = seed_engine.ask(claim)

@@ -814,3 +814,19 @@ def test_a_name_alone_asks_the_turn_before_of_it(text, bare, another):
 def test_a_name_alone_after_a_valuation(seed_engine):
     got = _talk(seed_engine, ["what was anthropic valued at in that round", "and openai", "mistral?"])
     assert [a.text for a in got] == ["approximately $60 billion", "approximately $150 billion", "$6 billion"]
+
+
+def test_who_says_a_claim_of_its_own_in_a_conversation_is_the_article_that_says_it(seed_engine):
+    # the hundred-and-tenth blind probe (a podcast host): was "OpenAI", a name of the sentence, once a turn came before
+    got = _talk(seed_engine, ["What does Amazon get from the deal?", "Who said the deal strengthens AWS against Azure?"])
+    assert got[1].text == "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract"
+
+
+def test_a_figure_asked_of_no_one_is_of_the_name_the_turns_before_asked_of(seed_engine):
+    # the hundred-and-sixth, -eleventh and -twelfth blind probes: was Mistral AI's "$6 billion valuation", the figure
+    # beside Anthropic's in the sentence that compares them
+    got = _talk(seed_engine, ["What annual revenue does Hamidun News report for Anthropic?", "And what does the older article say about revenue?",
+                              "What valuation does it report?"])
+    assert got[2].text == "approximately $60 billion"
+    got = _talk(seed_engine, ["Anthropic annual revenue?", "And in the older article?", "Valuation at that time?"])
+    assert got[2].text != "$6 billion"
