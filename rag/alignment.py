@@ -837,12 +837,12 @@ def _doer_name(tok: Any, given: bool = False) -> frozenset[str]:
             own = _name_tokens(noun)
             if own is not None:
                 return own  # "Amazon's investment", "Microsoft's arrangement ... a 49% ownership stake"
-            if noun.head is noun or noun.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            if noun.head.i == noun.i or noun.head.pos_ not in ("NOUN", "PROPN", "ADP"):
                 break
             noun = noun.head  # up through the nouns and prepositions it hangs from, to the verb of its clause
     verb, subject = tok, None
     for _ in range(MAX_ACT_HOPS + 1):
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head  # a noun: up to the verb of its clause
         deps = {c.dep_: c for c in verb.children}
         if tok.pos_ == "VERB" and ("nsubjpass" in deps or "auxpass" in deps):
@@ -850,7 +850,7 @@ def _doer_name(tok: Any, given: bool = False) -> frozenset[str]:
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             break  # a passive verb's doer is its agent, or no one named
         subject = deps.get("nsubj") or (deps.get("nsubjpass") if tok.pos_ == "NOUN" else None)
-        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             break
         verb = verb.head
     if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

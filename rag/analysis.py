@@ -290,6 +290,11 @@ _SCOPE = {
 # "before the latest deal": the time the asked figure precedes; its words ("latest") scope that point, not the figure
 _REFERENCE_POINT = re.compile(r"\b(?:before|prior to|ahead of|until|preceding)\s+(?:the\s+|its\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:deal|round|investment|announcement|agreement|commitment|partnership|funding|pledge)\b", re.IGNORECASE)
+# "Which specific commercial milestones ...?", "What exact terms ...?": the members of a class asked, by its noun (the last
+# word before the verb or a preposition)
+_SPECIFIC = re.compile(r"\b(?:which|what)\s+(?:are\s+the\s+)?(?:specific|exact|particular|precise|actual)\s+((?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*s)\b"
+                       r"(?=\s+(?:do|does|did|are|is|were|was|will|would|must|have|has|that|which|unlock|trigger|apply|of|for|in|on)\b|\s*\?)",
+                       re.IGNORECASE)
 # Names: capitalized words (or all-caps short words) that are not the question's first word.
 _NAME = re.compile(rf"\b(?:[A-Z][a-z0-9]*[A-Z][\w-]*|[A-Z][\w’'&.-]*{NAME_NUMBER}|[a-z]{{1,3}}[A-Z][\w’'-]*)")  # also "xAI", "eBay", "Claude 3.5"
 _LEADING_WORDS = frozenset(
@@ -412,7 +417,15 @@ class QuestionAnalysis:
     def mismatchable(self) -> bool:
         """Whether a sentence may share the question's words and still not answer it (rag.mismatch)."""
         return (self.negated or bool(self.numbers) or bool(self.opposed) or bool(self.counts) or bool(self.durations)
-                or bool(self.places))
+                or bool(self.places) or bool(self.specified))
+
+    @property
+    def specified(self) -> str:
+        """The stem of the class whose particular members the question asks ("mileston" of "Which specific commercial
+        milestones unlock the extra $20bn?"), or ""."""
+        m = _SPECIFIC.search(self.text)
+        terms = content_terms(m.group(1)) if m is not None else []
+        return terms[-1] if terms else ""
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -735,7 +748,7 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked
 # (or of intent: "Did Anthropic promise to spend ...?", "Has Amazon agreed to put ...?" ask whether it spends, puts)
 _READY_TO = re.compile(r"\b(?:prepared|set|ready|willing|going|planning|poised|due|expected|about"
-                       r"|promised?|pledged?|plan|planned|agreed?|committed|commit|intend(?:ed)?|vowed?|aim(?:ed)?)\s+to\s+([a-z]+)\b",
+                       r"|promised?|pledged?|plan|planned|agreed?|committed|commit|committing|commits|intend(?:ed)?|vowed?|aim(?:ed)?)\s+to\s+([a-z]+)\b",
                        re.IGNORECASE)
 
 
@@ -1358,6 +1371,8 @@ def question_entities(text: str, leading_name: bool = False) -> tuple[str, ...]:
         last_end = m.end()
     if run:
         names.append(" ".join(run))
+    # "Nvidia GPUs": a plural of an acronym after a name is the things of it, a common noun, not part of the name
+    names = [re.sub(r"\s+[A-Z]{2,}s$", "", name) for name in names]
     return tuple(dict.fromkeys(n for name in names for n in _role_split(name) if n))
 
 
@@ -1493,7 +1508,7 @@ _GENERIC = frozenset(content_terms(
     " additional immediately overall most least maximum minimum could would should might must can will may shall"
     " older newer earlier later previous prior recent coverage report article headline size"
     " had has have having do does did be been being is are was were get gets got"
-    " main key primary biggest major chief else already yet so far"
+    " main key primary biggest major chief else already yet so far potential possible"
 ))
 # "How does the approach work?", "How did Amazon's stock react?", "How does the deal help Amazon?": a process, how
 # something went, or the means by which it does something to another; no one word

@@ -581,7 +581,9 @@ def answer_question(
         # "Who did not charter the company?", "What happened in 1766?", "the smallest party": the sentence says the
         # question's words, but not what it asks (a yes/no question is answered No instead)
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, best.sentence_id, why))
-    if form is not None and q.answer_type == "yesno" and q.figures and not (q.past or q.past_tense or q.asks_what_is_written) and not q.compared:
+    if form is not None and q.answer_type == "yesno" and q.figures and not (
+            q.past or (q.past_tense and not _NOW_WORD.search(q.text)) or q.asks_what_is_written) and not q.compared:
+        # ("Has Amazon now invested a total of $8 billion?" asks of the present, perfect or not)
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
@@ -716,6 +718,7 @@ def answer_question(
 
 
 _STAKE = content_terms("stake")[0]
+_NOW_WORD = re.compile(r"\b(?:now|currently|today|at present|as of now|still)\b", re.IGNORECASE)
 FIGURE_DENIAL_CANDIDATES = 10  # bound sentences read past the near-best for one that says a yes/no question's measure
 
 
@@ -1042,7 +1045,9 @@ def _of_another_thing(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scor
     asked = {}
     for f in q.measured:
         m = _OF_NAME.match(q.text, f.end)
-        if m is not None and m.group("name") in q.entities:
+        # (the name, or a name and the plural of an acronym after it: "5GW of Nvidia GPUs")
+        named = next((e for e in q.entities if m is not None and (m.group("name") == e or m.group("name").startswith(f"{e} "))), None)
+        if m is not None and named is not None:
             asked[figure_key(f.value, f.unit)] = m.group("name")
     if not asked:
         return None

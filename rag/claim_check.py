@@ -70,6 +70,9 @@ _LABEL = re.compile(
     r"sentence|one)){0,3}|"
     r"(?:quick\s+)?(?:yes or no|true or false|yes\s*/\s*no|true\s*/\s*false|t\s*/\s*f)|(?:draft|copy|headline|subhead|caption|tweet|(?:social(?:\s+media)?\s+)?post|lede|"
     r"standfirst|chyron|teaser|blurb|graphic|(?:(?:chart|axis|data|table|map)\s+)?label|(?:pull\s+)?quote|summary|title|screenshot|comment|commenter|reader|rumou?r|claim going around|"
+    r"slide|bullet|talking\s+point|voice-?over(?:\s+line)?|"
+    # a question about the line that follows: "Is this line accurate: '...'?"
+    r"(?:is|are)\s+(?:this|that|the\s+following)\s+(?:line|sentence|statement|claim|caption|bit|text|slide)\s+(?:accurate|right|correct|true|ok|okay|fair)|"
     r"profile|bio|strap(?:line)?|kicker|intro|sell|cutline|deck|tagline|slug|lower third|script|bulletin|cue)(?:\s+(?:line|text|copy|check))?"
     # "Caption for tonight:", "Headline for page 3:"
     r"(?:\s+for\s+(?:tonight|today|tomorrow|the\s+[\w-]+(?:\s+[\w-]+)?|page\s+\w+|[\w-]+))?|claim"
@@ -296,7 +299,7 @@ def _claim(text: str) -> tuple[str, bool]:
     """The claim of `text` without its frame and tag, and whether it had either."""
     claim = text.strip()
     framed = False
-    if _QUESTION_OPENING.match(claim.lstrip(" \"'“‘")) and not _CLAIMED_BY.match(claim):
+    if _QUESTION_OPENING.match(claim.lstrip(" \"'“‘")) and not _CLAIMED_BY.match(claim) and not _LABEL.match(claim):
         return claim, False  # a question as it is ("Is Amazon investing $5bn, right?")
     claim = _SO.sub("", claim)  # "So Amazon's total is $8 billion now?": the claim the conversation came to
     for frame in (_LABEL, _CLAIMED_BY, _LABEL):  # "Fact check: a draft says ..."
@@ -440,6 +443,12 @@ def without_negation(statement: str) -> tuple[str, bool]:
     doc = parse(statement)
     root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
     negation = next((t for t in root.children if t.dep_ == "neg"), None) if root is not None else None
+    if negation is None and root is not None:
+        # "Amazon has no investment in OpenAI": "no" before the verb's object denies it ("Amazon has an investment ...")
+        negation = next((d for c in root.children if c.dep_ in ("dobj", "attr") for d in c.children
+                         if d.dep_ == "det" and d.lower_ == "no"), None)
+        if negation is not None:
+            return " ".join(f"{statement[: negation.idx]}{statement[negation.idx + len(negation.text) :]}".split()), True
     if negation is None:
         return statement, False
     return " ".join(f"{statement[: negation.idx]}{statement[negation.idx + len(negation.text) :]}".split()), True
@@ -456,6 +465,10 @@ def as_question(statement: str) -> str | None:
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
+    if subject is None:
+        # "Anthropic is ditching Trainium ...": a parse that hangs the subject on the auxiliary
+        subject = next((c for a in root.children if a.dep_ in ("aux", "auxpass") and a.i < root.i
+                        for c in a.children if c.dep_ in SUBJECTS and c.i < a.i), None)
     if subject is None:
         return None
     start = min(t.idx for t in subject.subtree)

@@ -76,6 +76,9 @@ _AGED_SAYS = re.compile(rf"^\W*(?:does|did|do)\s+(?P<named>the\s+{_AGE_WORDS}\s+
                         r"(?:that\s+)?(?P<claim>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 
+_OWNED_KINDS = frozenset({"money", "percent"})  # figures a sentence may give of several companies side by side
+
+
 def _named_of(data: IndexData, previous: str) -> tuple[str, ...]:
     """The name the nearest question of the turns before that names one asks of: its owner ("Anthropic's revenue",
     "Anthropic annual revenue"), else its one name, leaving out a name it cites as its source
@@ -375,7 +378,6 @@ class Engine:
         from rag.questions import premise_question
         from rag.quote_check import quote_check
         from rag.retrieval import claim_passages, doer_passages, expansion_passages, retrieve, with_scope_words
-        from rag.spans import FIGURE_TYPES
         from rag.staleness import older_only
         from rag.tranches import next_tranche, rest_of
 
@@ -542,9 +544,10 @@ class Engine:
             # "How much are they investing?" where the turns kept say nothing of who: any name's figure is a guess
             return Answer.abstain(q.text, 0.0, f"The conversation does not say who \"{pronoun}\" {'are' if pronoun.lower() == 'they' else 'is'}.")
         borrowed = False
-        if before is not None and previous and not q.entities and q.span_kind in FIGURE_TYPES and (asked_of := _named_of(state.data, previous)):
-            # "Valuation at that time?" after "Anthropic annual revenue?": a figure asked of no one is of the name the
-            # turns before asked of (not Mistral AI's "$6 billion valuation" beside Anthropic's)
+        if before is not None and previous and not q.entities and q.span_kind in _OWNED_KINDS and (asked_of := _named_of(state.data, previous)):
+            # "Valuation at that time?" after "Anthropic annual revenue?": money asked of no one is the name's the turns
+            # before asked of (not Mistral AI's "$6 billion valuation" beside Anthropic's; power or tokens are
+            # no company's own measure: "How many gigawatts?" of "guarantees the company access to up to 5 gigawatts")
             q, borrowed = dataclasses.replace(q, entities=asked_of, owners=asked_of), True
         search = contextualize(q, before)
         # (a question read on its own: one read with the turn before has that turn's words for what it asks of)

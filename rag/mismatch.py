@@ -184,6 +184,21 @@ def lasts_otherwise(durations: Sequence[float], sentence: str, window: str) -> b
     return not any(same_value(d, n) for d in durations for n in near)
 
 
+# what names the members of a class after its noun: "milestones such as ...", "milestones, including ...", "milestones:"
+_NAMING_AFTER = re.compile(r"[\w-]*\s*(?:such\s+as|including|like|namely|[:(]|—\s*(?:[A-Z\d]|such|including))")
+_WORD_AT = re.compile(r"[A-Za-z][\w-]*")
+
+
+def only_in_general(sentence: str, stem: str) -> bool:
+    """Whether the sentence says the class noun of `stem` ("commercial milestones") and names none of its members
+    after it: "Which specific milestones unlock the extra $20bn?" is not answered by "tied to commercial milestones"."""
+    said = [m for m in _WORD_AT.finditer(sentence) if content_terms(m.group())[:1] == [stem]]
+    return bool(said) and not any(_NAMING_AFTER.match(sentence, m.start()) or _NAMED_BEFORE.search(sentence, 0, m.start()) for m in said)
+
+
+_NAMED_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][\w-]*\d*\s+$")  # "Trainium chips", "Claude models": a member named before the noun
+
+
 def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str) -> bool:
     """Whether the sentence says the opposite of a word the question says (rag.opposites.opposed_words), and neither
     it nor its neighbours say the question's word."""
@@ -193,10 +208,12 @@ def contradicted(opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sente
 
 def unanswered(
     negated: bool, numbers: Sequence[str], opposed: Sequence[tuple[frozenset[str], frozenset[str]]], sentence: str, window: str,
-    counts: Sequence[tuple[str, int]] = (), durations: Sequence[float] = (), places: Sequence[str] = (),
+    counts: Sequence[tuple[str, int]] = (), durations: Sequence[float] = (), places: Sequence[str] = (), specified: str = "",
 ) -> str:
-    """Why the sentence does not answer the question, or "": "negation", "number", "count", "duration", "opposite"
-    or "place"."""
+    """Why the sentence does not answer the question, or "": "negation", "number", "count", "duration", "opposite",
+    "place" or "unspecified"."""
+    if specified and only_in_general(sentence, specified):
+        return "unspecified"
     if negated and not says_negation(sentence):
         return "negation"
     if numbers_missing(numbers, window):

@@ -83,7 +83,7 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = OPPOSITES + tuple(
         ("earliest oldest", "latest newest"),
         ("win wins won winning victory victorious", "lose loses lost losing defeat defeated"),
         ("born birth", "died death dies"),
-        ("before prior", "after following"),
+        ("before", "after following"),  # (not "prior": "including prior funding" counts earlier money, at any time)
         ("support supports supported supporting", "oppose opposes opposed opposing condemn condemns condemned"),
         ("accept accepts accepted", "reject rejects rejected"),
         ("allow allows allowed permit permits permitted", "forbid forbids forbade ban bans banned prohibit prohibits prohibited"),

@@ -26,6 +26,7 @@ MISMATCH_NOTES = {
     "duration": "the nearest source gives another span of time",
     "opposite": "the nearest source says the opposite",
     "place": "the nearest source does not name the place asked about",
+    "unspecified": "the nearest source names them only in general",
 }
 DENIED_NOTE = "the nearest source says it is not so"  # its answer is the subject of a negated verb (rag.mismatch.denied)
 
@@ -87,7 +88,7 @@ def mismatch(data: IndexData, q: QuestionAnalysis, sentence_id: int) -> str:
     numbers = tuple(n for n in q.numbers if n not in q.years) if q.span_kind in FIGURE_TYPES else q.numbers
     sentence = data.sentences[sentence_id].text
     window = " ".join(data.sentences[i].text for i in (sentence_id, *data.neighbours(sentence_id)))
-    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations, q.places)
+    return unanswered(q.negated, numbers, q.opposed, sentence, window, q.counts, q.durations, q.places, q.specified)
 
 
 def mismatch_note(data: IndexData, sentence_id: int, why: str) -> str:

@@ -490,3 +490,11 @@ def test_the_main_verb_of_a_question(question, verb):
     from rag.alignment import main_verb
 
     assert main_verb(question) == verb
+
+
+def test_the_doer_of_a_noun_that_heads_its_sentence_is_no_one():
+    # a sentence whose root is the noun asked of ("The primary computing base."): the climb to its verb stops at the
+    # root (it looped for ever, comparing spaCy tokens by identity; the hundred-and-thirteenth probe's reask hung)
+    from rag.alignment import act_doers
+
+    assert act_doers("The primary computing base.", "base") == [frozenset()]

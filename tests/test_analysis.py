@@ -628,6 +628,24 @@ def test_keywords_that_close_on_what_they_ask(question, kind):
     assert analyse(question).span_kind == kind
 
 
+def test_a_plural_of_an_acronym_after_a_name_is_no_part_of_it():
+    # the hundred-and-thirteenth blind probe: "Nvidia GPUs" read as one name made a sentence of any GPUs a Yes to
+    # "Will Anthropic run mainly on Nvidia GPUs under the deal?"
+    assert analyse("Will Anthropic run mainly on Nvidia GPUs under the deal?").entities == ("Anthropic", "Nvidia")
+
+
+@pytest.mark.parametrize(("question", "stem"), [
+    # the hundred-and-fifth, -tenth, -twelfth, -thirteenth and -fourteenth blind probes: the members of a class asked
+    # ("Which specific milestones ...?" was answered "Anthropic", "total potential commitment", "more than $100bn")
+    ("Which specific commercial milestones unlock the additional $20bn?", "mileston"),
+    ("What are the specific milestones that unlock the extra $20 billion?", "mileston"),
+    ("What specific Claude models are mentioned?", ""),  # a name says which
+    ("What exact date was the deal announced?", ""),  # one thing, not members of a class
+])
+def test_the_class_whose_members_a_question_asks(question, stem):
+    assert analyse(question).specified == stem
+
+
 def test_a_stake_summed_up_is_money():
     # the hundred-and-ninth blind probe (a corrections desk): "What did Amazon's total stake ... come to" (was a percent)
     assert analyse("What did Amazon's total stake in Anthropic come to after the additional $4 billion?").span_kind == "money"

@@ -1766,6 +1766,13 @@ def test_a_chart_label_is_checked_as_its_claim(seed_engine, question, word, note
     ("What percentage equity stake will Amazon hold after the $25bn investment?", ""),
     ("What post-money valuation does the $25bn investment imply for Anthropic?", ""),
     ("What was Amazon's market capitalization after the stock move?", ""),
+    # the hundred-and-eleventh blind probe (a graphics editor): "potential" is no measure, and "prior funding" counted in
+    # is no time before one the question places its answer after (was refused)
+    ("Including earlier funding, what is Amazon's total potential commitment to Anthropic after the $25bn deal?",
+     "total potential commitment to $33bn"),
+    # five probes: the members of a class the articles name only in general ("tied to commercial milestones")
+    ("Which specific commercial milestones unlock the additional $20bn?", ""),
+    ("Which specific chips will Anthropic use?", "AWS Trainium"),
 ])
 def test_the_hundred_and_fifth_to_tenth_probes(seed_engine, question, answer):
     got = seed_engine.ask(question)

@@ -149,6 +149,12 @@ from rag.claim_check import as_question, checked_question
     # (were checked as quotes: "No article has the words ...")
     ("Caption check: 'Sept 2023: Amazon invests $1.25bn in Anthropic' - correct?", "Does Amazon invest $1.25bn in Anthropic in Sept 2023?"),
     ("Caption check: 'Early 2024: Amazon adds $2.75bn' - correct?", "Does Amazon add $2.75bn in Early 2024?"),
+    # the hundred-and-thirteenth and hundred-and-fourteenth blind probes (a scriptwriter, a competitor analyst): a
+    # slide's line and "Is this line accurate: '...'?" (were refused as quotes no article has)
+    ("Slide: Amazon stock fell after the deal.", "Did Amazon stock fall after the deal?"),
+    ("Is this line accurate: 'Amazon invested $5 billion in Anthropic'?", "Did Amazon invest $5 billion in Anthropic?"),
+    # a parse that hangs the subject on the auxiliary (was asked "Is it true that ...?", its verb unread)
+    ("Someone says Anthropic is ditching Trainium for Nvidia GPUs", "Is Anthropic ditching Trainium for Nvidia GPUs?"),
     # (what opens a statement otherwise stays where it is)
     ("Confirm before I post: Amazon invests $5bn now, up to $20bn more tied to milestones.",
      "Confirm before I post: does Amazon invest $5bn now, up to $20bn more tied to milestones?"),
@@ -400,6 +406,16 @@ def test_whether_a_figure_is_out_of_date_is_asked_whether_it_is_current(text, as
     # milestones") is no Yes (was a Yes)
     ("A memo says the additional up to $20bn depends on regulatory approvals. Is that right?", ""),
     ("Does the additional up to $20bn depend on commercial milestones?", "Yes: Amazon will invest $5bn in Anthropic"),
+    # the hundred-and-fourteenth blind probe: "no" before the object denies the claim (was "Yes", quoting the $50 billion)
+    ("Slide: 'Amazon has no investment in OpenAI.' Accurate?", "No: In February 2026, the company invested approximately $50 billion in OpenAI"),
+    ("Amazon has no board seat at Anthropic — right?", "Yes: Amazon holds a minority stake and does not have a board seat"),
+    # the hundred-and-thirteenth blind probe: a claim of the present in the perfect ("has now invested") is weighed
+    # against newer figures (was Yes from the older $8 billion); "committing to use" asks of using (was a Yes from
+    # "purchase commitments" beside NVIDIA)
+    ("Is this line accurate: 'Amazon has now invested a total of $8 billion in Anthropic'?", "No: Amazon will invest $5bn"),
+    ("Pundit: 'Anthropic is committing to use Nvidia GPUs as its primary computing base under this deal.' True or false?", ""),
+    # a figure of a name and the plural of an acronym after it ("5GW of Nvidia GPUs") against "5GW of Amazon Trainium chips"
+    ("'AWS guarantees Anthropic 5GW of Nvidia GPUs' — OK?", "No: Anthropic also plans to spend more than $100bn"),
     # the hundred-and-eighth blind probe: a share price asked as "stock" is its shares' (was refused); money typed
     # without its sign (was a No from the older "$1 billion")
     ("did amzn stock jump like 10%", "No: Following the announcement, Amazon’s shares climbed nearly 3%"),

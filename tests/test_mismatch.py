@@ -233,3 +233,15 @@ def test_spans_of_time(text, spans):
 def test_no_choice_is_no_denial():
     sentence = "The garrison had no choice but to surrender the fort."
     assert not denied(sentence, len("The garrison"), frozenset({"surrend"}))
+
+
+@pytest.mark.parametrize(("sentence", "general"), [
+    ("Amazon will invest $5bn in Anthropic, with up to another $20bn tied to commercial milestones.", True),
+    ("The extra money is tied to milestones such as revenue targets.", False),
+    ("Anthropic will use Amazon Trainium chips.", False),  # a member named before the noun
+    ("Anthropic gets capacity.", False),  # the class is not said
+])
+def test_a_class_said_only_in_general(sentence, general):
+    from rag.mismatch import only_in_general
+
+    assert only_in_general(sentence, "mileston" if "mileston" in sentence.lower() else "chip") == general
