@@ -748,7 +748,7 @@ def _predicate(text: str, entities: tuple[str, ...]) -> tuple[str, str]:
 # "Is Amazon prepared to put ...?", "Is Anthropic set to use ...?": a word of readiness, then the act asked
 # (or of intent: "Did Anthropic promise to spend ...?", "Has Amazon agreed to put ...?" ask whether it spends, puts)
 _READY_TO = re.compile(r"\b(?:prepared|set|ready|willing|going|planning|poised|due|expected|about"
-                       r"|promised?|pledged?|plan|planned|agreed?|committed|commit|committing|commits|intend(?:ed)?|vowed?|aim(?:ed)?)\s+to\s+([a-z]+)\b",
+                       r"|promised?|pledged?|plan|planned|agreed?|committed|commit|committing|commits|intend(?:ed)?|vowed?|aim(?:ed)?)\s+to\s+((?-i:[a-z]+))\b",
                        re.IGNORECASE)
 
 

@@ -646,6 +646,16 @@ def test_the_class_whose_members_a_question_asks(question, stem):
     assert analyse(question).specified == stem
 
 
+@pytest.mark.parametrize(("question", "predicate"), [
+    # the hundred-and-thirteenth blind probe: "committing to use" asks of using; a name after "commits to" is no verb
+    # ("Which piece says Anthropic commits to Trainium ...?" was refused, its predicate read as "trainium")
+    ("Is Anthropic committing to use Nvidia GPUs as its primary computing base under this deal?", "use"),
+    ("Which piece says Anthropic commits to Trainium as its primary computing base?", ""),
+])
+def test_the_act_a_commitment_is_to(question, predicate):
+    assert analyse(question).predicate == predicate
+
+
 def test_a_stake_summed_up_is_money():
     # the hundred-and-ninth blind probe (a corrections desk): "What did Amazon's total stake ... come to" (was a percent)
     assert analyse("What did Amazon's total stake in Anthropic come to after the additional $4 billion?").span_kind == "money"
