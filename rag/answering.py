@@ -858,15 +858,15 @@ def _owned_name(q: QuestionAnalysis, sentence: str, heading: frozenset[str] = fr
         for m in re.finditer(rf"\b{re.escape(name)}['’]s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence):
             if set(content_terms(m.group(1))) <= q.terms:
                 continue
-            if heading and not set(content_terms(" ".join(sentence[m.end(1):].split()[:1]))) & heading:
+            if heading and not _word_after_in(sentence, m.end(1), heading):
                 continue
             return m.start(1), m.end(1)
         # "Google has poured billions into its internal DeepMind division" for "What is Google's internal AI division
         # called?": "its" of the name the sentence opens with, where the word after the name is one the question asks
-        for m in re.finditer(rf"^\W*{re.escape(name)}\b[^.;:]*?\b(?:its|their)\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence):
-            if heading and not set(content_terms(m.group(1))) <= q.terms | GENERIC_NAME_TERMS and (
-                    set(content_terms(" ".join(sentence[m.end(1):].split()[:1]))) & heading):
-                return m.start(1), m.end(1)
+        its = re.match(rf"\W*{re.escape(name)}\b[^.;:]*?\b(?:its|their)\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", sentence)
+        if heading and its is not None and not set(content_terms(its.group(1))) <= q.terms | GENERIC_NAME_TERMS and (
+                _word_after_in(sentence, its.end(1), heading)):
+            return its.start(1), its.end(1)
     if heading:
         return None
     for name in q.describers:  # "Which Claude model ...?": the longer name the sentence gives it, "Claude 3.5 Sonnet"
@@ -876,6 +876,11 @@ def _owned_name(q: QuestionAnalysis, sentence: str, heading: frozenset[str] = fr
             # ("What South African Vice Consul ...?": "Duke Kent-Brown")
             return (longer.start() if longer.group(1).split()[0][0].isdigit() else longer.start(1) + 1), longer.end()
     return None
+
+
+def _word_after_in(sentence: str, end: int, terms: frozenset[str]) -> bool:
+    """Whether the word right after `end` in the sentence is one of `terms` ("models" after "Anthropic's Claude")."""
+    return bool(set(content_terms(" ".join(sentence[end:].split()[:1]))) & terms)
 
 
 def _bridged(data: IndexData, q: QuestionAnalysis, best: Scored) -> Scored | None:

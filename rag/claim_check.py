@@ -439,16 +439,12 @@ def _title_check(text: str) -> str | None:
 
 def without_negation(statement: str) -> tuple[str, bool]:
     """The statement with its main verb's negation left out, and whether it had one: "Amazon does not have a board
-    seat" -> ("Amazon does have a board seat", True) (the articles that state it are those that answer No)."""
+    seat" -> ("Amazon does have a board seat", True) (the articles that state it are those that answer No); "no"
+    before the verb's object denies it too ("Amazon has no investment in OpenAI")."""
     doc = parse(statement)
     root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-    negation = next((t for t in root.children if t.dep_ == "neg"), None) if root is not None else None
-    if negation is None and root is not None:
-        # "Amazon has no investment in OpenAI": "no" before the verb's object denies it ("Amazon has an investment ...")
-        negation = next((d for c in root.children if c.dep_ in ("dobj", "attr") for d in c.children
-                         if d.dep_ == "det" and d.lower_ == "no"), None)
-        if negation is not None:
-            return " ".join(f"{statement[: negation.idx]}{statement[negation.idx + len(negation.text) :]}".split()), True
+    negation = None if root is None else next((t for t in root.children if t.dep_ == "neg"), None) or next(
+        (d for c in root.children if c.dep_ in ("dobj", "attr") for d in c.children if d.dep_ == "det" and d.lower_ == "no"), None)
     if negation is None:
         return statement, False
     return " ".join(f"{statement[: negation.idx]}{statement[negation.idx + len(negation.text) :]}".split()), True
