@@ -143,6 +143,8 @@ _SOURCE_FOLLOWUP = re.compile(
     # "Says who?", "Really? Source?", "According to whom?", "Citation?": a doubt put as a word or two
     r"|^(?:(?:really|wait|hmm+|ok(?:ay)?|so|and|but)\W+)*(?:says\s+who|said\s+who|according\s+to\s+whom|who\s+says\s+so"
     r"|citation(?:\s+needed)?|sources?)\s*[?!.]*$"
+    # "Which article?", "In which piece?": the source of the answer before, asked by its noun alone
+    r"|^(?:and\s+)?(?:(?:in|from)\s+)?(?:which|what)\s+(?:article|source|outlet|publication|report|paper|piece|story)s?(?:\s+(?:was\s+)?(?:that|this|it)(?:\s+in)?)?\s*[?!.]*$"
     # "Who else reports it?", "Which other articles say so?", "Does any other source say that?", "Anyone else?"
     rf"|^(?:and\s+)?(?:(?:who\s+else|(?:does|do|did)\s+(?:any|an)\s*(?:one\s+else|other\s+{_SOURCE_NOUN}))\s+{_SAYS_IT}"
     rf"|(?:which|what)\s+other\s+{_SOURCE_NOUN}(?:\s+{_SAYS_IT})?)\s*\??$",
@@ -195,8 +197,10 @@ _FIGURE_FOLLOWUP = re.compile(
 # "Which outlet reported it?", "What publication ran that?": the previous answer's publisher
 _OUTLET_FOLLOWUP = re.compile(
     r"^(?:and\s+)?(?:which|what)\s+(?:news\s+)?(?:outlet|publication|publisher|paper|newspaper|site)\s+"
-    r"(?:reported|reports|published|publishes|ran|runs|carried|carries|wrote|said)\s+(?:that|this|it|so|the(?=\s+(?:article|piece|story|report)))"
-    r"(?:\s+(?:article|piece|story|report|one))?\s*\??$",
+    r"(?:reported|reports|published|publishes|ran|runs|carried|carries|wrote|said)\s+(?:that|this|it|so|the(?=\s+(?:article|piece|story|report|headline)))"
+    r"(?:\s+(?:article|piece|story|report|one|headline))?"
+    # (or the article by its title: "Which publication ran the headline 'Amazon Invests $5B in Anthropic ...'?")
+    r"(?:,?\s+(?:titled|entitled|headlined|called|named)?:?\s*[\"'‘“][^\"“”]+[\"'’”])?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -543,14 +547,22 @@ _MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|r
 _ASKS_MONEY = re.compile(rf"\b{MONEY_ASKED_WORDS}\b", re.IGNORECASE)
 ASSUMED_CURRENCY = "USD"  # the unit of a number asked of money without one
 # a number in a money scale without a currency sign: "30bn", "1 billion"
-_UNSIGNED_MONEY = re.compile(r"(?<![$€£\w.,])(\d[\d.,]*\s*(?:bn|b|billion|mn|m|million|trillion|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)",
+_UNSIGNED_MONEY = re.compile(r"(?<![$€£\w.,])(?<!(?i:usd|eur|gbp)\s)(\d[\d.,]*\s*(?:bn|b|billion|mn|m|million|trillion|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)",
                              re.IGNORECASE)
+
+
+# a number with a money scale's abbreviation and no noun after it: written so of money only ("put in 8bn total")
+_MONEY_ABBREVIATED = re.compile(r"(?<![$€£\w.,])(?<!(?i:usd|eur|gbp)\s)(\d[\d.,]*\s*(?:bn|mn|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)"
+                                r"(?!\s+(?!(?:as|is|was|has|plus|this|thus|its|less|yes)\b)[a-z]+s\b)",
+                                re.IGNORECASE)
 
 
 def with_assumed_currency(text: str) -> str:
     """A question asked of money with its unsigned money numbers signed as dollars, the articles' money ("Is Anthropic's
-    revenue 30bn?" -> "Is Anthropic's revenue $30bn?"): searched for as the articles write it."""
-    return _UNSIGNED_MONEY.sub(r"$\1", text) if _ASKS_MONEY.search(text) else text
+    revenue 30bn?" -> "Is Anthropic's revenue $30bn?"): searched for as the articles write it. A money scale's
+    abbreviation is signed in any question ("is it true amazon put in 8bn total?"), unless a plural noun follows it
+    ("10bn parameters")."""
+    return _UNSIGNED_MONEY.sub(r"$\1", text) if _ASKS_MONEY.search(text) else _MONEY_ABBREVIATED.sub(r"$\1", text)
 _VAGUE_AFTER = re.compile(r"\s+(?:thing|figure|number|stat|statistic|bit|one|claim|reference|mention|business)s?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -702,6 +714,8 @@ _PLACE_VERB = re.compile(r"\b([a-z]{4,}ed)(?:\s+(?:in|at|on))?\s*\??\s*$")  # a 
 # the noun a "where" question asks the place of: "headquarters" in "Where is Anthropic's headquarters?"
 _PLACE_NOUN = re.compile(r"^\W*(?i:where\s+(?:is|are|was|were))\s+(?:the\s+(?:[A-Z][\w&.-]*\s+)*|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s?\s+)"
                          r"(?:[a-z]+\s+)?([a-z]{4,})\s*\??\s*$")
+# ... or with "of": "Where is the headquarter of Anthropic?"
+_PLACE_NOUN_OF = re.compile(r"^\W*(?i:where\s+(?:is|are|was|were))\s+the\s+([a-z]{4,})\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s*\??\s*$")
 _NOT_PLACE_VERBS = frozenset(content_terms("located situated found based now today currently"))
 
 
@@ -877,7 +891,7 @@ def _place_verb(text: str, entities: tuple[str, ...]) -> str:
     """The stem of the participle a place question ends on ("Where is Anthropic headquartered?" -> "headquart"); ""
     for "located", "based" and the like, which any sentence says in other words, and for other endings ("Where was
     Ratzel born?": "German geographer Friedrich Ratzel" says where without the word)."""
-    m = _PLACE_VERB.search(text) or _PLACE_NOUN.match(text)
+    m = _PLACE_VERB.search(text) or _PLACE_NOUN.match(text) or _PLACE_NOUN_OF.match(text)
     if m is None:
         return ""
     terms = content_terms(m.group(1))

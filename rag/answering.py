@@ -32,7 +32,7 @@ from rag.citing import also_stating, also_stating_figure, cite, stating_claim, s
 from rag.claim_reads import antecedent, claim_of, placed, scope_of, states_any, subject_of_figure
 from rag.config import ABSTAIN_MARGIN_BY_KIND, DEFAULT_ABSTAIN_BELOW, MAX_CITATIONS
 from rag.conflicts import Weighed, conflict_records, side_sentences, weigh, within_accounts
-from rag.disagreement import DEFINING_SCOPES, PAST, entity_key, measure_stem
+from rag.disagreement import DEFINING_SCOPES, PAST, Verdict, entity_key, measure_stem
 from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, figure_key, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
@@ -91,7 +91,7 @@ from rag.timewords import years_in
 from rag.units import BY_NAME, CURRENCY_UNITS, currency_asked
 from rag.whole_answer import DIFFER_TERMS, WHOLE_ANSWER_CANDIDATES, rarest_shared, whole_answer
 from rag.wider import WIDER_BELOW, wider_span
-from rag.yes_no import asked_terms, figure_denied, holds
+from rag.yes_no import SINGLE_MEASURE_UNITS, asked_terms, figure_denied, holds
 
 # Answer kinds that only a span of that kind answers: a figure, a duration, a count or a date.
 SPAN_REQUIRED = frozenset(FIGURE_TYPES) | {"duration", "count", "date", "role"}
@@ -393,8 +393,11 @@ def answer_question(
     # an owner the question names ("the scale of Amazon's investment") is what a sentence may leave implied ("The scale of
     # the investment is justified by ..."), so only the other names count
     about = tuple(e for e in q.entities if e not in q.owners)
-    if q.answer_type == "reason" and about and not any(
-            names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in about):
+    # (a generic name, "AI", names nothing asked: "How is Apple positioned in the AI race?" and "... the AI
+    # infrastructure race")
+    specific = [e for e in about if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    if q.answer_type == "reason" and specific and not any(
+            names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in specific):
         # "How does Constitutional AI work?": where the best sentence names none of what it asks about, a near-best one
         # that names it all ("Its Constitutional AI approach — which trains models ...") before it ("... use AI
         # systematically in your work" only shares words)
@@ -420,6 +423,16 @@ def answer_question(
             titles_of.setdefault(_figure_key(s), set()).add(data.sentences[s.sentence_id].doc_id)
         titled.sort(key=lambda s: -len(titles_of[_figure_key(s)]))
         bound = titled + [s for s in bound if s not in titled]
+    if kind == "other" and q.answer_type == "other" and not q.asked_class and facts(data, bound[0].sentence_id).heading and len(
+            data.sentences[bound[0].sentence_id].text.split()) <= SECTION_TITLE_WORDS and (body := _section_body(data, bound[0], scored)) is not None:
+        # "What is Google's AI strategy?" and the heading "Google Strategy": the line under it says what it is, as
+        # relevant as the heading it is under
+        h = bound[0]
+        lifted = dataclasses.replace(body, score=h.score, dense=h.dense, overlap=h.overlap, window=h.window, context=h.context,
+                                     passage=h.passage, heading=0.0)
+        bound = [lifted] + [s for s in bound if s is not body]
+        if facts(data, body.sentence_id).heading:  # a line of a list, not a sentence: the whole line says it
+            said_whole = (dataclasses.replace(lifted, span=None), data.sentences[body.sentence_id].text)
     best = _present_claim(data, bound, q.bounds, q.scope) if kind in SPAN_REQUIRED and not q.past else bound[0]
     conf = round(confidence(best), 4)
     if conf < abstain_below + ABSTAIN_MARGIN_BY_KIND.get(kind, 0.0) and not (q.about_figure and states_any(data, best.sentence_id, q.figures)):
@@ -582,8 +595,10 @@ def answer_question(
         # question's words, but not what it asks (a yes/no question is answered No instead)
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, mismatch_note(data, best.sentence_id, why))
     if form is not None and q.answer_type == "yesno" and q.figures and not (
-            q.past or (q.past_tense and not _NOW_WORD.search(q.text)) or q.asks_what_is_written) and not q.compared:
-        # ("Has Amazon now invested a total of $8 billion?" asks of the present, perfect or not)
+            q.past or (q.past_tense and not _NOW_WORD.search(q.text) and not _TO_DATE.search(q.text)) or q.asks_what_is_written
+    ) and not q.compared:
+        # ("Has Amazon now invested a total of $8 billion?" asks of the present, perfect or not; so does a total asked
+        # of no time: "Did Amazon put in $8bn in total?")
         # ("Does revenue exceed $1 billion?" asks no figure as it is)
         newer = _newer_than_asked(data, q, best.sentence_id)
         if newer is not None:  # "Is Amazon investing $4 billion?": newer articles give $5 billion, the stale figure is no Yes
@@ -667,8 +682,11 @@ def answer_question(
                 elif (lead := judged.lead.claims[0] if judged.lead.claims else None) is not None and data.position(
                         lead.doc_id) > data.position(own_claim.doc_id) and not same_value(lead.figure.value, own_claim.figure.value):
                     # "Did Anthropic's recurring revenue pass $1 billion?": Yes, as the older article has it, and the
-                    # reader told the newer figure (the stale one is no answer on its own)
+                    # reader told the newer figure (the stale one is no answer on its own), and shown it with its sources
                     note = f"{note} {_gives(data, 'A newer article', lead)}".strip()
+                    if (mine := next((s for s in judged.others if own_claim in s.claims), None)) is not None:
+                        conflicts, conflict_count = conflict_records(data, Verdict(mine, tuple(
+                            s for s in (judged.lead, *judged.others) if s is not mine), ""))
         elif form is not None and q.answer_type == "yesno" and len(q.durations) == 1 and text.startswith("Yes"):
             # "Does the AWS agreement run for ten years?": the articles that state the span, in any words ("over the
             # next decade"), not those that only share a word ("over multiple years as part of the agreement")
@@ -718,8 +736,24 @@ def answer_question(
 
 
 _STAKE = content_terms("stake")[0]
+# a sum up to the present: "in total", "so far", "to date", "altogether"
+_TO_DATE = re.compile(r"\b(?:in total|total|altogether|so far|to date|all told|overall)\b", re.IGNORECASE)
 _NOW_WORD = re.compile(r"\b(?:now|currently|today|at present|as of now|still)\b", re.IGNORECASE)
 FIGURE_DENIAL_CANDIDATES = 10  # bound sentences read past the near-best for one that says a yes/no question's measure
+
+
+SECTION_BODY_WORDS = 6  # words of a line without a full stop under a heading that make it the heading's body
+SECTION_TITLE_WORDS = 4  # words of a heading at most that names its section ("Google Strategy"), not a line of a list
+
+
+def _section_body(data: IndexData, heading: Scored, scored: Sequence[Scored]) -> Scored | None:
+    """The sentence right after a heading in its article, where it is among those found and says more than a heading
+    does (a line without a full stop of SECTION_BODY_WORDS or more: "Internal AI development with Gemini powering ...")."""
+    after = heading.sentence_id + 1
+    if after not in data.neighbours(heading.sentence_id) or (
+            facts(data, after).heading and len(data.sentences[after].text.split()) < SECTION_BODY_WORDS):
+        return None
+    return next((s for s in scored if s.sentence_id == after), None)
 
 
 def _near_or_measuring(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored]) -> list[Scored]:
@@ -727,8 +761,12 @@ def _near_or_measuring(data: IndexData, q: QuestionAnalysis, bound: Sequence[Sco
     ("values Anthropic at approximately $60 billion" for "Is Anthropic valued at $100 billion?", below sentences of
     Anthropic's $100 billion of spending)."""
     near = [s for s in bound if s.score >= NEAR_BEST * bound[0].score]
-    return near + [s for s in bound[:FIGURE_DENIAL_CANDIDATES] if s not in near and q.measure and any(
-        akin(q.measure, t) for t in facts(data, s.sentence_id).terms)]
+    # (or state a figure of the asked unit, where it measures one kind of thing: "up to 5GW" for "Does Anthropic get
+    # 10 gigawatts?", below sentences of a "10-year" contract)
+    single = {f.unit for f in q.measured} & SINGLE_MEASURE_UNITS
+    return near + [s for s in bound[:FIGURE_DENIAL_CANDIDATES] if s not in near and (q.measure and any(
+        akin(q.measure, t) for t in facts(data, s.sentence_id).terms) or any(
+        c.figure.unit in single for c in data.claims_in_sentence(s.sentence_id)))]
 
 
 _KIND_WORDS = re.compile(r"\b(?:type|kind|sort|form)s?\s+of\b", re.IGNORECASE)

@@ -323,6 +323,13 @@ def _noun_pile(statement: str) -> bool:
     subject = next((c for c in root.children if c.dep_ in SUBJECTS and c.i < root.i), None)
     if subject is not None and _disagrees(root, subject):
         return True  # "Amazon total in Anthropic after the $4B round?": "total" is no verb of "Amazon"
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    if (subject is not None and root.lower_ in _NOUNS_FIRST and len(objects) == 1 and objects[0].i == words[-1].i
+            and objects[0].tag_ == "NN" and not list(objects[0].children)):
+        return True  # "amazon shares reaction": a noun of keywords and a bare noun after it, no verb and its object
+    if (subject is not None and root.tag_ in ("VBD", "VBN") and root.i == words[-1].i and root.lower_ in _NAMED_AFTER
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "neg") for c in root.children)):
+        return True  # "chinese companies mentioned": a participle after its noun ("the companies mentioned"), no claim
     # (or a phrase of time or rate after it: "meta ai infra spend per year")
     after = [c for c in root.children if c.i > root.i and not c.is_punct]
     if root.i != words[-1].i and not (after and all(c.dep_ in _TRAILING_DEPS for c in after)):
@@ -340,6 +347,8 @@ def _disagrees(root: Token, subject: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children))
 
 
+# verbs that take an object, whose participle keywords put after a noun: "chinese companies mentioned", "figures cited"
+_NAMED_AFTER = frozenset("mentioned named cited listed quoted referenced featured involved given reported described".split())
 # words a parse may read as verbs that keywords use as nouns ("Amazon total ...", "Google stake ..."; not "spend", a
 # verb of sloppy claims too: "Anthropic spend $100 billion on AWS?")
 _NOUNS_FIRST = frozenset("total totals stake stakes cost costs value values share shares round rounds deal deals estimate estimates".split())

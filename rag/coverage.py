@@ -38,7 +38,7 @@ _MENTION = (r"(?:mention(?:s|ed|ing)?|nam(?:es|ed|e|ing)|discuss(?:es|ed|ing)?|t
             r"deal(?:s|t)?\s+with|feature(?:s|d)?|include(?:s|d)?|contain(?:s|ed)?|cite(?:s|d)?|(?:is|are)\s+about|"
             rf"focus(?:es)?\s+on|{_CALLS})")
 # a claim: what is said
-_STATE = r"(?:say(?:s|ing)?|said|stat(?:es|ed|e|ing)|report(?:s|ed|ing)?|giv(?:es|e|ing)|gave|claim(?:s|ed|ing)?|not(?:es|ed|e|ing)|assert(?:s|ed)?|write(?:s)?|wrote)"
+_STATE = r"(?:say(?:s|ing)?|said|stat(?:es|ed|e|ing)|report(?:s|ed|ing)?|giv(?:es|e|ing)|gave|put(?:s|ting)?|plac(?:es|ed|e|ing)|peg(?:s|ged|ging)?|claim(?:s|ed|ing)?|not(?:es|ed|e|ing)|assert(?:s|ed)?|write(?:s)?|wrote)"
 _NOT = r"(?:do\s+not|don'?t|does\s+not|doesn'?t|did\s+not|didn'?t|never|fail(?:s)?\s+to)"
 _PASSIVE = r"(?:mentioned|named|discussed|covered|cited|referenced|reported)"
 _END = r"(?:\s+at\s+all)?[\s?.!]*$"  # not "%" of "almost 3%?", nor a closing quote (stripped below)

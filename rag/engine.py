@@ -28,6 +28,7 @@ from rag.index.view import IndexData
 from rag.places import placed_names
 from rag.questions import clean_question, unframed
 from rag.records import Answer, Document, FigureLookup, FigureMention, SkippedFile
+from rag.staleness import OLDER_ONLY
 
 if TYPE_CHECKING:
     from rag.analysis import QuestionAnalysis
@@ -61,6 +62,9 @@ _WHO_SAYS = re.compile(
     re.IGNORECASE,
 )
 # a claim that leans on the turn before ("Who said that it is risky?"): asked in the conversation, not of the articles
+# a question whether a claim holds now: "Is Anthropic still valued at $60 billion?", "... — is that current?"
+_ASKS_CURRENT = re.compile(r"\b(?:still|current(?:ly)?|up[- ]to[- ]date|out[- ]of[- ]date|outdated|latest|now|today)\b", re.IGNORECASE)
+UNCONFIRMED = "Not confirmed: "  # the verdict where only older sources give it (as rag.attribution answers "Is that still true?")
 _REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|they|them|he|she|his|her)\b", re.IGNORECASE)
 _OLDER_SAYS = re.compile(
     r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do)\s+(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first)\s+"
@@ -285,12 +289,19 @@ class Engine:
             sourced = self._answer(f"Which article {verb} {claim}?", None, k, mode)
             if not sourced.abstained:
                 answer = dataclasses.replace(sourced, question=checked)
-        if denies != (outdated is not None):  # "Amazon does not take a controlling stake — supported?": the answer to the
+        # "Anthropic is valued at $60bn — is that still current?" where only an older article gives it and newer ones
+        # found for it do not: neither Yes nor No, but what the sources bear out
+        unconfirmed = answer.text.startswith("Yes: ") and OLDER_ONLY in answer.note and (
+            outdated is not None or bool(_ASKS_CURRENT.search(read)))
+        if unconfirmed:
+            answer = dataclasses.replace(answer, text=UNCONFIRMED + answer.text[len("Yes: "):])
+        elif denies != (outdated is not None):  # "Amazon does not take a controlling stake — supported?": the answer to the
             # claim without its "not", turned (and one whether a figure is out of date: the answer whether it is current)
             answer = _turned(answer)
         if checked != read:
             how = f"Checked as {checked!r}" + (", the claim without its 'not': its Yes and No turned round" if denies else "") + (
-                ", whether it is current: its Yes and No turned round for whether it is out of date" if outdated is not None else "")
+                ", whether it is current: its Yes and No turned round for whether it is out of date" if outdated is not None and not unconfirmed
+                else ", whether it is current" if outdated is not None else "")
             answer = dataclasses.replace(answer, note=f"{how}." + (f" {answer.note}" if answer.note else ""))
         if checked != text:
             answer = dataclasses.replace(answer, question=text)
@@ -485,6 +496,10 @@ class Engine:
             # before that?", the previous answer is that older one
             earlier = self._last_answer(previous, k, mode, before)
             if q.followup == "source":
+                if earlier.abstained and context:
+                    # "Which article reported it?" after a turn refused ("Was that during normal trading hours?"): the
+                    # sources of the answer that turn was read with
+                    earlier = self._last_answer(context, k, mode)
                 return sources_answer(q.text, earlier)
             if q.followup == "side":  # "Which article gave that lower number?": one side's articles
                 return side_sources(q.text, earlier, q.side)

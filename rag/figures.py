@@ -265,8 +265,21 @@ _TYPED_LOWER = {n.lower(): n for u in UNITS if u.scales for n, _ in u.scales if 
 _LOWER_UNIT = re.compile(r"(?<=\d)(\s?)(" + "|".join(sorted(_TYPED_LOWER, key=len, reverse=True)) + r")\b")
 
 
+# a scale after a number as other languages write it: "8 billions", "33 Mrd", "500 Mio."
+_FOREIGN_SCALES = {"billions": "billion", "millions": "million", "trillions": "trillion", "thousands": "thousand",
+                   "mrd": "billion", "mia": "billion", "mio": "million"}
+_FOREIGN_SCALE = re.compile(r"(?<=\d)\s*\b(" + "|".join(_FOREIGN_SCALES) + r")\b\.?", re.IGNORECASE)
+# a currency code after an abbreviated scale: "25 bn USD", "33 billion EUR" (the sign first, as the articles write it)
+_CODE_AFTER = re.compile(r"(?<![$€£\w.,])(\d[\d.,]*\s*(?:bn|b|mn|m|billion|million|trillion|tn))\s+(USD|EUR|GBP)\b", re.IGNORECASE)
+_CODE_SIGN = {"usd": "$", "eur": "€", "gbp": "£"}
+
+
 def units_as_written(text: str) -> str:
-    """ "up to 5gw" -> "up to 5GW": a unit's prefix typed in lower case after a number, as the articles write it."""
+    """ "up to 5gw" -> "up to 5GW": a unit's prefix typed in lower case after a number, as the articles write it;
+    a scale written as other languages write it in English ("8 billions", "33 Mrd" -> "33 billion"), and a currency
+    code after a figure before it ("25 bn USD" -> "$25 bn")."""
+    text = _FOREIGN_SCALE.sub(lambda m: " " + _FOREIGN_SCALES[m.group(1).lower()], text)
+    text = _CODE_AFTER.sub(lambda m: _CODE_SIGN[m.group(2).lower()] + m.group(1), text)
     return _LOWER_UNIT.sub(lambda m: m.group(1) + _TYPED_LOWER[m.group(2)], text)
 
 

@@ -41,9 +41,12 @@ def _quoted_title(group: str) -> str:
             rf"|'(?P<{group}4>[^']{{4,160}}?)')")
 
 
-# "the 'Amazon Pours $4B More' page", "the article titled "Amazon commits up to $25bn ..."": the start of its title, quoted
+# "the 'Amazon Pours $4B More' page", "the article titled "Amazon commits up to $25bn ..."", "the headline '...'": the
+# start of its title, quoted
 _BY_TITLE = (rf"(?:the\s+)?{_quoted_title('t')}\s+(?:{_NOUN}|page|post)\b"
-             rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:titled|headlined|called|entitled)\s+{_quoted_title('u')}")
+             rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:(?:titled|headlined|called|entitled)\s+)?{_quoted_title('u')}"
+             # (a headline run or published: "Which publication ran the headline '...'?"; not "Is the headline '...'?")
+             rf"|(?:(?<=ran\s)|(?<=runs\s)|(?<=published\s)|(?<=publishes\s)|(?<=carried\s)|(?<=printed\s))the\s+headline\s+{_quoted_title('v')}")
 _REFERENCE = rf"(?P<ref>{_BY_ID}|{_BY_FIGURE}|{_BY_TITLE})"
 # set apart from the question: "According to article 004, ...", "..., according to the $8 billion article?",
 # "... at the time of the $8 billion article?"
@@ -107,7 +110,7 @@ def _documents(data: IndexData, m: re.Match[str]) -> list[str]:
     token = m.group("id") or m.group("id2") or m.group("id3") or m.group("id4")
     if token:
         return data.documents_named(token, NAMED_LIMIT)
-    if (title := next((g for n in "tu" for i in "1234" if (g := m.group(f"{n}{i}"))), None)) is not None:
+    if (title := next((g for n in "tuv" for i in "1234" if (g := m.group(f"{n}{i}"))), None)) is not None:
         return _titled(data, title)
     said = m.group("fig") or m.group("fig2")
     figures = extract_figures(said or "")

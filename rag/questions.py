@@ -128,6 +128,31 @@ _LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+
 _BE_HOW_MUCH = re.compile(r"^\W*(?P<subject>[^?,;:]+?)\s+(?P<be>is|are|was|were)\s+how\s+(?P<ask>much|many)\s*\?*\s*$",
                           re.IGNORECASE)
 # "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
+# "which" asking what a thing is, as other languages ask it: "Which is the valuation of Anthropic?" (not "Which is the
+# oldest article?", a choice among things)
+_WHICH_IS_THE = re.compile(r"^\W*which\s+(?P<rest>(?:is|are|was|were)\s+(?:the|its|their)\s+(?!(?:\w+est|first|last|only|one|ones|same|other|better|"
+                           r"bigger|larger|smaller|more|most|less|least)\b)[\w-]+(?:\s+[\w-]+)?\s+of\b.*)$", re.IGNORECASE)
+# a question word, then a name and its verb with no auxiliary: "How much Microsoft invests in Anthropic?"
+_NO_AUXILIARY = re.compile(r"^\W*(?P<ask>(?i:how\s+much(?:\s+(?:money|cash|capital))?|when|since\s+when|where|why|how))\s+"
+                           r"(?P<subject>(?![kMGT]?Wh?\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+(?:[^s]s|ed))\b(?P<rest>[^?]*)\?*\s*$")
+def _verb_base(text: str, m: re.Match[str]) -> str | None:
+    """The base form of the verb _NO_AUXILIARY read, where the parse reads it as a verb in the present or past (not
+    "soldiers" of "When US soldiers died?"); after "how much" a name and a verb in "-s" are taken as they stand (the
+    parse reads "invests" of "How much Microsoft invests ...?" as a noun). None where it is no verb."""
+    from rag.phrases import parse
+
+    verb = m.group("verb")
+    doc = parse(text)
+    token = next((t for t in doc if t.idx == m.start("verb")), None) if doc is not None else None
+    if token is not None and token.tag_ in ("VBZ", "VBD", "VBN"):
+        return token.lemma_.lower() if verb not in ("has", "had") else verb
+    if m.group("ask").lower().startswith("how much") and re.search(r"[^s]s$", verb):
+        return verb[:-1]
+    return None
+
+
+# (a verb after it: the word read as the verb was a noun, "How many US presidents are alumni ...?")
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b", re.IGNORECASE)
 _HOW_MUCH_IN_PLACE = re.compile(r"^\W*(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+)\s+how\s+(?P<ask>much|many)\b(?P<rest>[^?]*)\?*\s*$")
 
 
@@ -192,6 +217,10 @@ def reordered(question: str) -> str:
         be = "are" if re.match(r"\d", m.group("thing")) or m.group("thing").endswith("s") else "is"
         named = "" if re.fullmatch(r"(?:the|this|that)\s+(?:article|piece|story|report)|it", source, re.IGNORECASE) else f", according to {source}"
         return f"What {be} {m.group('thing')} compared to{named}?"
+    if (m := _KEYWORDS_NAMED.match(question)) is not None:
+        return f"Which {m.group('things')} are {m.group('verb').lower()}?"  # "chinese companies mentioned"
+    if (m := _KEYWORDS_COMPARED.match(question)) is not None:
+        return f"What {'are' if m.group('thing').endswith('s') else 'is'} {m.group('thing')} compared to?"  # "5 gigawatts compared to"
     if (m := _WHO_IS_NAMED_AS.match(question)) is not None:
         # "Who is Anthropic's CEO, Daniela Amodei?": whether the name holds the role ("Is Daniela Amodei Anthropic's CEO?")
         return f"Is {m.group('name')} {m.group('role')}?"
@@ -203,11 +232,31 @@ def reordered(question: str) -> str:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _BE_HOW_MUCH.match(question)) is not None:
         return f"How {m.group('ask').lower()} {m.group('be').lower()} {m.group('subject')}?"
+    if (m := _WHICH_IS_THE.match(question)) is not None:
+        question = f"What {m.group('rest')}"  # "Which is the valuation of Anthropic?": what it is
+    if (m := _NO_AUXILIARY.match(question)) is not None and m.group("verb") not in _NOT_VERBS and not _AUXILIARY.search(
+            m.group("rest")) and (base := _verb_base(question, m)) is not None:
+        # "How much Microsoft invests in Anthropic?", "Since when Amazon invests in Anthropic?": the auxiliary put in
+        verb, rest = m.group("verb"), m.group("rest").rstrip()
+        if verb in ("has", "had"):  # "How much Amazon has invested?": "How much has Amazon invested?"
+            return f"{m.group('ask')} {verb} {m.group('subject')}{rest}?"
+        return f"{m.group('ask')} {'did' if verb.endswith('ed') else 'does'} {m.group('subject')} {base}{rest}?"
     if (m := _HOW_MUCH_IN_PLACE.match(question)) is not None and m.group("verb") not in _NOT_VERBS:
         verb = m.group("verb")
         aux, base = ("did", verb[:-2]) if verb.endswith("ed") else ("does", verb[:-1]) if verb.endswith("s") and not verb.endswith("ss") else ("does", verb)
         return f"How {m.group('ask')} {aux} {m.group('subject')} {base}{m.group('rest').rstrip()}?"
     return question
+
+
+# keywords: things a participle after them asks for ("chinese companies mentioned", "investors named?"), and a thing
+# asked what it is compared to ("5 gigawatts compared to")
+_KEYWORDS_NAMED = re.compile(
+    r"^\W*(?P<things>(?!(?:what|which|who|how|the)\b)(?:(?!(?:is|are|was|were|has|have|had|been)\b)[a-z][\w-]*\s+){0,2}?"
+    r"(?!(?:is|was|has|this|its)\b)[a-z][\w-]*(?<!s)s)"
+    r"\s+(?P<verb>mentioned|named|cited|listed|quoted|involved)\s*\??\s*$", re.IGNORECASE)
+_KEYWORDS_COMPARED = re.compile(
+    r"^\W*(?P<thing>(?!(?:what|which|who|how|is|are|was|were|does|do|did)\b)[^?,]+?)\s+(?:compared|likened)\s+(?:to|with)\s*\??\s*$",
+    re.IGNORECASE)
 
 
 # "I keep seeing that only part of the money is guaranteed. What is the additional $20 billion tied to?": a remark, then

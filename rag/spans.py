@@ -57,8 +57,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("money", r"\bmarket\s+(?:cap|capitali[sz]ation|value|valuation)\b"),
     # "What is Amazon's stake worth?": what something is worth is money, whatever it is
     ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bworth\b"),
-    # "What did Amazon's total stake come to after the additional $4 billion?": a stake summed up is money put in
-    ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\bstake\b[^?]*\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"),
+    # "What did Amazon's total stake come to after the additional $4 billion?": a stake summed up is money put in (so is
+    # a total: "What does Amazon's total come to now?")
+    ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\b(?:stake|total|sum|investment|commitment|funding|backing)\b[^?]*"
+              r"\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %|\bmarket shares?\b"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"

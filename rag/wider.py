@@ -55,7 +55,7 @@ def wider_span(sentence: str, q: QuestionAnalysis, weights: TermWeights | None =
     if kind == "date":
         spans = [_time_phrase(sentence, m) for m in _TIME_PHRASE.finditer(sentence)]
     elif kind in FIGURE_KINDS:
-        spans = [s for s in _amounts(sentence) if _fits(s, kind)]
+        spans = [s for s in _amounts(sentence) if _fits(s, kind) and not (kind == "count" and _bare_money_scale(sentence, s))]
         if kind == "money":  # "Entry is free", "pay nothing"
             spans += [Span(m.start(), m.end(), m.group(), "count") for m in _NO_COST.finditer(sentence)]
     else:
@@ -104,6 +104,13 @@ def _fits(span: Span, kind: str) -> bool:
     if span.figure is not None:
         return kind_of(unit) != "duration"  # "in two months" is no amount of money, nor a share
     return _LENGTH_WORD.fullmatch(span.text) is None
+
+
+def _bare_money_scale(sentence: str, span: Span) -> bool:
+    """Whether a word amount is a money scale with nothing counted after it ("Google has poured billions into ..."):
+    money, not a count ("millions of users" counts users)."""
+    return span.figure is None and span.text.lower() in ("millions", "billions", "trillions") and not re.match(
+        r"\s+of\b", sentence[span.end :])
 
 
 def _year_like(text: str) -> bool:

@@ -51,6 +51,20 @@ def _asked_nouns(question: str) -> frozenset[str]:
     return frozenset(t for w in doc if w.pos_ == "NOUN" and w.lower_ not in FRACTIONS for t in content_terms(w.text))
 
 
+_HOLDING = frozenset("have get hold receive own obtain win".split())  # verbs of having, whose object is what is asked
+
+
+def _held_nouns(question: str) -> frozenset[str]:
+    """The stems of the nouns of what a question asks a name has or gets ("board", "seat" of "Does Google have a board
+    seat at Anthropic?"), by its parse; empty for any other question."""
+    doc = parse(question)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None or root.lemma_.lower() not in _HOLDING:
+        return frozenset()
+    return frozenset(t for o in root.children if o.dep_ == "dobj" for w in o.subtree if w.pos_ == "NOUN" and w.i <= o.i
+                     for t in content_terms(w.text))
+
+
 # a verb and the preposition it ties its complement with: "tied to", "spend on", "expand across"
 _VERB_PREPOSITION = re.compile(r"\b([a-z]{3,})\s+(to|on|into|across|for|with|from)\s+((?:[\w$.-]+\s*){1,4})", re.IGNORECASE)
 _NOUN_SUFFIX = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ness|ship|ure)s?$", re.IGNORECASE)
@@ -110,7 +124,9 @@ def yes_no(
     # what a negation must govern to say No: the question's words but its names ("does not have a board seat,
     # allowing Anthropic ..." says nothing against "Does Amazon hold a minority stake in Anthropic?")
     asked = asked_terms(q) or q.terms  # nor "have" ("does not have a board seat")
-    given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "")}
+    # (not a figure that names the deal the question is placed after: "... an independent lab after the $25 billion deal?")
+    placing = [m.span() for m in _PLACED_BY_FIGURE.finditer(q.text)]
+    given_units = {f.unit for f in q.figures if f.unit not in ("year", "count", "") and not any(a <= f.start < b for a, b in placing)}
     undated: tuple[Scored, str] | None = None
     # the best sentence states the figure, as the asked names' ("Was OpenAI valued at $60 billion?": 003's $60 billion
     # is Anthropic's, so a sentence with OpenAI's own valuation may answer No)
@@ -142,6 +158,8 @@ def yes_no(
     # the nouns the question says of its names that no article holds ("veto" of "Does Amazon get veto rights?")
     nouns = _asked_nouns(q.text) & asked
     unwritten = [t for t in nouns if data.lexical.chunk_df(t) == 0] if not q.figures and not q.durations else []
+    # what the question asks a name has or gets ("a board seat"): a Yes says it
+    held = _held_nouns(q.text) if not q.figures and not q.durations else frozenset()
     absence = bool(_ABSENCE.search(q.text))
     # "regulators": who the act is asked of, where no name or figure says what the question is about
     specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]  # not "AI"
@@ -196,6 +214,10 @@ def yes_no(
             # "Is Amazon's $5 billion investment tied to commercial milestones?" and "$5bn ..., with up to another $20bn
             # tied to commercial milestones": what the question says of its figure the sentence says of another
             said = "No" + said[len("Yes"):]
+        if said.startswith("Yes") and q.measured and (q.exclusive or _WHOLE_OF.search(q.text)) and _added_after(text, q.measured):
+            # "Is $5bn all the new money?" and "$5bn ..., with up to another $20bn tied to commercial milestones": the
+            # sentence adds to the figure, so it is not the whole
+            said = "No" + said[len("Yes"):]
         if said.startswith("Yes") and _GIVES_UP.search(q.text) and _KEEPS.search(text) and not _GIVES_UP.search(text) and any(
                 _says_word(t, facts(data, s.sentence_id).terms) for t in asked - _GIVING_UP_TERMS - {q.predicate}):
             # "Will Anthropic give up its independence?" and "Anthropic formally retains its status as an independent lab"
@@ -214,6 +236,8 @@ def yes_no(
         if said.startswith("Yes") and unwritten and not (words_of(text) & q.said) and not any(
                 _says_word(t, facts(data, s.sentence_id).terms) for t in nouns | {q.predicate} - LIGHT_TERMS if t):
             continue  # "Does Amazon get veto rights?": "Amazon does not acquire a controlling stake" says nothing asked
+        if said.startswith("Yes") and held and not any(_says_word(t, facts(data, s.sentence_id).near_terms) for t in held):
+            continue  # "Does Google have a board seat at Anthropic?": "... to compete with OpenAI and Google" says no seat
         if said.startswith("Yes") and subject and not _says_word(subject, facts(data, s.sentence_id).near_terms):
             continue  # "Are regulators looking at these AI investments?": "the AI ecosystem will look like ..." names no regulator
         if q.compares and not q.compared and not COMPARING.search(text) and not CONTRASTING.search(text):
@@ -324,6 +348,13 @@ def _other_tranches_only(data: IndexData, q: QuestionAnalysis, sentence_id: int)
         known.scopes.get(c.figure.start - data.sentences[sentence_id].start, frozenset()) & ADDED_SCOPES for c in claims)
 
 
+# a deal named by its figure, placing a question: "after the $25 billion deal", "under Amazon's $5bn investment"
+_PLACED_BY_FIGURE = re.compile(
+    r"\b(?:after|following|since|under|despite|with|as\s+part\s+of|in)\s+(?:the|this|that|its|[A-Z][\w&.-]*['’]s)\s+"
+    r"(?:(?:new|latest|up-to-|up\s+to)\s*)?[$€£]?\d[\d.,]*\s*(?:bn|billion|b|million|m)?\s+"
+    r"(?:deal|investment|agreement|round|commitment|injection|pact|partnership|contract|funding)\b", re.IGNORECASE)
+
+
 def _placing_terms(question: str) -> frozenset[str]:
     """The words of the phrases that place a yes/no question ("under the arrangement", "despite the deal"): what it
     asks is said before them (not a time: "after the news came out" is said as "Following the announcement")."""
@@ -428,6 +459,19 @@ def _measure_words(data: IndexData, q: QuestionAnalysis) -> frozenset[str]:
     """The question's words but its names, and the measures the corpus uses for the same thing as one of them
     ("commitment" and "investment": rag.disagreement's measure classes)."""
     return frozenset(m for t in q.terms - q.name_terms for m in (t, *data.measure_members(t)))
+
+
+# a question whether a figure is the whole of something: "Is $5bn all the new money?", "Is $25bn the full amount?"
+_WHOLE_OF = re.compile(r"\b(?:all(?:\s+of)?\s+(?:the|its|their)|the\s+(?:whole|entire|full)|everything)\b", re.IGNORECASE)
+# another amount added to one said before it: "with up to another $20bn", "plus an additional $2.75 billion"
+_ADDING = re.compile(r"\b(?:another|additional|further|more|plus)\s+(?:up\s+to\s+|as\s+much\s+as\s+)?[$€£]?\d", re.IGNORECASE)
+
+
+def _added_after(sentence: str, asked: Sequence[Figure]) -> bool:
+    """Whether the sentence states an asked figure and then adds another amount to it ("$5bn ..., with up to another
+    $20bn"); not where the adding comes first ("... another $20bn ..., lifting its total to $33bn": that is the sum)."""
+    return any(_ADDING.search(sentence, f.end) for f in extract_figures(sentence) if any(
+        f.unit == g.unit and same_value(f.value, g.value) for g in asked))
 
 
 def _said_of_another_figure(sentence: str, stem: str, asked: Sequence[Figure]) -> bool:

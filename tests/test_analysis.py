@@ -2140,6 +2140,12 @@ def test_shorthand_the_articles_use_is_left_as_typed():
     ("Is the revenue $30bn?", "Is the revenue $30bn?"),
     ("Did Anthropic commit 100bn to AWS?", "Did Anthropic commit $100bn to AWS?"),
     ("Is Amazon investing 25 billion dollars?", "Is Amazon investing 25 billion dollars?"),  # its currency written out
+    # the hundred-and-fifteenth blind probe (a student's keywords): a money scale's abbreviation is money in any
+    # question ("8bn total" was checked as a count, a Yes from the older article)
+    ("is it true amazon put in 8bn total?", "is it true amazon put in $8bn total?"),
+    ("$8bn was invested", "$8bn was invested"),
+    ("a model with 10bn parameters", "a model with 10bn parameters"),  # a plural noun after it: of something else
+    ("Did Amazon put USD 5 bn into Anthropic?", "Did Amazon put USD 5 bn into Anthropic?"),  # its code before it
 ])
 def test_money_asked_without_a_sign_is_dollars(question, read):
     from rag.analysis import with_assumed_currency
@@ -2193,6 +2199,20 @@ def test_money_asked_without_a_sign_is_dollars(question, read):
     ("5 gigawatts means nothing to me. How big is that?", "5 gigawatts means nothing to me. How big is that?"),  # (refers back)
     ("But one article says only $1 billion. Which one is older?", "But one article says only $1 billion. Which one is older?"),
     ("Has Amazon also invested in OpenAI, not just Anthropic?", "Has Amazon also invested in OpenAI?"),
+    # the hundred-and-fifteenth blind probe (a student's keywords) and the hundred-and-twentieth (a reader whose
+    # English is not native): keywords and questions without their auxiliary, put as questions are (were refused)
+    ("chinese companies mentioned", "Which chinese companies are mentioned?"),
+    ("Anthropic is mentioned", "Anthropic is mentioned"),
+    ("5 gigawatts compared to", "What are 5 gigawatts compared to?"),
+    ("How much Microsoft invests in Anthropic?", "How much does Microsoft invest in Anthropic?"),
+    ("Since when Amazon invests in Anthropic?", "Since when does Amazon invest in Anthropic?"),
+    ("How much Amazon has invested?", "How much has Amazon invested?"),
+    ("How much money Amazon gives to Anthropic now?", "How much money does Amazon give to Anthropic now?"),
+    ("How many Normans settled in Italy?", "How many Normans settled in Italy?"),  # what is counted, no name
+    ("How many US presidents are alumni of the school?", "How many US presidents are alumni of the school?"),
+    ("When US soldiers died?", "When US soldiers died?"),  # a noun, no verb
+    ("Which is the stock price of Amazon today?", "What is the stock price of Amazon today?"),
+    ("Which is the oldest of the articles?", "Which is the oldest of the articles?"),  # a choice among things
 ])
 
 def test_a_question_asked_in_place_is_put_as_questions_are(question, read):

@@ -1790,3 +1790,60 @@ def test_the_hundred_and_fifth_to_tenth_probes(seed_engine, question, answer):
 def test_a_question_asked_of_an_article_by_its_age(seed_engine, question, answer):
     got = seed_engine.ask(question)
     assert got.text.startswith(answer) and {c.doc_id[:3] for c in got.citations} == {"003"}
+
+
+@pytest.mark.parametrize(("question", "answer", "first_cited"), [
+    # the hundred-and-fifteenth to hundred-and-twentieth blind probes (a student, an auditor, an investor, a sub-editor,
+    # a reader whose English is not native): a total asked of no time is today's, and the older total is shown set
+    # against it (were "Yes", from the older article)
+    ("is it true amazon put in 8bn total?", "No: Amazon will invest $5bn in Anthropic", "001"),
+    ("Is true that Amazon invested 8 billions in total?", "No: Amazon will invest $5bn in Anthropic", "001"),
+    # a figure asked to be the whole, where its sentence adds more after it (was "Yes")
+    ("is 5bn all the new money?", "No: Amazon will invest $5bn in Anthropic, with up to another $20bn", "001"),
+    # power no article gives, where a sentence gives Anthropic's (was refused, the near sentences of a "10-year" deal)
+    ("Does Anthropic get 10 gigawatts?", "No: Anthropic also plans to spend more than $100bn", "001"),
+    ("Is true that Anthropic is valued 150 billions?", "No: This latest investment round reportedly values Anthropic", "003"),
+    # a source asked to put a figure at a value (was "$8 billion", Amazon's backing)
+    ("Does any source put Anthropic's revenue at $1 billion?", "Yes: Amazon Pours $4B More Into Anthropic Deal", "003"),
+    # an article named by a headline it ran (was refused)
+    ("Which publication ran the headline 'Amazon Invests $5B in Anthropic for $100B AWS Deal'?", "AI Business", "002"),
+    # whether a figure only the older article gives is current: neither Yes nor No (was "Yes")
+    ("Anthropic is valued at $60bn — is that still current?", "Not confirmed: This latest", "003"),
+    ("Is the $60 billion valuation out of date?", "Not confirmed: This latest", "003"),
+    # the hundred-and-twenty-first blind probe (a regulation reporter): a figure that names the deal a question is
+    # placed after is not what it asks (was "Yes" from "... up to $25 billion ... a 10-year contract to use AWS")
+    ("Does Anthropic remain an independent lab after the $25 billion deal?", "Yes: At the same time, Anthropic formally retains", "004"),
+    # keywords (were asked "Does Amazon share reaction?" and "Did Chinese companies mention?", refused)
+    ("amazon shares reaction", "nearly 3%", "000"),
+    ("chinese companies mentioned", "Kunlun Wanwei and Nine United", "000"),
+])
+def test_the_hundred_and_fifteenth_to_twentieth_probes(seed_engine, question, answer, first_cited):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(answer) and got.citations[0].doc_id == SEED[first_cited]
+
+
+@pytest.mark.parametrize("question", [
+    # the hundred-and-twentieth and hundred-and-twenty-first blind probes: what no article says (were "approximately
+    # $13 billion", Microsoft's money in OpenAI; "Amazon Web Services"; "Yes", from "... compete with OpenAI and Google")
+    "How much Microsoft invests in Anthropic?",
+    "Where is the headquarter of Anthropic?",
+    "Does Google have a board seat at Anthropic?",
+    # the hundred-and-eighteenth: "billions", of "Google has poured billions into ...", is money, no count
+    "How many TPUs has Google agreed to supply Anthropic?",
+])
+def test_what_no_article_says_is_refused_however_asked(seed_engine, question):
+    assert seed_engine.ask(question).abstained
+
+
+def test_a_yes_from_the_older_article_shows_the_newer_figure_set_against_it(seed_engine):
+    # the hundred-and-fifteenth blind probe: the Yes from 003 showed no disagreeing source, only a note
+    got = seed_engine.ask("Did Anthropic's recurring revenue pass $1 billion?")
+    assert got.text.startswith("Yes: ") and got.citations[0].doc_id == SEED["003"]
+    assert {c.text for c in got.conflicts} == {"$30 billion"} and {c.doc_id for c in got.conflicts} == {SEED["000"], SEED["004"]}
+
+
+def test_a_heading_that_names_what_is_asked_is_answered_by_the_line_under_it(seed_engine):
+    # the hundred-and-eighteenth blind probe (a rivals' reporter): "Google Strategy", 002's heading, was the answer
+    got = seed_engine.ask("What is Google's AI strategy?")
+    assert got.text == "Internal AI development with Gemini powering both cloud and consumer services"
+    assert got.citations[0].doc_id == SEED["002"]

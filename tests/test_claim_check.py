@@ -232,6 +232,11 @@ def test_a_figure_claimed_of_the_wrong_party_is_a_no(seed_engine, claim, answer)
     ("Headline: 'Amazon does not take a controlling stake in Anthropic' — supported?", "Does Amazon take a controlling stake in Anthropic?", True),
     ("Amazon does not have a board seat. True?", "Does Amazon have a board seat?", True),
     ("Is Amazon not investing?", "Is Amazon not investing?", False),  # a question as written
+    # the hundred-and-fifteenth blind probe (a student's keywords): keywords the parse reads as a claim were asked
+    # "Does Amazon share reaction?" and refused
+    ("Amazon shares reaction", "Amazon shares reaction", False),
+    ("Chinese companies mentioned", "Chinese companies mentioned", False),
+    ("Amazon shares climbed", "Did Amazon shares climb?", False),
 ])
 def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     from rag.claim_check import checked_claim
@@ -345,11 +350,19 @@ def test_a_claim_that_quotes_words_no_article_has_is_not_confirmed(seed_engine):
     # the ninety-seventh blind probe: a Yes as an older article has it tells the newer figure (was a bare Yes)
     ("The host said Anthropic's annual recurring revenue just passed $1 billion. Accurate?", "A newer article gives $30 billion"),
     # a Yes only an older article gives says so, as a figure answer does
-    ("Guest: 'Anthropic is valued at about $60 billion.' Is that current?", "Only an older source gives this"),
+    ("Guest: 'Anthropic is valued at about $60 billion.' Accurate?", "Only an older source gives this"),
 ])
 def test_a_yes_from_an_older_article_says_so(seed_engine, claim, note):
     got = seed_engine.ask(claim)
     assert got.text.startswith("Yes: ") and note in got.note
+
+
+def test_whether_a_claim_only_an_older_article_gives_is_current_is_neither_yes_nor_no(seed_engine):
+    # the hundred-and-nineteenth blind probe (a sub-editor): "Headline: 'Anthropic valued at $60bn'. Is this current?"
+    # was "Yes", the note alone telling that only the older article gives it
+    got = seed_engine.ask("Guest: 'Anthropic is valued at about $60 billion.' Is that current?")
+    assert got.text.startswith("Not confirmed: This latest investment round")
+    assert "Only an older source gives this" in got.note and got.citations[0].doc_id.startswith("003")
 
 
 def test_a_yes_of_the_same_figure_in_another_form_tells_nothing_newer(seed_engine):

@@ -242,6 +242,13 @@ def test_a_figure_in_words_is_read_in_numerals(question, read):
     ("is it 100 mw?", "is it 100 MW?"),
     ("a 10 kwh battery", "a 10 kWh battery"),
     ("the gw figure", "the gw figure"),  # no number before it
+    # the hundred-and-twentieth blind probe (a reader whose English is not native): scales as other languages write
+    # them, and a currency code after the figure (the number was read as a count)
+    ("Is Anthropic valued 150 billions?", "Is Anthropic valued 150 billion?"),
+    ("Is the total 33 Mrd?", "Is the total 33 billion?"),
+    ("500 Mio. users", "500 million users"),
+    ("Did Google invest 2 bn USD?", "Did Google invest $2 bn?"),
+    ("billions of dollars", "billions of dollars"),  # no number before it
 ])
 def test_a_unit_typed_in_lower_case_is_read_as_written(question, read):
     from rag.figures import units_as_written

@@ -301,6 +301,17 @@ def test_and_the_ceo_asks_the_previous_question_of_the_ceo(seed_engine):
       "wait, who reported that?"],
      ["up to 5 gigawatts", "the power output of five large thermal power plants",
       "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract"]),
+    # the hundred-and-sixteenth and hundred-and-seventeenth blind probes (an auditor, an investor): "Which article?"
+    # alone asks for the sources (was read "Which article is Anthropic getting?", refused); after a turn refused, of
+    # the answer that turn was read with (was refused); a total asked to "come to" is money (was "Anthropic")
+    (["How many gigawatts of compute is Anthropic getting?", "Which article?"],
+     ["up to 5 gigawatts", "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract; "
+      "Amazon commits up to $25bn investment in Anthropic"]),
+    (["How did Amazon stock react to the deal?", "Was that during normal trading hours?", "Which article reported it?"],
+     ["nearly 3%", "", "Amazon is significantly raising the stakes in the global artificial intelligence arms race, "
+      "signaling a potential total…"]),  # (000 has no title: its opening words stand for it)
+    (["When did Amazon first invest in Anthropic?", "What does Amazon's total come to now?"],
+     ["September 2023", "total potential commitment to $33bn"]),
 ])
 def test_a_conversation(seed_engine, turns, answers):
     previous, got = None, []
