@@ -11,8 +11,9 @@ from functools import lru_cache
 import numpy as np
 
 from rag import answer_forms
-from rag.alignment import mentions_act, names_doer, states_act
+from rag.alignment import act_doers, main_verb, mentions_act, names_doer, states_act
 from rag.analysis import (
+    CONTRASTING,
     FINANCIAL_MEASURES,
     MOVING_MEASURES,
     SOLE_ROLES,
@@ -70,7 +71,7 @@ from rag.scoring import (
     with_unit_words,
 )
 from rag.sentence_facts import facts, names_here_and_before
-from rag.sentence_facts import terms_of as _terms
+from rag.sentence_facts import question_terms as _terms
 from rag.spans import (
     ASKS_MARKET_MOVE,
     FIGURE_TYPES,
@@ -79,6 +80,7 @@ from rag.spans import (
     MOVED_PRICE,
     PHRASE,
     Span,
+    candidate_spans,
     choose_span,
     is_vague_time,
     owns,
@@ -196,6 +198,15 @@ def answer_question(
         elif not q.said_about and (at := words_of(text := data.sentences[bound[0].sentence_id].text, q.speaker)) is not None:
             # "What did Dario Amodei say?": all that he said, not the name nearest his
             bound[0] = dataclasses.replace(bound[0], span=Span(at[0], at[1], text[at[0] : at[1]], "other"))
+    if said_whole is None and q.answer_type in ("reason", "other") and _DIFFERS.search(q.text) and (
+            contrast := _contrasting(data, q, scored)) is not None:
+        # "How does Anthropic's market focus differ from OpenAI's?": the sentence that sets the names against each other
+        # ("Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment"), whole
+        # (as sure as the best sentence found: it names what is asked and sets it apart, whatever words it shares)
+        contrast = dataclasses.replace(contrast, span=None, score=max(contrast.score, scored[0].score),
+                                       dense=max(contrast.dense, scored[0].dense), overlap=max(contrast.overlap, scored[0].overlap))
+        said_whole = (contrast, data.sentences[contrast.sentence_id].text)
+        bound = [contrast] + [s for s in bound if s.sentence_id != contrast.sentence_id]
     if q.answer_type == "yesno" and q.measured and (of_other := _of_another_thing(data, q, bound)) is not None:
         # "Does the deal secure Anthropic up to 5 GW of Nvidia H100 capacity?" and "securing up to 5GW of Amazon
         # Trainium chips": the figure is of another thing, a No
@@ -561,6 +572,18 @@ def answer_question(
         # "Where is the startup expanding its inference capacity?" in "across Asia and Europe": both places of a pair
         # the answer opens (not "Friedrich Ratzel of Germany and ...", nor a longer list of which one is asked)
         best = dataclasses.replace(best, span=Span(listed[0], listed[1], listed[2], best.span.kind))
+    if form is None and q.aside and q.answer_type in ("person", "organisation", "list") and best.span is not None and (
+            best.span.figure is None) and (doer := _doer_not_set_aside(sentence.text, q)) is not None:
+        # "Besides Amazon, who has invested in Anthropic?" in "... plus investments from Google, Salesforce, and others
+        # — Anthropic has the financial Runway to invest ...": the names the act is done by, not the word nearest it
+        best = dataclasses.replace(best, span=doer)
+    if form is None and q.answer_type == "person" and not q.roles and best.span is not None and best.span.figure is None and (
+            listed := answer_forms.coordinated(sentence.text, best.span.start, best.span.end)) is not None and (
+            clause := _PLURAL_RELATIVE.match(sentence.text, listed[1])) is not None and (q.terms - q.name_terms).intersection(
+            content_terms(re.split(r"[,;:.—]", sentence.text[clause.end():], maxsplit=1)[0])):
+        # "Who has emphasized the importance of maintaining independence?" in "including CEO Dario Amodei and President
+        # Daniela Amodei, who have repeatedly emphasized ...": the clause says the question's act of them all
+        best = dataclasses.replace(best, span=Span(listed[0], listed[1], listed[2], best.span.kind))
     text = best.span.text if best.span is not None else sentence.text
     if best.span is not None and best.span.figure is None:
         text = without_possessive(text)  # "Who invented the notion of duty?": "Watt", not "Watt's" (notion)
@@ -579,8 +602,12 @@ def answer_question(
         return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR)
     if form is None and best.span is not None and best.span.figure is None and kind == "name" and q.describers and (
             made := _made_by_another(data, q, best.span.text)):
-        # "Which Nvidia chips are mentioned?": not "Trainium", which the articles write as Amazon's
-        return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, f"The articles write {best.span.text} as {made}'s.")
+        # "Which Nvidia chips are mentioned?": not "Trainium", which the articles write as Amazon's; another name of the
+        # best sentences that names the describer, where one is nobody else's ("... overdependent on H100/B200 supply")
+        if (other := _described_name(data, q, bound)) is None:
+            return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, f"The articles write {best.span.text} as {made}'s.")
+        best, text = other, other.span.text if other.span is not None else ""
+        sentence = data.sentences[best.sentence_id]
     if form is None and q.answer_type == "place" and best.span is not None and best.span.figure is None and (
             (q.asked_class in PLACE_CLASSES and not named_as_place(sentence.text, best.span.start, best.span.end))
             or (q.asked_class in LOOSE_PLACE_CLASSES and named_as_other(sentence.text, best.span.start, best.span.end))):
@@ -742,8 +769,43 @@ _NOW_WORD = re.compile(r"\b(?:now|currently|today|at present|as of now|still)\b"
 FIGURE_DENIAL_CANDIDATES = 10  # bound sentences read past the near-best for one that says a yes/no question's measure
 
 
+# a relative clause said of every name of a list before it: ", who have repeatedly emphasized ..."
+_PLURAL_RELATIVE = re.compile(r"\s*,?\s*(?:who|both\s+of\s+whom)\s+(?:have|are|were|both|each|together|jointly)\b", re.IGNORECASE)
 SECTION_BODY_WORDS = 6  # words of a line without a full stop under a heading that make it the heading's body
 SECTION_TITLE_WORDS = 4  # words of a heading at most that names its section ("Google Strategy"), not a line of a list
+
+
+# a question how names differ: "How does X differ from Y?", "What is the difference between X and Y?"
+_DIFFERS = re.compile(r"\b(?:differ|differs|differed|different|differently|difference|differences|distinguish(?:es)?)\b", re.IGNORECASE)
+CONTRAST_CANDIDATES = 8  # of the best sentences, those searched for one that sets a question's names against each other
+
+
+def _contrasting(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> Scored | None:
+    """The first of the best sentences that names every specific name of the question (there or just before) and sets
+    them against each other ("Unlike ...", "in contrast to", "whereas"); None where none does."""
+    names = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    if len(names) < 2:
+        return None
+    for s in scored[:CONTRAST_CANDIDATES]:
+        text = data.sentences[s.sentence_id].text
+        if CONTRASTING.search(text) and names_every(tuple(names), names_here_and_before(data, s.sentence_id)):
+            return s
+    return None
+
+
+def _doer_not_set_aside(sentence: str, q: QuestionAnalysis) -> Span | None:
+    """The names that do the question's act in the sentence, by its parse, but the names the question sets aside, as
+    the list they stand in ("Google, Salesforce, and others"); None where the parse finds no such doer."""
+    act = main_verb(q.text[len(q.set_aside) :])
+    doers = act_doers(sentence, act, given=True) if act else None
+    aside = {t for name in q.aside for t in content_terms(name)}
+    wanted = set().union(*(d for d in doers or [] if d and not d <= aside))
+    for c in candidate_spans(sentence, "name"):
+        terms = set(content_terms(c.text))
+        if terms and terms <= wanted:
+            listed = answer_forms.coordinated(sentence, c.start, c.end)
+            return Span(listed[0], listed[1], listed[2], c.kind) if listed is not None else c
+    return None
 
 
 def _section_body(data: IndexData, heading: Scored, scored: Sequence[Scored]) -> Scored | None:
@@ -951,6 +1013,27 @@ def _made_by_another(data: IndexData, q: QuestionAnalysis, name: str) -> str:
     return owned[0] if owner and not any(akin(o, d) for o in owner for d in described) else ""
 
 
+def _described_name(data: IndexData, q: QuestionAnalysis, bound: Sequence[Scored]) -> Scored | None:
+    """The first name of the best sentences (WHOLE_ANSWER_CANDIDATES) that says the question's describer ("NVIDIA")
+    that the question does not name and the articles write as nobody else's, as that sentence's answer; None where none."""
+    for s in bound[:WHOLE_ANSWER_CANDIDATES]:
+        text = data.sentences[s.sentence_id].text
+        if not any(names_every((d,), facts(data, s.sentence_id).names) for d in q.describers):
+            continue
+        for c in candidate_spans(text, "name"):
+            name = without_possessive(c.text)
+            if c.start == 0 or set(content_terms(name)) & (q.name_terms | {t for d in q.describers for t in content_terms(d)}):
+                continue  # a sentence's first word, the describer or a name the question gives
+            owned = owner_of(data, name)
+            stem = re.match(r"[A-Za-z]+", name)  # (a generation of another's product is theirs: "Trainium 2")
+            if stem is not None and _made_by_another(data, q, stem.group()):
+                continue
+            # (a product's code, "H100/B200", or a name the articles write as the describer's)
+            if (any(ch.isdigit() for ch in name) and owned is None) or (owned is not None and not _made_by_another(data, q, name)):
+                return dataclasses.replace(s, span=Span(c.start, c.start + len(name), name, c.kind))
+    return None
+
+
 def _near_saying(data: IndexData, bound: Sequence[Scored], best: Scored, says: Callable[[str], bool]) -> Scored | None:
     """The first sentence after the best, among the WHOLE_ANSWER_CANDIDATES and near its score, whose text `says` what
     the best one does not (a model's full name, a generation)."""
@@ -1139,7 +1222,7 @@ def _to_another_party(data: IndexData, q: QuestionAnalysis, scored: Sequence[Sco
 
 # a word that makes what it qualifies one thing's alone: "as its primary computing base", "its main cloud partner"
 SOLE_WORDS = ("primary", "main", "sole", "principal", "exclusive", "preferred")
-_SOLE_PHRASE = re.compile(rf"\b(?:{'|'.join(SOLE_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s*\?|\s*$|\s+(?:of|for|in|at|to|by)\b)",
+_SOLE_PHRASE = re.compile(rf"\b(?:{'|'.join(SOLE_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*(?=\s*\?|\s*$|\s+(?:of|for|in|at|to|by|under|after|with|from|during)\b)",
                           re.IGNORECASE)
 
 
@@ -1158,7 +1241,8 @@ def _held_by_another(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scor
     for s in scored[:ANOTHER_PARTY_CANDIDATES]:
         text = data.sentences[s.sentence_id].text
         known = facts(data, s.sentence_id)
-        if phrase not in text.lower() or not names_every(q.entities[:1], names_here_and_before(data, s.sentence_id)):
+        # (the phrase in any of its words' forms: "its primary compute" and "as its primary computing base")
+        if not set(content_terms(phrase)) <= known.terms or not names_every(q.entities[:1], names_here_and_before(data, s.sentence_id)):
             continue
         if any(names_every((o,), known.names) for o in others) or not any(
                 not names_every((n,), frozenset(q.entities)) for n in known.names):

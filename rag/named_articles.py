@@ -45,8 +45,8 @@ def _quoted_title(group: str) -> str:
 # start of its title, quoted
 _BY_TITLE = (rf"(?:the\s+)?{_quoted_title('t')}\s+(?:{_NOUN}|page|post)\b"
              rf"|(?:the\s+)?(?:{_NOUN}|page|post)\s+(?:(?:titled|headlined|called|entitled)\s+)?{_quoted_title('u')}"
-             # (a headline run or published: "Which publication ran the headline '...'?"; not "Is the headline '...'?")
-             rf"|(?:(?<=ran\s)|(?<=runs\s)|(?<=published\s)|(?<=publishes\s)|(?<=carried\s)|(?<=printed\s))the\s+headline\s+{_quoted_title('v')}")
+             # (a headline run or published: "Which publication ran (the headline) '...'?"; not "Is the headline '...'?")
+             rf"|(?:(?<=ran\s)|(?<=runs\s)|(?<=published\s)|(?<=publishes\s)|(?<=carried\s)|(?<=printed\s))(?:the\s+headline\s+)?{_quoted_title('v')}")
 _REFERENCE = rf"(?P<ref>{_BY_ID}|{_BY_FIGURE}|{_BY_TITLE})"
 # set apart from the question: "According to article 004, ...", "..., according to the $8 billion article?",
 # "... at the time of the $8 billion article?"

@@ -128,6 +128,9 @@ _LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+
 _BE_HOW_MUCH = re.compile(r"^\W*(?P<subject>[^?,;:]+?)\s+(?P<be>is|are|was|were)\s+how\s+(?P<ask>much|many)\s*\?*\s*$",
                           re.IGNORECASE)
 # "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
+# owning most of a company is owning a majority of it, as the articles put stakes
+_MOST_OF = re.compile(r"\b(own|owns|owned|owning|hold|holds|held|holding|control|controls|controlled|controlling)\s+most\s+of\b",
+                      re.IGNORECASE)
 # "which" asking what a thing is, as other languages ask it: "Which is the valuation of Anthropic?" (not "Which is the
 # oldest article?", a choice among things)
 _WHICH_IS_THE = re.compile(r"^\W*which\s+(?P<rest>(?:is|are|was|were)\s+(?:the|its|their)\s+(?!(?:\w+est|first|last|only|one|ones|same|other|better|"
@@ -232,6 +235,7 @@ def reordered(question: str) -> str:
         return f"What {m.group('be').lower()} {m.group('thing')} comparable to?"
     if (m := _BE_HOW_MUCH.match(question)) is not None:
         return f"How {m.group('ask').lower()} {m.group('be').lower()} {m.group('subject')}?"
+    question = _MOST_OF.sub(lambda m: f"{m.group(1)} a majority of", question)  # "So Amazon owns most of Anthropic now?"
     if (m := _WHICH_IS_THE.match(question)) is not None:
         question = f"What {m.group('rest')}"  # "Which is the valuation of Anthropic?": what it is
     if (m := _NO_AUXILIARY.match(question)) is not None and m.group("verb") not in _NOT_VERBS and not _AUXILIARY.search(

@@ -19,7 +19,7 @@ from rag.index.view import IndexData
 from rag.lexical import TermWeights, content_terms, doer_nouns
 from rag.records import Figure, Passage
 from rag.sentence_facts import SentenceFacts, facts
-from rag.sentence_facts import terms_of as _terms
+from rag.sentence_facts import question_terms as _terms
 from rag.spans import Span, candidate_spans, choose_span, is_vague_time
 from rag.units import FIGURE_KINDS, UNITS
 

@@ -47,6 +47,16 @@ class SentenceFacts:
         return next((c for c in self.claims if c.figure.start == start), None)
 
 
+# words that place a question at the time it is asked ("Does Amazon now own ...?"): what it asks is not in them, and a
+# sentence that says "now" of something else ("... now reaches $8 billion") does not answer it by that word
+TIME_OF_ASKING = frozenset({"now", "today", "nowaday"})
+
+
+def question_terms(text: str) -> frozenset[str]:
+    """A question's terms as sentences are scored by (terms_of), without TIME_OF_ASKING."""
+    return terms_of(text) - TIME_OF_ASKING
+
+
 @lru_cache(maxsize=65536)
 def terms_of(text: str) -> frozenset[str]:
     """Content words, plus each figure as one normalized term, so "$8bn" in a question meets "$8 billion"."""

@@ -1361,7 +1361,8 @@ def test_a_likeness_asked_by_its_noun(seed_engine):
     ("How does Amazon's AI strategy differ from Google's?", "focuses on partnering with leading external AI companies rather than", "002"),
     # 004: "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment ..."
     # (was "ChatGPT, Anthropic focuses on ...", cut after "through")
-    ("How is Anthropic different from OpenAI?", "Anthropic focuses on the enterprise segment", "004"),
+    # (the sentence that sets them against each other, whole: the hundred-and-twenty-third blind probe)
+    ("How is Anthropic different from OpenAI?", "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses on the enterprise segment", "004"),
 ])
 def test_how_something_helps_or_differs(seed_engine, question, opening, doc):
     got = seed_engine.ask(question)
@@ -1702,7 +1703,10 @@ def test_a_figure_asked_in_another_currency_is_refused_with_the_one_the_articles
 
 def test_a_name_the_articles_write_as_another_owners_is_no_answer_for_the_owner_asked(seed_engine):
     # the ninetieth and ninety-first blind probes: "Which Nvidia chips are mentioned?" was "Trainium", Amazon's
+    # (the hundred-and-twentieth and hundred-and-twenty-second: refused, where 001 names Nvidia's "H100/B200")
     got = seed_engine.ask("Which Nvidia chips are mentioned?")
+    assert got.text == "H100/B200" and got.citations[0].doc_id == SEED["001"]
+    got = seed_engine.ask("Which Google chips are mentioned?")
     assert got.abstained and got.note == "The articles write Trainium as Amazon's."
     assert seed_engine.ask("Which Amazon chips will Anthropic use?").text == "Trainium"
     assert seed_engine.ask("Which AI lab is Microsoft's main partner?").text == "OpenAI"  # "AI" names no owner
@@ -1847,3 +1851,39 @@ def test_a_heading_that_names_what_is_asked_is_answered_by_the_line_under_it(see
     got = seed_engine.ask("What is Google's AI strategy?")
     assert got.text == "Internal AI development with Gemini powering both cloud and consumer services"
     assert got.citations[0].doc_id == SEED["002"]
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    # the hundred-and-nineteenth blind probe (a sub-editor): a relative clause said of every name of a list (was the
+    # last name alone); a role asked is one person's
+    ("Who has emphasized the importance of Anthropic maintaining its independence?", "CEO Dario Amodei and President Daniela Amodei"),
+    ("Who is Anthropic's president?", "Daniela Amodei"),
+    # the hundred-and-eighteenth (a rivals' reporter): the names that do the act, but the one set aside (was "Runway",
+    # of "the financial Runway to invest")
+    ("Besides Amazon, who has invested in Anthropic?", "Google, Salesforce"),
+])
+def test_the_names_a_sentence_says_the_act_of(seed_engine, question, answer):
+    got = seed_engine.ask(question)
+    assert got.text == answer and got.citations[0].doc_id == SEED["003"]
+
+
+@pytest.mark.parametrize(("question", "answer", "first_cited"), [
+    # the hundred-and-twenty-second blind probe (a TV producer): script lines (were refused), a question placed at the
+    # time it is asked (was refused: "now" drew "... now reaches $8 billion"), owning "most of" a company
+    ("Script: 'Amazon now owns a majority of Anthropic.' OK to say?", "No: Amazon does not acquire a controlling stake", "003"),
+    ("Script: 'Amazon's total investment in Anthropic is $8 billion.' OK to say?", "No: Amazon will invest $5bn in Anthropic", "001"),
+    ("Does Amazon own most of Anthropic?", "No: Amazon does not acquire a controlling stake", "003"),
+    # the hundred-and-twenty-first (a regulation reporter): the sole use asked in other words than the article's ("its
+    # primary compute", "as its primary computing base"; was refused)
+    ("Will Anthropic use Nvidia chips as its primary compute under the new deal?", "No: Under the partnership terms, Anthropic commits to using AWS Trainium", "004"),
+    # the hundred-and-twenty-third (a case-study writer): how names differ, from the sentence that sets them against each
+    # other (was "Google", of another sentence)
+    ("How does Anthropic's market focus differ from OpenAI's?", "Unlike OpenAI, which bet on mass consumers through ChatGPT, Anthropic focuses", "004"),
+    # the hundred-and-twenty-second (a TV producer): a title run, with no noun before it; the describer's own product
+    # where the nearest name is another's (were refused)
+    ("Which publication ran 'Amazon Invests $5B in Anthropic for $100B AWS Deal'?", "AI Business", "002"),
+    ("Which NVIDIA chips are mentioned?", "H100/B200", "001"),
+])
+def test_the_hundred_and_twenty_second_and_third_probes(seed_engine, question, answer, first_cited):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(answer) and got.citations[0].doc_id == SEED[first_cited]

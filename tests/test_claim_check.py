@@ -237,6 +237,9 @@ def test_a_figure_claimed_of_the_wrong_party_is_a_no(seed_engine, claim, answer)
     ("Amazon shares reaction", "Amazon shares reaction", False),
     ("Chinese companies mentioned", "Chinese companies mentioned", False),
     ("Amazon shares climbed", "Did Amazon shares climb?", False),
+    # the hundred-and-twenty-second blind probe (a TV producer): a script line "OK to say?" (all thirteen refused)
+    ("Script: 'Amazon now owns a majority of Anthropic.' OK to say?", "Does Amazon now own a majority of Anthropic?", False),
+    ("Script line: Anthropic will spend $100 billion on Google Cloud. Can I say that on air?", "Will Anthropic spend $100 billion on Google Cloud?", False),
 ])
 def test_a_copy_editors_claim_is_asked_whether_it_holds(text, asked, denies):
     from rag.claim_check import checked_claim
