@@ -604,9 +604,9 @@ def answer_question(
             made := _made_by_another(data, q, best.span.text)):
         # "Which Nvidia chips are mentioned?": not "Trainium", which the articles write as Amazon's; another name of the
         # best sentences that names the describer, where one is nobody else's ("... overdependent on H100/B200 supply")
-        if (described := _described_name(data, q, bound)) is None:
+        if (by_describer := _described_name(data, q, bound)) is None:
             return Answer.abstain(question, conf * UNTYPED_CONFIDENCE_FACTOR, f"The articles write {best.span.text} as {made}'s.")
-        best, text = described, described.span.text if described.span is not None else ""
+        best, text = by_describer, by_describer.span.text if by_describer.span is not None else ""
         sentence = data.sentences[best.sentence_id]
     if form is None and q.answer_type == "place" and best.span is not None and best.span.figure is None and (
             (q.asked_class in PLACE_CLASSES and not named_as_place(sentence.text, best.span.start, best.span.end))
