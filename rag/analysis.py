@@ -591,8 +591,11 @@ def analyse(text: str, leading_name: bool = False) -> QuestionAnalysis:
     # "What do the articles say about the 5 gigawatts?": the sentences that state it, whole, are the answer
     statement = _SAYS_ABOUT.match(text)
     given = statement or _ABOUT_GIVEN.match(text)
-    about_figure = given is not None and any(
-        f.start == given.end() and (statement is not None or (span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind))
+    # (not what a figure brought something to: "What did the $4 billion round bring Amazon's total investment to?")
+    about_figure = given is not None and not _BROUGHT_TO.search(text) and any(
+        # (one word may qualify it: "What does the guaranteed 5 gigawatts allow Anthropic to do?")
+        (f.start == given.end() or re.fullmatch(r"[a-z][\w-]*\s+", text[given.end() : f.start]) is not None)
+        and (statement is not None or (span_kind in FIGURE_KINDS and f.unit in units_of_kind(span_kind))
                                     or _VAGUE_AFTER.match(text, f.end))
         for f in figures
     )
@@ -1540,6 +1543,8 @@ _SAYS_ABOUT = re.compile(
     r"(?:say|report|write|state)\s+(?:about|on|regarding)\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
+_BROUGHT_TO = re.compile(r"\b(?:bring|brings|brought|lift|lifts|lifted|take|takes|took|push|pushes|pushed|raise|raises|raised)\b[^?]*\bto\s*\?*\s*$",
+                         re.IGNORECASE)
 _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,

@@ -217,7 +217,10 @@ def answer_question(
         # "Who is Amazon's chief executive?": a person named in a sentence without the role is not the one asked for
         (bool(q.roles), lambda s: s.span is not None and says_role(facts(data, s.sentence_id).text, q.roles)),
         # "Did the FTC block Amazon's investment?" is not answered by a sentence (or its neighbours) that names no FTC
-        (q.answer_type == "yesno" and bool(q.entities), lambda s: entity_coverage(data, q, s.sentence_id) == 1.0),
+        (q.answer_type == "yesno" and bool(q.entities), lambda s: entity_coverage(data, q, s.sentence_id) == 1.0 and not any(
+            # "Is Anthropic committing to Trainium 2 chips?": a numbered name is one generation; a sentence that names the
+            # product without it ("Amazon's custom Trainium chips") says nothing of that one
+            _generic_mention(data.sentences[s.sentence_id].text, e) for e in versioned if not any(e.split()[-1] in f.text for f in q.figures))),
         # "When was Claude 3 Opus released?": a numbered name is one version; the year another one came out in
         # ("Claude 3.5 Sonnet, released in 2024") does not date it
         (kind == "date" and bool(versioned), lambda s: entity_coverage(data, only_versioned, s.sentence_id) == 1.0
@@ -791,6 +794,20 @@ def _contrasting(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored])
         if CONTRASTING.search(text) and names_every(tuple(names), names_here_and_before(data, s.sentence_id)):
             return s
     return None
+
+
+def _generic_mention(sentence: str, versioned: str) -> bool:
+    """Whether a sentence names a numbered name's product ("Trainium") but not that number ("Trainium 2")."""
+    base = re.match(r"[A-Za-z][A-Za-z-]*", versioned)
+    if base is None or re.search(rf"\b{re.escape(base.group())}", sentence, re.IGNORECASE) is None:
+        return False
+    version = versioned[base.end() :].strip()  # (a model code said apart from its maker: "NVIDIA's ... H100/B200 supply")
+    def plain(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", text.lower())
+
+    if re.search(r"[A-Za-z]", version) and plain(version) in plain(sentence):
+        return False
+    return not names_version(sentence, versioned)
 
 
 def _doer_not_set_aside(sentence: str, q: QuestionAnalysis) -> Span | None:

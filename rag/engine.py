@@ -64,6 +64,7 @@ _WHO_SAYS = re.compile(
 # a claim that leans on the turn before ("Who said that it is risky?"): asked in the conversation, not of the articles
 # a question whether a claim holds now: "Is Anthropic still valued at $60 billion?", "... — is that current?"
 _ASKS_CURRENT = re.compile(r"\b(?:still|current(?:ly)?|up[- ]to[- ]date|out[- ]of[- ]date|outdated|latest|now|today)\b", re.IGNORECASE)
+_DONE = re.compile(r"^\W*(?:did|has|have|had)\b", re.IGNORECASE)  # a premise that something was done
 UNCONFIRMED = "Not confirmed: "  # the verdict where only older sources give it (as rag.attribution answers "Is that still true?")
 _REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|they|them|he|she|his|her)\b", re.IGNORECASE)
 _OLDER_SAYS = re.compile(
@@ -398,12 +399,18 @@ class Engine:
         if (plain := unframed(q.text)) != q.text:
             # "Is Anthropic described as a fast-growing company?" asks whether it is one
             return dataclasses.replace(self._answer(plain, previous, k, mode, articles), question=q.text)
-        if not previous and (premise := premise_question(q.text)) is not None and _checkable(analyse(premise)) and (
+        premise = premise_question(q.text) if not previous else None
+        asked_premise = analyse(premise) if premise is not None else None
+        if premise is not None and asked_premise is not None and _checkable(asked_premise) and (
                 checked := self.ask(premise, k=k, mode=mode)).text.startswith("No: "):
             # "Why is Anthropic spending $100 billion on Google Cloud?": what the question takes as done, the articles
             # say otherwise ("... pledged to spend $100 billion on Amazon Web Services"): that, not a reason
             return dataclasses.replace(checked, question=q.text, note=f"The question assumes what the articles do not say: asked as {premise!r}."
                                        + (f" {checked.note}" if checked.note else ""))
+        if asked_premise is not None and _unsaid_act(self.state.data, asked_premise):
+            # "Why did Amazon buy Anthropic outright?" of articles that never say "buy": no reason for what no article
+            # says was done (a sentence that only shares the question's names is no answer)
+            return Answer.abstain(q.text, 0.0, f"The question assumes what no article says: asked as {premise!r}.")
         if (quoted := quote_check(self.state.data, q.text, articles.doc_ids if articles is not None else ())) is not None:
             return quoted  # "Did Daniela Amodei say 'we will never give up our independence'?": only the words as written
         if (order := event_order(q.text)) is not None and (
@@ -969,7 +976,18 @@ def _checkable(premise: QuestionAnalysis) -> bool:
     """Whether a why-question's premise, asked yes or no, is one whose No the articles bear out by what they state:
     a figure ("$25 billion in cash upfront"), or a word whose opposite they say ("fall" and "climbed"); not any No
     (a contrast: "Unlike Microsoft's arrangement ...")."""
-    return bool(premise.measured) or bool(premise.said)
+    return bool(premise.measured) or bool(premise.said) or bool(premise.durations)
+
+
+def _unsaid_act(data: IndexData, premise: QuestionAnalysis) -> bool:
+    """Whether a why-question's premise asks an act (its verb, not a light one) that no article says in any form
+    ("buy", "block"), of which no article can give the reason."""
+    from rag.lexical import LIGHT_TERMS
+
+    verb = premise.predicate
+    # (an act the premise says was done: "Did Amazon buy ...?", not "Would customers find it hard ...?")
+    return bool(verb) and verb not in LIGHT_TERMS and not premise.measured and bool(_DONE.match(premise.text)) and (
+        data.lexical.chunk_df(verb) == 0)
 
 
 def _named_question(previous: str | None) -> str | None:

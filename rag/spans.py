@@ -60,7 +60,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "What did Amazon's total stake come to after the additional $4 billion?": a stake summed up is money put in (so is
     # a total: "What does Amazon's total come to now?")
     ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\b(?:stake|total|sum|investment|commitment|funding|backing)\b[^?]*"
-              r"\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"),
+              r"\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"
+              # "What did the $4 billion round bring Amazon's total investment to?": what a total was brought to
+              r"|\bwhat\b(?![^?]*(?:\bpercent|%))[^?]*\b(?:bring|brings|brought|lift|lifts|lifted|take|takes|took|push|pushes|pushed|raise|raises|raised)\b"
+              r"[^?]*\b(?:total|stake|sum|investment|commitment|funding|backing)\b[^?]*\bto\s*\?*\s*$"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %|\bmarket shares?\b"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"
      r"|\bwhat (?:ownership |equity )?share of\b|\bwhat (?:ownership|equity) share\b"

@@ -1887,3 +1887,36 @@ def test_the_names_a_sentence_says_the_act_of(seed_engine, question, answer):
 def test_the_hundred_and_twenty_second_and_third_probes(seed_engine, question, answer, first_cited):
     got = seed_engine.ask(question)
     assert got.text.startswith(answer) and got.citations[0].doc_id == SEED[first_cited]
+
+
+@pytest.mark.parametrize(("question", "start", "note"), [
+    # the hundred-and-twenty-fourth blind probe (a false-premise trainer): a reason for what no article says was done
+    # (were a stray clause of a sentence sharing the names), and a span of time the articles give otherwise
+    ("Why did Amazon buy Anthropic outright?", "", "The question assumes what no article says: asked as 'Did Amazon buy Anthropic outright?'."),
+    ("Why did the FTC block Amazon's investment in Anthropic?", "", "The question assumes what no article says"),
+    ("Why did Amazon sign only a two-year AWS contract with Anthropic?", "No: Amazon will invest up to $25 billion in Anthropic in exchange for a 10-year contract",
+     "The question assumes what the articles do not say"),
+])
+def test_a_reason_asked_for_what_the_articles_do_not_say_was_done(seed_engine, question, start, note):
+    got = seed_engine.ask(question)
+    assert got.text.startswith(start) and got.abstained == (not start) and got.note.startswith(note)
+
+
+def test_what_a_round_brought_a_total_to_is_money(seed_engine):
+    # the hundred-and-twenty-fifth blind probe (an energy reporter): the whole sentence, read as what the $4 billion is
+    got = seed_engine.ask("What did the $4 billion round bring Amazon's total investment in Anthropic to?")
+    assert got.text == "$8 billion" and got.citations[0].doc_id == SEED["003"]
+
+
+def test_what_a_qualified_figure_lets_happen_is_said_by_the_sentence_that_states_it(seed_engine):
+    # the hundred-and-twenty-fifth blind probe (an energy reporter): refused, read as asking for a power figure
+    got = seed_engine.ask("What does the guaranteed 5 gigawatts allow Anthropic to do?")
+    assert got.text.startswith("The guaranteed 5 gigawatts removes one of the main operational risks") and got.citations[0].doc_id == SEED["004"]
+
+
+def test_a_yes_to_a_numbered_name_says_that_number(seed_engine):
+    # the hundred-and-twenty-fifth blind probe: "Yes", from "... Amazon's custom Trainium chips" beside the sentence
+    # that names Trainium 2 rolling out
+    assert not seed_engine.ask("Is it true Anthropic is committing to Trainium 2 chips?").text.startswith("Yes")
+    got = seed_engine.ask("Are Trainium 2 chips rolling out across AWS data centers?")
+    assert got.text.startswith("Yes: As Trainium 2 chips roll out") and got.citations[0].doc_id == SEED["003"]
