@@ -135,7 +135,7 @@ def times_from_bounds(
             times[doc_id] = DocTime(doc_id, lower, upper, f"dated by its dateline, {low_words[len(DATELINE):]}")
             continue
         if lower is not None:
-            why.append(f"reports events of {low_words}")
+            why.append(f"names events as late as {low_words}")  # (not "reports": the events it reports may come later)
         if upper is not None:
             why.append(f"expects events in {up_words}")
         times[doc_id] = DocTime(doc_id, lower, upper, "; ".join(why))

@@ -171,7 +171,7 @@ class Side:
 class Verdict:
     lead: Side
     others: tuple[Side, ...]  # older or less stated figures for the same thing, newest first
-    basis: str = ""  # why the lead leads: "newer: reports events of February 2026"
+    basis: str = ""  # why the lead leads: "newer: names events as late as February 2026"
 
 
 def judge(

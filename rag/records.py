@@ -14,7 +14,7 @@ class Document:
     title: str = ""
     publisher: str = ""
     date: str = ""  # the metadata date, else what the index inferred ("February 2026 or later")
-    date_basis: str = ""  # why: "dated 2026-02-14", "reports events of February 2026"
+    date_basis: str = ""  # why: "dated 2026-02-14", "names events as late as February 2026"
 
     @property
     def label(self) -> str:
@@ -139,7 +139,7 @@ class Answer:
     conflicts: tuple[Conflict, ...] = ()
     figure: Figure | None = field(default=None, compare=False)
     source_count: int = 0  # every source that states the answer; `citations` may be capped
-    lead_basis: str = ""  # why this figure leads where sources disagree: "newer: reports events of February 2026"
+    lead_basis: str = ""  # why this figure leads where sources disagree: "newer: names events as late as February 2026"
     conflict_count: int = 0  # every document giving another figure; `conflicts` may be capped
     note: str = ""  # a caveat the reader needs: "Only an older source gives this (...)" (rag.staleness)
 

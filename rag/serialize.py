@@ -57,8 +57,8 @@ def lookup_dict(lookup: FigureLookup, differing: Sequence[FigureMention] = ()) -
 
 
 def lead_reason(basis: str) -> str:
-    """Why a figure leads a disagreement, as a sentence: "newer: reports events of February 2026" -> "its source
-    is newer (it reports events of February 2026)"; "stated by 3 of 4 articles" as it is."""
+    """Why a figure leads a disagreement, as a sentence: "newer: names events as late as February 2026" -> "its
+    source is newer (it names events as late as February 2026)"; "stated by 3 of 4 articles" as it is."""
     if basis == "newer":
         return "its source is newer"
     if basis.startswith("newer: "):

@@ -1484,7 +1484,7 @@ def test_a_span_in_a_phrase_set_against_the_question_names_is_the_other_partys(s
     # the seventieth: which of two named articles is newer, by the time the index knows for each
     ("Is article 003 or article 004 the more recent one?",
      "Amazon to invest another $25 billion in Anthropic and lock in a 10-year AWS contract (February 2026 or later: "
-     "reports events of February 2026)", "004"),
+     "names events as late as February 2026)", "004"),
     # a less exclusive relationship is no more exclusive one (was Yes)
     ("Is it true that Google has a more exclusive relationship with Anthropic than Amazon?",
      "No: Google has poured billions into its internal DeepMind division and made a reported $2 billion investment in "

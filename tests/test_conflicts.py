@@ -88,7 +88,7 @@ def test_readable_output_says_sources_disagree(seed_engine):
 
     text = answer_text(seed_engine.ask("What is Anthropic's annual revenue?"))
     assert "\nSources disagree:\n  $30 billion [1] (" in text
-    assert "\n  $30 billion leads: its source is newer (it reports events of February 2026)" in text
+    assert "\n  $30 billion leads: its source is newer (it names events as late as February 2026)" in text
     assert "$1 billion" in text
 
 

@@ -94,8 +94,8 @@ def test_the_date_cell_shows_how_the_date_was_found(seed_engine):
     assert date_cell(replace(doc, date="", **basis)) == ""
     assert date_cell(replace(doc, date="2026-02-14", **basis)) == "2026-02-14"
     if basis:
-        dated = replace(doc, date="February 2026 or later", date_basis="reports events of February 2026")
-        assert date_cell(dated) == "February 2026 or later (reports events of February 2026)"
+        dated = replace(doc, date="February 2026 or later", date_basis="names events as late as February 2026")
+        assert date_cell(dated) == "February 2026 or later (names events as late as February 2026)"
 
 
 def test_an_abstention_shows_its_note_escaped(seed_engine):
