@@ -22,7 +22,7 @@ from rag.opposites import contrary_words, opposed_words
 from rag.places import placed_names, places_asked
 from rag.records import Figure
 from rag.roles import PERSON_NOUNS, ROLE_GROUPS, TITLE_FORMS, TITLE_WORDS
-from rag.spans import NAME_NUMBER, bound_qualifiers, question_type
+from rag.spans import BROUGHT_VERBS, NAME_NUMBER, bound_qualifiers, question_type
 from rag.statements import asked_speaker
 from rag.timewords import CALENDAR_NAMES, MONTH_ABBREVIATIONS, years_in
 from rag.units import (
@@ -546,13 +546,13 @@ _MONEY_CONTEXT = re.compile(r"\b(?:deal|deals|invest\w*|bet|funding|commitment|r
 # words that ask of money, so that a number without a unit is an amount of it
 _ASKS_MONEY = re.compile(rf"\b{MONEY_ASKED_WORDS}\b", re.IGNORECASE)
 ASSUMED_CURRENCY = "USD"  # the unit of a number asked of money without one
-# a number in a money scale without a currency sign: "30bn", "1 billion"
-_UNSIGNED_MONEY = re.compile(r"(?<![$€£\w.,])(?<!(?i:usd|eur|gbp)\s)(\d[\d.,]*\s*(?:bn|b|billion|mn|m|million|trillion|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)",
+# a number in a scale with no currency before or after it: "30bn", "1 billion" (not "$30bn", "USD 5 bn", "25 billion dollars")
+_NO_CURRENCY_BEFORE = r"(?<![$€£\w.,])(?<!(?i:usd|eur|gbp)\s)"
+_NO_CURRENCY_AFTER = r"(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)"
+_UNSIGNED_MONEY = re.compile(rf"{_NO_CURRENCY_BEFORE}(\d[\d.,]*\s*(?:bn|b|billion|mn|m|million|trillion|tn)\b){_NO_CURRENCY_AFTER}",
                              re.IGNORECASE)
-
-
-# a number with a money scale's abbreviation and no noun after it: written so of money only ("put in 8bn total")
-_MONEY_ABBREVIATED = re.compile(r"(?<![$€£\w.,])(?<!(?i:usd|eur|gbp)\s)(\d[\d.,]*\s*(?:bn|mn|tn)\b)(?!\s*(?:dollars?|usd|euros?|eur|pounds?|gbp)\b)"
+# ... with a money scale's abbreviation and no plural noun after it: written so of money only ("put in 8bn total")
+_MONEY_ABBREVIATED = re.compile(rf"{_NO_CURRENCY_BEFORE}(\d[\d.,]*\s*(?:bn|mn|tn)\b){_NO_CURRENCY_AFTER}"
                                 r"(?!\s+(?!(?:as|is|was|has|plus|this|thus|its|less|yes)\b)[a-z]+s\b)",
                                 re.IGNORECASE)
 
@@ -1543,8 +1543,7 @@ _SAYS_ABOUT = re.compile(
     r"(?:say|report|write|state)\s+(?:about|on|regarding)\s+(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
-_BROUGHT_TO = re.compile(r"\b(?:bring|brings|brought|lift|lifts|lifted|take|takes|took|push|pushes|pushed|raise|raises|raised)\b[^?]*\bto\s*\?*\s*$",
-                         re.IGNORECASE)
+_BROUGHT_TO = re.compile(rf"\b{BROUGHT_VERBS}\b[^?]*\bto\s*\?*\s*$", re.IGNORECASE)
 _ABOUT_GIVEN = re.compile(
     r"^\W*(?:what|why)\s+(?:does|do|did|is|are|was|were|would|will|can)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|its\s+|their\s+)?",
     re.IGNORECASE,

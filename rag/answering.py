@@ -38,7 +38,7 @@ from rag.figure_index import asks_moved_money, valued
 from rag.figures import BOUND_QUALIFIERS, YEARS_PER_UNIT, durations_in_years, figure_key, parse_figures, same_figure, same_value
 from rag.generations import Generation, any_generations, generation, generation_conflicts, generations_in, weigh_generations
 from rag.index.view import IndexData
-from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, TermWeights, akin, content_terms, gives_money
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, TermWeights, akin, content_terms, gives_money, specific_names
 from rag.makers import owner_of
 from rag.mentions import also_affirming, also_lasting, also_listing, also_naming
 from rag.mismatch import denied
@@ -409,7 +409,7 @@ def answer_question(
     about = tuple(e for e in q.entities if e not in q.owners)
     # (a generic name, "AI", names nothing asked: "How is Apple positioned in the AI race?" and "... the AI
     # infrastructure race")
-    specific = [e for e in about if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    specific = specific_names(about)
     if q.answer_type == "reason" and specific and not any(
             names_every((e,), names_here_and_before(data, bound[0].sentence_id)) for e in specific):
         # "How does Constitutional AI work?": where the best sentence names none of what it asks about, a near-best one
@@ -786,7 +786,7 @@ CONTRAST_CANDIDATES = 8  # of the best sentences, those searched for one that se
 def _contrasting(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored]) -> Scored | None:
     """The first of the best sentences that names every specific name of the question (there or just before) and sets
     them against each other ("Unlike ...", "in contrast to", "whereas"); None where none does."""
-    names = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    names = specific_names(q.entities)
     if len(names) < 2:
         return None
     for s in scored[:CONTRAST_CANDIDATES]:
@@ -796,16 +796,18 @@ def _contrasting(data: IndexData, q: QuestionAnalysis, scored: Sequence[Scored])
     return None
 
 
+def _plain(text: str) -> str:
+    """Lower-case words and numbers, one space between them: "H100/B200" -> "h100 b200"."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower())
+
+
 def _generic_mention(sentence: str, versioned: str) -> bool:
     """Whether a sentence names a numbered name's product ("Trainium") but not that number ("Trainium 2")."""
     base = re.match(r"[A-Za-z][A-Za-z-]*", versioned)
     if base is None or re.search(rf"\b{re.escape(base.group())}", sentence, re.IGNORECASE) is None:
         return False
     version = versioned[base.end() :].strip()  # (a model code said apart from its maker: "NVIDIA's ... H100/B200 supply")
-    def plain(text: str) -> str:
-        return re.sub(r"[^a-z0-9]+", " ", text.lower())
-
-    if re.search(r"[A-Za-z]", version) and plain(version) in plain(sentence):
+    if re.search(r"[A-Za-z]", version) and _plain(version) in _plain(sentence):
         return False
     return not names_version(sentence, versioned)
 
@@ -1019,7 +1021,7 @@ def _made_by_another(data: IndexData, q: QuestionAnalysis, name: str) -> str:
     describe what the question asks ("Amazon" for "Trainium" asked as one of the Nvidia chips), else ""."""
     # (a name that only says the field is no owner: "AI" of "Which AI lab is Microsoft's main partner?")
     described = [t for d in (*q.describers, *q.owners) for t in content_terms(d) if t not in GENERIC_NAME_TERMS]
-    if not [d for d in q.describers if set(content_terms(d)) - GENERIC_NAME_TERMS]:
+    if not specific_names(q.describers):
         return ""
     if " " in name or any(akin(t, d) for t in content_terms(name) for d in described):
         return ""

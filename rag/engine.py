@@ -61,11 +61,11 @@ _WHO_SAYS = re.compile(
     r"|(?P<verb2>describes|described|calls|called|characteri[sz]es|characteri[sz]ed)\s+(?P<claim2>[^?]+?\s(?:as\s+)?an?\s[^?]+?))\W*$",
     re.IGNORECASE,
 )
-# a claim that leans on the turn before ("Who said that it is risky?"): asked in the conversation, not of the articles
 # a question whether a claim holds now: "Is Anthropic still valued at $60 billion?", "... — is that current?"
 _ASKS_CURRENT = re.compile(r"\b(?:still|current(?:ly)?|up[- ]to[- ]date|out[- ]of[- ]date|outdated|latest|now|today)\b", re.IGNORECASE)
 _DONE = re.compile(r"^\W*(?:did|has|have|had)\b", re.IGNORECASE)  # a premise that something was done
 UNCONFIRMED = "Not confirmed: "  # the verdict where only older sources give it (as rag.attribution answers "Is that still true?")
+# a claim that leans on the turn before ("Who said that it is risky?"): asked in the conversation, not of the articles
 _REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|they|them|he|she|his|her)\b", re.IGNORECASE)
 _OLDER_SAYS = re.compile(
     r"^\W*(?:and\s+|so\s+)?what\s+(?:did|does|do)\s+(?:the\s+)?(?:older|oldest|earlier|earliest|previous|original|first)\s+"

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from rag.analysis import QuestionAnalysis, analyse
-from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, content_terms
+from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, content_terms, specific_names
 from rag.mismatch import without_answers_asked
 from rag.parts import bare_followup
 from rag.phrases import parse
@@ -49,7 +49,7 @@ def asks_on_its_own(q: QuestionAnalysis) -> bool:
     """Whether a question read with the one before names what it asks of and refers back to nothing ("and who's
     the Amazon CEO?", "how many customers does Claude have?"): the turn before may widen its search, but an answer
     only the turn's words found is none of it."""
-    specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    specific = specific_names(q.entities)
     return bool(specific) and not _REFERS_BACK.search(q.text)
 
 

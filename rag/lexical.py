@@ -106,6 +106,11 @@ GENERIC_NAME_TERMS = frozenset(content_terms(
     " service web global international holdings partners capital ventures research network digital news media"
 ))
 
+
+def specific_names(names: Iterable[str]) -> list[str]:
+    """The names that say more than the field or the form of a company ("Anthropic", not "AI" or "Cloud")."""
+    return [n for n in names if not set(content_terms(n)) <= GENERIC_NAME_TERMS]
+
 # verbs that link or frame what a yes/no question asks ("remains independent", "described as one of the biggest"):
 # not the word another article must say too
 # adverbs that only focus or hedge what they stand by: "Does Amazon only own ...?", "Is it still ...?"

@@ -13,7 +13,7 @@ from rag.answer_forms import polarity
 from rag.disagreement import entity_key
 from rag.figures import durations_in_years, same_value
 from rag.index.view import IndexData
-from rag.lexical import GENERIC_NAME_TERMS, TermWeights, content_terms
+from rag.lexical import TermWeights, content_terms, specific_names
 from rag.sentence_facts import SentenceFacts, facts
 
 NAMING_MIN_RELEVANCE = 0.2  # share of the question's weight near another article's mention: 0.1 to 0.2 cite alike on dev, 0.3 fewer
@@ -183,7 +183,7 @@ def mentioning(
     cited = set(cited)
     mass = sum(idf.get(t, 0.0) for t in q_terms) or 1.0
     # "AI" alone is no name a sentence must hold ("AI inference capacity" in "inference capacity across Asia")
-    entities = [e for e in entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]
+    entities = specific_names(entities)
     keys = {entity_key(e) for e in entities} - {""}
     name_terms = {t for e in entities for t in content_terms(e)}
     out = []

@@ -127,7 +127,6 @@ _LIKE_WHAT = re.compile(r"^\W*(?P<thing>.+?)\s+(?P<be>is|are|was|were)\s+like\s+
 # "Mistral AI valuation is how much?": the amount asked in place of what the thing is
 _BE_HOW_MUCH = re.compile(r"^\W*(?P<subject>[^?,;:]+?)\s+(?P<be>is|are|was|were)\s+how\s+(?P<ask>much|many)\s*\?*\s*$",
                           re.IGNORECASE)
-# "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
 # owning most of a company is owning a majority of it, as the articles put stakes
 _MOST_OF = re.compile(r"\b(own|owns|owned|owning|hold|holds|held|holding|control|controls|controlled|controlling)\s+most\s+of\b",
                       re.IGNORECASE)
@@ -138,6 +137,8 @@ _WHICH_IS_THE = re.compile(r"^\W*which\s+(?P<rest>(?:is|are|was|were)\s+(?:the|i
 # a question word, then a name and its verb with no auxiliary: "How much Microsoft invests in Anthropic?"
 _NO_AUXILIARY = re.compile(r"^\W*(?P<ask>(?i:how\s+much(?:\s+(?:money|cash|capital))?|when|since\s+when|where|why|how))\s+"
                            r"(?P<subject>(?![kMGT]?Wh?\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+(?:[^s]s|ed))\b(?P<rest>[^?]*)\?*\s*$")
+
+
 def _verb_base(text: str, m: re.Match[str]) -> str | None:
     """The base form of the verb _NO_AUXILIARY read, where the parse reads it as a verb in the present or past (not
     "soldiers" of "When US soldiers died?"); after "how much" a name and a verb in "-s" are taken as they stand (the
@@ -156,6 +157,8 @@ def _verb_base(text: str, m: re.Match[str]) -> str | None:
 
 # (a verb after it: the word read as the verb was a noun, "How many US presidents are alumni ...?")
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b", re.IGNORECASE)
+
+# "Meta spend how much every year on AI infrastructure?": the amount asked in place, as the question puts it first
 _HOW_MUCH_IN_PLACE = re.compile(r"^\W*(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s+(?P<verb>[a-z]+)\s+how\s+(?P<ask>much|many)\b(?P<rest>[^?]*)\?*\s*$")
 
 

@@ -46,6 +46,9 @@ MAX_ALIGNED_WORDS = 8  # an aligned constituent longer than this is searched for
 MARKET_MOVE = (r"^\W*how (?:did|does|do|have|has|had|were|was)\b[^?]*\b(?:stocks?|shares|share price|stock price)\s+"
                r"(?:do|did|perform|performed|fare|fared|react|reacted|respond|responded|move|moved|trade|traded|close|closed)\b")
 
+# verbs that bring a sum to a figure: "What did the $4 billion round bring Amazon's total investment to?"
+BROUGHT_VERBS = r"(?:bring|brings|brought|lift|lifts|lifted|take|takes|took|push|pushes|pushed|raise|raises|raised)"
+
 _RULES: tuple[tuple[str, str], ...] = (
     # "What is the term for a deal where the money comes back ...?": a word or a name, whatever the question's words
     ("other", r"\bwhat (?:is|was) the (?:term|word|phrase) (?:for|used for)\b|\bwhat (?:term|word|phrase) (?:is|was|does|do)\b"),
@@ -62,7 +65,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("money", r"\b(?:what|how much)\b(?![^?]*(?:\bpercent|%))[^?]*\b(?:stake|total|sum|investment|commitment|funding|backing)\b[^?]*"
               r"\b(?:come|comes|came|add|adds|added|amount|amounts|amounted)\s+(?:up\s+)?to\b"
               # "What did the $4 billion round bring Amazon's total investment to?": what a total was brought to
-              r"|\bwhat\b(?![^?]*(?:\bpercent|%))[^?]*\b(?:bring|brings|brought|lift|lifts|lifted|take|takes|took|push|pushes|pushed|raise|raises|raised)\b"
+              rf"|\bwhat\b(?![^?]*(?:\bpercent|%))[^?]*\b{BROUGHT_VERBS}\b"
               r"[^?]*\b(?:total|stake|sum|investment|commitment|funding|backing)\b[^?]*\bto\s*\?*\s*$"),
     ("percent", r"\bwhat (?:percentage|percent|share|proportion)\b|\bpercent|\bwhat %|\bhow many %|\bmarket shares?\b"
      r"|\b(?:what|which|how (?:big|large|much of))(?: is| was| does| did)? (?:a |an |the |its |their |\w+['’]s )?(?:\w+ )?stake\b"

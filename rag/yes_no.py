@@ -16,7 +16,7 @@ from rag.claim_reads import figure_of_another, states_any
 from rag.disagreement import entity_key
 from rag.figures import FRACTIONS, extract_figures, same_value
 from rag.index.view import IndexData
-from rag.lexical import GENERIC_NAME_TERMS, LIGHT_TERMS, PREPOSITIONS, akin, content_terms
+from rag.lexical import LIGHT_TERMS, PREPOSITIONS, akin, content_terms, specific_names
 from rag.mismatch import spans_of_time
 from rag.opposites import degrees, words_of
 from rag.phrases import parse
@@ -162,7 +162,7 @@ def yes_no(
     held = _held_nouns(q.text) if not q.figures and not q.durations else frozenset()
     absence = bool(_ABSENCE.search(q.text))
     # "regulators": who the act is asked of, where no name or figure says what the question is about
-    specific = [e for e in q.entities if not set(content_terms(e)) <= GENERIC_NAME_TERMS]  # not "AI"
+    specific = specific_names(q.entities)  # not "AI"
     subject = common_subject(q.text) if not specific and not q.figures and not q.durations else ""
     # the question's measure is one the articles' claims have (read once: the corpus's measure classes)
     known_measure = bool(q.measured) and _known_measure(data, q)
